@@ -1,0 +1,13 @@
+//! The pure domain core of thidua: the types, rules and decisions of emulation and commendation work
+//! that do not depend on any storage, web or clock. Everything here is deterministic and tested
+//! exhaustively; the `store` and `web` crates wrap it with I/O.
+
+pub mod date;
+pub mod org;
+pub mod person;
+pub mod policy;
+pub mod text;
+pub mod unit_change;
+pub mod validation;
+
+pub use validation::{FieldError, Validation};

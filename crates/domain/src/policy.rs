@@ -1,0 +1,240 @@
+//! Who may do what: the one place that decides. Every handler asks [`authorize`] before it reads or
+//! writes; nothing else in the code compares roles.
+//!
+//! Scope is by unit: a unit officer acts on their own unit and its sub-units (a materialised path
+//! prefix); the standing office and council see the whole organisation.
+
+use crate::org::is_within;
+
+/// A user's role. Stored as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Admin,
+    StandingOffice,
+    UnitOfficer,
+    CouncilMember,
+    Chairman,
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [Self::Admin, Self::StandingOffice, Self::UnitOfficer, Self::CouncilMember, Self::Chairman, Self::Viewer];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::StandingOffice => "standing_office",
+            Self::UnitOfficer => "unit_officer",
+            Self::CouncilMember => "council_member",
+            Self::Chairman => "chairman",
+            Self::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Admin => "Quản trị hệ thống",
+            Self::StandingOffice => "Thường trực Hội đồng TĐKT",
+            Self::UnitOfficer => "Cán bộ phụ trách TĐKT đơn vị",
+            Self::CouncilMember => "Thành viên Hội đồng",
+            Self::Chairman => "Chủ tịch",
+            Self::Viewer => "Người xem",
+        }
+    }
+
+    /// True when the role is limited to a unit subtree.
+    pub fn needs_scope(self) -> bool {
+        self == Self::UnitOfficer
+    }
+}
+
+/// The acting user as the policy sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: String,
+    pub org_id: String,
+    pub role: Role,
+    /// Path of the unit the user is scoped to (unit officers); `None` for organisation-wide roles.
+    pub scope_path: Option<String>,
+}
+
+/// Everything a user can attempt. Targets carry what the decision needs (org and unit path).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action<'a> {
+    /// Open the organisation's pages at all (lists are filtered by [`Actor::read_scope`]).
+    UseApp { org_id: &'a str },
+    ViewUnit { org_id: &'a str, unit_path: &'a str },
+    /// Create a unit under the given parent (None: a top-level unit).
+    CreateUnit { org_id: &'a str, parent_path: Option<&'a str> },
+    EditUnit { org_id: &'a str, unit_path: &'a str },
+    /// Merge, split: changes the shape of the organisation.
+    RestructureUnits { org_id: &'a str },
+    ViewPerson { org_id: &'a str, unit_path: &'a str },
+    EditPerson { org_id: &'a str, unit_path: &'a str },
+    ViewClusters { org_id: &'a str },
+    ManageClusters { org_id: &'a str },
+    ImportUnits { org_id: &'a str },
+    ImportPeople { org_id: &'a str },
+    ViewAudit { org_id: &'a str },
+    ManageUsers { org_id: &'a str },
+}
+
+/// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
+/// and 403 for actions the role may never take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    OutOfScope,
+    NotAllowed,
+}
+
+impl Denied {
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::OutOfScope => "Không tìm thấy dữ liệu trong phạm vi của bạn.",
+            Self::NotAllowed => "Bạn không có quyền thực hiện thao tác này.",
+        }
+    }
+}
+
+impl Actor {
+    /// The unit path prefix that limits what this user may see, or `None` for the whole organisation.
+    pub fn read_scope(&self) -> Option<&str> {
+        if self.role.needs_scope() { Some(self.scope_path.as_deref().unwrap_or("/nowhere/")) } else { None }
+    }
+
+    fn in_scope(&self, path: &str) -> bool {
+        match self.read_scope() {
+            None => true,
+            Some(scope) => is_within(path, scope),
+        }
+    }
+
+    fn is_office(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::StandingOffice)
+    }
+}
+
+/// Decides whether `actor` may take `action`.
+pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
+    use Action::*;
+    let org = match action {
+        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } => org_id,
+    };
+    if org != actor.org_id {
+        return Err(Denied::OutOfScope);
+    }
+    let allowed = match action {
+        UseApp { .. } | ViewClusters { .. } => true,
+        ViewUnit { unit_path, .. } | ViewPerson { unit_path, .. } => {
+            if !actor.in_scope(unit_path) {
+                return Err(Denied::OutOfScope);
+            }
+            true
+        }
+        EditPerson { unit_path, .. } => {
+            if !actor.in_scope(unit_path) {
+                return Err(Denied::OutOfScope);
+            }
+            actor.is_office() || actor.role == Role::UnitOfficer
+        }
+        EditUnit { unit_path, .. } => {
+            if !actor.in_scope(unit_path) {
+                return Err(Denied::OutOfScope);
+            }
+            actor.is_office() || actor.role == Role::UnitOfficer
+        }
+        // A unit officer may add sub-units under their own unit, never a new top-level unit.
+        CreateUnit { parent_path, .. } => match (actor.role, parent_path) {
+            (Role::UnitOfficer, Some(p)) => actor.in_scope(p),
+            _ => actor.is_office(),
+        },
+        // People of a unit officer's units come in through their import too; rows are checked one by one.
+        ImportPeople { .. } => actor.is_office() || actor.role == Role::UnitOfficer,
+        RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } => actor.is_office(),
+        ManageUsers { .. } => actor.role == Role::Admin,
+    };
+    if allowed { Ok(()) } else { Err(Denied::NotAllowed) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORG: &str = "org1";
+    const OWN: &str = "/root/ward1/";
+    const OWN_CHILD: &str = "/root/ward1/group3/";
+    const OTHER: &str = "/root/ward2/";
+
+    fn actor(role: Role) -> Actor {
+        Actor { user_id: "u".into(), org_id: ORG.into(), role, scope_path: role.needs_scope().then(|| OWN.to_string()) }
+    }
+
+    fn actions(path: &'static str) -> Vec<(&'static str, Action<'static>)> {
+        vec![
+            ("use", Action::UseApp { org_id: ORG }),
+            ("view_unit", Action::ViewUnit { org_id: ORG, unit_path: path }),
+            ("create_unit", Action::CreateUnit { org_id: ORG, parent_path: Some(path) }),
+            ("edit_unit", Action::EditUnit { org_id: ORG, unit_path: path }),
+            ("restructure", Action::RestructureUnits { org_id: ORG }),
+            ("view_person", Action::ViewPerson { org_id: ORG, unit_path: path }),
+            ("edit_person", Action::EditPerson { org_id: ORG, unit_path: path }),
+            ("view_clusters", Action::ViewClusters { org_id: ORG }),
+            ("manage_clusters", Action::ManageClusters { org_id: ORG }),
+            ("import_units", Action::ImportUnits { org_id: ORG }),
+            ("import_people", Action::ImportPeople { org_id: ORG }),
+            ("audit", Action::ViewAudit { org_id: ORG }),
+            ("users", Action::ManageUsers { org_id: ORG }),
+        ]
+    }
+
+    /// The whole matrix: role × action × (own unit, own sub-unit, other unit). `expected` lists, per role,
+    /// the actions allowed on the other unit and on the own unit; a sub-unit behaves like the own unit.
+    #[test]
+    fn policy_matrix() {
+        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users"];
+        let read = ["use", "view_unit", "view_person", "view_clusters"];
+        let cases: Vec<(Role, Vec<&str>, Vec<&str>)> = vec![
+            (Role::Admin, everything.to_vec(), everything.to_vec()),
+            (Role::StandingOffice, everything[..12].to_vec(), everything[..12].to_vec()),
+            (Role::UnitOfficer, vec!["use", "view_unit", "create_unit", "edit_unit", "view_person", "edit_person", "view_clusters", "import_people"], vec!["use", "view_clusters", "import_people"]),
+            (Role::CouncilMember, read.to_vec(), read.to_vec()),
+            (Role::Chairman, read.to_vec(), read.to_vec()),
+            (Role::Viewer, read.to_vec(), read.to_vec()),
+        ];
+        for (role, own_allowed, other_allowed) in cases {
+            let a = actor(role);
+            for (path, allowed) in [(OWN, &own_allowed), (OWN_CHILD, &own_allowed), (OTHER, &other_allowed)] {
+                for (name, action) in actions(path) {
+                    let got = authorize(&a, action).is_ok();
+                    assert_eq!(got, allowed.contains(&name), "{role:?} {name} on {path}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn out_of_scope_reads_look_like_not_found() {
+        let a = actor(Role::UnitOfficer);
+        assert_eq!(authorize(&a, Action::ViewPerson { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
+        assert_eq!(authorize(&a, Action::ManageUsers { org_id: ORG }), Err(Denied::NotAllowed));
+    }
+
+    #[test]
+    fn other_organisation_is_never_visible() {
+        for role in Role::ALL {
+            let a = actor(role);
+            assert_eq!(authorize(&a, Action::UseApp { org_id: "org2" }), Err(Denied::OutOfScope));
+        }
+    }
+
+    #[test]
+    fn unit_officer_without_scope_sees_nothing() {
+        let a = Actor { user_id: "u".into(), org_id: ORG.into(), role: Role::UnitOfficer, scope_path: None };
+        assert!(authorize(&a, Action::ViewUnit { org_id: ORG, unit_path: OWN }).is_err());
+        assert!(authorize(&a, Action::CreateUnit { org_id: ORG, parent_path: None }).is_err());
+    }
+}
