@@ -1,0 +1,87 @@
+//! Signer: the signature block after `Nơi nhận` — the title (`CHỦ TỊCH`, `KT. CHỦ TỊCH / PHÓ CHỦ
+//! TỊCH` → `Phó Chủ tịch`; `TM. ỦY BAN NHÂN DÂN` dropped) and the name (a line of 2–6
+//! capitalised words starting with a Vietnamese surname, also when OCR glued it to a line).
+
+use crate::doc::Doc;
+use crate::model::{Evidence, Signer};
+use crate::text::{capitalize, fold, upper_ratio};
+
+/// Folded titles and their written form, longest first.
+const TITLES: &[(&str, &str)] = &[
+    ("pho chu tich", "Phó Chủ tịch"),
+    ("chu tich", "Chủ tịch"),
+    ("pho hieu truong", "Phó Hiệu trưởng"),
+    ("hieu truong", "Hiệu trưởng"),
+    ("pho giam doc", "Phó Giám đốc"),
+    ("giam doc", "Giám đốc"),
+    ("pho truong phong", "Phó Trưởng phòng"),
+    ("truong phong", "Trưởng phòng"),
+    ("pho truong ban", "Phó Trưởng ban"),
+    ("truong ban", "Trưởng ban"),
+    ("pho bi thu", "Phó Bí thư"),
+    ("bi thu", "Bí thư"),
+    ("chanh van phong", "Chánh Văn phòng"),
+    ("thu truong", "Thủ trưởng"),
+    ("vien truong", "Viện trưởng"),
+    ("pho cuc truong", "Phó Cục trưởng"),
+    ("cuc truong", "Cục trưởng"),
+];
+
+/// Common Vietnamese surnames (folded).
+const SURNAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "dinh", "doan", "truong", "lam", "mai", "to", "ta", "ha", "luu", "cao", "chau", "trinh",
+    "quach", "luong", "kieu", "thai", "tang", "lai", "la", "lu", "van", "khuc", "giang", "tong", "au", "dam",
+];
+
+/// Extracts the signer from the closing block (or the last lines when there is none).
+pub fn extract(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
+    let n = d.lines.len();
+    let start = if d.closing < n { d.closing } else { n.saturating_sub(15) };
+    let mut title: Option<(String, usize)> = None;
+    let mut name: Option<(String, usize)> = None;
+    for i in start..n {
+        let l = &d.lines[i];
+        if let Some(t) = title_of(&l.text) {
+            title = Some((t, l.no));
+            name = None;
+            continue;
+        }
+        if let Some(nm) = name_in(&l.text) {
+            name = Some((nm, l.no));
+        }
+    }
+    if title.is_none() && name.is_none() {
+        return None;
+    }
+    ev.signer = [title.as_ref().map(|t| t.1), name.as_ref().map(|n| n.1)].into_iter().flatten().collect();
+    Some(Signer { title: title.map(|t| t.0), name: name.map(|n| n.0) })
+}
+
+/// A signature title line (`KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`); `TM. …` lines are not titles.
+fn title_of(text: &str) -> Option<String> {
+    let f = fold(text);
+    let f = f.trim_matches(|c: char| !c.is_alphanumeric());
+    if f.starts_with("tm") || f.split_whitespace().count() > 5 || upper_ratio(text) < 0.6 {
+        return None;
+    }
+    let f = f.trim_start_matches("kt.").trim_start_matches("kt ").trim_start_matches("tl.").trim_start_matches("q.").trim();
+    TITLES.iter().find(|(k, _)| f == *k || f.starts_with(&format!("{k} "))).map(|(_, v)| v.to_string())
+}
+
+/// A person's name: the line, or its last `;`-separated part, of 2–6 capitalised words with a
+/// known surname first.
+fn name_in(text: &str) -> Option<String> {
+    let part = text.rsplit([';', ',']).next()?.trim();
+    let part = part.trim_matches(|c: char| !c.is_alphabetic());
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if !(2..=6).contains(&words.len()) {
+        return None;
+    }
+    let ok = words.iter().all(|w| w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase));
+    if !ok || !SURNAMES.contains(&fold(words[0]).as_str()) {
+        return None;
+    }
+    let proper: Vec<String> = words.iter().map(|w| capitalize(&w.to_lowercase())).collect();
+    Some(proper.join(" "))
+}
