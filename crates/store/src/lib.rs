@@ -1,1 +1,21 @@
-//! placeholder
+//! Persistence for thidua: one API over SQLite (embedded default) and PostgreSQL, chosen by the URL.
+//!
+//! Every query is written once in portable SQL (`$1` placeholders, `RETURNING`, `ON CONFLICT`) and run on
+//! whichever engine the [`Db`] holds; all work happens inside a [`Tx`] so each change and its audit row
+//! commit together or not at all.
+
+mod db;
+pub mod audit;
+pub mod clusters;
+pub mod error;
+pub mod ids;
+pub mod persons;
+pub mod sessions;
+pub mod units;
+pub mod users;
+
+pub use db::{Db, Engine, Tx};
+pub use error::StoreError;
+
+/// Result of a store call.
+pub type Result<T> = std::result::Result<T, StoreError>;

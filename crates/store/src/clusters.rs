@@ -1,0 +1,103 @@
+//! Clusters and blocks (cụm, khối thi đua) of a year: members, leader and deputy.
+
+use crate::{exec, Result, StoreError, Tx, ids, on_tx};
+use serde::Serialize;
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct ClusterRow {
+    pub id: String,
+    pub org_id: String,
+    pub year: i64,
+    pub kind: String,
+    pub name: String,
+    pub leader_unit_id: Option<String>,
+    pub deputy_unit_id: Option<String>,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const COLUMNS: &str = "id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at";
+
+/// A member unit of a cluster.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct Member {
+    pub unit_id: String,
+    pub unit_name: String,
+}
+
+pub async fn list(tx: &mut Tx, org_id: &str, year: Option<i64>) -> Result<Vec<ClusterRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind, name");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(year).fetch_all(c).await)?)
+}
+
+pub async fn years(tx: &mut Tx, org_id: &str) -> Result<Vec<i64>> {
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT DISTINCT year FROM clusters WHERE org_id = $1 ORDER BY year DESC").bind(org_id).fetch_all(c).await)?)
+}
+
+pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<ClusterRow> {
+    let sql = format!("SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?
+        .ok_or(StoreError::NotFound)
+}
+
+pub async fn members(tx: &mut Tx, cluster_id: &str) -> Result<Vec<Member>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, Member>(
+        "SELECT m.unit_id, u.name AS unit_name FROM cluster_members m JOIN units u ON u.id = m.unit_id WHERE m.cluster_id = $1 ORDER BY u.name"
+    )
+    .bind(cluster_id)
+    .fetch_all(c)
+    .await)?)
+}
+
+impl ClusterRow {
+    pub fn new(org_id: &str, year: i64, kind: &str, name: &str, leader: Option<String>, deputy: Option<String>) -> ClusterRow {
+        let now = ids::now();
+        ClusterRow { id: ids::new_id(), org_id: org_id.into(), year, kind: kind.into(), name: name.into(), leader_unit_id: leader, deputy_unit_id: deputy, version: 1, created_at: now.clone(), updated_at: now }
+    }
+}
+
+pub async fn insert(tx: &mut Tx, c_row: &ClusterRow, member_ids: &[String]) -> Result<()> {
+    exec!(tx, sqlx::query(
+        "INSERT INTO clusters (id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)"
+    )
+    .bind(&c_row.id)
+    .bind(&c_row.org_id)
+    .bind(c_row.year)
+    .bind(&c_row.kind)
+    .bind(&c_row.name)
+    .bind(&c_row.leader_unit_id)
+    .bind(&c_row.deputy_unit_id)
+    .bind(&c_row.created_at))?;
+    set_members(tx, &c_row.id, member_ids).await
+}
+
+/// Saves an edited cluster and its members if the version still matches.
+pub async fn update(tx: &mut Tx, c_row: &ClusterRow, member_ids: &[String]) -> Result<ClusterRow> {
+    let done = exec!(tx, sqlx::query(
+        "UPDATE clusters SET year = $1, kind = $2, name = $3, leader_unit_id = $4, deputy_unit_id = $5, version = version + 1, updated_at = $6 \
+         WHERE id = $7 AND org_id = $8 AND version = $9"
+    )
+    .bind(c_row.year)
+    .bind(&c_row.kind)
+    .bind(&c_row.name)
+    .bind(&c_row.leader_unit_id)
+    .bind(&c_row.deputy_unit_id)
+    .bind(ids::now())
+    .bind(&c_row.id)
+    .bind(&c_row.org_id)
+    .bind(c_row.version))?;
+    if done == 0 {
+        return Err(StoreError::Conflict);
+    }
+    set_members(tx, &c_row.id, member_ids).await?;
+    get(tx, &c_row.org_id, &c_row.id).await
+}
+
+async fn set_members(tx: &mut Tx, cluster_id: &str, member_ids: &[String]) -> Result<()> {
+    exec!(tx, sqlx::query("DELETE FROM cluster_members WHERE cluster_id = $1").bind(cluster_id))?;
+    for unit_id in member_ids {
+        exec!(tx, sqlx::query("INSERT INTO cluster_members (cluster_id, unit_id) VALUES ($1, $2)").bind(cluster_id).bind(unit_id))?;
+    }
+    Ok(())
+}

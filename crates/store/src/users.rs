@@ -1,0 +1,158 @@
+//! User accounts: role and unit scope, Argon2id hashes (made by the web layer), API tokens, login throttling.
+
+use crate::{exec, Result, StoreError, Tx, ids, on_tx};
+use serde::Serialize;
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct UserRow {
+    pub id: String,
+    pub org_id: String,
+    pub username: String,
+    pub full_name: String,
+    #[serde(skip)]
+    pub password_hash: String,
+    pub role: String,
+    pub scope_unit_id: Option<String>,
+    pub active: bool,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const COLUMNS: &str = "id, org_id, username, full_name, password_hash, role, scope_unit_id, active, version, created_at, updated_at";
+
+pub async fn list(tx: &mut Tx, org_id: &str) -> Result<Vec<UserRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE org_id = $1 ORDER BY username");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).fetch_all(c).await)?)
+}
+
+pub async fn get(tx: &mut Tx, id: &str) -> Result<UserRow> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+}
+
+pub async fn get_by_username(tx: &mut Tx, username: &str) -> Result<Option<UserRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE username = $1");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql.clone())).bind(username).fetch_optional(c).await)?)
+}
+
+impl UserRow {
+    pub fn new(org_id: &str, username: &str, full_name: &str, password_hash: &str, role: &str, scope_unit_id: Option<String>) -> UserRow {
+        let now = ids::now();
+        UserRow {
+            id: ids::new_id(),
+            org_id: org_id.into(),
+            username: username.into(),
+            full_name: full_name.into(),
+            password_hash: password_hash.into(),
+            role: role.into(),
+            scope_unit_id,
+            active: true,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        }
+    }
+}
+
+pub async fn insert(tx: &mut Tx, u: &UserRow) -> Result<()> {
+    exec!(tx, sqlx::query(
+        "INSERT INTO users (id, org_id, username, full_name, password_hash, role, scope_unit_id, active, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)"
+    )
+    .bind(&u.id)
+    .bind(&u.org_id)
+    .bind(&u.username)
+    .bind(&u.full_name)
+    .bind(&u.password_hash)
+    .bind(&u.role)
+    .bind(&u.scope_unit_id)
+    .bind(u.active)
+    .bind(&u.created_at))?;
+    Ok(())
+}
+
+/// Saves edited fields (name, role, scope, active, hash) if the version still matches.
+pub async fn update(tx: &mut Tx, u: &UserRow) -> Result<UserRow> {
+    let done = exec!(tx, sqlx::query(
+        "UPDATE users SET full_name = $1, password_hash = $2, role = $3, scope_unit_id = $4, active = $5, version = version + 1, updated_at = $6 \
+         WHERE id = $7 AND version = $8"
+    )
+    .bind(&u.full_name)
+    .bind(&u.password_hash)
+    .bind(&u.role)
+    .bind(&u.scope_unit_id)
+    .bind(u.active)
+    .bind(ids::now())
+    .bind(&u.id)
+    .bind(u.version))?;
+    if done == 0 {
+        return Err(StoreError::Conflict);
+    }
+    get(tx, &u.id).await
+}
+
+/// Records a failed login for throttling.
+pub async fn add_login_failure(tx: &mut Tx, username: &str) -> Result<()> {
+    exec!(tx, sqlx::query("INSERT INTO login_failures (id, username, at) VALUES ($1, $2, $3)").bind(ids::new_id()).bind(username).bind(ids::now()))?;
+    Ok(())
+}
+
+/// Failed logins for a user name since a moment (stored timestamp text).
+pub async fn login_failures_since(tx: &mut Tx, username: &str, since: &str) -> Result<i64> {
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2")
+        .bind(username)
+        .bind(since)
+        .fetch_one(c)
+        .await)?)
+}
+
+pub async fn clear_login_failures(tx: &mut Tx, username: &str) -> Result<()> {
+    exec!(tx, sqlx::query("DELETE FROM login_failures WHERE username = $1").bind(username))?;
+    Ok(())
+}
+
+/// An API token (only its hash is stored).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct TokenRow {
+    pub id: String,
+    pub user_id: String,
+    pub name: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+}
+
+pub async fn insert_token(tx: &mut Tx, user_id: &str, name: &str, token_hash: &str) -> Result<String> {
+    let id = ids::new_id();
+    exec!(tx, sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&id)
+        .bind(user_id)
+        .bind(name)
+        .bind(token_hash)
+        .bind(ids::now()))?;
+    Ok(id)
+}
+
+pub async fn tokens_of(tx: &mut Tx, user_id: &str) -> Result<Vec<TokenRow>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TokenRow>("SELECT id, user_id, name, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC")
+        .bind(user_id)
+        .fetch_all(c)
+        .await)?)
+}
+
+pub async fn revoke_token(tx: &mut Tx, user_id: &str, token_id: &str) -> Result<bool> {
+    let done = exec!(tx, sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+        .bind(ids::now())
+        .bind(token_id)
+        .bind(user_id))?;
+    Ok(done > 0)
+}
+
+/// The active user owning a live token.
+pub async fn user_by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<UserRow>> {
+    let sql = format!(
+        "SELECT {} FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active",
+        COLUMNS.split(", ").map(|c| format!("u.{c}")).collect::<Vec<_>>().join(", ")
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql.clone())).bind(token_hash).fetch_optional(c).await)?)
+}
