@@ -15,7 +15,7 @@ static FORM_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"\b(bang khen|giay khen|thu khen|co thi dua|huan chuong [a-z]+(?: hang (?:nhat|nhi|ba))?|huy chuong [a-z ]{3,30}?|ky niem chuong [a-z ]{3,30}?)\s+cua\s+((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|uy ban|ubnd|chinh phu|truong|thu truong|tong)[^,;.:()]*)").ok()
 });
 static ACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(?:trinh|de nghi|de xuat)\s+((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|chu nhiem)[^,;.:()]{2,60}?)\s+(?:xet\s+)?(?:tang|tang thuong|khen thuong)\s+(bang khen|giay khen|thu khen|co thi dua)").ok()
+    Regex::new(r"(?:\b(?:trinh|de nghi|de xuat)\s+|^|[:;.)]\s*)((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|chu nhiem)[^,;.:()]{2,60}?)\s+(?:xet\s+)?(?:tang|tang thuong|khen thuong)\s+(bang khen|giay khen|thu khen|co thi dua)").ok()
 });
 static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"danh hieu\s*[“”]([^“”]{3,80})[”“]|\b(lao dong tien tien|chien si thi dua (?:co so|toan quoc|cap (?:tinh|thanh pho|bo|nganh))|tap the lao dong (?:xuat sac|tien tien)|chien si tien tien|don vi quyet thang|anh hung lao dong)\b").ok()
@@ -79,7 +79,7 @@ const QUOTA_CUES: &[&str] = &["toi da", "khong qua", "lua chon", "chon ", "de ng
 const VERBS: &[&str] = &[" se lua chon", " lua chon", " chon ", " duoc ", " de nghi", " toi da", " gioi thieu", " de xuat", " khong qua"];
 
 /// Quotas per unit or kind of unit, merged by `who`.
-pub fn extract_quotas(d: &Doc, ev: &mut Evidence) -> Vec<Quota> {
+pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Quota> {
     let Some(re) = COUNT.as_ref() else { return Vec::new() };
     let mut out: Vec<(Quota, Vec<usize>)> = Vec::new();
     for p in d.body_paras() {
@@ -97,7 +97,7 @@ pub fn extract_quotas(d: &Doc, ev: &mut Evidence) -> Vec<Quota> {
                 .filter_map(|c| Some((c[1].parse().ok()?, &c[2] == "tap the", c.get(0)?.start())))
                 .collect();
             let Some(first) = counts.first() else { continue };
-            let who = who_of(&p.text, f, offset, offset + first.2);
+            let who = who_of(&p.text, f, offset, offset + first.2).or_else(|| issuer.map(str::to_string));
             let Some(who) = who else { continue };
             let lines = p.lines_for(offset..offset + clause.len());
             let key = fold(&who);
@@ -131,6 +131,10 @@ fn who_of(text: &str, f: &str, clause_start: usize, count_pos: usize) -> Option<
     let seg = &f[clause_start..count_pos];
     let seg_start = seg.rfind(':').map(|i| clause_start + i + 1).unwrap_or(clause_start);
     let seg = &f[seg_start..count_pos];
+    let seg_t = seg.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if VERBS.iter().any(|v| seg_t.starts_with(v.trim_start())) {
+        return None;
+    }
     let (rel_start, rel_end) = if let Some(m) = seg.find("moi ") {
         let end = VERBS.iter().filter_map(|v| seg[m..].find(v).map(|i| m + i)).min()?;
         (m, end)

@@ -136,9 +136,6 @@ fn header_issuer(d: &Doc, zone: std::ops::Range<usize>, ev: &mut Evidence) -> Op
         let l = &d.lines[i];
         let f = l.fold.as_str();
         if f.starts_with("cong hoa") || f.starts_with("so") && f.contains(':') || f.starts_with("doc lap") {
-            if !orgs.is_empty() {
-                break;
-            }
             continue;
         }
         if l.blank || upper_ratio(&l.text) < 0.8 || f.starts_with("ke hoach") || l.text.chars().all(|c| !c.is_alphabetic()) {
@@ -161,13 +158,29 @@ fn header_issuer(d: &Doc, zone: std::ops::Range<usize>, ev: &mut Evidence) -> Op
         orgs[..1].to_vec()
     };
     let name = chosen.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ");
+    let name = last_unit(&name);
     ev.issuer = chosen.iter().map(|(n, _)| *n).collect();
     let name = units::normal_case(name.trim_matches(|c: char| !c.is_alphanumeric()));
     Some(name)
 }
 
+/// The last unit of a header line naming parent and child (`UBND TỈNH X SỞ NỘI VỤ` → `SỞ NỘI VỤ`).
+fn last_unit(name: &str) -> String {
+    let f = fold(name);
+    let heads = [" so ", " phong ", " truong ", " ban ", " hoi dong ", " trung tam ", " van phong ", " chi cuc ", " cuc "];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let cut = heads.iter().filter_map(|h| f.rfind(h)).max();
+    match cut {
+        Some(c) if words.len() > 3 && !f.starts_with("uy ban nhan dan") || cut.is_some_and(|c| f[..c].contains("ubnd") || f[..c].contains("uy ban nhan dan")) => {
+            let c = c.max(cut.unwrap_or(0));
+            name[map_offset(name, &f, c + 1)..].to_string()
+        }
+        _ => name.to_string(),
+    }
+}
+
 static BODY_ORG: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s,;(])((?:uy ban nhan dan|ubnd|hoi dong thi dua[^,;.]{0,40}?|so [a-z ,\-]{2,40}?|truong [a-z0-9 ]{2,40}?|phong [a-z ,\-]{2,40}?)(?:\s+(?:thanh pho|thi xa|thi tran|tinh|quan|huyen|phuong|xa|tp\.?))?(?:\s+[^\s,;.]+){0,4}?)\s+(?:xay dung|ban hanh|phat dong|trien khai|to chuc)\s+(?:ke hoach|phong trao|dot thi dua|thi dua)").ok()
+    Regex::new(r"(?:^|[\s,;(])((?:uy ban nhan dan|ubnd|hoi dong thi dua[^,;.]{0,40}?|so [a-z ,\-]{2,40}?|truong [a-z0-9 ]{2,40}?|phong [a-z ,\-]{2,40}?)(?:\s+(?:thanh pho|thi xa|thi tran|tinh|quan|huyen|phuong|xa|tp\.?))?(?:\s+[^\s,;.]+){0,4}?)\s+(?:xay dung|ban hanh|phat dong|trien khai|to chuc)\s+(?:k\S{0,2}\s*hoach|phong trao|dot thi dua|thi dua)").ok()
 });
 
 /// The issuer named in the preamble (`Ủy ban nhân dân quận ban hành Kế hoạch…`), completed with

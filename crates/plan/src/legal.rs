@@ -12,7 +12,8 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<LegalBasis> {
     let mut out: Vec<LegalBasis> = Vec::new();
     for (k, p) in paras.iter().enumerate() {
         let f = p.fold.trim_start_matches(|c: char| !c.is_alphabetic());
-        if !(starts_basis(f) || k == last) {
+        let cites_first = citations(&p.text, &p.fold).first().is_some_and(|c| p.fold[..c.span.start].split_whitespace().count() <= 3);
+        if !(starts_basis(f) || k == last || cites_first) {
             continue;
         }
         for c in citations(&p.text, &p.fold) {

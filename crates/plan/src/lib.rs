@@ -59,9 +59,16 @@ fn extract(d: &doc::Doc) -> PlanImport {
     plan.deadlines = deadlines::extract(d, year, &mut ev);
     plan.targets = targets::extract(d, &mut ev);
     plan.award_forms = awards::extract_forms(d, &mut ev);
-    plan.quotas = awards::extract_quotas(d, &mut ev);
+    plan.quotas = awards::extract_quotas(d, plan.issuer.as_deref(), &mut ev);
     plan.themes = themes::extract(d, &mut ev);
     plan.signer = signer::extract(d, &mut ev);
     plan.evidence = Some(ev);
     plan
+}
+
+/// The cleaned (and, for OCR text, restored) lines with their input line numbers; for debugging
+/// the importer, not part of the stable API.
+#[doc(hidden)]
+pub fn debug_lines(text: &str) -> Vec<(usize, String)> {
+    doc::Doc::parse(text).lines.into_iter().map(|l| (l.no, l.text)).collect()
 }

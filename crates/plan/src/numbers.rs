@@ -97,6 +97,9 @@ fn fix_code(seg: &str, kind: &str) -> String {
     if !upper_code {
         return seg.to_string();
     }
+    if seg.contains("GDDT") {
+        return seg.replace("GDDT", "GDĐT");
+    }
     match seg {
         "QD" | "QB" | "QP" if kind == "quyet dinh" || seg == "QD" => "QĐ".into(),
         "ND" | "NB" if kind == "nghi dinh" || seg == "ND" => "NĐ".into(),

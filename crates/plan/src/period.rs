@@ -15,6 +15,10 @@ static SPAN: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"giai doan\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)").ok());
 static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\bnam\s+((?:19|20)\d\d)\b").ok());
 
+/// `năm 2024` with OCR damage to `năm` (a short word starting with `n`), not in parentheses.
+static LOOSE_YEAR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\bn[a-z]{1,3}\s+((?:19|20)\d\d)\s*$").ok());
+
 /// Extracts the period; `year` fills dates printed without one.
 pub fn extract(d: &Doc, year: Option<i32>, title: Option<&str>, ev: &mut Evidence) -> Option<Period> {
     let paras = d.paras(d.preamble.start..d.body.end);
@@ -41,6 +45,9 @@ pub fn extract(d: &Doc, year: Option<i32>, title: Option<&str>, ev: &mut Evidenc
         return Some(Period { from: Some(format!("{}-01-01", &c[1])), to: Some(format!("{}-12-31", &c[2])) });
     }
     if let Some(c) = YEAR.as_ref().and_then(|re| re.captures(&t)) {
+        return Some(Period { from: Some(format!("{}-01-01", &c[1])), to: Some(format!("{}-12-31", &c[1])) });
+    }
+    if let Some(c) = LOOSE_YEAR.as_ref().and_then(|re| re.captures(&t)) {
         return Some(Period { from: Some(format!("{}-01-01", &c[1])), to: Some(format!("{}-12-31", &c[1])) });
     }
     ev.period.clear();

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::text::{clean_line, fold};
+use crate::text::{clean_line, edit_distance, fold};
 
 /// Embedded clean texts (full diacritics).
 const CORPUS: &str = include_str!("../data/corpus.txt");
@@ -67,7 +67,8 @@ impl Model {
         }
         let mut by_fold: HashMap<String, Vec<String>> = HashMap::new();
         let mut by_delete: HashMap<String, Vec<String>> = HashMap::new();
-        for w in unigram.keys().filter(|w| w.as_str() != NUM) {
+        let has_vowel = |w: &str| fold(w).chars().any(|c| "aeiouy".contains(c));
+        for w in unigram.keys().filter(|w| w.as_str() != NUM && has_vowel(w)) {
             let f = fold(w);
             for d in deletions(&f) {
                 let list = by_delete.entry(d).or_default();
@@ -86,43 +87,40 @@ impl Model {
         self.unigram.contains_key(lower)
     }
 
-    /// Candidate spellings for a lowercase word with an emission log-score each.
+    /// Candidate spellings for a lowercase word with an emission log-score each: 0 for the word
+    /// itself, -1 for the same letters with other marks, -6 per edit otherwise.
     fn candidates(&self, lower: &str) -> Vec<(String, f64)> {
         let f = fold(lower);
-        let mut out: Vec<(String, f64)> = Vec::new();
-        let mut push = |w: &String, score: f64| {
-            if !out.iter().any(|(o, _)| o == w) {
-                out.push((w.clone(), score));
-            }
-        };
-        if let Some(list) = self.by_fold.get(&f) {
-            for w in list {
-                push(w, if w == lower { 0.0 } else { -1.0 });
-            }
+        let mut keys: Vec<&String> = Vec::new();
+        if let Some((k, _)) = self.by_fold.get_key_value(&f) {
+            keys.push(k);
         }
         if f.chars().count() >= 2 {
-            let mut keys: Vec<&String> = Vec::new();
             for d in deletions(&f).iter().chain(std::iter::once(&f)) {
                 if let Some(list) = self.by_delete.get(d) {
-                    keys.extend(list.iter().filter(|k| **k != f));
+                    keys.extend(list.iter());
                 }
-                if self.by_fold.contains_key(d) && *d != f {
-                    if let Some((k, _)) = self.by_fold.get_key_value(d) {
-                        keys.push(k);
-                    }
-                }
-            }
-            for k in keys {
-                if let Some(list) = self.by_fold.get(k) {
-                    for w in list {
-                        push(w, -4.5);
-                    }
+                if let Some((k, _)) = self.by_fold.get_key_value(d) {
+                    keys.push(k);
                 }
             }
         }
-        out.sort_by(|a, b| self.count(&b.0).cmp(&self.count(&a.0)));
+        keys.sort();
+        keys.dedup();
+        let mut out: Vec<(String, f64, usize)> = Vec::new();
+        for k in keys {
+            let dist = edit_distance(k, &f, 2);
+            if dist > 2 {
+                continue;
+            }
+            for w in self.by_fold.get(k).into_iter().flatten() {
+                let emit = if w == lower { 0.0 } else if dist == 0 { -1.0 } else { -6.0 * dist as f64 };
+                out.push((w.clone(), emit, dist));
+            }
+        }
+        out.sort_by(|a, b| a.2.cmp(&b.2).then(self.count(&b.0).cmp(&self.count(&a.0))));
         out.truncate(12);
-        out
+        out.into_iter().map(|(w, e, _)| (w, e)).collect()
     }
 
     /// Count of a syllable.

@@ -34,6 +34,22 @@ const SURNAMES: &[&str] = &[
     "quach", "luong", "kieu", "thai", "tang", "lai", "la", "lu", "van", "khuc", "giang", "tong", "au", "dam",
 ];
 
+/// Name syllables with their marks (`data/names.txt`), to restore names in OCR text.
+const NAMES: &str = include_str!("../data/names.txt");
+
+/// The name syllable written properly: with its marks from the name list when the word has
+/// none or the text is OCR output (`Tran` → `Trần`), else capitalised as printed.
+fn name_syllable(w: &str, ocr: bool) -> String {
+    let lower = w.to_lowercase();
+    if ocr || lower.is_ascii() {
+        let f = fold(&lower);
+        if let Some(found) = NAMES.split_whitespace().find(|n| fold(n) == f) {
+            return found.to_string();
+        }
+    }
+    capitalize(&lower)
+}
+
 /// Extracts the signer from the closing block (or the last lines when there is none).
 pub fn extract(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
     let n = d.lines.len();
@@ -47,7 +63,7 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
             name = None;
             continue;
         }
-        if let Some(nm) = name_in(&l.text) {
+        if let Some(nm) = name_in(&l.text, d.ocr) {
             name = Some((nm, l.no));
         }
     }
@@ -71,7 +87,7 @@ fn title_of(text: &str) -> Option<String> {
 
 /// A person's name: the line, or its last `;`-separated part, of 2–6 capitalised words with a
 /// known surname first.
-fn name_in(text: &str) -> Option<String> {
+fn name_in(text: &str, ocr: bool) -> Option<String> {
     let part = text.rsplit([';', ',']).next()?.trim();
     let part = part.trim_matches(|c: char| !c.is_alphabetic());
     let words: Vec<&str> = part.split_whitespace().collect();
@@ -82,6 +98,6 @@ fn name_in(text: &str) -> Option<String> {
     if !ok || !SURNAMES.contains(&fold(words[0]).as_str()) {
         return None;
     }
-    let proper: Vec<String> = words.iter().map(|w| capitalize(&w.to_lowercase())).collect();
+    let proper: Vec<String> = words.iter().map(|w| name_syllable(w, ocr)).collect();
     Some(proper.join(" "))
 }

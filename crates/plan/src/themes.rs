@@ -102,6 +102,12 @@ fn after_colon(s: &str) -> Option<String> {
 /// Splits `Phòng A, B và các phòng…; UBND các phường` into specific units; a bare field name
 /// after a `Phòng X` inherits `Phòng` (`Phòng Tài chính - Kế hoạch, Quản lý đô thị`).
 pub fn unit_list(s: &str) -> Vec<String> {
+    let sf = fold(s);
+    let verbs = [" to chuc", " trien khai", " thuc hien", " xem xet", " tham muu", " de xuat", " xay dung", " theo doi", " tuyen truyen", " huong dan"];
+    let s = match verbs.iter().filter_map(|v| sf.find(v)).min() {
+        Some(c) => &s[..map_offset(s, &sf, c)],
+        None => s,
+    };
     let mut parts: Vec<String> = Vec::new();
     for chunk in s.split([',', ';']) {
         let mut rest = chunk.trim().to_string();

@@ -12,6 +12,8 @@ const HEADS: &[&str] = &[
     "hoi dong thi dua",
     "thuong truc hoi dong",
     "ban chi huy quan su",
+    "to van phong",
+    "to chuyen mon",
     "ban quan ly",
     "ban tuyen giao",
     "ban dan van",
