@@ -52,6 +52,14 @@ pub enum RulesError {
         /// Vietnamese label of the subject.
         subject: String,
     },
+    /// The entry is not given to this kind of subject.
+    #[error("«{name}» không xét tặng cho {subject}")]
+    SubjectNotAccepted {
+        /// Vietnamese name of the entry.
+        name: String,
+        /// Vietnamese label of the subject.
+        subject: String,
+    },
     /// An amount does not fit in `i64` đồng.
     #[error("Số tiền vượt quá giới hạn tính toán")]
     Overflow,

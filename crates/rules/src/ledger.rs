@@ -9,6 +9,7 @@ use crate::model::{Code, DisciplineLevel, InitiativeLevel, NominationKind, Ratin
 
 /// The history of one nominee. Row order never matters: the engine sorts and de-duplicates.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Ledger {
     /// Stable id of the person, unit or household (UUID in the store).
     pub id: String,

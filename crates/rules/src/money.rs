@@ -99,6 +99,9 @@ pub struct RewardAmount {
 
 /// Reward for one awardee of `entry` of kind `subject` decided on `date`.
 pub fn reward_amount(entry: &CatalogEntry, subject: Subject, date: Date, salaries: &BaseSalaryTable, article: &str) -> Result<RewardAmount> {
+    if !entry.accepts(subject) {
+        return Err(RulesError::SubjectNotAccepted { name: entry.name.clone(), subject: subject.label().to_owned() });
+    }
     let base = salaries.on(date)?;
     let missing = || RulesError::NoMultiplier { name: entry.name.clone(), subject: subject.label().to_owned() };
     let (mult, num_factor, den_factor) = match subject {

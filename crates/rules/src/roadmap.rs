@@ -126,12 +126,14 @@ pub fn roadmap(rules: &ResolvedRules<'_>, catalog: &Catalog, ledger: &Ledger, ye
     for t in year..=year + HORIZON_YEARS {
         extend_projection(&mut sim, catalog, t);
         for (i, (entry, branch)) in targets.iter().enumerate() {
-            if reached.contains_key(&i) {
+            // Honours already projected for this year (e.g. through another branch) are skipped;
+            // earlier ones are re-evaluated so repeated awards feed later chains.
+            if sim.awards.iter().any(|a| a.code == entry.code && a.year == t) {
                 continue;
             }
             let ev = evaluate(rules, catalog, Nominee::new(&sim), &proposal(rules, entry, branch, t, date))?;
             if projected_met(&ev) {
-                reached.insert(i, (t, open_points(&ev, Outcome::Unknown)));
+                reached.entry(i).or_insert_with(|| (t, open_points(&ev, Outcome::Unknown)));
                 sim.awards.push(AwardRecord::new(entry.code.as_str(), t));
             }
         }

@@ -61,6 +61,7 @@ pub struct Proposal {
     /// Decision (or evaluation) date: selects the rule set in force.
     pub date: Date,
     /// Where the decision is made (`"VN"` or a province code).
+    #[serde(default = "Jurisdiction::national")]
     pub jurisdiction: Jurisdiction,
     /// Level of the deciding authority.
     #[serde(default)]
@@ -164,7 +165,7 @@ pub struct CheckResult {
 }
 
 /// Overall verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// At least one blocking rule fails.
