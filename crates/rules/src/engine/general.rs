@@ -61,6 +61,8 @@ fn blocking_states(ctx: &Ctx<'_, '_>, out: &mut Vec<CheckResult>) {
         .iter()
         .filter(|r| r.open_on(date))
         .map(|r| format!("{} (từ {})", r.kind.label(), date_vn(r.since)))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .collect();
     let f = if open.is_empty() {
         Found::new(Outcome::Pass, format!("không có việc đang xem xét, điều tra, khiếu nại tại ngày {}", date_vn(date)))
@@ -68,7 +70,7 @@ fn blocking_states(ctx: &Ctx<'_, '_>, out: &mut Vec<CheckResult>) {
         Found::new(Outcome::Fail, format!("chưa xét khen thưởng khi {}", open.join("; ")))
     };
     out.push(result(ctx, "blocking_state", Severity::Blocking, article, f));
-    let running = ctx.hist.ledger.disciplines.iter().find(|d| d.in_force_on(date));
+    let running = ctx.hist.ledger.disciplines.iter().filter(|d| d.in_force_on(date)).max_by_key(|d| (d.level, d.to, d.from));
     let f = match running {
         Some(d) => Found::new(
             Outcome::Fail,
@@ -83,7 +85,8 @@ fn double_award(ctx: &Ctx<'_, '_>, out: &mut Vec<CheckResult>) {
     let y = ctx.proposal.year;
     let article = ctx.rules.article("double_award");
     let decided = || ctx.hist.awards().filter(|a| !a.provisional);
-    let same: Vec<_> = decided().filter(|a| a.code == ctx.entry.code && a.year == y).collect();
+    let mut same: Vec<_> = decided().filter(|a| a.code == ctx.entry.code && a.year == y).collect();
+    same.sort_by(|a, b| (&a.decision_date, &a.decision_no, &a.achievement_id).cmp(&(&b.decision_date, &b.decision_no, &b.achievement_id)));
     let describe = |a: &crate::ledger::AwardRecord| match (&a.decision_no, a.decision_date) {
         (Some(n), Some(d)) => format!(" (QĐ số {n} ngày {})", date_vn(d)),
         (Some(n), None) => format!(" (QĐ số {n})"),
@@ -100,7 +103,7 @@ fn double_award(ctx: &Ctx<'_, '_>, out: &mut Vec<CheckResult>) {
     };
     out.push(result(ctx, "double_award", Severity::Blocking, article, f));
     if let Some(id) = &ctx.proposal.achievement_id {
-        let prior = decided().find(|a| a.achievement_id.as_ref() == Some(id));
+        let prior = decided().filter(|a| a.achievement_id.as_ref() == Some(id)).min_by_key(|a| (a.year, a.code.clone()));
         let f = match prior {
             Some(a) => Found::new(
                 Outcome::Fail,

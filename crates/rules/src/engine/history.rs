@@ -67,7 +67,7 @@ impl<'a> History<'a> {
 
     /// The live award that already used initiative `id`, if any.
     pub fn initiative_use(&self, id: &str) -> Option<&'a AwardRecord> {
-        self.awards().find(|a| a.initiatives.iter().any(|i| i == id))
+        self.awards().filter(|a| a.initiatives.iter().any(|i| i == id)).min_by(|a, b| (a.year, &a.code).cmp(&(b.year, &b.code)))
     }
 
     /// True if `year` still counts (after any discipline period).

@@ -43,7 +43,7 @@ pub(crate) fn rating(ctx: &Ctx<'_, '_>, min: Rating) -> Found {
 
 pub(crate) fn no_discipline(ctx: &Ctx<'_, '_>, min_level: DisciplineLevel) -> Found {
     let y = ctx.proposal.year;
-    let hit = ctx.hist.ledger.disciplines.iter().find(|d| d.overlaps_year(y) && d.level >= min_level);
+    let hit = ctx.hist.ledger.disciplines.iter().filter(|d| d.overlaps_year(y) && d.level >= min_level).max_by_key(|d| (d.level, d.to, d.from));
     match hit {
         Some(d) => Found::new(
             Outcome::Fail,
@@ -99,12 +99,8 @@ pub(crate) fn chain(ctx: &Ctx<'_, '_>, of: &[Code], n: u32, step: u32) -> Found 
     }
     let (need, missing) = best.unwrap_or_default();
     let had: Vec<i32> = need.iter().copied().filter(|yy| have.contains(yy) && *yy >= floor).collect();
-    let mut detail = format!(
-        "cần {n} {unit} {what} ({}); có {} — thiếu {}",
-        years_vn(&need),
-        years_vn(&had),
-        years_vn(&missing)
-    );
+    let had = if had.is_empty() { "chưa có năm nào".to_owned() } else { format!("có {}", years_vn(&had)) };
+    let mut detail = format!("cần {n} {unit} {what} ({}); {had} — thiếu {}", years_vn(&need), years_vn(&missing));
     if let Some(w) = why.filter(|_| need.iter().any(|yy| *yy < floor && have.contains(yy))) {
         detail.push_str(&format!(" ({w})"));
     }
@@ -155,6 +151,8 @@ pub(crate) fn initiatives(ctx: &Ctx<'_, '_>, min_level: InitiativeLevel, count: 
             None => ok.push(&i.id),
         }
     }
+    ok.sort_unstable();
+    notes.sort_unstable();
     let period = if within == 0 { String::new() } else { format!(" trong {}–{y}", from) };
     let have = u32::try_from(ok.len()).unwrap_or(u32::MAX);
     let mut detail = format!(

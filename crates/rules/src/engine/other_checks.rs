@@ -85,7 +85,7 @@ pub(crate) fn assertion(ctx: &Ctx<'_, '_>, key: &str, text: &str) -> Found {
 }
 
 pub(crate) fn once_per_lifetime(ctx: &Ctx<'_, '_>) -> Found {
-    let prior = ctx.hist.awards().find(|a| a.code == ctx.entry.code && !a.provisional);
+    let prior = ctx.hist.awards().filter(|a| a.code == ctx.entry.code && !a.provisional).min_by_key(|a| a.year);
     match prior {
         Some(a) => Found::new(Outcome::Fail, format!("chỉ tặng một lần; đã được tặng năm {}", a.year)),
         None => Found::new(Outcome::Pass, "chưa được tặng lần nào"),
