@@ -2,6 +2,7 @@
 //! - the verdict (and every rule's outcome and message) does not depend on the order of the
 //!   history rows;
 //! - adding a qualifying year (excellent rating, LĐTT and CSTĐCS) never turns a pass into a fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use proptest::prelude::*;
 use thidua_rules::{
@@ -49,7 +50,10 @@ fn ledger() -> impl Strategy<Value = Ledger> {
     (years, extras, initiatives, discipline).prop_map(build)
 }
 
-fn build((years, extras, inits, disc): (Vec<YearRow>, Vec<Extra>, Vec<(i32, u8)>, Option<(i32, u8)>)) -> Ledger {
+/// Generated parts of a ledger.
+type Parts = (Vec<YearRow>, Vec<Extra>, Vec<(i32, u8)>, Option<(i32, u8)>);
+
+fn build((years, extras, inits, disc): Parts) -> Ledger {
     let mut l = Ledger { id: "p".into(), ..Ledger::default() };
     for (i, (r, ldtt, cs)) in years.into_iter().enumerate() {
         let y = FIRST + i as i32;
