@@ -10,20 +10,25 @@
 //!   rules are layers on top of the national set. [`RuleBook::in_force`] resolves a date.
 //! - [`Ledger`]: the history of a person, unit or household; [`merge_ledgers`] for merged units.
 //! - [`evaluate`] / [`Rules::evaluate`]: Pass / Fail / Unknown per rule, with article and facts.
+//! - [`batch::evaluate_year`]: a year's review, individuals first, then collectives.
 //! - [`Rules::roadmap`]: the next honours within reach and what is missing.
 //! - [`money`]: reward money in whole đồng.
 //!
 //! ```
 //! use thidua_rules::{Rules, Ledger, Nominee, Proposal, Jurisdiction, AwardRecord};
-//! let rules = Rules::bundled().unwrap();
+//! # fn main() -> thidua_rules::Result<()> {
+//! let rules = Rules::bundled()?;
 //! let mut ledger = Ledger::default();
 //! ledger.awards.push(AwardRecord::new("CSTDCS", 2021));
 //! let date = time::macros::date!(2025 - 03 - 01);
 //! let p = Proposal::new("CSTD_TINH", 2024, date, Jurisdiction::national());
-//! let eval = rules.evaluate(Nominee::new(&ledger), &p).unwrap();
+//! let eval = rules.evaluate(Nominee::new(&ledger), &p)?;
 //! assert_eq!(eval.verdict, thidua_rules::Verdict::Ineligible);
+//! # Ok(())
+//! # }
 //! ```
 
+pub mod batch;
 mod catalog;
 mod criteria;
 mod engine;

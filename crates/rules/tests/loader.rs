@@ -154,3 +154,43 @@ fn yearly_totals_sum_decisions_by_year() {
     assert_eq!(by_year.get(&2025), Some(&3_042_000));
     assert_eq!(by_year.get(&2026), Some(&1_872_000));
 }
+
+#[test]
+fn batch_computes_collective_titles_after_individual_ones() {
+    use thidua_rules::batch::{UnitNomination, evaluate_year};
+    use thidua_rules::{Ledger, Nominee, Proposal, Rating, RatingRecord, Verdict};
+    let rules = Rules::bundled().unwrap();
+    let day = time::macros::date!(2026 - 01 - 20);
+    let resolved = rules.in_force(day, &Jurisdiction::national()).unwrap();
+    let mut people = Vec::new();
+    for (i, r) in [Rating::Excellent, Rating::Good, Rating::Good, Rating::Completed].into_iter().enumerate() {
+        people.push(Ledger { id: format!("m{i}"), ratings: vec![RatingRecord { year: 2025, rating: r }], ..Ledger::default() });
+    }
+    let proposals = |excellent: bool| {
+        let mut v = Vec::new();
+        for code in if excellent { vec!["CSTDCS", "LDTT"] } else { vec!["LDTT"] } {
+            let mut p = Proposal::new(code, 2025, day, Jurisdiction::national());
+            p.assertions.insert("tham_gia_phong_trao".into(), true);
+            p.vote = Some(thidua_rules::VoteTally { yes: 9, total_members: 10 });
+            v.push(p);
+        }
+        v
+    };
+    let batch: Vec<(&Ledger, Vec<Proposal>)> = people.iter().enumerate().map(|(i, l)| (l, proposals(i == 0))).collect();
+    let unit = Ledger { id: "u".into(), subject: Subject::Collective, ratings: vec![RatingRecord { year: 2025, rating: Rating::Excellent }], ..Ledger::default() };
+    let mut up = Proposal::new("TTLDXS", 2025, day, Jurisdiction::national());
+    up.assertions.insert("doan_ket_noi_bo".into(), true);
+    let mut ut = Proposal::new("TTLDTT", 2025, day, Jurisdiction::national());
+    ut.assertions.insert("doan_ket_noi_bo".into(), true);
+    let units = [UnitNomination { ledger: &unit, members: people.iter().map(|p| p.id.clone()).collect(), proposals: vec![up, ut] }];
+    let out = evaluate_year(&resolved, rules.catalog(), 2025, &batch, &units).unwrap();
+    // m0: CSTĐCS proposed before LĐTT but evaluated after it (rank order); both eligible.
+    assert!(out.people[0].iter().all(|e| e.verdict == Verdict::Eligible), "{}", out.people[0][0].summary());
+    assert_eq!(out.people[3][0].verdict, Verdict::Ineligible);
+    // 3 of 4 members LĐTT (75 %), one CSTĐCS, all completed → both collective titles pass.
+    assert_eq!(out.units[0][0].verdict, Verdict::Eligible, "{}", out.units[0][0].summary());
+    assert_eq!(out.units[0][1].verdict, Verdict::Eligible, "{}", out.units[0][1].summary());
+    // Without the batch, the unit has no roster: undetermined.
+    let alone = rules.evaluate(Nominee::new(&unit), &units[0].proposals[0]).unwrap();
+    assert_eq!(alone.verdict, Verdict::Undetermined);
+}
