@@ -49,7 +49,7 @@ pub use error::{Result, RulesError};
 pub use ledger::{AwardRecord, Discipline, Initiative, Ledger, MemberSummary, RatingRecord, Review, ReviewKind, Roster, merge_ledgers};
 pub use model::{Code, DisciplineLevel, InitiativeLevel, Jurisdiction, Level, NominationKind, Procedure, Rating, Subject};
 pub use money::{BaseSalary, BaseSalaryTable, DecisionTotal, MoneyLine, RewardAmount};
-pub use roadmap::{RoadmapItem, roadmap};
+pub use roadmap::{HORIZON_YEARS, RoadmapItem, roadmap};
 pub use ruleset::{Layer, Params, ParamsPatch, ResolvedRules, RuleBook, RuleSet};
 
 use time::Date;
