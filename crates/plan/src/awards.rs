@@ -27,10 +27,13 @@ const STOPS: &[&str] = &[" cho ", " doi voi ", " vao ", " hoac ", " va ", " theo
 pub fn extract_forms(d: &Doc, ev: &mut Evidence) -> Vec<String> {
     let mut out: Vec<(usize, String, Vec<usize>)> = Vec::new();
     for p in d.body_paras() {
+        if out.len() >= crate::text::MAX_ITEMS {
+            break;
+        }
         let f = &p.fold;
         let mut found: Vec<(usize, String, Vec<usize>)> = Vec::new();
         if let Some(re) = FORM_OF.as_ref() {
-            for c in re.captures_iter(f) {
+            for c in re.captures_iter(f).take(crate::text::MAX_PER_PARA) {
                 let (Some(all), Some(auth)) = (c.get(0), c.get(2)) else { continue };
                 let end = auth.start() + cut_stop(&f[auth.start()..all.end()]);
                 let text = orig_slice(&p.text, f, all.start()..end);
@@ -46,7 +49,7 @@ pub fn extract_forms(d: &Doc, ev: &mut Evidence) -> Vec<String> {
             }
         }
         if let Some(re) = TITLE.as_ref() {
-            for c in re.captures_iter(f) {
+            for c in re.captures_iter(f).take(crate::text::MAX_PER_PARA) {
                 let Some(m) = c.get(1).or(c.get(2)) else { continue };
                 let text = strip_quotes(orig_slice(&p.text, f, m.range()));
                 found.push((m.start(), capitalize(&text), p.lines_for(m.range())));
@@ -85,7 +88,10 @@ pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Q
     for p in d.body_paras() {
         let f = &p.fold;
         let mut start = 0;
-        for clause_end in f.match_indices([';', '.']).map(|m| m.0).chain(std::iter::once(f.len())) {
+        for clause_end in f.match_indices([';', '.']).map(|m| m.0).chain(std::iter::once(f.len())).take(4 * crate::text::MAX_PER_PARA) {
+            if out.len() >= crate::text::MAX_ITEMS {
+                break;
+            }
             let clause = &f[start..clause_end];
             let offset = start;
             start = clause_end + 1;

@@ -162,7 +162,8 @@ pub fn window_start_year(start: &PartialDate, end: &PartialDate) -> Option<i32> 
     start.year.or(end.year)
 }
 
-/// `Quý I`…`Quý IV` in folded text → quarter number.
+/// `Quý I`…`Quý IV` in folded text → quarter number (kept for callers that read quarters).
+#[allow(dead_code)]
 pub fn quarter(folded_word_after_quy: &str) -> Option<u32> {
     match folded_word_after_quy.trim_matches(|c: char| !c.is_alphanumeric()) {
         "i" | "1" => Some(1),
@@ -174,6 +175,7 @@ pub fn quarter(folded_word_after_quy: &str) -> Option<u32> {
 }
 
 /// First and last ISO day of a quarter.
+#[allow(dead_code)]
 pub fn quarter_range(year: i32, q: u32) -> Option<(String, String)> {
     if !(1..=4).contains(&q) {
         return None;

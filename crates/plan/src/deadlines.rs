@@ -20,6 +20,9 @@ pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
     let mut heading = String::new();
     let mut window: Option<WindowCtx> = None;
     for p in d.body_paras() {
+        if out.len() >= crate::text::MAX_ITEMS {
+            break;
+        }
         let marker = marker_of(&p.fold);
         if window.is_some() && !matches!(marker, '+' | 'a') {
             window = None;
@@ -102,7 +105,7 @@ fn from_para(p: &Para, year: Option<i32>, heading: &str, window: &mut Option<Win
     let windows = find_windows(f, &hits);
     let mut out = Vec::new();
     let mut used: Vec<usize> = Vec::new();
-    for w in &windows {
+    for w in windows.iter().take(crate::text::MAX_PER_PARA) {
         let (a, b) = (&hits[w.from], &hits[w.to]);
         let Some(date) = b.date.to_iso(b.date.year.or(year)) else { continue };
         let Some(start) = f[..a.start].rfind("tu").filter(|s| a.start - s <= 12) else { continue };
@@ -121,7 +124,7 @@ fn from_para(p: &Para, year: Option<i32>, heading: &str, window: &mut Option<Win
         let what = format!("{}: {}", decapitalize(&label), decapitalize(&what));
         out.push((Deadline { date, what, to }, p.lines_for(a.start..b.end)));
     }
-    for (k, h) in hits.iter().enumerate() {
+    for (k, h) in hits.iter().enumerate().take(crate::text::MAX_PER_PARA) {
         if used.contains(&k) || windows.iter().any(|w| w.from == k) {
             continue;
         }

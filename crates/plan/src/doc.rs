@@ -35,8 +35,6 @@ pub struct Para {
     pub fold: String,
     /// (byte offset in `text`, input line number) where each line starts.
     pub starts: Vec<(usize, usize)>,
-    /// Index of the first line in `Doc::lines`.
-    pub first: usize,
     /// Whether it is a footnote.
     pub footnote: bool,
 }
@@ -210,13 +208,15 @@ impl Doc {
                     }
                     p.starts.push((p.text.len(), l.no));
                     p.text.push_str(&l.text);
-                    p.fold = fold(&p.text);
+                    if !p.fold.ends_with('-') {
+                        p.fold.push(' ');
+                    }
+                    p.fold.push_str(&l.fold);
                 }
                 _ => out.push(Para {
                     text: l.text.clone(),
                     fold: l.fold.clone(),
                     starts: vec![(0, l.no)],
-                    first: i,
                     footnote: l.footnote,
                 }),
             }

@@ -35,7 +35,7 @@ pub fn split_anchors(line: &str) -> Vec<String> {
                 continue;
             }
         }
-        if text.starts_with("cong hoa") || text.starts_with("ke hoach") || text.starts_with('s') {
+        if text.starts_with("cong hoa") || text.starts_with("doc lap") || text.starts_with("ke hoach") || text.starts_with('s') {
             cuts.push(m.start());
         }
         if text.starts_with("doc lap") || text.starts_with("ke hoach") || text.contains('/') {

@@ -16,6 +16,9 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<LegalBasis> {
         if !(starts_basis(f) || k == last || cites_first) {
             continue;
         }
+        if out.len() >= crate::text::MAX_ITEMS {
+            break;
+        }
         for c in citations(&p.text, &p.fold) {
             let item = LegalBasis { number: c.number, date: c.date };
             let dup = out.iter().any(|o| {

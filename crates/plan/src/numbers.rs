@@ -32,7 +32,7 @@ pub fn citations(text: &str, folded: &str) -> Vec<Citation> {
     let (Some(kind_re), Some(num_re)) = (KIND.as_ref(), NUMBER.as_ref()) else { return Vec::new() };
     let kinds: Vec<regex::Match> = kind_re.find_iter(folded).collect();
     let mut out = Vec::new();
-    for (k, m) in kinds.iter().enumerate() {
+    for (k, m) in kinds.iter().enumerate().take(crate::text::MAX_PER_PARA) {
         let after = &folded[m.end()..];
         let next_kind = kinds.get(k + 1).map(|n| n.start()).unwrap_or(folded.len());
         if let Some(c) = num_re.captures(after).and_then(|c| c.get(1)) {
@@ -44,8 +44,9 @@ pub fn citations(text: &str, folded: &str) -> Vec<Citation> {
             out.push(Citation { number, date, span: m.start()..end });
         } else {
             let limit = next_kind.min(m.end() + 90);
-            let stop = folded[m.end()..limit].find([';', '(']).map(|p| m.end() + p).unwrap_or(limit);
-            if let Some(rel) = folded[m.end()..stop].find("ngay") {
+            let window = crate::text::sub(folded, m.end(), limit);
+            let stop = window.find([';', '(']).map(|p| m.end() + p).unwrap_or(m.end() + window.len());
+            if let Some(rel) = crate::text::sub(folded, m.end(), stop).find("ngay") {
                 let date = date_near(folded, m.end() + rel, 4);
                 if date.is_some() {
                     out.push(Citation { number: None, date, span: m.start()..stop });

@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::doc::Para;
 use crate::doc::Doc;
 use crate::model::{Evidence, Target};
-use crate::text::{fuzzy_word, map_offset, similarity, squeeze_spaces, trim_punct};
+use crate::text::{MAX_ITEMS, MAX_PER_PARA, fuzzy_word, map_offset, similarity, squeeze_spaces, sub, trim_punct};
 
 /// Folded units that make a count a target.
 const UNITS: &[&str] = &[
@@ -31,6 +31,9 @@ static NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Target> {
     let mut out: Vec<(Target, Vec<usize>)> = Vec::new();
     for p in d.body_paras() {
+        if out.len() >= MAX_ITEMS {
+            break;
+        }
         for (t, lines) in from_para(&p) {
             let dup = out.iter().any(|(o, _)| {
                 o.value == t.value && o.unit == t.unit && o.comparator == t.comparator && similarity(&o.text, &t.text) > 0.75
@@ -54,7 +57,7 @@ fn from_para(p: &Para) -> Vec<(Target, Vec<usize>)> {
     let f = &p.fold;
     let mut out = Vec::new();
     let mut last_end = 0usize;
-    for c in re.captures_iter(f) {
+    for c in re.captures_iter(f).take(MAX_PER_PARA) {
         let Some(all) = c.get(0) else { continue };
         let Some(num) = c.get(1) else { continue };
         let percent = c.get(2).is_some();
@@ -96,8 +99,8 @@ fn is_date_like(f: &str, pos: usize) -> bool {
 
 /// The comparator from the words around the number.
 fn comparator(f: &str, start: usize, end: usize, value: f64, percent: bool) -> &'static str {
-    let before: Vec<&str> = f[start.saturating_sub(40)..start].split_whitespace().collect();
-    let after: Vec<&str> = f[end..(end + 20).min(f.len())].split_whitespace().take(2).collect();
+    let before: Vec<&str> = sub(f, start.saturating_sub(40), start).split_whitespace().collect();
+    let after: Vec<&str> = sub(f, end, end + 20).split_whitespace().take(2).collect();
     let b = before.join(" ");
     let last = before.last().copied().unwrap_or("");
     if after.len() == 2 && fuzzy_word(after[0], "tro") && fuzzy_word(after[1], "len") {

@@ -44,6 +44,24 @@ pub fn orig_slice<'a>(text: &'a str, folded: &str, range: std::ops::Range<usize>
     text.get(a..b).unwrap_or("")
 }
 
+/// `s[a..b]` with both ends moved down to char boundaries (never panics).
+pub fn sub(s: &str, a: usize, b: usize) -> &str {
+    let fix = |mut i: usize| {
+        i = i.min(s.len());
+        while i > 0 && !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (a, b) = (fix(a), fix(b));
+    if a <= b { &s[a..b] } else { "" }
+}
+
+/// Caps on extracted items, so hostile inputs stay fast.
+pub const MAX_PER_PARA: usize = 40;
+/// Cap on the items of one list field.
+pub const MAX_ITEMS: usize = 300;
+
 /// Whether a character is a superscript digit (footnote mark).
 fn is_superscript(c: char) -> bool {
     matches!(c, '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰')

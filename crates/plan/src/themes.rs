@@ -17,6 +17,9 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
     let mut heading: Option<(String, Vec<usize>)> = None;
     let mut assigned: Option<(String, Vec<String>)> = None;
     for (k, p) in paras.iter().enumerate() {
+        if out.len() >= crate::text::MAX_ITEMS {
+            break;
+        }
         let f = item_fold(&p.fold);
         if is_numbered(&p.fold) {
             assigned = assigned_unit(p);
@@ -203,8 +206,8 @@ fn assigned_unit(p: &Para) -> Option<(String, Vec<String>)> {
     let text = strip_marker(&p.text);
     let f = fold(&text);
     let rest_at = if f.starts_with("giao ") { 5 } else if f.starts_with("de nghi ") { 8 } else { return None };
-    let end = f.find(':').unwrap_or(f.len().min(120));
-    let unit_f = &f[rest_at..end];
+    let end = f.find(':').unwrap_or(crate::text::sub(&f, 0, 120).len());
+    let unit_f = crate::text::sub(&f, rest_at, end);
     let unit = text[map_offset(&text, &f, rest_at)..map_offset(&text, &f, end)].trim().to_string();
     let (lead, coord) = match unit_f.find(" phoi hop voi ") {
         Some(i) => {
