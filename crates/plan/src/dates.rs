@@ -117,13 +117,13 @@ pub fn iso(year: i32, month: u32, day: u32) -> Option<String> {
 
 impl PartialDate {
     /// ISO date, filling the year with `default_year`; a month alone gives its first day.
-    pub fn to_iso(&self, default_year: Option<i32>) -> Option<String> {
+    pub fn to_iso(self, default_year: Option<i32>) -> Option<String> {
         let year = self.year.or(default_year)?;
         iso(year, self.month, self.day.unwrap_or(1))
     }
 
     /// ISO date; a month alone gives its last day (`đến hết tháng 10`).
-    pub fn to_iso_end(&self, default_year: Option<i32>) -> Option<String> {
+    pub fn to_iso_end(self, default_year: Option<i32>) -> Option<String> {
         let year = self.year.or(default_year)?;
         let day = self.day.unwrap_or_else(|| days_in_month(year, self.month));
         iso(year, self.month, day)

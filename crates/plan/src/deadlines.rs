@@ -28,16 +28,14 @@ pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
             window = None;
         }
         let found = from_para(&p, year, &heading, &mut window);
-        if found.is_empty() {
-            if let Some(w) = &window {
-                if matches!(marker, '+' | 'a') {
+        if found.is_empty()
+            && let Some(w) = &window
+                && matches!(marker, '+' | 'a') {
                     let body = item_text(&p.text);
                     let (what, to) = split_recipient(&body);
                     let what = format!("{}: {}", w.label, decapitalize(&what));
                     out.push((Deadline { date: w.date.clone(), what, to }, p.all_lines()));
                 }
-            }
-        }
         out.extend(found);
         if is_heading(&p) {
             heading = item_text(&p.text);
@@ -263,14 +261,13 @@ fn shorten(s: &str) -> String {
     let f = fold(s);
     let verbs = [" gui ", " nop ", " bao cao ", " hoan thanh ", " to chuc ", " xay dung ", " dang ky ", " tong hop ", " ban hanh ", " danh gia ", " binh xet ", " gioi thieu "];
     let subject_first = f.starts_with("cac ") || f.starts_with("co quan") || f.starts_with("don vi") || f.starts_with("ubnd") || f.starts_with("uy ban");
-    if subject_first {
-        if let Some(pos) = verbs.iter().filter_map(|v| f.find(v)).min() {
+    if subject_first
+        && let Some(pos) = verbs.iter().filter_map(|v| f.find(v)).min() {
             let rest = &s[map_offset(s, &f, pos + 1)..];
             if rest.split_whitespace().count() >= 2 {
                 return rest.trim().to_string();
             }
         }
-    }
     let t = s.trim();
     let t = t.strip_suffix(" thực hiện").unwrap_or(t);
     t.to_string()

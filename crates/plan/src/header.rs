@@ -217,7 +217,7 @@ fn complete_issuer(raw: &str, place: Option<&str>, d: &Doc) -> String {
         return units::capitalize_numbered_levels(&name);
     }
     let level = fw.last().copied().unwrap_or("");
-    let place_name = place.map(|p| strip_level(p)).filter(|p| !p.is_empty()).or_else(|| most_common_place(d, level));
+    let place_name = place.map(strip_level).filter(|p| !p.is_empty()).or_else(|| most_common_place(d, level));
     match place_name {
         Some(pn) => {
             let lvl_word = words[n - 1];

@@ -37,11 +37,10 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
             out.push(t);
             continue;
         }
-        if let Some((unit, coord)) = &assigned {
-            if let Some(t) = movement_item(p, unit, coord) {
+        if let Some((unit, coord)) = &assigned
+            && let Some(t) = movement_item(p, unit, coord) {
                 out.push(t);
             }
-        }
     }
     let mut result: Vec<Theme> = Vec::new();
     for (t, l) in out {
@@ -140,11 +139,10 @@ pub fn unit_list(s: &str) -> Vec<String> {
         if starts_with_head(&f) && !is_generic(&p) {
             last_head = p.split_whitespace().next().map(str::to_string);
             out.push(p);
-        } else if !f.starts_with("cac ") && !is_generic(&format!("Phòng {p}")) && p.chars().next().is_some_and(char::is_uppercase) {
-            if let Some(h) = &last_head {
+        } else if !f.starts_with("cac ") && !is_generic(&format!("Phòng {p}")) && p.chars().next().is_some_and(char::is_uppercase)
+            && let Some(h) = &last_head {
                 out.push(format!("{h} {p}"));
             }
-        }
     }
     out
 }
@@ -248,14 +246,13 @@ fn movement_item(p: &Para, unit: &str, coord: &[String]) -> Option<(Theme, Vec<u
     let head = &f[..start];
     if let Some(i) = head.find("phoi hop voi ") {
         let a = i + 13;
-        let stop = head[a..].find(|c: char| c == ',' || c == ';').map(|j| a + j).unwrap_or(start);
+        let stop = head[a..].find([',', ';']).map(|j| a + j).unwrap_or(start);
         let partners = unit_list(&text[map_offset(&text, &f, a)..map_offset(&text, &f, stop)]);
-        if !head[..i].contains("chu tri") {
-            if let Some(first) = partners.first() {
+        if !head[..i].contains("chu tri")
+            && let Some(first) = partners.first() {
                 lead = first.clone();
                 coordinating = vec![unit.to_string()];
             }
-        }
     }
     Some((Theme { title, lead: Some(capitalize(&lead)), coordinating }, p.all_lines()))
 }

@@ -125,9 +125,7 @@ pub fn normal_case(s: &str) -> String {
             proper = true;
             continue;
         }
-        if i == 0 {
-            out.push(capitalize(&lower));
-        } else if proper {
+        if i == 0 || proper {
             out.push(capitalize(&lower));
         } else if head_word_end(&folded, i) {
             in_name = true;
@@ -147,7 +145,7 @@ pub fn normal_case(s: &str) -> String {
 fn level_at(folded: &[String], i: usize) -> usize {
     for lvl in LEVELS {
         let parts: Vec<&str> = lvl.split(' ').collect();
-        if folded.len() >= i + parts.len() + 1
+        if folded.len() > i + parts.len()
             && parts.iter().enumerate().all(|(k, p)| folded[i + k].trim_end_matches('.') == *p)
         {
             return parts.len();

@@ -1,6 +1,8 @@
 //! Robustness: random bytes, huge lines, empty input, junk ZIP bytes and NFD text never panic;
 //! errors are Vietnamese messages that name the problem; a small DOCX imports.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::io::Write;
 
 use proptest::prelude::*;
