@@ -9,6 +9,7 @@ pub mod audit;
 pub mod clusters;
 pub mod error;
 pub mod ids;
+pub mod orgs;
 pub mod persons;
 pub mod sessions;
 pub mod units;

@@ -1,1 +1,122 @@
-fn main() {}
+//! The `thidua` binary: one program for every job — serve the app, migrate the database, manage users,
+//! load demo data.
+
+use thidua::{bootstrap, demo};
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use thidua_store::Db;
+use thidua_web::{AppState, Config};
+
+#[derive(Parser)]
+#[command(name = "thidua", version, about = "Quản lý thi đua, khen thưởng — emulation and commendation")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the data lives: a PostgreSQL URL, or an embedded SQLite file in the data folder.
+#[derive(clap::Args, Clone)]
+struct DbArgs {
+    /// Folder for the embedded database and uploaded files.
+    #[arg(long, env = "THIDUA_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// `postgres://…` to run on PostgreSQL; default: SQLite in the data folder.
+    #[arg(long, env = "THIDUA_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app and API.
+    Serve {
+        #[arg(long, env = "THIDUA_BIND", default_value = "127.0.0.1:8080")]
+        bind: String,
+        #[command(flatten)]
+        db: DbArgs,
+        /// Load the demo organisation and users if the database is empty.
+        #[arg(long)]
+        demo: bool,
+        /// Mark cookies Secure (when served behind TLS).
+        #[arg(long, env = "THIDUA_SECURE_COOKIES")]
+        secure_cookies: bool,
+    },
+    /// Bring the database schema up to date and exit.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Load the demo organisation and users into an empty database and exit.
+    Demo {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Set a new password for a user (prints it when none is given).
+    SetPassword {
+        username: String,
+        #[arg(long)]
+        password: Option<String>,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+fn database_url(db: &DbArgs) -> anyhow::Result<String> {
+    if let Some(url) = &db.database_url {
+        return Ok(url.clone());
+    }
+    std::fs::create_dir_all(&db.data_dir).with_context(|| format!("cannot create data folder {}", db.data_dir.display()))?;
+    Ok(format!("sqlite://{}", Path::new(&db.data_dir).join("thidua.db").display()))
+}
+
+async fn open(db: &DbArgs) -> anyhow::Result<Db> {
+    let url = database_url(db)?;
+    let pool = Db::connect(&url).await.with_context(|| "cannot open the database".to_string())?;
+    pool.migrate().await.context("database migration failed")?;
+    Ok(pool)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into())).init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { bind, db, demo, secure_cookies } => {
+            let started = std::time::Instant::now();
+            let pool = open(&db).await?;
+            if demo {
+                demo::load_if_empty(&pool).await?;
+            }
+            bootstrap::ensure_admin(&pool).await?;
+            let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+            let addr = listener.local_addr()?;
+            println!("thidua đang chạy tại http://{addr} (khởi động trong {} ms)", started.elapsed().as_millis());
+            let state = AppState { db: pool, config: Arc::new(Config { secure_cookies, ..Config::default() }) };
+            thidua_web::serve(listener, state).await?;
+        }
+        Command::Migrate { db } => {
+            open(&db).await?;
+            println!("Cơ sở dữ liệu đã được cập nhật.");
+        }
+        Command::Demo { db } => {
+            let pool = open(&db).await?;
+            demo::load_if_empty(&pool).await?;
+        }
+        Command::User { action: UserCommand::SetPassword { username, password, db } } => {
+            let pool = open(&db).await?;
+            bootstrap::set_password(&pool, &username, password).await?;
+        }
+    }
+    Ok(())
+}

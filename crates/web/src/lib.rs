@@ -1,1 +1,51 @@
-//! placeholder
+//! The thidua web app: server-rendered Vietnamese pages and a JSON API over the same use cases.
+//!
+//! Requests pass through: security headers → identity (session cookie or API token) → CSRF and origin
+//! checks for state changes → a handler that parses input into domain types, asks the policy, and runs a
+//! use case from [`ops`] inside one transaction with its audit row.
+
+pub mod api;
+mod assets;
+pub mod auth;
+pub mod ctx;
+pub mod error;
+pub mod ops;
+pub mod pages;
+mod security;
+
+use axum::Router;
+use std::sync::Arc;
+use thidua_store::Db;
+
+/// Settings the app needs at run time.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Mark cookies `Secure` (behind TLS).
+    pub secure_cookies: bool,
+    /// Largest accepted request body (uploads), in bytes.
+    pub max_upload_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { secure_cookies: false, max_upload_bytes: 20 * 1024 * 1024 }
+    }
+}
+
+/// Shared state of every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    let app = Router::new().merge(pages::routes()).merge(api::routes()).merge(assets::routes());
+    security::wrap(app, state.clone()).with_state(state)
+}
+
+/// Serves the app on a bound listener until the process is stopped.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).await
+}

@@ -1,0 +1,244 @@
+//! Demo data: a realistic district organisation built from the seed plans (Hai Bà Trưng, Hà Nội):
+//! the people's committee and its offices, 18 wards with residential groups, mass organisations,
+//! schools, enterprises, clusters and blocks for 2024–2025, a few hundred people, a 2025 ward merger,
+//! and a user for every role. Everything goes through the same use cases as the app (so it is audited).
+
+use crate::bootstrap::ensure_org;
+use thidua_domain::org::{ClusterInput, UnitInput};
+use thidua_domain::person::PersonInput;
+use thidua_store::units::UnitRow;
+use thidua_store::users::UserRow;
+use thidua_store::{Db, orgs, users};
+use thidua_web::ctx::{AuthVia, Ctx, ctx_for};
+use thidua_web::ops;
+
+/// The password of every demo account (printed at start; demo data only).
+pub const DEMO_PASSWORD: &str = "thidua-demo-2025";
+
+const OFFICES: [(&str, &str); 12] = [
+    ("VP-HDND-UBND", "Văn phòng HĐND và UBND quận"),
+    ("P-NOIVU", "Phòng Nội vụ"),
+    ("P-TCKH", "Phòng Tài chính - Kế hoạch"),
+    ("P-VHTT", "Phòng Văn hóa và Thông tin"),
+    ("P-QLDT", "Phòng Quản lý đô thị"),
+    ("P-LDTBXH", "Phòng Lao động - Thương binh và Xã hội"),
+    ("P-GDDT", "Phòng Giáo dục và Đào tạo"),
+    ("P-TUPHAP", "Phòng Tư pháp"),
+    ("P-YTE", "Phòng Y tế"),
+    ("P-KINHTE", "Phòng Kinh tế"),
+    ("P-TNMT", "Phòng Tài nguyên và Môi trường"),
+    ("THANHTRA", "Thanh tra quận"),
+];
+
+const WARDS: [(&str, &str); 18] = [
+    ("P-BACHDANG", "Phường Bạch Đằng"),
+    ("P-BACHKHOA", "Phường Bách Khoa"),
+    ("P-BACHMAI", "Phường Bạch Mai"),
+    ("P-BUITHIXUAN", "Phường Bùi Thị Xuân"),
+    ("P-CAUDEN", "Phường Cầu Dền"),
+    ("P-DONGMAC", "Phường Đống Mác"),
+    ("P-DONGNHAN", "Phường Đồng Nhân"),
+    ("P-DONGTAM", "Phường Đồng Tâm"),
+    ("P-LEDAIHANH", "Phường Lê Đại Hành"),
+    ("P-MINHKHAI", "Phường Minh Khai"),
+    ("P-NGUYENDU", "Phường Nguyễn Du"),
+    ("P-PHAMDINHHO", "Phường Phạm Đình Hổ"),
+    ("P-PHOHUE", "Phường Phố Huế"),
+    ("P-QUYNHMAI", "Phường Quỳnh Mai"),
+    ("P-THANHLUONG", "Phường Thanh Lương"),
+    ("P-THANHNHAN", "Phường Thanh Nhàn"),
+    ("P-TRUONGDINH", "Phường Trương Định"),
+    ("P-VINHTUY", "Phường Vĩnh Tuy"),
+];
+
+const MASS_ORGS: [(&str, &str); 5] = [
+    ("MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam quận"),
+    ("QUANDOAN", "Quận đoàn Hai Bà Trưng"),
+    ("HLHPN", "Hội Liên hiệp Phụ nữ quận"),
+    ("HCCB", "Hội Cựu chiến binh quận"),
+    ("LDLD", "Liên đoàn Lao động quận"),
+];
+
+const SCHOOLS: [(&str, &str); 3] = [("THCS-NGOGIATU", "Trường THCS Ngô Gia Tự"), ("TH-TOHOANG", "Trường Tiểu học Tô Hoàng"), ("MN-HOASEN", "Trường Mầm non Hoa Sen")];
+
+const ENTERPRISES: [(&str, &str); 2] = [("DN-MOITRUONG", "Công ty Cổ phần Môi trường đô thị Hai Bà Trưng"), ("DN-NHAO", "Công ty TNHH MTV Dịch vụ nhà ở Hai Bà Trưng")];
+
+const FAMILY: [&str; 16] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
+const MIDDLE_M: [&str; 6] = ["Văn", "Đức", "Minh", "Hữu", "Quang", "Thanh"];
+const MIDDLE_F: [&str; 6] = ["Thị", "Thu", "Ngọc", "Hồng", "Thanh", "Minh"];
+const GIVEN_M: [&str; 14] = ["An", "Bình", "Dũng", "Hải", "Hùng", "Long", "Nam", "Phong", "Quân", "Sơn", "Tuấn", "Thắng", "Khánh", "Việt"];
+const GIVEN_F: [&str; 14] = ["Hà", "Hạnh", "Hòa", "Hương", "Lan", "Linh", "Mai", "Nga", "Phương", "Tâm", "Thảo", "Trang", "Vân", "Yến"];
+
+/// Deterministic pseudo-random numbers, so the demo is the same on every machine.
+struct Seq(u64);
+
+impl Seq {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+fn unit_input(code: &str, name: &str, kind: &str, level: &str, parent: Option<&UnitRow>, from: &str) -> UnitInput {
+    UnitInput { code: code.into(), name: name.into(), short_name: String::new(), kind: kind.into(), level: level.into(), parent_id: parent.map(|p| p.id.clone()).unwrap_or_default(), valid_from: from.into() }
+}
+
+/// Loads the demo unless the database already has users (then it does nothing).
+pub async fn load_if_empty(db: &Db) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    if orgs::user_count(&mut tx).await? > 0 {
+        println!("Cơ sở dữ liệu đã có dữ liệu; bỏ qua bước tạo dữ liệu mẫu.");
+        return Ok(());
+    }
+    let org = ensure_org(&mut tx, "Quận Hai Bà Trưng, Hà Nội (dữ liệu mẫu)").await?;
+    let hash = thidua_web::auth::hash_password(DEMO_PASSWORD)?;
+    let admin = UserRow::new(&org, "admin", "Quản trị hệ thống", &hash, "admin", None);
+    users::insert(&mut tx, &admin).await?;
+    let ctx = ctx_for(&mut tx, admin, AuthVia::Token).await.map_err(|e| anyhow::anyhow!("{}", e.message()))?.ok_or_else(|| anyhow::anyhow!("admin context"))?;
+    tx.commit().await?;
+    let units = build_units(db, &ctx).await?;
+    build_people(db, &ctx, &units).await?;
+    build_clusters(db, &ctx, &units).await?;
+    merge_wards(db, &ctx, &units).await?;
+    build_users(db, &ctx, &units, &hash).await?;
+    println!("Đã tạo dữ liệu mẫu: {} đơn vị. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):", units.len());
+    for (u, role) in DEMO_USERS.iter().map(|d| (d.0, d.2)) {
+        println!("  {u:<22} {role}");
+    }
+    Ok(())
+}
+
+fn fail(e: thidua_web::error::AppError) -> anyhow::Error {
+    anyhow::anyhow!("demo: {}", e.message())
+}
+
+async fn build_units(db: &Db, ctx: &Ctx) -> anyhow::Result<Vec<UnitRow>> {
+    let mut all = Vec::new();
+    let root = ops::units::create(db, ctx, &unit_input("UBND-HBT", "Ủy ban nhân dân quận Hai Bà Trưng", "peoples_committee", "district", None, "01/01/1981")).await.map_err(fail)?;
+    all.push(root.clone());
+    for (code, name) in OFFICES {
+        all.push(ops::units::create(db, ctx, &unit_input(code, name, "department", "district", Some(&root), "01/01/2008")).await.map_err(fail)?);
+    }
+    for (i, (code, name)) in WARDS.iter().enumerate() {
+        let ward = ops::units::create(db, ctx, &unit_input(code, name, "ward", "commune", Some(&root), "01/01/1982")).await.map_err(fail)?;
+        // A few residential groups under the first wards, to show the tree below ward level.
+        if i < 3 {
+            for n in 1..=3 {
+                let g = unit_input(&format!("{code}-TDP{n}"), &format!("Tổ dân phố số {n}, {name}"), "residential_group", "grassroots", Some(&ward), "01/01/2000");
+                all.push(ops::units::create(db, ctx, &g).await.map_err(fail)?);
+            }
+        }
+        all.push(ward);
+    }
+    for (code, name) in MASS_ORGS {
+        all.push(ops::units::create(db, ctx, &unit_input(code, name, "mass_org", "district", Some(&root), "01/01/1990")).await.map_err(fail)?);
+    }
+    let education = all.iter().find(|u| u.code == "P-GDDT").cloned();
+    for (code, name) in SCHOOLS {
+        all.push(ops::units::create(db, ctx, &unit_input(code, name, "school", "grassroots", education.as_ref(), "01/01/1995")).await.map_err(fail)?);
+    }
+    for (code, name) in ENTERPRISES {
+        all.push(ops::units::create(db, ctx, &unit_input(code, name, "enterprise", "grassroots", Some(&root), "01/01/2005")).await.map_err(fail)?);
+    }
+    Ok(all)
+}
+
+/// Positions by unit kind, with the person kind and direct-worker flag they imply.
+fn positions(kind: &str) -> &'static [(&'static str, &'static str, bool)] {
+    match kind {
+        "ward" => &[("Chủ tịch UBND phường", "cadre", false), ("Phó Chủ tịch UBND phường", "cadre", false), ("Công chức Văn phòng - Thống kê", "civil_servant", false), ("Công chức Văn hóa - Xã hội", "civil_servant", false), ("Công chức Địa chính - Xây dựng", "civil_servant", false), ("Công chức Tư pháp - Hộ tịch", "civil_servant", false)],
+        "residential_group" => &[("Tổ trưởng tổ dân phố", "citizen", false), ("Người dân", "citizen", true)],
+        "school" => &[("Hiệu trưởng", "public_employee", false), ("Giáo viên", "public_employee", true), ("Nhân viên", "public_employee", false)],
+        "enterprise" => &[("Giám đốc", "worker", false), ("Công nhân vệ sinh môi trường", "worker", true), ("Kỹ thuật viên", "worker", true)],
+        "mass_org" => &[("Chủ tịch", "cadre", false), ("Phó Chủ tịch", "cadre", false), ("Chuyên viên", "civil_servant", false)],
+        _ => &[("Trưởng phòng", "civil_servant", false), ("Phó Trưởng phòng", "civil_servant", false), ("Chuyên viên", "civil_servant", false), ("Chuyên viên chính", "civil_servant", false)],
+    }
+}
+
+async fn build_people(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+    let mut seq = Seq(2025);
+    // Names the demo and tests look for.
+    let fixed = [("Nguyễn Văn An", "male", "P-BACHDANG", "Chủ tịch UBND phường", "cadre", false), ("Đặng Thị Hoa", "female", "P-NOIVU", "Chuyên viên", "civil_servant", false), ("Trần Thị Thu Hương", "female", "P-VHTT", "Trưởng phòng", "civil_servant", false)];
+    for (name, gender, code, position, kind, direct) in fixed {
+        if let Some(u) = units.iter().find(|u| u.code == code) {
+            let input = PersonInput { full_name: name.into(), gender: gender.into(), birth_date: "15/03/1980".into(), position: position.into(), kind: kind.into(), direct_worker: direct, unit_id: u.id.clone() };
+            ops::persons::create(db, ctx, &input).await.map_err(fail)?;
+        }
+    }
+    for u in units {
+        let roles = positions(&u.kind);
+        let count = if u.kind == "peoples_committee" { 4 } else { 6 + seq.next(6) };
+        for i in 0..count {
+            let (position, kind, direct) = roles[if i < roles.len() { i } else { roles.len() - 1 - seq.next(2).min(roles.len() - 1) }];
+            let female = seq.next(2) == 0;
+            let name = if female {
+                format!("{} {} {}", FAMILY[seq.next(FAMILY.len())], MIDDLE_F[seq.next(MIDDLE_F.len())], GIVEN_F[seq.next(GIVEN_F.len())])
+            } else {
+                format!("{} {} {}", FAMILY[seq.next(FAMILY.len())], MIDDLE_M[seq.next(MIDDLE_M.len())], GIVEN_M[seq.next(GIVEN_M.len())])
+            };
+            let birth = format!("{:02}/{:02}/{}", 1 + seq.next(28), 1 + seq.next(12), 1965 + seq.next(35));
+            let input = PersonInput { full_name: name, gender: if female { "female" } else { "male" }.into(), birth_date: birth, position: position.into(), kind: kind.into(), direct_worker: direct, unit_id: u.id.clone() };
+            ops::persons::create(db, ctx, &input).await.map_err(fail)?;
+        }
+    }
+    Ok(())
+}
+
+fn ids_of(units: &[UnitRow], codes: &[&str]) -> Vec<String> {
+    codes.iter().filter_map(|c| units.iter().find(|u| u.code == *c).map(|u| u.id.clone())).collect()
+}
+
+async fn build_clusters(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+    let ward_codes: Vec<&str> = WARDS.iter().map(|w| w.0).collect();
+    let office_codes: Vec<&str> = OFFICES.iter().map(|w| w.0).collect();
+    let mass_codes: Vec<&str> = MASS_ORGS.iter().map(|w| w.0).collect();
+    for year in [2024, 2025] {
+        let groups: Vec<(&str, &str, Vec<&str>)> = vec![
+            ("cluster", "Cụm thi đua số 1 (các phường)", ward_codes[0..6].to_vec()),
+            ("cluster", "Cụm thi đua số 2 (các phường)", ward_codes[6..12].to_vec()),
+            ("cluster", "Cụm thi đua số 3 (các phường)", ward_codes[12..18].to_vec()),
+            ("block", "Khối các phòng, ban chuyên môn", office_codes.clone()),
+            ("block", "Khối Mặt trận Tổ quốc và các đoàn thể", mass_codes.clone()),
+        ];
+        for (i, (kind, name, codes)) in groups.into_iter().enumerate() {
+            let members = ids_of(units, &codes);
+            // Leaders rotate yearly.
+            let shift = usize::from(year == 2025) + i;
+            let leader = members.get(shift % members.len()).cloned().unwrap_or_default();
+            let deputy = members.get((shift + 1) % members.len()).cloned().unwrap_or_default();
+            let input = ClusterInput { year: year.to_string(), kind: kind.into(), name: name.into(), leader_unit_id: leader, deputy_unit_id: deputy, member_ids: members };
+            ops::clusters::create(db, ctx, &input).await.map_err(fail)?;
+        }
+    }
+    Ok(())
+}
+
+/// The 2025 reform: two wards merge into a new ward from 1 July 2025.
+async fn merge_wards(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+    let sources = ids_of(units, &["P-DONGNHAN", "P-PHOHUE"]);
+    let new_unit = ops::units::NewUnitName { code: "P-HAIBATRUNG".into(), name: "Phường Hai Bà Trưng".into() };
+    ops::units::merge(db, ctx, &sources, None, Some(&new_unit), "01/07/2025", Some("Sắp xếp đơn vị hành chính cấp xã năm 2025 (Nghị quyết của Ủy ban Thường vụ Quốc hội)")).await.map_err(fail)?;
+    Ok(())
+}
+
+/// username, full name, role label, role code, scope unit code
+const DEMO_USERS: [(&str, &str, &str, &str, Option<&str>); 7] = [
+    ("admin", "Quản trị hệ thống", "Quản trị hệ thống", "admin", None),
+    ("thuongtruc", "Đặng Thị Hoa", "Thường trực Hội đồng TĐKT (Phòng Nội vụ)", "standing_office", None),
+    ("canbo.bachdang", "Nguyễn Văn An", "Cán bộ TĐKT Phường Bạch Đằng", "unit_officer", Some("P-BACHDANG")),
+    ("canbo.vhtt", "Trần Thị Thu Hương", "Cán bộ TĐKT Phòng Văn hóa và Thông tin", "unit_officer", Some("P-VHTT")),
+    ("hoidong", "Lê Minh Tuấn", "Thành viên Hội đồng TĐKT", "council_member", None),
+    ("chutich", "Nguyễn Trần Bình", "Chủ tịch UBND", "chairman", None),
+    ("xem", "Phạm Thu Trang", "Người xem", "viewer", None),
+];
+
+async fn build_users(db: &Db, ctx: &Ctx, units: &[UnitRow], hash: &str) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    for (username, full_name, _, role, scope) in DEMO_USERS.iter().skip(1) {
+        let scope_id = scope.and_then(|c| units.iter().find(|u| u.code == c).map(|u| u.id.clone()));
+        // The shared hash avoids hashing the same demo password seven times.
+        users::insert(&mut tx, &UserRow::new(ctx.org_id(), username, full_name, hash, role, scope_id)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! Library side of the `thidua` binary: first-start bootstrap and demo data, shared by the binary and
+//! its integration tests.
+
+pub mod bootstrap;
+pub mod demo;

@@ -1,0 +1,43 @@
+//! The JSON API under `/api/v1`, the same use cases as the pages, described at `/api/openapi.json`
+//! (Swagger UI at `/api/docs/`, served from vendored assets). Auth: the session cookie (with the
+//! `X-CSRF-Token` header on changes) or `Authorization: Bearer <API token>`.
+
+mod dto;
+mod org;
+mod people;
+mod system;
+
+use crate::AppState;
+use axum::Router;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_swagger_ui::SwaggerUi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "thidua API", description = "API của hệ thống quản lý thi đua, khen thưởng. Mọi thông báo lỗi bằng tiếng Việt, có tên trường.", version = "1"),
+    modifiers(&Security),
+    tags((name = "units", description = "Đơn vị"), (name = "people", description = "Cá nhân"), (name = "clusters", description = "Cụm, khối thi đua"), (name = "system", description = "Tài khoản, nhật ký, nhập dữ liệu"))
+)]
+struct ApiDoc;
+
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("token", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme("session", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::auth::SESSION_COOKIE))));
+    }
+}
+
+/// The API routes and their OpenAPI description.
+pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(org::routes()).merge(people::routes()).merge(system::routes()).split_for_parts()
+}
+
+pub fn routes() -> Router<AppState> {
+    let (router, openapi) = api_router();
+    router.merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
+}

@@ -1,0 +1,42 @@
+//! Use cases: each validates its input, asks the policy, and makes its change and the audit row in
+//! one transaction. Pages and the JSON API both call these, so both behave the same.
+
+pub mod clusters;
+pub mod export;
+pub mod import;
+mod table;
+pub mod persons;
+pub mod units;
+pub mod users;
+
+use crate::ctx::Ctx;
+use crate::error::AppResult;
+use serde::Serialize;
+use thidua_store::Tx;
+use thidua_store::audit::{self, AuditEntry};
+
+/// Writes the audit row of a change made by `ctx`.
+pub async fn audit<B: Serialize, A: Serialize>(tx: &mut Tx, ctx: &Ctx, action: &str, object_type: &str, object_id: &str, label: &str, before: Option<&B>, after: Option<&A>) -> AppResult<()> {
+    let author = ctx.author();
+    audit::record(
+        tx,
+        AuditEntry {
+            org_id: ctx.org_id(),
+            user_id: Some(&ctx.user.id),
+            user_name: &author,
+            action,
+            object_type,
+            object_id,
+            object_label: label,
+            before: before.and_then(|b| serde_json::to_value(b).ok()),
+            after: after.and_then(|a| serde_json::to_value(a).ok()),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Today's date in UTC as `yyyy-mm-dd`.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}

@@ -1,0 +1,279 @@
+//! Use cases of the organisation tree: create, edit, rename, merge, split.
+
+use super::{audit, today};
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use thidua_domain::date::iso;
+use thidua_domain::org::{UnitDraft, UnitInput, check_code, check_date, is_within};
+use thidua_domain::policy::Action;
+use thidua_domain::unit_change::{self, UnitSnapshot, closing_day};
+use thidua_domain::{Validation, text};
+use thidua_store::units::{self, NewUnit, UnitRow};
+use thidua_store::{Db, Tx, persons};
+
+/// Reads a unit the user may see (404 otherwise).
+pub async fn visible_unit(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<UnitRow> {
+    let unit = units::get(tx, ctx.org_id(), id).await?;
+    ctx.authorize(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &unit.path })?;
+    Ok(unit)
+}
+
+fn invalid(field: &str, label: &str, message: impl Into<String>) -> AppError {
+    let mut v = Validation::new();
+    v.add(field, label, message);
+    AppError::Invalid(v)
+}
+
+/// Checks codes of kinds and levels, and that the level existed on the unit's start date.
+async fn checked_draft(tx: &mut Tx, input: &UnitInput) -> AppResult<UnitDraft> {
+    let kinds: Vec<String> = units::kinds(tx).await?.into_iter().map(|k| k.code).collect();
+    let levels: Vec<String> = units::all_levels(tx).await?.into_iter().map(|l| l.code).collect();
+    let draft = input.validate(&kinds, &levels)?;
+    let in_force = units::levels(tx, &iso(draft.valid_from)).await?;
+    if !in_force.iter().any(|l| l.code == draft.level) {
+        return Err(invalid("level", "Cấp", "Cấp này không còn hiệu lực vào ngày bắt đầu của đơn vị (cấp huyện kết thúc ngày 30/06/2025)."));
+    }
+    Ok(draft)
+}
+
+async fn parent_of(tx: &mut Tx, ctx: &Ctx, parent_id: Option<&str>) -> AppResult<Option<UnitRow>> {
+    match parent_id {
+        None => Ok(None),
+        Some(id) => match units::get(tx, ctx.org_id(), id).await {
+            Ok(p) if ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &p.path }) => Ok(Some(p)),
+            _ => Err(invalid("parent_id", "Đơn vị cấp trên", "Đơn vị cấp trên không tồn tại hoặc ngoài phạm vi của bạn.")),
+        },
+    }
+}
+
+async fn ensure_code_free(tx: &mut Tx, ctx: &Ctx, code: &str, own_id: Option<&str>) -> AppResult<()> {
+    if let Some(other) = units::get_by_code(tx, ctx.org_id(), code).await? {
+        if Some(other.id.as_str()) != own_id {
+            return Err(invalid("code", "Mã đơn vị", format!("Mã đơn vị {code} đã được dùng cho \u{201c}{}\u{201d}.", other.name)));
+        }
+    }
+    Ok(())
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, input: &UnitInput) -> AppResult<UnitRow> {
+    let mut tx = db.begin().await?;
+    let draft = checked_draft(&mut tx, input).await?;
+    let parent = parent_of(&mut tx, ctx, draft.parent_id.as_deref()).await?;
+    ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: parent.as_ref().map(|p| p.path.as_str()) })?;
+    ensure_code_free(&mut tx, ctx, &draft.code, None).await?;
+    let valid_from = iso(draft.valid_from);
+    let row = units::insert(
+        &mut tx,
+        NewUnit { org_id: ctx.org_id(), parent: parent.as_ref(), code: &draft.code, name: &draft.name, short_name: draft.short_name.as_deref(), kind: &draft.kind, level: &draft.level, valid_from: &valid_from },
+    )
+    .await?;
+    audit(&mut tx, ctx, "unit.create", "unit", &row.id, &row.name, None::<&()>, Some(&row)).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Saves an edit made on the version the person saw.
+pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &UnitInput) -> AppResult<UnitRow> {
+    let mut tx = db.begin().await?;
+    let before = visible_unit(&mut tx, ctx, id).await?;
+    ctx.authorize(Action::EditUnit { org_id: ctx.org_id(), unit_path: &before.path })?;
+    let draft = checked_draft(&mut tx, input).await?;
+    let parent = parent_of(&mut tx, ctx, draft.parent_id.as_deref()).await?;
+    if let Some(p) = &parent {
+        if is_within(&p.path, &before.path) {
+            return Err(invalid("parent_id", "Đơn vị cấp trên", "Không thể chọn chính đơn vị này hoặc đơn vị trực thuộc của nó làm đơn vị cấp trên."));
+        }
+    }
+    if parent.as_ref().map(|p| &p.id) != before.parent_id.as_ref() {
+        // Moving a unit elsewhere needs the right to create under the new parent.
+        ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: parent.as_ref().map(|p| p.path.as_str()) })?;
+    }
+    ensure_code_free(&mut tx, ctx, &draft.code, Some(id)).await?;
+    let edited = UnitRow { code: draft.code, name: draft.name, short_name: draft.short_name, kind: draft.kind, level: draft.level, valid_from: iso(draft.valid_from), version, ..before.clone() };
+    let after = units::update(&mut tx, &edited, parent.as_ref()).await?;
+    audit(&mut tx, ctx, "unit.update", "unit", id, &after.name, Some(&before), Some(&after)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+fn snapshot(u: &UnitRow) -> UnitSnapshot {
+    let parse = |s: &str| thidua_domain::date::parse(s);
+    UnitSnapshot {
+        id: u.id.clone(),
+        name: u.name.clone(),
+        valid_from: parse(&u.valid_from).unwrap_or(time::macros::date!(2000 - 01 - 01)),
+        valid_to: u.valid_to.as_deref().and_then(parse),
+    }
+}
+
+fn effective_date(raw: &str) -> AppResult<time::Date> {
+    let mut v = Validation::new();
+    let d = check_date(&mut v, "effective_on", "Ngày hiệu lực", raw, true);
+    match d {
+        Some(d) => Ok(d),
+        None => Err(AppError::Invalid(v)),
+    }
+}
+
+/// Renames a unit from a date; the old name is kept for documents of earlier years.
+pub async fn rename(db: &Db, ctx: &Ctx, id: &str, version: i64, new_name: &str, effective_on: &str) -> AppResult<UnitRow> {
+    let mut v = Validation::new();
+    let name = v.required_text("new_name", "Tên mới", new_name, thidua_domain::org::NAME_MAX);
+    if !v.is_ok() {
+        return Err(AppError::Invalid(v));
+    }
+    let effective = effective_date(effective_on)?;
+    let mut tx = db.begin().await?;
+    let before = visible_unit(&mut tx, ctx, id).await?;
+    ctx.authorize(Action::EditUnit { org_id: ctx.org_id(), unit_path: &before.path })?;
+    unit_change::check_rename(&snapshot(&before), &name, effective)?;
+    units::add_former_name(&mut tx, ctx.org_id(), id, &before.name, &iso(closing_day(effective))).await?;
+    let parent = match &before.parent_id {
+        Some(p) => Some(units::get(&mut tx, ctx.org_id(), p).await?),
+        None => None,
+    };
+    let edited = UnitRow { name: name.clone(), version, ..before.clone() };
+    let after = units::update(&mut tx, &edited, parent.as_ref()).await?;
+    units::record_change(&mut tx, ctx.org_id(), "rename", &iso(effective), Some(&format!("{} → {}", before.name, name)), Some(&ctx.user.id), &[(id.to_string(), id.to_string())]).await?;
+    audit(&mut tx, ctx, "unit.rename", "unit", id, &after.name, Some(&before), Some(&after)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// A new unit named in a merge or split.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct NewUnitName {
+    pub code: String,
+    pub name: String,
+}
+
+/// Closes a unit on the day before `effective` and points it to its successor.
+async fn close_into(tx: &mut Tx, ctx: &Ctx, unit: &UnitRow, successor: &UnitRow, effective: time::Date, action: &str) -> AppResult<()> {
+    let parent = match &unit.parent_id {
+        Some(p) => Some(units::get(tx, ctx.org_id(), p).await?),
+        None => None,
+    };
+    let closed = UnitRow { valid_to: Some(iso(closing_day(effective))), successor_id: Some(successor.id.clone()), ..unit.clone() };
+    let after = units::update(tx, &closed, parent.as_ref()).await?;
+    persons::move_all(tx, ctx.org_id(), &unit.id, &successor.id, &successor.path).await?;
+    // Active sub-units (residential groups…) now belong to the successor.
+    for child in units::list(tx, ctx.org_id(), &units::UnitFilter { scope: Some(unit.path.clone()), ..Default::default() }, 100_000).await? {
+        if child.parent_id.as_deref() == Some(unit.id.as_str()) {
+            let fresh = units::get(tx, ctx.org_id(), &child.id).await?;
+            units::update(tx, &fresh, Some(successor)).await?;
+        }
+    }
+    audit(tx, ctx, action, "unit", &unit.id, &unit.name, Some(unit), Some(&after)).await
+}
+
+/// Creates a successor unit for a merge or split, under `parent`, of the same kind and level as `like`.
+async fn create_successor(tx: &mut Tx, ctx: &Ctx, parent: Option<&UnitRow>, like: &UnitRow, new: &NewUnitName, effective: time::Date, field: &str) -> AppResult<UnitRow> {
+    let mut v = Validation::new();
+    let code = check_code(&mut v, &format!("{field}_code"), "Mã đơn vị mới", &new.code);
+    let name = v.required_text(&format!("{field}_name"), "Tên đơn vị mới", &new.name, thidua_domain::org::NAME_MAX);
+    if !v.is_ok() {
+        return Err(AppError::Invalid(v));
+    }
+    ensure_code_free(tx, ctx, &code, None).await?;
+    let level = if like.level == "district" && effective > time::macros::date!(2025 - 06 - 30) { "commune".to_string() } else { like.level.clone() };
+    let row = units::insert(tx, NewUnit { org_id: ctx.org_id(), parent, code: &code, name: &name, short_name: None, kind: &like.kind, level: &level, valid_from: &iso(effective) }).await?;
+    audit(tx, ctx, "unit.create", "unit", &row.id, &row.name, None::<&()>, Some(&row)).await?;
+    Ok(row)
+}
+
+/// Merges units into one of them (`survivor`) or into a new unit; people and sub-units follow.
+pub async fn merge(db: &Db, ctx: &Ctx, source_ids: &[String], survivor: Option<&str>, new_unit: Option<&NewUnitName>, effective_on: &str, note: Option<&str>) -> AppResult<UnitRow> {
+    ctx.authorize(Action::RestructureUnits { org_id: ctx.org_id() })?;
+    let effective = effective_date(effective_on)?;
+    let mut tx = db.begin().await?;
+    let mut sources = Vec::new();
+    for id in source_ids {
+        sources.push(visible_unit(&mut tx, ctx, id).await?);
+    }
+    let snapshots: Vec<UnitSnapshot> = sources.iter().map(snapshot).collect();
+    unit_change::check_merge(&snapshots, survivor, effective)?;
+    let Some(first) = sources.first().cloned() else { return Err(invalid("sources", "Các đơn vị sáp nhập", "Hãy chọn ít nhất hai đơn vị.")) };
+    let target = match (survivor, new_unit) {
+        (Some(s), _) => units::get(&mut tx, ctx.org_id(), s).await?,
+        (None, Some(n)) => {
+            let parent = match &first.parent_id {
+                Some(p) => Some(units::get(&mut tx, ctx.org_id(), p).await?),
+                None => None,
+            };
+            create_successor(&mut tx, ctx, parent.as_ref(), &first, n, effective, "new").await?
+        }
+        (None, None) => return Err(invalid("survivor", "Đơn vị tiếp nhận", "Hãy chọn đơn vị tiếp nhận hoặc nhập tên đơn vị mới.")),
+    };
+    let mut links = Vec::new();
+    for s in sources.iter().filter(|s| s.id != target.id) {
+        let fresh = units::get(&mut tx, ctx.org_id(), &s.id).await?;
+        close_into(&mut tx, ctx, &fresh, &target, effective, "unit.merge").await?;
+        links.push((s.id.clone(), target.id.clone()));
+    }
+    units::record_change(&mut tx, ctx.org_id(), "merge", &iso(effective), note, Some(&ctx.user.id), &links).await?;
+    tx.commit().await?;
+    Ok(target)
+}
+
+/// Splits a unit into new units; the first one carries its history and people.
+pub async fn split(db: &Db, ctx: &Ctx, source_id: &str, new_units: &[NewUnitName], effective_on: &str, note: Option<&str>) -> AppResult<Vec<UnitRow>> {
+    ctx.authorize(Action::RestructureUnits { org_id: ctx.org_id() })?;
+    let effective = effective_date(effective_on)?;
+    let mut tx = db.begin().await?;
+    let source = visible_unit(&mut tx, ctx, source_id).await?;
+    let wanted: Vec<&NewUnitName> = new_units.iter().filter(|n| !n.code.trim().is_empty() || !n.name.trim().is_empty()).collect();
+    unit_change::check_split(&snapshot(&source), wanted.len(), effective)?;
+    let parent = match &source.parent_id {
+        Some(p) => Some(units::get(&mut tx, ctx.org_id(), p).await?),
+        None => None,
+    };
+    let mut created = Vec::new();
+    for (i, n) in wanted.iter().enumerate() {
+        created.push(create_successor(&mut tx, ctx, parent.as_ref(), &source, n, effective, &format!("new{i}")).await?);
+    }
+    let Some(primary) = created.first().cloned() else { return Err(invalid("new_units", "Các đơn vị mới", "Hãy nhập ít nhất hai đơn vị mới.")) };
+    close_into(&mut tx, ctx, &source, &primary, effective, "unit.split").await?;
+    let links: Vec<(String, String)> = created.iter().map(|c| (source.id.clone(), c.id.clone())).collect();
+    units::record_change(&mut tx, ctx.org_id(), "split", &iso(effective), note, Some(&ctx.user.id), &links).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Units the user may see, as a tree in display order (parents before children, siblings by name),
+/// each with its depth.
+pub async fn tree(db: &Db, ctx: &Ctx, query: Option<&str>, include_closed: bool) -> AppResult<Vec<(usize, UnitRow)>> {
+    let mut tx = db.begin().await?;
+    let filter = units::UnitFilter { scope: ctx.actor.read_scope().map(str::to_string), query: query.filter(|q| !q.trim().is_empty()).map(str::to_string), include_closed };
+    let rows = units::list(&mut tx, ctx.org_id(), &filter, 20_000).await?;
+    tx.commit().await?;
+    Ok(order_as_tree(rows))
+}
+
+/// Orders units so each parent precedes its children and siblings are sorted by folded name.
+pub fn order_as_tree(rows: Vec<UnitRow>) -> Vec<(usize, UnitRow)> {
+    use std::collections::HashMap;
+    let ids: std::collections::HashSet<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut children: HashMap<Option<String>, Vec<UnitRow>> = HashMap::new();
+    for r in rows {
+        // A unit whose parent is not in the list (filtered out) is shown at the top level.
+        let key = r.parent_id.clone().filter(|p| ids.contains(p));
+        children.entry(key).or_default().push(r);
+    }
+    for list in children.values_mut() {
+        list.sort_by_key(|u| (u.valid_to.is_some(), text::fold(&u.name)));
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, UnitRow)> = children.remove(&None).unwrap_or_default().into_iter().rev().map(|u| (0, u)).collect();
+    while let Some((depth, unit)) = stack.pop() {
+        if let Some(kids) = children.remove(&Some(unit.id.clone())) {
+            stack.extend(kids.into_iter().rev().map(|k| (depth + 1, k)));
+        }
+        out.push((depth, unit));
+    }
+    out
+}
+
+/// The default start date offered in forms.
+pub fn default_valid_from() -> String {
+    thidua_domain::date::vn(today())
+}

@@ -1,0 +1,143 @@
+//! The audit log page: who changed what and when, with before/after values; filters by object, user, date.
+
+use super::{Layout, local_time, render};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::AppResult;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use serde::Deserialize;
+use thidua_domain::policy::Action;
+use thidua_store::audit::{self, AuditFilter, AuditRow};
+use thidua_store::users;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/audit", get(page))
+}
+
+const OBJECT_TYPES: [(&str, &str); 5] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("user", "Người dùng"), ("import", "Nhập dữ liệu")];
+
+/// The Vietnamese name of an audit action code.
+pub fn action_label(code: &str) -> &'static str {
+    match code {
+        "unit.create" => "Thêm đơn vị",
+        "unit.update" => "Sửa đơn vị",
+        "unit.rename" => "Đổi tên đơn vị",
+        "unit.merge" => "Sáp nhập đơn vị",
+        "unit.split" => "Chia tách đơn vị",
+        "unit.import" => "Nhập danh sách đơn vị",
+        "person.create" => "Thêm cá nhân",
+        "person.update" => "Sửa cá nhân",
+        "person.import" => "Nhập danh sách cá nhân",
+        "cluster.create" => "Thêm cụm, khối",
+        "cluster.update" => "Sửa cụm, khối",
+        "user.create" => "Thêm người dùng",
+        "user.update" => "Sửa người dùng",
+        "user.login" => "Đăng nhập",
+        "user.logout" => "Đăng xuất",
+        "token.create" => "Tạo khóa API",
+        "token.revoke" => "Thu hồi khóa API",
+        "demo.seed" => "Tạo dữ liệu mẫu",
+        _ => "Thao tác khác",
+    }
+}
+
+pub struct AuditLine {
+    pub at: String,
+    pub user_name: String,
+    pub action: &'static str,
+    pub object_id: String,
+    pub label: String,
+    pub changes: Vec<(String, String, String)>,
+}
+
+/// Fields that differ between the before and after JSON objects (bookkeeping fields left out).
+fn changes(r: &AuditRow) -> Vec<(String, String, String)> {
+    let parse = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok());
+    let (before, after) = (parse(&r.before_json), parse(&r.after_json));
+    let (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) = (before, after) else { return Vec::new() };
+    let show = |v: Option<&serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => "—".to_string(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    a.iter()
+        .filter(|(k, v)| !matches!(k.as_str(), "version" | "updated_at" | "path" | "unit_path") && b.get(*k) != Some(*v))
+        .map(|(k, v)| (k.clone(), show(b.get(k)), show(Some(v))))
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    l: Layout,
+    rows: Vec<AuditLine>,
+    types: Vec<(&'static str, &'static str)>,
+    users: Vec<(String, String)>,
+    object_type: String,
+    object_id: String,
+    user_id: String,
+    from: String,
+    to: String,
+    error: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct AuditQuery {
+    #[serde(default)]
+    object_type: String,
+    #[serde(default)]
+    object_id: String,
+    #[serde(default)]
+    user_id: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    page: i64,
+}
+
+const PAGE: i64 = 100;
+
+async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> AppResult<Response> {
+    ctx.authorize(Action::ViewAudit { org_id: ctx.org_id() })?;
+    let mut error = None;
+    let mut date = |raw: &str, label: &str| {
+        if raw.trim().is_empty() {
+            return None;
+        }
+        let d = thidua_domain::date::parse(raw).map(thidua_domain::date::iso);
+        if d.is_none() {
+            error = Some(format!("{label} \u{201c}{raw}\u{201d} không phải ngày hợp lệ; hãy nhập dạng ngày/tháng/năm."));
+        }
+        d
+    };
+    let from = date(&q.from, "Từ ngày");
+    let to = date(&q.to, "Đến ngày");
+    let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    let filter = AuditFilter { object_type: some(&q.object_type), object_id: some(&q.object_id), user_id: some(&q.user_id), from, to };
+    let page = q.page.max(0);
+    let mut tx = state.db.begin().await?;
+    let rows = audit::list(&mut tx, ctx.org_id(), &filter, PAGE, page * PAGE).await?;
+    let users = users::list(&mut tx, ctx.org_id()).await?.into_iter().map(|u| (u.id, format!("{} ({})", u.full_name, u.username))).collect();
+    tx.commit().await?;
+    let next = (rows.len() as i64 == PAGE).then(|| {
+        let mut s = format!("/audit?page={}", page + 1);
+        for (k, v) in [("object_type", &q.object_type), ("object_id", &q.object_id), ("user_id", &q.user_id), ("from", &q.from), ("to", &q.to)] {
+            if !v.is_empty() {
+                s.push_str(&format!("&{k}="));
+                s.extend(form_urlencoded::byte_serialize(v.as_bytes()));
+            }
+        }
+        s
+    });
+    let rows = rows.into_iter().map(|r| AuditLine { changes: changes(&r), at: local_time(&r.at), user_name: r.user_name, action: action_label(&r.action), object_id: r.object_id, label: r.object_label }).collect();
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok(render(status, &AuditPage { l: Layout::new(&ctx, "audit"), rows, types: OBJECT_TYPES.to_vec(), users, object_type: q.object_type, object_id: q.object_id, user_id: q.user_id, from: q.from, to: q.to, error, next }))
+}

@@ -1,0 +1,116 @@
+//! Server-rendered pages, by resource. Each handler parses the form, calls a use case from
+//! [`crate::ops`], and renders a template; a refused form is shown again with messages at its fields.
+
+mod account;
+mod audit;
+mod clusters;
+mod data;
+pub use data::read_upload;
+mod home;
+mod people;
+mod units;
+mod users;
+
+use crate::AppState;
+use crate::ctx::Ctx;
+use askama::Template;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use thidua_domain::policy::Action;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes())
+}
+
+/// What every signed-in page shows around its content.
+pub struct Layout {
+    pub user_name: String,
+    pub role_label: String,
+    pub csrf: String,
+    pub active: &'static str,
+    pub can_audit: bool,
+    pub can_users: bool,
+    pub flash: Option<String>,
+}
+
+impl Layout {
+    pub fn new(ctx: &Ctx, active: &'static str) -> Layout {
+        Layout {
+            user_name: ctx.user.full_name.clone(),
+            role_label: ctx.role().label().into(),
+            csrf: ctx.csrf().into(),
+            active,
+            can_audit: ctx.can(Action::ViewAudit { org_id: ctx.org_id() }),
+            can_users: ctx.can(Action::ManageUsers { org_id: ctx.org_id() }),
+            flash: None,
+        }
+    }
+
+    /// Adds a one-line confirmation (after a redirect, from `?ok=`).
+    pub fn with_flash(mut self, flash: Option<String>) -> Layout {
+        self.flash = flash.filter(|f| !f.is_empty());
+        self
+    }
+}
+
+/// Renders a template, or a plain error page if rendering itself fails.
+pub fn render<T: Template>(status: StatusCode, t: &T) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Lỗi hiển thị trang.").into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    title: &'a str,
+    message: &'a str,
+}
+
+/// The page shown for an error that ends a request.
+pub fn error_page(status: StatusCode, message: &str) -> Response {
+    let title = match status {
+        StatusCode::NOT_FOUND => "Không tìm thấy",
+        StatusCode::FORBIDDEN => "Không có quyền",
+        StatusCode::CONFLICT => "Dữ liệu đã thay đổi",
+        StatusCode::PAYLOAD_TOO_LARGE => "Tệp quá lớn",
+        StatusCode::TOO_MANY_REQUESTS => "Tạm khóa",
+        s if s.is_server_error() => "Lỗi hệ thống",
+        _ => "Yêu cầu không hợp lệ",
+    };
+    render(status, &ErrorPage { title, message })
+}
+
+/// `?ok=` confirmation text carried through a redirect after a successful form.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Flash {
+    pub ok: Option<String>,
+}
+
+/// Redirect after a successful POST, with a confirmation line.
+pub fn see_other(path: &str, ok: &str) -> Response {
+    let msg: String = form_urlencoded::byte_serialize(ok.as_bytes()).collect();
+    let sep = if path.contains('?') { '&' } else { '?' };
+    axum::response::Redirect::to(&format!("{path}{sep}ok={msg}")).into_response()
+}
+
+/// Parses the hidden `version` field of an edit form.
+pub fn version_of(raw: &str) -> i64 {
+    raw.trim().parse().unwrap_or(0)
+}
+
+/// Shows a stored timestamp in Vietnam time as `dd/mm/yyyy hh:mm`.
+pub fn local_time(stored: &str) -> String {
+    match thidua_store::ids::parse_timestamp(stored) {
+        Some(t) => {
+            let t = t.to_offset(time::macros::offset!(+7));
+            format!("{:02}/{:02}/{:04} {:02}:{:02}", t.day(), u8::from(t.month()), t.year(), t.hour(), t.minute())
+        }
+        None => stored.to_string(),
+    }
+}
