@@ -3,3 +3,4 @@
 
 pub mod bootstrap;
 pub mod demo;
+pub mod import_plan;

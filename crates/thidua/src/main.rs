@@ -1,7 +1,7 @@
 //! The `thidua` binary: one program for every job — serve the app, migrate the database, manage users,
 //! load demo data.
 
-use thidua::{bootstrap, demo};
+use thidua::{bootstrap, demo, import_plan};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -53,6 +53,17 @@ enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
+    /// Read a plan (Kế hoạch) from a .txt/.md/.docx file and print the draft campaign it describes.
+    ImportPlan {
+        /// The plan file: UTF-8 text (clean or OCR) or DOCX.
+        file: PathBuf,
+        /// Print the JSON of the plan-import contract (for scripts).
+        #[arg(long)]
+        json: bool,
+        /// Leave out the `evidence` key (source line numbers of each field).
+        #[arg(long)]
+        no_evidence: bool,
+    },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -88,7 +99,7 @@ async fn open(db: &DbArgs) -> anyhow::Result<Db> {
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> anyhow::Result<std::process::ExitCode> {
     tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into())).init();
     let cli = Cli::parse();
     match cli.command {
@@ -113,10 +124,11 @@ async fn main() -> anyhow::Result<()> {
             let pool = open(&db).await?;
             demo::load_if_empty(&pool).await?;
         }
+        Command::ImportPlan { file, json, no_evidence } => return Ok(import_plan::run(&file, json, no_evidence)),
         Command::User { action: UserCommand::SetPassword { username, password, db } } => {
             let pool = open(&db).await?;
             bootstrap::set_password(&pool, &username, password).await?;
         }
     }
-    Ok(())
+    Ok(std::process::ExitCode::SUCCESS)
 }
