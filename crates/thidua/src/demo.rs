@@ -98,8 +98,14 @@ pub async fn load_if_empty(db: &Db) -> anyhow::Result<()> {
     tx.commit().await?;
     let units = build_units(db, &ctx).await?;
     build_people(db, &ctx, &units).await?;
-    build_clusters(db, &ctx, &units).await?;
-    merge_wards(db, &ctx, &units).await?;
+    build_clusters(db, &ctx, &units, &[2024, 2025]).await?;
+    let merged = merge_wards(db, &ctx, &units).await?;
+    // From the merger on, clusters count the new ward instead of the two old ones.
+    let current: Vec<UnitRow> = units.iter().filter(|u| u.code != "P-DONGNHAN" && u.code != "P-PHOHUE").cloned().chain(std::iter::once(merged)).collect();
+    let this_year = ops::today().year();
+    if this_year > 2025 {
+        build_clusters(db, &ctx, &current, &[this_year]).await?;
+    }
     build_users(db, &ctx, &units, &hash).await?;
     println!("Đã tạo dữ liệu mẫu: {} đơn vị. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):", units.len());
     for (u, role) in DEMO_USERS.iter().map(|d| (d.0, d.2)) {
@@ -188,22 +194,26 @@ fn ids_of(units: &[UnitRow], codes: &[&str]) -> Vec<String> {
     codes.iter().filter_map(|c| units.iter().find(|u| u.code == *c).map(|u| u.id.clone())).collect()
 }
 
-async fn build_clusters(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
-    let ward_codes: Vec<&str> = WARDS.iter().map(|w| w.0).collect();
+async fn build_clusters(db: &Db, ctx: &Ctx, units: &[UnitRow], years: &[i32]) -> anyhow::Result<()> {
+    let mut ward_codes: Vec<&str> = WARDS.iter().map(|w| w.0).filter(|c| units.iter().any(|u| u.code == *c)).collect();
+    if units.iter().any(|u| u.code == "P-HAIBATRUNG") {
+        ward_codes.insert(6, "P-HAIBATRUNG");
+    }
+    let third = ward_codes.len() / 3;
     let office_codes: Vec<&str> = OFFICES.iter().map(|w| w.0).collect();
     let mass_codes: Vec<&str> = MASS_ORGS.iter().map(|w| w.0).collect();
-    for year in [2024, 2025] {
+    for &year in years {
         let groups: Vec<(&str, &str, Vec<&str>)> = vec![
-            ("cluster", "Cụm thi đua số 1 (các phường)", ward_codes[0..6].to_vec()),
-            ("cluster", "Cụm thi đua số 2 (các phường)", ward_codes[6..12].to_vec()),
-            ("cluster", "Cụm thi đua số 3 (các phường)", ward_codes[12..18].to_vec()),
+            ("cluster", "Cụm thi đua số 1 (các phường)", ward_codes[..third].to_vec()),
+            ("cluster", "Cụm thi đua số 2 (các phường)", ward_codes[third..2 * third].to_vec()),
+            ("cluster", "Cụm thi đua số 3 (các phường)", ward_codes[2 * third..].to_vec()),
             ("block", "Khối các phòng, ban chuyên môn", office_codes.clone()),
             ("block", "Khối Mặt trận Tổ quốc và các đoàn thể", mass_codes.clone()),
         ];
         for (i, (kind, name, codes)) in groups.into_iter().enumerate() {
             let members = ids_of(units, &codes);
             // Leaders rotate yearly.
-            let shift = usize::from(year == 2025) + i;
+            let shift = usize::try_from(year - 2024).unwrap_or(0) + i;
             let leader = members.get(shift % members.len()).cloned().unwrap_or_default();
             let deputy = members.get((shift + 1) % members.len()).cloned().unwrap_or_default();
             let input = ClusterInput { year: year.to_string(), kind: kind.into(), name: name.into(), leader_unit_id: leader, deputy_unit_id: deputy, member_ids: members };
@@ -214,11 +224,11 @@ async fn build_clusters(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result
 }
 
 /// The 2025 reform: two wards merge into a new ward from 1 July 2025.
-async fn merge_wards(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+async fn merge_wards(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<UnitRow> {
     let sources = ids_of(units, &["P-DONGNHAN", "P-PHOHUE"]);
     let new_unit = ops::units::NewUnitName { code: "P-HAIBATRUNG".into(), name: "Phường Hai Bà Trưng".into() };
-    ops::units::merge(db, ctx, &sources, None, Some(&new_unit), "01/07/2025", Some("Sắp xếp đơn vị hành chính cấp xã năm 2025 (Nghị quyết của Ủy ban Thường vụ Quốc hội)")).await.map_err(fail)?;
-    Ok(())
+    let merged = ops::units::merge(db, ctx, &sources, None, Some(&new_unit), "01/07/2025", Some("Sắp xếp đơn vị hành chính cấp xã năm 2025 (Nghị quyết của Ủy ban Thường vụ Quốc hội)")).await.map_err(fail)?;
+    Ok(merged)
 }
 
 /// username, full name, role label, role code, scope unit code
@@ -237,7 +247,10 @@ async fn build_users(db: &Db, ctx: &Ctx, units: &[UnitRow], hash: &str) -> anyho
     for (username, full_name, _, role, scope) in DEMO_USERS.iter().skip(1) {
         let scope_id = scope.and_then(|c| units.iter().find(|u| u.code == c).map(|u| u.id.clone()));
         // The shared hash avoids hashing the same demo password seven times.
-        users::insert(&mut tx, &UserRow::new(ctx.org_id(), username, full_name, hash, role, scope_id)).await?;
+        let user = UserRow::new(ctx.org_id(), username, full_name, hash, role, scope_id);
+        users::insert(&mut tx, &user).await?;
+        let author = ctx.author();
+        thidua_store::audit::record(&mut tx, thidua_store::audit::AuditEntry { org_id: ctx.org_id(), user_id: Some(&ctx.user.id), user_name: &author, action: "user.create", object_type: "user", object_id: &user.id, object_label: username, before: None, after: Some(serde_json::json!({"username": username, "role": role})) }).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -245,12 +245,14 @@ pub async fn tree(db: &Db, ctx: &Ctx, query: Option<&str>, include_closed: bool)
     let mut tx = db.begin().await?;
     let filter = units::UnitFilter { scope: ctx.actor.read_scope().map(str::to_string), query: query.filter(|q| !q.trim().is_empty()).map(str::to_string), include_closed };
     let rows = units::list(&mut tx, ctx.org_id(), &filter, 20_000).await?;
+    let kinds: Vec<String> = units::kinds(&mut tx).await?.into_iter().map(|k| k.code).collect();
     tx.commit().await?;
-    Ok(order_as_tree(rows))
+    Ok(order_as_tree(rows, &kinds))
 }
 
-/// Orders units so each parent precedes its children and siblings are sorted by folded name.
-pub fn order_as_tree(rows: Vec<UnitRow>) -> Vec<(usize, UnitRow)> {
+/// Orders units so each parent precedes its children; siblings go by kind (in the order of `kinds`:
+/// offices, then wards, then organisations…), then by folded name, closed units last.
+pub fn order_as_tree(rows: Vec<UnitRow>, kinds: &[String]) -> Vec<(usize, UnitRow)> {
     use std::collections::HashMap;
     let ids: std::collections::HashSet<String> = rows.iter().map(|r| r.id.clone()).collect();
     let mut children: HashMap<Option<String>, Vec<UnitRow>> = HashMap::new();
@@ -260,7 +262,7 @@ pub fn order_as_tree(rows: Vec<UnitRow>) -> Vec<(usize, UnitRow)> {
         children.entry(key).or_default().push(r);
     }
     for list in children.values_mut() {
-        list.sort_by_key(|u| (u.valid_to.is_some(), text::fold(&u.name)));
+        list.sort_by_key(|u| (u.valid_to.is_some(), kinds.iter().position(|k| *k == u.kind).unwrap_or(usize::MAX), text::fold(&u.name)));
     }
     let mut out = Vec::new();
     let mut stack: Vec<(usize, UnitRow)> = children.remove(&None).unwrap_or_default().into_iter().rev().map(|u| (0, u)).collect();

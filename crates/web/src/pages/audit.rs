@@ -67,8 +67,36 @@ fn changes(r: &AuditRow) -> Vec<(String, String, String)> {
     };
     a.iter()
         .filter(|(k, v)| !matches!(k.as_str(), "version" | "updated_at" | "path" | "unit_path") && b.get(*k) != Some(*v))
-        .map(|(k, v)| (k.clone(), show(b.get(k)), show(Some(v))))
+        .map(|(k, v)| (field_label(k).to_string(), show(b.get(k)), show(Some(v))))
         .collect()
+}
+
+/// The Vietnamese name of a stored field, for the before/after column.
+fn field_label(key: &str) -> &str {
+    match key {
+        "code" => "Mã",
+        "name" => "Tên",
+        "short_name" => "Tên viết tắt",
+        "kind" => "Loại",
+        "level" => "Cấp",
+        "parent_id" => "Đơn vị cấp trên",
+        "valid_from" => "Hiệu lực từ",
+        "valid_to" => "Hiệu lực đến",
+        "successor_id" => "Đơn vị kế thừa",
+        "full_name" => "Họ và tên",
+        "gender" => "Giới tính",
+        "birth_date" => "Ngày sinh",
+        "position" => "Chức vụ",
+        "direct_worker" => "Lao động trực tiếp",
+        "unit_id" => "Đơn vị",
+        "role" => "Vai trò",
+        "scope_unit_id" => "Đơn vị phụ trách",
+        "active" => "Hoạt động",
+        "year" => "Năm",
+        "leader_unit_id" => "Cụm trưởng",
+        "deputy_unit_id" => "Cụm phó",
+        other => other,
+    }
 }
 
 #[derive(Template)]
