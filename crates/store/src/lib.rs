@@ -8,6 +8,7 @@ mod db;
 pub mod audit;
 pub mod clusters;
 pub mod error;
+pub mod idempotency;
 pub mod ids;
 pub mod orgs;
 pub mod persons;

@@ -41,8 +41,15 @@ pub struct AppState {
 
 /// The whole application as one router.
 pub fn router(state: AppState) -> Router {
-    let app = Router::new().merge(pages::routes()).merge(api::routes()).merge(assets::routes());
+    let app = Router::new().merge(pages::routes()).merge(api::routes()).merge(assets::routes()).fallback(not_found);
     security::wrap(app, state.clone()).with_state(state)
+}
+
+/// Unknown addresses: a Vietnamese 404 page, or JSON under `/api/`.
+async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let e = error::AppError::NotFound;
+    if uri.path().starts_with("/api/") { error::ApiError(e).into_response() } else { e.into_response() }
 }
 
 /// Serves the app on a bound listener until the process is stopped.

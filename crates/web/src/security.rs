@@ -11,6 +11,7 @@ use axum::http::{HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
+use thidua_store::idempotency::{self, Claim};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -74,26 +75,69 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
     };
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = req;
+    let mut idem = None;
     if unsafe_method {
         if cross_site(&req) {
             return refuse(api, AppError::BadRequest("Yêu cầu đến từ trang web khác nên bị từ chối (bảo vệ CSRF).".into()));
         }
         if let Some(crate::ctx::Ctx { via: AuthVia::Session { csrf, .. }, .. }) = &identity.0 {
             match check_csrf(req, csrf).await {
-                Ok(r) => req = r,
+                Ok((r, key)) => {
+                    req = r;
+                    idem = key;
+                }
                 Err(e) => return refuse(api, e),
             }
         }
     }
+    let user_id = identity.0.as_ref().map(|c| c.user.id.clone());
     req.extensions_mut().insert(identity);
-    next.run(req).await
+    match (idem, user_id) {
+        (Some(key), Some(user)) => once(&state, &key, &user, req, next).await,
+        _ => next.run(req).await,
+    }
+}
+
+/// Runs a form submission at most once per one-time key (`_idem`): a repeat gets the first answer's
+/// redirect; a refused submission frees its key so the corrected form can be sent.
+async fn once(state: &AppState, key: &str, user: &str, req: Request, next: Next) -> Response {
+    let claimed = async {
+        let mut tx = state.db.begin().await?;
+        let c = idempotency::claim(&mut tx, key, user).await?;
+        tx.commit().await?;
+        Ok::<_, thidua_store::StoreError>(c)
+    }
+    .await;
+    match claimed {
+        Ok(Claim::New) => {}
+        Ok(Claim::Done(location)) => return axum::response::Redirect::to(&location).into_response(),
+        Ok(Claim::InProgress) => return AppError::BadRequest("Biểu mẫu này đã được gửi và đang được xử lý; hãy chờ giây lát rồi tải lại trang.".into()).into_response(),
+        Err(e) => return AppError::from(e).into_response(),
+    }
+    let response = next.run(req).await;
+    let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let redirected = response.status().is_redirection();
+    let finished = async {
+        let mut tx = state.db.begin().await?;
+        match (redirected, &location) {
+            (true, Some(loc)) => idempotency::complete(&mut tx, key, loc).await?,
+            _ => idempotency::release(&mut tx, key).await?,
+        }
+        tx.commit().await
+    }
+    .await;
+    if let Err(e) = finished {
+        tracing::warn!(error = %e, "idempotency key not updated");
+    }
+    response
 }
 
 /// Finds the CSRF token in the header, the query string or a url-encoded form body, and compares it.
-async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
+/// Returns the request (body restored) and the form's one-time key `_idem`, if any.
+async fn check_csrf(req: Request, expected: &str) -> Result<(Request, Option<String>), AppError> {
     let bad = || AppError::BadRequest("Phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.".into());
     if let Some(token) = header_str(&req, "x-csrf-token").map(str::to_string).or_else(|| query_csrf(&req)) {
-        return if same_secret(&token, expected) { Ok(req) } else { Err(bad()) };
+        return if same_secret(&token, expected) { Ok((req, None)) } else { Err(bad()) };
     }
     let is_form = header_str(&req, "content-type").is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
@@ -102,9 +146,10 @@ async fn check_csrf(req: Request, expected: &str) -> Result<Request, AppError> {
     let (parts, body) = req.into_parts();
     // Forms without files are small; one megabyte is plenty and bounds the buffering.
     let bytes = axum::body::to_bytes(body, 1024 * 1024).await.map_err(|_| AppError::too_large(1024 * 1024))?;
-    let token = form_urlencoded::parse(&bytes).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned());
-    match token {
-        Some(t) if same_secret(&t, expected) => Ok(Request::from_parts(parts, Body::from(bytes))),
+    let field = |name: &str| form_urlencoded::parse(&bytes).find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+    let idem = field("_idem").filter(|k| !k.is_empty() && k.len() <= 64);
+    match field("_csrf") {
+        Some(t) if same_secret(&t, expected) => Ok((Request::from_parts(parts, Body::from(bytes)), idem)),
         _ => Err(bad()),
     }
 }

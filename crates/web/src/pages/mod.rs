@@ -32,6 +32,8 @@ pub struct Layout {
     pub can_audit: bool,
     pub can_users: bool,
     pub flash: Option<String>,
+    /// One-time key for the page's form, so a double click never submits twice.
+    pub idem: String,
 }
 
 impl Layout {
@@ -44,6 +46,7 @@ impl Layout {
             can_audit: ctx.can(Action::ViewAudit { org_id: ctx.org_id() }),
             can_users: ctx.can(Action::ManageUsers { org_id: ctx.org_id() }),
             flash: None,
+            idem: crate::auth::random_token(),
         }
     }
 
