@@ -81,6 +81,12 @@ pub enum Action<'a> {
     ImportPeople { org_id: &'a str },
     ViewAudit { org_id: &'a str },
     ManageUsers { org_id: &'a str },
+    /// Read the award history (ledger), eligibility and roadmap of a person or unit at `unit_path`.
+    ViewHonours { org_id: &'a str, unit_path: &'a str },
+    /// Record titles, awards, ratings, disciplines and initiatives of a person or unit at `unit_path`.
+    EditHonours { org_id: &'a str, unit_path: &'a str },
+    /// Import award history from a spreadsheet (rows are checked one by one with [`Action::EditHonours`]).
+    ImportHonours { org_id: &'a str },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -122,14 +128,14 @@ impl Actor {
 pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     use Action::*;
     let org = match action {
-        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } => org_id,
+        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } => org_id,
     };
     if org != actor.org_id {
         return Err(Denied::OutOfScope);
     }
     let allowed = match action {
         UseApp { .. } | ViewClusters { .. } => true,
-        ViewUnit { unit_path, .. } | ViewPerson { unit_path, .. } => {
+        ViewUnit { unit_path, .. } | ViewPerson { unit_path, .. } | ViewHonours { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
             }
@@ -141,7 +147,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
             }
             actor.is_office() || actor.role == Role::UnitOfficer
         }
-        EditUnit { unit_path, .. } => {
+        EditUnit { unit_path, .. } | EditHonours { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
             }
@@ -153,7 +159,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
             _ => actor.is_office(),
         },
         // People of a unit officer's units come in through their import too; rows are checked one by one.
-        ImportPeople { .. } => actor.is_office() || actor.role == Role::UnitOfficer,
+        ImportPeople { .. } | ImportHonours { .. } => actor.is_office() || actor.role == Role::UnitOfficer,
         RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } => actor.is_office(),
         ManageUsers { .. } => actor.role == Role::Admin,
     };
@@ -188,6 +194,9 @@ mod tests {
             ("import_people", Action::ImportPeople { org_id: ORG }),
             ("audit", Action::ViewAudit { org_id: ORG }),
             ("users", Action::ManageUsers { org_id: ORG }),
+            ("view_honours", Action::ViewHonours { org_id: ORG, unit_path: path }),
+            ("edit_honours", Action::EditHonours { org_id: ORG, unit_path: path }),
+            ("import_honours", Action::ImportHonours { org_id: ORG }),
         ]
     }
 
@@ -195,12 +204,13 @@ mod tests {
     /// the actions allowed on the other unit and on the own unit; a sub-unit behaves like the own unit.
     #[test]
     fn policy_matrix() {
-        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users"];
-        let read = ["use", "view_unit", "view_person", "view_clusters"];
+        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours"];
+        let office: Vec<&str> = everything.iter().copied().filter(|a| *a != "users").collect();
+        let read = ["use", "view_unit", "view_person", "view_clusters", "view_honours"];
         let cases: Vec<(Role, Vec<&str>, Vec<&str>)> = vec![
             (Role::Admin, everything.to_vec(), everything.to_vec()),
-            (Role::StandingOffice, everything[..12].to_vec(), everything[..12].to_vec()),
-            (Role::UnitOfficer, vec!["use", "view_unit", "create_unit", "edit_unit", "view_person", "edit_person", "view_clusters", "import_people"], vec!["use", "view_clusters", "import_people"]),
+            (Role::StandingOffice, office.clone(), office.clone()),
+            (Role::UnitOfficer, vec!["use", "view_unit", "create_unit", "edit_unit", "view_person", "edit_person", "view_clusters", "import_people", "view_honours", "edit_honours", "import_honours"], vec!["use", "view_clusters", "import_people", "import_honours"]),
             (Role::CouncilMember, read.to_vec(), read.to_vec()),
             (Role::Chairman, read.to_vec(), read.to_vec()),
             (Role::Viewer, read.to_vec(), read.to_vec()),
@@ -221,6 +231,7 @@ mod tests {
         let a = actor(Role::UnitOfficer);
         assert_eq!(authorize(&a, Action::ViewPerson { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
         assert_eq!(authorize(&a, Action::ManageUsers { org_id: ORG }), Err(Denied::NotAllowed));
+        assert_eq!(authorize(&a, Action::ViewHonours { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
     }
 
     #[test]
