@@ -27,7 +27,7 @@ pub struct Member {
 }
 
 pub async fn list(tx: &mut Tx, org_id: &str, year: Option<i64>) -> Result<Vec<ClusterRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind, name");
+    let sql = format!("SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind DESC, name");
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(year).fetch_all(c).await)?)
 }
 
@@ -41,13 +41,16 @@ pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<ClusterRow> {
         .ok_or(StoreError::NotFound)
 }
 
+/// Members in Vietnamese alphabetical order (diacritics folded, so "Bạch Mai" sorts before "Bùi Thị Xuân").
 pub async fn members(tx: &mut Tx, cluster_id: &str) -> Result<Vec<Member>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, Member>(
+    let mut rows = on_tx!(tx, |c| sqlx::query_as::<_, Member>(
         "SELECT m.unit_id, u.name AS unit_name FROM cluster_members m JOIN units u ON u.id = m.unit_id WHERE m.cluster_id = $1 ORDER BY u.name"
     )
     .bind(cluster_id)
     .fetch_all(c)
-    .await)?)
+    .await)?;
+    rows.sort_by_cached_key(|m| thidua_domain::text::fold(&m.unit_name));
+    Ok(rows)
 }
 
 impl ClusterRow {
