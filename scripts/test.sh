@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every test of thidua on a fresh machine, in this order:
+#   1. PostgreSQL up (the Rust tests run on SQLite and PostgreSQL)
+#   2. what is missing gets installed: Debian chromium, cargo-nextest, the e2e npm packages
+#   3. one build of the workspace (tests and the debug binary target/debug/thidua)
+#   4. Rust tests: unit and integration (cargo nextest), then doc tests (cargo test --doc)
+#   5. browser tests (e2e/, node --test) against target/debug/thidua
+# Exits non-zero on the first failing step.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+START=$(date +%s)
+
+section() {
+  printf '\n==== %s  [%ss]\n' "$*" "$(($(date +%s) - START))"
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export DEBIAN_FRONTEND=noninteractive
+
+section "PostgreSQL"
+if pg_isready -q -h 127.0.0.1; then
+  echo "PostgreSQL is running."
+else
+  echo "PostgreSQL is down; starting it."
+  as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+  for _ in $(seq 1 60); do
+    pg_isready -q -h 127.0.0.1 && break
+    sleep 1
+  done
+  pg_isready -h 127.0.0.1
+fi
+
+section "Tools"
+if [ -x /usr/bin/chromium ]; then
+  echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present)"
+else
+  echo "Installing Debian chromium."
+  as_root apt-get install -y -q chromium || { as_root apt-get update -q && as_root apt-get install -y -q chromium; }
+fi
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest --version | head -n 1
+else
+  echo "Installing cargo-nextest."
+  cargo install --locked cargo-nextest
+fi
+node --version
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+
+section "Build (workspace, tests and target/debug/thidua)"
+cargo build --workspace --bins --tests
+
+section "Rust tests: unit and integration (cargo nextest)"
+cargo nextest run --workspace --no-fail-fast
+
+section "Rust tests: doc tests"
+cargo test --workspace --doc
+
+section "Browser tests (e2e/, Chromium)"
+(cd e2e && THIDUA_BIN="$ROOT/target/debug/thidua" npm test)
+
+section "All tests passed in $(($(date +%s) - START))s"
