@@ -81,6 +81,7 @@ describe('tìm cá nhân không cần dấu', () => {
     assert.notEqual(await page.locator('#people-table .muted').first().innerText(), totalBefore);
     assert.equal(await box.inputValue(), 'nguyen van an', 'what was typed stays in the box');
     assert.equal(await page.locator('#people-table').count(), 1, 'the table is replaced, not nested');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'nguyen van an', 'the address keeps the query');
     await screenshot(page, '31-tim-truc-tiep');
 
     // Clearing the box brings the whole list back.
@@ -98,7 +99,8 @@ describe('tìm cá nhân không cần dấu', () => {
       const links = [...document.querySelectorAll('#unit-table tbody td a')].map((a) => a.textContent.trim());
       return links.includes('Phường Bạch Đằng') && !links.includes('Phường Bạch Mai');
     });
-    assert.equal(new URL(page.url()).search, '', 'still the same page');
+    // The address follows the search (hx-push-url), so reload and Back keep the query.
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'bach dang');
     p.assertClean();
   });
 });

@@ -12,6 +12,7 @@ use axum::Router;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
+use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa_swagger_ui::SwaggerUi;
 
 #[derive(OpenApi)]
@@ -39,5 +40,10 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 
 pub fn routes() -> Router<AppState> {
     let (router, openapi) = api_router();
-    router.merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi))
+    // Swagger UI injects a <style> element; only its pages get a CSP that allows inline styles.
+    let docs: Router<AppState> = Router::from(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi)).layer(SetResponseHeaderLayer::overriding(
+        axum::http::header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"),
+    ));
+    router.merge(docs)
 }

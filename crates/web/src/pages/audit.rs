@@ -13,7 +13,8 @@ use axum::routing::get;
 use serde::Deserialize;
 use thidua_domain::policy::Action;
 use thidua_store::audit::{self, AuditFilter, AuditRow};
-use thidua_store::users;
+use std::collections::HashMap;
+use thidua_store::{units, users};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
@@ -55,14 +56,20 @@ pub struct AuditLine {
     pub changes: Vec<(String, String, String)>,
 }
 
-/// Fields that differ between the before and after JSON objects (bookkeeping fields left out).
-fn changes(r: &AuditRow) -> Vec<(String, String, String)> {
+/// Fields that differ between the before and after JSON objects (bookkeeping fields left out);
+/// unit ids are shown by name and dates as dd/mm/yyyy.
+fn changes(r: &AuditRow, names: &HashMap<String, String>) -> Vec<(String, String, String)> {
     let parse = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok());
     let (before, after) = (parse(&r.before_json), parse(&r.after_json));
     let (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) = (before, after) else { return Vec::new() };
     let show = |v: Option<&serde_json::Value>| match v {
         None | Some(serde_json::Value::Null) => "—".to_string(),
-        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::String(s)) => match names.get(s) {
+            Some(name) => name.clone(),
+            None if s.len() == 10 && thidua_domain::date::parse(s).is_some() => thidua_domain::date::iso_to_vn(s),
+            None => s.clone(),
+        },
+        Some(serde_json::Value::Bool(b)) => if *b { "có".into() } else { "không".into() },
         Some(other) => other.to_string(),
     };
     a.iter()
@@ -154,6 +161,7 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuer
     let mut tx = state.db.begin().await?;
     let rows = audit::list(&mut tx, ctx.org_id(), &filter, PAGE, page * PAGE).await?;
     let users = users::list(&mut tx, ctx.org_id()).await?.into_iter().map(|u| (u.id, format!("{} ({})", u.full_name, u.username))).collect();
+    let names: HashMap<String, String> = units::list(&mut tx, ctx.org_id(), &units::UnitFilter { include_closed: true, ..Default::default() }, 1_000_000).await?.into_iter().map(|u| (u.id, u.name)).collect();
     tx.commit().await?;
     let next = (rows.len() as i64 == PAGE).then(|| {
         let mut s = format!("/audit?page={}", page + 1);
@@ -165,7 +173,7 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuer
         }
         s
     });
-    let rows = rows.into_iter().map(|r| AuditLine { changes: changes(&r), at: local_time(&r.at), user_name: r.user_name, action: action_label(&r.action), object_id: r.object_id, label: r.object_label }).collect();
+    let rows = rows.into_iter().map(|r| AuditLine { changes: changes(&r, &names), at: local_time(&r.at), user_name: r.user_name, action: action_label(&r.action), object_id: r.object_id, label: r.object_label }).collect();
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     Ok(render(status, &AuditPage { l: Layout::new(&ctx, "audit"), rows, types: OBJECT_TYPES.to_vec(), users, object_type: q.object_type, object_id: q.object_id, user_id: q.user_id, from: q.from, to: q.to, error, next }))
 }

@@ -219,6 +219,8 @@ struct ShowPage {
     level: String,
     validity: String,
     closed: bool,
+    /// The first day the unit no longer exists (the change's effective date).
+    closed_from: String,
     successor: Option<(String, String)>,
     ancestors: Vec<(String, String)>,
     former_names: Vec<(String, String)>,
@@ -264,6 +266,7 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Q
         level: levels.get(&u.level).cloned().unwrap_or_default(),
         validity: validity(&u),
         closed: u.valid_to.is_some(),
+        closed_from: u.valid_to.as_deref().and_then(thidua_domain::date::parse).and_then(|d| d.next_day()).map(thidua_domain::date::vn).unwrap_or_default(),
         successor,
         ancestors,
         former_names,
