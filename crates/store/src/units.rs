@@ -186,7 +186,8 @@ pub async fn update(tx: &mut Tx, row: &UnitRow, new_parent: Option<&UnitRow>) ->
 
 /// Rewrites the path prefix of every unit and person under `old` to `new`.
 async fn move_subtree(tx: &mut Tx, org_id: &str, old: &str, new: &str) -> Result<()> {
-    let cut = i64::try_from(old.chars().count()).unwrap_or(i64::MAX) + 1;
+    // `substr` takes an INTEGER position on PostgreSQL (there is no substr(text, bigint)): bind an i32.
+    let cut = i32::try_from(old.chars().count()).unwrap_or(i32::MAX).saturating_add(1);
     let like = format!("{old}%");
     for sql in [
         "UPDATE units SET path = $1 || substr(path, $2) WHERE org_id = $3 AND path LIKE $4",

@@ -120,6 +120,8 @@ pub async fn import_units(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -> 
     let mut errors = Vec::new();
     let mut drafts = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    // Levels in force by start date (the district level ended on 30/06/2025), read once per date.
+    let mut in_force: HashMap<String, Vec<String>> = HashMap::new();
     for (i, row) in table.rows.iter().enumerate().skip(1) {
         let n = i + 1;
         let input = UnitInput {
@@ -136,6 +138,14 @@ pub async fn import_units(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -> 
             Err(v) => errors.extend(row_errors(n, &v, &at, &UNIT_COLUMNS)),
             Ok(d) => {
                 let mut v = Validation::new();
+                let day = iso(d.valid_from);
+                if !in_force.contains_key(&day) {
+                    let codes = units::levels(&mut tx, &day).await?.into_iter().map(|l| l.code).collect();
+                    in_force.insert(day.clone(), codes);
+                }
+                if in_force.get(&day).is_some_and(|codes| !codes.contains(&d.level)) {
+                    v.add("level", "Cấp", super::units::LEVEL_NOT_IN_FORCE);
+                }
                 if existing.contains_key(&d.code) {
                     v.add("code", "Mã đơn vị", format!("Mã đơn vị {} đã có trong hệ thống.", d.code));
                 } else if let Some(first) = seen.get(&d.code) {

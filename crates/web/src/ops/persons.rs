@@ -36,6 +36,8 @@ async fn target_unit(tx: &mut Tx, ctx: &Ctx, draft: &PersonDraft) -> AppResult<U
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: &PersonInput) -> AppResult<PersonRow> {
+    // Roles that may never add people are refused before their input is looked at (403, not 422).
+    ctx.authorize(Action::ImportPeople { org_id: ctx.org_id() })?;
     let draft = input.validate(today())?;
     let mut tx = db.begin().await?;
     let unit = target_unit(&mut tx, ctx, &draft).await?;

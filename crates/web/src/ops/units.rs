@@ -24,6 +24,9 @@ fn invalid(field: &str, label: &str, message: impl Into<String>) -> AppError {
     AppError::Invalid(v)
 }
 
+/// Message for a unit whose level was not in force on its start date (forms and import files).
+pub(crate) const LEVEL_NOT_IN_FORCE: &str = "Cấp này không còn hiệu lực vào ngày bắt đầu của đơn vị (cấp huyện kết thúc ngày 30/06/2025).";
+
 /// Checks codes of kinds and levels, and that the level existed on the unit's start date.
 async fn checked_draft(tx: &mut Tx, input: &UnitInput) -> AppResult<UnitDraft> {
     let kinds: Vec<String> = units::kinds(tx).await?.into_iter().map(|k| k.code).collect();
@@ -31,7 +34,7 @@ async fn checked_draft(tx: &mut Tx, input: &UnitInput) -> AppResult<UnitDraft> {
     let draft = input.validate(&kinds, &levels)?;
     let in_force = units::levels(tx, &iso(draft.valid_from)).await?;
     if !in_force.iter().any(|l| l.code == draft.level) {
-        return Err(invalid("level", "Cấp", "Cấp này không còn hiệu lực vào ngày bắt đầu của đơn vị (cấp huyện kết thúc ngày 30/06/2025)."));
+        return Err(invalid("level", "Cấp", LEVEL_NOT_IN_FORCE));
     }
     Ok(draft)
 }

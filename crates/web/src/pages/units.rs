@@ -170,6 +170,8 @@ struct NewQuery {
 }
 
 async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NewQuery>) -> AppResult<Response> {
+    // Only those who may create units somewhere in their scope get the form.
+    ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: ctx.actor.read_scope() })?;
     let f = UnitForm { parent_id: q.parent.unwrap_or_default(), valid_from: ops::default_valid_from(), level: "commune".into(), ..Default::default() };
     form_page(&state, &ctx, "Thêm đơn vị", "/units".into(), "/units".into(), f, Validation::new(), false, None).await
 }
