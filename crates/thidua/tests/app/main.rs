@@ -1,0 +1,15 @@
+//! Integration tests of the whole app over HTTP, each on SQLite and on PostgreSQL.
+//! One test binary (faster to build and link than one per file); the harness is in `../common`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod basics;
+mod policy;
+mod auth;
+mod csrf;
+mod units;
+mod people;
+mod import_export;
+mod clusters;
+mod audit;
