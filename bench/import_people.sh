@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
-cargo build --release -p thidua --example gen_people_xlsx
+cargo build --release -p thidua --bin thidua --example gen_people_xlsx
 BIN=target/release/thidua
 WORK=$(mktemp -d)
 PORT=18${RANDOM:0:3}
