@@ -1,6 +1,8 @@
 //! Integration tests of the whole app over HTTP, each on SQLite and on PostgreSQL.
 //! One test binary (faster to build and link than one per file); the harness is in `../common`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "../common/mod.rs"]
 mod common;
 

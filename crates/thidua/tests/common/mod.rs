@@ -124,10 +124,9 @@ async fn sqlite_template() -> &'static PathBuf {
             if let Ok(entries) = std::fs::read_dir(tmp_root()) {
                 for e in entries.flatten() {
                     let name = e.file_name().to_string_lossy().to_string();
-                    if let Some(pid) = name.strip_prefix("template-").and_then(|r| r.split(['.', '-']).next()).and_then(|p| p.parse::<u32>().ok()) {
-                        if pid != std::process::id() && !alive(pid) {
-                            let _ = std::fs::remove_file(e.path());
-                        }
+                    let pid = name.strip_prefix("template-").and_then(|r| r.split(['.', '-']).next()).and_then(|p| p.parse::<u32>().ok());
+                    if pid.is_some_and(|p| p != std::process::id() && !alive(p)) {
+                        let _ = std::fs::remove_file(e.path());
                     }
                 }
             }
@@ -161,6 +160,11 @@ fn copy_sqlite(from: &Path, to: &Path) {
     }
 }
 
+/// True under cargo-nextest, which runs each test in a process of its own.
+fn one_test_per_process() -> bool {
+    std::env::var_os("NEXTEST_RUN_ID").is_some() || std::env::var_os("NEXTEST").is_some()
+}
+
 static COUNTER: AtomicU64 = AtomicU64::new(1);
 
 /// A number unique within the test process (for codes and names).
@@ -188,13 +192,28 @@ impl TestApp {
     pub async fn spawn_with(engine: Engine, config: Config) -> TestApp {
         // Server errors (500s) are logged; the test harness shows them with a failing test's output.
         let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter(tracing_subscriber::EnvFilter::try_from_env("THIDUA_TEST_LOG").unwrap_or_else(|_| "warn,sqlx=error".into())).try_init();
+        // Under nextest every test runs in a process of its own: a template would be made for one use
+        // and left behind, so the demo is loaded straight into the test's database instead.
+        let direct = one_test_per_process();
         let (url, dir, pg_name) = match engine {
             Engine::Sqlite => {
-                let template = sqlite_template().await;
                 let dir = tempfile::Builder::new().prefix("app-").tempdir_in(tmp_root()).expect("temp dir");
                 let file = dir.path().join("thidua.db");
-                copy_sqlite(template, &file);
-                (format!("sqlite://{}", file.display()), Some(dir), None)
+                let url = format!("sqlite://{}", file.display());
+                if direct {
+                    load_demo(&url).await;
+                } else {
+                    copy_sqlite(sqlite_template().await, &file);
+                }
+                (url, Some(dir), None)
+            }
+            Engine::Postgres if direct => {
+                drop_stale_pg_databases().await;
+                let name = format!("thidua_t_{}_{}", std::process::id(), unique());
+                pg_exec(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
+                let url = format!("{}/{name}", pg_base_url());
+                load_demo(&url).await;
+                (url, None, Some(name))
             }
             Engine::Postgres => {
                 let template = pg_template().await;
