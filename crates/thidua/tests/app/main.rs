@@ -15,3 +15,4 @@ mod people;
 mod import_export;
 mod clusters;
 mod audit;
+mod idempotency;
