@@ -10,6 +10,7 @@ pub mod clusters;
 pub mod error;
 pub mod idempotency;
 pub mod ids;
+pub mod ledger;
 pub mod orgs;
 pub mod persons;
 pub mod sessions;

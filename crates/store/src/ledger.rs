@@ -1,0 +1,303 @@
+//! The award history (ledger) of people and units: titles and forms received, yearly ratings,
+//! disciplines and initiatives. Step 9 of the process ("titles, history, eligibility"): the rows the
+//! eligibility engine reads. Rows are kept under the subject they were recorded for; a merged unit's
+//! successor reads its predecessors' rows too (see `units::predecessors`).
+
+use crate::{Result, StoreError, Tx, exec, ids, on_tx};
+use serde::Serialize;
+
+/// A stored award (one line of a decision) of a person or unit.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct AwardRow {
+    pub id: String,
+    pub org_id: String,
+    /// `person` or `unit`.
+    pub subject_type: String,
+    pub subject_id: String,
+    /// Catalog code.
+    pub code: String,
+    pub year: i64,
+    /// `merit`, `campaign`, `ad_hoc`, `career`, `foreign`.
+    pub kind: String,
+    pub decision_no: Option<String>,
+    /// `yyyy-mm-dd`.
+    pub decision_date: Option<String>,
+    pub issuer: Option<String>,
+    pub golden_book_no: Option<i64>,
+    pub achievement_id: Option<String>,
+    pub achievement: Option<String>,
+    pub revoked: bool,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const AWARD_COLUMNS: &str = "id, org_id, subject_type, subject_id, code, year, kind, decision_no, decision_date, issuer, golden_book_no, achievement_id, achievement, revoked, version, created_at, updated_at";
+
+/// A stored yearly rating.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct RatingRow {
+    pub id: String,
+    pub org_id: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    pub year: i64,
+    /// `excellent`, `good`, `completed`, `not_completed`.
+    pub rating: String,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const RATING_COLUMNS: &str = "id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at";
+
+/// A stored discipline with its period (both ends inclusive, `yyyy-mm-dd`).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct DisciplineRow {
+    pub id: String,
+    pub org_id: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    /// `reprimand`, `warning`, `demotion`, `removal`, `dismissal`.
+    pub level: String,
+    pub from_date: String,
+    pub to_date: String,
+    pub note: Option<String>,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const DISCIPLINE_COLUMNS: &str = "id, org_id, subject_type, subject_id, level, from_date, to_date, note, version, created_at, updated_at";
+
+/// A stored initiative (sáng kiến) or research work.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct InitiativeRow {
+    pub id: String,
+    pub org_id: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    pub name: String,
+    pub year: i64,
+    /// `base`, `province`, `national`.
+    pub level: String,
+    pub research: bool,
+    pub applied_in: Option<String>,
+    pub used_by_award_id: Option<String>,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const INITIATIVE_COLUMNS: &str = "id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, version, created_at, updated_at";
+
+/// The whole stored history of one subject (or of several, for a merged unit).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StoredLedger {
+    pub awards: Vec<AwardRow>,
+    pub ratings: Vec<RatingRow>,
+    pub disciplines: Vec<DisciplineRow>,
+    pub initiatives: Vec<InitiativeRow>,
+}
+
+/// Who a new row belongs to, with fresh id and timestamps.
+#[derive(Debug, Clone)]
+pub struct Owner<'a> {
+    pub org_id: &'a str,
+    /// `person` or `unit`.
+    pub subject_type: &'a str,
+    pub subject_id: &'a str,
+}
+
+impl AwardRow {
+    /// A new merit award row of `code` for `year`; fill the optional fields afterwards.
+    pub fn new(owner: &Owner<'_>, code: &str, year: i64) -> AwardRow {
+        let now = ids::now();
+        AwardRow {
+            id: ids::new_id(),
+            org_id: owner.org_id.into(),
+            subject_type: owner.subject_type.into(),
+            subject_id: owner.subject_id.into(),
+            code: code.into(),
+            year,
+            kind: "merit".into(),
+            decision_no: None,
+            decision_date: None,
+            issuer: None,
+            golden_book_no: None,
+            achievement_id: None,
+            achievement: None,
+            revoked: false,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        }
+    }
+}
+
+impl RatingRow {
+    pub fn new(owner: &Owner<'_>, year: i64, rating: &str) -> RatingRow {
+        let now = ids::now();
+        RatingRow { id: ids::new_id(), org_id: owner.org_id.into(), subject_type: owner.subject_type.into(), subject_id: owner.subject_id.into(), year, rating: rating.into(), version: 1, created_at: now.clone(), updated_at: now }
+    }
+}
+
+impl DisciplineRow {
+    pub fn new(owner: &Owner<'_>, level: &str, from_date: &str, to_date: &str, note: Option<String>) -> DisciplineRow {
+        let now = ids::now();
+        DisciplineRow { id: ids::new_id(), org_id: owner.org_id.into(), subject_type: owner.subject_type.into(), subject_id: owner.subject_id.into(), level: level.into(), from_date: from_date.into(), to_date: to_date.into(), note, version: 1, created_at: now.clone(), updated_at: now }
+    }
+}
+
+impl InitiativeRow {
+    pub fn new(owner: &Owner<'_>, name: &str, year: i64, level: &str, research: bool, applied_in: Option<String>) -> InitiativeRow {
+        let now = ids::now();
+        InitiativeRow {
+            id: ids::new_id(),
+            org_id: owner.org_id.into(),
+            subject_type: owner.subject_type.into(),
+            subject_id: owner.subject_id.into(),
+            name: name.into(),
+            year,
+            level: level.into(),
+            research,
+            applied_in,
+            used_by_award_id: None,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        }
+    }
+}
+
+/// Every row recorded for `subject_id` (one subject; call once per predecessor for merged units).
+pub async fn load(tx: &mut Tx, org_id: &str, subject_id: &str) -> Result<StoredLedger> {
+    let awards_sql = format!("SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND subject_id = $2 ORDER BY year, code, id");
+    let ratings_sql = format!("SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 ORDER BY year");
+    let disciplines_sql = format!("SELECT {DISCIPLINE_COLUMNS} FROM ledger_disciplines WHERE org_id = $1 AND subject_id = $2 ORDER BY from_date");
+    let initiatives_sql = format!("SELECT {INITIATIVE_COLUMNS} FROM ledger_initiatives WHERE org_id = $1 AND subject_id = $2 ORDER BY year, name");
+    let awards = on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(awards_sql.clone())).bind(org_id).bind(subject_id).fetch_all(c).await)?;
+    let ratings = on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sqlx::AssertSqlSafe(ratings_sql.clone())).bind(org_id).bind(subject_id).fetch_all(c).await)?;
+    let disciplines = on_tx!(tx, |c| sqlx::query_as::<_, DisciplineRow>(sqlx::AssertSqlSafe(disciplines_sql.clone())).bind(org_id).bind(subject_id).fetch_all(c).await)?;
+    let initiatives = on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(sqlx::AssertSqlSafe(initiatives_sql.clone())).bind(org_id).bind(subject_id).fetch_all(c).await)?;
+    Ok(StoredLedger { awards, ratings, disciplines, initiatives })
+}
+
+pub async fn get_award(tx: &mut Tx, org_id: &str, id: &str) -> Result<AwardRow> {
+    let sql = format!("SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+}
+
+pub async fn insert_award(tx: &mut Tx, a: &AwardRow) -> Result<()> {
+    exec!(tx, sqlx::query(
+        "INSERT INTO ledger_awards (id, org_id, subject_type, subject_id, code, year, kind, decision_no, decision_date, issuer, golden_book_no, achievement_id, achievement, revoked, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15)"
+    )
+    .bind(&a.id)
+    .bind(&a.org_id)
+    .bind(&a.subject_type)
+    .bind(&a.subject_id)
+    .bind(&a.code)
+    .bind(a.year)
+    .bind(&a.kind)
+    .bind(&a.decision_no)
+    .bind(&a.decision_date)
+    .bind(&a.issuer)
+    .bind(a.golden_book_no)
+    .bind(&a.achievement_id)
+    .bind(&a.achievement)
+    .bind(a.revoked)
+    .bind(&a.created_at))?;
+    Ok(())
+}
+
+/// Saves an edited award if the stored version is still `a.version`; returns the new row.
+pub async fn update_award(tx: &mut Tx, a: &AwardRow) -> Result<AwardRow> {
+    let done = exec!(tx, sqlx::query(
+        "UPDATE ledger_awards SET code = $1, year = $2, kind = $3, decision_no = $4, decision_date = $5, issuer = $6, golden_book_no = $7, \
+         achievement_id = $8, achievement = $9, revoked = $10, version = version + 1, updated_at = $11 WHERE id = $12 AND org_id = $13 AND version = $14"
+    )
+    .bind(&a.code)
+    .bind(a.year)
+    .bind(&a.kind)
+    .bind(&a.decision_no)
+    .bind(&a.decision_date)
+    .bind(&a.issuer)
+    .bind(a.golden_book_no)
+    .bind(&a.achievement_id)
+    .bind(&a.achievement)
+    .bind(a.revoked)
+    .bind(ids::now())
+    .bind(&a.id)
+    .bind(&a.org_id)
+    .bind(a.version))?;
+    if done == 0 {
+        return Err(StoreError::Conflict);
+    }
+    get_award(tx, &a.org_id, &a.id).await
+}
+
+/// The rating of a subject for a year, if recorded.
+pub async fn rating_of(tx: &mut Tx, org_id: &str, subject_id: &str, year: i64) -> Result<Option<RatingRow>> {
+    let sql = format!("SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 AND year = $3");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(subject_id).bind(year).fetch_optional(c).await)?)
+}
+
+pub async fn insert_rating(tx: &mut Tx, r: &RatingRow) -> Result<()> {
+    exec!(tx, sqlx::query("INSERT INTO ledger_ratings (id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)")
+        .bind(&r.id)
+        .bind(&r.org_id)
+        .bind(&r.subject_type)
+        .bind(&r.subject_id)
+        .bind(r.year)
+        .bind(&r.rating)
+        .bind(&r.created_at))?;
+    Ok(())
+}
+
+/// Changes a rating if the stored version is still `r.version`.
+pub async fn update_rating(tx: &mut Tx, r: &RatingRow) -> Result<()> {
+    let done = exec!(tx, sqlx::query("UPDATE ledger_ratings SET rating = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND org_id = $4 AND version = $5")
+        .bind(&r.rating)
+        .bind(ids::now())
+        .bind(&r.id)
+        .bind(&r.org_id)
+        .bind(r.version))?;
+    if done == 0 {
+        return Err(StoreError::Conflict);
+    }
+    Ok(())
+}
+
+pub async fn insert_discipline(tx: &mut Tx, d: &DisciplineRow) -> Result<()> {
+    exec!(tx, sqlx::query("INSERT INTO ledger_disciplines (id, org_id, subject_type, subject_id, level, from_date, to_date, note, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)")
+        .bind(&d.id)
+        .bind(&d.org_id)
+        .bind(&d.subject_type)
+        .bind(&d.subject_id)
+        .bind(&d.level)
+        .bind(&d.from_date)
+        .bind(&d.to_date)
+        .bind(&d.note)
+        .bind(&d.created_at))?;
+    Ok(())
+}
+
+pub async fn insert_initiative(tx: &mut Tx, i: &InitiativeRow) -> Result<()> {
+    exec!(tx, sqlx::query(
+        "INSERT INTO ledger_initiatives (id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11)"
+    )
+    .bind(&i.id)
+    .bind(&i.org_id)
+    .bind(&i.subject_type)
+    .bind(&i.subject_id)
+    .bind(&i.name)
+    .bind(i.year)
+    .bind(&i.level)
+    .bind(i.research)
+    .bind(&i.applied_in)
+    .bind(&i.used_by_award_id)
+    .bind(&i.created_at))?;
+    Ok(())
+}
