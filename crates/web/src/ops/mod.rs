@@ -3,6 +3,8 @@
 
 pub mod clusters;
 pub mod export;
+pub mod history_import;
+pub mod honours;
 pub mod import;
 mod table;
 pub mod persons;
