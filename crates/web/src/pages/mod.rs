@@ -7,6 +7,7 @@ mod clusters;
 mod data;
 pub use data::read_upload;
 mod home;
+mod honours;
 mod people;
 mod units;
 mod users;
@@ -20,7 +21,7 @@ use axum::response::{Html, IntoResponse, Response};
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes())
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes())
 }
 
 /// What every signed-in page shows around its content.
