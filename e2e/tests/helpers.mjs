@@ -2,6 +2,7 @@
 // drive Debian Chromium through playwright-core, fail on any browser console error, take screenshots.
 
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -151,4 +152,21 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
 /** Text of the visible page body with whitespace collapsed. */
 export async function bodyText(page) {
   return (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+}
+
+/**
+ * Starts a demo server and a browser for the enclosing `describe()` and stops both after it.
+ * The returned object gets `server` and `browser` once the `before` hook has run.
+ */
+export function withServerAndBrowser() {
+  const app = {};
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
 }

@@ -1,9 +1,9 @@
 // Importing people from a CSV on "Nhập, xuất dữ liệu": a file with mistakes is refused whole, with a table
 // of row, column and message; nothing is saved. The corrected file then imports every row.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyText, launchBrowser, login, openPage, screenshot, startServer } from './helpers.mjs';
+import { bodyText, login, openPage, screenshot, withServerAndBrowser } from './helpers.mjs';
 
 const HEADER = 'Họ và tên,Giới tính,Ngày sinh,Chức vụ,Đối tượng,Lao động trực tiếp,Mã đơn vị';
 
@@ -36,19 +36,10 @@ async function upload(page, name, text) {
 }
 
 describe('nhập danh sách cá nhân từ tệp CSV', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = withServerAndBrowser();
 
   test('a file with errors shows a row/column table and saves nothing; the corrected file imports', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     const { page } = p;
     p.allowStatus(422);
     await login(page, 'admin');
@@ -95,7 +86,7 @@ describe('nhập danh sách cá nhân từ tệp CSV', () => {
   });
 
   test('a file that is not a spreadsheet is refused with a message', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     const { page } = p;
     p.allowStatus(400, 422);
     await login(page, 'admin');

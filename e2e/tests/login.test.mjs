@@ -1,24 +1,15 @@
 // Signing in and out as a person would: a wrong password is refused in Vietnamese, the right one opens
 // the home page, "Đăng xuất" ends the session, and pages then ask to sign in again.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyText, launchBrowser, login, openPage, screenshot, startServer } from './helpers.mjs';
+import { bodyText, login, openPage, screenshot, withServerAndBrowser } from './helpers.mjs';
 
 describe('đăng nhập, đăng xuất', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = withServerAndBrowser();
 
   test('a page asks to sign in first', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     await p.page.goto('/units');
     assert.match(new URL(p.page.url()).pathname, /^\/login/);
     await p.page.getByRole('heading', { name: 'Thi đua – Khen thưởng' }).waitFor();
@@ -29,7 +20,7 @@ describe('đăng nhập, đăng xuất', () => {
   });
 
   test('a wrong password is refused, the right one signs in, and logout signs out', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     const { page } = p;
     p.allowStatus(400, 401);
     await page.goto('/login');
@@ -64,7 +55,7 @@ describe('đăng nhập, đăng xuất', () => {
   });
 
   test('signing in from a deep link returns to that page', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     const { page } = p;
     await page.goto('/clusters');
     await page.getByLabel('Tên đăng nhập').fill('xem');

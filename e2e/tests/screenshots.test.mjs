@@ -2,9 +2,9 @@
 // with the browser console watched: any error (a CSP-blocked script or style, a failed asset, a script
 // error) fails the test. Also checks that Vietnamese text arrives intact and nothing overflows sideways.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, login, openPage, screenshot, startServer } from './helpers.mjs';
+import { login, openPage, screenshot, withServerAndBrowser } from './helpers.mjs';
 
 /** A page looks sane: a title, one h1, styles applied, text in NFC with no replacement characters, no sideways scroll. */
 async function checkPage(page, where, { sideways = true } = {}) {
@@ -24,19 +24,10 @@ async function checkPage(page, where, { sideways = true } = {}) {
 }
 
 describe('ảnh chụp các trang chính', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = withServerAndBrowser();
 
   test('main pages of the standing office and the admin render without console errors', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     const { page } = p;
     await login(page, 'admin');
     // Addresses that need an id, found through the pages themselves.
@@ -90,7 +81,7 @@ describe('ảnh chụp các trang chính', () => {
   const SWAGGER_INLINE_STYLE = /Applying inline style violates the following Content Security Policy directive 'style-src 'self''/;
 
   test('the API documentation lists the endpoints', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     const { page } = p;
     await login(page, 'admin');
     const res = await page.goto('/api/docs/');
@@ -104,7 +95,7 @@ describe('ảnh chụp các trang chính', () => {
   });
 
   test('the API documentation has no CSP error', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     await login(p.page, 'admin');
     await p.page.goto('/api/docs/');
     await p.page.getByText('/api/v1/units', { exact: true }).first().waitFor();
@@ -121,7 +112,7 @@ describe('ảnh chụp các trang chính', () => {
   ];
 
   test('a ward officer on a phone-sized screen', async () => {
-    const p = await openPage(browser, server.url, { viewport: PHONE });
+    const p = await openPage(app.browser, app.server.url, { viewport: PHONE });
     const { page } = p;
     await login(page, 'canbo.bachdang');
     for (const [name, path] of PHONE_PAGES) {
@@ -134,7 +125,7 @@ describe('ảnh chụp các trang chính', () => {
   });
 
   test('no page scrolls sideways on a phone', async () => {
-    const p = await openPage(browser, server.url, { viewport: PHONE });
+    const p = await openPage(app.browser, app.server.url, { viewport: PHONE });
     const { page } = p;
     await login(page, 'canbo.bachdang');
     const wide = [];

@@ -1,9 +1,9 @@
 // Creating a unit through the form: a refused submit shows each message next to its field and keeps what
 // was typed; a corrected submit saves, shows the unit page with a confirmation, and the unit is listed.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyText, launchBrowser, login, openPage, screenshot, startServer } from './helpers.mjs';
+import { bodyText, login, openPage, screenshot, withServerAndBrowser } from './helpers.mjs';
 
 /** The value of the option whose visible text (indentation trimmed) is `label`. */
 async function optionValue(select, label) {
@@ -21,19 +21,10 @@ function field(page, label) {
 }
 
 describe('thêm đơn vị', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = withServerAndBrowser();
 
   test('a refused form shows messages at the fields, then the unit is created', async () => {
-    const p = await openPage(browser, server.url);
+    const p = await openPage(app.browser, app.server.url);
     const { page } = p;
     p.allowStatus(422);
     await login(page, 'admin');
