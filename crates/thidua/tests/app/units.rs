@@ -125,6 +125,17 @@ async fn invalid_units_are_refused_with_field_messages(engine: Engine) {
     assert!(!r.text.contains("<b>Trùng</b>"));
     let r = s.post_form("/units", &[("code", &code("E")), ("name", ""), ("kind", "ward"), ("level", "commune"), ("valid_from", "31/02/2024")]).await;
     r.expect(422).contains("Chưa lưu được: hãy sửa 2 lỗi dưới đây.").contains("Tên đơn vị không được để trống.").contains("không phải là ngày hợp lệ").contains("value=\"31/02/2024\"");
+    // A taken code is reported in the same round as the other problems.
+    let r = s.post_form("/units", &[("code", "P-BACHDANG"), ("name", ""), ("kind", "ward"), ("level", "commune"), ("valid_from", "01/01/2024")]).await;
+    r.expect(422).contains("Chưa lưu được: hãy sửa 2 lỗi dưới đây.").contains("Tên đơn vị không được để trống.").contains("Mã đơn vị P-BACHDANG đã được dùng");
+    assert_eq!(app.units_count().await, before);
+
+    // A unit officer learns that a code is taken, but not the name of a unit outside their scope.
+    let officer = app.login(crate::common::UO_BACHDANG).await;
+    let own = app.unit("P-BACHDANG").await;
+    let r = officer.api_post("/api/v1/units", &json!({"code": "P-BACHMAI", "name": "Tổ dân phố mới", "kind": "residential_group", "level": "grassroots", "parent_id": own.id})).await;
+    r.expect(422).contains("Mã đơn vị P-BACHMAI đã được dùng.");
+    assert!(!r.text.contains("Phường Bạch Mai"), "{}", r.text);
     assert_eq!(app.units_count().await, before);
 }
 

@@ -28,15 +28,30 @@ fn invalid(field: &str, label: &str, message: impl Into<String>) -> AppError {
 pub(crate) const LEVEL_NOT_IN_FORCE: &str = "Cấp này không còn hiệu lực vào ngày bắt đầu của đơn vị (cấp huyện kết thúc ngày 30/06/2025).";
 
 /// Checks codes of kinds and levels, and that the level existed on the unit's start date.
-async fn checked_draft(tx: &mut Tx, input: &UnitInput) -> AppResult<UnitDraft> {
+/// Checks every field at once — including whether the code is already taken — so a person sees all
+/// problems in one round.
+async fn checked_draft(tx: &mut Tx, ctx: &Ctx, input: &UnitInput, own_id: Option<&str>) -> AppResult<UnitDraft> {
     let kinds: Vec<String> = units::kinds(tx).await?.into_iter().map(|k| k.code).collect();
     let levels: Vec<String> = units::all_levels(tx).await?.into_iter().map(|l| l.code).collect();
-    let draft = input.validate(&kinds, &levels)?;
-    let in_force = units::levels(tx, &iso(draft.valid_from)).await?;
-    if !in_force.iter().any(|l| l.code == draft.level) {
-        return Err(invalid("level", "Cấp", LEVEL_NOT_IN_FORCE));
+    let taken = code_taken(tx, ctx, &text::clean_line(&input.code).to_uppercase(), own_id).await?;
+    let mut v = match input.validate(&kinds, &levels) {
+        Ok(draft) => {
+            let mut v = Validation::new();
+            let in_force = units::levels(tx, &iso(draft.valid_from)).await?;
+            if !in_force.iter().any(|l| l.code == draft.level) {
+                v.add("level", "Cấp", LEVEL_NOT_IN_FORCE);
+            }
+            if taken.is_none() && v.is_ok() {
+                return Ok(draft);
+            }
+            v
+        }
+        Err(v) => v,
+    };
+    if let Some(message) = taken {
+        v.add("code", "Mã đơn vị", message);
     }
-    Ok(draft)
+    Err(AppError::Invalid(v))
 }
 
 async fn parent_of(tx: &mut Tx, ctx: &Ctx, parent_id: Option<&str>) -> AppResult<Option<UnitRow>> {
@@ -49,21 +64,33 @@ async fn parent_of(tx: &mut Tx, ctx: &Ctx, parent_id: Option<&str>) -> AppResult
     }
 }
 
+/// The message when `code` already belongs to another unit.
+async fn code_taken(tx: &mut Tx, ctx: &Ctx, code: &str, own_id: Option<&str>) -> AppResult<Option<String>> {
+    Ok(units::get_by_code(tx, ctx.org_id(), code)
+        .await?
+        .filter(|other| Some(other.id.as_str()) != own_id)
+        .map(|other| {
+            // Name the other unit only to someone who may see it.
+            if ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &other.path }) {
+                format!("Mã đơn vị {code} đã được dùng cho \u{201c}{}\u{201d}.", other.name)
+            } else {
+                format!("Mã đơn vị {code} đã được dùng.")
+            }
+        }))
+}
+
 async fn ensure_code_free(tx: &mut Tx, ctx: &Ctx, code: &str, own_id: Option<&str>) -> AppResult<()> {
-    if let Some(other) = units::get_by_code(tx, ctx.org_id(), code).await? {
-        if Some(other.id.as_str()) != own_id {
-            return Err(invalid("code", "Mã đơn vị", format!("Mã đơn vị {code} đã được dùng cho \u{201c}{}\u{201d}.", other.name)));
-        }
+    match code_taken(tx, ctx, code, own_id).await? {
+        Some(message) => Err(invalid("code", "Mã đơn vị", message)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: &UnitInput) -> AppResult<UnitRow> {
     let mut tx = db.begin().await?;
-    let draft = checked_draft(&mut tx, input).await?;
+    let draft = checked_draft(&mut tx, ctx, input, None).await?;
     let parent = parent_of(&mut tx, ctx, draft.parent_id.as_deref()).await?;
     ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: parent.as_ref().map(|p| p.path.as_str()) })?;
-    ensure_code_free(&mut tx, ctx, &draft.code, None).await?;
     let valid_from = iso(draft.valid_from);
     let row = units::insert(
         &mut tx,
@@ -80,7 +107,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &UnitInpu
     let mut tx = db.begin().await?;
     let before = visible_unit(&mut tx, ctx, id).await?;
     ctx.authorize(Action::EditUnit { org_id: ctx.org_id(), unit_path: &before.path })?;
-    let draft = checked_draft(&mut tx, input).await?;
+    let draft = checked_draft(&mut tx, ctx, input, Some(id)).await?;
     let parent = parent_of(&mut tx, ctx, draft.parent_id.as_deref()).await?;
     if let Some(p) = &parent {
         if is_within(&p.path, &before.path) {
@@ -91,7 +118,6 @@ pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &UnitInpu
         // Moving a unit elsewhere needs the right to create under the new parent.
         ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: parent.as_ref().map(|p| p.path.as_str()) })?;
     }
-    ensure_code_free(&mut tx, ctx, &draft.code, Some(id)).await?;
     let edited = UnitRow { code: draft.code, name: draft.name, short_name: draft.short_name, kind: draft.kind, level: draft.level, valid_from: iso(draft.valid_from), version, ..before.clone() };
     let after = units::update(&mut tx, &edited, parent.as_ref()).await?;
     audit(&mut tx, ctx, "unit.update", "unit", id, &after.name, Some(&before), Some(&after)).await?;
