@@ -99,6 +99,7 @@ pub async fn load_if_empty(db: &Db) -> anyhow::Result<()> {
     let units = build_units(db, &ctx).await?;
     build_people(db, &ctx, &units).await?;
     build_clusters(db, &ctx, &units, &[2024, 2025]).await?;
+    build_honours(db, &ctx, &units).await?;
     let merged = merge_wards(db, &ctx, &units).await?;
     // From the merger on, clusters count the new ward instead of the two old ones.
     let current: Vec<UnitRow> = units.iter().filter(|u| u.code != "P-DONGNHAN" && u.code != "P-PHOHUE").cloned().chain(std::iter::once(merged)).collect();
@@ -253,5 +254,70 @@ async fn build_users(db: &Db, ctx: &Ctx, units: &[UnitRow], hash: &str) -> anyho
         thidua_store::audit::record(&mut tx, thidua_store::audit::AuditEntry { org_id: ctx.org_id(), user_id: Some(&ctx.user.id), user_name: &author, action: "user.create", object_type: "user", object_id: &user.id, object_label: username, before: None, after: Some(serde_json::json!({"username": username, "role": role})) }).await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+// ---- Award history (issue 4): a few years of ratings and titles so eligibility and roadmaps show
+// something real. The two wards merged in 2025 carry their titles to Phường Hai Bà Trưng.
+
+fn award(code: &str, year: i32, decision: &str, date: &str, issuer: &str, golden: u32) -> ops::honours::AwardInput {
+    ops::honours::AwardInput { code: code.into(), year: year.to_string(), decision_no: decision.into(), decision_date: date.into(), issuer: issuer.into(), golden_book_no: golden.to_string(), ..Default::default() }
+}
+
+fn rating(year: i32, r: &str) -> ops::honours::RatingInput {
+    ops::honours::RatingInput { year: year.to_string(), rating: r.into(), version: None }
+}
+
+async fn history_of(db: &Db, ctx: &Ctx, kind: ops::honours::SubjectKind, id: &str, ratings: &[(i32, &str)], awards: &[(&str, i32)]) -> anyhow::Result<()> {
+    for (y, r) in ratings {
+        ops::honours::set_rating(db, ctx, kind, id, &rating(*y, r)).await.map_err(fail)?;
+    }
+    for (i, (code, y)) in awards.iter().enumerate() {
+        let (decision, issuer) = match *code {
+            "CSTDCS" | "TTLDXS" | "TTLDTT" | "LDTT" | "GIAY_KHEN" => (format!("{}/QĐ-UBND", 100 + y - 2000), "Chủ tịch UBND quận Hai Bà Trưng"),
+            _ => (format!("{}/QĐ-UBND", 4000 + y - 2000), "Chủ tịch UBND thành phố Hà Nội"),
+        };
+        let golden = u32::try_from(i + 1).unwrap_or(1);
+        ops::honours::add_award(db, ctx, kind, id, &award(code, *y, &decision, &format!("15/01/{}", y + 1), issuer, golden)).await.map_err(fail)?;
+    }
+    Ok(())
+}
+
+async fn build_honours(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+    use ops::honours::SubjectKind::{Person, Unit};
+    let unit = |code: &str| units.iter().find(|u| u.code == code).map(|u| u.id.clone());
+    let people = [
+        ("Nguyễn Văn An", "P-BACHDANG", vec![(2020, "excellent"), (2021, "excellent"), (2022, "excellent"), (2023, "excellent"), (2024, "excellent"), (2025, "excellent")], vec![("LDTT", 2020), ("CSTDCS", 2021), ("CSTDCS", 2022), ("CSTDCS", 2023), ("CSTDCS", 2024)]),
+        ("Đặng Thị Hoa", "P-NOIVU", vec![(2022, "good"), (2023, "excellent"), (2024, "excellent"), (2025, "excellent")], vec![("LDTT", 2022), ("CSTDCS", 2023), ("CSTDCS", 2024)]),
+        ("Trần Thị Thu Hương", "P-VHTT", vec![(2021, "excellent"), (2022, "excellent"), (2023, "good"), (2024, "excellent")], vec![("LDTT", 2021), ("CSTDCS", 2022), ("BK_TINH", 2022)]),
+    ];
+    let mut tx = db.begin().await?;
+    let mut found = Vec::new();
+    for (name, code, ratings, awards) in &people {
+        let Some(unit_id) = unit(code) else { continue };
+        let filter = thidua_store::persons::PersonFilter { unit_id: Some(unit_id), query: Some((*name).to_string()), ..Default::default() };
+        if let Some(p) = thidua_store::persons::list(&mut tx, ctx.org_id(), &filter, 1, 0).await?.into_iter().next() {
+            found.push((p.id, ratings.clone(), awards.clone()));
+        }
+    }
+    tx.commit().await?;
+    for (id, ratings, awards) in &found {
+        history_of(db, ctx, Person, id, ratings, awards).await?;
+    }
+    if let Some((id, _, _)) = found.first() {
+        let init = ops::honours::InitiativeInput { name: "Số hóa hồ sơ hành chính một cửa phường".into(), year: "2024".into(), level: "province".into(), research: false, applied_in: "UBND các phường trong quận".into(), used_by_award_id: String::new() };
+        ops::honours::add_initiative(db, ctx, Person, id, &init).await.map_err(fail)?;
+    }
+    let excellent = |from: i32, to: i32| (from..=to).map(|y| (y, "excellent")).collect::<Vec<_>>();
+    let wards: [(&str, Vec<(i32, &str)>, Vec<(&str, i32)>); 3] = [
+        ("P-BACHDANG", excellent(2021, 2025), vec![("TTLDXS", 2022), ("TTLDXS", 2023), ("TTLDXS", 2024)]),
+        ("P-DONGNHAN", excellent(2021, 2024), vec![("TTLDXS", 2022), ("TTLDXS", 2023), ("TTLDXS", 2024)]),
+        ("P-PHOHUE", excellent(2022, 2024), vec![("TTLDTT", 2022), ("TTLDXS", 2023), ("BK_TINH", 2023)]),
+    ];
+    for (code, ratings, awards) in &wards {
+        if let Some(id) = unit(code) {
+            history_of(db, ctx, Unit, &id, ratings, awards).await?;
+        }
+    }
     Ok(())
 }
