@@ -309,7 +309,8 @@ async fn build_honours(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<
         ops::honours::add_initiative(db, ctx, Person, id, &init).await.map_err(fail)?;
     }
     let excellent = |from: i32, to: i32| (from..=to).map(|y| (y, "excellent")).collect::<Vec<_>>();
-    let wards: [(&str, Vec<(i32, &str)>, Vec<(&str, i32)>); 3] = [
+    type History<'a> = (&'a str, Vec<(i32, &'a str)>, Vec<(&'a str, i32)>);
+    let wards: [History<'_>; 3] = [
         ("P-BACHDANG", excellent(2021, 2025), vec![("TTLDXS", 2022), ("TTLDXS", 2023), ("TTLDXS", 2024)]),
         ("P-DONGNHAN", excellent(2021, 2024), vec![("TTLDXS", 2022), ("TTLDXS", 2023), ("TTLDXS", 2024)]),
         ("P-PHOHUE", excellent(2022, 2024), vec![("TTLDTT", 2022), ("TTLDXS", 2023), ("BK_TINH", 2023)]),

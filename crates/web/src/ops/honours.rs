@@ -370,10 +370,10 @@ pub async fn add_discipline(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, inp
     }
     let from = date_field(&mut v, "from_date", "Từ ngày", &input.from_date, true);
     let to = date_field(&mut v, "to_date", "Đến ngày", &input.to_date, true);
-    if let (Some(f), Some(t)) = (&from, &to) {
-        if t < f {
-            v.add("to_date", "Đến ngày", "Ngày kết thúc phải sau ngày bắt đầu.");
-        }
+    if let (Some(f), Some(t)) = (&from, &to)
+        && t < f
+    {
+        v.add("to_date", "Đến ngày", "Ngày kết thúc phải sau ngày bắt đầu.");
     }
     let note = text(&mut v, "note", "Ghi chú", &input.note, 1000);
     let (Some(from), Some(to)) = (from, to) else { return Err(AppError::Invalid(v)) };
