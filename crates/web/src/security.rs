@@ -41,16 +41,6 @@ fn header_str<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
     req.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
-/// Reads a request body to its end without keeping it.
-async fn drain(mut body: Body) {
-    use http_body_util::BodyExt;
-    while let Some(frame) = body.frame().await {
-        if frame.is_err() {
-            break;
-        }
-    }
-}
-
 /// Refuses state changes that come from another site (Origin / Sec-Fetch-Site).
 fn cross_site(req: &Request) -> bool {
     if header_str(req, "sec-fetch-site") == Some("cross-site") {
@@ -75,12 +65,7 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
     let api = is_api(&req);
     let limit = state.config.max_upload_bytes;
     let declared = header_str(&req, "content-length").and_then(|v| v.parse::<usize>().ok());
-    if let Some(n) = declared.filter(|n| *n > limit) {
-        // Read and drop a moderately oversized body before answering: a browser that is still sending
-        // would otherwise see a reset connection instead of the message. Huge bodies are not read.
-        if n <= limit.saturating_mul(4) {
-            drain(req.into_body()).await;
-        }
+    if declared.is_some_and(|n| n > limit) {
         return refuse(api, AppError::too_large(limit));
     }
     let headers = req.headers().clone();
