@@ -146,9 +146,11 @@ pub(crate) fn initiatives(ctx: &Ctx<'_, '_>, min_level: InitiativeLevel, count: 
         if i.level < min_level || i.year < from || i.year > y || !ctx.hist.countable(i.year) {
             continue;
         }
+        // People read the initiative's name; the id is only a fallback for unnamed ones.
+        let label = if i.name.trim().is_empty() { i.id.as_str() } else { i.name.as_str() };
         match ctx.hist.initiative_use(&i.id) {
-            Some(a) => notes.push(format!("{} đã dùng cho {} năm {}", i.id, ctx.catalog.name_of(&a.code), a.year)),
-            None => ok.push(&i.id),
+            Some(a) => notes.push(format!("\u{201c}{label}\u{201d} đã dùng cho {} năm {}", ctx.catalog.name_of(&a.code), a.year)),
+            None => ok.push(label),
         }
     }
     ok.sort_unstable();
