@@ -2,6 +2,8 @@
 //! that do not depend on any storage, web or clock. Everything here is deterministic and tested
 //! exhaustively; the `store` and `web` crates wrap it with I/O.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod date;
 pub mod org;
 pub mod person;

@@ -169,11 +169,10 @@ impl ClusterInput {
         let leader_unit_id = pick(&self.leader_unit_id);
         let deputy_unit_id = pick(&self.deputy_unit_id);
         for (field, label, id) in [("leader_unit_id", "Cụm trưởng / Khối trưởng", &leader_unit_id), ("deputy_unit_id", "Cụm phó / Khối phó", &deputy_unit_id)] {
-            if let Some(id) = id {
-                if !member_ids.contains(id) {
+            if let Some(id) = id
+                && !member_ids.contains(id) {
                     v.add(field, label, format!("{label} phải là một đơn vị thành viên."));
                 }
-            }
         }
         if leader_unit_id.is_some() && leader_unit_id == deputy_unit_id {
             v.add("deputy_unit_id", "Cụm phó / Khối phó", "Cụm phó phải khác cụm trưởng.");

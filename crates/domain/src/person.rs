@@ -113,11 +113,10 @@ impl PersonInput {
             v.add("gender", "Giới tính", "Hãy chọn giới tính Nam hoặc Nữ.");
         }
         let birth_date = check_date(&mut v, "birth_date", "Ngày sinh", &self.birth_date, false);
-        if let Some(d) = birth_date {
-            if d > today {
+        if let Some(d) = birth_date
+            && d > today {
                 v.add("birth_date", "Ngày sinh", "Ngày sinh không thể sau ngày hôm nay.");
             }
-        }
         let position = v.optional_text("position", "Chức vụ", &self.position, 150);
         let kind = PersonKind::parse(&self.kind);
         if kind.is_none() {

@@ -75,11 +75,10 @@ pub fn check_merge(sources: &[UnitSnapshot], survivor: Option<&str>, effective: 
     if ids.len() < 2 || ids.len() != sources.len() {
         v.add("sources", "Các đơn vị sáp nhập", "Hãy chọn ít nhất hai đơn vị khác nhau để sáp nhập.");
     }
-    if let Some(s) = survivor {
-        if !ids.contains(s) {
+    if let Some(s) = survivor
+        && !ids.contains(s) {
             v.add("survivor", "Đơn vị tiếp nhận", "Đơn vị tiếp nhận phải là một trong các đơn vị sáp nhập.");
         }
-    }
     for u in sources {
         check_active(&mut v, "sources", u, effective);
     }
@@ -136,7 +135,7 @@ mod tests {
         let closed = unit("c", date!(2000 - 01 - 01), Some(date!(2020 - 01 - 01)));
         assert!(check_merge(&[a.clone(), b.clone()], None, date!(2025 - 07 - 01)).is_ok());
         assert!(check_merge(&[a.clone(), b.clone()], Some("a"), date!(2025 - 07 - 01)).is_ok());
-        assert!(check_merge(&[a.clone()], None, date!(2025 - 07 - 01)).is_err());
+        assert!(check_merge(std::slice::from_ref(&a), None, date!(2025 - 07 - 01)).is_err());
         assert!(check_merge(&[a.clone(), a.clone()], None, date!(2025 - 07 - 01)).is_err());
         assert!(check_merge(&[a.clone(), closed], None, date!(2025 - 07 - 01)).is_err());
         assert!(check_merge(&[a.clone(), b], Some("z"), date!(2025 - 07 - 01)).is_err());

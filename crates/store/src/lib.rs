@@ -4,6 +4,8 @@
 //! whichever engine the [`Db`] holds; all work happens inside a [`Tx`] so each change and its audit row
 //! commit together or not at all.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 mod db;
 pub mod audit;
 pub mod clusters;

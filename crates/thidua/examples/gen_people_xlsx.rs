@@ -22,7 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let name = format!("{} {} {}", FAMILY[i % 10], MIDDLE[(i / 10) % 6], GIVEN[(i / 60) % 12]);
         ws.write_string(r, 0, &name)?;
         ws.write_string(r, 1, if i % 2 == 0 { "Nam" } else { "Nữ" })?;
-        ws.write_string(r, 2, &format!("{:02}/{:02}/{}", 1 + i % 28, 1 + i % 12, 1960 + i % 40))?;
+        ws.write_string(r, 2, format!("{:02}/{:02}/{}", 1 + i % 28, 1 + i % 12, 1960 + i % 40))?;
         ws.write_string(r, 3, "Chuyên viên")?;
         ws.write_string(r, 4, if i % 3 == 0 { "Công chức" } else { "Người lao động" })?;
         ws.write_string(r, 5, if i % 4 == 0 { "có" } else { "không" })?;

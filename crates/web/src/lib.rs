@@ -4,6 +4,8 @@
 //! checks for state changes → a handler that parses input into domain types, asks the policy, and runs a
 //! use case from [`ops`] inside one transaction with its audit row.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod api;
 mod assets;
 pub mod auth;

@@ -109,11 +109,10 @@ pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &UnitInpu
     ctx.authorize(Action::EditUnit { org_id: ctx.org_id(), unit_path: &before.path })?;
     let draft = checked_draft(&mut tx, ctx, input, Some(id)).await?;
     let parent = parent_of(&mut tx, ctx, draft.parent_id.as_deref()).await?;
-    if let Some(p) = &parent {
-        if is_within(&p.path, &before.path) {
+    if let Some(p) = &parent
+        && is_within(&p.path, &before.path) {
             return Err(invalid("parent_id", "Đơn vị cấp trên", "Không thể chọn chính đơn vị này hoặc đơn vị trực thuộc của nó làm đơn vị cấp trên."));
         }
-    }
     if parent.as_ref().map(|p| &p.id) != before.parent_id.as_ref() {
         // Moving a unit elsewhere needs the right to create under the new parent.
         ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: parent.as_ref().map(|p| p.path.as_str()) })?;

@@ -99,11 +99,10 @@ async fn check(tx: &mut Tx, ctx: &Ctx, input: &UserInput, creating: bool) -> App
     }
     let scope = input.scope_unit_id.trim();
     let scope_unit_id = if scope.is_empty() { None } else { Some(scope.to_string()) };
-    if let Some(id) = &scope_unit_id {
-        if units::get(tx, ctx.org_id(), id).await.is_err() {
+    if let Some(id) = &scope_unit_id
+        && units::get(tx, ctx.org_id(), id).await.is_err() {
             v.add("scope_unit_id", "Đơn vị phụ trách", "Đơn vị phụ trách không tồn tại.");
         }
-    }
     if role.is_some_and(Role::needs_scope) && scope_unit_id.is_none() {
         v.add("scope_unit_id", "Đơn vị phụ trách", "Cán bộ phụ trách TĐKT đơn vị phải được gắn với một đơn vị.");
     }

@@ -142,6 +142,7 @@ struct FormPage {
     units: Vec<(String, String)>,
 }
 
+#[allow(clippy::too_many_arguments)] // the form page is re-rendered from several handlers with these pieces
 async fn form_page(state: &AppState, ctx: &Ctx, heading: &'static str, action: String, cancel: String, f: PersonForm, v: Validation, conflict: bool) -> AppResult<Response> {
     let units = crate::ops::units::tree(&state.db, ctx, None, false)
         .await?

@@ -153,6 +153,7 @@ async fn parent_options(state: &AppState, ctx: &Ctx, exclude_subtree: Option<&st
         .collect())
 }
 
+#[allow(clippy::too_many_arguments)] // the form page is re-rendered from several handlers with these pieces
 async fn form_page(state: &AppState, ctx: &Ctx, heading: &str, action: String, cancel: String, f: UnitForm, v: Validation, conflict: bool, exclude: Option<&str>) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let kinds = units::kinds(&mut tx).await?;
@@ -241,11 +242,10 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Q
     let u = ops::visible_unit(&mut tx, &ctx, &id).await?;
     let mut ancestors = Vec::new();
     for aid in u.path.trim_matches('/').split('/').filter(|a| *a != u.id) {
-        if let Ok(a) = units::get(&mut tx, ctx.org_id(), aid).await {
-            if ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &a.path }) {
+        if let Ok(a) = units::get(&mut tx, ctx.org_id(), aid).await
+            && ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &a.path }) {
                 ancestors.push((a.id, a.name));
             }
-        }
     }
     let successor = match &u.successor_id {
         Some(s) => units::get(&mut tx, ctx.org_id(), s).await.ok().map(|s| (s.id, s.name)),
