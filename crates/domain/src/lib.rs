@@ -4,6 +4,7 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod campaign;
 pub mod date;
 pub mod org;
 pub mod person;

@@ -87,6 +87,14 @@ pub enum Action<'a> {
     EditHonours { org_id: &'a str, unit_path: &'a str },
     /// Import award history from a spreadsheet (rows are checked one by one with [`Action::EditHonours`]).
     ImportHonours { org_id: &'a str },
+    /// See plans and campaigns (drafts only for those who may manage them).
+    ViewCampaigns { org_id: &'a str },
+    /// Write, launch, close and copy plans: themes, targets, deadlines, award forms, quotas.
+    ManageCampaigns { org_id: &'a str },
+    /// A unit's work on a launched campaign: register, report progress, send what a deadline asks for.
+    CampaignWork { org_id: &'a str, unit_path: &'a str },
+    /// Sign a cluster's pact: the office, or the officer of the cluster's leading unit.
+    SignPact { org_id: &'a str, leader_path: Option<&'a str> },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -128,13 +136,13 @@ impl Actor {
 pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     use Action::*;
     let org = match action {
-        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } => org_id,
+        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } | ViewCampaigns { org_id } | ManageCampaigns { org_id } | CampaignWork { org_id, .. } | SignPact { org_id, .. } => org_id,
     };
     if org != actor.org_id {
         return Err(Denied::OutOfScope);
     }
     let allowed = match action {
-        UseApp { .. } | ViewClusters { .. } => true,
+        UseApp { .. } | ViewClusters { .. } | ViewCampaigns { .. } => true,
         ViewUnit { unit_path, .. } | ViewPerson { unit_path, .. } | ViewHonours { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
@@ -147,7 +155,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
             }
             actor.is_office() || actor.role == Role::UnitOfficer
         }
-        EditUnit { unit_path, .. } | EditHonours { unit_path, .. } => {
+        EditUnit { unit_path, .. } | EditHonours { unit_path, .. } | CampaignWork { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
             }
@@ -160,7 +168,8 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         },
         // People of a unit officer's units come in through their import too; rows are checked one by one.
         ImportPeople { .. } | ImportHonours { .. } => actor.is_office() || actor.role == Role::UnitOfficer,
-        RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } => actor.is_office(),
+        RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } | ManageCampaigns { .. } => actor.is_office(),
+        SignPact { leader_path, .. } => actor.is_office() || (actor.role == Role::UnitOfficer && leader_path.is_some_and(|p| actor.in_scope(p))),
         ManageUsers { .. } => actor.role == Role::Admin,
     };
     if allowed { Ok(()) } else { Err(Denied::NotAllowed) }
@@ -197,6 +206,10 @@ mod tests {
             ("view_honours", Action::ViewHonours { org_id: ORG, unit_path: path }),
             ("edit_honours", Action::EditHonours { org_id: ORG, unit_path: path }),
             ("import_honours", Action::ImportHonours { org_id: ORG }),
+            ("view_campaigns", Action::ViewCampaigns { org_id: ORG }),
+            ("manage_campaigns", Action::ManageCampaigns { org_id: ORG }),
+            ("campaign_work", Action::CampaignWork { org_id: ORG, unit_path: path }),
+            ("sign_pact", Action::SignPact { org_id: ORG, leader_path: Some(path) }),
         ]
     }
 
@@ -204,13 +217,13 @@ mod tests {
     /// the actions allowed on the other unit and on the own unit; a sub-unit behaves like the own unit.
     #[test]
     fn policy_matrix() {
-        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours"];
+        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours", "view_campaigns", "manage_campaigns", "campaign_work", "sign_pact"];
         let office: Vec<&str> = everything.iter().copied().filter(|a| *a != "users").collect();
-        let read = ["use", "view_unit", "view_person", "view_clusters", "view_honours"];
+        let read = ["use", "view_unit", "view_person", "view_clusters", "view_honours", "view_campaigns"];
         let cases: Vec<(Role, Vec<&str>, Vec<&str>)> = vec![
             (Role::Admin, everything.to_vec(), everything.to_vec()),
             (Role::StandingOffice, office.clone(), office.clone()),
-            (Role::UnitOfficer, vec!["use", "view_unit", "create_unit", "edit_unit", "view_person", "edit_person", "view_clusters", "import_people", "view_honours", "edit_honours", "import_honours"], vec!["use", "view_clusters", "import_people", "import_honours"]),
+            (Role::UnitOfficer, vec!["use", "view_unit", "create_unit", "edit_unit", "view_person", "edit_person", "view_clusters", "import_people", "view_honours", "edit_honours", "import_honours", "view_campaigns", "campaign_work", "sign_pact"], vec!["use", "view_clusters", "import_people", "import_honours", "view_campaigns"]),
             (Role::CouncilMember, read.to_vec(), read.to_vec()),
             (Role::Chairman, read.to_vec(), read.to_vec()),
             (Role::Viewer, read.to_vec(), read.to_vec()),
@@ -232,6 +245,9 @@ mod tests {
         assert_eq!(authorize(&a, Action::ViewPerson { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
         assert_eq!(authorize(&a, Action::ManageUsers { org_id: ORG }), Err(Denied::NotAllowed));
         assert_eq!(authorize(&a, Action::ViewHonours { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
+        assert_eq!(authorize(&a, Action::CampaignWork { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
+        assert_eq!(authorize(&a, Action::ManageCampaigns { org_id: ORG }), Err(Denied::NotAllowed));
+        assert_eq!(authorize(&a, Action::SignPact { org_id: ORG, leader_path: None }), Err(Denied::NotAllowed));
     }
 
     #[test]

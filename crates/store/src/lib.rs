@@ -8,6 +8,10 @@
 
 mod db;
 pub mod audit;
+pub mod blobs;
+pub mod campaign_parts;
+pub mod campaign_work;
+pub mod campaigns;
 pub mod clusters;
 pub mod error;
 pub mod idempotency;

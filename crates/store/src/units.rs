@@ -83,6 +83,16 @@ pub async fn list(tx: &mut Tx, org_id: &str, f: &UnitFilter, limit: i64) -> Resu
         .await)?)
 }
 
+/// Number of active units, optionally under a path.
+pub async fn count_active(tx: &mut Tx, org_id: &str, scope: Option<&str>) -> Result<i64> {
+    let scope = scope.map(|s| format!("{s}%"));
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) AND valid_to IS NULL")
+        .bind(org_id)
+        .bind(&scope)
+        .fetch_one(c)
+        .await)?)
+}
+
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<UnitRow> {
     let sql = format!("SELECT {COLUMNS} FROM units WHERE org_id = $1 AND id = $2");
     on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?

@@ -113,7 +113,7 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;
             println!("thidua đang chạy tại http://{addr} (khởi động trong {} ms)", started.elapsed().as_millis());
-            let state = AppState { db: pool, config: Arc::new(Config { secure_cookies, ..Config::default() }) };
+            let state = AppState { db: pool, config: Arc::new(Config { secure_cookies, blob_dir: db.data_dir.join("blobs"), ..Config::default() }) };
             thidua_web::serve(listener, state).await?;
         }
         Command::Migrate { db } => {

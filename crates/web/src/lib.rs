@@ -26,11 +26,13 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Largest accepted request body (uploads), in bytes.
     pub max_upload_bytes: usize,
+    /// Folder of the local blob store (evidence files, documents sent).
+    pub blob_dir: std::path::PathBuf,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { secure_cookies: false, max_upload_bytes: 20 * 1024 * 1024 }
+        Config { secure_cookies: false, max_upload_bytes: 20 * 1024 * 1024, blob_dir: std::path::PathBuf::from("data/blobs") }
     }
 }
 
@@ -39,6 +41,13 @@ impl Default for Config {
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+}
+
+impl AppState {
+    /// The store of uploaded files.
+    pub fn blobs(&self) -> thidua_store::blobs::LocalDisk {
+        thidua_store::blobs::LocalDisk::new(self.config.blob_dir.clone())
+    }
 }
 
 /// The whole application as one router.

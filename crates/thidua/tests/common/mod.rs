@@ -180,6 +180,7 @@ pub struct TestApp {
     pub org_id: String,
     server: tokio::task::JoinHandle<()>,
     _dir: Option<tempfile::TempDir>,
+    _blobs: tempfile::TempDir,
     pg_name: Option<String>,
 }
 
@@ -244,11 +245,14 @@ impl TestApp {
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
+        // Uploaded files go to a folder of this test (the default `data/blobs` is for real use).
+        let blobs = tempfile::Builder::new().prefix("blobs-").tempdir_in(tmp_root()).expect("blob dir");
+        let config = if config.blob_dir == Config::default().blob_dir { Config { blob_dir: blobs.path().to_path_buf(), ..config } } else { config };
         let state = AppState { db: db.clone(), config: Arc::new(config) };
         let server = tokio::spawn(async move {
             let _ = thidua_web::serve(listener, state).await;
         });
-        TestApp { base: format!("http://{addr}"), engine, db, org_id, server, _dir: dir, pg_name }
+        TestApp { base: format!("http://{addr}"), engine, db, org_id, server, _dir: dir, _blobs: blobs, pg_name }
     }
 
     pub fn url(&self, path: &str) -> String {

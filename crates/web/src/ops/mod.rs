@@ -1,6 +1,10 @@
 //! Use cases: each validates its input, asks the policy, and makes its change and the audit row in
 //! one transaction. Pages and the JSON API both call these, so both behave the same.
 
+pub mod campaign_parts;
+pub mod campaign_views;
+pub mod campaign_work;
+pub mod campaigns;
 pub mod clusters;
 pub mod export;
 pub mod history_import;

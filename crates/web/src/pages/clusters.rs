@@ -122,8 +122,8 @@ struct FormPage {
 }
 
 async fn form_page(state: &AppState, ctx: &Ctx, heading: &'static str, action: String, f: ClusterForm, v: Validation, conflict: bool) -> AppResult<Response> {
-    let units = crate::ops::units::tree(&state.db, ctx, None, false).await?.into_iter().map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name))).collect();
-    let status = if conflict { StatusCode::CONFLICT } else if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let units = super::unit_options(state, ctx, |_| true).await?;
+    let status = super::form_status(&v, conflict);
     Ok(render(status, &FormPage { l: Layout::new(ctx, "clusters"), heading, action, f, v, conflict, units }))
 }
 

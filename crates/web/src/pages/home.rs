@@ -36,7 +36,7 @@ pub struct RecentChange {
 struct HomePage {
     l: Layout,
     scope_name: Option<String>,
-    unit_count: usize,
+    unit_count: i64,
     person_count: i64,
     cluster_count: usize,
     year: i32,
@@ -47,7 +47,7 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
     let mut tx = state.db.begin().await?;
     let scope = ctx.actor.read_scope().map(str::to_string);
-    let unit_count = units::list(&mut tx, ctx.org_id(), &units::UnitFilter { scope: scope.clone(), ..Default::default() }, 1_000_000).await?.len();
+    let unit_count = units::count_active(&mut tx, ctx.org_id(), scope.as_deref()).await?;
     let person_count = persons::count(&mut tx, ctx.org_id(), &PersonFilter { scope, ..Default::default() }).await?;
     let year = crate::ops::today().year();
     let cluster_count = clusters::list(&mut tx, ctx.org_id(), Some(i64::from(year))).await?.len();

@@ -375,7 +375,7 @@ async fn award_page(state: &AppState, ctx: &Ctx, award_id: &str, f: Option<AddFo
     let r = rules()?;
     let entries = r.catalog().entries().iter().filter(|e| e.accepts(kind.rules_subject())).map(|e| (e.code.as_str().to_string(), e.name.clone())).collect();
     let kind_options = options(&[NominationKind::Merit, NominationKind::Campaign, NominationKind::AdHoc, NominationKind::Career, NominationKind::Foreign], NominationKind::label);
-    let status = if conflict { StatusCode::CONFLICT } else if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = super::form_status(&v, conflict);
     let active = if kind == SubjectKind::Person { "people" } else { "units" };
     Ok(render(status, &AwardPage { l: Layout::new(ctx, active), back: format!("{}/{}/honours", kind.base(), s.id), subject_name: s.name, f, entries, kind_options, v, conflict }))
 }

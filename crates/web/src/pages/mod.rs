@@ -18,6 +18,7 @@ use askama::Template;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
@@ -101,6 +102,24 @@ pub fn see_other(path: &str, ok: &str) -> Response {
     let msg: String = form_urlencoded::byte_serialize(ok.as_bytes()).collect();
     let sep = if path.contains('?') { '&' } else { '?' };
     axum::response::Redirect::to(&format!("{path}{sep}ok={msg}")).into_response()
+}
+
+/// The status of a re-rendered form: 409 after a lost update, 422 with field errors, 200 otherwise.
+pub fn form_status(v: &Validation, conflict: bool) -> StatusCode {
+    if conflict {
+        StatusCode::CONFLICT
+    } else if v.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+/// Active units the user may see, as select options indented by depth in the tree, keeping those
+/// `keep` accepts.
+pub async fn unit_options(state: &AppState, ctx: &Ctx, keep: impl Fn(&thidua_store::units::UnitRow) -> bool) -> crate::error::AppResult<Vec<(String, String)>> {
+    let tree = crate::ops::units::tree(&state.db, ctx, None, false).await?;
+    Ok(tree.into_iter().filter(|(_, u)| keep(u)).map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name))).collect())
 }
 
 /// Parses the hidden `version` field of an edit form.

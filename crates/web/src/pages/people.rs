@@ -144,14 +144,9 @@ struct FormPage {
 
 #[allow(clippy::too_many_arguments)] // the form page is re-rendered from several handlers with these pieces
 async fn form_page(state: &AppState, ctx: &Ctx, heading: &'static str, action: String, cancel: String, f: PersonForm, v: Validation, conflict: bool) -> AppResult<Response> {
-    let units = crate::ops::units::tree(&state.db, ctx, None, false)
-        .await?
-        .into_iter()
-        .filter(|(_, u)| ctx.can(Action::EditPerson { org_id: ctx.org_id(), unit_path: &u.path }))
-        .map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name)))
-        .collect();
+    let units = super::unit_options(state, ctx, |u| ctx.can(Action::EditPerson { org_id: ctx.org_id(), unit_path: &u.path })).await?;
     let kinds = PersonKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
-    let status = if conflict { StatusCode::CONFLICT } else if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = super::form_status(&v, conflict);
     Ok(render(status, &FormPage { l: Layout::new(ctx, "people"), heading, action, cancel, f, v, conflict, kinds, units }))
 }
 

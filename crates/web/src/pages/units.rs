@@ -143,15 +143,6 @@ struct FormPage {
     parents: Vec<(String, String)>,
 }
 
-/// Active units the user may put a unit under, indented by depth.
-async fn parent_options(state: &AppState, ctx: &Ctx, exclude_subtree: Option<&str>) -> AppResult<Vec<(String, String)>> {
-    let tree = ops::tree(&state.db, ctx, None, false).await?;
-    Ok(tree
-        .into_iter()
-        .filter(|(_, u)| exclude_subtree.is_none_or(|p| !u.path.starts_with(p)))
-        .map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name)))
-        .collect())
-}
 
 #[allow(clippy::too_many_arguments)] // the form page is re-rendered from several handlers with these pieces
 async fn form_page(state: &AppState, ctx: &Ctx, heading: &str, action: String, cancel: String, f: UnitForm, v: Validation, conflict: bool, exclude: Option<&str>) -> AppResult<Response> {
@@ -159,8 +150,8 @@ async fn form_page(state: &AppState, ctx: &Ctx, heading: &str, action: String, c
     let kinds = units::kinds(&mut tx).await?;
     let levels = units::all_levels(&mut tx).await?;
     tx.commit().await?;
-    let parents = parent_options(state, ctx, exclude).await?;
-    let status = if conflict { StatusCode::CONFLICT } else if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let parents = super::unit_options(state, ctx, |u| exclude.is_none_or(|p| !u.path.starts_with(p))).await?;
+    let status = super::form_status(&v, conflict);
     let version = f.version.clone();
     Ok(render(status, &FormPage { l: Layout::new(ctx, "units"), heading: heading.into(), action, cancel, version, f, v, conflict, kinds, levels, parents }))
 }
@@ -369,9 +360,9 @@ async fn change_page(state: &AppState, ctx: &Ctx, mode: &'static str, unit: Opti
         ("split", Some(u)) => (format!("Chia tách {name}"), "Đơn vị bị chia tách ngừng hoạt động từ ngày hiệu lực; các đơn vị mới được thành lập cùng cấp.", format!("/units/{}/split", u.id), format!("/units/{}", u.id)),
         _ => ("Sáp nhập đơn vị".to_string(), "Các đơn vị sáp nhập ngừng hoạt động từ ngày hiệu lực; lịch sử, cá nhân và đơn vị trực thuộc chuyển sang đơn vị tiếp nhận.", "/units/merge".to_string(), "/units".to_string()),
     };
-    let options = if mode == "merge" { ops::tree(&state.db, ctx, None, false).await?.into_iter().map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name))).collect() } else { Vec::new() };
+    let options = if mode == "merge" { super::unit_options(state, ctx, |_| true).await? } else { Vec::new() };
     let version = unit.map(|u| u.version.to_string()).unwrap_or_default();
-    let status = if conflict { StatusCode::CONFLICT } else if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = super::form_status(&v, conflict);
     Ok(render(status, &ChangePage { l: Layout::new(ctx, "units"), mode, heading, explain, action, cancel, version, f: f.into(), v, conflict, options }))
 }
 

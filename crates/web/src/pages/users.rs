@@ -90,9 +90,9 @@ struct FormPage {
 
 async fn form_page(state: &AppState, ctx: &Ctx, creating: bool, action: String, mut f: UserForm, v: Validation, conflict: bool) -> AppResult<Response> {
     f.password.clear();
-    let units = crate::ops::units::tree(&state.db, ctx, None, false).await?.into_iter().map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name))).collect();
+    let units = super::unit_options(state, ctx, |_| true).await?;
     let roles = Role::ALL.iter().map(|r| (r.code(), r.label())).collect();
-    let status = if conflict { StatusCode::CONFLICT } else if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = super::form_status(&v, conflict);
     let heading = if creating { "Thêm người dùng" } else { "Sửa người dùng" };
     Ok(render(status, &FormPage { l: Layout::new(ctx, "users"), heading, action, creating, f, v, conflict, roles, units }))
 }

@@ -1,0 +1,304 @@
+//! Plans and campaigns (step 2 of the process): the plan's header and scope, its legal bases,
+//! participating units, allowed award forms and quotas. Themes, targets and deadlines are in
+//! [`crate::campaign_parts`]; the units' work on a campaign in [`crate::campaign_work`].
+
+use crate::{Result, StoreError, Tx, exec, ids, on_tx};
+use serde::Serialize;
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct CampaignRow {
+    pub id: String,
+    pub org_id: String,
+    pub number: Option<String>,
+    pub issued_on: Option<String>,
+    pub issuer: String,
+    pub place: Option<String>,
+    pub title: String,
+    /// `regular`, `multi_year`, `thematic`, `peak`.
+    pub kind: String,
+    pub period_from: String,
+    pub period_to: String,
+    pub signer_title: Option<String>,
+    pub signer_name: Option<String>,
+    pub purposes: Option<String>,
+    pub content: Option<String>,
+    pub participants_note: Option<String>,
+    /// `draft`, `launched`, `closed`.
+    pub status: String,
+    pub launched_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub copied_from_id: Option<String>,
+    #[serde(skip)]
+    pub search_text: String,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const COLUMNS: &str = "id, org_id, number, issued_on, issuer, place, title, kind, period_from, period_to, signer_title, signer_name, purposes, content, participants_note, status, launched_at, closed_at, copied_from_id, search_text, version, created_at, updated_at";
+
+impl CampaignRow {
+    /// The folded text searched by the list (number, title, issuer).
+    pub fn make_search_text(&self) -> String {
+        thidua_domain::text::fold(&format!("{} {} {}", self.number.as_deref().unwrap_or(""), self.title, self.issuer))
+    }
+}
+
+/// A document the plan is based on.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct LegalBasisRow {
+    pub number: Option<String>,
+    pub issued_on: Option<String>,
+    pub title: Option<String>,
+}
+
+/// A participating unit.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct Participant {
+    pub unit_id: String,
+    pub unit_name: String,
+    pub unit_path: String,
+    pub unit_kind: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct AwardFormRow {
+    pub id: String,
+    pub campaign_id: String,
+    pub position: i64,
+    pub name: String,
+    pub catalog_code: Option<String>,
+    pub criteria: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct QuotaRow {
+    pub id: String,
+    pub campaign_id: String,
+    pub position: i64,
+    pub who: String,
+    pub unit_kind: Option<String>,
+    pub unit_id: Option<String>,
+    pub award_form: Option<String>,
+    pub collectives_max: Option<i64>,
+    pub individuals_max: Option<i64>,
+}
+
+/// What the campaign list is filtered by.
+#[derive(Debug, Clone, Default)]
+pub struct CampaignFilter {
+    /// Only campaigns whose period touches this year.
+    pub year: Option<i64>,
+    pub status: Option<String>,
+    /// Drafts are shown only to those who may manage campaigns.
+    pub include_drafts: bool,
+    /// Folded LIKE pattern on number, title and issuer.
+    pub pattern: Option<String>,
+}
+
+pub async fn list(tx: &mut Tx, org_id: &str, f: &CampaignFilter) -> Result<Vec<CampaignRow>> {
+    let year_from = f.year.map(|y| format!("{y:04}-01-01"));
+    let year_to = f.year.map(|y| format!("{y:04}-12-31"));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM campaigns WHERE org_id = $1 AND ($2 IS NULL OR period_to >= $2) AND ($3 IS NULL OR period_from <= $3) \
+         AND ($4 IS NULL OR status = $4) AND ($5 OR status <> 'draft') AND ($6 IS NULL OR search_text LIKE $6 ESCAPE '\\') \
+         ORDER BY period_from DESC, created_at DESC LIMIT 1000"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(org_id)
+        .bind(&year_from)
+        .bind(&year_to)
+        .bind(&f.status)
+        .bind(f.include_drafts)
+        .bind(&f.pattern)
+        .fetch_all(c)
+        .await)?)
+}
+
+pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<CampaignRow> {
+    let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE org_id = $1 AND id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+}
+
+pub async fn insert(tx: &mut Tx, r: &CampaignRow) -> Result<()> {
+    let sql = format!("INSERT INTO campaigns ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)");
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(&r.id)
+        .bind(&r.org_id)
+        .bind(&r.number)
+        .bind(&r.issued_on)
+        .bind(&r.issuer)
+        .bind(&r.place)
+        .bind(&r.title)
+        .bind(&r.kind)
+        .bind(&r.period_from)
+        .bind(&r.period_to)
+        .bind(&r.signer_title)
+        .bind(&r.signer_name)
+        .bind(&r.purposes)
+        .bind(&r.content)
+        .bind(&r.participants_note)
+        .bind(&r.status)
+        .bind(&r.launched_at)
+        .bind(&r.closed_at)
+        .bind(&r.copied_from_id)
+        .bind(r.make_search_text())
+        .bind(r.version)
+        .bind(&r.created_at)
+        .bind(&r.updated_at))?;
+    Ok(())
+}
+
+/// Saves the header of a campaign if `r.version` still matches; returns the stored row.
+pub async fn update(tx: &mut Tx, r: &CampaignRow) -> Result<CampaignRow> {
+    let done = exec!(tx, sqlx::query(
+        "UPDATE campaigns SET number = $1, issued_on = $2, issuer = $3, place = $4, title = $5, kind = $6, period_from = $7, period_to = $8, \
+         signer_title = $9, signer_name = $10, purposes = $11, content = $12, participants_note = $13, status = $14, launched_at = $15, closed_at = $16, \
+         search_text = $17, version = version + 1, updated_at = $18 WHERE id = $19 AND org_id = $20 AND version = $21"
+    )
+    .bind(&r.number)
+    .bind(&r.issued_on)
+    .bind(&r.issuer)
+    .bind(&r.place)
+    .bind(&r.title)
+    .bind(&r.kind)
+    .bind(&r.period_from)
+    .bind(&r.period_to)
+    .bind(&r.signer_title)
+    .bind(&r.signer_name)
+    .bind(&r.purposes)
+    .bind(&r.content)
+    .bind(&r.participants_note)
+    .bind(&r.status)
+    .bind(&r.launched_at)
+    .bind(&r.closed_at)
+    .bind(r.make_search_text())
+    .bind(ids::now())
+    .bind(&r.id)
+    .bind(&r.org_id)
+    .bind(r.version))?;
+    if done == 0 {
+        return Err(StoreError::Conflict);
+    }
+    get(tx, &r.org_id, &r.id).await
+}
+
+/// Bumps a campaign's version: a change to one of its parts counts as a change to the plan, so two
+/// people editing the same plan's lists are detected too.
+pub async fn touch(tx: &mut Tx, org_id: &str, id: &str) -> Result<()> {
+    exec!(tx, sqlx::query("UPDATE campaigns SET version = version + 1, updated_at = $1 WHERE id = $2 AND org_id = $3").bind(ids::now()).bind(id).bind(org_id))?;
+    Ok(())
+}
+
+pub async fn legal_bases(tx: &mut Tx, campaign_id: &str) -> Result<Vec<LegalBasisRow>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LegalBasisRow>("SELECT number, issued_on, title FROM campaign_legal_bases WHERE campaign_id = $1 ORDER BY position")
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
+}
+
+pub async fn set_legal_bases(tx: &mut Tx, campaign_id: &str, items: &[LegalBasisRow]) -> Result<()> {
+    exec!(tx, sqlx::query("DELETE FROM campaign_legal_bases WHERE campaign_id = $1").bind(campaign_id))?;
+    for (i, b) in items.iter().enumerate() {
+        exec!(tx, sqlx::query("INSERT INTO campaign_legal_bases (id, campaign_id, position, number, issued_on, title) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(ids::new_id())
+            .bind(campaign_id)
+            .bind(i as i64)
+            .bind(&b.number)
+            .bind(&b.issued_on)
+            .bind(&b.title))?;
+    }
+    Ok(())
+}
+
+/// Participating units, in Vietnamese alphabetical order within kind.
+pub async fn participants(tx: &mut Tx, campaign_id: &str) -> Result<Vec<Participant>> {
+    let mut rows = on_tx!(tx, |c| sqlx::query_as::<_, Participant>(
+        "SELECT p.unit_id, u.name AS unit_name, u.path AS unit_path, u.kind AS unit_kind FROM campaign_participants p JOIN units u ON u.id = p.unit_id WHERE p.campaign_id = $1"
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?;
+    rows.sort_by_cached_key(|p| (p.unit_kind.clone(), thidua_domain::text::fold(&p.unit_name)));
+    Ok(rows)
+}
+
+pub async fn set_participants(tx: &mut Tx, campaign_id: &str, unit_ids: &[String]) -> Result<()> {
+    exec!(tx, sqlx::query("DELETE FROM campaign_participants WHERE campaign_id = $1").bind(campaign_id))?;
+    for unit_id in unit_ids {
+        exec!(tx, sqlx::query("INSERT INTO campaign_participants (campaign_id, unit_id) VALUES ($1, $2)").bind(campaign_id).bind(unit_id))?;
+    }
+    Ok(())
+}
+
+/// Campaigns a unit takes part in (its own id or any of the given ancestor ids), launched or closed.
+pub async fn for_units(tx: &mut Tx, org_id: &str, unit_ids: &[String]) -> Result<Vec<CampaignRow>> {
+    let mut out: Vec<CampaignRow> = Vec::new();
+    for unit_id in unit_ids {
+        let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE org_id = $1 AND status <> 'draft' AND id IN (SELECT campaign_id FROM campaign_participants WHERE unit_id = $2)");
+        let rows = on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(unit_id).fetch_all(c).await)?;
+        for r in rows {
+            if !out.iter().any(|o| o.id == r.id) {
+                out.push(r);
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub async fn award_forms(tx: &mut Tx, campaign_id: &str) -> Result<Vec<AwardFormRow>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AwardFormRow>("SELECT id, campaign_id, position, name, catalog_code, criteria FROM campaign_award_forms WHERE campaign_id = $1 ORDER BY position")
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
+}
+
+pub async fn insert_award_form(tx: &mut Tx, r: &AwardFormRow) -> Result<()> {
+    exec!(tx, sqlx::query("INSERT INTO campaign_award_forms (id, campaign_id, position, name, catalog_code, criteria) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(&r.id)
+        .bind(&r.campaign_id)
+        .bind(r.position)
+        .bind(&r.name)
+        .bind(&r.catalog_code)
+        .bind(&r.criteria))?;
+    Ok(())
+}
+
+pub async fn delete_award_form(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<()> {
+    let n = exec!(tx, sqlx::query("DELETE FROM campaign_award_forms WHERE campaign_id = $1 AND id = $2").bind(campaign_id).bind(id))?;
+    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+pub async fn quotas(tx: &mut Tx, campaign_id: &str) -> Result<Vec<QuotaRow>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, QuotaRow>(
+        "SELECT id, campaign_id, position, who, unit_kind, unit_id, award_form, collectives_max, individuals_max FROM campaign_quotas WHERE campaign_id = $1 ORDER BY position"
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?)
+}
+
+pub async fn insert_quota(tx: &mut Tx, r: &QuotaRow) -> Result<()> {
+    exec!(tx, sqlx::query("INSERT INTO campaign_quotas (id, campaign_id, position, who, unit_kind, unit_id, award_form, collectives_max, individuals_max) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+        .bind(&r.id)
+        .bind(&r.campaign_id)
+        .bind(r.position)
+        .bind(&r.who)
+        .bind(&r.unit_kind)
+        .bind(&r.unit_id)
+        .bind(&r.award_form)
+        .bind(r.collectives_max)
+        .bind(r.individuals_max))?;
+    Ok(())
+}
+
+pub async fn delete_quota(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<()> {
+    let n = exec!(tx, sqlx::query("DELETE FROM campaign_quotas WHERE campaign_id = $1 AND id = $2").bind(campaign_id).bind(id))?;
+    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+/// The next position at the end of a campaign's list in `table` (award forms, quotas, themes, targets).
+pub async fn next_position(tx: &mut Tx, table: &'static str, campaign_id: &str) -> Result<i64> {
+    let sql = format!("SELECT COALESCE(MAX(position) + 1, 0) FROM {table} WHERE campaign_id = $1");
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_one(c).await)?)
+}
