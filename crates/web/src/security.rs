@@ -137,7 +137,9 @@ async fn once(state: &AppState, key: &str, user: &str, req: Request, next: Next)
 async fn check_csrf(req: Request, expected: &str) -> Result<(Request, Option<String>), AppError> {
     let bad = || AppError::BadRequest("Phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.".into());
     if let Some(token) = header_str(&req, "x-csrf-token").map(str::to_string).or_else(|| query_csrf(&req)) {
-        return if same_secret(&token, expected) { Ok((req, None)) } else { Err(bad()) };
+        // Multipart forms (files) carry their one-time key in the query string, beside the token.
+        let idem = req.uri().query().and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "_idem").map(|(_, v)| v.into_owned())).filter(|k| !k.is_empty() && k.len() <= 64);
+        return if same_secret(&token, expected) { Ok((req, idem)) } else { Err(bad()) };
     }
     let is_form = header_str(&req, "content-type").is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
     if !is_form {

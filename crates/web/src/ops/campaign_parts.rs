@@ -54,7 +54,7 @@ pub async fn add_theme(db: &Db, ctx: &Ctx, campaign_id: &str, input: &ThemeInput
     };
     parts::insert_theme(&mut tx, &row, &d.coordinating_ids).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.theme.add", "campaign", campaign_id, &c.title, None::<&()>, Some(&(&row, &d.coordinating_ids))).await?;
+    audit(&mut tx, ctx, "campaign.theme.add", "campaign", campaign_id, &c.title, None::<&()>, Some(&super::with_field(&row, "coordinating_ids", &d.coordinating_ids))).await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -67,7 +67,7 @@ pub async fn update_theme(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str, versi
     let row = ThemeRow { title: d.title, lead_unit_id: d.lead_unit_id, lead_name: d.lead_name, period_from: d.period_from.map(iso), period_to: d.period_to.map(iso), description: d.description, version, ..before.clone() };
     let after = parts::update_theme(&mut tx, &row, &d.coordinating_ids).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.theme.update", "campaign", campaign_id, &c.title, Some(&before), Some(&(&after, &d.coordinating_ids))).await?;
+    audit(&mut tx, ctx, "campaign.theme.update", "campaign", campaign_id, &c.title, Some(&before), Some(&super::with_field(&after, "coordinating_ids", &d.coordinating_ids))).await?;
     tx.commit().await?;
     Ok(after)
 }

@@ -182,7 +182,7 @@ pub async fn register(db: &Db, ctx: &Ctx, campaign_id: &str, version: Option<i64
         }
     };
     let label = format!("{} — {}", unit.name, c.title);
-    audit(&mut tx, ctx, if before.is_none() { "registration.create" } else { "registration.update" }, "registration", &after.id, &label, before.as_ref(), Some(&(&after, &rows))).await?;
+    audit(&mut tx, ctx, if before.is_none() { "registration.create" } else { "registration.update" }, "registration", &after.id, &label, before.as_ref(), Some(&super::with_field(&after, "targets", &rows))).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -220,7 +220,7 @@ pub async fn sign_pact(db: &Db, ctx: &Ctx, campaign_id: &str, version: Option<i6
     let rows = commitment_rows(&d.targets);
     let after = work::save_pact(&mut tx, &row, version, &members, &rows).await?;
     let label = format!("Giao ước {} — {}", cluster.name, c.title);
-    audit(&mut tx, ctx, if existing.is_none() { "pact.sign" } else { "pact.update" }, "pact", &after.id, &label, existing.as_ref(), Some(&(&after, &members, &rows))).await?;
+    audit(&mut tx, ctx, if existing.is_none() { "pact.sign" } else { "pact.update" }, "pact", &after.id, &label, existing.as_ref(), Some(&super::with_field(&super::with_field(&after, "member_ids", &members), "targets", &rows))).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -279,7 +279,7 @@ pub async fn report_progress(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, campaign
     work::insert_progress(&mut tx, &row).await?;
     let files = attach(&mut tx, ctx, blobs, "progress_report", &row.id, row.unit_id.as_deref(), files, &checked).await?;
     let label = format!("{} — {}", unit.as_ref().map(|u| u.name.as_str()).unwrap_or("Toàn cơ quan"), target.text);
-    audit(&mut tx, ctx, "progress.report", "progress_report", &row.id, &label, None::<&()>, Some(&(&row, &files))).await?;
+    audit(&mut tx, ctx, "progress.report", "progress_report", &row.id, &label, None::<&()>, Some(&super::with_field(&row, "files", &files))).await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -323,7 +323,7 @@ pub async fn submit(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, campaign_id: &str
     work::insert_submission(&mut tx, &row).await?;
     let files = attach(&mut tx, ctx, blobs, "submission", &row.id, Some(&unit.id), files, &checked).await?;
     let label = format!("{} — {} (hạn {})", unit.name, deadline.what, vn(d.due_on));
-    audit(&mut tx, ctx, "submission.create", "submission", &row.id, &label, None::<&()>, Some(&(&row, &files))).await?;
+    audit(&mut tx, ctx, "submission.create", "submission", &row.id, &label, None::<&()>, Some(&super::with_field(&row, "files", &files))).await?;
     tx.commit().await?;
     Ok(row)
 }

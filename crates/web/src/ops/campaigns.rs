@@ -143,7 +143,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: &CampaignInput) -> AppResult<Camp
     campaigns::insert(&mut tx, &row).await?;
     campaigns::set_legal_bases(&mut tx, &row.id, &legal_rows(&d)).await?;
     campaigns::set_participants(&mut tx, &row.id, &d.participant_ids).await?;
-    audit(&mut tx, ctx, "campaign.create", "campaign", &row.id, &row.title, None::<&()>, Some(&(&row, &d.participant_ids))).await?;
+    audit(&mut tx, ctx, "campaign.create", "campaign", &row.id, &row.title, None::<&()>, Some(&super::with_field(&row, "participant_ids", &d.participant_ids))).await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -178,7 +178,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &Campaign
     let after = campaigns::update(&mut tx, &row_from(&d, CampaignRow { version, ..before.clone() })).await?;
     campaigns::set_legal_bases(&mut tx, id, &legal_rows(&d)).await?;
     campaigns::set_participants(&mut tx, id, &d.participant_ids).await?;
-    audit(&mut tx, ctx, "campaign.update", "campaign", id, &after.title, Some(&(&before, &before_participants)), Some(&(&after, &d.participant_ids))).await?;
+    audit(&mut tx, ctx, "campaign.update", "campaign", id, &after.title, Some(&super::with_field(&before, "participant_ids", &before_participants)), Some(&super::with_field(&after, "participant_ids", &d.participant_ids))).await?;
     tx.commit().await?;
     Ok(after)
 }

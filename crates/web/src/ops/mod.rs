@@ -43,6 +43,16 @@ pub async fn audit<B: Serialize, A: Serialize>(tx: &mut Tx, ctx: &Ctx, action: &
     Ok(())
 }
 
+/// A record as an audit JSON object with one more field (member lists, files), so the audit page can
+/// show what changed field by field.
+pub fn with_field<T: Serialize, V: Serialize>(row: &T, key: &str, value: &V) -> serde_json::Value {
+    let mut v = serde_json::to_value(row).unwrap_or(serde_json::Value::Null);
+    if let serde_json::Value::Object(map) = &mut v {
+        map.insert(key.to_string(), serde_json::to_value(value).unwrap_or(serde_json::Value::Null));
+    }
+    v
+}
+
 /// Today's date in UTC as `yyyy-mm-dd`.
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()

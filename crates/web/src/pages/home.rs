@@ -31,6 +31,37 @@ pub struct RecentChange {
     pub label: String,
 }
 
+/// One thing a unit officer's units owe, as shown on the home page.
+pub struct TodoLine {
+    pub campaign_id: String,
+    pub campaign_title: String,
+    pub unit_name: String,
+    pub what: String,
+    pub due: String,
+    pub late: bool,
+    pub days: String,
+    pub link: String,
+}
+
+/// A campaign a unit has not registered for while registration is open.
+pub struct RegisterLine {
+    pub campaign_id: String,
+    pub campaign_title: String,
+    pub unit_id: String,
+    pub unit_name: String,
+    pub closes: String,
+}
+
+/// A launched campaign as the office follows it.
+pub struct CampaignSummary {
+    pub id: String,
+    pub title: String,
+    pub period: String,
+    pub missing: usize,
+    pub on_time: usize,
+    pub late: usize,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage {
@@ -41,6 +72,11 @@ struct HomePage {
     cluster_count: usize,
     year: i32,
     recent: Vec<RecentChange>,
+    todo: Vec<TodoLine>,
+    to_register: Vec<RegisterLine>,
+    is_unit_officer: bool,
+    campaigns: Vec<CampaignSummary>,
+    today: String,
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
@@ -61,5 +97,39 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         Vec::new()
     };
     tx.commit().await?;
-    Ok(render(StatusCode::OK, &HomePage { l: Layout::new(&ctx, "home"), scope_name, unit_count, person_count, cluster_count, year, recent }))
+    let today = crate::ops::campaigns::today_vn();
+    let (todo, to_register) = match ctx.actor.read_scope() {
+        Some(scope) => {
+            let (items, regs) = crate::ops::campaign_views::todo(&state.db, &ctx, scope, 45).await?;
+            let todo = items.into_iter().map(|t| todo_line(t, today)).collect();
+            let regs = regs.into_iter().map(|(c, unit_id, unit_name, closes)| RegisterLine { campaign_id: c.id, campaign_title: c.title, unit_id, unit_name, closes: closes.map(|d| format!("hạn {}", thidua_domain::date::vn(d))).unwrap_or_default() }).collect();
+            (todo, regs)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let campaigns = if ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() }) { office_summary(&state, &ctx).await? } else { Vec::new() };
+    let page = HomePage { l: Layout::new(&ctx, "home"), scope_name, unit_count, person_count, cluster_count, year, recent, todo, to_register, is_unit_officer: ctx.actor.read_scope().is_some(), campaigns, today: thidua_domain::date::vn(today) };
+    Ok(render(StatusCode::OK, &page))
+}
+
+fn todo_line(t: crate::ops::campaign_views::Todo, today: time::Date) -> TodoLine {
+    let late = t.status == thidua_domain::campaign::deadline::SubmissionStatus::Missing;
+    let n = (t.due_on - today).whole_days().abs();
+    let days = if late { format!("trễ {n} ngày") } else if n == 0 { "hạn hôm nay".into() } else { format!("còn {n} ngày") };
+    let link = format!("/campaigns/{}/deadlines/{}/submit?unit={}&due={}", t.campaign_id, t.deadline_id, t.unit_id, thidua_domain::date::iso(t.due_on));
+    TodoLine { campaign_id: t.campaign_id, campaign_title: t.campaign_title, unit_name: t.unit_name, what: t.what, due: thidua_domain::date::vn(t.due_on), late, days, link }
+}
+
+/// Launched campaigns with their counts of sent and missing items (the office's overview).
+async fn office_summary(state: &AppState, ctx: &Ctx) -> AppResult<Vec<CampaignSummary>> {
+    let mut tx = state.db.begin().await?;
+    let launched = thidua_store::campaigns::list(&mut tx, ctx.org_id(), &thidua_store::campaigns::CampaignFilter { status: Some("launched".into()), ..Default::default() }).await?;
+    tx.commit().await?;
+    let mut out = Vec::new();
+    for c in launched.into_iter().take(10) {
+        let (c, m) = crate::ops::campaign_views::matrix(&state.db, ctx, &c.id).await?;
+        let n = |k: &str| m.counts.get(k).copied().unwrap_or(0);
+        out.push(CampaignSummary { period: format!("{} – {}", thidua_domain::date::iso_to_vn(&c.period_from), thidua_domain::date::iso_to_vn(&c.period_to)), id: c.id, title: c.title, missing: n("missing"), on_time: n("on_time"), late: n("late") });
+    }
+    Ok(out)
 }

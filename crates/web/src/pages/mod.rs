@@ -3,6 +3,7 @@
 
 mod account;
 mod audit;
+mod campaigns;
 mod clusters;
 mod data;
 pub use data::read_upload;
@@ -22,7 +23,7 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes())
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(campaigns::routes())
 }
 
 /// What every signed-in page shows around its content.
