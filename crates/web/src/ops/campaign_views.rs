@@ -26,9 +26,9 @@ pub fn due_dates(d: &DeadlineRow, campaign_to: time::Date) -> Vec<time::Date> {
 /// A short name for one occurrence: the deadline's text, with the quarter or month when it recurs.
 pub fn occurrence_label(d: &DeadlineRow, due: time::Date) -> String {
     match Recurrence::parse(&d.recurrence) {
-        Some(Recurrence::Quarterly) => format!("{} — {} (hạn {})", d.what, quarter_label(due), thidua_domain::date::vn(due)),
+        Some(Recurrence::Quarterly) => format!("{} — {}", d.what, quarter_label(due)),
         Some(Recurrence::Monthly) => format!("{} — tháng {}/{}", d.what, u8::from(due.month()), due.year()),
-        Some(Recurrence::HalfYearly) => format!("{} — hạn {}", d.what, thidua_domain::date::vn(due)),
+        Some(Recurrence::HalfYearly) => format!("{} — kỳ hạn {}", d.what, thidua_domain::date::vn(due)),
         _ => d.what.clone(),
     }
 }

@@ -101,8 +101,10 @@ pub struct Flash {
 /// Redirect after a successful POST, with a confirmation line.
 pub fn see_other(path: &str, ok: &str) -> Response {
     let msg: String = form_urlencoded::byte_serialize(ok.as_bytes()).collect();
+    // The confirmation goes in the query, before any `#fragment`.
+    let (path, fragment) = path.split_once('#').map(|(p, f)| (p, format!("#{f}"))).unwrap_or((path, String::new()));
     let sep = if path.contains('?') { '&' } else { '?' };
-    axum::response::Redirect::to(&format!("{path}{sep}ok={msg}")).into_response()
+    axum::response::Redirect::to(&format!("{path}{sep}ok={msg}{fragment}")).into_response()
 }
 
 /// The status of a re-rendered form: 409 after a lost update, 422 with field errors, 200 otherwise.
