@@ -303,6 +303,15 @@ impl TestApp {
         }
     }
 
+    /// The first column of the first row of a query, as text (an id, a name).
+    pub async fn scalar_text(&self, sql: &str) -> String {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        match &self.db {
+            Db::Sqlite(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await.expect("scalar"),
+            Db::Postgres(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await.expect("scalar"),
+        }
+    }
+
     /// Rows in the audit log: every change writes one, so an unchanged count means nothing was saved.
     pub async fn audit_rows(&self) -> i64 {
         self.count("SELECT COUNT(*) FROM audit_log").await

@@ -369,9 +369,9 @@ struct ReportPage {
     history: Vec<(String, String, String, String, Vec<AttachmentRow>)>,
     files_hint: String,
     v: Validation,
+    can_act: bool,
 }
 
-#[allow(clippy::too_many_arguments)] // re-rendered from several handlers with these pieces
 async fn report_page(state: &AppState, ctx: &Ctx, id: &str, tid: &str, fields: HashMap<String, String>, v: Validation) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = visible(&mut tx, ctx, id).await?;
@@ -389,9 +389,19 @@ async fn report_page(state: &AppState, ctx: &Ctx, id: &str, tid: &str, fields: H
         let files = work::attachments(&mut tx, "progress_report", &r.id).await?;
         history.push((iso_to_vn(&r.reported_on), unit.map(|p| p.unit_name.clone()).unwrap_or_else(|| "Toàn cơ quan".into()), format_number(r.value), r.comment.clone().unwrap_or_default(), files));
     }
+    let lead_path = match t.theme_id.as_deref() {
+        Some(theme) => match parts::theme(&mut tx, id, theme).await?.lead_unit_id {
+            Some(l) => units::get(&mut tx, ctx.org_id(), &l).await.ok().map(|u| u.path),
+            None => None,
+        },
+        None => None,
+    };
     tx.commit().await?;
     let units = if per_unit { my_participants(state, ctx, id).await? } else { Vec::new() };
+    // Who may report: a unit in scope for a per-unit target; the office or the theme's lead for the body.
+    let may_report = if per_unit { !units.is_empty() } else { ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() }) || lead_path.is_some_and(|p| ctx.can(Action::CampaignWork { org_id: ctx.org_id(), unit_path: &p })) };
     let page = ReportPage {
+        can_act: may_report && status_of(&c) == CampaignStatus::Launched,
         l: Layout::new(ctx, "campaigns"),
         action: format!("/campaigns/{id}/targets/{tid}/report"),
         target_text: t.text.clone(),
