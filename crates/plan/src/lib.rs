@@ -42,6 +42,15 @@ pub fn import_bytes(bytes: &[u8]) -> Result<PlanImport, ImportError> {
     Ok(import_text(&text))
 }
 
+/// The text of a plan file as the importer reads it (DOCX paragraphs become lines), so a page can show
+/// the lines that the `evidence` numbers point to.
+///
+/// # Errors
+/// [`ImportError`] as for [`import_bytes`].
+pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+    input::decode(bytes)
+}
+
 /// The contract JSON, pretty-printed (two-space indent).
 pub fn to_json_pretty(plan: &PlanImport) -> String {
     serde_json::to_string_pretty(plan).unwrap_or_else(|_| "{}".to_string())

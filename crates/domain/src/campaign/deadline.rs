@@ -50,6 +50,34 @@ impl DeadlineKind {
         Self::ALL.into_iter().find(|k| k.code() == code.trim())
     }
 
+    /// Guesses the kind of an obligation from its wording (for imported plans; a person confirms).
+    /// The order matters: "hồ sơ ... Cụm, Khối" is a cluster dossier before it is a nomination.
+    pub fn guess(what: &str) -> DeadlineKind {
+        let t = crate::text::fold(what);
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(&["dang ky danh hieu", "dang ky thi dua", "ky ket giao uoc"]) {
+            Self::Registration
+        } else if has(&["cham diem", "xep hang", "thang diem"]) {
+            Self::Scoring
+        } else if has(&["cum, khoi", "cum khoi", "cum, khoi thi dua", "sinh hoat cum"]) {
+            Self::ClusterDossier
+        } else if has(&["guong nguoi tot", "guong dien hinh", "dien hinh tien tien"]) {
+            Self::ExemplaryModels
+        } else if has(&["de nghi khen thuong", "de xuat khen thuong", "ho so khen thuong", "binh xet"]) {
+            Self::Nomination
+        } else if has(&["so ket", "6 thang dau nam"]) {
+            Self::MidYearReport
+        } else if has(&["tong ket", "bao cao ket qua"]) {
+            Self::YearEndReport
+        } else if has(&["khen thuong", "danh hieu"]) {
+            Self::Nomination
+        } else if has(&["ke hoach cu the", "ke hoach cua", "gui ke hoach"]) {
+            Self::UnitPlan
+        } else {
+            Self::Other
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Registration => "Đăng ký thi đua",
@@ -378,6 +406,25 @@ mod tests {
         let v = DeadlineInput::default().validate(FROM, TO).unwrap_err();
         for f in ["kind", "what", "due_on"] {
             assert!(v.message_for(f).is_some(), "{f}");
+        }
+    }
+
+    #[test]
+    fn kinds_are_guessed_from_the_seed_wording() {
+        use DeadlineKind::*;
+        for (text, kind) in [
+            ("từ ngày 30/3 đến ngày 15/4/2024: các đơn vị đăng ký danh hiệu thi đua, ký kết giao ước thi đua", Registration),
+            ("từ ngày 16/11 đến chậm nhất ngày 30/11/2024: chấm điểm, xếp hạng thi đua Khối Phường", Scoring),
+            ("hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng đầu năm", ClusterDossier),
+            ("hồ sơ giới thiệu gương người tốt việc tốt, gương điển hình tiên tiến Quý I", ExemplaryModels),
+            ("Báo cáo Sơ kết phong trào thi đua yêu nước năm 2024", MidYearReport),
+            ("gửi Báo cáo kết quả (triển khai kế hoạch và phát động đợt thi đua tại cơ quan, đơn vị)", YearEndReport),
+            ("gửi hồ sơ đề nghị khen thưởng tổng kết đợt thi đua", Nomination),
+            ("gửi hồ sơ đề nghị khen thưởng, biểu dương", Nomination),
+            ("gửi kế hoạch cụ thể của cơ quan, đơn vị, ngành, cấp mình", UnitPlan),
+            ("tham mưu Quận xét duyệt", Other),
+        ] {
+            assert_eq!(DeadlineKind::guess(text), kind, "{text}");
         }
     }
 

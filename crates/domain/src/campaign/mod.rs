@@ -40,6 +40,20 @@ impl CampaignKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// Guesses what a plan launches from its title (for imported plans; a person confirms).
+    pub fn guess(title: &str) -> CampaignKind {
+        let t = crate::text::fold(title);
+        if ["cao diem", "nuoc rut", "dot thi dua", "ngay dem", "tang toc"].iter().any(|w| t.contains(w)) {
+            Self::Peak
+        } else if t.contains("chuyen de") {
+            Self::Thematic
+        } else if t.contains("giai doan") {
+            Self::MultiYear
+        } else {
+            Self::Regular
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Regular => "Phong trào thi đua thường xuyên (hằng năm)",
@@ -361,6 +375,15 @@ mod tests {
         }
         assert!(!Closed.plan_editable());
         assert!(Launched.accepts_unit_work() && !Draft.accepts_unit_work() && !Closed.accepts_unit_work());
+    }
+
+    #[test]
+    fn kinds_from_titles() {
+        assert_eq!(CampaignKind::guess("Thi đua cao điểm 60 ngày đêm “Quyết tâm tăng tốc”"), CampaignKind::Peak);
+        assert_eq!(CampaignKind::guess("Phát động phong trào thi đua nước rút"), CampaignKind::Peak);
+        assert_eq!(CampaignKind::guess("Phong trào thi đua chuyên đề “Sáng - xanh - sạch - đẹp”"), CampaignKind::Thematic);
+        assert_eq!(CampaignKind::guess("Phong trào thi đua giai đoạn 2021 - 2025"), CampaignKind::MultiYear);
+        assert_eq!(CampaignKind::guess("Phát động phong trào thi đua yêu nước năm 2024"), CampaignKind::Regular);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod honours;
 pub mod import;
 mod table;
 pub mod persons;
+pub mod plan_import;
 pub mod units;
 pub mod users;
 

@@ -48,6 +48,7 @@ pub fn action_label(code: &str) -> &'static str {
         "campaign.launch" => "Phát động kế hoạch",
         "campaign.close" => "Kết thúc đợt thi đua",
         "campaign.copy" => "Sao chép kế hoạch",
+        "campaign.import" => "Nhập kế hoạch từ văn bản",
         "campaign.theme.add" => "Thêm chuyên đề",
         "campaign.theme.update" => "Sửa chuyên đề",
         "campaign.theme.delete" => "Xóa chuyên đề",

@@ -3,6 +3,7 @@
 //! The parts' forms are in [`parts`], the units' work in [`work`], the dashboards in [`boards`].
 
 mod boards;
+mod import;
 mod parts;
 mod upload;
 mod work;
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns/{id}/launch", post(launch))
         .route("/campaigns/{id}/close", post(close))
         .route("/campaigns/{id}/copy", post(copy))
+        .merge(import::routes())
         .merge(parts::routes())
         .merge(work::routes())
         .merge(boards::routes())
