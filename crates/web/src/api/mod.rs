@@ -3,6 +3,7 @@
 //! `X-CSRF-Token` header on changes) or `Authorization: Bearer <API token>`.
 
 mod dto;
+pub mod extract;
 mod honours;
 mod org;
 mod people;
