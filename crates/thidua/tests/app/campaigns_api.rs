@@ -254,6 +254,14 @@ async fn plan_to_matrix_end_to_end(engine: Engine) {
         assert!(doc["paths"][p].is_object(), "{p} not in the OpenAPI document");
     }
     assert!(doc["tags"].as_array().unwrap().iter().any(|t| t["name"] == "campaigns"));
+    for (p, m) in [("/api/v1/calendar", "get"), ("/api/v1/campaigns", "get"), ("/api/v1/campaigns/{id}/targets/{target_id}", "delete")] {
+        let params = doc["paths"][p][m]["parameters"].as_array().unwrap();
+        for name in ["from", "to", "unit_id", "year", "status", "q", "version"] {
+            if let Some(param) = params.iter().find(|x| x["name"] == name) {
+                assert_eq!(param["in"], "query", "{p} {name}");
+            }
+        }
+    }
 }
 
 async fn bad_plan_input_is_named_and_saves_nothing(engine: Engine) {

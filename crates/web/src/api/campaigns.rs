@@ -57,6 +57,7 @@ fn param(v: &Option<String>) -> Option<&str> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Campaigns whose period touches this year.
     year: Option<String>,
@@ -135,6 +136,7 @@ async fn copy_campaign(State(state): State<AppState>, ctx: Ctx, Path(id): Path<S
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VersionQuery {
     /// The version of the item read (409 when someone saved since).
     version: Option<String>,

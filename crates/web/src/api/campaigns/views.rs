@@ -176,6 +176,7 @@ async fn matrix(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>)
 const MAX_WINDOW_DAYS: i64 = 400;
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CalendarQuery {
     /// First day (`yyyy-mm-dd` or `dd/mm/yyyy`); today by default.
     from: Option<String>,
