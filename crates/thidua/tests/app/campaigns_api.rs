@@ -322,6 +322,15 @@ async fn bad_plan_input_is_named_and_saves_nothing(engine: Engine) {
     assert_eq!((app.audit_rows().await, app.count("SELECT COUNT(*) FROM campaigns").await), before, "refusals saved nothing");
     let now = s.api_get(&format!("/api/v1/campaigns/{id}")).await.json();
     assert_eq!((now["targets"].as_array().unwrap().len(), now["deadlines"].as_array().unwrap().len(), now["themes"].as_array().unwrap().len()), (1, 2, 0));
+    // `null` stands for "nothing" in lists and texts, and a JSON number keeps its decimals.
+    let mut body = plan_body("Kế hoạch có trường rỗng", &[]);
+    body["participant_ids"] = Value::Null;
+    body["number"] = Value::Null;
+    let r = s.api_post("/api/v1/campaigns", &body).await;
+    r.expect(201);
+    let t = s.api_post(&format!("/api/v1/campaigns/{}/targets", sid(&r.json())), &json!({"text": "Tỷ lệ", "comparator": "≤", "threshold": 1.234, "theme_id": null})).await;
+    t.expect(201);
+    assert_eq!((t.json()["threshold"].as_f64(), t.json()["comparator"].as_str()), (Some(1.234), Some("<=")));
 }
 
 async fn bad_unit_work_is_named_and_saves_nothing(engine: Engine) {

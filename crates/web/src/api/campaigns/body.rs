@@ -123,7 +123,7 @@ pub struct CampaignBody {
     pub participants_note: Option<String>,
     /// Participating units (ids).
     #[serde(default)]
-    pub participant_ids: Vec<String>,
+    pub participant_ids: Option<Vec<String>>,
     /// Required on update: the version read (409 when someone saved since).
     #[serde(default)]
     pub version: Option<i64>,
@@ -146,7 +146,7 @@ impl CampaignBody {
             purposes: text(&self.purposes),
             content: text(&self.content),
             participants_note: text(&self.participants_note),
-            participant_ids: self.participant_ids.clone(),
+            participant_ids: self.participant_ids.clone().unwrap_or_default(),
         }
     }
 }
@@ -169,7 +169,7 @@ pub struct ThemeBody {
     #[serde(default)]
     pub lead_name: Option<String>,
     #[serde(default)]
-    pub coordinating_ids: Vec<String>,
+    pub coordinating_ids: Option<Vec<String>>,
     #[serde(default)]
     pub period_from: Option<String>,
     #[serde(default)]
@@ -187,7 +187,7 @@ impl ThemeBody {
             title: text(&self.title),
             lead_unit_id: text(&self.lead_unit_id),
             lead_name: text(&self.lead_name),
-            coordinating_ids: self.coordinating_ids.clone(),
+            coordinating_ids: self.coordinating_ids.clone().unwrap_or_default(),
             period_from: text(&self.period_from),
             period_to: text(&self.period_to),
             description: text(&self.description),
@@ -319,10 +319,10 @@ pub struct RegistrationBody {
     pub unit_id: Option<String>,
     /// Catalog codes of titles and forms (`TTLDXS`, …).
     #[serde(default)]
-    pub titles: Vec<String>,
+    pub titles: Option<Vec<String>>,
     /// Per-unit campaign target id → the level the unit commits to.
     #[serde(default)]
-    pub commitments: BTreeMap<String, NumberOrText>,
+    pub commitments: Option<BTreeMap<String, NumberOrText>>,
     /// The unit's own targets, one a line: `text | ≥ | 95 | %`.
     #[serde(default)]
     pub own_targets: Option<Lines>,
@@ -337,8 +337,8 @@ impl RegistrationBody {
     pub fn input(&self) -> RegistrationInput {
         RegistrationInput {
             unit_id: text(&self.unit_id),
-            titles: self.titles.clone(),
-            commitments: self.commitments.iter().map(|(k, v)| (k.clone(), v.text())).collect(),
+            titles: self.titles.clone().unwrap_or_default(),
+            commitments: self.commitments.iter().flatten().map(|(k, v)| (k.clone(), v.text())).collect(),
             own_targets: lines(&self.own_targets),
             note: text(&self.note),
         }

@@ -32,9 +32,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(super::views::routes())
 }
 
-/// 201 for something new, 200 for an update of what was there.
-fn created_or_updated(new: bool) -> StatusCode {
-    if new { StatusCode::CREATED } else { StatusCode::OK }
+/// 201 for a record just made (its first version), 200 for an update of what was there.
+fn created_or_updated(version: i64) -> StatusCode {
+    if version == 1 { StatusCode::CREATED } else { StatusCode::OK }
 }
 
 // ---- registration and pacts ----
@@ -51,7 +51,7 @@ async fn list_registrations(State(state): State<AppState>, ctx: Ctx, Path(id): P
 async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(b): ApiJson<RegistrationBody>) -> ApiResult<(StatusCode, Json<Registration>)> {
     let row = ops::register(&state.db, &ctx, &id, b.version, &b.input()).await?;
     let view = ops::registrations(&state.db, &ctx, &id, Some(&row.unit_id)).await?.into_iter().next().ok_or(ApiError(AppError::NotFound))?;
-    Ok((created_or_updated(b.version.is_none()), Json(view.into())))
+    Ok((created_or_updated(row.version), Json(view.into())))
 }
 
 #[utoipa::path(get, path = "/api/v1/campaigns/{id}/pacts", tag = "campaigns", responses((status = 200, body = Vec<Pact>), (status = 404, body = ApiErrorBody)))]
@@ -65,7 +65,7 @@ async fn list_pacts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 #[utoipa::path(post, path = "/api/v1/campaigns/{id}/pacts", tag = "campaigns", request_body = PactBody, responses((status = 201, body = Pact), (status = 200, body = Pact), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
 async fn sign_pact(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(b): ApiJson<PactBody>) -> ApiResult<(StatusCode, Json<Pact>)> {
     let row = ops::sign_pact(&state.db, &ctx, &id, b.version, &b.input()).await?;
-    let status = created_or_updated(b.version.is_none());
+    let status = created_or_updated(row.version);
     let view = ops::pacts(&state.db, &ctx, &id, Some(&row.cluster_id)).await?.into_iter().next();
     let pact = match view {
         Some(v) => v.into(),
