@@ -17,3 +17,4 @@ mod clusters;
 mod audit;
 mod idempotency;
 mod campaign_pages;
+mod campaigns_api;

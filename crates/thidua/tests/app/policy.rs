@@ -3,6 +3,7 @@
 //! transaction as every change, keeps its length) and a unit officer must get 404 — never the record —
 //! for what lies outside their unit.
 
+use crate::campaigns_api::{api_delete, day, launch, make_plan, multipart, pdf, plan_body, today};
 use crate::common::{ADMIN, CHAIRMAN, COUNCIL, Engine, Reply, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT, VIEWER, code, excerpt};
 use crate::on_both_engines;
 use serde_json::{Value, json};
@@ -40,6 +41,13 @@ const NEW_FORM: Expect = [(O, O), (O, O), (O, O), (F, F), (F, F), (F, F)];
 const OFFICE: Expect = [(O, O), (O, O), (F, F), (F, F), (F, F), (F, F)];
 /// Accounts: the administrator only.
 const ADMIN_ONLY: Expect = [(O, O), (F, F), (F, F), (F, F), (F, F), (F, F)];
+/// A unit's work on a launched campaign (register, report, send) for the target unit: the office, and
+/// unit officers for units in their scope (another unit is named in a 422); other roles never.
+const UNIT_WORK: Expect = [(O, O), (O, O), (O, I), (F, F), (F, F), (F, F)];
+/// Signing a cluster's pact (the cluster led by the target unit): the office, or the leader's officer.
+const PACT: Expect = [(O, O), (O, O), (O, F), (F, F), (F, F), (F, F)];
+/// Reading a draft plan: only those who write plans; for everybody else it does not exist.
+const DRAFT: Expect = [(O, O), (O, O), (N, N), (N, N), (N, N), (N, N)];
 
 /// One route of the matrix: a name (method and path), the success status, whether it saves data.
 struct Route {
@@ -116,6 +124,38 @@ const ROUTES: &[Route] = &[
     r("GET /api/v1/audit", 200, false, OFFICE),
     r("POST /api/v1/import/units", 200, true, OFFICE),
     r("POST /api/v1/import/people", 200, true, CREATE_IN),
+    // API of campaigns: {campaign} is launched with the target unit as participant, {draft} is not.
+    r("GET /api/v1/campaigns", 200, false, ALL),
+    r("GET /api/v1/campaigns/{draft}", 200, false, DRAFT),
+    r("GET /api/v1/campaigns/{campaign}", 200, false, ALL),
+    r("POST /api/v1/campaigns", 201, true, OFFICE),
+    r("PUT /api/v1/campaigns/{campaign}", 200, true, OFFICE),
+    r("POST /api/v1/campaigns/{draft}/launch", 200, true, OFFICE),
+    r("POST /api/v1/campaigns/{campaign}/close", 200, true, OFFICE),
+    r("POST /api/v1/campaigns/{campaign}/copy", 201, true, OFFICE),
+    r("POST /api/v1/campaigns/{campaign}/themes", 201, true, OFFICE),
+    r("PUT /api/v1/campaigns/{campaign}/themes/{theme}", 200, true, OFFICE),
+    r("DELETE /api/v1/campaigns/{campaign}/themes/{theme}", 204, true, OFFICE),
+    r("POST /api/v1/campaigns/{campaign}/targets", 201, true, OFFICE),
+    r("PUT /api/v1/campaigns/{campaign}/targets/{target}", 200, true, OFFICE),
+    r("DELETE /api/v1/campaigns/{campaign}/targets/{target}", 204, true, OFFICE),
+    r("POST /api/v1/campaigns/{campaign}/deadlines", 201, true, OFFICE),
+    r("PUT /api/v1/campaigns/{campaign}/deadlines/{deadline}", 200, true, OFFICE),
+    r("DELETE /api/v1/campaigns/{campaign}/deadlines/{deadline}", 204, true, OFFICE),
+    r("POST /api/v1/campaigns/{campaign}/award_forms", 201, true, OFFICE),
+    r("DELETE /api/v1/campaigns/{campaign}/award_forms/{award_form}", 204, true, OFFICE),
+    r("POST /api/v1/campaigns/{campaign}/quotas", 201, true, OFFICE),
+    r("DELETE /api/v1/campaigns/{campaign}/quotas/{quota}", 204, true, OFFICE),
+    r("GET /api/v1/campaigns/{campaign}/registrations", 200, false, ALL),
+    r("POST /api/v1/campaigns/{campaign}/registrations", 201, true, UNIT_WORK),
+    r("GET /api/v1/campaigns/{campaign}/pacts", 200, false, ALL),
+    r("POST /api/v1/campaigns/{campaign}/pacts", 201, true, PACT),
+    r("POST /api/v1/campaigns/{campaign}/targets/{target}/progress", 201, true, UNIT_WORK),
+    r("POST /api/v1/campaigns/{campaign}/deadlines/{deadline}/submissions", 201, true, UNIT_WORK),
+    r("GET /api/v1/campaigns/{campaign}/progress", 200, false, ALL),
+    r("GET /api/v1/campaigns/{campaign}/matrix", 200, false, ALL),
+    r("GET /api/v1/calendar?unit_id={unit}", 200, false, READ),
+    r("GET /api/v1/attachments/{attachment}", 200, false, READ),
 ];
 
 /// The users of the matrix and the column of [`Expect`] each one reads; `own` is the unit the target is
@@ -138,6 +178,12 @@ struct Fixture {
     person: Option<Value>,
     cluster: Option<Value>,
     user: Option<Value>,
+    /// A plan in the target unit's name (launched, or a draft for `{draft}` routes), as read back.
+    campaign: Option<Value>,
+    /// A cluster of the current year led by the target unit, for pacts.
+    pact_cluster: String,
+    /// An evidence file of the target unit.
+    attachment: String,
     /// A second unit beside `unit`, for merges.
     unit2: String,
     /// A name that a 404 must not reveal.
@@ -161,10 +207,37 @@ async fn fresh_person(admin: &Session, unit_id: &str) -> Value {
     r.json()
 }
 
+/// A plan made by the administrator with the target unit as its only participant: one per-unit
+/// target, two deadlines, and the theme, award form and quota the route needs; launched unless the
+/// route works on a draft.
+async fn fresh_campaign(admin: &Session, unit_id: &str, route: &str) -> Value {
+    let plan = make_plan(admin, &format!("Kế hoạch thi đua thử nghiệm {}", code("KH")), &[unit_id.to_string()]).await;
+    let id = plan["id"].as_str().unwrap_or_default().to_string();
+    if route.contains("{theme}") {
+        admin.api_post(&format!("/api/v1/campaigns/{id}/themes"), &json!({"title": "Chuyên đề thử nghiệm", "lead_unit_id": unit_id})).await.expect(201);
+    }
+    if route.contains("{award_form}") {
+        admin.api_post(&format!("/api/v1/campaigns/{id}/award_forms"), &json!({"name": "Giấy khen của Chủ tịch UBND"})).await.expect(201);
+    }
+    if route.contains("{quota}") {
+        admin.api_post(&format!("/api/v1/campaigns/{id}/quotas"), &json!({"who": "Mỗi đơn vị", "individuals_max": 3})).await.expect(201);
+    }
+    let plan = admin.api_get(&format!("/api/v1/campaigns/{id}")).await.json();
+    if route.contains("{draft}") { plan } else { launch(admin, &plan).await }
+}
+
+/// An evidence file reported by the administrator for the target unit; returns its id.
+async fn fresh_attachment(admin: &Session, plan: &Value, unit_id: &str) -> String {
+    let path = format!("/api/v1/campaigns/{}/targets/{}/progress", plan["id"].as_str().unwrap_or_default(), plan["targets"][0]["id"].as_str().unwrap_or_default());
+    let r = multipart(admin, &path, &[("unit_id", unit_id), ("value", "50"), ("reported_on", &day(0))], &[("minh-chung.pdf", pdf())]).await;
+    r.expect(201);
+    r.json()["attachments"][0]["id"].as_str().unwrap_or_default().to_string()
+}
+
 impl Fixture {
     async fn new(app: &TestApp, admin: &Session, parent_code: &str, route: &str) -> Fixture {
         let parent = app.unit(parent_code).await;
-        let mut f = Fixture { parent_id: parent.id.clone(), parent_code: parent_code.to_string(), unit: None, person: None, cluster: None, user: None, unit2: String::new(), secret: parent.name.clone() };
+        let mut f = Fixture { parent_id: parent.id.clone(), parent_code: parent_code.to_string(), unit: None, person: None, cluster: None, user: None, campaign: None, pact_cluster: String::new(), attachment: String::new(), unit2: String::new(), secret: parent.name.clone() };
         if route.contains("{unit}") || route.contains("{person}") || route.contains("merge") {
             let u = fresh_unit(admin, &parent.id).await;
             f.secret = u["name"].as_str().unwrap_or_default().to_string();
@@ -184,6 +257,20 @@ impl Fixture {
             let r = admin.api_post("/api/v1/clusters", &body).await;
             r.expect(201);
             f.cluster = Some(r.json());
+        }
+        if route.contains("{campaign}") || route.contains("{draft}") || route.contains("{attachment}") {
+            let plan = fresh_campaign(admin, &parent.id, route).await;
+            f.secret = plan["title"].as_str().unwrap_or_default().to_string();
+            if route.contains("{attachment}") {
+                f.attachment = fresh_attachment(admin, &plan, &parent.id).await;
+            }
+            f.campaign = Some(plan);
+        }
+        if route.starts_with("POST /api/v1/campaigns/{campaign}/pacts") {
+            let body = json!({"year": today().year(), "kind": "cluster", "name": format!("Cụm giao ước thử nghiệm {}", code("G")), "member_ids": [parent.id], "leader_unit_id": parent.id});
+            let r = admin.api_post("/api/v1/clusters", &body).await;
+            r.expect(201);
+            f.pact_cluster = Fixture::field(&Some(r.json()), "id");
         }
         if route.contains("{user}") {
             let body = json!({"username": format!("nguoidung{}", crate::common::next_n()), "full_name": "Người dùng thử", "role": "viewer", "password": "mat-khau-dai-du"});
@@ -209,7 +296,24 @@ impl Fixture {
     /// The route's path with its placeholders filled in.
     fn path(&self, route: &str) -> String {
         let path = route.split_once(' ').map(|(_, p)| p).unwrap_or(route);
-        path.replace("{unit}", &self.unit_id()).replace("{person}", &Self::field(&self.person, "id")).replace("{cluster}", &Self::field(&self.cluster, "id")).replace("{user}", &Self::field(&self.user, "id"))
+        let part = |list: &str| self.campaign.as_ref().map(|c| c[list][0]["id"].as_str().unwrap_or_default().to_string()).unwrap_or_default();
+        path.replace("{unit}", &self.unit_id())
+            .replace("{person}", &Self::field(&self.person, "id"))
+            .replace("{cluster}", &Self::field(&self.cluster, "id"))
+            .replace("{user}", &Self::field(&self.user, "id"))
+            .replace("{campaign}", &Self::field(&self.campaign, "id"))
+            .replace("{draft}", &Self::field(&self.campaign, "id"))
+            .replace("{theme}", &part("themes"))
+            .replace("{target}", &part("targets"))
+            .replace("{deadline}", &part("deadlines"))
+            .replace("{award_form}", &part("award_forms"))
+            .replace("{quota}", &part("quotas"))
+            .replace("{attachment}", &self.attachment)
+    }
+
+    /// The version of the first item of a list of the plan (`themes`, `targets`…).
+    fn part_version(&self, list: &str) -> Value {
+        self.campaign.as_ref().map(|c| c[list][0]["version"].clone()).unwrap_or(Value::Null)
     }
 }
 
@@ -287,7 +391,43 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             let u = f.user.as_ref().expect("user");
             s.api_put(&path, &json!({"username": u["username"], "full_name": "Người dùng đã sửa", "role": "council_member", "version": u["version"]})).await
         }
+        _ if route.starts_with("POST /api/v1/campaigns") || route.starts_with("PUT /api/v1/campaigns") || route.starts_with("DELETE /api/v1/campaigns") => perform_campaign(s, route, &path, f).await,
         other => panic!("no request for route {other}"),
+    }
+}
+
+/// Sends the request of a campaign API route that changes data.
+async fn perform_campaign(s: &Session, route: &str, path: &str, f: &Fixture) -> Reply {
+    let uid = f.parent_id.clone();
+    let suffix = route.rsplit_once('}').map(|(_, rest)| rest).unwrap_or_default();
+    let (method, _) = route.split_once(' ').unwrap_or(("POST", route));
+    match (method, suffix) {
+        ("POST", "/launch" | "/close") => s.api_post(path, &json!({"version": f.campaign.as_ref().map(|c| c["version"].clone())})).await,
+        ("POST", "/copy") => s.api_post(path, &json!({})).await,
+        ("POST", "/themes") => s.api_post(path, &json!({"title": "Chuyên đề mới", "lead_unit_id": uid})).await,
+        ("PUT", _) if route.ends_with("{theme}") => s.api_put(path, &json!({"title": "Chuyên đề đã sửa", "lead_unit_id": uid, "version": f.part_version("themes")})).await,
+        ("POST", "/targets") => s.api_post(path, &json!({"text": "Chỉ tiêu mới", "comparator": ">=", "threshold": "90,5", "unit": "%"})).await,
+        ("PUT", _) if route.ends_with("{target}") => s.api_put(path, &json!({"text": "Chỉ tiêu đã sửa", "comparator": "<=", "threshold": 3, "scope": "per_unit", "version": f.part_version("targets")})).await,
+        ("POST", "/deadlines") => s.api_post(path, &json!({"kind": "year_end_report", "what": "Báo cáo tổng kết", "due_on": day(20)})).await,
+        ("PUT", _) if route.ends_with("{deadline}") => s.api_put(path, &json!({"kind": "other", "what": "Thời hạn đã sửa", "due_on": day(15), "version": f.part_version("deadlines")})).await,
+        ("DELETE", _) => {
+            let list = ["themes", "targets", "deadlines"].into_iter().find(|l| route.contains(&format!("/{l}/")));
+            let query = list.map(|l| format!("?version={}", f.part_version(l))).unwrap_or_default();
+            api_delete(s, &format!("{path}{query}")).await
+        }
+        ("POST", "/award_forms") => s.api_post(path, &json!({"name": "Bằng khen của UBND thành phố", "criteria": "Tiêu biểu xuất sắc"})).await,
+        ("POST", "/quotas") => s.api_post(path, &json!({"who": "Mỗi phường", "collectives_max": 2})).await,
+        ("POST", "/registrations") => s.api_post(path, &json!({"unit_id": uid, "titles": ["TTLDXS"], "own_targets": "Giải ngân | ≥ | 95 | %"})).await,
+        ("POST", "/pacts") => s.api_post(path, &json!({"cluster_id": f.pact_cluster, "signed_on": day(0), "content": "Giao ước thi đua", "targets": ["Giải ngân | ≥ | 95 | %"]})).await,
+        ("POST", "/progress") => multipart(s, path, &[("unit_id", &uid), ("value", "72,5"), ("reported_on", &day(0))], &[("bao-cao.pdf", pdf())]).await,
+        ("POST", "/submissions") => s.api_post(path, &json!({"unit_id": uid, "due_on": Fixture::field(&f.campaign.as_ref().map(|c| c["deadlines"][0].clone()), "due_on"), "document_number": "15/BC-UBND"})).await,
+        ("POST", _) if route == "POST /api/v1/campaigns" => s.api_post(path, &plan_body(&format!("Kế hoạch mới {}", crate::common::next_n()), std::slice::from_ref(&uid))).await,
+        ("PUT", _) if route == "PUT /api/v1/campaigns/{campaign}" => {
+            let mut body = plan_body(&format!("Kế hoạch sửa thử {}", crate::common::next_n()), std::slice::from_ref(&uid));
+            body["version"] = f.campaign.as_ref().map(|c| c["version"].clone()).unwrap_or(Value::Null);
+            s.api_put(path, &body).await
+        }
+        _ => panic!("no request for campaign route {route}"),
     }
 }
 

@@ -345,3 +345,105 @@ pub async fn download(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, id: &str) -> Ap
     let bytes = blobs.get(&a.sha256).map_err(|e| AppError::Internal(anyhow::anyhow!("blob {}: {e}", a.sha256)))?;
     Ok((a, bytes))
 }
+
+// ---- read models for the JSON API (added with the campaigns API) ----
+
+/// A registration with its unit's name and the targets it commits to.
+#[derive(Debug, Clone)]
+pub struct RegistrationView {
+    pub row: RegistrationRow,
+    pub unit_name: String,
+    pub commitments: Vec<CommitmentRow>,
+}
+
+/// The registrations of a campaign the user may see (a unit officer: their units' only), or the one of
+/// `unit_id` when given.
+pub async fn registrations(db: &Db, ctx: &Ctx, campaign_id: &str, unit_id: Option<&str>) -> AppResult<Vec<RegistrationView>> {
+    let mut tx = db.begin().await?;
+    visible(&mut tx, ctx, campaign_id).await?;
+    let scope = ctx.actor.read_scope();
+    let names: std::collections::HashMap<String, (String, String)> = campaigns::participants(&mut tx, campaign_id).await?.into_iter().map(|p| (p.unit_id, (p.unit_name, p.unit_path))).collect();
+    let mut out = Vec::new();
+    for row in work::registrations(&mut tx, campaign_id).await? {
+        if unit_id.is_some_and(|u| u != row.unit_id) {
+            continue;
+        }
+        let (unit_name, path) = match names.get(&row.unit_id) {
+            Some(x) => x.clone(),
+            None => {
+                let u = units::get(&mut tx, ctx.org_id(), &row.unit_id).await?;
+                (u.name, u.path)
+            }
+        };
+        if scope.is_some_and(|s| !thidua_domain::org::is_within(&path, s)) {
+            continue;
+        }
+        let commitments = work::commitments(&mut tx, "registration", &row.id).await?;
+        out.push(RegistrationView { row, unit_name, commitments });
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// A pact with its cluster's name, the members at signing and its targets.
+#[derive(Debug, Clone)]
+pub struct PactView {
+    pub row: PactRow,
+    pub cluster_name: String,
+    /// (unit id, unit name)
+    pub members: Vec<(String, String)>,
+    pub commitments: Vec<CommitmentRow>,
+}
+
+/// The pacts of a campaign the user may see (a unit officer: pacts with a member in their scope), or
+/// the one of `cluster_id` when given.
+pub async fn pacts(db: &Db, ctx: &Ctx, campaign_id: &str, cluster_id: Option<&str>) -> AppResult<Vec<PactView>> {
+    let mut tx = db.begin().await?;
+    visible(&mut tx, ctx, campaign_id).await?;
+    let scope = ctx.actor.read_scope();
+    let mut out = Vec::new();
+    for row in work::pacts(&mut tx, campaign_id).await? {
+        if cluster_id.is_some_and(|c| c != row.cluster_id) {
+            continue;
+        }
+        let members = work::pact_members(&mut tx, &row.id).await?;
+        if let Some(s) = scope {
+            let mut mine = false;
+            for (id, _) in &members {
+                mine |= units::get(&mut tx, ctx.org_id(), id).await.is_ok_and(|u| thidua_domain::org::is_within(&u.path, s));
+            }
+            if !mine {
+                continue;
+            }
+        }
+        let cluster_name = clusters::get(&mut tx, ctx.org_id(), &row.cluster_id).await.map(|c| c.name).unwrap_or_default();
+        let commitments = work::commitments(&mut tx, "pact", &row.id).await?;
+        out.push(PactView { row, cluster_name, members, commitments });
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// The files attached to a progress report (`progress_report`) or a submission (`submission`) the user
+/// may see, as [`download`] decides.
+pub async fn attachments_of(db: &Db, ctx: &Ctx, owner_type: &str, owner_id: &str) -> AppResult<Vec<AttachmentRow>> {
+    let mut tx = db.begin().await?;
+    let campaign_id = match owner_type {
+        "submission" => work::submission(&mut tx, ctx.org_id(), owner_id).await?.campaign_id,
+        "progress_report" => work::progress_report(&mut tx, ctx.org_id(), owner_id).await?.campaign_id,
+        _ => return Err(AppError::NotFound),
+    };
+    visible(&mut tx, ctx, &campaign_id).await?;
+    let mut out = Vec::new();
+    for a in work::attachments(&mut tx, owner_type, owner_id).await? {
+        let in_scope = match &a.unit_id {
+            Some(u) => units::get(&mut tx, ctx.org_id(), u).await.is_ok_and(|unit| ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &unit.path })),
+            None => true,
+        };
+        if a.org_id == ctx.org_id() && in_scope {
+            out.push(a);
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
+}

@@ -347,3 +347,60 @@ pub fn today_vn() -> time::Date {
 pub fn this_year() -> i32 {
     today().year()
 }
+
+// ---- read models for the JSON API (added with the campaigns API) ----
+
+/// The campaigns the user may see (drafts only for those who manage campaigns), latest period first.
+/// `q` searches number, title and issuer ignoring diacritics.
+pub async fn list(db: &Db, ctx: &Ctx, year: Option<i64>, status: Option<CampaignStatus>, q: Option<&str>) -> AppResult<Vec<CampaignRow>> {
+    ctx.authorize(Action::ViewCampaigns { org_id: ctx.org_id() })?;
+    let filter = campaigns::CampaignFilter {
+        year,
+        status: status.map(|s| s.code().to_string()),
+        include_drafts: ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() }),
+        pattern: q.map(str::trim).filter(|s| !s.is_empty()).map(thidua_domain::text::like_pattern),
+    };
+    let mut tx = db.begin().await?;
+    let rows = campaigns::list(&mut tx, ctx.org_id(), &filter).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// A whole plan as stored, in the order of the printed plan.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub campaign: CampaignRow,
+    pub legal_bases: Vec<LegalBasisRow>,
+    pub participants: Vec<campaigns::Participant>,
+    /// Each theme with its coordinating units (id, name).
+    pub themes: Vec<(parts::ThemeRow, Vec<(String, String)>)>,
+    pub targets: Vec<parts::TargetRow>,
+    /// Each deadline with its due dates within the campaign.
+    pub deadlines: Vec<(parts::DeadlineRow, Vec<time::Date>)>,
+    pub award_forms: Vec<AwardFormRow>,
+    pub quotas: Vec<QuotaRow>,
+}
+
+/// Loads a whole plan the user may see (404 for drafts unless they manage campaigns).
+pub async fn plan(db: &Db, ctx: &Ctx, id: &str) -> AppResult<Plan> {
+    let mut tx = db.begin().await?;
+    let campaign = visible(&mut tx, ctx, id).await?;
+    let legal_bases = campaigns::legal_bases(&mut tx, id).await?;
+    let participants = campaigns::participants(&mut tx, id).await?;
+    let mut themes = Vec::new();
+    for t in parts::themes(&mut tx, id).await? {
+        let coordinating = parts::coordinators(&mut tx, &t.id).await?;
+        themes.push((t, coordinating));
+    }
+    let targets = parts::targets(&mut tx, id).await?;
+    let campaign_to = date_of(&campaign.period_to);
+    let with_dates = |d: parts::DeadlineRow| {
+        let due = super::campaign_views::due_dates(&d, campaign_to);
+        (d, due)
+    };
+    let deadlines = parts::deadlines(&mut tx, id).await?.into_iter().map(with_dates).collect();
+    let award_forms = campaigns::award_forms(&mut tx, id).await?;
+    let quotas = campaigns::quotas(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(Plan { campaign, legal_bases, participants, themes, targets, deadlines, award_forms, quotas })
+}
