@@ -16,3 +16,4 @@ mod import_export;
 mod clusters;
 mod audit;
 mod idempotency;
+mod demo_campaigns;
