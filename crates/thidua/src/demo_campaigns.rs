@@ -874,7 +874,8 @@ impl Demo<'_> {
                         description: "Đơn vị phối hợp thực hiện: Phòng Tài chính - Kế hoạch, Quản lý đô thị, Giáo dục và Đào tạo, Công an quận, Ban quản lý dự án Đầu tư xây dựng quận và các đơn vị trực thuộc Quận. Thời gian thực hiện: theo Kế hoạch của Quận.",
                     },
                     Theme { title: "Tham mưu Quận xét duyệt đề nghị Thành phố xét, tặng danh hiệu “Công dân Thủ đô ưu tú”", lead: "Phòng Nội vụ", coordinating: &[], from: "", to: "30/09/2024", description: "Đơn vị phối hợp thực hiện: các phòng, ban, ngành; UBND các phường; các tổ chức chính trị - xã hội và các đơn vị có liên quan. Thời gian thực hiện: trước tháng 10/2024." },
-                    Theme { title: "Thi đua đảm bảo an sinh xã hội, đền ơn đáp nghĩa", lead: "Phòng Lao động - Thương binh và Xã hội", coordinating: &[], from: "", to: "", description: &format!("Đơn vị phối hợp thực hiện: {GENERAL}. Thời gian thực hiện: theo Kế hoạch của Quận.") },
+                    // Titles are kept as printed, slips included ("đảm an sinh", "phản đấu").
+                    Theme { title: "Thi đua đảm an sinh xã hội, đền ơn đáp nghĩa", lead: "Phòng Lao động - Thương binh và Xã hội", coordinating: &[], from: "", to: "", description: &format!("Đơn vị phối hợp thực hiện: {GENERAL}. Thời gian thực hiện: theo Kế hoạch của Quận.") },
                     Theme { title: "Các hoạt động tuyên truyền, giáo dục truyền thống", lead: "Phòng Văn hoá và Thông tin", coordinating: &["Trung tâm Văn hoá Thông tin và Thể thao Ba Đình"], from: "", to: "", description: &format!("Đơn vị phối hợp thực hiện: Trung tâm Văn hoá Thông tin và Thể thao Ba Đình và {GENERAL}. Thời gian thực hiện: theo Kế hoạch của Quận.") },
                 ],
             )
