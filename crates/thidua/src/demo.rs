@@ -108,6 +108,7 @@ pub async fn load_if_empty(db: &Db) -> anyhow::Result<()> {
         build_clusters(db, &ctx, &current, &[this_year]).await?;
     }
     build_users(db, &ctx, &units, &hash).await?;
+    crate::demo_campaigns::build(db, &ctx, &current).await?;
     println!("Đã tạo dữ liệu mẫu: {} đơn vị. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):", units.len());
     for (u, role) in DEMO_USERS.iter().map(|d| (d.0, d.2)) {
         println!("  {u:<22} {role}");

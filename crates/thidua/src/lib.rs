@@ -3,4 +3,5 @@
 
 pub mod bootstrap;
 pub mod demo;
+pub mod demo_campaigns;
 pub mod import_plan;

@@ -18,3 +18,4 @@ mod audit;
 mod idempotency;
 mod campaign_pages;
 mod campaigns_api;
+mod demo_campaigns;
