@@ -198,13 +198,13 @@ async fn unit_work_is_scoped_and_checked(engine: Engine) {
     post_multipart(&uo, &path, &[("unit_id", &bd), ("value", "80"), ("reported_on", "01/01/2000")], &[("lon.pdf", [pdf(), vec![b' '; 11 * 1024 * 1024]].concat())]).await.expect(422).contains("tối đa 10 MB");
     post_multipart(&uo, &path, &[("unit_id", &vhtt), ("value", "80"), ("reported_on", &thidua_domain::date::vn(time::OffsetDateTime::now_utc().date()))], &[]).await.expect(422).contains("phạm vi");
     assert_eq!(app.audit_rows().await, audit);
-    assert_eq!(app.count("SELECT COUNT(*) FROM progress_reports").await, 0);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM progress_reports WHERE campaign_id = '{id}'")).await, 0);
     let today = thidua_domain::date::vn(time::OffsetDateTime::now_utc().date());
     post_multipart(&uo, &path, &[("unit_id", &bd), ("value", "87,5"), ("reported_on", &today), ("comment", "Quý III")], &[("minh-chứng.pdf", pdf())]).await.expect(303);
     // The board reads it against the 97 % the ward registered.
     let board = s.get(&format!("/campaigns/{id}/progress")).await;
     board.expect(200).contains("87,5 %").contains("90,2 %").contains("đăng ký 97 %").contains("Chưa báo cáo");
-    let file_id = app.scalar_text("SELECT id FROM attachments").await;
+    let file_id = app.scalar_text(&format!("SELECT a.id FROM attachments a JOIN progress_reports p ON p.id = a.owner_id WHERE p.campaign_id = '{id}'")).await;
     let (status, headers, bytes) = s.download(&format!("/files/{file_id}")).await;
     assert_eq!(status.as_u16(), 200);
     assert_eq!(bytes, pdf());

@@ -19,3 +19,4 @@ mod idempotency;
 mod campaign_pages;
 mod campaigns_api;
 mod demo_campaigns;
+mod plan_import;

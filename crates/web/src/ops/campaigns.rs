@@ -79,7 +79,38 @@ fn row_from(draft: &CampaignDraft, base: CampaignRow) -> CampaignRow {
     }
 }
 
-fn legal_rows(draft: &CampaignDraft) -> Vec<LegalBasisRow> {
+/// A new draft campaign from a checked plan header.
+pub(crate) fn new_draft(draft: &CampaignDraft, org_id: &str) -> CampaignRow {
+    let now = ids::now();
+    let empty = CampaignRow {
+        id: ids::new_id(),
+        org_id: org_id.into(),
+        number: None,
+        issued_on: None,
+        issuer: String::new(),
+        place: None,
+        title: String::new(),
+        kind: String::new(),
+        period_from: String::new(),
+        period_to: String::new(),
+        signer_title: None,
+        signer_name: None,
+        purposes: None,
+        content: None,
+        participants_note: None,
+        status: CampaignStatus::Draft.code().into(),
+        launched_at: None,
+        closed_at: None,
+        copied_from_id: None,
+        search_text: String::new(),
+        version: 1,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    row_from(draft, empty)
+}
+
+pub(crate) fn legal_rows(draft: &CampaignDraft) -> Vec<LegalBasisRow> {
     draft.legal_bases.iter().map(|b| LegalBasisRow { number: b.number.clone(), issued_on: b.date.map(iso), title: b.title.clone() }).collect()
 }
 
@@ -113,33 +144,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: &CampaignInput) -> AppResult<Camp
     ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
     let mut tx = db.begin().await?;
     let d = checked(&mut tx, ctx, input).await?;
-    let now = ids::now();
-    let empty = CampaignRow {
-        id: ids::new_id(),
-        org_id: ctx.org_id().into(),
-        number: None,
-        issued_on: None,
-        issuer: String::new(),
-        place: None,
-        title: String::new(),
-        kind: String::new(),
-        period_from: String::new(),
-        period_to: String::new(),
-        signer_title: None,
-        signer_name: None,
-        purposes: None,
-        content: None,
-        participants_note: None,
-        status: CampaignStatus::Draft.code().into(),
-        launched_at: None,
-        closed_at: None,
-        copied_from_id: None,
-        search_text: String::new(),
-        version: 1,
-        created_at: now.clone(),
-        updated_at: now,
-    };
-    let row = row_from(&d, empty);
+    let row = new_draft(&d, ctx.org_id());
     campaigns::insert(&mut tx, &row).await?;
     campaigns::set_legal_bases(&mut tx, &row.id, &legal_rows(&d)).await?;
     campaigns::set_participants(&mut tx, &row.id, &d.participant_ids).await?;

@@ -10,12 +10,12 @@ use thidua_domain::Validation;
 use thidua_domain::campaign::deadline::DeadlineInput;
 use thidua_domain::campaign::parts::{AwardFormInput, QuotaInput, ThemeInput};
 use thidua_domain::campaign::target::TargetInput;
-use thidua_domain::campaign::{CampaignInput, CampaignStatus};
+use thidua_domain::campaign::CampaignInput;
 use thidua_domain::date::iso;
 use thidua_domain::policy::Action;
 use thidua_domain::text::fold;
 use thidua_store::campaign_parts::{self as parts, DeadlineRow, TargetRow, ThemeRow};
-use thidua_store::campaigns::{self, AwardFormRow, CampaignRow, LegalBasisRow, QuotaRow};
+use thidua_store::campaigns::{self, AwardFormRow, CampaignRow, QuotaRow};
 use thidua_store::{Db, ids};
 
 /// Largest plan file or pasted text accepted (plans are tens of kilobytes; a DOCX with images more).
@@ -182,33 +182,9 @@ pub async fn save(db: &Db, ctx: &Ctx, input: &ImportInput) -> AppResult<Campaign
     };
 
     let now = ids::now();
-    let campaign = CampaignRow {
-        id: ids::new_id(),
-        org_id: ctx.org_id().into(),
-        number: d.number.clone(),
-        issued_on: d.issued_on.map(iso),
-        issuer: d.issuer.clone(),
-        place: d.place.clone(),
-        title: d.title.clone(),
-        kind: d.kind.code().into(),
-        period_from: iso(d.period_from),
-        period_to: iso(d.period_to),
-        signer_title: d.signer_title.clone(),
-        signer_name: d.signer_name.clone(),
-        purposes: d.purposes.clone(),
-        content: d.content.clone(),
-        participants_note: d.participants_note.clone(),
-        status: CampaignStatus::Draft.code().into(),
-        launched_at: None,
-        closed_at: None,
-        copied_from_id: None,
-        search_text: String::new(),
-        version: 1,
-        created_at: now.clone(),
-        updated_at: now.clone(),
-    };
+    let campaign = super::campaigns::new_draft(&d, ctx.org_id());
     campaigns::insert(&mut tx, &campaign).await?;
-    let bases: Vec<LegalBasisRow> = d.legal_bases.iter().map(|b| LegalBasisRow { number: b.number.clone(), issued_on: b.date.map(iso), title: b.title.clone() }).collect();
+    let bases = super::campaigns::legal_rows(&d);
     campaigns::set_legal_bases(&mut tx, &campaign.id, &bases).await?;
     campaigns::set_participants(&mut tx, &campaign.id, &d.participant_ids).await?;
     let cid = campaign.id.clone();

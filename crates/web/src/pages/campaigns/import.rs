@@ -144,7 +144,12 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
         let m = match_unit(&lead, units);
         match (&m.best, m.sure) {
             (Some(b), true) => set(&mut f, format!("h{i}_lead_unit_id"), b.0.clone()),
-            _ => set(&mut f, format!("h{i}_lead_name"), lead.clone()),
+            (Some(b), false) => {
+                // Unsure: keep the printed name and offer the closest unit for the officer to choose.
+                set(&mut f, format!("h{i}_lead_name"), lead.clone());
+                set(&mut f, format!("h{i}_suggest"), b.1.clone());
+            }
+            (None, _) => set(&mut f, format!("h{i}_lead_name"), lead.clone()),
         }
         set(&mut f, format!("h{i}_printed_lead"), lead);
         let mut coordinating = Vec::new();
@@ -281,6 +286,8 @@ pub struct ThemeView {
     pub printed_lead: String,
     pub coordinating_ids: Vec<String>,
     pub unmatched: String,
+    /// The closest unit when the match is unsure.
+    pub suggest: String,
     pub lines: Lines,
 }
 
@@ -350,6 +357,7 @@ async fn review_page(state: &AppState, ctx: &Ctx, f: &Fields, v: Validation) -> 
             printed_lead: one(f, &format!("h{i}_printed_lead")),
             coordinating_ids: many(f, &format!("h{i}_coordinating_ids")),
             unmatched: one(f, &format!("h{i}_unmatched")),
+            suggest: one(f, &format!("h{i}_suggest")),
             lines: Lines::of(one(f, &format!("h{i}_lines"))),
         })
         .collect();
