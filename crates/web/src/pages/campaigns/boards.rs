@@ -61,6 +61,15 @@ pub struct RowView {
     pub history: String,
 }
 
+/// A line chart of one row's reports over the campaign period (whole-body targets).
+pub struct Trend {
+    pub points: String,
+    pub dots: Vec<(u32, u32, String)>,
+    pub goal_y: u32,
+    pub from: String,
+    pub to: String,
+}
+
 pub struct TargetView {
     pub id: String,
     pub text: String,
@@ -71,6 +80,7 @@ pub struct TargetView {
     pub summary: Vec<(&'static str, &'static str, usize)>,
     pub rows: Vec<RowView>,
     pub chart: Option<Chart>,
+    pub trend: Option<Trend>,
 }
 
 const BAR_LEFT: u32 = 330;
@@ -100,7 +110,31 @@ fn chart_of(t: &TargetProgress) -> Option<Chart> {
     Some(Chart { height: 12 + 24 * bars.len() as u32, bars, goal_x: BAR_LEFT + ((100.0 / BAR_MAX_PERCENT) * f64::from(BAR_SPAN)).round() as u32 })
 }
 
-fn target_view(t: &TargetProgress) -> TargetView {
+/// The trend of a single-row target: x by date within the period, y by value (0 at the bottom).
+fn trend_of(t: &TargetProgress, from: time::Date, to: time::Date) -> Option<Trend> {
+    let [row] = t.rows.as_slice() else { return None };
+    if row.history.len() < 2 {
+        return None;
+    }
+    let (w, h, pad) = (600.0, 140.0, 10.0);
+    let max = row.history.iter().map(|(_, v)| *v).fold(t.target.threshold, f64::max).max(1.0) * 1.1;
+    let days = (to - from).whole_days().max(1) as f64;
+    let xy = |d: time::Date, v: f64| {
+        let x = pad + (d - from).whole_days().clamp(0, days as i64) as f64 / days * (w - 2.0 * pad);
+        let y = h - pad - (v.max(0.0) / max) * (h - 2.0 * pad);
+        (x.round() as u32, y.round() as u32)
+    };
+    let pts: Vec<(u32, u32)> = row.history.iter().map(|(d, v)| xy(*d, *v)).collect();
+    Some(Trend {
+        points: pts.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" "),
+        dots: pts.iter().zip(&row.history).map(|((x, y), (d, v))| (*x, *y, format!("{}: {}", vn(*d), format_number(*v)))).collect(),
+        goal_y: xy(from, t.target.threshold).1,
+        from: vn(from),
+        to: vn(to),
+    })
+}
+
+fn target_view(t: &TargetProgress, from: time::Date, to: time::Date) -> TargetView {
     let summary = [ProgressStatus::Met, ProgressStatus::OnTrack, ProgressStatus::AtRisk, ProgressStatus::Missed, ProgressStatus::NotReported]
         .into_iter()
         .map(|s| (s.code(), s.label(), t.count(s)))
@@ -134,6 +168,7 @@ fn target_view(t: &TargetProgress) -> TargetView {
         summary,
         rows,
         chart: chart_of(t),
+        trend: trend_of(t, from, to),
     }
 }
 
@@ -158,7 +193,8 @@ struct OkQuery {
 
 async fn progress(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<OkQuery>) -> AppResult<Response> {
     let (c, board) = views::progress_board(&state.db, &ctx, &id).await?;
-    let targets = board.iter().map(target_view).collect();
+    let (from, to) = (crate::ops::campaigns::date_of(&c.period_from), crate::ops::campaigns::date_of(&c.period_to));
+    let targets = board.iter().map(|t| target_view(t, from, to)).collect();
     let (status, status_label) = super::status_badge(&c);
     let launched = status == "launched";
     let can_manage = ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() });
