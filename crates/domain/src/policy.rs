@@ -95,6 +95,20 @@ pub enum Action<'a> {
     CampaignWork { org_id: &'a str, unit_path: &'a str },
     /// Sign a cluster's pact: the office, or the officer of the cluster's leading unit.
     SignPact { org_id: &'a str, leader_path: Option<&'a str> },
+    /// See a nomination of the unit at `unit_path` (the nominating unit).
+    ViewNomination { org_id: &'a str, unit_path: &'a str },
+    /// Prepare, submit or withdraw a nomination for the unit at `unit_path`.
+    Nominate { org_id: &'a str, unit_path: &'a str },
+    /// Consolidate, forward or return the nominations of a theme led by the unit at `lead_path`.
+    ReviewAsThemeLead { org_id: &'a str, lead_path: &'a str },
+    /// Appraise nominations (accept, return, lower the form), forward them upward.
+    Appraise { org_id: &'a str },
+    /// Schedule council meetings, set their agenda, enter paper ballots and written opinions, close them.
+    ManageMeetings { org_id: &'a str },
+    /// Vote in a council meeting (council members and the chairman).
+    Vote { org_id: &'a str },
+    /// Issue and revoke award decisions: the chairman, or the standing office on the chairman's behalf.
+    Decide { org_id: &'a str },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -136,14 +150,14 @@ impl Actor {
 pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     use Action::*;
     let org = match action {
-        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } | ViewCampaigns { org_id } | ManageCampaigns { org_id } | CampaignWork { org_id, .. } | SignPact { org_id, .. } => org_id,
+        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } | ViewCampaigns { org_id } | ManageCampaigns { org_id } | CampaignWork { org_id, .. } | SignPact { org_id, .. } | ViewNomination { org_id, .. } | Nominate { org_id, .. } | ReviewAsThemeLead { org_id, .. } | Appraise { org_id } | ManageMeetings { org_id } | Vote { org_id } | Decide { org_id } => org_id,
     };
     if org != actor.org_id {
         return Err(Denied::OutOfScope);
     }
     let allowed = match action {
         UseApp { .. } | ViewClusters { .. } | ViewCampaigns { .. } => true,
-        ViewUnit { unit_path, .. } | ViewPerson { unit_path, .. } | ViewHonours { unit_path, .. } => {
+        ViewUnit { unit_path, .. } | ViewPerson { unit_path, .. } | ViewHonours { unit_path, .. } | ViewNomination { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
             }
@@ -155,7 +169,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
             }
             actor.is_office() || actor.role == Role::UnitOfficer
         }
-        EditUnit { unit_path, .. } | EditHonours { unit_path, .. } | CampaignWork { unit_path, .. } => {
+        EditUnit { unit_path, .. } | EditHonours { unit_path, .. } | CampaignWork { unit_path, .. } | Nominate { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
             }
@@ -169,6 +183,10 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         // People of a unit officer's units come in through their import too; rows are checked one by one.
         ImportPeople { .. } | ImportHonours { .. } => actor.is_office() || actor.role == Role::UnitOfficer,
         RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } | ManageCampaigns { .. } => actor.is_office(),
+        ReviewAsThemeLead { lead_path, .. } => actor.is_office() || (actor.role == Role::UnitOfficer && actor.in_scope(lead_path)),
+        Appraise { .. } | ManageMeetings { .. } => actor.is_office(),
+        Vote { .. } => matches!(actor.role, Role::CouncilMember | Role::Chairman),
+        Decide { .. } => actor.is_office() || actor.role == Role::Chairman,
         SignPact { leader_path, .. } => actor.is_office() || (actor.role == Role::UnitOfficer && leader_path.is_some_and(|p| actor.in_scope(p))),
         ManageUsers { .. } => actor.role == Role::Admin,
     };
@@ -210,6 +228,13 @@ mod tests {
             ("manage_campaigns", Action::ManageCampaigns { org_id: ORG }),
             ("campaign_work", Action::CampaignWork { org_id: ORG, unit_path: path }),
             ("sign_pact", Action::SignPact { org_id: ORG, leader_path: Some(path) }),
+            ("view_nomination", Action::ViewNomination { org_id: ORG, unit_path: path }),
+            ("nominate", Action::Nominate { org_id: ORG, unit_path: path }),
+            ("theme_lead", Action::ReviewAsThemeLead { org_id: ORG, lead_path: path }),
+            ("appraise", Action::Appraise { org_id: ORG }),
+            ("meetings", Action::ManageMeetings { org_id: ORG }),
+            ("vote", Action::Vote { org_id: ORG }),
+            ("decide", Action::Decide { org_id: ORG }),
         ]
     }
 
@@ -217,15 +242,18 @@ mod tests {
     /// the actions allowed on the other unit and on the own unit; a sub-unit behaves like the own unit.
     #[test]
     fn policy_matrix() {
-        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours", "view_campaigns", "manage_campaigns", "campaign_work", "sign_pact"];
-        let office: Vec<&str> = everything.iter().copied().filter(|a| *a != "users").collect();
-        let read = ["use", "view_unit", "view_person", "view_clusters", "view_honours", "view_campaigns"];
+        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours", "view_campaigns", "manage_campaigns", "campaign_work", "sign_pact", "view_nomination", "nominate", "theme_lead", "appraise", "meetings", "vote", "decide"];
+        let office: Vec<&str> = everything.iter().copied().filter(|a| *a != "users" && *a != "vote").collect();
+        let admin: Vec<&str> = everything.iter().copied().filter(|a| *a != "vote").collect();
+        let read = ["use", "view_unit", "view_person", "view_clusters", "view_honours", "view_campaigns", "view_nomination"];
+        let council = [read.as_slice(), &["vote"]].concat();
+        let chairman = [read.as_slice(), &["vote", "decide"]].concat();
         let cases: Vec<(Role, Vec<&str>, Vec<&str>)> = vec![
-            (Role::Admin, everything.to_vec(), everything.to_vec()),
+            (Role::Admin, admin.clone(), admin.clone()),
             (Role::StandingOffice, office.clone(), office.clone()),
-            (Role::UnitOfficer, vec!["use", "view_unit", "create_unit", "edit_unit", "view_person", "edit_person", "view_clusters", "import_people", "view_honours", "edit_honours", "import_honours", "view_campaigns", "campaign_work", "sign_pact"], vec!["use", "view_clusters", "import_people", "import_honours", "view_campaigns"]),
-            (Role::CouncilMember, read.to_vec(), read.to_vec()),
-            (Role::Chairman, read.to_vec(), read.to_vec()),
+            (Role::UnitOfficer, vec!["use", "view_unit", "create_unit", "edit_unit", "view_person", "edit_person", "view_clusters", "import_people", "view_honours", "edit_honours", "import_honours", "view_campaigns", "campaign_work", "sign_pact", "view_nomination", "nominate", "theme_lead"], vec!["use", "view_clusters", "import_people", "import_honours", "view_campaigns"]),
+            (Role::CouncilMember, council.clone(), council.clone()),
+            (Role::Chairman, chairman.clone(), chairman.clone()),
             (Role::Viewer, read.to_vec(), read.to_vec()),
         ];
         for (role, own_allowed, other_allowed) in cases {
