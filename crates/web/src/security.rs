@@ -26,6 +26,8 @@ pub fn wrap(app: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        // Large pages (the unit × deadline matrix of a province is megabytes of HTML) shrink ~20×.
+        .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .layer(TraceLayer::new_for_http())
 }
 

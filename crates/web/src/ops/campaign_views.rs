@@ -132,13 +132,19 @@ pub struct Matrix {
 pub fn build_matrix(c: &CampaignRow, deadlines: &[DeadlineRow], roster: &Roster, submissions: &[SubmissionRow], today: time::Date, visible_path: Option<&str>) -> Matrix {
     let campaign_to = date_of(&c.period_to);
     let mut columns = Vec::new();
-    let mut owed: Vec<HashSet<String>> = Vec::new();
+    let mut owed: Vec<std::rc::Rc<HashSet<String>>> = Vec::new();
+    let mut occurrences: Vec<(Column, std::rc::Rc<HashSet<String>>)> = Vec::new();
     for d in deadlines {
-        let who: HashSet<String> = roster.addressees(d).into_iter().collect();
+        let who: std::rc::Rc<HashSet<String>> = std::rc::Rc::new(roster.addressees(d).into_iter().collect());
         for due in due_dates(d, campaign_to) {
-            columns.push(Column { deadline_id: d.id.clone(), due_on: due, label: occurrence_label(d, due), kind: DeadlineKind::parse(&d.kind).unwrap_or(DeadlineKind::Other).label() });
-            owed.push(who.clone());
+            occurrences.push((Column { deadline_id: d.id.clone(), due_on: due, label: occurrence_label(d, due), kind: DeadlineKind::parse(&d.kind).unwrap_or(DeadlineKind::Other).label() }, who.clone()));
         }
+    }
+    // Columns in date order, so a quarterly rule's later quarters sit among the other months.
+    occurrences.sort_by_key(|(c, _)| c.due_on);
+    for (c, who) in occurrences {
+        columns.push(c);
+        owed.push(who);
     }
     // First submission of each (deadline, due date, unit).
     let mut first: HashMap<(&str, &str, &str), &SubmissionRow> = HashMap::new();
