@@ -149,7 +149,7 @@ async fn bad_rows_save_nothing_and_bad_files_are_named(engine: Engine) {
     let quotas = app.count("SELECT COUNT(*) FROM campaign_quotas").await;
     s.post_form_raw("/campaigns/import/save", &refs).await.expect(303);
     assert_eq!(app.count("SELECT COUNT(*) FROM campaign_quotas").await, quotas + 3, "the plan's three quotas became records");
-    assert_eq!(app.count("SELECT COUNT(*) FROM campaign_quotas WHERE who = 'mỗi phường' AND unit_kind = 'ward' AND collectives_max = 2 AND individuals_max = 4").await >= 1, true);
+    assert!(app.count("SELECT COUNT(*) FROM campaign_quotas WHERE who = 'mỗi phường' AND unit_kind = 'ward' AND collectives_max = 2 AND individuals_max = 4").await >= 1);
 
     // Only the office imports.
     for user in [UO_BACHDANG, COUNCIL] {

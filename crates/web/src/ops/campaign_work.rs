@@ -73,17 +73,24 @@ pub fn check_files(v: &mut Validation, files: &[Upload]) -> Vec<(&'static str, S
     out
 }
 
+/// The record files are attached to: its kind (`progress_report`, `submission`), id, and unit.
+struct Owner<'a> {
+    kind: &'a str,
+    id: &'a str,
+    unit_id: Option<&'a str>,
+}
+
 /// Stores the files and their rows under an owner.
-async fn attach(tx: &mut Tx, ctx: &Ctx, blobs: &dyn BlobStore, owner_type: &str, owner_id: &str, unit_id: Option<&str>, files: &[Upload], checked: &[(&'static str, String)]) -> AppResult<Vec<AttachmentRow>> {
+async fn attach(tx: &mut Tx, ctx: &Ctx, blobs: &dyn BlobStore, owner: Owner<'_>, files: &[Upload], checked: &[(&'static str, String)]) -> AppResult<Vec<AttachmentRow>> {
     let mut out = Vec::new();
     for (f, (content_type, name)) in files.iter().zip(checked) {
         let sha256 = blobs.put(&f.bytes).map_err(|e| AppError::Internal(anyhow::anyhow!("blob store: {e}")))?;
         let row = AttachmentRow {
             id: ids::new_id(),
             org_id: ctx.org_id().into(),
-            owner_type: owner_type.into(),
-            owner_id: owner_id.into(),
-            unit_id: unit_id.map(str::to_string),
+            owner_type: owner.kind.into(),
+            owner_id: owner.id.into(),
+            unit_id: owner.unit_id.map(str::to_string),
             file_name: name.chars().take(255).collect(),
             content_type: (*content_type).into(),
             size_bytes: f.bytes.len() as i64,
@@ -277,7 +284,7 @@ pub async fn report_progress(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, campaign
         created_at: ids::now(),
     };
     work::insert_progress(&mut tx, &row).await?;
-    let files = attach(&mut tx, ctx, blobs, "progress_report", &row.id, row.unit_id.as_deref(), files, &checked).await?;
+    let files = attach(&mut tx, ctx, blobs, Owner { kind: "progress_report", id: &row.id, unit_id: row.unit_id.as_deref() }, files, &checked).await?;
     let label = format!("{} — {}", unit.as_ref().map(|u| u.name.as_str()).unwrap_or("Toàn cơ quan"), target.text);
     audit(&mut tx, ctx, "progress.report", "progress_report", &row.id, &label, None::<&()>, Some(&super::with_field(&row, "files", &files))).await?;
     tx.commit().await?;
@@ -321,7 +328,7 @@ pub async fn submit(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, campaign_id: &str
         created_at: ids::now(),
     };
     work::insert_submission(&mut tx, &row).await?;
-    let files = attach(&mut tx, ctx, blobs, "submission", &row.id, Some(&unit.id), files, &checked).await?;
+    let files = attach(&mut tx, ctx, blobs, Owner { kind: "submission", id: &row.id, unit_id: Some(&unit.id) }, files, &checked).await?;
     let label = format!("{} — {} (hạn {})", unit.name, deadline.what, vn(d.due_on));
     audit(&mut tx, ctx, "submission.create", "submission", &row.id, &label, None::<&()>, Some(&super::with_field(&row, "files", &files))).await?;
     tx.commit().await?;
