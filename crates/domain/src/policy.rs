@@ -95,6 +95,10 @@ pub enum Action<'a> {
     CampaignWork { org_id: &'a str, unit_path: &'a str },
     /// Sign a cluster's pact: the office, or the officer of the cluster's leading unit.
     SignPact { org_id: &'a str, leader_path: Option<&'a str> },
+    /// Read the data files of the rules in force (catalog, rule sets, base salary) and their history.
+    ViewRuleFiles { org_id: &'a str },
+    /// Edit, restore or roll back the organisation's copy of a rules data file.
+    EditRuleFiles { org_id: &'a str },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -136,7 +140,7 @@ impl Actor {
 pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     use Action::*;
     let org = match action {
-        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } | ViewCampaigns { org_id } | ManageCampaigns { org_id } | CampaignWork { org_id, .. } | SignPact { org_id, .. } => org_id,
+        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } | ViewCampaigns { org_id } | ManageCampaigns { org_id } | CampaignWork { org_id, .. } | SignPact { org_id, .. } | ViewRuleFiles { org_id } | EditRuleFiles { org_id } => org_id,
     };
     if org != actor.org_id {
         return Err(Denied::OutOfScope);
@@ -168,9 +172,9 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         },
         // People of a unit officer's units come in through their import too; rows are checked one by one.
         ImportPeople { .. } | ImportHonours { .. } => actor.is_office() || actor.role == Role::UnitOfficer,
-        RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } | ManageCampaigns { .. } => actor.is_office(),
+        RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } | ManageCampaigns { .. } | ViewRuleFiles { .. } => actor.is_office(),
         SignPact { leader_path, .. } => actor.is_office() || (actor.role == Role::UnitOfficer && leader_path.is_some_and(|p| actor.in_scope(p))),
-        ManageUsers { .. } => actor.role == Role::Admin,
+        ManageUsers { .. } | EditRuleFiles { .. } => actor.role == Role::Admin,
     };
     if allowed { Ok(()) } else { Err(Denied::NotAllowed) }
 }
@@ -210,6 +214,8 @@ mod tests {
             ("manage_campaigns", Action::ManageCampaigns { org_id: ORG }),
             ("campaign_work", Action::CampaignWork { org_id: ORG, unit_path: path }),
             ("sign_pact", Action::SignPact { org_id: ORG, leader_path: Some(path) }),
+            ("view_rule_files", Action::ViewRuleFiles { org_id: ORG }),
+            ("edit_rule_files", Action::EditRuleFiles { org_id: ORG }),
         ]
     }
 
@@ -217,8 +223,8 @@ mod tests {
     /// the actions allowed on the other unit and on the own unit; a sub-unit behaves like the own unit.
     #[test]
     fn policy_matrix() {
-        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours", "view_campaigns", "manage_campaigns", "campaign_work", "sign_pact"];
-        let office: Vec<&str> = everything.iter().copied().filter(|a| *a != "users").collect();
+        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours", "view_campaigns", "manage_campaigns", "campaign_work", "sign_pact", "view_rule_files", "edit_rule_files"];
+        let office: Vec<&str> = everything.iter().copied().filter(|a| !["users", "edit_rule_files"].contains(a)).collect();
         let read = ["use", "view_unit", "view_person", "view_clusters", "view_honours", "view_campaigns"];
         let cases: Vec<(Role, Vec<&str>, Vec<&str>)> = vec![
             (Role::Admin, everything.to_vec(), everything.to_vec()),

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod ledger;
 pub mod orgs;
 pub mod persons;
+pub mod rule_sources;
 pub mod sessions;
 pub mod units;
 pub mod users;
