@@ -226,3 +226,24 @@ async fn store(db: &Db, ctx: &Ctx, name: &str, text: Option<String>, version: i6
     cache().invalidate(ctx.org_id());
     Ok(row)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusal_names_file_field_and_line() {
+        let text = "[[base_salary]]\nfrom = 2024-07-01\namount = \"nhiều\"\nsource = \"x\"\n";
+        let e = build(&sources(&[], Some(("base_salary.toml", text)))).unwrap_err();
+        let v = refusal("base_salary.toml", text, &e);
+        let msg = v.message_for("text").unwrap();
+        assert!(msg.starts_with("Tệp base_salary.toml: không đọc được dữ liệu — sai kiểu dữ liệu"), "{msg}");
+        assert!(msg.ends_with("(dòng 3)"), "{msg}");
+        assert!(!msg.contains('\n'), "{msg}");
+
+        let catalog = shipped_text("catalog.toml").unwrap().replacen("rank = 10", "rank = -1", 1);
+        let e = build(&sources(&[], Some(("catalog.toml", &catalog)))).unwrap_err();
+        let msg = refusal("catalog.toml", &catalog, &e).message_for("text").unwrap().to_string();
+        assert!(msg.contains("Tệp catalog.toml"), "{msg}");
+    }
+}
