@@ -109,6 +109,10 @@ pub enum Action<'a> {
     Vote { org_id: &'a str },
     /// Issue and revoke award decisions: the chairman, or the standing office on the chairman's behalf.
     Decide { org_id: &'a str },
+    /// Read the data files of the rules in force (catalog, rule sets, base salary) and their history.
+    ViewRuleFiles { org_id: &'a str },
+    /// Edit, restore or roll back the organisation's copy of a rules data file.
+    EditRuleFiles { org_id: &'a str },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -150,7 +154,7 @@ impl Actor {
 pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     use Action::*;
     let org = match action {
-        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } | ViewCampaigns { org_id } | ManageCampaigns { org_id } | CampaignWork { org_id, .. } | SignPact { org_id, .. } | ViewNomination { org_id, .. } | Nominate { org_id, .. } | ReviewAsThemeLead { org_id, .. } | Appraise { org_id } | ManageMeetings { org_id } | Vote { org_id } | Decide { org_id } => org_id,
+        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } | ViewCampaigns { org_id } | ManageCampaigns { org_id } | CampaignWork { org_id, .. } | SignPact { org_id, .. } | ViewNomination { org_id, .. } | Nominate { org_id, .. } | ReviewAsThemeLead { org_id, .. } | Appraise { org_id } | ManageMeetings { org_id } | Vote { org_id } | Decide { org_id } | ViewRuleFiles { org_id } | EditRuleFiles { org_id } => org_id,
     };
     if org != actor.org_id {
         return Err(Denied::OutOfScope);
@@ -182,13 +186,13 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         },
         // People of a unit officer's units come in through their import too; rows are checked one by one.
         ImportPeople { .. } | ImportHonours { .. } => actor.is_office() || actor.role == Role::UnitOfficer,
-        RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } | ManageCampaigns { .. } => actor.is_office(),
+        RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } | ManageCampaigns { .. } | ViewRuleFiles { .. } => actor.is_office(),
         ReviewAsThemeLead { lead_path, .. } => actor.is_office() || (actor.role == Role::UnitOfficer && actor.in_scope(lead_path)),
         Appraise { .. } | ManageMeetings { .. } => actor.is_office(),
         Vote { .. } => matches!(actor.role, Role::CouncilMember | Role::Chairman),
         Decide { .. } => actor.is_office() || actor.role == Role::Chairman,
         SignPact { leader_path, .. } => actor.is_office() || (actor.role == Role::UnitOfficer && leader_path.is_some_and(|p| actor.in_scope(p))),
-        ManageUsers { .. } => actor.role == Role::Admin,
+        ManageUsers { .. } | EditRuleFiles { .. } => actor.role == Role::Admin,
     };
     if allowed { Ok(()) } else { Err(Denied::NotAllowed) }
 }
@@ -235,6 +239,8 @@ mod tests {
             ("meetings", Action::ManageMeetings { org_id: ORG }),
             ("vote", Action::Vote { org_id: ORG }),
             ("decide", Action::Decide { org_id: ORG }),
+            ("view_rule_files", Action::ViewRuleFiles { org_id: ORG }),
+            ("edit_rule_files", Action::EditRuleFiles { org_id: ORG }),
         ]
     }
 
@@ -242,8 +248,8 @@ mod tests {
     /// the actions allowed on the other unit and on the own unit; a sub-unit behaves like the own unit.
     #[test]
     fn policy_matrix() {
-        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours", "view_campaigns", "manage_campaigns", "campaign_work", "sign_pact", "view_nomination", "nominate", "theme_lead", "appraise", "meetings", "vote", "decide"];
-        let office: Vec<&str> = everything.iter().copied().filter(|a| *a != "users" && *a != "vote").collect();
+        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours", "view_campaigns", "manage_campaigns", "campaign_work", "sign_pact", "view_nomination", "nominate", "theme_lead", "appraise", "meetings", "vote", "decide", "view_rule_files", "edit_rule_files"];
+        let office: Vec<&str> = everything.iter().copied().filter(|a| !["users", "vote", "edit_rule_files"].contains(a)).collect();
         let admin: Vec<&str> = everything.iter().copied().filter(|a| *a != "vote").collect();
         let read = ["use", "view_unit", "view_person", "view_clusters", "view_honours", "view_campaigns", "view_nomination"];
         let council = [read.as_slice(), &["vote"]].concat();

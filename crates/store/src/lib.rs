@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod nominations;
 pub mod orgs;
 pub mod persons;
+pub mod rule_sources;
 pub mod sessions;
 pub mod units;
 pub mod users;

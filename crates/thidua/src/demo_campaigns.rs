@@ -495,7 +495,8 @@ impl<'a> Demo<'a> {
             .map(|t| (t.id, t.text, Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast), t.measure))
             .collect();
         let participants: Vec<String> = campaigns::participants(&mut tx, &c.id).await?.into_iter().map(|p| p.unit_id).collect();
-        let catalog = ops::honours::rules().map_err(|e| fail("rules", e))?.catalog();
+        let rules = ops::honours::rules_in(&mut tx, self.office.org_id()).await.map_err(|e| fail("rules", e))?;
+        let catalog = rules.catalog();
         let mut today = Vec::new();
         for (on, input) in items {
             if *on >= self.today {

@@ -63,9 +63,10 @@ pub struct Award {
     pub version: i64,
 }
 
-impl From<AwardRow> for Award {
-    fn from(a: AwardRow) -> Self {
-        let name = ops::rules().ok().and_then(|r| r.catalog().find(&a.code).map(|e| e.name.clone())).unwrap_or_else(|| a.code.clone());
+impl Award {
+    /// The award with its name from the organisation's catalog.
+    fn named(a: AwardRow, catalog: &thidua_rules::Catalog) -> Self {
+        let name = catalog.find(&a.code).map(|e| e.name.clone()).unwrap_or_else(|| a.code.clone());
         Award { id: a.id, subject_type: a.subject_type, subject_id: a.subject_id, code: a.code, name, year: a.year, kind: a.kind, decision_no: a.decision_no, decision_date: a.decision_date, issuer: a.issuer, golden_book_no: a.golden_book_no, achievement_id: a.achievement_id, achievement: a.achievement, revoked: a.revoked, version: a.version }
     }
 }
@@ -147,12 +148,13 @@ pub struct LedgerView {
 async fn get_ledger(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>) -> Result<Json<LedgerView>, ApiError> {
     let kind = subject_kind(&subject)?;
     let h = ops::history(&state.db, &ctx, kind, &id).await?;
+    let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
     Ok(Json(LedgerView {
         subject_type: kind.code().into(),
         subject_id: h.subject.id,
         name: h.subject.name,
         predecessors: h.predecessors.into_iter().map(|(id, name)| Predecessor { id, name }).collect(),
-        awards: h.stored.awards.into_iter().map(Into::into).collect(),
+        awards: h.stored.awards.into_iter().map(|a| Award::named(a, rules.catalog())).collect(),
         ratings: h.stored.ratings.into_iter().map(Into::into).collect(),
         disciplines: h.stored.disciplines.into_iter().map(Into::into).collect(),
         initiatives: h.stored.initiatives.into_iter().map(Into::into).collect(),
@@ -162,7 +164,8 @@ async fn get_ledger(State(state): State<AppState>, ctx: Ctx, Path((subject, id))
 #[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/awards", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), request_body = AwardInput, responses((status = 201, body = Award), (status = 422, body = ApiErrorBody)))]
 async fn add_award(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>, Json(b): Json<AwardInput>) -> Result<(StatusCode, Json<Award>), ApiError> {
     let row = ops::add_award(&state.db, &ctx, subject_kind(&subject)?, &id, &b).await?;
-    Ok((StatusCode::CREATED, Json(row.into())))
+    let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
+    Ok((StatusCode::CREATED, Json(Award::named(row, rules.catalog()))))
 }
 
 /// An award edit with the version read.
@@ -176,7 +179,9 @@ pub struct AwardUpdate {
 #[utoipa::path(put, path = "/api/v1/ledger/awards/{award_id}", tag = "honours", request_body = AwardUpdate, responses((status = 200, body = Award), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 async fn update_award(State(state): State<AppState>, ctx: Ctx, Path(award_id): Path<String>, Json(b): Json<AwardUpdate>) -> Result<Json<Award>, ApiError> {
     let version = version_required(b.version)?;
-    Ok(Json(ops::update_award(&state.db, &ctx, &award_id, version, &b.input).await?.into()))
+    let row = ops::update_award(&state.db, &ctx, &award_id, version, &b.input).await?;
+    let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
+    Ok(Json(Award::named(row, rules.catalog())))
 }
 
 #[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/ratings", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), request_body = RatingInput, responses((status = 200, body = RatingEntry), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
@@ -237,13 +242,14 @@ pub struct Eligibility {
 async fn eligibility(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>, Json(b): Json<EligibilityInput>) -> Result<Json<Eligibility>, ApiError> {
     let kind = subject_kind(&subject)?;
     let (_, e) = ops::evaluate(&state.db, &ctx, kind, &id, &b).await?;
+    let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
     let date = thidua_domain::date::parse(&b.date).unwrap_or_else(crate::ops::today);
     let checks = e
         .checks
         .iter()
         .map(|c| Check { rule: c.rule.clone(), outcome: ops::code_of(&c.outcome), outcome_label: c.outcome.label().into(), severity: format!("{:?}", c.severity).to_lowercase(), article: c.article.clone(), message: c.message.clone(), facts: c.facts.clone(), branch: c.branch.clone() })
         .collect();
-    Ok(Json(Eligibility { code: e.code.to_string(), name: e.name.clone(), year: e.year, verdict: ops::code_of(&e.verdict), verdict_label: e.verdict.label().into(), rule_sets: e.rule_sets.clone(), checks, reward: ops::reward_text(&e.code, kind, date), summary: e.summary() }))
+    Ok(Json(Eligibility { code: e.code.to_string(), name: e.name.clone(), year: e.year, verdict: ops::code_of(&e.verdict), verdict_label: e.verdict.label().into(), rule_sets: e.rule_sets.clone(), checks, reward: ops::reward_text(&rules, &e.code, kind, date), summary: e.summary() }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -273,7 +279,8 @@ async fn roadmap(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): P
         Some(j) => thidua_rules::Jurisdiction::new(j.to_uppercase()),
         None => thidua_rules::Jurisdiction::national(),
     };
-    let items = ops::roadmap(&h, crate::ops::today(), &j)?;
+    let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
+    let items = ops::roadmap(&rules, &h, crate::ops::today(), &j)?;
     Ok(Json(items.into_iter().map(|i| RoadmapEntry { code: i.code.to_string(), name: i.name, branch: i.branch, eligible_now: i.eligible_now, earliest_year: i.earliest_year, missing: i.missing, assumptions: i.assumptions }).collect()))
 }
 

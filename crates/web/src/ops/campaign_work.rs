@@ -159,7 +159,8 @@ pub async fn register(db: &Db, ctx: &Ctx, campaign_id: &str, version: Option<i64
         && today > closes {
             return Err(invalid("unit_id", "Đơn vị đăng ký", format!("Đã hết hạn đăng ký thi đua (hạn chót {}).", vn(closes))));
         }
-    let catalog = super::honours::rules()?.catalog();
+    let rules = super::honours::rules_in(&mut tx, ctx.org_id()).await?;
+    let catalog = rules.catalog();
     let mut v = Validation::new();
     for code in &d.titles {
         if !catalog.entries().iter().any(|e| e.code.as_str() == code) {

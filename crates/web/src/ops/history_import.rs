@@ -47,10 +47,9 @@ pub fn rating_code(value: &str) -> Option<&'static str> {
 }
 
 /// Maps a title or form typed as a catalog code or its Vietnamese name to the code.
-pub fn catalog_code(value: &str) -> Option<String> {
-    let rules = honours::rules().ok()?;
+pub fn catalog_code(catalog: &thidua_rules::Catalog, value: &str) -> Option<String> {
     let f = fold(value);
-    rules.catalog().entries().iter().find(|e| e.code.as_str().eq_ignore_ascii_case(value.trim()) || fold(&e.name) == f).map(|e| e.code.as_str().to_string())
+    catalog.entries().iter().find(|e| e.code.as_str().eq_ignore_ascii_case(value.trim()) || fold(&e.name) == f).map(|e| e.code.as_str().to_string())
 }
 
 struct Located {
@@ -92,6 +91,8 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
     }
     let loc = Located { at };
     let mut tx = db.begin().await?;
+    let rules = honours::rules_in(&mut tx, ctx.org_id()).await?;
+    let catalog = rules.catalog();
     let by_code: HashMap<String, UnitRow> = units::list(&mut tx, ctx.org_id(), &units::UnitFilter { include_closed: true, ..Default::default() }, 1_000_000).await?.into_iter().map(|u| (u.code.clone(), u)).collect();
     let mut people_of: HashMap<String, Vec<(String, String)>> = HashMap::new();
     let mut pending = Vec::new();
@@ -165,7 +166,7 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
             }
         }
         if !award_raw.is_empty() {
-            let Some(award_code) = catalog_code(award_raw) else {
+            let Some(award_code) = catalog_code(catalog, award_raw) else {
                 err("Danh hiệu, hình thức", format!("\u{201c}{award_raw}\u{201d} không có trong danh mục danh hiệu, hình thức khen thưởng."));
                 continue;
             };
@@ -180,7 +181,7 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
                 ..Default::default()
             };
             let mut award = AwardRow::new(&owner, "", 0);
-            match honours::validate_award(&input, subject, &mut award) {
+            match honours::validate_award(&input, subject, catalog, &mut award) {
                 Err(v) => {
                     for e in v.errors {
                         let header = match e.field.as_str() {
@@ -240,8 +241,10 @@ mod tests {
 
     #[test]
     fn catalog_by_name_or_code() {
-        assert_eq!(catalog_code("Chiến sĩ thi đua cơ sở").as_deref(), Some("CSTDCS"));
-        assert_eq!(catalog_code("cstdcs").as_deref(), Some("CSTDCS"));
-        assert_eq!(catalog_code("Huy chương vàng"), None);
+        let rules = thidua_rules::Rules::bundled().unwrap();
+        let c = rules.catalog();
+        assert_eq!(catalog_code(c, "Chiến sĩ thi đua cơ sở").as_deref(), Some("CSTDCS"));
+        assert_eq!(catalog_code(c, "cstdcs").as_deref(), Some("CSTDCS"));
+        assert_eq!(catalog_code(c, "Huy chương vàng"), None);
     }
 }

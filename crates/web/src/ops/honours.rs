@@ -8,22 +8,14 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 use thidua_domain::Validation;
 use thidua_domain::date::{iso, parse as parse_date};
 use thidua_domain::policy::Action;
-use thidua_rules::{AwardRecord, Code, Discipline, Evaluation, Initiative, Jurisdiction, Ledger, Nominee, Proposal, RatingRecord, RoadmapItem, Roster, Rules, Subject};
+use thidua_rules::{AwardRecord, Catalog, Code, Discipline, Evaluation, Initiative, Jurisdiction, Ledger, Nominee, Proposal, RatingRecord, RoadmapItem, Roster, Rules, Subject};
 use thidua_store::ledger::{self, AwardRow, DisciplineRow, InitiativeRow, Owner, RatingRow, StoredLedger};
 use thidua_store::{Db, Tx, persons, units};
 
-/// The catalog and rule sets shipped with the binary, loaded once.
-pub fn rules() -> AppResult<&'static Rules> {
-    static RULES: OnceLock<Result<Rules, String>> = OnceLock::new();
-    match RULES.get_or_init(|| Rules::bundled().map_err(|e| e.to_string())) {
-        Ok(r) => Ok(r),
-        Err(e) => Err(AppError::Internal(anyhow::anyhow!("rules data: {e}"))),
-    }
-}
+pub use super::rules_cache::{rules_for, rules_in};
 
 /// Parses a snake_case code into one of the rules crate's enums (`excellent` → `Rating::Excellent`).
 pub fn parse_code<T: DeserializeOwned>(code: &str) -> Option<T> {
@@ -239,11 +231,12 @@ pub struct AwardInput {
     pub revoked: bool,
 }
 
-/// Checks an award input for a subject of `subject`; fills `row` on success.
-pub fn validate_award(input: &AwardInput, subject: Subject, row: &mut AwardRow) -> Result<(), Validation> {
+/// Checks an award input for a subject of `subject` against the organisation's catalog; fills `row`
+/// on success.
+pub fn validate_award(input: &AwardInput, subject: Subject, catalog: &Catalog, row: &mut AwardRow) -> Result<(), Validation> {
     let mut v = Validation::new();
     let code = input.code.trim().to_uppercase();
-    match rules().ok().and_then(|r| r.catalog().find(&code)) {
+    match catalog.find(&code) {
         None => v.add("code", "Danh hiệu, hình thức", "Hãy chọn một danh hiệu hoặc hình thức khen thưởng có trong danh mục."),
         Some(e) if !e.accepts(subject) => v.add("code", "Danh hiệu, hình thức", format!("{} không dành cho {}.", e.name, subject.label())),
         Some(_) => {}
@@ -284,8 +277,9 @@ pub fn validate_award(input: &AwardInput, subject: Subject, row: &mut AwardRow) 
 pub async fn add_award(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &AwardInput) -> AppResult<AwardRow> {
     let mut tx = db.begin().await?;
     let s = editable_subject(&mut tx, ctx, kind, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
     let mut row = AwardRow::new(&Owner { org_id: ctx.org_id(), subject_type: kind.code(), subject_id: &s.id }, "", 0);
-    validate_award(input, kind.rules_subject(), &mut row)?;
+    validate_award(input, kind.rules_subject(), rules.catalog(), &mut row)?;
     ledger::insert_award(&mut tx, &row).await?;
     audit(&mut tx, ctx, "ledger.award.create", kind.code(), &s.id, &s.name, None::<&()>, Some(&row)).await?;
     tx.commit().await?;
@@ -298,8 +292,9 @@ pub async fn update_award(db: &Db, ctx: &Ctx, award_id: &str, version: i64, inpu
     let before = ledger::get_award(&mut tx, ctx.org_id(), award_id).await?;
     let kind = if before.subject_type == "person" { SubjectKind::Person } else { SubjectKind::Unit };
     let s = editable_subject(&mut tx, ctx, kind, &before.subject_id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
     let mut row = AwardRow { version, ..before.clone() };
-    validate_award(input, kind.rules_subject(), &mut row)?;
+    validate_award(input, kind.rules_subject(), rules.catalog(), &mut row)?;
     let after = ledger::update_award(&mut tx, &row).await?;
     audit(&mut tx, ctx, "ledger.award.update", kind.code(), &s.id, &s.name, Some(&before), Some(&after)).await?;
     tx.commit().await?;
@@ -454,10 +449,10 @@ pub struct EligibilityQuery {
     pub jurisdiction: Jurisdiction,
 }
 
-pub fn validate_eligibility(input: &EligibilityInput, subject: Subject) -> Result<EligibilityQuery, Validation> {
+pub fn validate_eligibility(input: &EligibilityInput, subject: Subject, catalog: &Catalog) -> Result<EligibilityQuery, Validation> {
     let mut v = Validation::new();
     let code = input.code.trim().to_uppercase();
-    match rules().ok().and_then(|r| r.catalog().find(&code)) {
+    match catalog.find(&code) {
         None => v.add("code", "Danh hiệu, hình thức", "Hãy chọn danh hiệu hoặc hình thức cần kiểm tra."),
         Some(e) if !e.accepts(subject) => v.add("code", "Danh hiệu, hình thức", format!("{} không dành cho {}.", e.name, subject.label())),
         Some(_) => {}
@@ -500,11 +495,12 @@ fn rules_error(e: thidua_rules::RulesError) -> AppError {
     AppError::BadRequest(e.to_string())
 }
 
-/// Evaluates every rule of the rule set in force on the date for a proposed title or form.
+/// Evaluates every rule of the organisation's rule set in force on the date for a proposed title or form.
 pub async fn evaluate(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &EligibilityInput) -> AppResult<(History, Evaluation)> {
     let mut tx = db.begin().await?;
     let h = history_in(&mut tx, ctx, kind, id).await?;
-    let q = validate_eligibility(input, kind.rules_subject())?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let q = validate_eligibility(input, kind.rules_subject(), rules.catalog())?;
     let roster = if kind == SubjectKind::Unit { Some(roster(&mut tx, ctx, id, q.year).await?) } else { None };
     tx.commit().await?;
     let proposal = Proposal::new(q.code.as_str(), q.year, q.date, q.jurisdiction);
@@ -512,16 +508,16 @@ pub async fn evaluate(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &E
         Some(r) => Nominee::with_roster(&h.ledger, r),
         None => Nominee::new(&h.ledger),
     };
-    let eval = rules()?.evaluate(nominee, &proposal).map_err(rules_error)?;
+    let eval = rules.evaluate(nominee, &proposal).map_err(rules_error)?;
     Ok((h, eval))
 }
 
 /// The next honours within reach, evaluated for last year on `date` (default today).
-pub fn roadmap(h: &History, date: time::Date, jurisdiction: &Jurisdiction) -> AppResult<Vec<RoadmapItem>> {
-    rules()?.roadmap(&h.ledger, date.year() - 1, date, jurisdiction).map_err(rules_error)
+pub fn roadmap(rules: &Rules, h: &History, date: time::Date, jurisdiction: &Jurisdiction) -> AppResult<Vec<RoadmapItem>> {
+    rules.roadmap(&h.ledger, date.year() - 1, date, jurisdiction).map_err(rules_error)
 }
 
 /// Reward money of `code` for this kind of subject decided on `date`, explained in Vietnamese.
-pub fn reward_text(code: &Code, kind: SubjectKind, date: time::Date) -> Option<String> {
-    rules().ok()?.reward(code, kind.rules_subject(), date).ok().map(|r| r.explanation)
+pub fn reward_text(rules: &Rules, code: &Code, kind: SubjectKind, date: time::Date) -> Option<String> {
+    rules.reward(code, kind.rules_subject(), date).ok().map(|r| r.explanation)
 }

@@ -13,6 +13,8 @@ pub mod import;
 mod table;
 pub mod persons;
 pub mod plan_import;
+pub mod rule_files;
+pub mod rules_cache;
 pub mod units;
 pub mod users;
 

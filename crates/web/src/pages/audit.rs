@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-const OBJECT_TYPES: [(&str, &str); 10] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu")];
+const OBJECT_TYPES: [(&str, &str); 11] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu"), ("rule_file", "Tệp dữ liệu quy tắc")];
 
 /// The Vietnamese name of an audit action code.
 pub fn action_label(code: &str) -> &'static str {
@@ -75,6 +75,8 @@ pub fn action_label(code: &str) -> &'static str {
         "ledger.discipline.create" => "Thêm kỷ luật",
         "ledger.initiative.create" => "Thêm sáng kiến",
         "ledger.import" => "Nhập lịch sử khen thưởng",
+        "rules.file.update" => "Sửa tệp dữ liệu quy tắc",
+        "rules.file.restore" => "Khôi phục tệp dữ liệu quy tắc",
         _ => "Thao tác khác",
     }
 }

@@ -1,12 +1,12 @@
 //! Pages of the award history (step 9): a person's or unit's honours (history, ratings, add-entry
 //! forms, an eligibility check with every rule and its article, the roadmap), editing one award,
-//! the read-only catalog of titles, forms and rule sets in force, and the history import.
+//! and the history import.
 
 use super::{Flash, Layout, render, see_other, version_of};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::ops::honours::{self as ops, AwardInput, DisciplineInput, EligibilityInput, History, InitiativeInput, RatingInput, SubjectKind, code_of, parse_code, rules};
+use crate::ops::honours::{self as ops, AwardInput, DisciplineInput, EligibilityInput, History, InitiativeInput, RatingInput, SubjectKind, code_of, parse_code};
 use crate::ops::import::ImportReport;
 use askama::Template;
 use axum::Router;
@@ -19,7 +19,7 @@ use serde::Deserialize;
 use thidua_domain::Validation;
 use thidua_domain::date::{iso_to_vn, vn};
 use thidua_domain::policy::Action;
-use thidua_rules::{DisciplineLevel, EntryKind, InitiativeLevel, NominationKind, Outcome, Rating, Severity, Verdict};
+use thidua_rules::{DisciplineLevel, InitiativeLevel, NominationKind, Outcome, Rating, Rules, Severity, Verdict};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -29,7 +29,6 @@ pub fn routes() -> Router<AppState> {
         .route("/units/{id}/honours/{what}", post(unit_add))
         .route("/honours/awards/{id}", get(award_form).post(award_save))
         .route("/honours/import", get(import_page).post(import_upload))
-        .route("/catalog", get(catalog))
 }
 
 pub struct AwardLine {
@@ -137,26 +136,24 @@ fn options<T: serde::Serialize + Copy>(all: &[T], label: fn(T) -> &'static str) 
 }
 
 /// Jurisdictions that have rule sets, with the names of their sets.
-fn jurisdictions() -> Vec<(String, String)> {
+fn jurisdictions(r: &Rules) -> Vec<(String, String)> {
     let mut out = vec![("VN".to_string(), "Toàn quốc (không áp dụng quy định riêng của tỉnh)".to_string())];
-    if let Ok(r) = rules() {
-        for set in r.book().sets() {
-            let j = set.jurisdiction.as_str().to_string();
-            if !j.eq_ignore_ascii_case("VN") && !out.iter().any(|(c, _)| *c == j) {
-                out.push((j, set.name.clone()));
-            }
+    for set in r.book().sets() {
+        let j = set.jurisdiction.as_str().to_string();
+        if !j.eq_ignore_ascii_case("VN") && !out.iter().any(|(c, _)| *c == j) {
+            out.push((j, set.name.clone()));
         }
     }
     out
 }
 
-fn eval_view(e: &thidua_rules::Evaluation, money: Option<String>) -> EvalView {
+fn eval_view(r: &Rules, e: &thidua_rules::Evaluation, money: Option<String>) -> EvalView {
     let (verdict, class) = match e.verdict {
         Verdict::Eligible => (e.verdict.label(), "pass"),
         Verdict::Undetermined => (e.verdict.label(), "unknown"),
         Verdict::Ineligible => (e.verdict.label(), "fail"),
     };
-    let names: Vec<String> = rules().map(|r| r.book().sets().iter().filter(|s| e.rule_sets.contains(&s.id)).map(|s| s.name.clone()).collect()).unwrap_or_default();
+    let names: Vec<String> = r.book().sets().iter().filter(|s| e.rule_sets.contains(&s.id)).map(|s| s.name.clone()).collect();
     let checks = e
         .checks
         .iter()
@@ -183,13 +180,14 @@ fn eval_view(e: &thidua_rules::Evaluation, money: Option<String>) -> EvalView {
 #[allow(clippy::too_many_arguments)]
 async fn show_page(state: &AppState, ctx: &Ctx, kind: SubjectKind, id: &str, q: EligibilityInput, flash: Option<String>, f: AddForm, open: String, v: Validation) -> AppResult<Response> {
     let today = crate::ops::today();
+    let r = ops::rules_for(&state.db, ctx.org_id()).await?;
     let checking = !q.code.trim().is_empty();
     let (h, eval): (History, Option<thidua_rules::Evaluation>) = if checking {
         match ops::evaluate(&state.db, ctx, kind, id, &q).await {
             Ok((h, e)) => (h, Some(e)),
             Err(AppError::Invalid(ev)) => {
                 let h = ops::history(&state.db, ctx, kind, id).await?;
-                return page(ctx, kind, h, q, None, flash, f, "check".into(), ev, today, StatusCode::UNPROCESSABLE_ENTITY);
+                return page(&r, ctx, kind, h, q, None, flash, f, "check".into(), ev, today, StatusCode::UNPROCESSABLE_ENTITY);
             }
             Err(e) => return Err(e),
         }
@@ -199,15 +197,14 @@ async fn show_page(state: &AppState, ctx: &Ctx, kind: SubjectKind, id: &str, q: 
     let status = if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let eval = eval.map(|e| {
         let date = thidua_domain::date::parse(&q.date).unwrap_or(today);
-        let money = ops::reward_text(&e.code, kind, date);
-        eval_view(&e, money)
+        let money = ops::reward_text(&r, &e.code, kind, date);
+        eval_view(&r, &e, money)
     });
-    page(ctx, kind, h, q, eval, flash, f, open, v, today, status)
+    page(&r, ctx, kind, h, q, eval, flash, f, open, v, today, status)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn page(ctx: &Ctx, kind: SubjectKind, h: History, q: EligibilityInput, eval: Option<EvalView>, flash: Option<String>, f: AddForm, open: String, v: Validation, today: time::Date, status: StatusCode) -> AppResult<Response> {
-    let r = rules()?;
+fn page(r: &Rules, ctx: &Ctx, kind: SubjectKind, h: History, q: EligibilityInput, eval: Option<EvalView>, flash: Option<String>, f: AddForm, open: String, v: Validation, today: time::Date, status: StatusCode) -> AppResult<Response> {
     let subject = kind.rules_subject();
     let source = |sid: &str| h.predecessors.iter().find(|(p, _)| p == sid).map(|(_, n)| n.clone()).unwrap_or_default();
     let awards: Vec<AwardLine> = h
@@ -233,7 +230,7 @@ fn page(ctx: &Ctx, kind: SubjectKind, h: History, q: EligibilityInput, eval: Opt
     let initiatives = h.stored.initiatives.iter().map(|i| (i.name.clone(), i.year, parse_code::<InitiativeLevel>(&i.level).map(InitiativeLevel::label).unwrap_or(""), i.applied_in.clone().unwrap_or_default(), i.used_by_award_id.is_some())).collect();
     let entries = r.catalog().entries().iter().filter(|e| e.accepts(subject)).map(|e| (e.code.as_str().to_string(), e.name.clone())).collect();
     let jur = if q.jurisdiction.trim().is_empty() { thidua_rules::Jurisdiction::national() } else { thidua_rules::Jurisdiction::new(q.jurisdiction.trim().to_uppercase()) };
-    let roadmap = ops::roadmap(&h, today, &jur)
+    let roadmap = ops::roadmap(r, &h, today, &jur)
         .unwrap_or_default()
         .into_iter()
         .map(|i| RoadLine { name: i.name, eligible_now: i.eligible_now, earliest: i.earliest_year.map(|y| y.to_string()).unwrap_or_else(|| format!("chưa thể trong {} năm tới", thidua_rules::HORIZON_YEARS)), missing: i.missing, assumptions: i.assumptions })
@@ -257,7 +254,7 @@ fn page(ctx: &Ctx, kind: SubjectKind, h: History, q: EligibilityInput, eval: Opt
         discipline_options: options(&[DisciplineLevel::Reprimand, DisciplineLevel::Warning, DisciplineLevel::Demotion, DisciplineLevel::Removal, DisciplineLevel::Dismissal], DisciplineLevel::label),
         initiative_options: options(&[InitiativeLevel::Base, InitiativeLevel::Province, InitiativeLevel::National], InitiativeLevel::label),
         award_options,
-        jurisdictions: jurisdictions(),
+        jurisdictions: jurisdictions(r),
         q,
         eval,
         roadmap,
@@ -372,7 +369,7 @@ async fn award_page(state: &AppState, ctx: &Ctx, award_id: &str, f: Option<AddFo
         version: a.version.to_string(),
         ..Default::default()
     });
-    let r = rules()?;
+    let r = ops::rules_for(&state.db, ctx.org_id()).await?;
     let entries = r.catalog().entries().iter().filter(|e| e.accepts(kind.rules_subject())).map(|e| (e.code.as_str().to_string(), e.name.clone())).collect();
     let kind_options = options(&[NominationKind::Merit, NominationKind::Campaign, NominationKind::AdHoc, NominationKind::Career, NominationKind::Foreign], NominationKind::label);
     let status = super::form_status(&v, conflict);
@@ -427,85 +424,4 @@ async fn import_upload(State(state): State<AppState>, ctx: Ctx, form: Multipart)
         Err(e @ AppError::BadRequest(_)) => Ok(render(e.status(), &ImportPage { l: Layout::new(&ctx, "data"), headers, report: None, file_name: name, error: Some(e.message()) })),
         Err(e) => Err(e),
     }
-}
-
-pub struct EntryLine {
-    pub name: String,
-    pub kind: &'static str,
-    pub subjects: String,
-    pub deciders: String,
-    pub money: String,
-    pub statutory: bool,
-    pub article: String,
-    pub note: String,
-}
-
-pub struct SetLine {
-    pub name: String,
-    pub scope: String,
-    pub from: String,
-    pub to: String,
-    pub in_force: bool,
-}
-
-#[derive(Template)]
-#[template(path = "catalog.html")]
-struct CatalogPage {
-    l: Layout,
-    entries: Vec<EntryLine>,
-    sets: Vec<SetLine>,
-    salaries: Vec<(String, String, String)>,
-    can_import: bool,
-}
-
-fn money_vn(amount: i64) -> String {
-    let digits = amount.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    format!("{out} đ")
-}
-
-/// The catalog and rule sets as shipped with the binary (read-only for now).
-async fn catalog(ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
-    let r = rules()?;
-    let today = crate::ops::today();
-    let entries = r
-        .catalog()
-        .entries()
-        .iter()
-        .map(|e| EntryLine {
-            name: e.name.clone(),
-            kind: match e.kind {
-                EntryKind::Title => "Danh hiệu thi đua",
-                EntryKind::Form => "Hình thức khen thưởng",
-                EntryKind::Local => "Hình thức của địa phương",
-            },
-            subjects: e.subjects.iter().map(|s| s.label()).collect::<Vec<_>>().join(", "),
-            deciders: e.authorities.iter().filter(|a| a.valid_on(today)).map(|a| a.decider.clone()).collect::<Vec<_>>().join("; "),
-            money: [("cá nhân", e.money_individual), ("tập thể", e.money_collective)].iter().filter_map(|(w, m)| m.map(|m| format!("{w}: {} × lương cơ sở", m.label()))).collect::<Vec<_>>().join("; "),
-            statutory: e.statutory,
-            article: e.article.clone(),
-            note: e.note.clone().unwrap_or_default(),
-        })
-        .collect();
-    let sets = r
-        .book()
-        .sets()
-        .iter()
-        .map(|s| SetLine {
-            name: s.name.clone(),
-            scope: if s.jurisdiction.is_national() { "Toàn quốc".into() } else { format!("Tỉnh, thành phố ({})", s.jurisdiction) },
-            from: vn(s.effective_from),
-            to: s.effective_to.map(vn).unwrap_or_else(|| "—".into()),
-            in_force: s.in_force_on(today),
-        })
-        .collect();
-    let salaries = r.salaries().rows().iter().map(|b| (vn(b.from), money_vn(b.amount), b.source.clone())).collect();
-    Ok(render(StatusCode::OK, &CatalogPage { l: Layout::new(&ctx, "catalog"), entries, sets, salaries, can_import: ctx.can(Action::ImportHonours { org_id: ctx.org_id() }) }))
 }

@@ -4,12 +4,14 @@
 mod account;
 mod audit;
 mod campaigns;
+mod catalog;
 mod clusters;
 mod data;
 pub use data::read_upload;
 mod home;
 mod honours;
 mod people;
+mod rule_files;
 mod units;
 mod users;
 
@@ -23,7 +25,7 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(campaigns::routes())
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(rule_files::routes()).merge(campaigns::routes())
 }
 
 /// What every signed-in page shows around its content.

@@ -102,7 +102,8 @@ async fn registrations(State(state): State<AppState>, ctx: Ctx, Path(id): Path<S
     let participants = campaigns::participants(&mut tx, &id).await?;
     let regs = work::registrations(&mut tx, &id).await?;
     let deadlines = parts::deadlines(&mut tx, &id).await?;
-    let catalog = crate::ops::honours::rules()?.catalog();
+    let rules = crate::ops::honours::rules_in(&mut tx, ctx.org_id()).await?;
+    let catalog = rules.catalog();
     let title_name = |code: &str| catalog.entries().iter().find(|e| e.code.as_str() == code).map(|e| e.name.clone()).unwrap_or_else(|| code.to_string());
     let scope = ctx.actor.read_scope();
     let open = status_of(&c) == CampaignStatus::Launched;
@@ -224,8 +225,9 @@ async fn register_page(state: &AppState, ctx: &Ctx, c: CampaignRow, f: RegisterF
         Some(r) => r.title_codes(),
         None => f.titles.clone(),
     };
-    let catalog = crate::ops::honours::rules()?.catalog();
-    let titles = catalog
+    let rules = crate::ops::honours::rules_for(&state.db, ctx.org_id()).await?;
+    let titles = rules
+        .catalog()
         .entries()
         .iter()
         .filter(|e| e.accepts(thidua_rules::Subject::Collective) && e.kind == thidua_rules::EntryKind::Title)
