@@ -287,3 +287,23 @@ pub async fn cast_counts(tx: &mut Tx, meeting_id: &str) -> Result<Vec<(String, i
         .fetch_all(c)
         .await)?)
 }
+
+/// Accepted nominations waiting for a meeting: (id, nominee, code, nominating unit), oldest first.
+pub async fn candidates(tx: &mut Tx, org_id: &str) -> Result<Vec<(String, String, String, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String, String, String)>(
+        "SELECT n.id, COALESCE(p.full_name, nu.name, n.household_name, ''), n.code, COALESCE(su.name, '') FROM nominations n \
+         LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id \
+         WHERE n.org_id = $1 AND n.status = 'accepted' ORDER BY n.updated_at, n.id LIMIT 1000"
+    )
+    .bind(org_id)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Council member and chairman accounts that may sit in a meeting: (id, full name).
+pub async fn eligible_members(tx: &mut Tx, org_id: &str) -> Result<Vec<(String, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>("SELECT id, full_name FROM users WHERE org_id = $1 AND active = TRUE AND role IN ('council_member', 'chairman') ORDER BY full_name, username")
+        .bind(org_id)
+        .fetch_all(c)
+        .await)?)
+}

@@ -7,11 +7,28 @@ use crate::on_both_engines;
 use serde_json::{Value, json};
 use thidua_store::nominations::{self, NominationRow};
 
-on_both_engines!(meeting_full_cycle, quorum_failure_refuses_closing, quota_overflow_ranks_by_votes);
+on_both_engines!(meeting_full_cycle, quorum_failure_refuses_closing, quota_overflow_ranks_by_votes, meeting_pages);
 
 /// An accepted nomination of a demo person for catalog `code`, straight through the store.
 pub async fn accepted_nomination(app: &TestApp, code: &str) -> String {
+    accepted_nominations(app, code, 1).await.remove(0)
+}
+
+/// `n` accepted nominations in one transaction.
+pub async fn accepted_nominations(app: &TestApp, code: &str, n: usize) -> Vec<String> {
     let person = app.person_in("P-BACHDANG").await;
+    let mut tx = app.db.begin().await.unwrap();
+    let mut ids = Vec::new();
+    for _ in 0..n {
+        let row = nomination_row(app, code, &person);
+        nominations::insert(&mut tx, &row).await.unwrap();
+        ids.push(row.id);
+    }
+    tx.commit().await.unwrap();
+    ids
+}
+
+fn nomination_row(app: &TestApp, code: &str, person: &thidua_store::persons::PersonRow) -> NominationRow {
     let now = thidua_store::ids::now();
     let mut row = NominationRow {
         id: thidua_store::ids::new_id(),
@@ -44,10 +61,7 @@ pub async fn accepted_nomination(app: &TestApp, code: &str) -> String {
         updated_at: now,
     };
     row.search_text = row.make_search_text(&person.full_name);
-    let mut tx = app.db.begin().await.unwrap();
-    nominations::insert(&mut tx, &row).await.unwrap();
-    tx.commit().await.unwrap();
-    row.id
+    row
 }
 
 /// A new council member user (created by the administrator), signed in.
@@ -244,4 +258,78 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
     assert!(v["items"][2]["note"].as_str().unwrap().contains("ngoài chỉ tiêu"));
     assert_eq!(status_of(&app, &noms[2]).await, "failed");
     assert!(v["minutes"].as_str().unwrap().contains("biểu quyết công khai"));
+}
+
+async fn meeting_pages(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let office = app.login(STANDING).await;
+    let member = app.login(COUNCIL).await;
+    let viewer = app.login(VIEWER).await;
+    let u1 = app.user_id(COUNCIL).await;
+    let nom = accepted_nomination(&app, "LDTT").await;
+    office.get("/").await.expect(200).contains("Phiên họp Hội đồng");
+    assert!(!viewer.get("/").await.text.contains("href=\"/meetings\""));
+    viewer.get("/meetings").await.expect(403);
+    office.get("/meetings/new").await.expect(200).contains("Lên lịch phiên họp Hội đồng");
+    let r = office.post_form("/meetings", &[("title", ""), ("held_on", "15/12/2025"), ("total_members", "1"), ("ballot", "secret")]).await;
+    r.expect(422).contains("Tên phiên họp");
+    let r = office.post_form("/meetings", &[("title", "Họp xét khen thưởng quý IV"), ("held_on", "15/12/2025"), ("place", "Hội trường"), ("total_members", "1"), ("ballot", "secret"), ("member_ids", &u1)]).await;
+    r.expect(303);
+    let mid = r.location().unwrap().split('?').next().unwrap().trim_start_matches("/meetings/").to_string();
+    office.get(&format!("/meetings/{mid}")).await.expect(200).contains("Thêm hồ sơ đã thẩm định").contains(&nom);
+    office.post_form(&format!("/meetings/{mid}/agenda"), &[("nomination_ids", &nom)]).await.expect(303);
+    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].to_string();
+    office.post_form(&format!("/meetings/{mid}/open"), &[("version", &version)]).await.expect(303);
+    let page = member.get(&format!("/meetings/{mid}")).await;
+    page.expect(200).contains("Gửi biểu quyết").contains("Khai báo xung đột lợi ích");
+    let item = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["items"][0]["id"].as_str().unwrap().to_string();
+    member.post_form(&format!("/meetings/{mid}/vote"), &[("item_id", &item), ("choice", "agree")]).await.expect(303);
+    member.get(&format!("/meetings/{mid}")).await.expect(200).contains("Đồng chí đã biểu quyết hồ sơ này.");
+    member.post_form(&format!("/meetings/{mid}/vote"), &[("item_id", &item), ("choice", "agree")]).await.expect(400).contains("chỉ biểu quyết một lần");
+    office.get(&format!("/meetings/{mid}")).await.expect(200).contains("Phiếu giấy và ý kiến bằng văn bản");
+    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].to_string();
+    let r = office.post_form(&format!("/meetings/{mid}/close"), &[("version", &version), ("quota_cap", "")]).await;
+    r.expect(303);
+    assert!(r.location().unwrap().starts_with(&format!("/meetings/{mid}/minutes")));
+    member.get(&format!("/meetings/{mid}/minutes")).await.expect(200).contains("BIÊN BẢN HỌP XÉT KHEN THƯỞNG").contains("Kết quả: THÔNG QUA").contains("Hội trường");
+    office.get("/meetings").await.expect(200).contains("Họp xét khen thưởng quý IV").contains("Đã kết thúc");
+    office.get("/audit?object_type=meeting").await.expect(200).contains("Kết thúc phiên họp, lập biên bản");
+}
+
+/// Measures closing a meeting of 300 items (not a check: run by hand with `--run-ignored only`).
+async fn bench_close_300(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let office = app.login(STANDING).await;
+    let (m1, m2) = (app.login(COUNCIL).await, app.login(CHAIRMAN).await);
+    let (u1, u2) = (app.user_id(COUNCIL).await, app.user_id(CHAIRMAN).await);
+    let mut noms = accepted_nominations(&app, "CSTDCS", 150).await;
+    noms.extend(accepted_nominations(&app, "LDTT", 150).await);
+    let v = schedule(&office, 5, &[&u1, &u2], true, &noms).await;
+    let mid = v["meeting"]["id"].as_str().unwrap().to_string();
+    for k in 0..300 {
+        vote(&m1, &mid, &item(&v, k), "agree").await.expect(204);
+        vote(&m2, &mid, &item(&v, k), if k % 3 == 0 { "disagree" } else { "agree" }).await.expect(204);
+    }
+    let items: Vec<Value> = (0..300).map(|k| json!({"item_id": item(&v, k), "agree": 2, "disagree": 1, "abstain": 0})).collect();
+    office.api_post(&format!("/api/v1/meetings/{mid}/paper"), &json!({"items": items, "others_present": 3})).await.expect(200);
+    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].clone();
+    let t = std::time::Instant::now();
+    let r = office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version, "quota_cap": 200})).await;
+    let elapsed = t.elapsed();
+    r.expect(200);
+    let passed = r.json()["items"].as_array().unwrap().iter().filter(|i| i["result"] == "passed").count();
+    println!("BENCH close 300 items on {engine:?}: {} ms (HTTP round trip incl. reading the meeting back), {passed} passed", elapsed.as_millis());
+}
+
+mod bench {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "measurement, run by hand"]
+    async fn close_300_sqlite() {
+        super::bench_close_300(crate::common::Engine::Sqlite).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "measurement, run by hand"]
+    async fn close_300_postgres() {
+        super::bench_close_300(crate::common::Engine::Postgres).await
+    }
 }
