@@ -307,3 +307,18 @@ pub async fn eligible_members(tx: &mut Tx, org_id: &str) -> Result<Vec<(String, 
         .fetch_all(c)
         .await)?)
 }
+
+/// Nominations of a campaign by one unit (individuals or collectives) already passed, decided or
+/// forwarded outside this meeting: they take quota places.
+pub async fn already_passed(tx: &mut Tx, campaign_id: &str, unit_id: &str, person: bool, meeting_id: &str) -> Result<i64> {
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM nominations n WHERE n.campaign_id = $1 AND n.nominating_unit_id = $2 AND (n.nominee_type = 'person') = $3 \
+         AND n.status IN ('passed', 'decided', 'forwarded') AND n.id NOT IN (SELECT nomination_id FROM agenda_items WHERE meeting_id = $4)"
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .bind(person)
+    .bind(meeting_id)
+    .fetch_one(c)
+    .await)?)
+}

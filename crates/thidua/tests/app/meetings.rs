@@ -7,7 +7,7 @@ use crate::on_both_engines;
 use serde_json::{Value, json};
 use thidua_store::nominations::{self, NominationRow};
 
-on_both_engines!(meeting_full_cycle, quorum_failure_refuses_closing, quota_overflow_ranks_by_votes, meeting_pages);
+on_both_engines!(meeting_full_cycle, quorum_failure_refuses_closing, quota_overflow_ranks_by_votes, campaign_quota_limits_the_unit, meeting_pages);
 
 /// An accepted nomination of a demo person for catalog `code`, straight through the store.
 pub async fn accepted_nomination(app: &TestApp, code: &str) -> String {
@@ -258,6 +258,49 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
     assert!(v["items"][2]["note"].as_str().unwrap().contains("ngoài chỉ tiêu"));
     assert_eq!(status_of(&app, &noms[2]).await, "failed");
     assert!(v["minutes"].as_str().unwrap().contains("biểu quyết công khai"));
+}
+
+async fn exec(app: &TestApp, sql: &str) {
+    let sql = sqlx::AssertSqlSafe(sql.to_string());
+    match &app.db {
+        thidua_store::Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()).unwrap(),
+        thidua_store::Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()).unwrap(),
+    }
+}
+
+/// A plan's quota of one individual for the nominating ward: of two reaching items of that ward in the
+/// campaign, only the one with more agree votes passes; an item outside the campaign is not limited.
+async fn campaign_quota_limits_the_unit(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let admin = app.login(ADMIN).await;
+    let office = app.login(STANDING).await;
+    let m1 = app.login(COUNCIL).await;
+    let m2 = app.login(CHAIRMAN).await;
+    let (id3, m3) = council_member(&app, &admin).await;
+    let (u1, u2) = (app.user_id(COUNCIL).await, app.user_id(CHAIRMAN).await);
+    let ward = app.person_in("P-BACHDANG").await.unit_id;
+    let plan = crate::campaigns_api::make_plan(&office, "Phong trào thi đua có chỉ tiêu khen thưởng", std::slice::from_ref(&ward)).await;
+    let cid = plan["id"].as_str().unwrap().to_string();
+    office.api_post(&format!("/api/v1/campaigns/{cid}/quotas"), &json!({"who": "Phường Bạch Đằng", "unit_id": ward, "individuals_max": 1})).await.expect(201);
+    let noms = accepted_nominations(&app, "LDTT", 3).await;
+    for n in &noms[..2] {
+        exec(&app, &format!("UPDATE nominations SET campaign_id = '{cid}' WHERE id = '{n}'")).await;
+    }
+    let v = schedule(&office, 3, &[&u1, &u2, &id3], true, &noms).await;
+    let mid = v["meeting"]["id"].as_str().unwrap().to_string();
+    // Item 1: 2 agree; item 2: 3 agree; item 3 (no campaign): 2 agree. All reach the majority.
+    let votes = [[("agree", &m1), ("agree", &m2), ("disagree", &m3)], [("agree", &m1), ("agree", &m2), ("agree", &m3)], [("agree", &m1), ("agree", &m2), ("abstain", &m3)]];
+    for (k, row) in votes.iter().enumerate() {
+        for (ch, s) in row {
+            vote(s, &mid, &item(&v, k), ch).await.expect(204);
+        }
+    }
+    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].clone();
+    let r = office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version})).await;
+    r.expect(200);
+    let results: Vec<String> = r.json()["items"].as_array().unwrap().iter().map(|i| i["result_label"].as_str().unwrap().to_string()).collect();
+    assert_eq!(results, vec!["Không thông qua", "Thông qua", "Thông qua"]);
+    assert!(r.json()["minutes"].as_str().unwrap().contains("Đạt ngưỡng nhưng ngoài chỉ tiêu"));
 }
 
 async fn meeting_pages(engine: Engine) {

@@ -1,6 +1,6 @@
 //! Closing a council meeting: the quorum, each item's tally (electronic and paper ballots), the vote
 //! threshold of the rule set on ALL members, the quota ranking, the nominations set passed or failed
-//! through their state machine, and the minutes (biên bản họp xét khen thưởng) written from the record.
+//! through their state machine (campaign quotas in [`super::quota`]), and the minutes (biên bản họp xét khen thưởng) written from the record.
 
 use super::view::{attendance_label, form_and_rule};
 use super::{nomination_status, refuse, status};
@@ -89,8 +89,14 @@ pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResul
         let reaches = passes(t, count(m.total_members), threshold);
         outcomes.push(Outcome { tally: t, reaches, passed: reaches, rule, form });
     }
+    let tallies: Vec<Tally> = outcomes.iter().map(|o| o.tally).collect();
+    let mut campaign_ok: Vec<bool> = outcomes.iter().map(|o| o.reaches).collect();
+    super::quota::apply(&mut tx, ctx.org_id(), id, &items, &tallies, &mut campaign_ok).await?;
+    for (o, ok) in outcomes.iter_mut().zip(&campaign_ok) {
+        o.passed = o.reaches && *ok;
+    }
     if let Some(cap) = input.quota_cap {
-        let reaching: Vec<usize> = (0..outcomes.len()).filter(|&k| outcomes[k].reaches).collect();
+        let reaching: Vec<usize> = (0..outcomes.len()).filter(|&k| outcomes[k].passed).collect();
         let ranked: Vec<(Tally, i64, usize)> = reaching.iter().map(|&k| (outcomes[k].tally, 0, k)).collect();
         let kept = within_quota(&ranked, usize::try_from(cap).unwrap_or(0));
         for (pos, &k) in reaching.iter().enumerate() {

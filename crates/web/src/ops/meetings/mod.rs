@@ -5,6 +5,7 @@
 //! transaction with its audit row, so a refusal saves nothing.
 
 pub mod close;
+mod quota;
 pub mod view;
 
 use super::audit;
