@@ -161,7 +161,13 @@ pub async fn set_status(tx: &mut Tx, m: &MeetingRow, version: i64, to: &str, min
 /// Takes the meeting's row lock while it is open (ballots and paper counts wait for a concurrent close,
 /// and are refused once it is closed); false when the meeting is not open.
 pub async fn lock_open(tx: &mut Tx, org_id: &str, id: &str) -> Result<bool> {
-    let n = exec!(tx, sqlx::query("UPDATE meetings SET updated_at = updated_at WHERE id = $1 AND org_id = $2 AND status = 'open'").bind(id).bind(org_id))?;
+    lock_in(tx, org_id, id, "open").await
+}
+
+/// Takes the meeting's row lock if it is in `status`: changes of the agenda, ballots and the close
+/// run one after the other, and each sees the state the previous one left.
+pub async fn lock_in(tx: &mut Tx, org_id: &str, id: &str, status: &str) -> Result<bool> {
+    let n = exec!(tx, sqlx::query("UPDATE meetings SET updated_at = updated_at WHERE id = $1 AND org_id = $2 AND status = $3").bind(id).bind(org_id).bind(status))?;
     Ok(n == 1)
 }
 

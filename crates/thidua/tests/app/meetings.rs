@@ -190,7 +190,12 @@ async fn quorum_failure_refuses_closing(engine: Engine) {
     let noms = vec![accepted_nomination(&app, "LDTT").await];
     let v = schedule(&office, 5, &[&u1], true, &noms).await;
     let mid = v["meeting"]["id"].as_str().unwrap().to_string();
-    vote(&m1, &mid, &item(&v, 0), "agree").await.expect(204);
+    // The same ballot sent four times at once: one is counted, the others are refused (never a 500).
+    let it = item(&v, 0);
+    let (r1, r2, r3, r4) = tokio::join!(vote(&m1, &mid, &it, "agree"), vote(&m1, &mid, &it, "agree"), vote(&m1, &mid, &it, "agree"), vote(&m1, &mid, &it, "agree"));
+    let mut codes: Vec<u16> = [r1, r2, r3, r4].iter().map(|r| r.status.as_u16()).collect();
+    codes.sort_unstable();
+    assert_eq!(codes, vec![204, 400, 400, 400]);
     let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].clone();
     let audit = app.audit_rows().await;
     let r = office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version})).await;

@@ -52,9 +52,11 @@ fn count(v: i64) -> u32 {
 pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResult<MeetingRow> {
     ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
     let mut tx = db.begin().await?;
+    // Waits for ballots being cast right now; later ones find the meeting closed.
+    let locked = meetings::lock_open(&mut tx, ctx.org_id(), id).await?;
     let m = meetings::get(&mut tx, ctx.org_id(), id).await?;
     let st = status(&m)?;
-    if !st.voting() {
+    if !locked || !st.voting() {
         return Err(refuse(format!("Chỉ kết thúc được phiên họp đang bỏ phiếu; hiện tại: «{}».", st.label())));
     }
     if m.version != input.version {

@@ -153,8 +153,10 @@ pub async fn create(db: &Db, ctx: &Ctx, input: &MeetingInput) -> AppResult<Meeti
 
 async fn scheduled(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<MeetingRow> {
     ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
+    // The lock comes first: on SQLite a transaction that writes before it reads never meets a stale snapshot.
+    let locked = meetings::lock_in(tx, ctx.org_id(), id, MeetingStatus::Scheduled.code()).await?;
     let m = meetings::get(tx, ctx.org_id(), id).await?;
-    if !status(&m)?.agenda_editable() {
+    if !locked || !status(&m)?.agenda_editable() {
         return Err(refuse(format!("Chỉ sửa chương trình họp khi phiên họp đang ở trạng thái «{}»; hiện tại: «{}».", MeetingStatus::Scheduled.label(), status(&m)?.label())));
     }
     Ok(m)
@@ -199,6 +201,7 @@ pub async fn remove_item(db: &Db, ctx: &Ctx, id: &str, item_id: &str) -> AppResu
 pub async fn open(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<MeetingRow> {
     ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
     let mut tx = db.begin().await?;
+    meetings::lock_in(&mut tx, ctx.org_id(), id, MeetingStatus::Scheduled.code()).await?;
     let m = meetings::get(&mut tx, ctx.org_id(), id).await?;
     let st = status(&m)?;
     if st != MeetingStatus::Scheduled {
@@ -221,8 +224,9 @@ pub async fn open(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<Meeti
 /// Locks an open meeting and checks that the caller sits in it and the item belongs to it.
 async fn as_member(tx: &mut Tx, ctx: &Ctx, id: &str, item_id: &str) -> AppResult<(MeetingRow, meetings::ItemRow, String)> {
     ctx.authorize(Action::Vote { org_id: ctx.org_id() })?;
+    let locked = meetings::lock_open(tx, ctx.org_id(), id).await?;
     let m = meetings::get(tx, ctx.org_id(), id).await?;
-    if !meetings::lock_open(tx, ctx.org_id(), id).await? {
+    if !locked {
         return Err(refuse(format!("Phiên họp đang ở trạng thái «{}», không nhận biểu quyết.", status(&m)?.label())));
     }
     let Some(me) = meetings::members(tx, id).await?.into_iter().find(|x| x.user_id == ctx.user.id) else {
@@ -285,8 +289,9 @@ pub async fn declare_conflict(db: &Db, ctx: &Ctx, id: &str, input: &ConflictInpu
 pub async fn record_paper(db: &Db, ctx: &Ctx, id: &str, input: &PaperInput) -> AppResult<MeetingRow> {
     ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
     let mut tx = db.begin().await?;
+    let locked = meetings::lock_open(&mut tx, ctx.org_id(), id).await?;
     let m = meetings::get(&mut tx, ctx.org_id(), id).await?;
-    if !meetings::lock_open(&mut tx, ctx.org_id(), id).await? {
+    if !locked {
         return Err(refuse(format!("Phiên họp đang ở trạng thái «{}», không nhập phiếu giấy được.", status(&m)?.label())));
     }
     let members = meetings::members(&mut tx, id).await?;
