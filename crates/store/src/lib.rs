@@ -17,6 +17,7 @@ pub mod error;
 pub mod idempotency;
 pub mod ids;
 pub mod ledger;
+pub mod meetings;
 pub mod nominations;
 pub mod orgs;
 pub mod persons;

@@ -21,3 +21,4 @@ mod campaigns_api;
 mod demo_campaigns;
 mod plan_import;
 mod rules_admin;
+mod meetings;

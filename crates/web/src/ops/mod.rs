@@ -8,6 +8,7 @@ pub mod campaigns;
 pub mod clusters;
 pub mod export;
 pub mod history_import;
+pub mod meetings;
 pub mod honours;
 pub mod import;
 mod table;

@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-const OBJECT_TYPES: [(&str, &str); 11] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu"), ("rule_file", "Tệp dữ liệu quy tắc")];
+const OBJECT_TYPES: [(&str, &str); 12] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu"), ("rule_file", "Tệp dữ liệu quy tắc"), ("meeting", "Phiên họp Hội đồng")];
 
 /// The Vietnamese name of an audit action code.
 pub fn action_label(code: &str) -> &'static str {
@@ -46,6 +46,14 @@ pub fn action_label(code: &str) -> &'static str {
         "campaign.create" => "Thêm kế hoạch",
         "campaign.update" => "Sửa kế hoạch",
         "campaign.launch" => "Phát động kế hoạch",
+        "meeting.create" => "Lên lịch phiên họp Hội đồng",
+        "meeting.agenda_add" => "Đưa hồ sơ vào chương trình họp",
+        "meeting.agenda_remove" => "Rút hồ sơ khỏi chương trình họp",
+        "meeting.open" => "Mở bỏ phiếu phiên họp",
+        "meeting.vote" => "Biểu quyết tại phiên họp",
+        "meeting.conflict" => "Khai báo xung đột lợi ích",
+        "meeting.paper" => "Nhập phiếu giấy, ý kiến bằng văn bản",
+        "meeting.close" => "Kết thúc phiên họp, lập biên bản",
         "campaign.close" => "Kết thúc đợt thi đua",
         "campaign.copy" => "Sao chép kế hoạch",
         "campaign.import" => "Nhập kế hoạch từ văn bản",

@@ -10,6 +10,7 @@ mod data;
 pub use data::read_upload;
 mod home;
 mod honours;
+mod meetings;
 mod people;
 mod rule_files;
 mod units;
@@ -25,7 +26,7 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(rule_files::routes()).merge(campaigns::routes())
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(rule_files::routes()).merge(campaigns::routes()).merge(meetings::routes())
 }
 
 /// What every signed-in page shows around its content.
@@ -36,6 +37,8 @@ pub struct Layout {
     pub active: &'static str,
     pub can_audit: bool,
     pub can_users: bool,
+    /// The office and those who vote see council meetings.
+    pub can_meetings: bool,
     pub flash: Option<String>,
     /// One-time key for the page's form, so a double click never submits twice.
     pub idem: String,
@@ -50,6 +53,7 @@ impl Layout {
             active,
             can_audit: ctx.can(Action::ViewAudit { org_id: ctx.org_id() }),
             can_users: ctx.can(Action::ManageUsers { org_id: ctx.org_id() }),
+            can_meetings: crate::ops::meetings::may_view(ctx).is_ok(),
             flash: None,
             idem: crate::auth::random_token(),
         }
