@@ -6,10 +6,12 @@ mod audit;
 mod campaigns;
 mod clusters;
 mod data;
+mod decisions;
 pub use data::read_upload;
 mod home;
 mod honours;
 mod people;
+mod public;
 mod units;
 mod users;
 
@@ -23,7 +25,7 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(campaigns::routes())
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(campaigns::routes()).merge(decisions::routes()).merge(public::routes())
 }
 
 /// What every signed-in page shows around its content.
