@@ -168,8 +168,16 @@ async fn form_page(state: &AppState, ctx: &Ctx, f: DecisionForm, v: Validation, 
     Ok(render(status, &FormPage { l: Layout::new(ctx, "decisions").with_flash(flash), f, v, decidable, higher, can_forward }))
 }
 
-async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Flash>) -> AppResult<Response> {
-    let f = DecisionForm { signed_on: vn(crate::ops::today()), signer_title: "Chủ tịch".into(), ..Default::default() };
+#[derive(Deserialize, Default)]
+struct NewQuery {
+    ok: Option<String>,
+    /// Signing date to check authority and money against (default today).
+    signed_on: Option<String>,
+}
+
+async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NewQuery>) -> AppResult<Response> {
+    let signed_on = q.signed_on.filter(|d| thidua_domain::date::parse(d).is_some()).unwrap_or_else(|| vn(crate::ops::today()));
+    let f = DecisionForm { signed_on, signer_title: "Chủ tịch".into(), ..Default::default() };
     form_page(&state, &ctx, f, Validation::new(), q.ok).await
 }
 

@@ -72,8 +72,8 @@ pub struct Verification {
     pub validity: String,
 }
 
-/// Looks up a certificate code (case-insensitive); `None` when no line has it. A confidential award
-/// is verified (the holder shows the certificate) but never listed on the honour roll.
+/// Looks up a certificate code (case-insensitive); `None` when no line has it, or when the award is
+/// confidential (public pages never show confidential awards).
 pub async fn verify(db: &Db, code: &str) -> AppResult<Option<Verification>> {
     let code = code.trim().to_uppercase();
     if code.len() != 8 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -82,7 +82,7 @@ pub async fn verify(db: &Db, code: &str) -> AppResult<Option<Verification>> {
     let mut tx = db.begin().await?;
     let line = decisions::by_code(&mut tx, &code).await?;
     tx.commit().await?;
-    Ok(line.map(|l| {
+    Ok(line.filter(|l| !l.confidential).map(|l| {
         let validity = match (&l.revoked_at, &l.revoked_by) {
             (None, _) => "Còn hiệu lực".to_string(),
             (Some(at), Some(by)) => format!("Đã bị hủy theo quyết định số {by} (ghi nhận ngày {})", iso_to_vn(at.get(0..10).unwrap_or(at))),
