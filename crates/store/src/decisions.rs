@@ -202,9 +202,9 @@ pub async fn set_search_text(tx: &mut Tx, line_id: &str, text: &str) -> Result<(
     Ok(())
 }
 
-/// The catalog level of the body (from its root unit's level): `tinh`, `huyen`, `xa`.
-pub async fn body_level(tx: &mut Tx, org_id: &str) -> Result<Option<String>> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, String>("SELECT level FROM units WHERE org_id = $1 AND parent_id IS NULL ORDER BY created_at LIMIT 1").bind(org_id).fetch_optional(c).await)?)
+/// The body's root unit: (unit level code, name).
+pub async fn body(tx: &mut Tx, org_id: &str) -> Result<Option<(String, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>("SELECT level, name FROM units WHERE org_id = $1 AND parent_id IS NULL ORDER BY created_at LIMIT 1").bind(org_id).fetch_optional(c).await)?)
 }
 
 /// A stored forwarding package.

@@ -340,6 +340,7 @@ async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engin
     let j: Value = serde_json::from_str(&json_text).unwrap();
     assert_eq!(j["nominee"], p[0].full_name.as_str());
     assert_eq!(j["code"], "BK_TINH");
+    assert!(j["from"].as_str().unwrap().contains("Hai Bà Trưng"), "{j}");
     assert_eq!(j["award"], "Bằng khen của Chủ tịch UBND tỉnh");
     let entry = j["documents"][0]["file_name"].as_str().unwrap().to_string();
     let mut file = Vec::new();

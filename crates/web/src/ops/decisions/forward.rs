@@ -3,7 +3,7 @@
 //! authority as a package — a ZIP with `ho_so.json` (nominee, form, achievement, votes, documents)
 //! and the dossier files — kept in the blob store and downloadable.
 
-use super::{authority, award_name, body_level, nominee_name};
+use super::{authority, award_name, body_level, body_name, nominee_name};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::{audit, today};
@@ -81,10 +81,11 @@ pub async fn forward(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, nomination_id: &
     };
     let docs = nominations::documents(&mut tx, &n.id).await?;
     let votes = decisions::votes(&mut tx, &n.id).await?;
+    let from = body_name(&mut tx, ctx.org_id()).await?;
     let now = ids::now();
     let json = PackageJson {
         nomination_id: &n.id,
-        from: &ctx.org_id().to_string(),
+        from: &from,
         to: &to,
         nominee_type: &n.nominee_type,
         nominee: &name,

@@ -81,7 +81,12 @@ fn catalog_level(unit_level: &str) -> &str {
 
 /// The level this body decides at, from its root unit.
 pub async fn body_level(tx: &mut Tx, org_id: &str) -> AppResult<String> {
-    Ok(decisions::body_level(tx, org_id).await?.map(|l| catalog_level(&l).to_string()).unwrap_or_default())
+    Ok(decisions::body(tx, org_id).await?.map(|(l, _)| catalog_level(&l).to_string()).unwrap_or_default())
+}
+
+/// The name of this body (its root unit).
+pub async fn body_name(tx: &mut Tx, org_id: &str) -> AppResult<String> {
+    Ok(decisions::body(tx, org_id).await?.map(|(_, n)| n).unwrap_or_default())
 }
 
 /// `Ok(())` when a body at `level` may decide `code` on `date`; otherwise the deciders who may.

@@ -56,7 +56,7 @@ pub fn year_totals(rows: &[(DecisionRow, i64)]) -> Vec<YearTotal> {
             None => out.push(YearTotal { year, decisions: 1, lines: *n, amount: d.total_amount }),
         }
     }
-    out.sort_by(|a, b| b.year.cmp(&a.year));
+    out.sort_by_key(|t| std::cmp::Reverse(t.year));
     out
 }
 
