@@ -276,3 +276,20 @@ pub async fn votes(tx: &mut Tx, nomination_id: &str) -> Result<Vec<VoteRow>> {
     .fetch_all(c)
     .await)?)
 }
+
+/// Packages sent upward, newest first: (package, nominee name, catalog code).
+pub async fn forwards(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(ForwardRow, String, String)>> {
+    let rows = on_tx!(tx, |c| sqlx::query_as::<_, (String, String, String, String, String, i64, Option<String>, String, String, String)>(
+        "SELECT f.nomination_id, f.org_id, f.authority, f.file_name, f.sha256, f.size_bytes, f.created_by, f.created_at, COALESCE(p.full_name, u.name, n.household_name, ''), n.code \
+         FROM nomination_forwards f JOIN nominations n ON n.id = f.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units u ON u.id = n.unit_id \
+         WHERE f.org_id = $1 ORDER BY f.created_at DESC LIMIT $2"
+    )
+    .bind(org_id)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(nomination_id, org_id, authority, file_name, sha256, size_bytes, created_by, created_at, name, code)| (ForwardRow { nomination_id, org_id, authority, file_name, sha256, size_bytes, created_by, created_at }, name, code))
+        .collect())
+}

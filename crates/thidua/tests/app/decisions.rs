@@ -350,4 +350,5 @@ async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engin
     office.api_post(&format!("/api/v1/nominations/{id}/forward-package"), &json!({})).await.expect(422);
     let (status, _, _) = office.download(&format!("/decisions/forward/{id}/package.zip")).await;
     assert_eq!(status, 200);
+    office.get("/decisions").await.expect(200).contains("Hồ sơ đã trình cấp trên").contains(&format!("/decisions/forward/{id}/package.zip"));
 }

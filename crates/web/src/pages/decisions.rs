@@ -52,13 +52,19 @@ struct ListPage {
     rows: Vec<(DecisionRow, i64)>,
     years: Vec<YearTotal>,
     can_decide: bool,
+    /// Packages sent upward: (nomination id, nominee, award, authority, date).
+    forwards: Vec<(String, String, String, String, String)>,
 }
 
 async fn list(State(state): State<AppState>, ctx: Ctx, Query(f): Query<Flash>) -> AppResult<Response> {
     let rows = ops::list(&state.db, &ctx).await?;
     let years = ops::year_totals(&rows);
     let can_decide = ctx.can(Action::Decide { org_id: ctx.org_id() });
-    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "decisions").with_flash(f.ok), rows, years, can_decide }))
+    let mut tx = state.db.begin().await?;
+    let forwards = thidua_store::decisions::forwards(&mut tx, ctx.org_id(), 500).await?;
+    tx.commit().await?;
+    let forwards = forwards.into_iter().map(|(f, name, code)| (f.nomination_id, name, ops::award_name(&code), f.authority, super::local_time(&f.created_at))).collect();
+    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "decisions").with_flash(f.ok), rows, years, can_decide, forwards }))
 }
 
 fn list_book(rows: &[(DecisionRow, i64)], years: &[YearTotal]) -> anyhow::Result<Vec<u8>> {

@@ -119,7 +119,7 @@ pub async fn forward(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, nomination_id: &
     let note = format!("Trình {to}");
     nominations::set_status(&mut tx, &n, n.version, NominationStatus::Forwarded.code(), NominationAction::ForwardUp.code(), (&ctx.user.id, &author), Some(&note), false).await?;
     let text = format!("Hồ sơ đề nghị khen thưởng {name} ({}) đã được trình {to}.", award_name(&n.code));
-    decisions::notify(&mut tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, "/decisions/forwards").await?;
+    decisions::notify(&mut tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/nominations/{}", n.id)).await?;
     audit(&mut tx, ctx, "nomination.forward_up", "nomination", &n.id, &name, None::<&()>, Some(&row)).await?;
     tx.commit().await?;
     Ok(row)

@@ -241,7 +241,7 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
         decisions::insert_line(&mut tx, line).await?;
         nominations::set_status(&mut tx, n, n.version, NominationStatus::Decided.code(), NominationAction::Decide.code(), (&ctx.user.id, &author), Some(&note), false).await?;
         let text = format!("Hồ sơ đề nghị khen thưởng {name} ({}) đã có {note}.", award_name(&n.code));
-        decisions::notify(&mut tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/decisions/{}", d.id)).await?;
+        decisions::notify(&mut tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/nominations/{}", n.id)).await?;
     }
     for l in decisions::lines(&mut tx, &d.id).await? {
         let text = thidua_domain::text::fold(&format!("{} {} {} {}", l.nominee_name, l.unit_name, l.number, award_name(&l.code)));
@@ -273,7 +273,7 @@ async fn revoke_one(tx: &mut Tx, ctx: &Ctx, line_id: &str, reason: &str, by: &st
         audit(tx, ctx, "ledger.award.update", &before.subject_type, &before.subject_id, &l.nominee_name, Some(&before), Some(&after)).await?;
     }
     let text = format!("Khen thưởng {} của {} (Quyết định số {}) đã bị hủy theo Quyết định số {by}.", award_name(&l.code), l.nominee_name, l.number);
-    decisions::notify(tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/decisions/{}", l.decision_id)).await?;
+    decisions::notify(tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/nominations/{}", n.id)).await?;
     let after = decisions::line(tx, ctx.org_id(), &l.id).await?;
     audit(tx, ctx, "decision.revoke", "decision", &l.decision_id, &format!("{} — {}", l.number, l.nominee_name), Some(&l), Some(&after)).await?;
     Ok(())
