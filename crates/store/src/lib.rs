@@ -13,6 +13,7 @@ pub mod campaign_parts;
 pub mod campaign_work;
 pub mod campaigns;
 pub mod clusters;
+pub mod decisions;
 pub mod error;
 pub mod idempotency;
 pub mod ids;

@@ -22,3 +22,4 @@ mod demo_campaigns;
 mod plan_import;
 mod rules_admin;
 mod meetings;
+mod decisions;

@@ -6,6 +6,7 @@ pub mod campaign_views;
 pub mod campaign_work;
 pub mod campaigns;
 pub mod clusters;
+pub mod decisions;
 pub mod export;
 pub mod history_import;
 pub mod meetings;

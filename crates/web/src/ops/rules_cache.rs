@@ -19,6 +19,13 @@ pub fn shipped_files() -> Vec<(&'static str, &'static str)> {
     out
 }
 
+/// The rules as shipped with the binary, built once. Only for places that have no organisation at hand
+/// (the award pipeline's name and money helpers); everything else reads [`rules_for`].
+pub fn shipped() -> AppResult<&'static Rules> {
+    static SHIPPED: LazyLock<Result<Rules, String>> = LazyLock::new(|| Rules::bundled().map_err(|e| e.to_string()));
+    SHIPPED.as_ref().map_err(|e| AppError::Internal(anyhow::anyhow!("rules data: {e}")))
+}
+
 /// The shipped text of a file, if it is one of the data files.
 pub fn shipped_text(name: &str) -> Option<&'static str> {
     shipped_files().into_iter().find(|(n, _)| *n == name).map(|(_, t)| t)

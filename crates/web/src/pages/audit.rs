@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-const OBJECT_TYPES: [(&str, &str); 12] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu"), ("rule_file", "Tệp dữ liệu quy tắc"), ("meeting", "Phiên họp Hội đồng")];
+const OBJECT_TYPES: [(&str, &str); 13] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu"), ("rule_file", "Tệp dữ liệu quy tắc"), ("meeting", "Phiên họp Hội đồng"), ("decision", "Quyết định khen thưởng")];
 
 /// The Vietnamese name of an audit action code.
 pub fn action_label(code: &str) -> &'static str {
@@ -43,6 +43,9 @@ pub fn action_label(code: &str) -> &'static str {
         "token.create" => "Tạo khóa API",
         "token.revoke" => "Thu hồi khóa API",
         "demo.seed" => "Tạo dữ liệu mẫu",
+        "decision.create" => "Ban hành quyết định khen thưởng",
+        "decision.revoke" => "Hủy khen thưởng (Luật TĐKT Điều 93)",
+        "nomination.forward_up" => "Trình cấp trên",
         "campaign.create" => "Thêm kế hoạch",
         "campaign.update" => "Sửa kế hoạch",
         "campaign.launch" => "Phát động kế hoạch",

@@ -7,12 +7,14 @@ mod campaigns;
 mod catalog;
 mod clusters;
 mod data;
+mod decisions;
 pub use data::read_upload;
 mod home;
 mod honours;
 mod meetings;
 mod people;
 mod rule_files;
+mod public;
 mod units;
 mod users;
 
@@ -26,7 +28,7 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(rule_files::routes()).merge(campaigns::routes()).merge(meetings::routes())
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(rule_files::routes()).merge(campaigns::routes()).merge(meetings::routes()).merge(decisions::routes()).merge(public::routes())
 }
 
 /// What every signed-in page shows around its content.

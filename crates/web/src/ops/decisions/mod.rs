@@ -1,0 +1,315 @@
+//! Decisions of award (step 8 of the process): the chairman, or the standing office on his behalf,
+//! decides passed nominations this body has authority for (số sổ vàng 1..n, reward money at the
+//! decision date, a public verification code per line, one award in the history per line); a
+//! decision line can later be revoked (Law Điều 93). Forms of a higher authority are forwarded
+//! instead ([`forward`]); decided awards are published ([`public`]).
+
+pub mod forward;
+pub mod public;
+mod read;
+
+pub use read::{DecisionView, YearTotal, get, list, year_totals};
+
+use super::{audit, with_field};
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use serde::{Deserialize, Serialize};
+use thidua_domain::Validation;
+use thidua_domain::date::{iso, parse as parse_date};
+use thidua_domain::nomination::{NominationAction, NominationStatus, Part};
+use thidua_domain::policy::Action;
+use thidua_rules::{Code, Subject};
+use thidua_store::decisions::{self, DecisionRow, LineRow};
+use thidua_store::ledger::{self, AwardRow, Owner};
+use thidua_store::nominations::{self, NominationRow};
+use thidua_store::{Db, Tx, ids};
+
+/// A decision as typed; dates `dd/mm/yyyy` or `yyyy-mm-dd`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DecisionInput {
+    /// Số quyết định, unique within the organisation, e.g. `125/QĐ-UBND`.
+    pub number: String,
+    /// Signing date.
+    pub signed_on: String,
+    /// Cơ quan ban hành, e.g. `Ủy ban nhân dân quận Hai Bà Trưng`.
+    pub issuer: String,
+    /// Chức vụ người ký, e.g. `Chủ tịch`.
+    pub signer_title: String,
+    pub signer_name: String,
+    /// "Quyết định về việc khen thưởng …"; a default is made when empty.
+    pub title: String,
+    /// Place of signing (printed on certificates).
+    pub place: String,
+    /// Passed nominations, in the order of the lines (số sổ vàng 1..n).
+    pub nomination_ids: Vec<String>,
+}
+
+/// Why a decision line or a whole decision is revoked.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct RevokeInput {
+    /// Lý do hủy (Luật TĐKT Điều 93: khai man, giả mạo hồ sơ, thẩm định sai, vi phạm phát hiện sau).
+    pub reason: String,
+    /// Number of the revoking decision, e.g. `45/QĐ-UBND`.
+    pub revoking_decision: String,
+}
+
+/// The rules subject of a nominee type.
+pub fn subject_of(nominee_type: &str) -> Subject {
+    match nominee_type {
+        "unit" => Subject::Collective,
+        "household" => Subject::Household,
+        _ => Subject::Individual,
+    }
+}
+
+/// The Vietnamese name of a catalog code (the code itself when unknown).
+pub fn award_name(code: &str) -> String {
+    crate::ops::rules_cache::shipped().ok().and_then(|r| r.catalog().find(code).map(|e| e.name.clone())).unwrap_or_else(|| code.to_string())
+}
+
+/// The catalog level of a unit level: `province` → `tinh`, `district` → `huyen`, `commune` → `xa`.
+fn catalog_level(unit_level: &str) -> &str {
+    match unit_level {
+        "province" => "tinh",
+        "district" => "huyen",
+        "commune" | "grassroots" => "xa",
+        other => other,
+    }
+}
+
+/// The level this body decides at, from its root unit.
+pub async fn body_level(tx: &mut Tx, org_id: &str) -> AppResult<String> {
+    Ok(decisions::body(tx, org_id).await?.map(|(l, _)| catalog_level(&l).to_string()).unwrap_or_default())
+}
+
+/// The name of this body (its root unit).
+pub async fn body_name(tx: &mut Tx, org_id: &str) -> AppResult<String> {
+    Ok(decisions::body(tx, org_id).await?.map(|(_, n)| n).unwrap_or_default())
+}
+
+/// `Ok(())` when a body at `level` may decide `code` on `date`; otherwise the deciders who may.
+pub fn authority(code: &str, level: &str, date: time::Date) -> Result<(), String> {
+    let entry = crate::ops::rules_cache::shipped().ok().and_then(|r| r.catalog().find(code));
+    let Some(entry) = entry else { return Err(String::new()) };
+    if entry.authorities.iter().any(|a| a.level.as_str() == level && a.valid_on(date)) {
+        return Ok(());
+    }
+    let deciders: Vec<&str> = entry.authorities.iter().filter(|a| a.valid_on(date)).map(|a| a.decider.as_str()).collect();
+    Err(deciders.join("; "))
+}
+
+/// Reward money of one line: `None` when the catalog sets no multiplier (shown "chưa có mức").
+pub fn line_amount(code: &str, nominee_type: &str, date: time::Date) -> Option<i64> {
+    crate::ops::rules_cache::shipped().ok()?.reward(&Code::new(code), subject_of(nominee_type), date).ok().map(|r| r.amount)
+}
+
+/// The nominee's display name.
+pub async fn nominee_name(tx: &mut Tx, ctx: &Ctx, n: &NominationRow) -> AppResult<String> {
+    Ok(match (n.person_id.as_deref(), n.unit_id.as_deref()) {
+        (Some(p), _) => thidua_store::persons::get(tx, ctx.org_id(), p).await?.full_name,
+        (None, Some(u)) => thidua_store::units::get(tx, ctx.org_id(), u).await?.name,
+        _ => n.household_name.clone().unwrap_or_default(),
+    })
+}
+
+/// A short random code from an alphabet without look-alike characters (no 0/O, 1/I/L).
+fn verify_code() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    (0..8).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect()
+}
+
+async fn fresh_code(tx: &mut Tx) -> AppResult<String> {
+    loop {
+        let code = verify_code();
+        if !decisions::code_taken(tx, &code).await? {
+            return Ok(code);
+        }
+    }
+}
+
+struct Checked {
+    number: String,
+    date: time::Date,
+    issuer: String,
+    signer_title: Option<String>,
+    signer_name: String,
+    title: String,
+    place: Option<String>,
+}
+
+fn check_fields(input: &DecisionInput, v: &mut Validation) -> Option<Checked> {
+    let number = v.required_text("number", "Số quyết định", &input.number, 100);
+    let date = match input.signed_on.trim() {
+        "" => {
+            v.add("signed_on", "Ngày ký", "Hãy nhập ngày ký quyết định.");
+            None
+        }
+        raw => {
+            let d = parse_date(raw);
+            if d.is_none() {
+                v.add("signed_on", "Ngày ký", "Ngày ký phải có dạng ngày/tháng/năm, ví dụ 15/01/2026.");
+            }
+            d
+        }
+    };
+    let issuer = v.required_text("issuer", "Cơ quan ban hành", &input.issuer, 300);
+    let signer_title = v.optional_text("signer_title", "Chức vụ người ký", &input.signer_title, 200);
+    let signer_name = v.required_text("signer_name", "Người ký", &input.signer_name, 200);
+    let title = v.optional_text("title", "Trích yếu", &input.title, 500);
+    let place = v.optional_text("place", "Địa danh", &input.place, 200);
+    if input.nomination_ids.is_empty() {
+        v.add("nomination_ids", "Hồ sơ được khen thưởng", "Hãy chọn ít nhất một hồ sơ đã được Hội đồng thông qua.");
+    }
+    let date = date?;
+    let title = title.unwrap_or_else(|| format!("Quyết định về việc khen thưởng thành tích năm {}", date.year() - 1));
+    Some(Checked { number, date, issuer, signer_title, signer_name, title, place })
+}
+
+/// Makes a decision from passed nominations: all of it, or nothing with the reasons.
+pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<DecisionRow> {
+    ctx.authorize(Action::Decide { org_id: ctx.org_id() })?;
+    let mut v = Validation::new();
+    let checked = check_fields(input, &mut v);
+    let mut tx = db.begin().await?;
+    let Some(c) = checked else { return Err(AppError::Invalid(v)) };
+    if decisions::number_taken(&mut tx, ctx.org_id(), &c.number).await? {
+        v.add("number", "Số quyết định", format!("Số quyết định «{}» đã được dùng cho một quyết định khác.", c.number));
+    }
+    let level = body_level(&mut tx, ctx.org_id()).await?;
+    let mut picked: Vec<(NominationRow, String)> = Vec::new();
+    for id in &input.nomination_ids {
+        if picked.iter().any(|(n, _)| &n.id == id) {
+            continue;
+        }
+        let n = match nominations::get(&mut tx, ctx.org_id(), id).await {
+            Ok(n) => n,
+            Err(thidua_store::StoreError::NotFound) => {
+                v.add("nomination_ids", "Hồ sơ được khen thưởng", "Không tìm thấy một hồ sơ được chọn.");
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let name = nominee_name(&mut tx, ctx, &n).await?;
+        let status = NominationStatus::parse(&n.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
+        if let Err(e) = status.apply(NominationAction::Decide, &[Part::Decider]) {
+            v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: {e}"));
+        } else if let Err(who) = authority(&n.code, &level, c.date) {
+            v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: «{}» không thuộc thẩm quyền quyết định của đơn vị vào ngày ký ({who}); hãy trình cấp trên.", award_name(&n.code)));
+        }
+        picked.push((n, name));
+    }
+    if !v.is_ok() {
+        return Err(AppError::Invalid(v));
+    }
+    let now = ids::now();
+    let signed_on = iso(c.date);
+    let mut d = DecisionRow { id: ids::new_id(), org_id: ctx.org_id().into(), number: c.number, signed_on: signed_on.clone(), issuer: c.issuer, signer_title: c.signer_title, signer_name: c.signer_name, title: c.title, place: c.place, total_amount: 0, version: 1, created_by: Some(ctx.user.id.clone()), created_at: now.clone(), updated_at: now };
+    let mut lines = Vec::with_capacity(picked.len());
+    for (i, (n, _)) in picked.iter().enumerate() {
+        let golden = i64::try_from(i + 1).unwrap_or(i64::MAX);
+        let amount = line_amount(&n.code, &n.nominee_type, c.date);
+        d.total_amount += amount.unwrap_or(0);
+        let award_id = match (n.nominee_type.as_str(), n.person_id.as_deref(), n.unit_id.as_deref()) {
+            ("person", Some(s), _) | ("unit", _, Some(s)) => {
+                let subject_type = if n.nominee_type == "person" { "person" } else { "unit" };
+                let mut a = AwardRow::new(&Owner { org_id: ctx.org_id(), subject_type, subject_id: s }, &n.code, n.year);
+                a.kind = n.kind.clone();
+                a.decision_no = Some(d.number.clone());
+                a.decision_date = Some(signed_on.clone());
+                a.issuer = Some(d.issuer.clone());
+                a.golden_book_no = Some(golden);
+                a.achievement_id = n.achievement_key.clone();
+                a.achievement = Some(n.achievement.clone());
+                Some(a)
+            }
+            _ => None,
+        };
+        let line = LineRow { id: ids::new_id(), decision_id: d.id.clone(), nomination_id: n.id.clone(), golden_book_no: golden, amount, verify_code: fresh_code(&mut tx).await?, award_id: award_id.as_ref().map(|a| a.id.clone()), revoked_at: None, revoked_reason: None, revoked_by: None, revoked_by_user: None };
+        lines.push((line, award_id));
+    }
+    decisions::insert(&mut tx, &d).await?;
+    let author = ctx.author();
+    let note = format!("Quyết định số {} ngày {}", d.number, thidua_domain::date::vn(c.date));
+    for ((line, award), (n, name)) in lines.iter().zip(&picked) {
+        if let Some(a) = award {
+            ledger::insert_award(&mut tx, a).await?;
+        }
+        decisions::insert_line(&mut tx, line).await?;
+        nominations::set_status(&mut tx, n, n.version, NominationStatus::Decided.code(), NominationAction::Decide.code(), (&ctx.user.id, &author), Some(&note), false).await?;
+        let text = format!("Hồ sơ đề nghị khen thưởng {name} ({}) đã có {note}.", award_name(&n.code));
+        decisions::notify(&mut tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/nominations/{}", n.id)).await?;
+    }
+    for l in decisions::lines(&mut tx, &d.id).await? {
+        let text = thidua_domain::text::fold(&format!("{} {} {} {}", l.nominee_name, l.unit_name, l.number, award_name(&l.code)));
+        decisions::set_search_text(&mut tx, &l.id, &text).await?;
+    }
+    let line_rows: Vec<&LineRow> = lines.iter().map(|(l, _)| l).collect();
+    audit(&mut tx, ctx, "decision.create", "decision", &d.id, &d.number, None::<&()>, Some(&with_field(&d, "lines", &line_rows))).await?;
+    tx.commit().await?;
+    Ok(d)
+}
+
+async fn revoke_one(tx: &mut Tx, ctx: &Ctx, line_id: &str, reason: &str, by: &str) -> AppResult<()> {
+    let l = decisions::line(tx, ctx.org_id(), line_id).await?;
+    if l.revoked_at.is_some() {
+        let mut v = Validation::new();
+        v.add("reason", "Lý do hủy", format!("Khen thưởng số sổ vàng {} của {} đã bị hủy trước đó.", l.golden_book_no, l.nominee_name));
+        return Err(AppError::Invalid(v));
+    }
+    let n = nominations::get(tx, ctx.org_id(), &l.nomination_id).await?;
+    let status = NominationStatus::parse(&n.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
+    status.apply(NominationAction::Revoke, &[Part::Decider]).map_err(AppError::BadRequest)?;
+    let author = ctx.author();
+    decisions::revoke_line(tx, &l.id, reason, by, &author).await?;
+    let note = format!("Hủy theo Quyết định số {by}: {reason}");
+    nominations::set_status(tx, &n, n.version, NominationStatus::Revoked.code(), NominationAction::Revoke.code(), (&ctx.user.id, &author), Some(&note), false).await?;
+    if let Some(award_id) = &l.award_id {
+        let before = ledger::get_award(tx, ctx.org_id(), award_id).await?;
+        let after = ledger::update_award(tx, &AwardRow { revoked: true, ..before.clone() }).await?;
+        audit(tx, ctx, "ledger.award.update", &before.subject_type, &before.subject_id, &l.nominee_name, Some(&before), Some(&after)).await?;
+    }
+    let text = format!("Khen thưởng {} của {} (Quyết định số {}) đã bị hủy theo Quyết định số {by}.", award_name(&l.code), l.nominee_name, l.number);
+    decisions::notify(tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/nominations/{}", n.id)).await?;
+    let after = decisions::line(tx, ctx.org_id(), &l.id).await?;
+    audit(tx, ctx, "decision.revoke", "decision", &l.decision_id, &format!("{} — {}", l.number, l.nominee_name), Some(&l), Some(&after)).await?;
+    Ok(())
+}
+
+fn check_revoke(input: &RevokeInput) -> AppResult<(String, String)> {
+    let mut v = Validation::new();
+    let reason = v.required_text("reason", "Lý do hủy", &input.reason, 2000);
+    let by = v.required_text("revoking_decision", "Số quyết định hủy", &input.revoking_decision, 100);
+    Ok(v.finish((reason, by))?)
+}
+
+/// Revokes one line of a decision (Law Điều 93).
+pub async fn revoke_line(db: &Db, ctx: &Ctx, decision_id: &str, line_id: &str, input: &RevokeInput) -> AppResult<()> {
+    ctx.authorize(Action::Decide { org_id: ctx.org_id() })?;
+    let (reason, by) = check_revoke(input)?;
+    let mut tx = db.begin().await?;
+    let l = decisions::line(&mut tx, ctx.org_id(), line_id).await?;
+    if l.decision_id != decision_id {
+        return Err(AppError::NotFound);
+    }
+    revoke_one(&mut tx, ctx, line_id, &reason, &by).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Revokes every line of a decision not yet revoked.
+pub async fn revoke_decision(db: &Db, ctx: &Ctx, decision_id: &str, input: &RevokeInput) -> AppResult<usize> {
+    ctx.authorize(Action::Decide { org_id: ctx.org_id() })?;
+    let (reason, by) = check_revoke(input)?;
+    let mut tx = db.begin().await?;
+    decisions::get(&mut tx, ctx.org_id(), decision_id).await?;
+    let open: Vec<String> = decisions::lines(&mut tx, decision_id).await?.into_iter().filter(|l| l.revoked_at.is_none()).map(|l| l.id).collect();
+    for id in &open {
+        revoke_one(&mut tx, ctx, id, &reason, &by).await?;
+    }
+    tx.commit().await?;
+    Ok(open.len())
+}

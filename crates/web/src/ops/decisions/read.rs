@@ -1,0 +1,70 @@
+//! Reading decisions: the list with totals per decision and per year (the reward budget), and one
+//! decision with its lines.
+
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use serde::Serialize;
+use thidua_domain::policy::{Action, Role};
+use thidua_store::Db;
+use thidua_store::decisions::{self, DecisionRow, LineView};
+
+/// Who reads decisions: the chairman, the standing office, council members and viewers of the whole
+/// organisation (decisions name people of every unit, including confidential awards).
+pub fn authorize_read(ctx: &Ctx) -> AppResult<()> {
+    let org = ctx.org_id();
+    let ok = ctx.can(Action::Decide { org_id: org }) || ctx.can(Action::Appraise { org_id: org }) || ctx.can(Action::Vote { org_id: org }) || (ctx.role() == Role::Viewer && ctx.user.scope_unit_id.is_none());
+    if ok { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
+/// A decision with its lines in số sổ vàng order.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionView {
+    pub decision: DecisionRow,
+    pub lines: Vec<LineView>,
+}
+
+/// Total reward money of the decisions signed in one year.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct YearTotal {
+    pub year: i32,
+    pub decisions: usize,
+    pub lines: i64,
+    /// đồng
+    pub amount: i64,
+}
+
+/// Decisions, newest first, with their number of lines.
+pub async fn list(db: &Db, ctx: &Ctx) -> AppResult<Vec<(DecisionRow, i64)>> {
+    authorize_read(ctx)?;
+    let mut tx = db.begin().await?;
+    let rows = decisions::list(&mut tx, ctx.org_id(), 5000).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// Totals per signing year, newest first.
+pub fn year_totals(rows: &[(DecisionRow, i64)]) -> Vec<YearTotal> {
+    let mut out: Vec<YearTotal> = Vec::new();
+    for (d, n) in rows {
+        let year = d.signed_on.get(0..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
+        match out.iter_mut().find(|t| t.year == year) {
+            Some(t) => {
+                t.decisions += 1;
+                t.lines += n;
+                t.amount += d.total_amount;
+            }
+            None => out.push(YearTotal { year, decisions: 1, lines: *n, amount: d.total_amount }),
+        }
+    }
+    out.sort_by_key(|t| std::cmp::Reverse(t.year));
+    out
+}
+
+pub async fn get(db: &Db, ctx: &Ctx, id: &str) -> AppResult<DecisionView> {
+    authorize_read(ctx)?;
+    let mut tx = db.begin().await?;
+    let decision = decisions::get(&mut tx, ctx.org_id(), id).await?;
+    let lines = decisions::lines(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(DecisionView { decision, lines })
+}

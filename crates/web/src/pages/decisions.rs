@@ -1,0 +1,293 @@
+//! Pages of decisions of award: the list with totals per decision and per year (XLSX export), the
+//! form that decides passed nominations (and forwards those of a higher authority), a decision with
+//! its lines, money and revocation, and the printable certificate with its QR code.
+
+use super::{Flash, Layout, form_status, render, see_other};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::ops::decisions::{self as ops, DecisionInput, RevokeInput, YearTotal};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+use thidua_domain::Validation;
+use thidua_domain::date::{iso_to_vn, vn};
+use thidua_domain::policy::Action;
+use thidua_rules::text::money_vn;
+use thidua_store::decisions::{DecisionRow, LineView};
+use thidua_store::nominations::{self, NominationFilter};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/decisions", get(list).post(create))
+        .route("/decisions/export.xlsx", get(export))
+        .route("/decisions/new", get(new_form))
+        .route("/decisions/forward/{nomination_id}", post(forward))
+        .route("/decisions/forward/{nomination_id}/package.zip", get(package))
+        .route("/decisions/{id}", get(show))
+        .route("/decisions/{id}/revoke", post(revoke_all))
+        .route("/decisions/{id}/lines/{line}/revoke", post(revoke_line))
+        .route("/decisions/{id}/lines/{line}/certificate", get(certificate))
+}
+
+/// Money as shown: "702.000 đ", or "chưa có mức" when the catalog sets none.
+pub fn money(amount: Option<i64>) -> String {
+    amount.map_or_else(|| "chưa có mức".to_string(), |a| format!("{} đ", money_vn(a)))
+}
+
+/// A total as shown (templates pass references or values).
+pub fn money_total<T: std::borrow::Borrow<i64>>(amount: T) -> String {
+    money(Some(*amount.borrow()))
+}
+
+#[derive(Template)]
+#[template(path = "decisions/list.html")]
+struct ListPage {
+    l: Layout,
+    rows: Vec<(DecisionRow, i64)>,
+    years: Vec<YearTotal>,
+    can_decide: bool,
+    /// Packages sent upward: (nomination id, nominee, award, authority, date).
+    forwards: Vec<(String, String, String, String, String)>,
+}
+
+async fn list(State(state): State<AppState>, ctx: Ctx, Query(f): Query<Flash>) -> AppResult<Response> {
+    let rows = ops::list(&state.db, &ctx).await?;
+    let years = ops::year_totals(&rows);
+    let can_decide = ctx.can(Action::Decide { org_id: ctx.org_id() });
+    let mut tx = state.db.begin().await?;
+    let forwards = thidua_store::decisions::forwards(&mut tx, ctx.org_id(), 500).await?;
+    tx.commit().await?;
+    let forwards = forwards.into_iter().map(|(f, name, code)| (f.nomination_id, name, ops::award_name(&code), f.authority, super::local_time(&f.created_at))).collect();
+    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "decisions").with_flash(f.ok), rows, years, can_decide, forwards }))
+}
+
+fn list_book(rows: &[(DecisionRow, i64)], years: &[YearTotal]) -> anyhow::Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let ws = book.add_worksheet();
+    ws.set_name("Quyết định khen thưởng")?;
+    for (c, (h, w)) in [("Số quyết định", 18.0), ("Ngày ký", 12.0), ("Trích yếu", 50.0), ("Cơ quan ban hành", 30.0), ("Người ký", 24.0), ("Số người, tập thể", 12.0), ("Tổng tiền thưởng (đồng)", 18.0)].iter().enumerate() {
+        let c = u16::try_from(c)?;
+        ws.write_string_with_format(0, c, *h, &bold)?;
+        ws.set_column_width(c, *w)?;
+    }
+    for (r, (d, n)) in rows.iter().enumerate() {
+        let r = u32::try_from(r + 1)?;
+        ws.write_string(r, 0, &d.number)?;
+        ws.write_string(r, 1, iso_to_vn(&d.signed_on))?;
+        ws.write_string(r, 2, &d.title)?;
+        ws.write_string(r, 3, &d.issuer)?;
+        ws.write_string(r, 4, &d.signer_name)?;
+        ws.write_number(r, 5, *n as f64)?;
+        ws.write_number(r, 6, d.total_amount as f64)?;
+    }
+    let ws = book.add_worksheet();
+    ws.set_name("Tổng theo năm")?;
+    for (c, h) in ["Năm", "Số quyết định", "Số người, tập thể", "Tổng tiền thưởng (đồng)"].iter().enumerate() {
+        ws.write_string_with_format(0, u16::try_from(c)?, *h, &bold)?;
+    }
+    for (r, y) in years.iter().enumerate() {
+        let r = u32::try_from(r + 1)?;
+        ws.write_number(r, 0, f64::from(y.year))?;
+        ws.write_number(r, 1, y.decisions as f64)?;
+        ws.write_number(r, 2, y.lines as f64)?;
+        ws.write_number(r, 3, y.amount as f64)?;
+    }
+    Ok(book.save_to_buffer()?)
+}
+
+async fn export(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let rows = ops::list(&state.db, &ctx).await?;
+    let years = ops::year_totals(&rows);
+    let bytes = list_book(&rows, &years).map_err(AppError::Internal)?;
+    Ok(super::data::xlsx(bytes, "quyet-dinh-khen-thuong.xlsx"))
+}
+
+/// A passed nomination offered on the decision form.
+struct Candidate {
+    id: String,
+    name: String,
+    award: String,
+    year: i64,
+    achievement: String,
+    money: String,
+    /// Empty when this body may decide it; otherwise who decides (then it is forwarded).
+    higher: String,
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct DecisionForm {
+    #[serde(default)]
+    number: String,
+    #[serde(default)]
+    signed_on: String,
+    #[serde(default)]
+    issuer: String,
+    #[serde(default)]
+    signer_title: String,
+    #[serde(default)]
+    signer_name: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    nomination_ids: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "decisions/form.html")]
+struct FormPage {
+    l: Layout,
+    f: DecisionForm,
+    v: Validation,
+    decidable: Vec<Candidate>,
+    higher: Vec<Candidate>,
+    can_forward: bool,
+}
+
+async fn form_page(state: &AppState, ctx: &Ctx, f: DecisionForm, v: Validation, flash: Option<String>) -> AppResult<Response> {
+    ctx.authorize(Action::Decide { org_id: ctx.org_id() })?;
+    let date = thidua_domain::date::parse(&f.signed_on).unwrap_or_else(crate::ops::today);
+    let mut tx = state.db.begin().await?;
+    let level = ops::body_level(&mut tx, ctx.org_id()).await?;
+    let filter = NominationFilter { status: Some("passed".into()), ..Default::default() };
+    let mut decidable = Vec::new();
+    let mut higher = Vec::new();
+    for n in nominations::list(&mut tx, ctx.org_id(), &filter, 2000).await? {
+        let name = ops::nominee_name(&mut tx, ctx, &n).await?;
+        let who = ops::authority(&n.code, &level, date).err();
+        let c = Candidate { money: money(ops::line_amount(&n.code, &n.nominee_type, date)), award: ops::award_name(&n.code), year: n.year, achievement: n.achievement.clone(), higher: who.clone().unwrap_or_default(), id: n.id, name };
+        if who.is_some() { higher.push(c) } else { decidable.push(c) }
+    }
+    tx.commit().await?;
+    decidable.sort_by(|a, b| (&a.award, &a.name).cmp(&(&b.award, &b.name)));
+    let can_forward = ctx.can(Action::Appraise { org_id: ctx.org_id() });
+    let status = form_status(&v, false);
+    Ok(render(status, &FormPage { l: Layout::new(ctx, "decisions").with_flash(flash), f, v, decidable, higher, can_forward }))
+}
+
+#[derive(Deserialize, Default)]
+struct NewQuery {
+    ok: Option<String>,
+    /// Signing date to check authority and money against (default today).
+    signed_on: Option<String>,
+}
+
+async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NewQuery>) -> AppResult<Response> {
+    let signed_on = q.signed_on.filter(|d| thidua_domain::date::parse(d).is_some()).unwrap_or_else(|| vn(crate::ops::today()));
+    let f = DecisionForm { signed_on, signer_title: "Chủ tịch".into(), ..Default::default() };
+    form_page(&state, &ctx, f, Validation::new(), q.ok).await
+}
+
+async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<DecisionForm>) -> AppResult<Response> {
+    let input = DecisionInput { number: f.number.clone(), signed_on: f.signed_on.clone(), issuer: f.issuer.clone(), signer_title: f.signer_title.clone(), signer_name: f.signer_name.clone(), title: f.title.clone(), place: f.place.clone(), nomination_ids: f.nomination_ids.clone() };
+    match ops::decide(&state.db, &ctx, &input).await {
+        Ok(d) => Ok(see_other(&format!("/decisions/{}", d.id), &format!("Đã ban hành Quyết định số {}.", d.number))),
+        Err(AppError::Invalid(v)) => form_page(&state, &ctx, f, v, None).await,
+        Err(e) => Err(e),
+    }
+}
+
+async fn forward(State(state): State<AppState>, ctx: Ctx, Path(nomination_id): Path<String>) -> AppResult<Response> {
+    match ops::forward::forward(&state.db, &state.blobs(), &ctx, &nomination_id).await {
+        Ok(r) => Ok(see_other("/decisions/new", &format!("Đã lập hồ sơ trình {}; tải gói hồ sơ tại /decisions/forward/{}/package.zip.", r.authority, r.nomination_id))),
+        Err(AppError::Invalid(v)) => Ok(see_other("/decisions/new", &v.errors.first().map(|e| e.message.clone()).unwrap_or_default())),
+        Err(e) => Err(e),
+    }
+}
+
+async fn package(State(state): State<AppState>, ctx: Ctx, Path(nomination_id): Path<String>) -> AppResult<Response> {
+    let (name, bytes) = ops::forward::package(&state.db, &state.blobs(), &ctx, &nomination_id).await?;
+    Ok(crate::api::decisions::zip_response(&name, bytes))
+}
+
+/// A line as shown on the decision page.
+struct LineRowView {
+    line: LineView,
+    award: String,
+    money: String,
+}
+
+#[derive(Template)]
+#[template(path = "decisions/show.html")]
+struct ShowPage {
+    l: Layout,
+    d: DecisionRow,
+    lines: Vec<LineRowView>,
+    total: String,
+    can_revoke: bool,
+    open_lines: usize,
+    v: Validation,
+}
+
+async fn show_page(state: &AppState, ctx: &Ctx, id: &str, v: Validation, flash: Option<String>) -> AppResult<Response> {
+    let view = ops::get(&state.db, ctx, id).await?;
+    let open_lines = view.lines.iter().filter(|l| l.revoked_at.is_none()).count();
+    let lines = view.lines.into_iter().map(|l| LineRowView { award: ops::award_name(&l.code), money: money(l.amount), line: l }).collect();
+    let can_revoke = ctx.can(Action::Decide { org_id: ctx.org_id() });
+    let status = form_status(&v, false);
+    Ok(render(status, &ShowPage { l: Layout::new(ctx, "decisions").with_flash(flash), total: money(Some(view.decision.total_amount)), d: view.decision, lines, can_revoke, open_lines, v }))
+}
+
+async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<Flash>) -> AppResult<Response> {
+    show_page(&state, &ctx, &id, Validation::new(), q.ok).await
+}
+
+#[derive(Deserialize, Default)]
+struct RevokeForm {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    revoking_decision: String,
+}
+
+async fn revoke_line(State(state): State<AppState>, ctx: Ctx, Path((id, line)): Path<(String, String)>, Form(f): Form<RevokeForm>) -> AppResult<Response> {
+    match ops::revoke_line(&state.db, &ctx, &id, &line, &RevokeInput { reason: f.reason, revoking_decision: f.revoking_decision }).await {
+        Ok(()) => Ok(see_other(&format!("/decisions/{id}"), "Đã hủy khen thưởng; lịch sử khen thưởng đã được cập nhật.")),
+        Err(AppError::Invalid(v)) => show_page(&state, &ctx, &id, v, None).await,
+        Err(e) => Err(e),
+    }
+}
+
+async fn revoke_all(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<RevokeForm>) -> AppResult<Response> {
+    match ops::revoke_decision(&state.db, &ctx, &id, &RevokeInput { reason: f.reason, revoking_decision: f.revoking_decision }).await {
+        Ok(n) => Ok(see_other(&format!("/decisions/{id}"), &format!("Đã hủy {n} khen thưởng của quyết định."))),
+        Err(AppError::Invalid(v)) => show_page(&state, &ctx, &id, v, None).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "decisions/certificate.html")]
+struct CertificatePage {
+    d: DecisionRow,
+    line: LineView,
+    award: String,
+    signed: String,
+    verify_url: String,
+    qr: String,
+}
+
+/// The address the public reaches this server at, from the request.
+fn origin(headers: &HeaderMap) -> String {
+    let host = headers.get("x-forwarded-host").or_else(|| headers.get("host")).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let scheme = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()).unwrap_or("http");
+    format!("{scheme}://{host}")
+}
+
+async fn certificate(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Path((id, line_id)): Path<(String, String)>) -> AppResult<Response> {
+    let view = ops::get(&state.db, &ctx, &id).await?;
+    let line = view.lines.into_iter().find(|l| l.id == line_id).ok_or(AppError::NotFound)?;
+    let verify_url = format!("{}/xac-minh/{}", origin(&headers), line.verify_code);
+    let qr = ops::public::qr_data_uri(&verify_url).unwrap_or_default();
+    let signed = iso_to_vn(&view.decision.signed_on);
+    Ok(render(StatusCode::OK, &CertificatePage { award: ops::award_name(&line.code), d: view.decision, line, signed, verify_url, qr }))
+}
