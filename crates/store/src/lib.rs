@@ -18,6 +18,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod ledger;
 pub mod nominations;
+pub mod notifications;
 pub mod orgs;
 pub mod persons;
 pub mod sessions;

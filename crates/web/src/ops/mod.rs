@@ -11,6 +11,7 @@ pub mod history_import;
 pub mod honours;
 pub mod import;
 mod table;
+pub mod nominations;
 pub mod persons;
 pub mod plan_import;
 pub mod units;

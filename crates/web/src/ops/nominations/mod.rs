@@ -1,0 +1,433 @@
+//! Use cases of nominations (*đề nghị khen thưởng*, step 7): a unit officer prepares a dossier for a
+//! person, collective or household in their scope, submits it (checked in [`submit`]), the theme's lead
+//! unit forwards or returns it, the standing office appraises it. Every change of state asks
+//! [`NominationStatus::apply`], goes through `thidua_store::nominations::set_status` (version-checked,
+//! timeline event) and writes the audit row and the notification of whoever acts next.
+
+mod dossier;
+mod flow;
+mod submit;
+
+pub use dossier::{DocStatus, add_documents, document_status, download};
+pub use flow::{accept, forward, return_back, withdraw};
+pub use submit::submit;
+
+use super::audit;
+use super::campaigns::{invalid, status_of};
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use serde::Deserialize;
+use thidua_domain::Validation;
+use thidua_domain::campaign::CampaignStatus;
+use thidua_domain::nomination::{NominationStatus, Part};
+use thidua_domain::policy::Action;
+use thidua_rules::Subject;
+use thidua_store::nominations::{self as store, EventRow, NominationFilter, NominationRow};
+use thidua_store::notifications::{self, Addressee, NotificationRow};
+use thidua_store::{Db, Tx, campaign_parts, campaigns, ids, persons, units};
+
+/// The nomination kinds (*loại hình khen thưởng*) with their Vietnamese labels.
+pub const KINDS: [(&str, &str); 5] = [("merit", "Khen thưởng công trạng và thành tích"), ("campaign", "Khen thưởng theo đợt, chuyên đề"), ("ad_hoc", "Khen thưởng đột xuất"), ("career", "Khen thưởng quá trình cống hiến"), ("foreign", "Khen thưởng đối ngoại")];
+
+pub fn kind_label(code: &str) -> &str {
+    KINDS.iter().find(|(c, _)| *c == code).map_or(code, |(_, l)| l)
+}
+
+pub fn nominee_type_label(code: &str) -> &'static str {
+    match code {
+        "person" => "Cá nhân",
+        "unit" => "Tập thể",
+        _ => "Hộ gia đình",
+    }
+}
+
+pub fn procedure_label(code: &str) -> &'static str {
+    if code == "simplified" { "Thủ tục đơn giản" } else { "Thủ tục thông thường" }
+}
+
+/// The status label of a stored code (never the code itself).
+pub fn status_label(code: &str) -> &'static str {
+    NominationStatus::parse(code).map_or("Không xác định", NominationStatus::label)
+}
+
+/// What a unit officer fills in (API body and page form).
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct NominationInput {
+    #[serde(default)]
+    pub nominating_unit_id: String,
+    /// `person`, `unit` or `household`.
+    #[serde(default)]
+    pub nominee_type: String,
+    #[serde(default)]
+    pub person_id: Option<String>,
+    #[serde(default)]
+    pub unit_id: Option<String>,
+    #[serde(default)]
+    pub household_name: Option<String>,
+    /// Catalog code of the title or form.
+    #[serde(default)]
+    pub code: String,
+    /// `merit`, `campaign`, `ad_hoc`, `career`, `foreign`.
+    #[serde(default)]
+    pub kind: String,
+    /// `standard` (default) or `simplified` (ad hoc only).
+    #[serde(default)]
+    pub procedure: Option<String>,
+    #[serde(default)]
+    pub campaign_id: Option<String>,
+    #[serde(default)]
+    pub theme_id: Option<String>,
+    #[serde(default)]
+    pub year: Option<i64>,
+    #[serde(default)]
+    pub achievement: String,
+    /// Identifies the achievement (initiative, decision, event) so it is never nominated twice.
+    #[serde(default)]
+    pub achievement_key: Option<String>,
+    #[serde(default)]
+    pub justification: Option<String>,
+}
+
+fn opt(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(thidua_domain::text::clean_line).filter(|s| !s.is_empty())
+}
+
+/// A nomination with the names the pages and the API show.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NominationView {
+    pub row: NominationRow,
+    pub nominee_name: String,
+    pub unit_name: String,
+    pub unit_path: String,
+    pub code_name: String,
+}
+
+pub fn code_name(code: &str) -> String {
+    super::honours::rules().ok().and_then(|r| r.catalog().find(code)).map_or_else(|| code.to_string(), |e| e.name.clone())
+}
+
+async fn nominee_name(tx: &mut Tx, org_id: &str, r: &NominationRow) -> String {
+    match r.nominee_type.as_str() {
+        "person" => match &r.person_id {
+            Some(p) => persons::get(tx, org_id, p).await.map(|p| p.full_name).unwrap_or_default(),
+            None => String::new(),
+        },
+        "unit" => match &r.unit_id {
+            Some(u) => units::get(tx, org_id, u).await.map(|u| u.name).unwrap_or_default(),
+            None => String::new(),
+        },
+        _ => r.household_name.clone().unwrap_or_default(),
+    }
+}
+
+async fn view_of(tx: &mut Tx, org_id: &str, row: NominationRow) -> AppResult<NominationView> {
+    let unit = units::get(tx, org_id, &row.nominating_unit_id).await?;
+    let nominee_name = nominee_name(tx, org_id, &row).await;
+    let code_name = code_name(&row.code);
+    Ok(NominationView { row, nominee_name, unit_name: unit.name, unit_path: unit.path, code_name })
+}
+
+/// The parts the user plays towards a nomination (nominator, theme lead, office).
+async fn parts_of(tx: &mut Tx, ctx: &Ctx, v: &NominationView) -> Vec<Part> {
+    let org = ctx.org_id();
+    let mut parts = Vec::new();
+    if ctx.can(Action::Nominate { org_id: org, unit_path: &v.unit_path }) {
+        parts.push(Part::Nominator);
+    }
+    if let Some(lead) = &v.row.route_unit_id
+        && let Ok(u) = units::get(tx, org, lead).await
+        && ctx.can(Action::ReviewAsThemeLead { org_id: org, lead_path: &u.path })
+    {
+        parts.push(Part::ThemeLead);
+    }
+    if ctx.can(Action::Appraise { org_id: org }) {
+        parts.push(Part::Office);
+    }
+    parts
+}
+
+/// A nomination the user may see: of a unit in their scope, or routed through a lead unit of theirs
+/// once sent (404 otherwise).
+pub(crate) async fn visible(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<(NominationView, Vec<Part>)> {
+    let row = store::get(tx, ctx.org_id(), id).await?;
+    let v = view_of(tx, ctx.org_id(), row).await?;
+    let parts = parts_of(tx, ctx, &v).await;
+    let own = ctx.can(Action::ViewNomination { org_id: ctx.org_id(), unit_path: &v.unit_path });
+    let as_lead = parts.contains(&Part::ThemeLead) && v.row.status != NominationStatus::Draft.code();
+    if !own && !as_lead {
+        return Err(AppError::NotFound);
+    }
+    Ok((v, parts))
+}
+
+pub(crate) fn status_of_row(r: &NominationRow) -> NominationStatus {
+    NominationStatus::parse(&r.status).unwrap_or(NominationStatus::Draft)
+}
+
+/// The validated fields of an input, applied onto `base` (a new row, or the stored one).
+async fn apply_input(tx: &mut Tx, ctx: &Ctx, input: &NominationInput, base: NominationRow) -> AppResult<(NominationRow, String)> {
+    let mut v = Validation::new();
+    let org = ctx.org_id();
+    let Ok(unit) = units::get(tx, org, input.nominating_unit_id.trim()).await else {
+        return Err(invalid("nominating_unit_id", "Đơn vị đề nghị", "Hãy chọn đơn vị đề nghị."));
+    };
+    if !ctx.can(Action::Nominate { org_id: org, unit_path: &unit.path }) {
+        if ctx.actor.read_scope().is_some() {
+            return Err(invalid("nominating_unit_id", "Đơn vị đề nghị", "Bạn chỉ có thể đề nghị cho đơn vị thuộc phạm vi của mình."));
+        }
+        return Err(AppError::Forbidden);
+    }
+    let (subject, nominee_path, name) = nominee(tx, ctx, input, &mut v).await?;
+    if let Some(p) = &nominee_path
+        && !ctx.can(Action::Nominate { org_id: org, unit_path: p })
+    {
+        v.add("nominee", "Đối tượng đề nghị", "Đối tượng đề nghị không thuộc phạm vi của bạn; chỉ có thể đề nghị cá nhân, tập thể trong phạm vi quản lý.");
+    }
+    let code = input.code.trim().to_uppercase();
+    match super::honours::rules()?.catalog().find(&code) {
+        None => v.add("code", "Danh hiệu, hình thức", "Hãy chọn danh hiệu hoặc hình thức khen thưởng trong danh mục."),
+        Some(e) if subject.is_some_and(|s| !e.accepts(s)) => v.add("code", "Danh hiệu, hình thức", format!("{} không dành cho {}.", e.name, subject.map_or("", Subject::label))),
+        Some(_) => {}
+    }
+    let kind = input.kind.trim().to_string();
+    if !KINDS.iter().any(|(c, _)| *c == kind) {
+        v.add("kind", "Loại hình khen thưởng", "Hãy chọn loại hình: công trạng, theo đợt (chuyên đề), đột xuất, quá trình cống hiến hoặc đối ngoại.");
+    }
+    let justification = opt(&input.justification);
+    if kind == "ad_hoc" && justification.is_none() {
+        v.add("justification", "Lý do khen thưởng đột xuất", "Khen thưởng đột xuất cần nêu rõ thành tích đột xuất và lý do.");
+    }
+    let procedure = opt(&input.procedure).unwrap_or_else(|| "standard".into());
+    let simplified_ok = super::honours::rules()?.catalog().find(&code).is_some_and(|e| e.documents_simplified.is_some());
+    match procedure.as_str() {
+        "standard" => {}
+        "simplified" if kind == "ad_hoc" && simplified_ok => {}
+        "simplified" => v.add("procedure", "Thủ tục", "Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất bằng hình thức cho phép thủ tục đơn giản (Điều 85 Luật TĐKT 2022)."),
+        _ => v.add("procedure", "Thủ tục", "Thủ tục phải là thông thường hoặc đơn giản."),
+    }
+    let year = input.year.unwrap_or_else(|| i64::from(super::today().year()));
+    if !(2000..=2100).contains(&year) {
+        v.add("year", "Năm thành tích", "Năm thành tích phải có bốn chữ số, ví dụ 2025.");
+    }
+    let achievement = thidua_domain::text::clean(&input.achievement);
+    if achievement.is_empty() {
+        v.add("achievement", "Tóm tắt thành tích", "Hãy tóm tắt thành tích được đề nghị khen thưởng.");
+    }
+    let (campaign_id, theme_id, route) = campaign_part(tx, ctx, input, &unit, &mut v).await?;
+    if !v.is_ok() {
+        return Err(AppError::Invalid(v));
+    }
+    let mut row = NominationRow {
+        campaign_id,
+        theme_id,
+        route_unit_id: route,
+        nominating_unit_id: unit.id.clone(),
+        nominee_type: input.nominee_type.trim().into(),
+        person_id: if input.nominee_type == "person" { opt(&input.person_id) } else { None },
+        unit_id: if input.nominee_type == "unit" { opt(&input.unit_id) } else { None },
+        household_name: if input.nominee_type == "household" { opt(&input.household_name) } else { None },
+        code,
+        kind,
+        procedure,
+        year,
+        achievement,
+        achievement_key: opt(&input.achievement_key).map(|k| thidua_domain::text::fold(&k)),
+        justification,
+        ..base
+    };
+    row.search_text = row.make_search_text(&name);
+    Ok((row, name))
+}
+
+/// The nominee: its rules subject, the unit path that decides scope (none for a household), its name.
+async fn nominee(tx: &mut Tx, ctx: &Ctx, input: &NominationInput, v: &mut Validation) -> AppResult<(Option<Subject>, Option<String>, String)> {
+    let org = ctx.org_id();
+    Ok(match input.nominee_type.trim() {
+        "person" => match opt(&input.person_id) {
+            Some(id) => match persons::get(tx, org, &id).await {
+                Ok(p) => (Some(Subject::Individual), Some(p.unit_path), p.full_name),
+                Err(_) => {
+                    v.add("person_id", "Cá nhân được đề nghị", "Không tìm thấy cá nhân đã chọn.");
+                    (None, None, String::new())
+                }
+            },
+            None => {
+                v.add("person_id", "Cá nhân được đề nghị", "Hãy chọn cá nhân được đề nghị.");
+                (None, None, String::new())
+            }
+        },
+        "unit" => match opt(&input.unit_id) {
+            Some(id) => match units::get(tx, org, &id).await {
+                Ok(u) => (Some(Subject::Collective), Some(u.path), u.name),
+                Err(_) => {
+                    v.add("unit_id", "Tập thể được đề nghị", "Không tìm thấy tập thể đã chọn.");
+                    (None, None, String::new())
+                }
+            },
+            None => {
+                v.add("unit_id", "Tập thể được đề nghị", "Hãy chọn tập thể được đề nghị.");
+                (None, None, String::new())
+            }
+        },
+        "household" => match opt(&input.household_name) {
+            Some(n) => (Some(Subject::Household), None, n),
+            None => {
+                v.add("household_name", "Hộ gia đình", "Hãy ghi tên chủ hộ gia đình được đề nghị.");
+                (None, None, String::new())
+            }
+        },
+        _ => {
+            v.add("nominee_type", "Đối tượng đề nghị", "Hãy chọn đối tượng: cá nhân, tập thể hoặc hộ gia đình.");
+            (None, None, String::new())
+        }
+    })
+}
+
+/// The campaign and theme (a launched campaign the unit takes part in) and the theme's lead unit.
+async fn campaign_part(tx: &mut Tx, ctx: &Ctx, input: &NominationInput, unit: &units::UnitRow, v: &mut Validation) -> AppResult<(Option<String>, Option<String>, Option<String>)> {
+    let Some(cid) = opt(&input.campaign_id) else {
+        if opt(&input.theme_id).is_some() {
+            v.add("campaign_id", "Kế hoạch, phong trào", "Hãy chọn kế hoạch của chuyên đề.");
+        }
+        return Ok((None, None, None));
+    };
+    let Ok(c) = campaigns::get(tx, ctx.org_id(), &cid).await else {
+        v.add("campaign_id", "Kế hoạch, phong trào", "Không tìm thấy kế hoạch đã chọn.");
+        return Ok((None, None, None));
+    };
+    if status_of(&c) != CampaignStatus::Launched {
+        v.add("campaign_id", "Kế hoạch, phong trào", format!("Kế hoạch «{}» không ở trạng thái đang triển khai.", c.title));
+    }
+    let takes_part = campaigns::participants(tx, &cid).await?.iter().any(|p| thidua_domain::org::is_within(&unit.path, &p.unit_path));
+    if !takes_part {
+        v.add("campaign_id", "Kế hoạch, phong trào", format!("{} không phải là đơn vị tham gia kế hoạch «{}».", unit.name, c.title));
+    }
+    let Some(tid) = opt(&input.theme_id) else { return Ok((Some(cid), None, None)) };
+    match campaign_parts::theme(tx, &cid, &tid).await {
+        Ok(t) => Ok((Some(cid), Some(t.id), t.lead_unit_id)),
+        Err(_) => {
+            v.add("theme_id", "Chuyên đề", "Chuyên đề đã chọn không thuộc kế hoạch này.");
+            Ok((Some(cid), None, None))
+        }
+    }
+}
+
+/// Creates a draft.
+pub async fn create(db: &Db, ctx: &Ctx, input: &NominationInput) -> AppResult<NominationView> {
+    ctx.authorize(Action::Nominate { org_id: ctx.org_id(), unit_path: ctx.actor.read_scope().unwrap_or("/") })?;
+    let mut tx = db.begin().await?;
+    let now = ids::now();
+    let base = NominationRow {
+        id: ids::new_id(),
+        org_id: ctx.org_id().into(),
+        campaign_id: None,
+        theme_id: None,
+        nominating_unit_id: String::new(),
+        nominee_type: String::new(),
+        person_id: None,
+        unit_id: None,
+        household_name: None,
+        code: String::new(),
+        original_code: None,
+        kind: String::new(),
+        procedure: String::new(),
+        year: 0,
+        achievement: String::new(),
+        achievement_key: None,
+        justification: None,
+        status: NominationStatus::Draft.code().into(),
+        route_unit_id: None,
+        round: 1,
+        submitted_at: None,
+        checks_json: None,
+        confidential: false,
+        search_text: String::new(),
+        created_by: Some(ctx.user.id.clone()),
+        version: 1,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    let (row, name) = apply_input(&mut tx, ctx, input, base).await?;
+    store::insert(&mut tx, &row).await?;
+    store::add_event(&mut tx, &EventRow { id: ids::new_id(), nomination_id: row.id.clone(), at: ids::now(), user_id: Some(ctx.user.id.clone()), user_name: ctx.author(), action: "create".into(), from_status: None, to_status: row.status.clone(), round: 1, note: None }).await?;
+    audit(&mut tx, ctx, "nomination.create", "nomination", &row.id, &label(&name, &row), None::<&()>, Some(&row)).await?;
+    let view = view_of(&mut tx, ctx.org_id(), row).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+pub(crate) fn label(nominee: &str, r: &NominationRow) -> String {
+    format!("{nominee} — {} ({})", code_name(&r.code), r.year)
+}
+
+/// Edits a draft or returned nomination with the version read.
+pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &NominationInput) -> AppResult<NominationView> {
+    let mut tx = db.begin().await?;
+    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    if !parts.contains(&Part::Nominator) {
+        return Err(AppError::Forbidden);
+    }
+    if !status_of_row(&v.row).editable_by_unit() {
+        return Err(invalid("status", "Trạng thái", format!("Chỉ sửa được hồ sơ đang soạn hoặc bị trả lại; hồ sơ đang ở trạng thái «{}».", status_label(&v.row.status))));
+    }
+    let before = v.row.clone();
+    let (row, name) = apply_input(&mut tx, ctx, input, NominationRow { version, ..v.row }).await?;
+    let after = store::update(&mut tx, &row).await?;
+    audit(&mut tx, ctx, "nomination.update", "nomination", &after.id, &label(&name, &after), Some(&before), Some(&after)).await?;
+    let view = view_of(&mut tx, ctx.org_id(), after).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// One nomination with its timeline.
+pub async fn get(db: &Db, ctx: &Ctx, id: &str) -> AppResult<(NominationView, Vec<EventRow>, Vec<Part>)> {
+    let mut tx = db.begin().await?;
+    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let events = store::events(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok((v, events, parts))
+}
+
+/// The nominations the user may see: their units' (unit officers), plus those routed through a lead
+/// unit of theirs; everything for the office. `pending` keeps those waiting for appraisal.
+pub async fn list(db: &Db, ctx: &Ctx, filter: &NominationFilter, pending: bool) -> AppResult<Vec<NominationView>> {
+    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+    let mut tx = db.begin().await?;
+    let mut f = filter.clone();
+    if pending {
+        f.status = Some(NominationStatus::Submitted.code().into());
+    }
+    let mut rows = Vec::new();
+    for r in store::list(&mut tx, ctx.org_id(), &f, 500).await? {
+        let v = view_of(&mut tx, ctx.org_id(), r).await?;
+        let own = ctx.can(Action::ViewNomination { org_id: ctx.org_id(), unit_path: &v.unit_path });
+        if own || (v.row.status != "draft" && parts_of(&mut tx, ctx, &v).await.contains(&Part::ThemeLead)) {
+            rows.push(v);
+        }
+    }
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// Counts by status (labels) within the user's scope, in the order of the state machine.
+pub async fn dashboard(db: &Db, ctx: &Ctx) -> AppResult<Vec<(&'static str, &'static str, i64)>> {
+    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+    let mut tx = db.begin().await?;
+    let counts = store::counts_by_status(&mut tx, ctx.org_id(), ctx.actor.read_scope()).await?;
+    tx.commit().await?;
+    Ok(NominationStatus::ALL.iter().filter_map(|s| counts.iter().find(|(c, _)| c == s.code()).map(|(_, n)| (s.code(), s.label(), *n))).collect())
+}
+
+/// The user's notifications, newest first.
+pub async fn my_notifications(db: &Db, ctx: &Ctx) -> AppResult<Vec<NotificationRow>> {
+    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+    let mut tx = db.begin().await?;
+    let rows = notifications::for_user(&mut tx, ctx.org_id(), &ctx.user.id, ctx.role().code(), ctx.actor.read_scope(), 200).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+pub(crate) async fn notify(tx: &mut Tx, ctx: &Ctx, to: Addressee<'_>, text: &str, nomination_id: &str) -> AppResult<()> {
+    notifications::add(tx, ctx.org_id(), to, text, &format!("/nominations/{nomination_id}")).await?;
+    Ok(())
+}
