@@ -6,6 +6,7 @@ mod campaigns;
 mod dto;
 pub mod extract;
 mod honours;
+mod nominations;
 mod org;
 mod people;
 mod system;
@@ -22,7 +23,7 @@ use utoipa_swagger_ui::SwaggerUi;
 #[openapi(
     info(title = "thidua API", description = "API của hệ thống quản lý thi đua, khen thưởng. Mọi thông báo lỗi bằng tiếng Việt, có tên trường.", version = "1"),
     modifiers(&Security),
-    tags((name = "units", description = "Đơn vị"), (name = "people", description = "Cá nhân"), (name = "clusters", description = "Cụm, khối thi đua"), (name = "system", description = "Tài khoản, nhật ký, nhập dữ liệu"), (name = "honours", description = "Lịch sử khen thưởng, kiểm tra điều kiện, lộ trình"), (name = "campaigns", description = "Kế hoạch, phong trào, đợt thi đua"))
+    tags((name = "units", description = "Đơn vị"), (name = "people", description = "Cá nhân"), (name = "clusters", description = "Cụm, khối thi đua"), (name = "system", description = "Tài khoản, nhật ký, nhập dữ liệu"), (name = "honours", description = "Lịch sử khen thưởng, kiểm tra điều kiện, lộ trình"), (name = "campaigns", description = "Kế hoạch, phong trào, đợt thi đua"), (name = "nominations", description = "Đề nghị khen thưởng, hồ sơ, thẩm định"))
 )]
 struct ApiDoc;
 
@@ -38,7 +39,7 @@ impl utoipa::Modify for Security {
 
 /// The API routes and their OpenAPI description.
 pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(org::routes()).merge(people::routes()).merge(system::routes()).merge(honours::routes()).merge(campaigns::routes()).split_for_parts()
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(org::routes()).merge(people::routes()).merge(system::routes()).merge(honours::routes()).merge(campaigns::routes()).merge(nominations::routes()).split_for_parts()
 }
 
 pub fn routes() -> Router<AppState> {

@@ -431,3 +431,38 @@ pub(crate) async fn notify(tx: &mut Tx, ctx: &Ctx, to: Addressee<'_>, text: &str
     notifications::add(tx, ctx.org_id(), to, text, &format!("/nominations/{nomination_id}")).await?;
     Ok(())
 }
+
+/// The Vietnamese label of a timeline event's action.
+pub fn event_label(action: &str) -> &'static str {
+    match action {
+        "create" => "Tạo hồ sơ",
+        "submit" => "Gửi hồ sơ",
+        "forward" => "Đơn vị chủ trì chuyển Thường trực Hội đồng",
+        "return" => "Trả lại hồ sơ",
+        "withdraw" => "Đơn vị thu hồi hồ sơ",
+        "accept" => "Thẩm định: chấp nhận",
+        "schedule" => "Đưa ra phiên họp Hội đồng",
+        "unschedule" => "Rút khỏi phiên họp",
+        "pass" => "Hội đồng thông qua",
+        "fail" => "Hội đồng không thông qua",
+        "decide" => "Quyết định khen thưởng",
+        "forward_up" => "Trình cấp trên",
+        "revoke" => "Hủy quyết định",
+        _ => "Cập nhật hồ sơ",
+    }
+}
+
+/// The warnings kept at submission, as text.
+pub fn warnings_of(r: &NominationRow) -> Vec<String> {
+    let parsed: Vec<serde_json::Value> = r.checks_json.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default();
+    parsed.iter().filter_map(|w| w["message"].as_str().map(str::to_string)).collect()
+}
+
+/// The path of a unit the user may see (list filters).
+pub async fn unit_path(db: &Db, ctx: &Ctx, unit_id: &str) -> AppResult<String> {
+    let mut tx = db.begin().await?;
+    let u = units::get(&mut tx, ctx.org_id(), unit_id).await?;
+    tx.commit().await?;
+    ctx.authorize(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &u.path })?;
+    Ok(u.path)
+}
