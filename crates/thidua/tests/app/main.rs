@@ -20,3 +20,4 @@ mod campaign_pages;
 mod campaigns_api;
 mod demo_campaigns;
 mod plan_import;
+mod nominations;

@@ -15,8 +15,12 @@ use thidua_store::{Db, Tx};
 
 /// The next state for `action`, or 403 when the user plays no part that may take it (and the policy
 /// says so), or 422 with the state machine's reason.
-fn next(v: &NominationView, parts: &[Part], action: NominationAction) -> AppResult<thidua_domain::nomination::NominationStatus> {
+fn next(v: &NominationView, parts: &[Part], action: NominationAction, version: i64) -> AppResult<thidua_domain::nomination::NominationStatus> {
     let from = status_of_row(&v.row);
+    // Someone changed it since it was read (two officers on the same dossier): told before anything else.
+    if v.row.version != version && !parts.is_empty() {
+        return Err(AppError::Conflict);
+    }
     if let Some((part, _)) = from.transition(action)
         && !parts.contains(&part)
     {
@@ -44,7 +48,7 @@ fn reasons(note: &str) -> AppResult<String> {
 pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
-    let to = next(&v, &parts, NominationAction::Withdraw)?;
+    let to = next(&v, &parts, NominationAction::Withdraw, version)?;
     let after = step(&mut tx, ctx, &v, version, NominationAction::Withdraw, to, None).await?;
     let view = view_of(&mut tx, ctx.org_id(), after).await?;
     tx.commit().await?;
@@ -55,7 +59,7 @@ pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<N
 pub async fn forward(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
-    let to = next(&v, &parts, NominationAction::Forward)?;
+    let to = next(&v, &parts, NominationAction::Forward, version)?;
     let after = step(&mut tx, ctx, &v, version, NominationAction::Forward, to, None).await?;
     let text = format!("Hồ sơ đề nghị {} cho {} đã được đơn vị chủ trì chuyển, chờ thẩm định.", v.code_name, v.nominee_name);
     notify(&mut tx, ctx, Addressee::Role("standing_office"), &text, id).await?;
@@ -69,7 +73,7 @@ pub async fn forward(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<No
 pub async fn return_back(db: &Db, ctx: &Ctx, id: &str, version: i64, note: &str) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
-    let to = next(&v, &parts, NominationAction::Return)?;
+    let to = next(&v, &parts, NominationAction::Return, version)?;
     let note = reasons(note)?;
     let after = step(&mut tx, ctx, &v, version, NominationAction::Return, to, Some(&note)).await?;
     let text = format!("Hồ sơ đề nghị {} cho {} bị trả lại: {note}", v.code_name, v.nominee_name);
@@ -84,7 +88,7 @@ pub async fn accept(db: &Db, ctx: &Ctx, id: &str, version: i64, lower_code: Opti
     ctx.authorize(Action::Appraise { org_id: ctx.org_id() })?;
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
-    let to = next(&v, &parts, NominationAction::Accept)?;
+    let to = next(&v, &parts, NominationAction::Accept, version)?;
     let mut row = v.row.clone();
     let mut version = version;
     if let Some(code) = lower_code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty() && *c != v.row.code) {

@@ -32,13 +32,13 @@ pub async fn submit(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<(No
     let via_theme_lead = v.row.route_unit_id.is_some();
     let action = NominationAction::Submit { via_theme_lead };
     let from = status_of_row(&v.row);
+    if v.row.version != version {
+        return Err(AppError::Conflict);
+    }
     if from.transition(action).is_some_and(|(p, _)| !parts.contains(&p)) {
         return Err(AppError::Forbidden);
     }
     let to = from.apply(action, &parts).map_err(|m| invalid("status", "Trạng thái", m))?;
-    if v.row.version != version {
-        return Err(AppError::Conflict);
-    }
     let mut blocking = Validation::new();
     let mut warnings = Vec::new();
     deadline_check(&mut tx, &v.row, &mut blocking).await?;
