@@ -4,11 +4,11 @@
 //! wrong role) is explained in Vietnamese and leaves the audit log as it was.
 
 use crate::campaigns_api::{day, launch, multipart, pdf, plan_body};
-use crate::common::{Engine, Reply, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT};
+use crate::common::{ALL_USERS, Engine, Reply, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT};
 use crate::on_both_engines;
 use serde_json::{Value, json};
 
-on_both_engines!(nomination_path_end_to_end, refusals_save_nothing, over_quota_names_the_quota_and_those_sent, appraisal_conflicts_and_roles);
+on_both_engines!(nomination_path_end_to_end, refusals_save_nothing, over_quota_names_the_quota_and_those_sent, appraisal_conflicts_and_roles, pages_and_their_policy);
 
 fn sid(v: &Value) -> String {
     v["id"].as_str().unwrap().to_string()
@@ -229,9 +229,10 @@ async fn appraisal_conflicts_and_roles(engine: Engine) {
     let n = uo.api_get(&format!("/api/v1/nominations/{}", sid(&n))).await.json();
     let n = step(&uo, &n, "submit", json!({})).await.json()["nomination"].clone();
     assert_eq!(n["status"], "submitted");
+    let lead = app.login(UO_VHTT).await;
     let before = app.audit_rows().await;
     step(&uo, &n, "accept", json!({})).await.expect(403);
-    step(&app.login(UO_VHTT).await, &n, "forward", json!({})).await.expect(404);
+    step(&lead, &n, "forward", json!({})).await.expect(404);
     assert_eq!(app.audit_rows().await, before);
     // Two officers appraising the same dossier at once: the second is told.
     step(&office, &n, "accept", json!({})).await.expect(200);
@@ -241,4 +242,60 @@ async fn appraisal_conflicts_and_roles(engine: Engine) {
     // The unit can no longer withdraw or edit once appraised.
     let fresh = uo.api_get(&format!("/api/v1/nominations/{}", sid(&n))).await.json();
     step(&uo, &fresh, "withdraw", json!({})).await.expect(422);
+}
+
+/// Who may open which nomination page; users in the order of `ALL_USERS` (admin, office, Bạch Đằng,
+/// VHTT, council, chairman, viewer). `{id}` is a draft of Bạch Đằng.
+struct PageRoute {
+    path: &'static str,
+    expect: [u16; 7],
+}
+
+const PAGE_ROUTES: &[PageRoute] = &[
+    PageRoute { path: "/nominations", expect: [200; 7] },
+    PageRoute { path: "/nominations?pending=1", expect: [200; 7] },
+    PageRoute { path: "/notifications", expect: [200; 7] },
+    PageRoute { path: "/nominations/new", expect: [200, 200, 200, 200, 403, 403, 403] },
+    PageRoute { path: "/nominations/{id}", expect: [200, 200, 200, 404, 200, 200, 200] },
+    PageRoute { path: "/nominations/{id}/edit", expect: [200, 200, 200, 404, 403, 403, 403] },
+];
+
+async fn pages_and_their_policy(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let office = app.login(STANDING).await;
+    let (cid, theme) = campaign(&app, &office, 10).await;
+    let uo = app.login(UO_BACHDANG).await;
+    let (bd, tdp1) = (app.unit("P-BACHDANG").await.id, app.unit("P-BACHDANG-TDP1").await.id);
+    let n = create(&uo, &collective(&bd, &tdp1, &cid, Some(&theme), "trang-1")).await;
+    let id = sid(&n);
+    for (i, user) in ALL_USERS.iter().enumerate() {
+        let s = app.login(user).await;
+        for route in PAGE_ROUTES {
+            let r = s.get(&route.path.replace("{id}", &id)).await;
+            assert_eq!(r.status.as_u16(), route.expect[i], "{user} GET {}: {}", route.path, crate::common::excerpt(&r.text));
+        }
+    }
+    // The page shows labels, never state codes; a refused step shows the reasons and saves nothing.
+    let page = uo.get(&format!("/nominations/{id}")).await;
+    page.expect(200).contains("Đang soạn").contains("Tạo hồ sơ").contains("Còn thiếu").contains("Gửi hồ sơ");
+    assert!(!page.text.contains(">draft<"));
+    let before = app.audit_rows().await;
+    let r = uo.post_form(&format!("/nominations/{id}/step"), &[("action", "submit"), ("version", &n["version"].to_string())]).await;
+    r.expect(422).contains("Hồ sơ còn thiếu");
+    assert_eq!(app.audit_rows().await, before);
+    // Through the pages: a new draft, the dossier, submission, the lead forwards, the office accepts in bulk.
+    let r = uo.post_form("/nominations", &[("nominating_unit_id", &bd), ("nominee_type", "unit"), ("unit_id", &app.unit("P-BACHDANG-TDP2").await.id), ("code", "GIAY_KHEN"), ("kind", "merit"), ("year", "2026"), ("achievement", "Giữ gìn vệ sinh môi trường")]).await;
+    r.expect(303);
+    let loc = r.location().unwrap().split('?').next().unwrap().to_string();
+    let nid = loc.trim_start_matches("/nominations/").to_string();
+    full_dossier(&uo, &nid).await;
+    let n2 = uo.api_get(&format!("/api/v1/nominations/{nid}")).await.json();
+    uo.post_form(&format!("/nominations/{nid}/step"), &[("action", "submit"), ("version", &n2["version"].to_string())]).await.expect(303);
+    let list = office.get("/nominations?pending=1").await;
+    list.expect(200).contains("Chờ thẩm định");
+    let n2 = office.api_get(&format!("/api/v1/nominations/{nid}")).await.json();
+    let item = format!("{nid}:{}", n2["version"]);
+    office.post_form("/nominations/bulk", &[("ids", &item), ("action", "accept")]).await.expect(303);
+    assert_eq!(office.api_get(&format!("/api/v1/nominations/{nid}")).await.json()["status"], "accepted");
+    uo.get("/notifications").await.expect(200).contains("đã được thẩm định");
 }

@@ -349,14 +349,9 @@ async fn accept(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>,
 #[utoipa::path(get, path = "/api/v1/nomination_documents/{id}", tag = "nominations", responses((status = 200, description = "The file", content_type = "application/octet-stream"), (status = 404, body = ApiErrorBody)))]
 async fn download(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Response> {
     let (d, bytes) = ops::download(&state.db, &state.blobs(), &ctx, &id).await?;
-    Ok(([(header::CONTENT_TYPE, d.content_type.clone()), (header::CONTENT_DISPOSITION, attachment(&d.file_name))], bytes).into_response())
+    Ok(([(header::CONTENT_TYPE, d.content_type.clone()), (header::CONTENT_DISPOSITION, ops::attachment(&d.file_name))], bytes).into_response())
 }
 
-/// A Content-Disposition with an ASCII fallback name.
-pub fn attachment(name: &str) -> String {
-    let ascii: String = thidua_domain::text::fold(name).chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
-    format!("attachment; filename=\"{ascii}\"")
-}
 
 /// A notification for the caller.
 #[derive(Debug, Serialize, ToSchema)]

@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-const OBJECT_TYPES: [(&str, &str); 10] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu")];
+const OBJECT_TYPES: [(&str, &str); 11] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("nomination", "Hồ sơ đề nghị khen thưởng"), ("user", "Người dùng"), ("import", "Nhập dữ liệu")];
 
 /// The Vietnamese name of an audit action code.
 pub fn action_label(code: &str) -> &'static str {
@@ -68,6 +68,14 @@ pub fn action_label(code: &str) -> &'static str {
         "pact.update" => "Sửa giao ước thi đua",
         "progress.report" => "Báo cáo kết quả chỉ tiêu",
         "submission.create" => "Gửi văn bản theo thời hạn",
+        "nomination.create" => "Lập hồ sơ đề nghị khen thưởng",
+        "nomination.update" => "Sửa hồ sơ đề nghị khen thưởng",
+        "nomination.document" => "Thêm tài liệu vào hồ sơ đề nghị",
+        "nomination.submit" => "Gửi hồ sơ đề nghị khen thưởng",
+        "nomination.forward" => "Chuyển hồ sơ đến Thường trực Hội đồng",
+        "nomination.return" => "Trả lại hồ sơ đề nghị",
+        "nomination.withdraw" => "Thu hồi hồ sơ đề nghị",
+        "nomination.accept" => "Thẩm định, chấp nhận hồ sơ đề nghị",
         "ledger.award.create" => "Thêm khen thưởng",
         "ledger.award.update" => "Sửa khen thưởng",
         "ledger.rating.create" => "Thêm xếp loại",

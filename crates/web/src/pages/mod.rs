@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod campaigns;
+mod nominations;
 mod clusters;
 mod data;
 pub use data::read_upload;
@@ -23,7 +24,7 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(campaigns::routes())
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(campaigns::routes()).merge(nominations::routes())
 }
 
 /// What every signed-in page shows around its content.

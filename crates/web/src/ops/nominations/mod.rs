@@ -466,3 +466,23 @@ pub async fn unit_path(db: &Db, ctx: &Ctx, unit_id: &str) -> AppResult<String> {
     ctx.authorize(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &u.path })?;
     Ok(u.path)
 }
+
+/// Choices of the form: people in the user's scope (id, "name — unit") and the themes of the launched
+/// campaigns given (id, "campaign — theme").
+pub async fn form_choices(db: &Db, ctx: &Ctx, launched: &[(String, String)]) -> AppResult<(Vec<(String, String)>, Vec<(String, String)>)> {
+    let mut tx = db.begin().await?;
+    let filter = persons::PersonFilter { scope: ctx.actor.read_scope().map(str::to_string), ..Default::default() };
+    let people = persons::list(&mut tx, ctx.org_id(), &filter, 2000, 0).await?.into_iter().map(|p| (p.id, format!("{} — {}", p.full_name, p.unit_name))).collect();
+    let mut themes = Vec::new();
+    for (cid, title) in launched {
+        themes.extend(campaign_parts::themes(&mut tx, cid).await?.into_iter().map(|t| (t.id, format!("{title} — {}", t.title))));
+    }
+    tx.commit().await?;
+    Ok((people, themes))
+}
+
+/// A Content-Disposition header for a document, with an ASCII file name.
+pub fn attachment(name: &str) -> String {
+    let ascii: String = thidua_domain::text::fold(name).chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+    format!("attachment; filename=\"{ascii}\"")
+}
