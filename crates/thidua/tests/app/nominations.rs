@@ -298,4 +298,11 @@ async fn pages_and_their_policy(engine: Engine) {
     office.post_form("/nominations/bulk", &[("ids", &item), ("action", "accept")]).await.expect(303);
     assert_eq!(office.api_get(&format!("/api/v1/nominations/{nid}")).await.json()["status"], "accepted");
     uo.get("/notifications").await.expect(200).contains("đã được thẩm định");
+    // The achievement report, generated from the data as a DOCX.
+    let (status, headers, bytes) = uo.download(&format!("/nominations/{nid}/report.docx")).await;
+    assert_eq!(status.as_u16(), 200);
+    assert!(headers["content-type"].to_str().unwrap().contains("wordprocessingml"));
+    assert!(bytes.starts_with(b"PK") && bytes.windows(17).any(|w| w == b"word/document.xml"));
+    let (status, _, _) = app.login(UO_VHTT).await.download(&format!("/api/v1/nominations/{nid}/report")).await;
+    assert_eq!(status.as_u16(), 404);
 }

@@ -31,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(return_back))
         .routes(routes!(accept))
         .routes(routes!(download))
+        .routes(routes!(report))
         .routes(routes!(notifications))
 }
 
@@ -366,4 +367,11 @@ pub struct Notification {
 async fn notifications(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<Notification>>> {
     let rows = ops::my_notifications(&state.db, &ctx).await?;
     Ok(Json(rows.into_iter().map(|n| Notification { text: n.text, link: n.link, created_at: n.created_at }).collect()))
+}
+
+/// The achievement report (*báo cáo thành tích*) generated from the data, as a DOCX to edit.
+#[utoipa::path(get, path = "/api/v1/nominations/{id}/report", tag = "nominations", responses((status = 200, description = "DOCX", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), (status = 404, body = ApiErrorBody)))]
+async fn report(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Response> {
+    let (name, bytes) = ops::achievement_report(&state.db, &ctx, &id).await?;
+    Ok(([(header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string()), (header::CONTENT_DISPOSITION, ops::attachment(&name))], bytes).into_response())
 }

@@ -6,10 +6,12 @@
 
 mod dossier;
 mod flow;
+mod report;
 mod submit;
 
 pub use dossier::{DocStatus, add_documents, document_status, download};
 pub use flow::{accept, forward, return_back, withdraw};
+pub use report::achievement_report;
 pub use submit::submit;
 
 use super::audit;

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/nominations/{id}/documents", post(upload))
         .route("/nominations/{id}/step", post(step))
         .route("/nomination_documents/{doc}", get(download))
+        .route("/nominations/{id}/report.docx", get(report))
 }
 
 /// A timeline line.
@@ -161,3 +162,11 @@ async fn download(State(state): State<AppState>, ctx: Ctx, Path(doc): Path<Strin
     let (d, bytes) = ops::download(&state.db, &state.blobs(), &ctx, &doc).await?;
     Ok(([(header::CONTENT_TYPE, d.content_type.clone()), (header::CONTENT_DISPOSITION, ops::attachment(&d.file_name))], bytes).into_response())
 }
+
+/// The achievement report generated from the data, as a DOCX to edit.
+async fn report(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let (name, bytes) = ops::achievement_report(&state.db, &ctx, &id).await?;
+    Ok(([(header::CONTENT_TYPE, DOCX.to_string()), (header::CONTENT_DISPOSITION, ops::attachment(&name))], bytes).into_response())
+}
+
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
