@@ -215,6 +215,18 @@ async fn over_quota_names_the_quota_and_those_sent(engine: Engine) {
     field_error(&r, "quota", "Mỗi phường: tối đa 02 tập thể");
     field_error(&r, "quota", "Tổ dân phố số 1, Phường Bạch Đằng, Tổ dân phố số 2, Phường Bạch Đằng");
     assert_eq!(app.audit_rows().await, before);
+
+    // Individuals have their own quota; the head of the ward shows the ward's result, and a routine
+    // yearly title nominated in a campaign is flagged. Both are warnings kept with the nomination.
+    let head = app.scalar_text("SELECT id FROM persons WHERE full_name = 'Nguyễn Văn An'").await;
+    let x = create(&uo, &json!({"nominating_unit_id": bd, "nominee_type": "person", "person_id": head, "code": "LDTT", "kind": "campaign", "campaign_id": cid, "year": 2025, "achievement": "Chỉ đạo chuyển đổi số của phường"})).await;
+    full_dossier(&uo, &sid(&x)).await;
+    let x = uo.api_get(&format!("/api/v1/nominations/{}", sid(&x))).await.json();
+    let r = step(&uo, &x, "submit", json!({})).await;
+    r.expect(200);
+    let warnings = r.json()["nomination"]["warnings"].to_string();
+    assert!(warnings.contains("người đứng đầu đơn vị; kết quả của tập thể Phường Bạch Đằng năm 2025: Hoàn thành xuất sắc nhiệm vụ"), "{warnings}");
+    assert!(warnings.contains("danh hiệu xét hằng năm"), "{warnings}");
 }
 
 async fn appraisal_conflicts_and_roles(engine: Engine) {
