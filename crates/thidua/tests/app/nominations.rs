@@ -254,6 +254,18 @@ async fn appraisal_conflicts_and_roles(engine: Engine) {
     // The unit can no longer withdraw or edit once appraised.
     let fresh = uo.api_get(&format!("/api/v1/nominations/{}", sid(&n))).await.json();
     step(&uo, &fresh, "withdraw", json!({})).await.expect(422);
+
+    // Accepted for a lower form: the code changes, the form asked is kept, the timeline says so.
+    let h = create(&uo, &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "BK_TINH", "kind": "merit", "year": 2025, "achievement": "Gia đình tiêu biểu"})).await;
+    assert_eq!(h["nominee_type_label"], "Hộ gia đình");
+    full_dossier(&uo, &sid(&h)).await;
+    let h = uo.api_get(&format!("/api/v1/nominations/{}", sid(&h))).await.json();
+    let h = step(&uo, &h, "submit", json!({})).await.json()["nomination"].clone();
+    let r = step(&office, &h, "accept", json!({"code": "GIAY_KHEN"})).await;
+    r.expect(200);
+    let h = r.json();
+    assert_eq!((h["code"].as_str(), h["original_code"].as_str(), h["status"].as_str()), (Some("GIAY_KHEN"), Some("BK_TINH"), Some("accepted")));
+    assert!(h["timeline"].as_array().unwrap().last().unwrap()["note"].as_str().unwrap().contains("hình thức thấp hơn"), "{h}");
 }
 
 /// Who may open which nomination page; users in the order of `ALL_USERS` (admin, office, Bạch Đằng,
