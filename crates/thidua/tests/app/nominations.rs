@@ -151,7 +151,13 @@ async fn refusals_save_nothing(engine: Engine) {
     field_error(&r, "nominating_unit_id", "phạm vi");
     let r = uo.api_post("/api/v1/nominations", &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "GIAY_KHEN", "kind": "ad_hoc", "year": 2026, "achievement": "Cứu người"})).await;
     field_error(&r, "justification", "đột xuất");
+    let r = uo.api_post("/api/v1/nominations", &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "GIAY_KHEN", "kind": "merit", "procedure": "simplified", "year": 2026, "achievement": "Cứu người"})).await;
+    field_error(&r, "procedure", "Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất");
     assert_eq!(app.audit_rows().await, before);
+    // Ad hoc with its justification may use the simplified procedure and its shorter dossier.
+    let adhoc = create(&uo, &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "GIAY_KHEN", "kind": "ad_hoc", "procedure": "simplified", "justification": "Dũng cảm cứu người bị nạn", "year": 2026, "achievement": "Cứu người"})).await;
+    let codes: Vec<&str> = adhoc["required_documents"].as_array().unwrap().iter().map(|d| d["doc_code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["to_trinh", "bao_cao_tom_tat"]);
 
     // After the nomination deadline.
     let n = create(&uo, &collective(&bd, &tdp1, &late, None, "late-1")).await;
