@@ -233,6 +233,15 @@ async fn over_quota_names_the_quota_and_those_sent(engine: Engine) {
     let warnings = r.json()["nomination"]["warnings"].to_string();
     assert!(warnings.contains("người đứng đầu đơn vị; kết quả của tập thể Phường Bạch Đằng năm 2025: Hoàn thành xuất sắc nhiệm vụ"), "{warnings}");
     assert!(warnings.contains("danh hiệu xét hằng năm"), "{warnings}");
+    // The office nominating an enterprise for a ward: consent of its managing body, tax and insurance.
+    let dn = app.unit("DN-MOITRUONG").await.id;
+    let x = create(&office, &json!({"nominating_unit_id": bd, "nominee_type": "unit", "unit_id": dn, "code": "GIAY_KHEN", "kind": "merit", "year": 2025, "achievement": "Bảo đảm vệ sinh môi trường trên địa bàn phường"})).await;
+    full_dossier(&office, &sid(&x)).await;
+    let x = office.api_get(&format!("/api/v1/nominations/{}", sid(&x))).await.json();
+    let r = step(&office, &x, "submit", json!({})).await;
+    r.expect(200);
+    let warnings = r.json()["warnings"].to_string();
+    assert!(warnings.contains("ý kiến của cơ quan, đơn vị quản lý") && warnings.contains("cơ quan thuế và bảo hiểm xã hội"), "{warnings}");
 }
 
 async fn appraisal_conflicts_and_roles(engine: Engine) {

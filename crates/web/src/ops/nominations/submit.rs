@@ -115,6 +115,7 @@ async fn notes_check(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<War
     if n.row.kind == "campaign" && entry.as_ref().is_some_and(|e| e.routine) {
         w.push(Warning { check: "routine", message: format!("«{}» là danh hiệu xét hằng năm; đề nghị khen thưởng theo đợt, chuyên đề cho danh hiệu này cần được cân nhắc.", n.code_name) });
     }
+    dossier_notes(tx, ctx, n, w).await?;
     if let Some(pid) = &n.row.person_id {
         let p = persons::get(tx, ctx.org_id(), pid).await?;
         let position = thidua_domain::text::fold(p.position.as_deref().unwrap_or(""));
@@ -125,6 +126,26 @@ async fn notes_check(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<War
             let result = rating.as_deref().and_then(honours::parse_code::<thidua_rules::Rating>).map_or("chưa có xếp loại", |r| r.label());
             w.push(Warning { check: "head_of_unit", message: format!("{} là người đứng đầu đơn vị; kết quả của tập thể {} năm {}: {result}.", p.full_name, unit.name, n.row.year) });
         }
+    }
+    Ok(())
+}
+
+/// Documents the catalog does not list but the Law asks for: the managing body's consent when the
+/// nominee is outside the nominating unit; tax and social-insurance confirmation for an enterprise.
+async fn dossier_notes(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<Warning>) -> AppResult<()> {
+    let (path, enterprise) = match (&n.row.person_id, &n.row.unit_id) {
+        (Some(p), _) => (persons::get(tx, ctx.org_id(), p).await?.unit_path, false),
+        (None, Some(u)) => {
+            let unit = units::get(tx, ctx.org_id(), u).await?;
+            (unit.path, unit.kind == "enterprise")
+        }
+        _ => return Ok(()),
+    };
+    if !thidua_domain::org::is_within(&path, &n.unit_path) {
+        w.push(Warning { check: "outside_unit", message: format!("{} không thuộc {}: hồ sơ cần có ý kiến của cơ quan, đơn vị quản lý trực tiếp.", n.nominee_name, n.unit_name) });
+    }
+    if enterprise {
+        w.push(Warning { check: "enterprise", message: format!("{} là doanh nghiệp: hồ sơ cần xác nhận của cơ quan thuế và bảo hiểm xã hội về việc chấp hành nghĩa vụ nộp thuế, bảo hiểm.", n.nominee_name) });
     }
     Ok(())
 }
