@@ -20,6 +20,7 @@ pub mod ids;
 pub mod ledger;
 pub mod meetings;
 pub mod nominations;
+pub mod notifications;
 pub mod orgs;
 pub mod persons;
 pub mod rule_sources;

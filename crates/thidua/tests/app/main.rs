@@ -23,3 +23,4 @@ mod plan_import;
 mod rules_admin;
 mod meetings;
 mod decisions;
+mod nominations;

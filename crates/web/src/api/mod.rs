@@ -8,6 +8,7 @@ mod dto;
 pub mod extract;
 mod honours;
 mod meetings;
+mod nominations;
 mod org;
 mod people;
 mod rules;
@@ -25,7 +26,7 @@ use utoipa_swagger_ui::SwaggerUi;
 #[openapi(
     info(title = "thidua API", description = "API của hệ thống quản lý thi đua, khen thưởng. Mọi thông báo lỗi bằng tiếng Việt, có tên trường.", version = "1"),
     modifiers(&Security),
-    tags((name = "units", description = "Đơn vị"), (name = "people", description = "Cá nhân"), (name = "clusters", description = "Cụm, khối thi đua"), (name = "system", description = "Tài khoản, nhật ký, nhập dữ liệu"), (name = "honours", description = "Lịch sử khen thưởng, kiểm tra điều kiện, lộ trình"), (name = "campaigns", description = "Kế hoạch, phong trào, đợt thi đua"), (name = "rules", description = "Tệp dữ liệu danh mục, bộ quy tắc, lương cơ sở"), (name = "meetings", description = "Phiên họp Hội đồng thi đua, khen thưởng"), (name = "decisions", description = "Quyết định khen thưởng, trình cấp trên, hủy quyết định, xác minh công khai"))
+    tags((name = "units", description = "Đơn vị"), (name = "people", description = "Cá nhân"), (name = "clusters", description = "Cụm, khối thi đua"), (name = "system", description = "Tài khoản, nhật ký, nhập dữ liệu"), (name = "honours", description = "Lịch sử khen thưởng, kiểm tra điều kiện, lộ trình"), (name = "campaigns", description = "Kế hoạch, phong trào, đợt thi đua"), (name = "rules", description = "Tệp dữ liệu danh mục, bộ quy tắc, lương cơ sở"), (name = "meetings", description = "Phiên họp Hội đồng thi đua, khen thưởng"), (name = "decisions", description = "Quyết định khen thưởng, trình cấp trên, hủy quyết định, xác minh công khai"), (name = "nominations", description = "Đề nghị khen thưởng, hồ sơ, thẩm định"))
 )]
 struct ApiDoc;
 
@@ -41,7 +42,7 @@ impl utoipa::Modify for Security {
 
 /// The API routes and their OpenAPI description.
 pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(org::routes()).merge(people::routes()).merge(system::routes()).merge(honours::routes()).merge(campaigns::routes()).merge(rules::routes()).merge(meetings::routes()).merge(decisions::routes()).split_for_parts()
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(org::routes()).merge(people::routes()).merge(system::routes()).merge(honours::routes()).merge(campaigns::routes()).merge(rules::routes()).merge(meetings::routes()).merge(decisions::routes()).merge(nominations::routes()).split_for_parts()
 }
 
 pub fn routes() -> Router<AppState> {

@@ -13,6 +13,7 @@ pub mod meetings;
 pub mod honours;
 pub mod import;
 mod table;
+pub mod nominations;
 pub mod persons;
 pub mod plan_import;
 pub mod rule_files;

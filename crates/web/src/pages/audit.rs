@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-const OBJECT_TYPES: [(&str, &str); 13] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu"), ("rule_file", "Tệp dữ liệu quy tắc"), ("meeting", "Phiên họp Hội đồng"), ("decision", "Quyết định khen thưởng")];
+const OBJECT_TYPES: [(&str, &str); 14] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu"), ("rule_file", "Tệp dữ liệu quy tắc"), ("meeting", "Phiên họp Hội đồng"), ("decision", "Quyết định khen thưởng"), ("nomination", "Hồ sơ đề nghị khen thưởng")];
 
 /// The Vietnamese name of an audit action code.
 pub fn action_label(code: &str) -> &'static str {
@@ -79,6 +79,14 @@ pub fn action_label(code: &str) -> &'static str {
         "pact.update" => "Sửa giao ước thi đua",
         "progress.report" => "Báo cáo kết quả chỉ tiêu",
         "submission.create" => "Gửi văn bản theo thời hạn",
+        "nomination.create" => "Lập hồ sơ đề nghị khen thưởng",
+        "nomination.update" => "Sửa hồ sơ đề nghị khen thưởng",
+        "nomination.document" => "Thêm tài liệu vào hồ sơ đề nghị",
+        "nomination.submit" => "Gửi hồ sơ đề nghị khen thưởng",
+        "nomination.forward" => "Chuyển hồ sơ đến Thường trực Hội đồng",
+        "nomination.return" => "Trả lại hồ sơ đề nghị",
+        "nomination.withdraw" => "Thu hồi hồ sơ đề nghị",
+        "nomination.accept" => "Thẩm định, chấp nhận hồ sơ đề nghị",
         "ledger.award.create" => "Thêm khen thưởng",
         "ledger.award.update" => "Sửa khen thưởng",
         "ledger.rating.create" => "Thêm xếp loại",

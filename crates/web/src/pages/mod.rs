@@ -5,6 +5,7 @@ mod account;
 mod audit;
 mod campaigns;
 mod catalog;
+mod nominations;
 mod clusters;
 mod data;
 mod decisions;
@@ -28,7 +29,7 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(rule_files::routes()).merge(campaigns::routes()).merge(meetings::routes()).merge(decisions::routes()).merge(public::routes())
+    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(rule_files::routes()).merge(campaigns::routes()).merge(meetings::routes()).merge(decisions::routes()).merge(public::routes()).merge(nominations::routes())
 }
 
 /// What every signed-in page shows around its content.

@@ -5,7 +5,7 @@
 mod boards;
 mod import;
 mod parts;
-mod upload;
+pub(crate) mod upload;
 mod work;
 
 use super::{Layout, render, see_other, version_of};
