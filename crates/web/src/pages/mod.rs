@@ -42,6 +42,8 @@ pub struct Layout {
     pub can_users: bool,
     /// The office and those who vote see council meetings.
     pub can_meetings: bool,
+    /// Decisions are read by the office, the council, the chairman and organisation-wide viewers.
+    pub can_decisions: bool,
     pub flash: Option<String>,
     /// One-time key for the page's form, so a double click never submits twice.
     pub idem: String,
@@ -57,6 +59,7 @@ impl Layout {
             can_audit: ctx.can(Action::ViewAudit { org_id: ctx.org_id() }),
             can_users: ctx.can(Action::ManageUsers { org_id: ctx.org_id() }),
             can_meetings: crate::ops::meetings::may_view(ctx).is_ok(),
+            can_decisions: crate::ops::decisions::read::authorize_read(ctx).is_ok(),
             flash: None,
             idem: crate::auth::random_token(),
         }

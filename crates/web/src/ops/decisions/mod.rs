@@ -6,7 +6,7 @@
 
 pub mod forward;
 pub mod public;
-mod read;
+pub mod read;
 
 pub use read::{DecisionView, YearTotal, get, list, year_totals};
 
