@@ -158,13 +158,14 @@ async fn form_page(state: &AppState, ctx: &Ctx, f: DecisionForm, v: Validation, 
     let date = thidua_domain::date::parse(&f.signed_on).unwrap_or_else(crate::ops::today);
     let mut tx = state.db.begin().await?;
     let level = ops::body_level(&mut tx, ctx.org_id()).await?;
+    let rules = crate::ops::rules_cache::rules_in(&mut tx, ctx.org_id()).await?;
     let filter = NominationFilter { status: Some("passed".into()), ..Default::default() };
     let mut decidable = Vec::new();
     let mut higher = Vec::new();
     for n in nominations::list(&mut tx, ctx.org_id(), &filter, 2000).await? {
         let name = ops::nominee_name(&mut tx, ctx, &n).await?;
-        let who = ops::authority(&n.code, &level, date).err();
-        let c = Candidate { money: money(ops::line_amount(&n.code, &n.nominee_type, date)), award: ops::award_name(&n.code), year: n.year, achievement: n.achievement.clone(), higher: who.clone().unwrap_or_default(), id: n.id, name };
+        let who = ops::authority(&rules, &n.code, &level, date).err();
+        let c = Candidate { money: money(ops::line_amount(&rules, &n.code, &n.nominee_type, date)), award: ops::award_name(&n.code), year: n.year, achievement: n.achievement.clone(), higher: who.clone().unwrap_or_default(), id: n.id, name };
         if who.is_some() { higher.push(c) } else { decidable.push(c) }
     }
     tx.commit().await?;

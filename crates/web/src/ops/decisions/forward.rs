@@ -71,7 +71,8 @@ pub async fn forward(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, nomination_id: &
         return Err(AppError::Invalid(v));
     }
     let level = body_level(&mut tx, ctx.org_id()).await?;
-    let to = match authority(&n.code, &level, today()) {
+    let rules = crate::ops::rules_cache::rules_in(&mut tx, ctx.org_id()).await?;
+    let to = match authority(&rules, &n.code, &level, today()) {
         Ok(()) => {
             v.add("nomination_id", "Hồ sơ", format!("{name}: «{}» thuộc thẩm quyền quyết định của đơn vị; hãy ra quyết định khen thưởng thay vì trình cấp trên.", award_name(&n.code)));
             return Err(AppError::Invalid(v));

@@ -90,8 +90,8 @@ pub async fn body_name(tx: &mut Tx, org_id: &str) -> AppResult<String> {
 }
 
 /// `Ok(())` when a body at `level` may decide `code` on `date`; otherwise the deciders who may.
-pub fn authority(code: &str, level: &str, date: time::Date) -> Result<(), String> {
-    let entry = crate::ops::rules_cache::shipped().ok().and_then(|r| r.catalog().find(code));
+pub fn authority(rules: &thidua_rules::Rules, code: &str, level: &str, date: time::Date) -> Result<(), String> {
+    let entry = rules.catalog().find(code);
     let Some(entry) = entry else { return Err(String::new()) };
     if entry.authorities.iter().any(|a| a.level.as_str() == level && a.valid_on(date)) {
         return Ok(());
@@ -101,8 +101,8 @@ pub fn authority(code: &str, level: &str, date: time::Date) -> Result<(), String
 }
 
 /// Reward money of one line: `None` when the catalog sets no multiplier (shown "chưa có mức").
-pub fn line_amount(code: &str, nominee_type: &str, date: time::Date) -> Option<i64> {
-    crate::ops::rules_cache::shipped().ok()?.reward(&Code::new(code), subject_of(nominee_type), date).ok().map(|r| r.amount)
+pub fn line_amount(rules: &thidua_rules::Rules, code: &str, nominee_type: &str, date: time::Date) -> Option<i64> {
+    rules.reward(&Code::new(code), subject_of(nominee_type), date).ok().map(|r| r.amount)
 }
 
 /// The nominee's display name.
@@ -180,6 +180,8 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
         v.add("number", "Số quyết định", format!("Số quyết định «{}» đã được dùng cho một quyết định khác.", c.number));
     }
     let level = body_level(&mut tx, ctx.org_id()).await?;
+    // Authority and money under the organisation's rules (its edited catalog and base salaries).
+    let rules = crate::ops::rules_cache::rules_in(&mut tx, ctx.org_id()).await?;
     let mut picked: Vec<(NominationRow, String)> = Vec::new();
     for id in &input.nomination_ids {
         if picked.iter().any(|(n, _)| &n.id == id) {
@@ -197,7 +199,7 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
         let status = NominationStatus::parse(&n.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
         if let Err(e) = status.apply(NominationAction::Decide, &[Part::Decider]) {
             v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: {e}"));
-        } else if let Err(who) = authority(&n.code, &level, c.date) {
+        } else if let Err(who) = authority(&rules, &n.code, &level, c.date) {
             v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: «{}» không thuộc thẩm quyền quyết định của đơn vị vào ngày ký ({who}); hãy trình cấp trên.", award_name(&n.code)));
         }
         picked.push((n, name));
@@ -211,7 +213,7 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
     let mut lines = Vec::with_capacity(picked.len());
     for (i, (n, _)) in picked.iter().enumerate() {
         let golden = i64::try_from(i + 1).unwrap_or(i64::MAX);
-        let amount = line_amount(&n.code, &n.nominee_type, c.date);
+        let amount = line_amount(&rules, &n.code, &n.nominee_type, c.date);
         d.total_amount += amount.unwrap_or(0);
         let award_id = match (n.nominee_type.as_str(), n.person_id.as_deref(), n.unit_id.as_deref()) {
             ("person", Some(s), _) | ("unit", _, Some(s)) => {
