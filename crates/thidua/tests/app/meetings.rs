@@ -369,7 +369,44 @@ async fn bench_close_300(engine: Engine) {
     println!("BENCH close 300 items on {engine:?}: {} ms (HTTP round trip incl. reading the meeting back), {passed} passed", elapsed.as_millis());
 }
 
+/// Measures appraising 500 submitted nominations at once through the list page's bulk accept, and the
+/// list page that shows them (not a check: run by hand with `--run-ignored only`).
+async fn bench_appraise_500(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let office = app.login(STANDING).await;
+    let person = app.person_in("P-BACHDANG").await;
+    let mut tx = app.db.begin().await.unwrap();
+    let mut ids = Vec::new();
+    for k in 0..500 {
+        let mut row = nomination_row(&app, if k % 2 == 0 { "LDTT" } else { "CSTDCS" }, &person);
+        row.status = "submitted".into();
+        nominations::insert(&mut tx, &row).await.unwrap();
+        ids.push(format!("{}:1", row.id));
+    }
+    tx.commit().await.unwrap();
+    let t = std::time::Instant::now();
+    office.get("/nominations?pending=1").await.expect(200);
+    let list = t.elapsed();
+    let mut fields: Vec<(&str, &str)> = ids.iter().map(|i| ("ids", i.as_str())).collect();
+    fields.push(("action", "accept"));
+    let t = std::time::Instant::now();
+    office.post_form("/nominations/bulk", &fields).await.expect(303);
+    let appraise = t.elapsed();
+    let accepted = app.count("SELECT COUNT(*) FROM nominations WHERE status = 'accepted'").await;
+    println!("BENCH appraise 500 on {engine:?}: list page {} ms, bulk accept {} ms ({accepted} accepted)", list.as_millis(), appraise.as_millis());
+}
+
 mod bench {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "measurement, run by hand"]
+    async fn appraise_500_sqlite() {
+        super::bench_appraise_500(crate::common::Engine::Sqlite).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "measurement, run by hand"]
+    async fn appraise_500_postgres() {
+        super::bench_appraise_500(crate::common::Engine::Postgres).await
+    }
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     #[ignore = "measurement, run by hand"]
     async fn close_300_sqlite() {
