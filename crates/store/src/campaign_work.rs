@@ -293,16 +293,6 @@ pub async fn submissions(tx: &mut Tx, campaign_id: &str) -> Result<Vec<Submissio
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_all(c).await)?)
 }
 
-/// Submissions by any of `unit_ids` across campaigns (a unit officer's to-do list).
-pub async fn submissions_of_units(tx: &mut Tx, org_id: &str, unit_ids: &[String]) -> Result<Vec<SubmissionRow>> {
-    let mut out = Vec::new();
-    for u in unit_ids {
-        let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE org_id = $1 AND unit_id = $2");
-        out.extend(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(u).fetch_all(c).await)?);
-    }
-    Ok(out)
-}
-
 pub async fn submission(tx: &mut Tx, org_id: &str, id: &str) -> Result<SubmissionRow> {
     let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE org_id = $1 AND id = $2");
     on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
@@ -329,14 +319,6 @@ pub async fn insert_attachment(tx: &mut Tx, r: &AttachmentRow) -> Result<()> {
 pub async fn attachments(tx: &mut Tx, owner_type: &str, owner_id: &str) -> Result<Vec<AttachmentRow>> {
     let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE owner_type = $1 AND owner_id = $2 ORDER BY created_at");
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(sqlx::AssertSqlSafe(sql.clone())).bind(owner_type).bind(owner_id).fetch_all(c).await)?)
-}
-
-/// Attachments of all records of one kind in a campaign, for lists that show paperclips.
-pub async fn campaign_attachments(tx: &mut Tx, owner_type: &'static str, campaign_id: &str) -> Result<Vec<AttachmentRow>> {
-    let table = if owner_type == "submission" { "submissions" } else { "progress_reports" };
-    let cols: String = ATTACHMENT_COLUMNS.split(", ").map(|c| format!("a.{c}")).collect::<Vec<_>>().join(", ");
-    let sql = format!("SELECT {cols} FROM attachments a JOIN {table} o ON o.id = a.owner_id WHERE a.owner_type = $1 AND o.campaign_id = $2 ORDER BY a.created_at");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(sqlx::AssertSqlSafe(sql.clone())).bind(owner_type).bind(campaign_id).fetch_all(c).await)?)
 }
 
 pub async fn attachment(tx: &mut Tx, org_id: &str, id: &str) -> Result<AttachmentRow> {

@@ -231,21 +231,6 @@ pub async fn set_participants(tx: &mut Tx, campaign_id: &str, unit_ids: &[String
     Ok(())
 }
 
-/// Campaigns a unit takes part in (its own id or any of the given ancestor ids), launched or closed.
-pub async fn for_units(tx: &mut Tx, org_id: &str, unit_ids: &[String]) -> Result<Vec<CampaignRow>> {
-    let mut out: Vec<CampaignRow> = Vec::new();
-    for unit_id in unit_ids {
-        let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE org_id = $1 AND status <> 'draft' AND id IN (SELECT campaign_id FROM campaign_participants WHERE unit_id = $2)");
-        let rows = on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(unit_id).fetch_all(c).await)?;
-        for r in rows {
-            if !out.iter().any(|o| o.id == r.id) {
-                out.push(r);
-            }
-        }
-    }
-    Ok(out)
-}
-
 pub async fn award_forms(tx: &mut Tx, campaign_id: &str) -> Result<Vec<AwardFormRow>> {
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, AwardFormRow>("SELECT id, campaign_id, position, name, catalog_code, criteria FROM campaign_award_forms WHERE campaign_id = $1 ORDER BY position")
         .bind(campaign_id)
