@@ -7,7 +7,11 @@ use time::{Date, Month};
 pub fn parse(input: &str) -> Option<Date> {
     let s = input.trim();
     let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     let (y, m, d) = if parts[0].len() == 4 {
@@ -25,17 +29,29 @@ pub fn parse(input: &str) -> Option<Date> {
 
 /// ISO form used in storage and the API.
 pub fn iso(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 /// Vietnamese form shown to people: `31/12/2024`.
 pub fn vn(date: Date) -> String {
-    format!("{:02}/{:02}/{:04}", date.day(), u8::from(date.month()), date.year())
+    format!(
+        "{:02}/{:02}/{:04}",
+        date.day(),
+        u8::from(date.month()),
+        date.year()
+    )
 }
 
 /// Shows a stored ISO date the Vietnamese way; leaves anything unparsable as it is.
 pub fn iso_to_vn(iso_text: &str) -> String {
-    parse(iso_text).map(vn).unwrap_or_else(|| iso_text.to_string())
+    parse(iso_text)
+        .map(vn)
+        .unwrap_or_else(|| iso_text.to_string())
 }
 
 #[cfg(test)]
@@ -53,7 +69,15 @@ mod tests {
 
     #[test]
     fn refuses_impossible_and_garbage() {
-        for bad in ["31/02/2024", "2024/13/01", "abc", "", "12/2024", "1/1/24", "１/1/2024"] {
+        for bad in [
+            "31/02/2024",
+            "2024/13/01",
+            "abc",
+            "",
+            "12/2024",
+            "1/1/24",
+            "１/1/2024",
+        ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
     }

@@ -52,7 +52,9 @@ pub enum Part {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum NominationAction {
     /// Send the dossier: to the theme lead when the plan names one, else to the standing office.
-    Submit { via_theme_lead: bool },
+    Submit {
+        via_theme_lead: bool,
+    },
     /// The theme lead forwards it to the standing office.
     Forward,
     /// Send back with reasons (theme lead or standing office).
@@ -137,7 +139,10 @@ impl NominationStatus {
 
     /// True when the nomination still counts against the plan's quota (not withdrawn, failed or revoked).
     pub fn counts_for_quota(self) -> bool {
-        !matches!(self, Self::Draft | Self::Withdrawn | Self::Failed | Self::Revoked)
+        !matches!(
+            self,
+            Self::Draft | Self::Withdrawn | Self::Failed | Self::Revoked
+        )
     }
 
     /// The part that may take `action` from this state, and the state it leads to; `None` when the
@@ -146,12 +151,24 @@ impl NominationStatus {
         use NominationAction as A;
         use NominationStatus as S;
         Some(match (self, action) {
-            (S::Draft | S::Returned, A::Submit { via_theme_lead: true }) => (Part::Nominator, S::AtThemeLead),
-            (S::Draft | S::Returned, A::Submit { via_theme_lead: false }) => (Part::Nominator, S::Submitted),
+            (
+                S::Draft | S::Returned,
+                A::Submit {
+                    via_theme_lead: true,
+                },
+            ) => (Part::Nominator, S::AtThemeLead),
+            (
+                S::Draft | S::Returned,
+                A::Submit {
+                    via_theme_lead: false,
+                },
+            ) => (Part::Nominator, S::Submitted),
             (S::AtThemeLead, A::Forward) => (Part::ThemeLead, S::Submitted),
             (S::AtThemeLead, A::Return) => (Part::ThemeLead, S::Returned),
             (S::Submitted, A::Return) => (Part::Office, S::Returned),
-            (S::Draft | S::AtThemeLead | S::Submitted | S::Returned, A::Withdraw) => (Part::Nominator, S::Withdrawn),
+            (S::Draft | S::AtThemeLead | S::Submitted | S::Returned, A::Withdraw) => {
+                (Part::Nominator, S::Withdrawn)
+            }
             (S::Submitted, A::Accept) => (Part::Office, S::Accepted),
             (S::Accepted, A::Schedule) => (Part::Office, S::OnAgenda),
             (S::OnAgenda, A::Unschedule) => (Part::Office, S::Accepted),
@@ -165,10 +182,20 @@ impl NominationStatus {
     }
 
     /// Applies `action` for someone playing `parts`; the new state, or the Vietnamese reason it is refused.
-    pub fn apply(self, action: NominationAction, parts: &[Part]) -> Result<NominationStatus, String> {
+    pub fn apply(
+        self,
+        action: NominationAction,
+        parts: &[Part],
+    ) -> Result<NominationStatus, String> {
         match self.transition(action) {
-            None => Err(format!("Không thể {} khi hồ sơ đang ở trạng thái «{}».", action.verb(), self.label())),
-            Some((part, _)) if !parts.contains(&part) => Err(format!("Bạn không có quyền {} hồ sơ này.", action.verb())),
+            None => Err(format!(
+                "Không thể {} khi hồ sơ đang ở trạng thái «{}».",
+                action.verb(),
+                self.label()
+            )),
+            Some((part, _)) if !parts.contains(&part) => {
+                Err(format!("Bạn không có quyền {} hồ sơ này.", action.verb()))
+            }
             Some((_, next)) => Ok(next),
         }
     }
@@ -330,7 +357,14 @@ pub fn quorate(taking_part: u32, total_members: u32, quorum: f64) -> bool {
 /// plan's tie-break key (lower first), then by position on the agenda. Returns the indices kept.
 pub fn within_quota(items: &[(Tally, i64, usize)], quota: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| items[b].0.agree.cmp(&items[a].0.agree).then(items[a].1.cmp(&items[b].1)).then(items[a].2.cmp(&items[b].2)));
+    order.sort_by(|&a, &b| {
+        items[b]
+            .0
+            .agree
+            .cmp(&items[a].0.agree)
+            .then(items[a].1.cmp(&items[b].1))
+            .then(items[a].2.cmp(&items[b].2))
+    });
     order.truncate(quota);
     order.sort_unstable();
     order
@@ -343,8 +377,12 @@ mod tests {
     use NominationStatus as S;
 
     const ACTIONS: [NominationAction; 13] = [
-        A::Submit { via_theme_lead: true },
-        A::Submit { via_theme_lead: false },
+        A::Submit {
+            via_theme_lead: true,
+        },
+        A::Submit {
+            via_theme_lead: false,
+        },
         A::Forward,
         A::Return,
         A::Withdraw,
@@ -362,10 +400,38 @@ mod tests {
     #[test]
     fn nomination_state_machine_is_exhaustive() {
         let allowed: Vec<(S, A, Part, S)> = vec![
-            (S::Draft, A::Submit { via_theme_lead: true }, Part::Nominator, S::AtThemeLead),
-            (S::Draft, A::Submit { via_theme_lead: false }, Part::Nominator, S::Submitted),
-            (S::Returned, A::Submit { via_theme_lead: true }, Part::Nominator, S::AtThemeLead),
-            (S::Returned, A::Submit { via_theme_lead: false }, Part::Nominator, S::Submitted),
+            (
+                S::Draft,
+                A::Submit {
+                    via_theme_lead: true,
+                },
+                Part::Nominator,
+                S::AtThemeLead,
+            ),
+            (
+                S::Draft,
+                A::Submit {
+                    via_theme_lead: false,
+                },
+                Part::Nominator,
+                S::Submitted,
+            ),
+            (
+                S::Returned,
+                A::Submit {
+                    via_theme_lead: true,
+                },
+                Part::Nominator,
+                S::AtThemeLead,
+            ),
+            (
+                S::Returned,
+                A::Submit {
+                    via_theme_lead: false,
+                },
+                Part::Nominator,
+                S::Submitted,
+            ),
             (S::AtThemeLead, A::Forward, Part::ThemeLead, S::Submitted),
             (S::AtThemeLead, A::Return, Part::ThemeLead, S::Returned),
             (S::Submitted, A::Return, Part::Office, S::Returned),
@@ -382,7 +448,13 @@ mod tests {
             (S::Passed, A::ForwardUp, Part::Office, S::Forwarded),
             (S::Decided, A::Revoke, Part::Decider, S::Revoked),
         ];
-        let parts = [Part::Nominator, Part::ThemeLead, Part::Office, Part::Council, Part::Decider];
+        let parts = [
+            Part::Nominator,
+            Part::ThemeLead,
+            Part::Office,
+            Part::Council,
+            Part::Decider,
+        ];
         for s in S::ALL {
             for a in ACTIONS {
                 let expected = allowed.iter().find(|x| x.0 == s && x.1 == a);
@@ -391,7 +463,10 @@ mod tests {
                     let r = s.apply(a, &[p]);
                     match expected {
                         Some(x) if x.2 == p => assert_eq!(r, Ok(x.3)),
-                        Some(_) => assert!(r.unwrap_err().starts_with("Bạn không có quyền"), "{s:?} {a:?} {p:?}"),
+                        Some(_) => assert!(
+                            r.unwrap_err().starts_with("Bạn không có quyền"),
+                            "{s:?} {a:?} {p:?}"
+                        ),
                         None => assert!(r.unwrap_err().starts_with("Không thể"), "{s:?} {a:?}"),
                     }
                 }
@@ -406,8 +481,16 @@ mod tests {
         for s in [S::Withdrawn, S::Failed, S::Forwarded, S::Revoked] {
             assert!(ACTIONS.iter().all(|a| s.transition(*a).is_none()), "{s:?}");
         }
-        assert!(S::Draft.editable_by_unit() && S::Returned.editable_by_unit() && !S::Submitted.editable_by_unit());
-        assert!(S::Submitted.counts_for_quota() && !S::Withdrawn.counts_for_quota() && !S::Draft.counts_for_quota());
+        assert!(
+            S::Draft.editable_by_unit()
+                && S::Returned.editable_by_unit()
+                && !S::Submitted.editable_by_unit()
+        );
+        assert!(
+            S::Submitted.counts_for_quota()
+                && !S::Withdrawn.counts_for_quota()
+                && !S::Draft.counts_for_quota()
+        );
     }
 
     #[test]
@@ -415,26 +498,52 @@ mod tests {
         assert_eq!(MeetingStatus::Scheduled.advance(), Ok(MeetingStatus::Open));
         assert_eq!(MeetingStatus::Open.advance(), Ok(MeetingStatus::Closed));
         assert!(MeetingStatus::Closed.advance().is_err());
-        assert!(MeetingStatus::Scheduled.agenda_editable() && !MeetingStatus::Open.agenda_editable());
+        assert!(
+            MeetingStatus::Scheduled.agenda_editable() && !MeetingStatus::Open.agenda_editable()
+        );
         assert!(MeetingStatus::Open.voting() && !MeetingStatus::Closed.voting());
     }
 
     #[test]
     fn thresholds_count_all_members() {
         // 12 of 15 members agree: 80 % of all members — passes 80 %, fails 90 %.
-        let t = Tally { agree: 12, disagree: 1, abstain: 0 };
+        let t = Tally {
+            agree: 12,
+            disagree: 1,
+            abstain: 0,
+        };
         assert!(passes(t, 15, Some(0.8)));
         assert!(!passes(t, 15, Some(0.9)));
         // Majority of all members, not of those voting: 7 of 15 is not enough.
-        assert!(!passes(Tally { agree: 7, disagree: 0, abstain: 0 }, 15, None));
-        assert!(passes(Tally { agree: 8, disagree: 7, abstain: 0 }, 15, None));
+        assert!(!passes(
+            Tally {
+                agree: 7,
+                disagree: 0,
+                abstain: 0
+            },
+            15,
+            None
+        ));
+        assert!(passes(
+            Tally {
+                agree: 8,
+                disagree: 7,
+                abstain: 0
+            },
+            15,
+            None
+        ));
         assert!(!passes(Tally::default(), 0, None));
         assert!(quorate(10, 15, 2.0 / 3.0) && !quorate(9, 15, 2.0 / 3.0));
     }
 
     #[test]
     fn quota_keeps_the_most_votes_then_the_tie_break() {
-        let t = |agree| Tally { agree, disagree: 0, abstain: 0 };
+        let t = |agree| Tally {
+            agree,
+            disagree: 0,
+            abstain: 0,
+        };
         let items = [(t(10), 2, 0), (t(12), 5, 1), (t(10), 1, 2), (t(9), 0, 3)];
         assert_eq!(within_quota(&items, 2), vec![1, 2]);
         assert_eq!(within_quota(&items, 10), vec![0, 1, 2, 3]);

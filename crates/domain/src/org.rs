@@ -37,14 +37,30 @@ pub const NAME_MAX: usize = 255;
 /// Checks a unit code: letters, digits, `.`, `_`, `-`; the code is how import files refer to units.
 pub fn check_code(v: &mut Validation, field: &str, label: &str, raw: &str) -> String {
     let code = v.required_text(field, label, raw, CODE_MAX);
-    if !code.is_empty() && !code.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
-        v.add(field, label, format!("{label} chỉ gồm chữ cái không dấu, chữ số và các dấu . _ - (ví dụ: P-BACHDANG)."));
+    if !code.is_empty()
+        && !code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        v.add(
+            field,
+            label,
+            format!(
+                "{label} chỉ gồm chữ cái không dấu, chữ số và các dấu . _ - (ví dụ: P-BACHDANG)."
+            ),
+        );
     }
     code.to_uppercase()
 }
 
 /// Checks a date field typed as `dd/mm/yyyy` or ISO.
-pub fn check_date(v: &mut Validation, field: &str, label: &str, raw: &str, required: bool) -> Option<Date> {
+pub fn check_date(
+    v: &mut Validation,
+    field: &str,
+    label: &str,
+    raw: &str,
+    required: bool,
+) -> Option<Date> {
     let raw = raw.trim();
     if raw.is_empty() {
         if required {
@@ -71,17 +87,35 @@ impl UnitInput {
         let short_name = v.optional_text("short_name", "Tên viết tắt", &self.short_name, 64);
         let kind = self.kind.trim().to_string();
         if !kinds.contains(&kind) {
-            v.add("kind", "Loại đơn vị", "Hãy chọn loại đơn vị trong danh sách.");
+            v.add(
+                "kind",
+                "Loại đơn vị",
+                "Hãy chọn loại đơn vị trong danh sách.",
+            );
         }
         let level = self.level.trim().to_string();
         if !levels.contains(&level) {
             v.add("level", "Cấp", "Hãy chọn cấp trong danh sách.");
         }
-        let valid_from = check_date(&mut v, "valid_from", "Ngày bắt đầu hiệu lực", &self.valid_from, false)
-            .unwrap_or(time::macros::date!(2000 - 01 - 01));
+        let valid_from = check_date(
+            &mut v,
+            "valid_from",
+            "Ngày bắt đầu hiệu lực",
+            &self.valid_from,
+            false,
+        )
+        .unwrap_or(time::macros::date!(2000 - 01 - 01));
         let parent = self.parent_id.trim();
         let parent_id = (!parent.is_empty()).then(|| parent.to_string());
-        v.finish(UnitDraft { code, name, short_name, kind, level, parent_id, valid_from })
+        v.finish(UnitDraft {
+            code,
+            name,
+            short_name,
+            kind,
+            level,
+            parent_id,
+            valid_from,
+        })
     }
 }
 
@@ -153,7 +187,11 @@ impl ClusterInput {
         let year = match self.year.trim().parse::<i32>() {
             Ok(y) if (2000..=2100).contains(&y) => y,
             _ => {
-                v.add("year", "Năm", "Năm phải là một số từ 2000 đến 2100, ví dụ 2025.");
+                v.add(
+                    "year",
+                    "Năm",
+                    "Năm phải là một số từ 2000 đến 2100, ví dụ 2025.",
+                );
                 0
             }
         };
@@ -162,22 +200,50 @@ impl ClusterInput {
             v.add("kind", "Loại", "Hãy chọn Cụm thi đua hoặc Khối thi đua.");
         }
         let name = v.required_text("name", "Tên cụm, khối", &self.name, NAME_MAX);
-        let mut member_ids: Vec<String> = self.member_ids.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let mut member_ids: Vec<String> = self
+            .member_ids
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
         member_ids.sort();
         member_ids.dedup();
         let pick = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         let leader_unit_id = pick(&self.leader_unit_id);
         let deputy_unit_id = pick(&self.deputy_unit_id);
-        for (field, label, id) in [("leader_unit_id", "Cụm trưởng / Khối trưởng", &leader_unit_id), ("deputy_unit_id", "Cụm phó / Khối phó", &deputy_unit_id)] {
+        for (field, label, id) in [
+            (
+                "leader_unit_id",
+                "Cụm trưởng / Khối trưởng",
+                &leader_unit_id,
+            ),
+            ("deputy_unit_id", "Cụm phó / Khối phó", &deputy_unit_id),
+        ] {
             if let Some(id) = id
-                && !member_ids.contains(id) {
-                    v.add(field, label, format!("{label} phải là một đơn vị thành viên."));
-                }
+                && !member_ids.contains(id)
+            {
+                v.add(
+                    field,
+                    label,
+                    format!("{label} phải là một đơn vị thành viên."),
+                );
+            }
         }
         if leader_unit_id.is_some() && leader_unit_id == deputy_unit_id {
-            v.add("deputy_unit_id", "Cụm phó / Khối phó", "Cụm phó phải khác cụm trưởng.");
+            v.add(
+                "deputy_unit_id",
+                "Cụm phó / Khối phó",
+                "Cụm phó phải khác cụm trưởng.",
+            );
         }
-        v.finish(ClusterDraft { year, kind: kind.unwrap_or(ClusterKind::Cluster), name, leader_unit_id, deputy_unit_id, member_ids })
+        v.finish(ClusterDraft {
+            year,
+            kind: kind.unwrap_or(ClusterKind::Cluster),
+            name,
+            leader_unit_id,
+            deputy_unit_id,
+            member_ids,
+        })
     }
 }
 
@@ -194,7 +260,14 @@ mod tests {
 
     #[test]
     fn valid_unit() {
-        let input = UnitInput { code: "p-bd".into(), name: " Phường  Bạch Đằng ".into(), kind: "ward".into(), level: "commune".into(), valid_from: "01/07/2025".into(), ..Default::default() };
+        let input = UnitInput {
+            code: "p-bd".into(),
+            name: " Phường  Bạch Đằng ".into(),
+            kind: "ward".into(),
+            level: "commune".into(),
+            valid_from: "01/07/2025".into(),
+            ..Default::default()
+        };
         let d = input.validate(&kinds(), &levels()).unwrap();
         assert_eq!(d.code, "P-BD");
         assert_eq!(d.name, "Phường Bạch Đằng");
@@ -203,7 +276,14 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
-        let input = UnitInput { code: "ph ường".into(), name: "".into(), kind: "x".into(), level: "y".into(), valid_from: "31/02/2024".into(), ..Default::default() };
+        let input = UnitInput {
+            code: "ph ường".into(),
+            name: "".into(),
+            kind: "x".into(),
+            level: "y".into(),
+            valid_from: "31/02/2024".into(),
+            ..Default::default()
+        };
         let v = input.validate(&kinds(), &levels()).unwrap_err();
         for f in ["code", "name", "kind", "level", "valid_from"] {
             assert!(v.message_for(f).is_some(), "{f}");
@@ -222,11 +302,25 @@ mod tests {
 
     #[test]
     fn cluster_leader_must_be_member() {
-        let input = ClusterInput { year: "2025".into(), kind: "cluster".into(), name: "Cụm 1".into(), leader_unit_id: "x".into(), deputy_unit_id: "x".into(), member_ids: vec!["a".into()] };
+        let input = ClusterInput {
+            year: "2025".into(),
+            kind: "cluster".into(),
+            name: "Cụm 1".into(),
+            leader_unit_id: "x".into(),
+            deputy_unit_id: "x".into(),
+            member_ids: vec!["a".into()],
+        };
         let v = input.validate().unwrap_err();
         assert!(v.message_for("leader_unit_id").is_some());
         assert!(v.message_for("deputy_unit_id").is_some());
-        let ok = ClusterInput { year: "2025".into(), kind: "block".into(), name: "Khối 1".into(), leader_unit_id: "a".into(), deputy_unit_id: "b".into(), member_ids: vec!["b".into(), "a".into(), "a".into()] };
+        let ok = ClusterInput {
+            year: "2025".into(),
+            kind: "block".into(),
+            name: "Khối 1".into(),
+            leader_unit_id: "a".into(),
+            deputy_unit_id: "b".into(),
+            member_ids: vec!["b".into(), "a".into(), "a".into()],
+        };
         let d = ok.validate().unwrap();
         assert_eq!(d.member_ids, vec!["a", "b"]);
     }

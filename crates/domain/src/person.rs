@@ -17,7 +17,14 @@ pub enum PersonKind {
 }
 
 impl PersonKind {
-    pub const ALL: [PersonKind; 6] = [Self::Cadre, Self::CivilServant, Self::PublicEmployee, Self::Worker, Self::Soldier, Self::Citizen];
+    pub const ALL: [PersonKind; 6] = [
+        Self::Cadre,
+        Self::CivilServant,
+        Self::PublicEmployee,
+        Self::Worker,
+        Self::Soldier,
+        Self::Citizen,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -44,7 +51,9 @@ impl PersonKind {
     /// Accepts the code or the Vietnamese label typed with or without diacritics (import files).
     pub fn parse(input: &str) -> Option<Self> {
         let folded = crate::text::fold(input);
-        Self::ALL.into_iter().find(|k| k.code() == input.trim() || crate::text::fold(k.label()) == folded)
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == input.trim() || crate::text::fold(k.label()) == folded)
     }
 }
 
@@ -105,8 +114,16 @@ impl PersonInput {
     pub fn validate(&self, today: Date) -> Result<PersonDraft, Validation> {
         let mut v = Validation::new();
         let full_name = v.required_text("full_name", "Họ và tên", &self.full_name, 100);
-        if !full_name.is_empty() && full_name.chars().any(|c| c.is_ascii_digit() || matches!(c, '<' | '>' | '{' | '}' | ';')) {
-            v.add("full_name", "Họ và tên", "Họ và tên chỉ gồm chữ cái và khoảng trắng.");
+        if !full_name.is_empty()
+            && full_name
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '<' | '>' | '{' | '}' | ';'))
+        {
+            v.add(
+                "full_name",
+                "Họ và tên",
+                "Họ và tên chỉ gồm chữ cái và khoảng trắng.",
+            );
         }
         let gender = Gender::parse(&self.gender);
         if gender.is_none() {
@@ -114,9 +131,14 @@ impl PersonInput {
         }
         let birth_date = check_date(&mut v, "birth_date", "Ngày sinh", &self.birth_date, false);
         if let Some(d) = birth_date
-            && d > today {
-                v.add("birth_date", "Ngày sinh", "Ngày sinh không thể sau ngày hôm nay.");
-            }
+            && d > today
+        {
+            v.add(
+                "birth_date",
+                "Ngày sinh",
+                "Ngày sinh không thể sau ngày hôm nay.",
+            );
+        }
         let position = v.optional_text("position", "Chức vụ", &self.position, 150);
         let kind = PersonKind::parse(&self.kind);
         if kind.is_none() {
@@ -145,8 +167,14 @@ mod tests {
 
     #[test]
     fn parses_kinds_without_diacritics() {
-        assert_eq!(PersonKind::parse("cong chuc"), Some(PersonKind::CivilServant));
-        assert_eq!(PersonKind::parse("Viên chức"), Some(PersonKind::PublicEmployee));
+        assert_eq!(
+            PersonKind::parse("cong chuc"),
+            Some(PersonKind::CivilServant)
+        );
+        assert_eq!(
+            PersonKind::parse("Viên chức"),
+            Some(PersonKind::PublicEmployee)
+        );
         assert_eq!(PersonKind::parse("worker"), Some(PersonKind::Worker));
         assert_eq!(PersonKind::parse("giám đốc"), None);
         assert_eq!(Gender::parse("Nữ"), Some(Gender::Female));
@@ -155,16 +183,34 @@ mod tests {
 
     #[test]
     fn refuses_future_birth_and_markup() {
-        let input = PersonInput { full_name: "<script>".into(), gender: "x".into(), birth_date: "01/01/2030".into(), kind: "cadre".into(), unit_id: "u".into(), ..Default::default() };
+        let input = PersonInput {
+            full_name: "<script>".into(),
+            gender: "x".into(),
+            birth_date: "01/01/2030".into(),
+            kind: "cadre".into(),
+            unit_id: "u".into(),
+            ..Default::default()
+        };
         let v = input.validate(date!(2026 - 11 - 22)).unwrap_err();
         assert!(v.message_for("full_name").is_some());
         assert!(v.message_for("gender").is_some());
-        assert_eq!(v.message_for("birth_date"), Some("Ngày sinh không thể sau ngày hôm nay."));
+        assert_eq!(
+            v.message_for("birth_date"),
+            Some("Ngày sinh không thể sau ngày hôm nay.")
+        );
     }
 
     #[test]
     fn accepts_a_normal_person() {
-        let input = PersonInput { full_name: "Nguyễn Thị  Hoa".into(), gender: "female".into(), birth_date: "12/05/1985".into(), kind: "civil_servant".into(), unit_id: "u".into(), direct_worker: true, position: "Chuyên viên".into() };
+        let input = PersonInput {
+            full_name: "Nguyễn Thị  Hoa".into(),
+            gender: "female".into(),
+            birth_date: "12/05/1985".into(),
+            kind: "civil_servant".into(),
+            unit_id: "u".into(),
+            direct_worker: true,
+            position: "Chuyên viên".into(),
+        };
         let d = input.validate(date!(2026 - 11 - 22)).unwrap();
         assert_eq!(d.full_name, "Nguyễn Thị Hoa");
         assert!(d.direct_worker);

@@ -18,7 +18,14 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [Self::Admin, Self::StandingOffice, Self::UnitOfficer, Self::CouncilMember, Self::Chairman, Self::Viewer];
+    pub const ALL: [Role; 6] = [
+        Self::Admin,
+        Self::StandingOffice,
+        Self::UnitOfficer,
+        Self::CouncilMember,
+        Self::Chairman,
+        Self::Viewer,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -66,53 +73,123 @@ pub struct Actor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action<'a> {
     /// Open the organisation's pages at all (lists are filtered by [`Actor::read_scope`]).
-    UseApp { org_id: &'a str },
-    ViewUnit { org_id: &'a str, unit_path: &'a str },
+    UseApp {
+        org_id: &'a str,
+    },
+    ViewUnit {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
     /// Create a unit under the given parent (None: a top-level unit).
-    CreateUnit { org_id: &'a str, parent_path: Option<&'a str> },
-    EditUnit { org_id: &'a str, unit_path: &'a str },
+    CreateUnit {
+        org_id: &'a str,
+        parent_path: Option<&'a str>,
+    },
+    EditUnit {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
     /// Merge, split: changes the shape of the organisation.
-    RestructureUnits { org_id: &'a str },
-    ViewPerson { org_id: &'a str, unit_path: &'a str },
-    EditPerson { org_id: &'a str, unit_path: &'a str },
-    ViewClusters { org_id: &'a str },
-    ManageClusters { org_id: &'a str },
-    ImportUnits { org_id: &'a str },
-    ImportPeople { org_id: &'a str },
-    ViewAudit { org_id: &'a str },
-    ManageUsers { org_id: &'a str },
+    RestructureUnits {
+        org_id: &'a str,
+    },
+    ViewPerson {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
+    EditPerson {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
+    ViewClusters {
+        org_id: &'a str,
+    },
+    ManageClusters {
+        org_id: &'a str,
+    },
+    ImportUnits {
+        org_id: &'a str,
+    },
+    ImportPeople {
+        org_id: &'a str,
+    },
+    ViewAudit {
+        org_id: &'a str,
+    },
+    ManageUsers {
+        org_id: &'a str,
+    },
     /// Read the award history (ledger), eligibility and roadmap of a person or unit at `unit_path`.
-    ViewHonours { org_id: &'a str, unit_path: &'a str },
+    ViewHonours {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
     /// Record titles, awards, ratings, disciplines and initiatives of a person or unit at `unit_path`.
-    EditHonours { org_id: &'a str, unit_path: &'a str },
+    EditHonours {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
     /// Import award history from a spreadsheet (rows are checked one by one with [`Action::EditHonours`]).
-    ImportHonours { org_id: &'a str },
+    ImportHonours {
+        org_id: &'a str,
+    },
     /// See plans and campaigns (drafts only for those who may manage them).
-    ViewCampaigns { org_id: &'a str },
+    ViewCampaigns {
+        org_id: &'a str,
+    },
     /// Write, launch, close and copy plans: themes, targets, deadlines, award forms, quotas.
-    ManageCampaigns { org_id: &'a str },
+    ManageCampaigns {
+        org_id: &'a str,
+    },
     /// A unit's work on a launched campaign: register, report progress, send what a deadline asks for.
-    CampaignWork { org_id: &'a str, unit_path: &'a str },
+    CampaignWork {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
     /// Sign a cluster's pact: the office, or the officer of the cluster's leading unit.
-    SignPact { org_id: &'a str, leader_path: Option<&'a str> },
+    SignPact {
+        org_id: &'a str,
+        leader_path: Option<&'a str>,
+    },
     /// See a nomination of the unit at `unit_path` (the nominating unit).
-    ViewNomination { org_id: &'a str, unit_path: &'a str },
+    ViewNomination {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
     /// Prepare, submit or withdraw a nomination for the unit at `unit_path`.
-    Nominate { org_id: &'a str, unit_path: &'a str },
+    Nominate {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
     /// Consolidate, forward or return the nominations of a theme led by the unit at `lead_path`.
-    ReviewAsThemeLead { org_id: &'a str, lead_path: &'a str },
+    ReviewAsThemeLead {
+        org_id: &'a str,
+        lead_path: &'a str,
+    },
     /// Appraise nominations (accept, return, lower the form), forward them upward.
-    Appraise { org_id: &'a str },
+    Appraise {
+        org_id: &'a str,
+    },
     /// Schedule council meetings, set their agenda, enter paper ballots and written opinions, close them.
-    ManageMeetings { org_id: &'a str },
+    ManageMeetings {
+        org_id: &'a str,
+    },
     /// Vote in a council meeting (council members and the chairman).
-    Vote { org_id: &'a str },
+    Vote {
+        org_id: &'a str,
+    },
     /// Issue and revoke award decisions: the chairman, or the standing office on the chairman's behalf.
-    Decide { org_id: &'a str },
+    Decide {
+        org_id: &'a str,
+    },
     /// Read the data files of the rules in force (catalog, rule sets, base salary) and their history.
-    ViewRuleFiles { org_id: &'a str },
+    ViewRuleFiles {
+        org_id: &'a str,
+    },
     /// Edit, restore or roll back the organisation's copy of a rules data file.
-    EditRuleFiles { org_id: &'a str },
+    EditRuleFiles {
+        org_id: &'a str,
+    },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -135,7 +212,11 @@ impl Denied {
 impl Actor {
     /// The unit path prefix that limits what this user may see, or `None` for the whole organisation.
     pub fn read_scope(&self) -> Option<&str> {
-        if self.role.needs_scope() { Some(self.scope_path.as_deref().unwrap_or("/nowhere/")) } else { None }
+        if self.role.needs_scope() {
+            Some(self.scope_path.as_deref().unwrap_or("/nowhere/"))
+        } else {
+            None
+        }
     }
 
     fn in_scope(&self, path: &str) -> bool {
@@ -154,14 +235,45 @@ impl Actor {
 pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     use Action::*;
     let org = match action {
-        UseApp { org_id } | CreateUnit { org_id, .. } | ViewUnit { org_id, .. } | EditUnit { org_id, .. } | RestructureUnits { org_id } | ViewPerson { org_id, .. } | EditPerson { org_id, .. } | ViewClusters { org_id } | ManageClusters { org_id } | ImportUnits { org_id } | ImportPeople { org_id } | ViewAudit { org_id } | ManageUsers { org_id } | ViewHonours { org_id, .. } | EditHonours { org_id, .. } | ImportHonours { org_id } | ViewCampaigns { org_id } | ManageCampaigns { org_id } | CampaignWork { org_id, .. } | SignPact { org_id, .. } | ViewNomination { org_id, .. } | Nominate { org_id, .. } | ReviewAsThemeLead { org_id, .. } | Appraise { org_id } | ManageMeetings { org_id } | Vote { org_id } | Decide { org_id } | ViewRuleFiles { org_id } | EditRuleFiles { org_id } => org_id,
+        UseApp { org_id }
+        | CreateUnit { org_id, .. }
+        | ViewUnit { org_id, .. }
+        | EditUnit { org_id, .. }
+        | RestructureUnits { org_id }
+        | ViewPerson { org_id, .. }
+        | EditPerson { org_id, .. }
+        | ViewClusters { org_id }
+        | ManageClusters { org_id }
+        | ImportUnits { org_id }
+        | ImportPeople { org_id }
+        | ViewAudit { org_id }
+        | ManageUsers { org_id }
+        | ViewHonours { org_id, .. }
+        | EditHonours { org_id, .. }
+        | ImportHonours { org_id }
+        | ViewCampaigns { org_id }
+        | ManageCampaigns { org_id }
+        | CampaignWork { org_id, .. }
+        | SignPact { org_id, .. }
+        | ViewNomination { org_id, .. }
+        | Nominate { org_id, .. }
+        | ReviewAsThemeLead { org_id, .. }
+        | Appraise { org_id }
+        | ManageMeetings { org_id }
+        | Vote { org_id }
+        | Decide { org_id }
+        | ViewRuleFiles { org_id }
+        | EditRuleFiles { org_id } => org_id,
     };
     if org != actor.org_id {
         return Err(Denied::OutOfScope);
     }
     let allowed = match action {
         UseApp { .. } | ViewClusters { .. } | ViewCampaigns { .. } => true,
-        ViewUnit { unit_path, .. } | ViewPerson { unit_path, .. } | ViewHonours { unit_path, .. } | ViewNomination { unit_path, .. } => {
+        ViewUnit { unit_path, .. }
+        | ViewPerson { unit_path, .. }
+        | ViewHonours { unit_path, .. }
+        | ViewNomination { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
             }
@@ -173,7 +285,10 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
             }
             actor.is_office() || actor.role == Role::UnitOfficer
         }
-        EditUnit { unit_path, .. } | EditHonours { unit_path, .. } | CampaignWork { unit_path, .. } | Nominate { unit_path, .. } => {
+        EditUnit { unit_path, .. }
+        | EditHonours { unit_path, .. }
+        | CampaignWork { unit_path, .. }
+        | Nominate { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
             }
@@ -185,16 +300,33 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
             _ => actor.is_office(),
         },
         // People of a unit officer's units come in through their import too; rows are checked one by one.
-        ImportPeople { .. } | ImportHonours { .. } => actor.is_office() || actor.role == Role::UnitOfficer,
-        RestructureUnits { .. } | ManageClusters { .. } | ImportUnits { .. } | ViewAudit { .. } | ManageCampaigns { .. } | ViewRuleFiles { .. } => actor.is_office(),
-        ReviewAsThemeLead { lead_path, .. } => actor.is_office() || (actor.role == Role::UnitOfficer && actor.in_scope(lead_path)),
+        ImportPeople { .. } | ImportHonours { .. } => {
+            actor.is_office() || actor.role == Role::UnitOfficer
+        }
+        RestructureUnits { .. }
+        | ManageClusters { .. }
+        | ImportUnits { .. }
+        | ViewAudit { .. }
+        | ManageCampaigns { .. }
+        | ViewRuleFiles { .. } => actor.is_office(),
+        ReviewAsThemeLead { lead_path, .. } => {
+            actor.is_office() || (actor.role == Role::UnitOfficer && actor.in_scope(lead_path))
+        }
         Appraise { .. } | ManageMeetings { .. } => actor.is_office(),
         Vote { .. } => matches!(actor.role, Role::CouncilMember | Role::Chairman),
         Decide { .. } => actor.is_office() || actor.role == Role::Chairman,
-        SignPact { leader_path, .. } => actor.is_office() || (actor.role == Role::UnitOfficer && leader_path.is_some_and(|p| actor.in_scope(p))),
+        SignPact { leader_path, .. } => {
+            actor.is_office()
+                || (actor.role == Role::UnitOfficer
+                    && leader_path.is_some_and(|p| actor.in_scope(p)))
+        }
         ManageUsers { .. } | EditRuleFiles { .. } => actor.role == Role::Admin,
     };
-    if allowed { Ok(()) } else { Err(Denied::NotAllowed) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::NotAllowed)
+    }
 }
 
 #[cfg(test)]
@@ -207,34 +339,111 @@ mod tests {
     const OTHER: &str = "/root/ward2/";
 
     fn actor(role: Role) -> Actor {
-        Actor { user_id: "u".into(), org_id: ORG.into(), role, scope_path: role.needs_scope().then(|| OWN.to_string()) }
+        Actor {
+            user_id: "u".into(),
+            org_id: ORG.into(),
+            role,
+            scope_path: role.needs_scope().then(|| OWN.to_string()),
+        }
     }
 
     fn actions(path: &'static str) -> Vec<(&'static str, Action<'static>)> {
         vec![
             ("use", Action::UseApp { org_id: ORG }),
-            ("view_unit", Action::ViewUnit { org_id: ORG, unit_path: path }),
-            ("create_unit", Action::CreateUnit { org_id: ORG, parent_path: Some(path) }),
-            ("edit_unit", Action::EditUnit { org_id: ORG, unit_path: path }),
+            (
+                "view_unit",
+                Action::ViewUnit {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "create_unit",
+                Action::CreateUnit {
+                    org_id: ORG,
+                    parent_path: Some(path),
+                },
+            ),
+            (
+                "edit_unit",
+                Action::EditUnit {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
             ("restructure", Action::RestructureUnits { org_id: ORG }),
-            ("view_person", Action::ViewPerson { org_id: ORG, unit_path: path }),
-            ("edit_person", Action::EditPerson { org_id: ORG, unit_path: path }),
+            (
+                "view_person",
+                Action::ViewPerson {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "edit_person",
+                Action::EditPerson {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
             ("view_clusters", Action::ViewClusters { org_id: ORG }),
             ("manage_clusters", Action::ManageClusters { org_id: ORG }),
             ("import_units", Action::ImportUnits { org_id: ORG }),
             ("import_people", Action::ImportPeople { org_id: ORG }),
             ("audit", Action::ViewAudit { org_id: ORG }),
             ("users", Action::ManageUsers { org_id: ORG }),
-            ("view_honours", Action::ViewHonours { org_id: ORG, unit_path: path }),
-            ("edit_honours", Action::EditHonours { org_id: ORG, unit_path: path }),
+            (
+                "view_honours",
+                Action::ViewHonours {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "edit_honours",
+                Action::EditHonours {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
             ("import_honours", Action::ImportHonours { org_id: ORG }),
             ("view_campaigns", Action::ViewCampaigns { org_id: ORG }),
             ("manage_campaigns", Action::ManageCampaigns { org_id: ORG }),
-            ("campaign_work", Action::CampaignWork { org_id: ORG, unit_path: path }),
-            ("sign_pact", Action::SignPact { org_id: ORG, leader_path: Some(path) }),
-            ("view_nomination", Action::ViewNomination { org_id: ORG, unit_path: path }),
-            ("nominate", Action::Nominate { org_id: ORG, unit_path: path }),
-            ("theme_lead", Action::ReviewAsThemeLead { org_id: ORG, lead_path: path }),
+            (
+                "campaign_work",
+                Action::CampaignWork {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "sign_pact",
+                Action::SignPact {
+                    org_id: ORG,
+                    leader_path: Some(path),
+                },
+            ),
+            (
+                "view_nomination",
+                Action::ViewNomination {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "nominate",
+                Action::Nominate {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "theme_lead",
+                Action::ReviewAsThemeLead {
+                    org_id: ORG,
+                    lead_path: path,
+                },
+            ),
             ("appraise", Action::Appraise { org_id: ORG }),
             ("meetings", Action::ManageMeetings { org_id: ORG }),
             ("vote", Action::Vote { org_id: ORG }),
@@ -248,23 +457,101 @@ mod tests {
     /// the actions allowed on the other unit and on the own unit; a sub-unit behaves like the own unit.
     #[test]
     fn policy_matrix() {
-        let everything = ["use", "view_unit", "create_unit", "edit_unit", "restructure", "view_person", "edit_person", "view_clusters", "manage_clusters", "import_units", "import_people", "audit", "users", "view_honours", "edit_honours", "import_honours", "view_campaigns", "manage_campaigns", "campaign_work", "sign_pact", "view_nomination", "nominate", "theme_lead", "appraise", "meetings", "vote", "decide", "view_rule_files", "edit_rule_files"];
-        let office: Vec<&str> = everything.iter().copied().filter(|a| !["users", "vote", "edit_rule_files"].contains(a)).collect();
-        let admin: Vec<&str> = everything.iter().copied().filter(|a| *a != "vote").collect();
-        let read = ["use", "view_unit", "view_person", "view_clusters", "view_honours", "view_campaigns", "view_nomination"];
+        let everything = [
+            "use",
+            "view_unit",
+            "create_unit",
+            "edit_unit",
+            "restructure",
+            "view_person",
+            "edit_person",
+            "view_clusters",
+            "manage_clusters",
+            "import_units",
+            "import_people",
+            "audit",
+            "users",
+            "view_honours",
+            "edit_honours",
+            "import_honours",
+            "view_campaigns",
+            "manage_campaigns",
+            "campaign_work",
+            "sign_pact",
+            "view_nomination",
+            "nominate",
+            "theme_lead",
+            "appraise",
+            "meetings",
+            "vote",
+            "decide",
+            "view_rule_files",
+            "edit_rule_files",
+        ];
+        let office: Vec<&str> = everything
+            .iter()
+            .copied()
+            .filter(|a| !["users", "vote", "edit_rule_files"].contains(a))
+            .collect();
+        let admin: Vec<&str> = everything
+            .iter()
+            .copied()
+            .filter(|a| *a != "vote")
+            .collect();
+        let read = [
+            "use",
+            "view_unit",
+            "view_person",
+            "view_clusters",
+            "view_honours",
+            "view_campaigns",
+            "view_nomination",
+        ];
         let council = [read.as_slice(), &["vote"]].concat();
         let chairman = [read.as_slice(), &["vote", "decide"]].concat();
         let cases: Vec<(Role, Vec<&str>, Vec<&str>)> = vec![
             (Role::Admin, admin.clone(), admin.clone()),
             (Role::StandingOffice, office.clone(), office.clone()),
-            (Role::UnitOfficer, vec!["use", "view_unit", "create_unit", "edit_unit", "view_person", "edit_person", "view_clusters", "import_people", "view_honours", "edit_honours", "import_honours", "view_campaigns", "campaign_work", "sign_pact", "view_nomination", "nominate", "theme_lead"], vec!["use", "view_clusters", "import_people", "import_honours", "view_campaigns"]),
+            (
+                Role::UnitOfficer,
+                vec![
+                    "use",
+                    "view_unit",
+                    "create_unit",
+                    "edit_unit",
+                    "view_person",
+                    "edit_person",
+                    "view_clusters",
+                    "import_people",
+                    "view_honours",
+                    "edit_honours",
+                    "import_honours",
+                    "view_campaigns",
+                    "campaign_work",
+                    "sign_pact",
+                    "view_nomination",
+                    "nominate",
+                    "theme_lead",
+                ],
+                vec![
+                    "use",
+                    "view_clusters",
+                    "import_people",
+                    "import_honours",
+                    "view_campaigns",
+                ],
+            ),
             (Role::CouncilMember, council.clone(), council.clone()),
             (Role::Chairman, chairman.clone(), chairman.clone()),
             (Role::Viewer, read.to_vec(), read.to_vec()),
         ];
         for (role, own_allowed, other_allowed) in cases {
             let a = actor(role);
-            for (path, allowed) in [(OWN, &own_allowed), (OWN_CHILD, &own_allowed), (OTHER, &other_allowed)] {
+            for (path, allowed) in [
+                (OWN, &own_allowed),
+                (OWN_CHILD, &own_allowed),
+                (OTHER, &other_allowed),
+            ] {
                 for (name, action) in actions(path) {
                     let got = authorize(&a, action).is_ok();
                     assert_eq!(got, allowed.contains(&name), "{role:?} {name} on {path}");
@@ -276,26 +563,94 @@ mod tests {
     #[test]
     fn out_of_scope_reads_look_like_not_found() {
         let a = actor(Role::UnitOfficer);
-        assert_eq!(authorize(&a, Action::ViewPerson { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
-        assert_eq!(authorize(&a, Action::ManageUsers { org_id: ORG }), Err(Denied::NotAllowed));
-        assert_eq!(authorize(&a, Action::ViewHonours { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
-        assert_eq!(authorize(&a, Action::CampaignWork { org_id: ORG, unit_path: OTHER }), Err(Denied::OutOfScope));
-        assert_eq!(authorize(&a, Action::ManageCampaigns { org_id: ORG }), Err(Denied::NotAllowed));
-        assert_eq!(authorize(&a, Action::SignPact { org_id: ORG, leader_path: None }), Err(Denied::NotAllowed));
+        assert_eq!(
+            authorize(
+                &a,
+                Action::ViewPerson {
+                    org_id: ORG,
+                    unit_path: OTHER
+                }
+            ),
+            Err(Denied::OutOfScope)
+        );
+        assert_eq!(
+            authorize(&a, Action::ManageUsers { org_id: ORG }),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            authorize(
+                &a,
+                Action::ViewHonours {
+                    org_id: ORG,
+                    unit_path: OTHER
+                }
+            ),
+            Err(Denied::OutOfScope)
+        );
+        assert_eq!(
+            authorize(
+                &a,
+                Action::CampaignWork {
+                    org_id: ORG,
+                    unit_path: OTHER
+                }
+            ),
+            Err(Denied::OutOfScope)
+        );
+        assert_eq!(
+            authorize(&a, Action::ManageCampaigns { org_id: ORG }),
+            Err(Denied::NotAllowed)
+        );
+        assert_eq!(
+            authorize(
+                &a,
+                Action::SignPact {
+                    org_id: ORG,
+                    leader_path: None
+                }
+            ),
+            Err(Denied::NotAllowed)
+        );
     }
 
     #[test]
     fn other_organisation_is_never_visible() {
         for role in Role::ALL {
             let a = actor(role);
-            assert_eq!(authorize(&a, Action::UseApp { org_id: "org2" }), Err(Denied::OutOfScope));
+            assert_eq!(
+                authorize(&a, Action::UseApp { org_id: "org2" }),
+                Err(Denied::OutOfScope)
+            );
         }
     }
 
     #[test]
     fn unit_officer_without_scope_sees_nothing() {
-        let a = Actor { user_id: "u".into(), org_id: ORG.into(), role: Role::UnitOfficer, scope_path: None };
-        assert!(authorize(&a, Action::ViewUnit { org_id: ORG, unit_path: OWN }).is_err());
-        assert!(authorize(&a, Action::CreateUnit { org_id: ORG, parent_path: None }).is_err());
+        let a = Actor {
+            user_id: "u".into(),
+            org_id: ORG.into(),
+            role: Role::UnitOfficer,
+            scope_path: None,
+        };
+        assert!(
+            authorize(
+                &a,
+                Action::ViewUnit {
+                    org_id: ORG,
+                    unit_path: OWN
+                }
+            )
+            .is_err()
+        );
+        assert!(
+            authorize(
+                &a,
+                Action::CreateUnit {
+                    org_id: ORG,
+                    parent_path: None
+                }
+            )
+            .is_err()
+        );
     }
 }

@@ -15,7 +15,10 @@ pub fn clean(input: &str) -> String {
 
 /// Like [`clean`], and also collapses runs of white space to one space (names, titles).
 pub fn clean_line(input: &str) -> String {
-    clean(input).split_whitespace().collect::<Vec<_>>().join(" ")
+    clean(input)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Folds text for diacritic-insensitive search: lowercase, no marks, `đ` → `d`, single spaces.

@@ -62,23 +62,50 @@ pub fn closing_day(effective: Date) -> Date {
 
 fn check_active(v: &mut Validation, field: &str, unit: &UnitSnapshot, effective: Date) {
     if !unit.active_on(effective) {
-        v.add(field, "Đơn vị", format!("Đơn vị \u{201c}{}\u{201d} không còn hoạt động vào ngày hiệu lực.", unit.name));
+        v.add(
+            field,
+            "Đơn vị",
+            format!(
+                "Đơn vị \u{201c}{}\u{201d} không còn hoạt động vào ngày hiệu lực.",
+                unit.name
+            ),
+        );
     } else if unit.valid_from >= effective {
-        v.add(field, "Ngày hiệu lực", format!("Ngày hiệu lực phải sau ngày thành lập của \u{201c}{}\u{201d}.", unit.name));
+        v.add(
+            field,
+            "Ngày hiệu lực",
+            format!(
+                "Ngày hiệu lực phải sau ngày thành lập của \u{201c}{}\u{201d}.",
+                unit.name
+            ),
+        );
     }
 }
 
 /// Checks a merge of `sources` into either one of them (`survivor`) or a new unit (`survivor = None`).
-pub fn check_merge(sources: &[UnitSnapshot], survivor: Option<&str>, effective: Date) -> Result<(), Validation> {
+pub fn check_merge(
+    sources: &[UnitSnapshot],
+    survivor: Option<&str>,
+    effective: Date,
+) -> Result<(), Validation> {
     let mut v = Validation::new();
     let ids: HashSet<&str> = sources.iter().map(|u| u.id.as_str()).collect();
     if ids.len() < 2 || ids.len() != sources.len() {
-        v.add("sources", "Các đơn vị sáp nhập", "Hãy chọn ít nhất hai đơn vị khác nhau để sáp nhập.");
+        v.add(
+            "sources",
+            "Các đơn vị sáp nhập",
+            "Hãy chọn ít nhất hai đơn vị khác nhau để sáp nhập.",
+        );
     }
     if let Some(s) = survivor
-        && !ids.contains(s) {
-            v.add("survivor", "Đơn vị tiếp nhận", "Đơn vị tiếp nhận phải là một trong các đơn vị sáp nhập.");
-        }
+        && !ids.contains(s)
+    {
+        v.add(
+            "survivor",
+            "Đơn vị tiếp nhận",
+            "Đơn vị tiếp nhận phải là một trong các đơn vị sáp nhập.",
+        );
+    }
     for u in sources {
         check_active(&mut v, "sources", u, effective);
     }
@@ -86,17 +113,29 @@ pub fn check_merge(sources: &[UnitSnapshot], survivor: Option<&str>, effective: 
 }
 
 /// Checks a split of `source` into `new_count` new units.
-pub fn check_split(source: &UnitSnapshot, new_count: usize, effective: Date) -> Result<(), Validation> {
+pub fn check_split(
+    source: &UnitSnapshot,
+    new_count: usize,
+    effective: Date,
+) -> Result<(), Validation> {
     let mut v = Validation::new();
     if new_count < 2 {
-        v.add("new_units", "Các đơn vị mới", "Chia tách phải tạo ra ít nhất hai đơn vị mới.");
+        v.add(
+            "new_units",
+            "Các đơn vị mới",
+            "Chia tách phải tạo ra ít nhất hai đơn vị mới.",
+        );
     }
     check_active(&mut v, "source", source, effective);
     v.finish(())
 }
 
 /// Checks a rename: a different name, effective while the unit exists.
-pub fn check_rename(unit: &UnitSnapshot, new_name: &str, effective: Date) -> Result<(), Validation> {
+pub fn check_rename(
+    unit: &UnitSnapshot,
+    new_name: &str,
+    effective: Date,
+) -> Result<(), Validation> {
     let mut v = Validation::new();
     if crate::text::clean_line(new_name) == unit.name {
         v.add("new_name", "Tên mới", "Tên mới trùng với tên hiện tại.");
@@ -125,7 +164,12 @@ mod tests {
     use time::macros::date;
 
     fn unit(id: &str, from: Date, to: Option<Date>) -> UnitSnapshot {
-        UnitSnapshot { id: id.into(), name: format!("Phường {id}"), valid_from: from, valid_to: to }
+        UnitSnapshot {
+            id: id.into(),
+            name: format!("Phường {id}"),
+            valid_from: from,
+            valid_to: to,
+        }
     }
 
     #[test]
@@ -139,7 +183,14 @@ mod tests {
         assert!(check_merge(&[a.clone(), a.clone()], None, date!(2025 - 07 - 01)).is_err());
         assert!(check_merge(&[a.clone(), closed], None, date!(2025 - 07 - 01)).is_err());
         assert!(check_merge(&[a.clone(), b], Some("z"), date!(2025 - 07 - 01)).is_err());
-        assert!(check_merge(&[a.clone(), unit("d", date!(2025 - 07 - 01), None)], None, date!(2025 - 07 - 01)).is_err());
+        assert!(
+            check_merge(
+                &[a.clone(), unit("d", date!(2025 - 07 - 01), None)],
+                None,
+                date!(2025 - 07 - 01)
+            )
+            .is_err()
+        );
     }
 
     #[test]

@@ -24,7 +24,11 @@ impl Validation {
 
     /// Records a problem with a field.
     pub fn add(&mut self, field: &str, label: &str, message: impl Into<String>) {
-        self.errors.push(FieldError { field: field.into(), label: label.into(), message: message.into() });
+        self.errors.push(FieldError {
+            field: field.into(),
+            label: label.into(),
+            message: message.into(),
+        });
     }
 
     pub fn is_ok(&self) -> bool {
@@ -33,7 +37,10 @@ impl Validation {
 
     /// The message for a field, if any (templates show it next to the field).
     pub fn message_for(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
     }
 
     /// Finishes validation: `Ok(value)` when there were no problems.
@@ -42,7 +49,13 @@ impl Validation {
     }
 
     /// Checks a required text field with a maximum length in characters; returns the cleaned text.
-    pub fn required_text(&mut self, field: &str, label: &str, value: &str, max_chars: usize) -> String {
+    pub fn required_text(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+        max_chars: usize,
+    ) -> String {
         let value = crate::text::clean_line(value);
         if value.is_empty() {
             self.add(field, label, format!("{label} không được để trống."));
@@ -54,7 +67,13 @@ impl Validation {
     }
 
     /// Checks an optional text field; returns `None` when empty.
-    pub fn optional_text(&mut self, field: &str, label: &str, value: &str, max_chars: usize) -> Option<String> {
+    pub fn optional_text(
+        &mut self,
+        field: &str,
+        label: &str,
+        value: &str,
+        max_chars: usize,
+    ) -> Option<String> {
         let value = crate::text::clean_line(value);
         if value.is_empty() {
             return None;
@@ -67,13 +86,21 @@ impl Validation {
     fn check_length(&mut self, field: &str, label: &str, value: &str, max_chars: usize) {
         let n = value.chars().count();
         if n > max_chars {
-            self.add(field, label, format!("{label} dài {n} ký tự, tối đa {max_chars} ký tự."));
+            self.add(
+                field,
+                label,
+                format!("{label} dài {n} ký tự, tối đa {max_chars} ký tự."),
+            );
         }
     }
 
     fn check_no_control(&mut self, field: &str, label: &str, value: &str) {
         if value.chars().any(|c| c.is_control()) {
-            self.add(field, label, format!("{label} chứa ký tự điều khiển không hợp lệ."));
+            self.add(
+                field,
+                label,
+                format!("{label} chứa ký tự điều khiển không hợp lệ."),
+            );
         }
     }
 }
@@ -94,10 +121,16 @@ mod tests {
         let mut v = Validation::new();
         let name = v.required_text("name", "Tên đơn vị", "   ", 10);
         assert_eq!(name, "");
-        assert_eq!(v.message_for("name"), Some("Tên đơn vị không được để trống."));
+        assert_eq!(
+            v.message_for("name"),
+            Some("Tên đơn vị không được để trống.")
+        );
         let mut v = Validation::new();
         v.required_text("name", "Tên đơn vị", "Phường Bạch Đằng", 5);
-        assert_eq!(v.message_for("name"), Some("Tên đơn vị dài 16 ký tự, tối đa 5 ký tự."));
+        assert_eq!(
+            v.message_for("name"),
+            Some("Tên đơn vị dài 16 ký tự, tối đa 5 ký tự.")
+        );
         assert!(v.finish(()).is_err());
     }
 

@@ -60,12 +60,25 @@ pub fn find_dates(folded: &str) -> Vec<DateHit> {
     }
     if let Some(re) = MONTH_YEAR.as_ref() {
         for c in re.captures_iter(folded) {
-            let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+            let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
             let month = m.as_str().parse().unwrap_or(0);
             let year = y.as_str().parse().ok();
             if (1..=12).contains(&month) {
-                let date = PartialDate { year, month, day: None };
-                add_hit(&mut hits, DateHit { start: all.start(), end: all.end(), date });
+                let date = PartialDate {
+                    year,
+                    month,
+                    day: None,
+                };
+                add_hit(
+                    &mut hits,
+                    DateHit {
+                        start: all.start(),
+                        end: all.end(),
+                        date,
+                    },
+                );
             }
         }
     }
@@ -75,21 +88,37 @@ pub fn find_dates(folded: &str) -> Vec<DateHit> {
 
 /// Adds a day-month(-year) hit from capture groups `d`, `m`, `y`.
 fn push_hit(hits: &mut Vec<DateHit>, c: &regex::Captures, d: usize, m: usize, y: usize) {
-    let (Some(all), Some(dm), Some(mm)) = (c.get(0), c.get(d), c.get(m)) else { return };
+    let (Some(all), Some(dm), Some(mm)) = (c.get(0), c.get(d), c.get(m)) else {
+        return;
+    };
     let day: u32 = dm.as_str().parse().unwrap_or(0);
     let month: u32 = mm.as_str().parse().unwrap_or(0);
     let year = c.get(y).and_then(|y| y.as_str().parse().ok());
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return;
     }
-    let date = PartialDate { year, month, day: Some(day) };
-    add_hit(hits, DateHit { start: all.start(), end: all.end(), date });
+    let date = PartialDate {
+        year,
+        month,
+        day: Some(day),
+    };
+    add_hit(
+        hits,
+        DateHit {
+            start: all.start(),
+            end: all.end(),
+            date,
+        },
+    );
 }
 
 /// Adds a hit unless it overlaps a longer one; replaces shorter overlapping hits.
 fn add_hit(hits: &mut Vec<DateHit>, hit: DateHit) {
     let overlaps = |h: &DateHit| h.start < hit.end && hit.start < h.end;
-    if hits.iter().any(|h| overlaps(h) && h.end - h.start >= hit.end - hit.start) {
+    if hits
+        .iter()
+        .any(|h| overlaps(h) && h.end - h.start >= hit.end - hit.start)
+    {
         return;
     }
     hits.retain(|h| !overlaps(h));
@@ -146,7 +175,9 @@ static BETWEEN: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Pairs of consecutive hits joined by `đến`, `-`, `tới` (a date window).
 pub fn find_windows(folded: &str, hits: &[DateHit]) -> Vec<Window> {
     let mut out = Vec::new();
-    let Some(re) = BETWEEN.as_ref() else { return out };
+    let Some(re) = BETWEEN.as_ref() else {
+        return out;
+    };
     for i in 1..hits.len() {
         let gap = folded.get(hits[i - 1].end..hits[i].start).unwrap_or("x");
         let gap = gap.trim_end_matches(|c: char| c.is_whitespace());
@@ -182,7 +213,10 @@ pub fn quarter_range(year: i32, q: u32) -> Option<(String, String)> {
     }
     let first = (q - 1) * 3 + 1;
     let last = first + 2;
-    Some((iso(year, first, 1)?, iso(year, last, days_in_month(year, last))?))
+    Some((
+        iso(year, first, 1)?,
+        iso(year, last, days_in_month(year, last))?,
+    ))
 }
 
 #[cfg(test)]
@@ -192,15 +226,29 @@ mod tests {
 
     fn one(s: &str) -> Option<String> {
         let f = fold(s);
-        find_dates(&f).first().and_then(|h| h.date.to_iso(Some(2024)))
+        find_dates(&f)
+            .first()
+            .and_then(|h| h.date.to_iso(Some(2024)))
     }
 
     #[test]
     fn verbal_dates() {
-        assert_eq!(one("ngày 11 tháng 11 năm 2024").as_deref(), Some("2024-11-11"));
-        assert_eq!(one("Quận 11, ngày 01 tháng 11 năm 2023").as_deref(), Some("2023-11-01"));
-        assert_eq!(one("ngay 18 thang 01 nam 2024").as_deref(), Some("2024-01-18"));
-        assert_eq!(one("ngày 31 tháng 12 ndin 2023").as_deref(), Some("2023-12-31"));
+        assert_eq!(
+            one("ngày 11 tháng 11 năm 2024").as_deref(),
+            Some("2024-11-11")
+        );
+        assert_eq!(
+            one("Quận 11, ngày 01 tháng 11 năm 2023").as_deref(),
+            Some("2023-11-01")
+        );
+        assert_eq!(
+            one("ngay 18 thang 01 nam 2024").as_deref(),
+            Some("2024-01-18")
+        );
+        assert_eq!(
+            one("ngày 31 tháng 12 ndin 2023").as_deref(),
+            Some("2023-12-31")
+        );
     }
 
     #[test]
@@ -237,7 +285,10 @@ mod tests {
         let f = fold("từ ngày 01 tháng 11 đến hết ngày 31 tháng 12 năm 2024");
         let h = find_dates(&f);
         assert_eq!(find_windows(&f, &h).len(), 1);
-        assert_eq!(h[0].date.to_iso(h[1].date.year).as_deref(), Some("2024-11-01"));
+        assert_eq!(
+            h[0].date.to_iso(h[1].date.year).as_deref(),
+            Some("2024-11-01")
+        );
         let f = fold("từ ngày 16/11 đến chậm nhất ngày 30/11/2024");
         let h = find_dates(&f);
         assert_eq!(find_windows(&f, &h).len(), 1);
@@ -247,7 +298,10 @@ mod tests {
     fn quarters_and_leap_years() {
         assert_eq!(quarter("i"), Some(1));
         assert_eq!(quarter("iv"), Some(4));
-        assert_eq!(quarter_range(2024, 1), Some(("2024-01-01".into(), "2024-03-31".into())));
+        assert_eq!(
+            quarter_range(2024, 1),
+            Some(("2024-01-01".into(), "2024-03-31".into()))
+        );
         assert_eq!(iso(2024, 2, 29).as_deref(), Some("2024-02-29"));
         assert_eq!(iso(2023, 2, 29), None);
     }

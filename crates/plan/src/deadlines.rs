@@ -30,12 +30,20 @@ pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
         let found = from_para(&p, year, &heading, &mut window);
         if found.is_empty()
             && let Some(w) = &window
-                && matches!(marker, '+' | 'a') {
-                    let body = item_text(&p.text);
-                    let (what, to) = split_recipient(&body);
-                    let what = format!("{}: {}", w.label, decapitalize(&what));
-                    out.push((Deadline { date: w.date.clone(), what, to }, p.all_lines()));
-                }
+            && matches!(marker, '+' | 'a')
+        {
+            let body = item_text(&p.text);
+            let (what, to) = split_recipient(&body);
+            let what = format!("{}: {}", w.label, decapitalize(&what));
+            out.push((
+                Deadline {
+                    date: w.date.clone(),
+                    what,
+                    to,
+                },
+                p.all_lines(),
+            ));
+        }
         out.extend(found);
         if is_heading(&p) {
             heading = item_text(&p.text);
@@ -43,7 +51,9 @@ pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
     }
     let mut result: Vec<Deadline> = Vec::new();
     for (dl, lines) in out {
-        let dup = result.iter().any(|r| r.date == dl.date && similarity(&r.what, &dl.what) > 0.6);
+        let dup = result
+            .iter()
+            .any(|r| r.date == dl.date && similarity(&r.what, &dl.what) > 0.6);
         if !dup {
             ev.deadlines.push(lines);
             result.push(dl);
@@ -94,9 +104,16 @@ fn strip_numbering(s: &str) -> &str {
 }
 
 /// Deadlines stated in one paragraph; may open a window context for the next items.
-fn from_para(p: &Para, year: Option<i32>, heading: &str, window: &mut Option<WindowCtx>) -> Vec<(Deadline, Vec<usize>)> {
+fn from_para(
+    p: &Para,
+    year: Option<i32>,
+    heading: &str,
+    window: &mut Option<WindowCtx>,
+) -> Vec<(Deadline, Vec<usize>)> {
     let f = &p.fold;
-    if f.contains("thoi gian thi dua") || (f.contains("thi dua duoc") && (f.contains("to chuc tu") || f.contains("phat dong tu"))) {
+    if f.contains("thoi gian thi dua")
+        || (f.contains("thi dua duoc") && (f.contains("to chuc tu") || f.contains("phat dong tu")))
+    {
         return Vec::new();
     }
     let hits = find_dates(f);
@@ -105,16 +122,28 @@ fn from_para(p: &Para, year: Option<i32>, heading: &str, window: &mut Option<Win
     let mut used: Vec<usize> = Vec::new();
     for w in windows.iter().take(crate::text::MAX_PER_PARA) {
         let (a, b) = (&hits[w.from], &hits[w.to]);
-        let Some(date) = b.date.to_iso(b.date.year.or(year)) else { continue };
-        let Some(start) = f[..a.start].rfind("tu").filter(|s| a.start - s <= 12) else { continue };
-        if a.date.year.is_some() && a.date.year != b.date.year && a.date.month == b.date.month && a.date.day == b.date.day {
+        let Some(date) = b.date.to_iso(b.date.year.or(year)) else {
+            continue;
+        };
+        let Some(start) = f[..a.start].rfind("tu").filter(|s| a.start - s <= 12) else {
+            continue;
+        };
+        if a.date.year.is_some()
+            && a.date.year != b.date.year
+            && a.date.month == b.date.month
+            && a.date.day == b.date.day
+        {
             continue;
         }
-        let label = clean_fragment(&p.text[map_offset(&p.text, f, start)..map_offset(&p.text, f, b.end)]);
+        let label =
+            clean_fragment(&p.text[map_offset(&p.text, f, start)..map_offset(&p.text, f, b.end)]);
         let rest_f = f[b.end..].trim_start_matches([':', ' ', '.', '|']);
         used.push(w.to);
         if rest_f.trim().is_empty() {
-            *window = Some(WindowCtx { date, label: decapitalize(&label) });
+            *window = Some(WindowCtx {
+                date,
+                label: decapitalize(&label),
+            });
             continue;
         }
         let rest = &p.text[map_offset(&p.text, f, f.len() - rest_f.len())..];
@@ -126,10 +155,19 @@ fn from_para(p: &Para, year: Option<i32>, heading: &str, window: &mut Option<Win
         if used.contains(&k) || windows.iter().any(|w| w.from == k) {
             continue;
         }
-        let Some((trig_start, month_only)) = trigger_before(f, h) else { continue };
-        let date = if month_only { h.date.to_iso(year) } else { h.date.to_iso(h.date.year.or(year)) };
+        let Some((trig_start, month_only)) = trigger_before(f, h) else {
+            continue;
+        };
+        let date = if month_only {
+            h.date.to_iso(year)
+        } else {
+            h.date.to_iso(h.date.year.or(year))
+        };
         let Some(date) = date else { continue };
-        if out.iter().any(|(o, _): &(Deadline, Vec<usize>)| o.date == date) {
+        if out
+            .iter()
+            .any(|(o, _): &(Deadline, Vec<usize>)| o.date == date)
+        {
             continue;
         }
         let (what, to) = obligation(p, trig_start, h, heading);
@@ -148,14 +186,23 @@ fn trigger_before(f: &str, h: &DateHit) -> Option<(usize, bool)> {
     let month_only = h.date.day.is_none();
     for (k, w) in tail.iter().enumerate() {
         let is_trigger = crate::text::fuzzy_word(w, "truoc")
-            || (*w == "nhat" && tail.get(k + 1).is_some_and(|p| crate::text::fuzzy_word(p, "cham")))
+            || (*w == "nhat"
+                && tail
+                    .get(k + 1)
+                    .is_some_and(|p| crate::text::fuzzy_word(p, "cham")))
             || (*w == "chot" && tail.get(k + 1) == Some(&"han"))
             || (*w == "han" && tail.get(k + 1) == Some(&"thoi"));
         if is_trigger {
-            let allowed_between = tail[..k].iter().all(|x| matches!(*x, "ngay" | "la" | "thang" | "het" | "hon") || x.starts_with("ng"));
+            let allowed_between = tail[..k].iter().all(|x| {
+                matches!(*x, "ngay" | "la" | "thang" | "het" | "hon") || x.starts_with("ng")
+            });
             if allowed_between {
                 let idx = n - 1 - k;
-                let start = if *w == "nhat" || *w == "chot" || *w == "han" { words[idx.saturating_sub(1)].0 } else { words[idx].0 };
+                let start = if *w == "nhat" || *w == "chot" || *w == "han" {
+                    words[idx.saturating_sub(1)].0
+                } else {
+                    words[idx].0
+                };
                 return Some((start, month_only));
             }
         }
@@ -183,22 +230,39 @@ fn word_positions(s: &str) -> Vec<(usize, &str)> {
 /// The obligation before a trigger: what and recipient, from the clause that holds it.
 fn obligation(p: &Para, trig_start: usize, h: &DateHit, heading: &str) -> (String, Option<String>) {
     let f = &p.fold;
-    let clause_start = [f[..trig_start].rfind(';'), f[..trig_start].rfind(". "), open_paren(&f[..trig_start])]
-        .into_iter()
-        .flatten()
-        .max()
-        .map(|i| i + 1)
-        .unwrap_or(0);
+    let clause_start = [
+        f[..trig_start].rfind(';'),
+        f[..trig_start].rfind(". "),
+        open_paren(&f[..trig_start]),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .map(|i| i + 1)
+    .unwrap_or(0);
     let pre = &p.text[map_offset(&p.text, f, clause_start)..map_offset(&p.text, f, trig_start)];
     let pre = item_text(pre);
     let pre_f = fold(&pre);
     let label = pre_f.trim_end_matches(':').trim();
-    if label.is_empty() || label == "thoi gian thuc hien" || label == "thoi gian" || label == "thoi han" {
-        let trig = clean_fragment(&p.text[map_offset(&p.text, f, trig_start)..map_offset(&p.text, f, h.end)]);
-        return (format!("{}: {}", decapitalize(&trig), decapitalize(heading)), None);
+    if label.is_empty()
+        || label == "thoi gian thuc hien"
+        || label == "thoi gian"
+        || label == "thoi han"
+    {
+        let trig = clean_fragment(
+            &p.text[map_offset(&p.text, f, trig_start)..map_offset(&p.text, f, h.end)],
+        );
+        return (
+            format!("{}: {}", decapitalize(&trig), decapitalize(heading)),
+            None,
+        );
     }
     let pre = match pre_f.strip_prefix("thoi gian ") {
-        Some(_) => pre.split_once(' ').and_then(|(_, r)| r.split_once(' ')).map(|(_, r)| r.to_string()).unwrap_or(pre.clone()),
+        Some(_) => pre
+            .split_once(' ')
+            .and_then(|(_, r)| r.split_once(' '))
+            .map(|(_, r)| r.to_string())
+            .unwrap_or(pre.clone()),
         None => pre,
     };
     let (what, to) = split_recipient(pre.trim_end_matches(':'));
@@ -208,13 +272,20 @@ fn obligation(p: &Para, trig_start: usize, h: &DateHit, heading: &str) -> (Strin
 /// Position of an unclosed `(` in `s`.
 fn open_paren(s: &str) -> Option<usize> {
     let open = s.rfind('(')?;
-    if s[open..].contains(')') { None } else { Some(open) }
+    if s[open..].contains(')') {
+        None
+    } else {
+        Some(open)
+    }
 }
 
 /// Text up to a deadline word (`trước ngày`, `chậm nhất`).
 fn cut_at_trigger(s: &str) -> String {
     let f = fold(s);
-    let cut = ["truoc ngay", "cham nhat", "han chot"].iter().filter_map(|t| f.find(t)).min();
+    let cut = ["truoc ngay", "cham nhat", "han chot"]
+        .iter()
+        .filter_map(|t| f.find(t))
+        .min();
     match cut {
         Some(c) => s[..map_offset(s, &f, c)].to_string(),
         None => s.to_string(),
@@ -231,24 +302,34 @@ fn split_recipient(s: &str) -> (String, Option<String>) {
             let unitish = crate::units::starts_with_head(after)
                 || after.starts_with("co quan")
                 || after.starts_with("thuong truc")
-                || s[map_offset(s, &f, pos + marker.len())..].trim_start().starts_with(|c: char| c.is_uppercase());
+                || s[map_offset(s, &f, pos + marker.len())..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase());
             if unitish && best.is_none_or(|b| pos > b.0) {
                 best = Some((pos, pos + marker.len()));
             }
         }
     }
-    let Some((a, b)) = best else { return (shorten(&clean_fragment(s)), None) };
+    let Some((a, b)) = best else {
+        return (shorten(&clean_fragment(s)), None);
+    };
     let what = clean_fragment(&s[..map_offset(s, &f, a)]);
     let to = clean_fragment(&s[map_offset(s, &f, b)..]);
     let to = cut_tail(&to);
-    let what = what.strip_suffix(" gửi").map(str::to_string).unwrap_or(what);
+    let what = what
+        .strip_suffix(" gửi")
+        .map(str::to_string)
+        .unwrap_or(what);
     (shorten(&what), (!to.is_empty()).then_some(to))
 }
 
 /// Drops trailing purpose clauses from a recipient (`… để tổng hợp`).
 fn cut_tail(s: &str) -> String {
     let f = fold(s);
-    let cut = [" de ", " tong hop", " theo ", " truoc "].iter().filter_map(|t| f.find(t)).min();
+    let cut = [" de ", " tong hop", " theo ", " truoc "]
+        .iter()
+        .filter_map(|t| f.find(t))
+        .min();
     let t = match cut {
         Some(c) => &s[..map_offset(s, &f, c)],
         None => s,
@@ -259,15 +340,31 @@ fn cut_tail(s: &str) -> String {
 /// Starts the obligation at its verb, dropping the subject (`Các cơ quan, đơn vị gửi…`).
 fn shorten(s: &str) -> String {
     let f = fold(s);
-    let verbs = [" gui ", " nop ", " bao cao ", " hoan thanh ", " to chuc ", " xay dung ", " dang ky ", " tong hop ", " ban hanh ", " danh gia ", " binh xet ", " gioi thieu "];
-    let subject_first = f.starts_with("cac ") || f.starts_with("co quan") || f.starts_with("don vi") || f.starts_with("ubnd") || f.starts_with("uy ban");
-    if subject_first
-        && let Some(pos) = verbs.iter().filter_map(|v| f.find(v)).min() {
-            let rest = &s[map_offset(s, &f, pos + 1)..];
-            if rest.split_whitespace().count() >= 2 {
-                return rest.trim().to_string();
-            }
+    let verbs = [
+        " gui ",
+        " nop ",
+        " bao cao ",
+        " hoan thanh ",
+        " to chuc ",
+        " xay dung ",
+        " dang ky ",
+        " tong hop ",
+        " ban hanh ",
+        " danh gia ",
+        " binh xet ",
+        " gioi thieu ",
+    ];
+    let subject_first = f.starts_with("cac ")
+        || f.starts_with("co quan")
+        || f.starts_with("don vi")
+        || f.starts_with("ubnd")
+        || f.starts_with("uy ban");
+    if subject_first && let Some(pos) = verbs.iter().filter_map(|v| f.find(v)).min() {
+        let rest = &s[map_offset(s, &f, pos + 1)..];
+        if rest.split_whitespace().count() >= 2 {
+            return rest.trim().to_string();
         }
+    }
     let t = s.trim();
     let t = t.strip_suffix(" thực hiện").unwrap_or(t);
     t.to_string()
@@ -275,7 +372,10 @@ fn shorten(s: &str) -> String {
 
 /// Trims markers, punctuation and spaces.
 fn clean_fragment(s: &str) -> String {
-    let t = s.trim().trim_start_matches(|c: char| "-–+•~*".contains(c)).trim();
+    let t = s
+        .trim()
+        .trim_start_matches(|c: char| "-–+•~*".contains(c))
+        .trim();
     let t = trim_punct(t).trim_end_matches(['(', ' ']);
     let t = t.trim_start_matches('(');
     crate::text::squeeze_spaces(t)

@@ -85,7 +85,10 @@ static ROMAN_HEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(?:phan\s+(?:thu\s+)?)?([ivxl1]{1,5}|[a-z]{1,3})\s*[.\-–)/:]\s*\S").ok()
 });
 static LIST_MARK: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-–—+•·~]\s*|\d{1,2}(?:\.\d{1,2})*\s*[.):]\s*|[a-zđ]\s*\)\s*|[ivx]{1,4}\s*[.)]\s+)").ok()
+    Regex::new(
+        r"^(?:[-–—+•·~]\s*|\d{1,2}(?:\.\d{1,2})*\s*[.):]\s*|[a-zđ]\s*\)\s*|[ivx]{1,4}\s*[.)]\s+)",
+    )
+    .ok()
 });
 
 impl Doc {
@@ -94,7 +97,11 @@ impl Doc {
         use unicode_normalization::UnicodeNormalization;
         let text: String = raw.nfc().collect();
         let mut lines = split_lines(&text);
-        let joined: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+        let joined: String = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let ocr = restore::known_ratio(&joined) < 0.8;
         if ocr {
             for l in &mut lines {
@@ -131,9 +138,13 @@ impl Doc {
             }
             s
         } else {
-            (0..n).find(|&i| starts_basis(&self.lines[i].fold)).unwrap_or(0)
+            (0..n)
+                .find(|&i| starts_basis(&self.lines[i].fold))
+                .unwrap_or(0)
         };
-        self.closing = (pre_start..n).find(|&i| is_closing(&self.lines[i].fold)).unwrap_or(n);
+        self.closing = (pre_start..n)
+            .find(|&i| is_closing(&self.lines[i].fold))
+            .unwrap_or(n);
         let body_start = (pre_start..self.closing)
             .find(|&i| self.is_section_heading(i))
             .unwrap_or_else(|| self.fallback_body_start(pre_start));
@@ -143,7 +154,9 @@ impl Doc {
 
     /// When no roman heading is found: the first numbered line after the preamble.
     fn fallback_body_start(&self, from: usize) -> usize {
-        let Some(re) = LIST_MARK.as_ref() else { return from };
+        let Some(re) = LIST_MARK.as_ref() else {
+            return from;
+        };
         (from..self.closing)
             .find(|&i| {
                 let f = &self.lines[i].fold;
@@ -183,11 +196,17 @@ impl Doc {
     /// A roman-numbered, mostly uppercase heading (`I. MỤC ĐÍCH, YÊU CẦU`, OCR `L. MUC…`).
     pub fn is_section_heading(&self, i: usize) -> bool {
         let l = &self.lines[i];
-        let Some(re) = ROMAN_HEADING.as_ref() else { return false };
-        let Some(c) = re.captures(&l.fold) else { return false };
+        let Some(re) = ROMAN_HEADING.as_ref() else {
+            return false;
+        };
+        let Some(c) = re.captures(&l.fold) else {
+            return false;
+        };
         let numeral = c.get(1).map(|m| m.as_str()).unwrap_or("");
         let roman_like = numeral.chars().all(|c| "ivxl1".contains(c)) || numeral == "phan";
-        roman_like && upper_ratio(&l.text) > 0.7 && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        roman_like
+            && upper_ratio(&l.text) > 0.7
+            && l.text.chars().filter(|c| c.is_alphabetic()).count() >= 4
     }
 
     /// Paragraphs over a range of line indices.
@@ -227,12 +246,18 @@ impl Doc {
 
     /// Paragraphs of the body (without footnotes).
     pub fn body_paras(&self) -> Vec<Para> {
-        self.paras(self.body.clone()).into_iter().filter(|p| !p.footnote).collect()
+        self.paras(self.body.clone())
+            .into_iter()
+            .filter(|p| !p.footnote)
+            .collect()
     }
 
     /// The plan's year: of issue, else in the title, else the most cited year.
     pub fn year(&self, issued_on: Option<&str>, title: Option<&str>) -> Option<i32> {
-        if let Some(y) = issued_on.and_then(|d| d.get(0..4)).and_then(|y| y.parse().ok()) {
+        if let Some(y) = issued_on
+            .and_then(|d| d.get(0..4))
+            .and_then(|y| y.parse().ok())
+        {
             return Some(y);
         }
         let re = Regex::new(r"\bnam\s+((?:19|20)\d\d)\b").ok()?;
@@ -247,7 +272,10 @@ impl Doc {
                 }
             }
         }
-        counts.into_iter().max_by_key(|(y, c)| (*c, *y)).map(|(y, _)| y)
+        counts
+            .into_iter()
+            .max_by_key(|(y, c)| (*c, *y))
+            .map(|(y, _)| y)
     }
 }
 
@@ -272,15 +300,24 @@ fn can_merge(p: &Para, l: &Line, blank_before: bool) -> bool {
 
 /// Whether text starts with a lowercase letter, a digit or an opening mark.
 fn starts_lower(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "(“\"".contains(c))
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "(“\"".contains(c))
 }
 
 /// `KẾ HOẠCH` alone (uppercase), possibly OCR-damaged.
 fn is_kehoach(l: &Line) -> bool {
     let f = l.fold.trim_matches(|c: char| !c.is_alphanumeric());
-    let head: String = l.text.chars().filter(|c| c.is_alphabetic()).take(7).collect();
+    let head: String = l
+        .text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .take(7)
+        .collect();
     (f == "ke hoach" || f.starts_with("ke hoach ")) && upper_ratio(&head) > 0.85
-        || (f.len() <= 10 && upper_ratio(&l.text) > 0.85 && crate::text::edit_distance(f, "ke hoach", 2) <= 2)
+        || (f.len() <= 10
+            && upper_ratio(&l.text) > 0.85
+            && crate::text::edit_distance(f, "ke hoach", 2) <= 2)
 }
 
 /// Lines of dashes, underscores or stars.
@@ -295,7 +332,8 @@ pub fn starts_basis(folded: &str) -> bool {
         return false;
     }
     let (a, b) = (words[0], words[1]);
-    (crate::text::fuzzy_word(a, "can") && (b == "cu" || crate::text::edit_distance(b, "cu", 1) <= 1 || b.starts_with("ct")))
+    (crate::text::fuzzy_word(a, "can")
+        && (b == "cu" || crate::text::edit_distance(b, "cu", 1) <= 1 || b.starts_with("ct")))
         || (a == "thuc" && b == "hien")
 }
 
@@ -314,7 +352,13 @@ fn split_lines(text: &str) -> Vec<Line> {
         for seg in split_raw(raw, header_zone) {
             let c = clean_line(&seg);
             let f = fold(&c.text);
-            out.push(Line { no, blank: c.text.is_empty(), text: c.text, fold: f, footnote: c.footnote });
+            out.push(Line {
+                no,
+                blank: c.text.is_empty(),
+                text: c.text,
+                fold: f,
+                footnote: c.footnote,
+            });
         }
     }
     out
@@ -378,15 +422,26 @@ mod tests {
 
     #[test]
     fn glue_splits_only_after_uppercase_heading() {
-        assert_eq!(split_glue("KẾ HOẠCH**Thi đua cao điểm"), vec!["KẾ HOẠCH", "Thi đua cao điểm"]);
-        assert_eq!(split_glue("I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**"), vec!["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích**"]);
-        assert_eq!(split_glue("- **Tập thể:** nội bộ"), vec!["- **Tập thể:** nội bộ"]);
+        assert_eq!(
+            split_glue("KẾ HOẠCH**Thi đua cao điểm"),
+            vec!["KẾ HOẠCH", "Thi đua cao điểm"]
+        );
+        assert_eq!(
+            split_glue("I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**"),
+            vec!["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích**"]
+        );
+        assert_eq!(
+            split_glue("- **Tập thể:** nội bộ"),
+            vec!["- **Tập thể:** nội bộ"]
+        );
         assert_eq!(split_glue("**KẾ HOẠCH**"), vec!["**KẾ HOẠCH**"]);
     }
 
     #[test]
     fn finds_parts() {
-        let d = Doc::parse("Số: 1/KH-UBND\n\nKẾ HOẠCH\nThi đua năm 2024\n\nCăn cứ Luật;\n\nI. MỤC ĐÍCH\n\n1. Nội dung\n\nNơi nhận:\n- Lưu VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A");
+        let d = Doc::parse(
+            "Số: 1/KH-UBND\n\nKẾ HOẠCH\nThi đua năm 2024\n\nCăn cứ Luật;\n\nI. MỤC ĐÍCH\n\n1. Nội dung\n\nNơi nhận:\n- Lưu VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A",
+        );
         assert_eq!(d.kehoach, Some(2));
         assert_eq!(d.title, 3..4);
         assert_eq!(d.lines[d.preamble.start].text, "Căn cứ Luật;");

@@ -25,7 +25,9 @@ static PLACE_DATE: LazyLock<Option<Regex>> =
 /// around an uppercase `KẾ HOẠCH`.
 pub fn split_anchors(line: &str) -> Vec<String> {
     let folded = fold(line);
-    let Some(re) = ANCHORS.as_ref() else { return vec![line.to_string()] };
+    let Some(re) = ANCHORS.as_ref() else {
+        return vec![line.to_string()];
+    };
     let mut cuts: Vec<usize> = Vec::new();
     for m in re.find_iter(&folded) {
         let text = m.as_str();
@@ -35,7 +37,11 @@ pub fn split_anchors(line: &str) -> Vec<String> {
                 continue;
             }
         }
-        if text.starts_with("cong hoa") || text.starts_with("doc lap") || text.starts_with("ke hoach") || text.starts_with('s') {
+        if text.starts_with("cong hoa")
+            || text.starts_with("doc lap")
+            || text.starts_with("ke hoach")
+            || text.starts_with('s')
+        {
             cuts.push(m.start());
         }
         if text.starts_with("doc lap") || text.starts_with("ke hoach") || text.contains('/') {
@@ -65,7 +71,10 @@ pub fn split_anchors(line: &str) -> Vec<String> {
 
 /// Fills number, issued_on, place, issuer and title.
 pub fn extract(d: &Doc, plan: &mut PlanImport, ev: &mut Evidence) {
-    let zone_end = d.kehoach.unwrap_or(d.preamble.start.min(40)).max(d.title.end.min(12));
+    let zone_end = d
+        .kehoach
+        .unwrap_or(d.preamble.start.min(40))
+        .max(d.title.end.min(12));
     let zone = 0..zone_end.min(d.lines.len());
     number(d, zone.clone(), plan, ev);
     place_date(d, zone.clone(), plan, ev);
@@ -75,10 +84,14 @@ pub fn extract(d: &Doc, plan: &mut PlanImport, ev: &mut Evidence) {
 
 /// `Số: 303 /KH-UBND`.
 fn number(d: &Doc, zone: std::ops::Range<usize>, plan: &mut PlanImport, ev: &mut Evidence) {
-    let Some(re) = NUMBER_LINE.as_ref() else { return };
+    let Some(re) = NUMBER_LINE.as_ref() else {
+        return;
+    };
     for i in zone {
         let l = &d.lines[i];
-        let Some(c) = re.captures(&l.fold) else { continue };
+        let Some(c) = re.captures(&l.fold) else {
+            continue;
+        };
         ev.number = vec![l.no];
         plan.number = c.get(1).and_then(|m| {
             let raw = orig_slice(&l.text, &l.fold, m.range());
@@ -90,23 +103,32 @@ fn number(d: &Doc, zone: std::ops::Range<usize>, plan: &mut PlanImport, ev: &mut
 
 /// `Quận 11, ngày 11 tháng 11 năm 2024`.
 fn place_date(d: &Doc, zone: std::ops::Range<usize>, plan: &mut PlanImport, ev: &mut Evidence) {
-    let Some(re) = PLACE_DATE.as_ref() else { return };
+    let Some(re) = PLACE_DATE.as_ref() else {
+        return;
+    };
     for i in zone {
         let l = &d.lines[i];
-        let Some(c) = re.captures(&l.fold) else { continue };
+        let Some(c) = re.captures(&l.fold) else {
+            continue;
+        };
         let Some(place_m) = c.get(1) else { continue };
         let rest = &l.fold[place_m.end()..];
         if !rest.contains("th") || !(rest.contains("nam") || rest.contains("20")) {
             continue;
         }
         let place = orig_slice(&l.text, &l.fold, place_m.range()).trim();
-        if !place.chars().next().is_some_and(char::is_uppercase) || place.split_whitespace().count() > 8 {
+        if !place.chars().next().is_some_and(char::is_uppercase)
+            || place.split_whitespace().count() > 8
+        {
             continue;
         }
         plan.place = Some(place.to_string());
         ev.place = vec![l.no];
         let hits = find_dates(rest);
-        if let Some(h) = hits.first().filter(|h| h.date.day.is_some() && h.date.year.is_some()) {
+        if let Some(h) = hits
+            .first()
+            .filter(|h| h.date.day.is_some() && h.date.year.is_some())
+        {
             plan.issued_on = h.date.to_iso(None);
             ev.issued_on = vec![l.no];
         }
@@ -116,7 +138,12 @@ fn place_date(d: &Doc, zone: std::ops::Range<usize>, plan: &mut PlanImport, ev: 
 
 /// The lines after `KẾ HOẠCH`, joined, outer quotes removed.
 fn title(d: &Doc, plan: &mut PlanImport, ev: &mut Evidence) {
-    let parts: Vec<&str> = d.title.clone().map(|i| d.lines[i].text.as_str()).filter(|t| !t.is_empty()).collect();
+    let parts: Vec<&str> = d
+        .title
+        .clone()
+        .map(|i| d.lines[i].text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
     if parts.is_empty() {
         return;
     }
@@ -135,10 +162,17 @@ fn header_issuer(d: &Doc, zone: std::ops::Range<usize>, ev: &mut Evidence) -> Op
     for i in zone {
         let l = &d.lines[i];
         let f = l.fold.as_str();
-        if f.starts_with("cong hoa") || f.starts_with("so") && f.contains(':') || f.starts_with("doc lap") {
+        if f.starts_with("cong hoa")
+            || f.starts_with("so") && f.contains(':')
+            || f.starts_with("doc lap")
+        {
             continue;
         }
-        if l.blank || upper_ratio(&l.text) < 0.8 || f.starts_with("ke hoach") || l.text.chars().all(|c| !c.is_alphabetic()) {
+        if l.blank
+            || upper_ratio(&l.text) < 0.8
+            || f.starts_with("ke hoach")
+            || l.text.chars().all(|c| !c.is_alphabetic())
+        {
             continue;
         }
         if PLACE_DATE.as_ref().is_some_and(|re| re.is_match(f)) {
@@ -150,7 +184,9 @@ fn header_issuer(d: &Doc, zone: std::ops::Range<usize>, ev: &mut Evidence) -> Op
         return None;
     }
     let first_f = fold(orgs[0].1);
-    let chosen: Vec<(usize, &str)> = if orgs.len() >= 2 && (first_f == "uy ban nhan dan" || first_f == "ubnd" || first_f.ends_with(" nhan dan")) {
+    let chosen: Vec<(usize, &str)> = if orgs.len() >= 2
+        && (first_f == "uy ban nhan dan" || first_f == "ubnd" || first_f.ends_with(" nhan dan"))
+    {
         orgs[..2].to_vec()
     } else if orgs.len() >= 2 && units::starts_with_head(&fold(orgs[1].1)) {
         orgs[1..2].to_vec()
@@ -167,11 +203,26 @@ fn header_issuer(d: &Doc, zone: std::ops::Range<usize>, ev: &mut Evidence) -> Op
 /// The last unit of a header line naming parent and child (`UBND TỈNH X SỞ NỘI VỤ` → `SỞ NỘI VỤ`).
 fn last_unit(name: &str) -> String {
     let f = fold(name);
-    let heads = [" so ", " phong ", " truong ", " ban ", " hoi dong ", " trung tam ", " van phong ", " chi cuc ", " cuc "];
+    let heads = [
+        " so ",
+        " phong ",
+        " truong ",
+        " ban ",
+        " hoi dong ",
+        " trung tam ",
+        " van phong ",
+        " chi cuc ",
+        " cuc ",
+    ];
     let words: Vec<&str> = name.split_whitespace().collect();
     let cut = heads.iter().filter_map(|h| f.rfind(h)).max();
     match cut {
-        Some(c) if words.len() > 3 && !f.starts_with("uy ban nhan dan") || cut.is_some_and(|c| f[..c].contains("ubnd") || f[..c].contains("uy ban nhan dan")) => {
+        Some(c)
+            if words.len() > 3 && !f.starts_with("uy ban nhan dan")
+                || cut.is_some_and(|c| {
+                    f[..c].contains("ubnd") || f[..c].contains("uy ban nhan dan")
+                }) =>
+        {
             let c = c.max(cut.unwrap_or(0));
             name[map_offset(name, &f, c + 1)..].to_string()
         }
@@ -212,12 +263,17 @@ fn complete_issuer(raw: &str, place: Option<&str>, d: &Doc) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let fw: Vec<&str> = f.split_whitespace().collect();
     let n = words.len();
-    let ends_with_level = LEVELS.iter().any(|lvl| f.ends_with(&format!(" {lvl}")) || f == *lvl);
+    let ends_with_level = LEVELS
+        .iter()
+        .any(|lvl| f.ends_with(&format!(" {lvl}")) || f == *lvl);
     if !(f.starts_with("uy ban nhan dan") && ends_with_level) {
         return units::capitalize_numbered_levels(&name);
     }
     let level = fw.last().copied().unwrap_or("");
-    let place_name = place.map(strip_level).filter(|p| !p.is_empty()).or_else(|| most_common_place(d, level));
+    let place_name = place
+        .map(strip_level)
+        .filter(|p| !p.is_empty())
+        .or_else(|| most_common_place(d, level));
     match place_name {
         Some(pn) => {
             let lvl_word = words[n - 1];
@@ -253,7 +309,11 @@ fn most_common_place(d: &Doc, level: &str) -> Option<String> {
             let mut words = Vec::new();
             for w in l.text[start..].split_whitespace().take(4) {
                 let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-                if !core.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                if !core
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                {
                     break;
                 }
                 words.push(core);
@@ -266,7 +326,10 @@ fn most_common_place(d: &Doc, level: &str) -> Option<String> {
             }
         }
     }
-    counts.into_iter().max_by_key(|(k, c)| (*c, k.len())).map(|(k, _)| k)
+    counts
+        .into_iter()
+        .max_by_key(|(k, c)| (*c, k.len()))
+        .map(|(k, _)| k)
 }
 
 #[cfg(test)]
@@ -275,7 +338,9 @@ mod tests {
 
     #[test]
     fn splits_flattened_header() {
-        let parts = split_anchors("ỦY BAN NHÂN DÂN QUẬN 7 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 12/KH-UBND Quận 7, ngày 05 tháng 01 năm 2024 KẾ HOẠCH Thi đua năm 2024");
+        let parts = split_anchors(
+            "ỦY BAN NHÂN DÂN QUẬN 7 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 12/KH-UBND Quận 7, ngày 05 tháng 01 năm 2024 KẾ HOẠCH Thi đua năm 2024",
+        );
         assert_eq!(parts[0], "ỦY BAN NHÂN DÂN QUẬN 7");
         assert!(parts.contains(&"Số: 12/KH-UBND".to_string()));
         assert!(parts.contains(&"Quận 7, ngày 05 tháng 01 năm 2024".to_string()));

@@ -20,7 +20,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(body) {
             Ok(s) => s.to_string(),
-            Err(e) => return Err(ImportError::NotUtf8 { offset: e.valid_up_to() }),
+            Err(e) => {
+                return Err(ImportError::NotUtf8 {
+                    offset: e.valid_up_to(),
+                });
+            }
         }
     };
     let text: String = text.nfc().collect();
@@ -32,7 +36,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
 
 /// Extracts the text of `word/document.xml`: one line per paragraph.
 fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
-    let broken = |detail: &str| ImportError::BrokenDocx { detail: detail.to_string() };
+    let broken = |detail: &str| ImportError::BrokenDocx {
+        detail: detail.to_string(),
+    };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|_| broken("không mở được cấu trúc ZIP của tệp"))?;
     let entry = archive
@@ -85,5 +91,7 @@ fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    quick_xml::escape::unescape(s).map(|c| c.into_owned()).unwrap_or_else(|_| s.to_string())
+    quick_xml::escape::unescape(s)
+        .map(|c| c.into_owned())
+        .unwrap_or_else(|_| s.to_string())
 }

@@ -79,5 +79,9 @@ fn extract(d: &doc::Doc) -> PlanImport {
 /// the importer, not part of the stable API.
 #[doc(hidden)]
 pub fn debug_lines(text: &str) -> Vec<(usize, String)> {
-    doc::Doc::parse(text).lines.into_iter().map(|l| (l.no, l.text)).collect()
+    doc::Doc::parse(text)
+        .lines
+        .into_iter()
+        .map(|l| (l.no, l.text))
+        .collect()
 }

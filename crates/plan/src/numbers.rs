@@ -29,7 +29,9 @@ static NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Finds cited documents in `text` (original) / `folded` (its fold).
 pub fn citations(text: &str, folded: &str) -> Vec<Citation> {
-    let (Some(kind_re), Some(num_re)) = (KIND.as_ref(), NUMBER.as_ref()) else { return Vec::new() };
+    let (Some(kind_re), Some(num_re)) = (KIND.as_ref(), NUMBER.as_ref()) else {
+        return Vec::new();
+    };
     let kinds: Vec<regex::Match> = kind_re.find_iter(folded).collect();
     let mut out = Vec::new();
     for (k, m) in kinds.iter().enumerate().take(crate::text::MAX_PER_PARA) {
@@ -41,15 +43,26 @@ pub fn citations(text: &str, folded: &str) -> Vec<Citation> {
             let raw = orig_slice(text, folded, start..end);
             let number = normalize_number(raw, m.as_str());
             let date = date_near(folded, end, 16);
-            out.push(Citation { number, date, span: m.start()..end });
+            out.push(Citation {
+                number,
+                date,
+                span: m.start()..end,
+            });
         } else {
             let limit = next_kind.min(m.end() + 90);
             let window = crate::text::sub(folded, m.end(), limit);
-            let stop = window.find([';', '(']).map(|p| m.end() + p).unwrap_or(m.end() + window.len());
+            let stop = window
+                .find([';', '('])
+                .map(|p| m.end() + p)
+                .unwrap_or(m.end() + window.len());
             if let Some(rel) = crate::text::sub(folded, m.end(), stop).find("ngay") {
                 let date = date_near(folded, m.end() + rel, 4);
                 if date.is_some() {
-                    out.push(Citation { number: None, date, span: m.start()..stop });
+                    out.push(Citation {
+                        number: None,
+                        date,
+                        span: m.start()..stop,
+                    });
                 }
             }
         }
@@ -94,7 +107,9 @@ pub fn normalize_number(raw: &str, kind_folded: &str) -> Option<String> {
 
 /// Repairs one code segment (`QD` → `QĐ` for a decision, `ND` → `NĐ` for a decree, `TDKT` → `TĐKT`).
 fn fix_code(seg: &str, kind: &str) -> String {
-    let upper_code = seg.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ');
+    let upper_code = seg
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ');
     if !upper_code {
         return seg.to_string();
     }
@@ -118,25 +133,48 @@ mod tests {
     use crate::text::fold;
 
     fn cite(s: &str) -> Vec<(Option<String>, Option<String>)> {
-        citations(s, &fold(s)).into_iter().map(|c| (c.number, c.date)).collect()
+        citations(s, &fold(s))
+            .into_iter()
+            .map(|c| (c.number, c.date))
+            .collect()
     }
 
     #[test]
     fn numbers_as_printed() {
-        assert_eq!(normalize_number("303 /KH-UBND", "ke hoach").as_deref(), Some("303/KH-UBND"));
-        assert_eq!(normalize_number("01/QB-UBND", "quyet dinh").as_deref(), Some("01/QĐ-UBND"));
-        assert_eq!(normalize_number("98/2023/ND-CP", "nghi dinh").as_deref(), Some("98/2023/NĐ-CP"));
+        assert_eq!(
+            normalize_number("303 /KH-UBND", "ke hoach").as_deref(),
+            Some("303/KH-UBND")
+        );
+        assert_eq!(
+            normalize_number("01/QB-UBND", "quyet dinh").as_deref(),
+            Some("01/QĐ-UBND")
+        );
+        assert_eq!(
+            normalize_number("98/2023/ND-CP", "nghi dinh").as_deref(),
+            Some("98/2023/NĐ-CP")
+        );
         assert_eq!(normalize_number("/KH-UBND", "ke hoach"), None);
     }
 
     #[test]
     fn finds_citations() {
-        let c = cite("Căn cứ Kế hoạch số 6677/KH-UBND ngày 30 tháng 10 năm 2024 của Ủy ban nhân dân Thành phố");
-        assert_eq!(c, vec![(Some("6677/KH-UBND".into()), Some("2024-10-30".into()))]);
+        let c = cite(
+            "Căn cứ Kế hoạch số 6677/KH-UBND ngày 30 tháng 10 năm 2024 của Ủy ban nhân dân Thành phố",
+        );
+        assert_eq!(
+            c,
+            vec![(Some("6677/KH-UBND".into()), Some("2024-10-30".into()))]
+        );
         let c = cite("Thực hiện Chỉ thị số 27-CT/TU ngày 20/12/2023 của Ban Thường vụ");
-        assert_eq!(c, vec![(Some("27-CT/TU".into()), Some("2023-12-20".into()))]);
+        assert_eq!(
+            c,
+            vec![(Some("27-CT/TU".into()), Some("2023-12-20".into()))]
+        );
         let c = cite("Căn cứ Chỉ thị 6 05/CT- UBND ngày 18 tháng 01 năm 2024 của Ủy ban");
-        assert_eq!(c, vec![(Some("05/CT-UBND".into()), Some("2024-01-18".into()))]);
+        assert_eq!(
+            c,
+            vec![(Some("05/CT-UBND".into()), Some("2024-01-18".into()))]
+        );
         let c = cite("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;");
         assert_eq!(c, vec![(None, Some("2022-06-15".into()))]);
         let c = cite("Căn cứ Công văn số 753/TĐKT ngày 07 tháng 03 năm 2023");

@@ -13,14 +13,20 @@ use crate::text::fold;
 
 static SPAN: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"giai doan\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)").ok());
-static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\bnam\s+((?:19|20)\d\d)\b").ok());
+static YEAR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\bnam\s+((?:19|20)\d\d)\b").ok());
 
 /// `năm 2024` with OCR damage to `năm` (a short word starting with `n`), not in parentheses.
 static LOOSE_YEAR: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\bn[a-z]{1,3}\s+((?:19|20)\d\d)\s*$").ok());
 
 /// Extracts the period; `year` fills dates printed without one.
-pub fn extract(d: &Doc, year: Option<i32>, title: Option<&str>, ev: &mut Evidence) -> Option<Period> {
+pub fn extract(
+    d: &Doc,
+    year: Option<i32>,
+    title: Option<&str>,
+    ev: &mut Evidence,
+) -> Option<Period> {
     let paras = d.paras(d.preamble.start..d.body.end);
     for (k, p) in paras.iter().enumerate() {
         if !is_period_statement(&p.fold) {
@@ -42,13 +48,22 @@ pub fn extract(d: &Doc, year: Option<i32>, title: Option<&str>, ev: &mut Evidenc
     }
     ev.period = ev.title.clone();
     if let Some(c) = SPAN.as_ref().and_then(|re| re.captures(&t)) {
-        return Some(Period { from: Some(format!("{}-01-01", &c[1])), to: Some(format!("{}-12-31", &c[2])) });
+        return Some(Period {
+            from: Some(format!("{}-01-01", &c[1])),
+            to: Some(format!("{}-12-31", &c[2])),
+        });
     }
     if let Some(c) = YEAR.as_ref().and_then(|re| re.captures(&t)) {
-        return Some(Period { from: Some(format!("{}-01-01", &c[1])), to: Some(format!("{}-12-31", &c[1])) });
+        return Some(Period {
+            from: Some(format!("{}-01-01", &c[1])),
+            to: Some(format!("{}-12-31", &c[1])),
+        });
     }
     if let Some(c) = LOOSE_YEAR.as_ref().and_then(|re| re.captures(&t)) {
-        return Some(Period { from: Some(format!("{}-01-01", &c[1])), to: Some(format!("{}-12-31", &c[1])) });
+        return Some(Period {
+            from: Some(format!("{}-01-01", &c[1])),
+            to: Some(format!("{}-12-31", &c[1])),
+        });
     }
     ev.period.clear();
     None
@@ -62,7 +77,11 @@ fn is_period_statement(f: &str) -> bool {
         || f.starts_with("thoi gian to chuc")
         || f.starts_with("thoi gian thuc hien ke hoach")
         || ((f.contains("dot thi dua") || f.contains("phong trao thi dua"))
-            && (f.contains("duoc to chuc tu") || f.contains("duoc phat dong tu") || f.contains("dien ra tu") || f.contains("duoc trien khai tu") || f.contains("thuc hien tu")))
+            && (f.contains("duoc to chuc tu")
+                || f.contains("duoc phat dong tu")
+                || f.contains("dien ra tu")
+                || f.contains("duoc trien khai tu")
+                || f.contains("thuc hien tu")))
 }
 
 /// A heading like `2. Thời gian thi đua` with nothing after it.
@@ -77,30 +96,55 @@ fn from_para(p: &Para, year: Option<i32>) -> Option<Period> {
     if let Some(w) = find_windows(f, &hits).first() {
         let (a, b) = (hits[w.from].date, hits[w.to].date);
         let y = window_start_year(&a, &b).or(year);
-        return Some(Period { from: a.to_iso(y), to: b.to_iso_end(b.year.or(y)) });
+        return Some(Period {
+            from: a.to_iso(y),
+            to: b.to_iso_end(b.year.or(y)),
+        });
     }
     if let Some(h) = hits.first() {
         let before = &f[..h.start];
-        if before.trim_end().ends_with("het") || before.trim_end().ends_with("den") || before.contains("den het") {
-            return Some(Period { from: None, to: h.date.to_iso_end(year) });
+        if before.trim_end().ends_with("het")
+            || before.trim_end().ends_with("den")
+            || before.contains("den het")
+        {
+            return Some(Period {
+                from: None,
+                to: h.date.to_iso_end(year),
+            });
         }
         if before.trim_end().ends_with("tu") || before.trim_end().ends_with("tu ngay") {
-            return Some(Period { from: h.date.to_iso(year), to: None });
+            return Some(Period {
+                from: h.date.to_iso(year),
+                to: None,
+            });
         }
     }
     if f.contains("nam hoc") {
         return None;
     }
     if let Some(c) = SPAN.as_ref().and_then(|re| re.captures(f)) {
-        return Some(Period { from: Some(format!("{}-01-01", &c[1])), to: Some(format!("{}-12-31", &c[2])) });
+        return Some(Period {
+            from: Some(format!("{}-01-01", &c[1])),
+            to: Some(format!("{}-12-31", &c[2])),
+        });
     }
-    if let Some(c) = YEAR.as_ref().and_then(|re| re.captures(f)).filter(|_| hits.is_empty()) {
-        return Some(Period { from: Some(format!("{}-01-01", &c[1])), to: Some(format!("{}-12-31", &c[1])) });
+    if let Some(c) = YEAR
+        .as_ref()
+        .and_then(|re| re.captures(f))
+        .filter(|_| hits.is_empty())
+    {
+        return Some(Period {
+            from: Some(format!("{}-01-01", &c[1])),
+            to: Some(format!("{}-12-31", &c[1])),
+        });
     }
     None
 }
 
 /// The year of a period (its end, else its start).
 pub fn year_of(p: &Period) -> Option<i32> {
-    p.to.as_deref().or(p.from.as_deref()).and_then(|d| d.get(0..4)).and_then(|y| y.parse().ok())
+    p.to.as_deref()
+        .or(p.from.as_deref())
+        .and_then(|d| d.get(0..4))
+        .and_then(|y| y.parse().ok())
 }

@@ -78,8 +78,18 @@ impl Model {
             }
             by_fold.entry(f).or_default().push(w.clone());
         }
-        let total = unigram.values().map(|c| f64::from(*c)).sum::<f64>().max(1.0);
-        Model { unigram, bigram, by_fold, by_delete, total }
+        let total = unigram
+            .values()
+            .map(|c| f64::from(*c))
+            .sum::<f64>()
+            .max(1.0);
+        Model {
+            unigram,
+            bigram,
+            by_fold,
+            by_delete,
+            total,
+        }
     }
 
     /// Whether the lowercase word is a known syllable with its marks.
@@ -114,7 +124,13 @@ impl Model {
                 continue;
             }
             for w in self.by_fold.get(k).into_iter().flatten() {
-                let emit = if w == lower { 0.0 } else if dist == 0 { -1.0 } else { -6.0 * dist as f64 };
+                let emit = if w == lower {
+                    0.0
+                } else if dist == 0 {
+                    -1.0
+                } else {
+                    -6.0 * dist as f64
+                };
                 out.push((w.clone(), emit, dist));
             }
         }
@@ -132,7 +148,11 @@ impl Model {
     fn transition(&self, prev: Option<&str>, w: &str) -> f64 {
         let uni = (f64::from(self.count(w)) + 0.1) / self.total;
         let Some(p) = prev else { return uni.ln() };
-        let pair = self.bigram.get(&(p.to_string(), w.to_string())).copied().unwrap_or(0);
+        let pair = self
+            .bigram
+            .get(&(p.to_string(), w.to_string()))
+            .copied()
+            .unwrap_or(0);
         let prev_count = f64::from(self.count(p)).max(1.0);
         (0.75 * f64::from(pair) / prev_count + 0.25 * uni).ln()
     }
@@ -142,7 +162,14 @@ impl Model {
 fn deletions(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     (0..chars.len())
-        .map(|i| chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| *c).collect())
+        .map(|i| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, c)| *c)
+                .collect()
+        })
         .collect()
 }
 
@@ -157,7 +184,11 @@ pub fn known_ratio(text: &str) -> f32 {
         all += 1;
         known += u32::from(model.knows(&tok));
     }
-    if all == 0 { 1.0 } else { known as f32 / all as f32 }
+    if all == 0 {
+        1.0
+    } else {
+        known as f32 / all as f32
+    }
 }
 
 /// Restores marks in one line; chunks with digits or symbols and unknown words stay unchanged.
@@ -188,7 +219,9 @@ pub fn restore_line(line: &str) -> String {
 
 /// Splits a chunk into (leading punctuation length, core letters, rest).
 fn split_core(chunk: &str) -> (usize, &str, &str) {
-    let start = chunk.find(|c: char| c.is_alphanumeric()).unwrap_or(chunk.len());
+    let start = chunk
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(chunk.len());
     let rest = &chunk[start..];
     let end = rest
         .char_indices()
@@ -202,9 +235,13 @@ fn split_core(chunk: &str) -> (usize, &str, &str) {
 /// Uppercase abbreviations (`UBND`, `TĐKT`) that are not syllables.
 fn is_acronym(core: &str) -> bool {
     let n = core.chars().count();
-    n >= 2 && core.chars().all(char::is_uppercase) && !MODEL.knows(&core.to_lowercase())
+    n >= 2
+        && core.chars().all(char::is_uppercase)
+        && !MODEL.knows(&core.to_lowercase())
         && fold(core).chars().all(|c| !"aeiouy".contains(c))
-        || (n >= 3 && core.chars().all(char::is_uppercase) && matches!(core, "UBND" | "HĐND" | "TĐKT" | "MTTQ" | "VN"))
+        || (n >= 3
+            && core.chars().all(char::is_uppercase)
+            && matches!(core, "UBND" | "HĐND" | "TĐKT" | "MTTQ" | "VN"))
 }
 
 /// Decodes a run of words with Viterbi and writes the chosen spellings back.
@@ -219,7 +256,11 @@ fn flush(model: &Model, run: &mut Vec<(usize, String)>, chunks: &[&str], out: &m
                 return vec![(NUM.to_string(), 0.0)];
             }
             let c = model.candidates(w);
-            if c.is_empty() { vec![(w.clone(), -6.0)] } else { c }
+            if c.is_empty() {
+                vec![(w.clone(), -6.0)]
+            } else {
+                c
+            }
         })
         .collect();
     let best = viterbi(model, &lattice);
@@ -256,7 +297,9 @@ fn viterbi(model: &Model, lattice: &[Vec<(String, f64)>]) -> Vec<String> {
         scores.push(row);
     }
     let mut path = vec![String::new(); lattice.len()];
-    let Some(last) = scores.last() else { return path };
+    let Some(last) = scores.last() else {
+        return path;
+    };
     let mut k = (0..last.len())
         .max_by(|a, b| last[*a].0.total_cmp(&last[*b].0))
         .unwrap_or(0);
@@ -288,8 +331,14 @@ mod tests {
 
     #[test]
     fn restores_common_phrases() {
-        assert_eq!(restore_line("phong trao thi dua yeu nuoc"), "phong trào thi đua yêu nước");
-        assert_eq!(restore_line("Uy ban nhan dan Quan 7"), "Ủy ban nhân dân Quận 7");
+        assert_eq!(
+            restore_line("phong trao thi dua yeu nuoc"),
+            "phong trào thi đua yêu nước"
+        );
+        assert_eq!(
+            restore_line("Uy ban nhan dan Quan 7"),
+            "Ủy ban nhân dân Quận 7"
+        );
         assert_eq!(restore_line("KE HOACH"), "KẾ HOẠCH");
     }
 

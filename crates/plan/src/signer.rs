@@ -29,9 +29,10 @@ const TITLES: &[(&str, &str)] = &[
 
 /// Common Vietnamese surnames (folded).
 const SURNAMES: &[&str] = &[
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
-    "duong", "ly", "dinh", "doan", "truong", "lam", "mai", "to", "ta", "ha", "luu", "cao", "chau", "trinh",
-    "quach", "luong", "kieu", "thai", "tang", "lai", "la", "lu", "van", "khuc", "giang", "tong", "au", "dam",
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "dinh", "doan", "truong", "lam", "mai", "to", "ta", "ha", "luu",
+    "cao", "chau", "trinh", "quach", "luong", "kieu", "thai", "tang", "lai", "la", "lu", "van",
+    "khuc", "giang", "tong", "au", "dam",
 ];
 
 /// Name syllables with their marks (`data/names.txt`), to restore names in OCR text.
@@ -53,7 +54,11 @@ fn name_syllable(w: &str, ocr: bool) -> String {
 /// Extracts the signer from the closing block (or the last lines when there is none).
 pub fn extract(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
     let n = d.lines.len();
-    let start = if d.closing < n { d.closing } else { n.saturating_sub(15) };
+    let start = if d.closing < n {
+        d.closing
+    } else {
+        n.saturating_sub(15)
+    };
     let mut title: Option<(String, usize)> = None;
     let mut name: Option<(String, usize)> = None;
     for i in start..n {
@@ -70,8 +75,14 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
     if title.is_none() && name.is_none() {
         return None;
     }
-    ev.signer = [title.as_ref().map(|t| t.1), name.as_ref().map(|n| n.1)].into_iter().flatten().collect();
-    Some(Signer { title: title.map(|t| t.0), name: name.map(|n| n.0) })
+    ev.signer = [title.as_ref().map(|t| t.1), name.as_ref().map(|n| n.1)]
+        .into_iter()
+        .flatten()
+        .collect();
+    Some(Signer {
+        title: title.map(|t| t.0),
+        name: name.map(|n| n.0),
+    })
 }
 
 /// A signature title line (`KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`); `TM. …` lines are not titles.
@@ -81,8 +92,16 @@ fn title_of(text: &str) -> Option<String> {
     if f.starts_with("tm") || f.split_whitespace().count() > 5 || upper_ratio(text) < 0.6 {
         return None;
     }
-    let f = f.trim_start_matches("kt.").trim_start_matches("kt ").trim_start_matches("tl.").trim_start_matches("q.").trim();
-    TITLES.iter().find(|(k, _)| f == *k || f.starts_with(&format!("{k} "))).map(|(_, v)| v.to_string())
+    let f = f
+        .trim_start_matches("kt.")
+        .trim_start_matches("kt ")
+        .trim_start_matches("tl.")
+        .trim_start_matches("q.")
+        .trim();
+    TITLES
+        .iter()
+        .find(|(k, _)| f == *k || f.starts_with(&format!("{k} ")))
+        .map(|(_, v)| v.to_string())
 }
 
 /// A person's name: the line, or its last `;`-separated part, of 2–6 capitalised words with a
@@ -94,7 +113,9 @@ fn name_in(text: &str, ocr: bool) -> Option<String> {
     if !(2..=6).contains(&words.len()) {
         return None;
     }
-    let ok = words.iter().all(|w| w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase));
+    let ok = words.iter().all(|w| {
+        w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase)
+    });
     if !ok || !SURNAMES.contains(&fold(words[0]).as_str()) {
         return None;
     }

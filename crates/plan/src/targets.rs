@@ -7,16 +7,40 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::doc::Para;
 use crate::doc::Doc;
+use crate::doc::Para;
 use crate::model::{Evidence, Target};
-use crate::text::{MAX_ITEMS, MAX_PER_PARA, fuzzy_word, map_offset, similarity, squeeze_spaces, sub, trim_punct};
+use crate::text::{
+    MAX_ITEMS, MAX_PER_PARA, fuzzy_word, map_offset, similarity, squeeze_spaces, sub, trim_punct,
+};
 
 /// Folded units that make a count a target.
 const UNITS: &[&str] = &[
-    "chi tieu", "du an", "cong trinh", "ho", "hoat dong", "guong", "mo hinh", "sang kien", "tieu chi",
-    "nhiem vu", "san pham", "luot", "hoc sinh", "giai phap", "km", "ty dong", "trieu dong",
-    "nguoi", "buoi", "lop", "bai viet", "tin bai", "tac pham", "doanh nghiep", "co so",
+    "chi tieu",
+    "du an",
+    "cong trinh",
+    "ho",
+    "hoat dong",
+    "guong",
+    "mo hinh",
+    "sang kien",
+    "tieu chi",
+    "nhiem vu",
+    "san pham",
+    "luot",
+    "hoc sinh",
+    "giai phap",
+    "km",
+    "ty dong",
+    "trieu dong",
+    "nguoi",
+    "buoi",
+    "lop",
+    "bai viet",
+    "tin bai",
+    "tac pham",
+    "doanh nghiep",
+    "co so",
 ];
 
 static NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -36,7 +60,10 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Target> {
         }
         for (t, lines) in from_para(&p) {
             let dup = out.iter().any(|(o, _)| {
-                o.value == t.value && o.unit == t.unit && o.comparator == t.comparator && similarity(&o.text, &t.text) > 0.75
+                o.value == t.value
+                    && o.unit == t.unit
+                    && o.comparator == t.comparator
+                    && similarity(&o.text, &t.text) > 0.75
             });
             if !dup {
                 out.push((t, lines));
@@ -53,7 +80,9 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Target> {
 
 /// Targets of one paragraph.
 fn from_para(p: &Para) -> Vec<(Target, Vec<usize>)> {
-    let Some(re) = NUMBER.as_ref() else { return Vec::new() };
+    let Some(re) = NUMBER.as_ref() else {
+        return Vec::new();
+    };
     let f = &p.fold;
     let mut out = Vec::new();
     let mut last_end = 0usize;
@@ -62,7 +91,10 @@ fn from_para(p: &Para) -> Vec<(Target, Vec<usize>)> {
         let Some(num) = c.get(1) else { continue };
         let percent = c.get(2).is_some();
         let unit_m = c.get(2).or(c.get(4)).or(c.get(5));
-        if !percent && (inside_number_parens(f, all.start()) || (all.start() < last_end + 3 && last_end > 0)) {
+        if !percent
+            && (inside_number_parens(f, all.start())
+                || (all.start() < last_end + 3 && last_end > 0))
+        {
             continue;
         }
         if !percent && is_date_like(f, all.start()) {
@@ -73,12 +105,25 @@ fn from_para(p: &Para) -> Vec<(Target, Vec<usize>)> {
             continue;
         }
         let unit = unit_m.map(|u| {
-            if percent { "%".to_string() } else { p.text[map_offset(&p.text, f, u.start())..map_offset(&p.text, f, u.end())].to_string() }
+            if percent {
+                "%".to_string()
+            } else {
+                p.text[map_offset(&p.text, f, u.start())..map_offset(&p.text, f, u.end())]
+                    .to_string()
+            }
         });
         let comparator = comparator(f, all.start(), all.end(), value, percent);
         let text = target_text(p, all.start(), all.end());
         last_end = all.end();
-        out.push((Target { text, comparator: comparator.to_string(), value, unit }, p.lines_for(all.range())));
+        out.push((
+            Target {
+                text,
+                comparator: comparator.to_string(),
+                value,
+                unit,
+            },
+            p.lines_for(all.range()),
+        ));
     }
     out
 }
@@ -86,7 +131,9 @@ fn from_para(p: &Para) -> Vec<(Target, Vec<usize>)> {
 /// A count inside parentheses that start with a number (`(03 của Thành phố và 01 của quận)`).
 fn inside_number_parens(f: &str, pos: usize) -> bool {
     match f[..pos].rfind('(') {
-        Some(open) if !f[open..pos].contains(')') => f[open + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit()),
+        Some(open) if !f[open..pos].contains(')') => f[open + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit()),
         _ => false,
     }
 }
@@ -94,28 +141,46 @@ fn inside_number_parens(f: &str, pos: usize) -> bool {
 /// Numbers that belong to a date or a document number.
 fn is_date_like(f: &str, pos: usize) -> bool {
     let before = f[..pos].trim_end();
-    before.ends_with('/') || before.ends_with("ngay") || before.ends_with("thang") || before.ends_with("so")
+    before.ends_with('/')
+        || before.ends_with("ngay")
+        || before.ends_with("thang")
+        || before.ends_with("so")
 }
 
 /// The comparator from the words around the number.
 fn comparator(f: &str, start: usize, end: usize, value: f64, percent: bool) -> &'static str {
-    let before: Vec<&str> = sub(f, start.saturating_sub(40), start).split_whitespace().collect();
+    let before: Vec<&str> = sub(f, start.saturating_sub(40), start)
+        .split_whitespace()
+        .collect();
     let after: Vec<&str> = sub(f, end, end + 20).split_whitespace().take(2).collect();
     let b = before.join(" ");
     let last = before.last().copied().unwrap_or("");
     if after.len() == 2 && fuzzy_word(after[0], "tro") && fuzzy_word(after[1], "len") {
         return ">=";
     }
-    if b.ends_with("it nhat") || b.ends_with("toi thieu") || b.ends_with("thap nhat la") || b.ends_with("khong duoi") || b.ends_with("khong thap hon") || b.ends_with("thap nhat") {
+    if b.ends_with("it nhat")
+        || b.ends_with("toi thieu")
+        || b.ends_with("thap nhat la")
+        || b.ends_with("khong duoi")
+        || b.ends_with("khong thap hon")
+        || b.ends_with("thap nhat")
+    {
         return ">=";
     }
-    if b.ends_with("toi da") || b.ends_with("khong qua") || b.ends_with("duoi") || b.ends_with("khong vuot qua") {
+    if b.ends_with("toi da")
+        || b.ends_with("khong qua")
+        || b.ends_with("duoi")
+        || b.ends_with("khong vuot qua")
+    {
         return "<=";
     }
     if last == "tren" || b.ends_with("cao hon") {
         return ">";
     }
-    if percent && value < 100.0 && (last == "dat" || b.ends_with("dat ty le") || b.ends_with("dat tu")) {
+    if percent
+        && value < 100.0
+        && (last == "dat" || b.ends_with("dat ty le") || b.ends_with("dat tu"))
+    {
         return ">=";
     }
     "="
@@ -125,10 +190,22 @@ fn comparator(f: &str, start: usize, end: usize, value: f64, percent: bool) -> &
 fn target_text(p: &Para, start: usize, end: usize) -> String {
     let f = &p.fold;
     let seps = [';', '.', ':'];
-    let mut cs = f[..start].rfind(|c| seps.contains(&c)).map(|i| i + 1).unwrap_or(0);
-    let ce = f[end..].find(|c| seps.contains(&c)).map(|i| end + i).unwrap_or(f.len());
-    if f[..start].rfind('.').is_some_and(|i| i + 1 == cs && i > 0 && f.as_bytes()[i - 1].is_ascii_digit()) {
-        cs = f[..cs.saturating_sub(1)].rfind(|c| seps.contains(&c)).map(|i| i + 1).unwrap_or(0);
+    let mut cs = f[..start]
+        .rfind(|c| seps.contains(&c))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let ce = f[end..]
+        .find(|c| seps.contains(&c))
+        .map(|i| end + i)
+        .unwrap_or(f.len());
+    if f[..start]
+        .rfind('.')
+        .is_some_and(|i| i + 1 == cs && i > 0 && f.as_bytes()[i - 1].is_ascii_digit())
+    {
+        cs = f[..cs.saturating_sub(1)]
+            .rfind(|c| seps.contains(&c))
+            .map(|i| i + 1)
+            .unwrap_or(0);
     }
     let to = |b: usize| map_offset(&p.text, f, b);
     let left = &p.text[to(cs)..to(start)];
@@ -137,6 +214,8 @@ fn target_text(p: &Para, start: usize, end: usize) -> String {
     let left = left[left.len().saturating_sub(18)..].join(" ");
     let right: Vec<&str> = right.split_whitespace().take(14).collect();
     let text = squeeze_spaces(&format!("{} {}", left, right.join(" ")));
-    let text = text.trim_start_matches(|c: char| "-–+•~*".contains(c) || c.is_whitespace() || c.is_ascii_digit() || c == '.');
+    let text = text.trim_start_matches(|c: char| {
+        "-–+•~*".contains(c) || c.is_whitespace() || c.is_ascii_digit() || c == '.'
+    });
     trim_punct(text).to_string()
 }

@@ -34,7 +34,10 @@ pub fn map_offset(text: &str, folded: &str, folded_byte: usize) -> usize {
         .char_indices()
         .take_while(|(b, _)| *b < folded_byte)
         .count();
-    text.char_indices().nth(idx).map(|(b, _)| b).unwrap_or(text.len())
+    text.char_indices()
+        .nth(idx)
+        .map(|(b, _)| b)
+        .unwrap_or(text.len())
 }
 
 /// The slice of `text` that corresponds to `range` in `fold(text)`.
@@ -86,7 +89,10 @@ pub fn clean_line(raw: &str) -> Cleaned {
     let s = s.trim_start_matches('#').trim_start_matches('>');
     let s: String = s.chars().filter(|c| !is_superscript(*c)).collect();
     let s = s.replace(['\u{a0}', '\t', '\u{200b}'], " ");
-    Cleaned { text: squeeze_spaces(&s), footnote }
+    Cleaned {
+        text: squeeze_spaces(&s),
+        footnote,
+    }
 }
 
 /// Drops `<sup>…</sup>` and other simple tags.
@@ -220,7 +226,10 @@ mod tests {
 
     #[test]
     fn folds_vietnamese() {
-        assert_eq!(fold("Ủy ban nhân dân Quận Đống Đa"), "uy ban nhan dan quan dong da");
+        assert_eq!(
+            fold("Ủy ban nhân dân Quận Đống Đa"),
+            "uy ban nhan dan quan dong da"
+        );
         assert_eq!(fold("Ủy").chars().count(), 2);
     }
 
@@ -229,7 +238,10 @@ mod tests {
         let c = clean_line("#### **1.1. Tập thể**");
         assert_eq!(c.text, "1.1. Tập thể");
         assert!(clean_line("<sup>1</sup> Chỉ thị số 11").footnote);
-        assert_eq!(clean_line("Thành ủy<sup>1</sup>; tập").text, "Thành ủy; tập");
+        assert_eq!(
+            clean_line("Thành ủy<sup>1</sup>; tập").text,
+            "Thành ủy; tập"
+        );
     }
 
     #[test]

@@ -38,13 +38,17 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
             continue;
         }
         if let Some((unit, coord)) = &assigned
-            && let Some(t) = movement_item(p, unit, coord) {
-                out.push(t);
-            }
+            && let Some(t) = movement_item(p, unit, coord)
+        {
+            out.push(t);
+        }
     }
     let mut result: Vec<Theme> = Vec::new();
     for (t, l) in out {
-        if !result.iter().any(|r| similarity(&r.title, &t.title) > 0.8 && r.lead == t.lead) {
+        if !result
+            .iter()
+            .any(|r| similarity(&r.title, &t.title) > 0.8 && r.lead == t.lead)
+        {
             ev.themes.push(l);
             result.push(t);
         }
@@ -60,21 +64,41 @@ fn item_fold(f: &str) -> String {
 /// A line numbered `1.`, `2.3.`, `a)`.
 fn is_numbered(f: &str) -> bool {
     let t = f.trim_start();
-    let digits = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').count();
+    let digits = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .count();
     (digits > 0 && t[digits..].starts_with([' ', ')'])) || (t.len() > 2 && t.as_bytes()[1] == b')')
 }
 
 /// Text without list marker or numbering.
 fn strip_marker(s: &str) -> String {
     let t = s.trim_start_matches(|c: char| "-–+•~*".contains(c) || c.is_whitespace());
-    let digits = t.char_indices().take_while(|(_, c)| c.is_ascii_digit() || *c == '.').last().map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
-    let t = if digits > 0 { t[digits..].trim_start_matches(')') } else { t };
-    let t = if t.len() > 2 && t.as_bytes().get(1) == Some(&b')') { &t[2..] } else { t };
+    let digits = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let t = if digits > 0 {
+        t[digits..].trim_start_matches(')')
+    } else {
+        t
+    };
+    let t = if t.len() > 2 && t.as_bytes().get(1) == Some(&b')') {
+        &t[2..]
+    } else {
+        t
+    };
     t.trim().to_string()
 }
 
 /// Layout (1): `Đơn vị chủ trì: X` under a numbered content, coordinating from the next lines.
-fn labelled(paras: &[Para], k: usize, heading: Option<&(String, Vec<usize>)>) -> Option<(Theme, Vec<usize>)> {
+fn labelled(
+    paras: &[Para],
+    k: usize,
+    heading: Option<&(String, Vec<usize>)>,
+) -> Option<(Theme, Vec<usize>)> {
     let (title, mut lines) = heading.cloned()?;
     let p = &paras[k];
     let lead = after_colon(&p.text)?;
@@ -91,7 +115,14 @@ fn labelled(paras: &[Para], k: usize, heading: Option<&(String, Vec<usize>)>) ->
         }
     }
     let title = trim_punct(&strip_quotes(&title)).to_string();
-    Some((Theme { title, lead: Some(lead), coordinating }, lines))
+    Some((
+        Theme {
+            title,
+            lead: Some(lead),
+            coordinating,
+        },
+        lines,
+    ))
 }
 
 /// The text after the first colon, trimmed.
@@ -105,7 +136,18 @@ fn after_colon(s: &str) -> Option<String> {
 /// after a `Phòng X` inherits `Phòng` (`Phòng Tài chính - Kế hoạch, Quản lý đô thị`).
 pub fn unit_list(s: &str) -> Vec<String> {
     let sf = fold(s);
-    let verbs = [" to chuc", " trien khai", " thuc hien", " xem xet", " tham muu", " de xuat", " xay dung", " theo doi", " tuyen truyen", " huong dan"];
+    let verbs = [
+        " to chuc",
+        " trien khai",
+        " thuc hien",
+        " xem xet",
+        " tham muu",
+        " de xuat",
+        " xay dung",
+        " theo doi",
+        " tuyen truyen",
+        " huong dan",
+    ];
     let s = match verbs.iter().filter_map(|v| sf.find(v)).min() {
         Some(c) => &s[..map_offset(s, &sf, c)],
         None => s,
@@ -115,7 +157,9 @@ pub fn unit_list(s: &str) -> Vec<String> {
         let mut rest = chunk.trim().to_string();
         loop {
             let f = fold(&rest);
-            let cut = f.find(" va cac ").or_else(|| f.find(" va ").filter(|i| starts_with_head(&f[i + 4..])));
+            let cut = f
+                .find(" va cac ")
+                .or_else(|| f.find(" va ").filter(|i| starts_with_head(&f[i + 4..])));
             match cut {
                 Some(i) => {
                     let b = map_offset(&rest, &f, i);
@@ -139,10 +183,13 @@ pub fn unit_list(s: &str) -> Vec<String> {
         if starts_with_head(&f) && !is_generic(&p) {
             last_head = p.split_whitespace().next().map(str::to_string);
             out.push(p);
-        } else if !f.starts_with("cac ") && !is_generic(&format!("Phòng {p}")) && p.chars().next().is_some_and(char::is_uppercase)
-            && let Some(h) = &last_head {
-                out.push(format!("{h} {p}"));
-            }
+        } else if !f.starts_with("cac ")
+            && !is_generic(&format!("Phòng {p}"))
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && let Some(h) = &last_head
+        {
+            out.push(format!("{h} {p}"));
+        }
     }
     out
 }
@@ -161,19 +208,34 @@ fn inline_lead(p: &Para) -> Option<(Theme, Vec<usize>)> {
     if is_generic(&lead) {
         return None;
     }
-    let title_at = f.find(" trong thuc hien ").map(|i| i + 7).or_else(|| movement_start(&f))?;
+    let title_at = f
+        .find(" trong thuc hien ")
+        .map(|i| i + 7)
+        .or_else(|| movement_start(&f))?;
     let title_f = &f[title_at..];
     let title_end = title_at + title_f.find([';']).unwrap_or(title_f.len());
-    let title = trim_punct(&text[map_offset(&text, &fold(&text), offset + title_at)..map_offset(&text, &fold(&text), offset + title_end)]).to_string();
+    let title = trim_punct(
+        &text[map_offset(&text, &fold(&text), offset + title_at)
+            ..map_offset(&text, &fold(&text), offset + title_end)],
+    )
+    .to_string();
     if !f.contains(" trong thuc hien ") && !is_named_movement(&fold(&title)) {
         return None;
     }
     let coord = f[pos..title_at].find("phoi hop voi ").map(|i| {
         let a = pos + i + 13;
-        let list = &text[map_offset(&text, &fold(&text), offset + a)..map_offset(&text, &fold(&text), offset + title_at)];
+        let list = &text[map_offset(&text, &fold(&text), offset + a)
+            ..map_offset(&text, &fold(&text), offset + title_at)];
         unit_list(list)
     });
-    Some((Theme { title: capitalize_first_if_name(&title), lead: Some(lead), coordinating: coord.unwrap_or_default() }, p.all_lines()))
+    Some((
+        Theme {
+            title: capitalize_first_if_name(&title),
+            lead: Some(lead),
+            coordinating: coord.unwrap_or_default(),
+        },
+        p.all_lines(),
+    ))
 }
 
 /// A movement with a name (`phong trào thi đua “…”`), not the generic `phong trào thi đua yêu nước`.
@@ -181,10 +243,17 @@ fn is_named_movement(f: &str) -> bool {
     if f.contains('“') || f.contains('"') {
         return true;
     }
-    let rest = f.trim_start_matches("cac ").trim_start_matches("de an ").trim_start_matches("phong trao ").trim_start_matches("cuoc van dong ");
+    let rest = f
+        .trim_start_matches("cac ")
+        .trim_start_matches("de an ")
+        .trim_start_matches("phong trao ")
+        .trim_start_matches("cuoc van dong ");
     let rest = rest.strip_prefix("thi dua ").unwrap_or(rest);
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let generic_start = matches!(words.first(), Some(&("cua" | "tai" | "tren" | "do" | "trong" | "nay")));
+    let generic_start = matches!(
+        words.first(),
+        Some(&("cua" | "tai" | "tren" | "do" | "trong" | "nay"))
+    );
     let only_yeu_nuoc = rest.starts_with("yeu nuoc") && words.len() <= 3;
     words.len() >= 3 && !generic_start && !only_yeu_nuoc
 }
@@ -196,21 +265,35 @@ fn capitalize_first_if_name(s: &str) -> String {
 
 /// Start of a named movement (`phong trào thi đua “…”`, `Cuộc vận động`, `Đề án`).
 fn movement_start(f: &str) -> Option<usize> {
-    ["de an ", "phong trao ", "cuoc van dong "].iter().filter_map(|w| f.find(w)).min()
+    ["de an ", "phong trao ", "cuoc van dong "]
+        .iter()
+        .filter_map(|w| f.find(w))
+        .min()
 }
 
 /// Layout (3) heading: `Giao Phòng X (phối hợp với Y):`, `Đề nghị Quận đoàn:`.
 fn assigned_unit(p: &Para) -> Option<(String, Vec<String>)> {
     let text = strip_marker(&p.text);
     let f = fold(&text);
-    let rest_at = if f.starts_with("giao ") { 5 } else if f.starts_with("de nghi ") { 8 } else { return None };
+    let rest_at = if f.starts_with("giao ") {
+        5
+    } else if f.starts_with("de nghi ") {
+        8
+    } else {
+        return None;
+    };
     let end = f.find(':').unwrap_or(crate::text::sub(&f, 0, 120).len());
     let unit_f = crate::text::sub(&f, rest_at, end);
-    let unit = text[map_offset(&text, &f, rest_at)..map_offset(&text, &f, end)].trim().to_string();
+    let unit = text[map_offset(&text, &f, rest_at)..map_offset(&text, &f, end)]
+        .trim()
+        .to_string();
     let (lead, coord) = match unit_f.find(" phoi hop voi ") {
         Some(i) => {
             let b = map_offset(&unit, unit_f, i);
-            (unit[..b].trim().to_string(), unit_list(&unit[map_offset(&unit, unit_f, i + 14)..]))
+            (
+                unit[..b].trim().to_string(),
+                unit_list(&unit[map_offset(&unit, unit_f, i + 14)..]),
+            )
         }
         None => (unit, Vec::new()),
     };
@@ -236,11 +319,17 @@ fn movement_item(p: &Para, unit: &str, coord: &[String]) -> Option<(Theme, Vec<u
     let start = movement_start(&f)?;
     let tail = &f[start..];
     let end0 = tail.find([';', '.']).unwrap_or(tail.len());
-    if !is_named_movement(&tail[..end0]) || f.contains("chu de nam") && !f[..start].contains("phong trao") {
+    if !is_named_movement(&tail[..end0])
+        || f.contains("chu de nam") && !f[..start].contains("phong trao")
+    {
         return None;
     }
-    let end = f[start..].find([';', '.']).map(|i| start + i).unwrap_or(f.len());
-    let title = trim_punct(&text[map_offset(&text, &f, start)..map_offset(&text, &f, end)]).to_string();
+    let end = f[start..]
+        .find([';', '.'])
+        .map(|i| start + i)
+        .unwrap_or(f.len());
+    let title =
+        trim_punct(&text[map_offset(&text, &f, start)..map_offset(&text, &f, end)]).to_string();
     let mut lead = unit.to_string();
     let mut coordinating = coord.to_vec();
     let head = &f[..start];
@@ -249,10 +338,18 @@ fn movement_item(p: &Para, unit: &str, coord: &[String]) -> Option<(Theme, Vec<u
         let stop = head[a..].find([',', ';']).map(|j| a + j).unwrap_or(start);
         let partners = unit_list(&text[map_offset(&text, &f, a)..map_offset(&text, &f, stop)]);
         if !head[..i].contains("chu tri")
-            && let Some(first) = partners.first() {
-                lead = first.clone();
-                coordinating = vec![unit.to_string()];
-            }
+            && let Some(first) = partners.first()
+        {
+            lead = first.clone();
+            coordinating = vec![unit.to_string()];
+        }
     }
-    Some((Theme { title, lead: Some(capitalize(&lead)), coordinating }, p.all_lines()))
+    Some((
+        Theme {
+            title,
+            lead: Some(capitalize(&lead)),
+            coordinating,
+        },
+        p.all_lines(),
+    ))
 }

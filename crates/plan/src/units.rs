@@ -49,12 +49,25 @@ const HEADS: &[&str] = &[
 ];
 
 /// Administrative level words (folded) that precede a place name.
-pub const LEVELS: &[&str] = &["thanh pho", "thi xa", "thi tran", "tinh", "quan", "huyen", "phuong", "xa", "tp", "dac khu"];
+pub const LEVELS: &[&str] = &[
+    "thanh pho",
+    "thi xa",
+    "thi tran",
+    "tinh",
+    "quan",
+    "huyen",
+    "phuong",
+    "xa",
+    "tp",
+    "dac khu",
+];
 
 /// Whether a folded phrase starts with a unit head word.
 pub fn starts_with_head(folded: &str) -> bool {
     let f = folded.trim_start();
-    HEADS.iter().any(|h| f.starts_with(h) && f[h.len()..].starts_with([' ', ',', '.', '-']))
+    HEADS
+        .iter()
+        .any(|h| f.starts_with(h) && f[h.len()..].starts_with([' ', ',', '.', '-']))
         || f.starts_with("ubnd ")
         || f.starts_with("ubmttq")
         || f.starts_with("ub.mttq")
@@ -146,7 +159,10 @@ fn level_at(folded: &[String], i: usize) -> usize {
     for lvl in LEVELS {
         let parts: Vec<&str> = lvl.split(' ').collect();
         if folded.len() > i + parts.len()
-            && parts.iter().enumerate().all(|(k, p)| folded[i + k].trim_end_matches('.') == *p)
+            && parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| folded[i + k].trim_end_matches('.') == *p)
         {
             return parts.len();
         }
@@ -165,7 +181,9 @@ pub fn capitalize_numbered_levels(s: &str) -> String {
     let words: Vec<&str> = s.split(' ').collect();
     let mut out = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
-        let next_is_number = words.get(i + 1).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+        let next_is_number = words
+            .get(i + 1)
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
         let f = fold(w);
         if next_is_number && matches!(f.as_str(), "quan" | "phuong") {
             out.push(capitalize(w));
@@ -199,13 +217,31 @@ mod tests {
 
     #[test]
     fn normal_case_of_headers() {
-        assert_eq!(normal_case("ỦY BAN NHÂN DÂN QUẬN GÒ VẤP"), "Ủy ban nhân dân quận Gò Vấp");
-        assert_eq!(normal_case("ỦY BAN NHÂN DÂN QUẬN 11"), "Ủy ban nhân dân Quận 11");
+        assert_eq!(
+            normal_case("ỦY BAN NHÂN DÂN QUẬN GÒ VẤP"),
+            "Ủy ban nhân dân quận Gò Vấp"
+        );
+        assert_eq!(
+            normal_case("ỦY BAN NHÂN DÂN QUẬN 11"),
+            "Ủy ban nhân dân Quận 11"
+        );
         assert_eq!(normal_case("SỞ NỘI VỤ"), "Sở Nội vụ");
-        assert_eq!(normal_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO"), "Sở Giáo dục và Đào tạo");
-        assert_eq!(normal_case("UBND PHƯỜNG BẾN THÀNH"), "Ủy ban nhân dân phường Bến Thành");
-        assert_eq!(normal_case("TRƯỜNG THCS NGUYỄN DU"), "Trường THCS Nguyễn Du");
-        assert_eq!(normal_case("Ủy ban nhân dân Quận 11"), "Ủy ban nhân dân Quận 11");
+        assert_eq!(
+            normal_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+            "Sở Giáo dục và Đào tạo"
+        );
+        assert_eq!(
+            normal_case("UBND PHƯỜNG BẾN THÀNH"),
+            "Ủy ban nhân dân phường Bến Thành"
+        );
+        assert_eq!(
+            normal_case("TRƯỜNG THCS NGUYỄN DU"),
+            "Trường THCS Nguyễn Du"
+        );
+        assert_eq!(
+            normal_case("Ủy ban nhân dân Quận 11"),
+            "Ủy ban nhân dân Quận 11"
+        );
     }
 
     #[test]

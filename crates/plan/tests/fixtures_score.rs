@@ -54,10 +54,16 @@ fn run() -> (score::Report, score::Report) {
         let bytes = std::fs::read(&input).expect("fixture readable");
         let plan = thidua_plan::import_bytes(&bytes).expect("fixture imports");
         let pred = serde_json::to_value(&plan).expect("serialises");
-        let exp: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&expected).expect("expected readable")).expect("expected is JSON");
+        let exp: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&expected).expect("expected readable"))
+                .expect("expected is JSON");
         let r = score::score(&pred, &exp);
         println!("{}", score::table(&format!("### {name}"), &r));
-        if name.starts_with(|c: char| c.is_ascii_digit()) { seeds.push(r) } else { extra.push(r) }
+        if name.starts_with(|c: char| c.is_ascii_digit()) {
+            seeds.push(r)
+        } else {
+            extra.push(r)
+        }
     }
     assert_eq!(seeds.len(), 4, "four seed fixtures");
     assert!(extra.len() >= 3, "at least three extra fixtures");
@@ -68,8 +74,16 @@ fn check(label: &str, report: &score::Report, floor: &[(&str, f64, f64)]) {
     println!("{}", score::table(label, report));
     for (field, p, r) in floor {
         let c = report.get(field).copied().unwrap_or_default();
-        assert!(c.precision() + 1e-9 >= *p, "{label} {field}: precision {:.2} < {p:.2}", c.precision());
-        assert!(c.recall() + 1e-9 >= *r, "{label} {field}: recall {:.2} < {r:.2}", c.recall());
+        assert!(
+            c.precision() + 1e-9 >= *p,
+            "{label} {field}: precision {:.2} < {p:.2}",
+            c.precision()
+        );
+        assert!(
+            c.recall() + 1e-9 >= *r,
+            "{label} {field}: recall {:.2} < {r:.2}",
+            c.recall()
+        );
     }
 }
 
@@ -82,7 +96,11 @@ fn precision_and_recall_stay_at_their_levels() {
 
 #[test]
 fn seed_002_exact_header() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/002_c6f9699f1c60ca0e.txt")).expect("fixture");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/002_c6f9699f1c60ca0e.txt"
+    ))
+    .expect("fixture");
     let plan = thidua_plan::import_text(&text);
     assert_eq!(plan.number.as_deref(), Some("303/KH-UBND"));
     assert_eq!(plan.issued_on.as_deref(), Some("2024-11-11"));

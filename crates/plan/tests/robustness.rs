@@ -62,7 +62,12 @@ fn errors_are_vietnamese_and_name_the_problem() {
     assert!(e.to_string().contains("vị trí 1"), "{e}");
     let e = import_bytes(b"PK\x03\x04garbage").expect_err("broken docx");
     assert!(e.to_string().starts_with("Tệp Word (.docx) bị hỏng"), "{e}");
-    assert!(import_bytes(b"").expect_err("empty").to_string().contains("trống"));
+    assert!(
+        import_bytes(b"")
+            .expect_err("empty")
+            .to_string()
+            .contains("trống")
+    );
 }
 
 #[test]
@@ -78,9 +83,15 @@ fn docx(paragraphs: &[&str]) -> Vec<u8> {
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
         let opts = zip::write::SimpleFileOptions::default();
-        zip.start_file("word/document.xml", opts).expect("zip entry");
-        let body: String = paragraphs.iter().map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>")).collect();
-        let xml = format!(r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#);
+        zip.start_file("word/document.xml", opts)
+            .expect("zip entry");
+        let body: String = paragraphs
+            .iter()
+            .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+            .collect();
+        let xml = format!(
+            r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
         zip.write_all(xml.as_bytes()).expect("zip write");
         zip.finish().expect("zip finish");
     }
@@ -89,17 +100,37 @@ fn docx(paragraphs: &[&str]) -> Vec<u8> {
 
 #[test]
 fn docx_imports() {
-    let bytes = docx(&["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 20/KH-UBND", "An Bình, ngày 10 tháng 9 năm 2025", "KẾ HOẠCH", "Phát động thi đua năm 2025", "Căn cứ Kế hoạch số 3/KH-UBND ngày 01/9/2025 của UBND tỉnh;", "I. MỤC ĐÍCH, YÊU CẦU", "Các đơn vị gửi báo cáo về UBND xã trước ngày 15/12/2025.", "Nơi nhận:", "CHỦ TỊCH", "Trần Văn Bình"]);
+    let bytes = docx(&[
+        "ỦY BAN NHÂN DÂN",
+        "XÃ AN BÌNH",
+        "Số: 20/KH-UBND",
+        "An Bình, ngày 10 tháng 9 năm 2025",
+        "KẾ HOẠCH",
+        "Phát động thi đua năm 2025",
+        "Căn cứ Kế hoạch số 3/KH-UBND ngày 01/9/2025 của UBND tỉnh;",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Các đơn vị gửi báo cáo về UBND xã trước ngày 15/12/2025.",
+        "Nơi nhận:",
+        "CHỦ TỊCH",
+        "Trần Văn Bình",
+    ]);
     let plan = import_bytes(&bytes).expect("docx");
     assert_eq!(plan.number.as_deref(), Some("20/KH-UBND"));
     assert_eq!(plan.issuer.as_deref(), Some("Ủy ban nhân dân xã An Bình"));
     assert_eq!(plan.title.as_deref(), Some("Phát động thi đua năm 2025"));
-    assert_eq!(plan.deadlines.first().map(|d| d.date.as_str()), Some("2025-12-15"));
-    assert_eq!(plan.signer.and_then(|s| s.name).as_deref(), Some("Trần Văn Bình"));
+    assert_eq!(
+        plan.deadlines.first().map(|d| d.date.as_str()),
+        Some("2025-12-15")
+    );
+    assert_eq!(
+        plan.signer.and_then(|s| s.name).as_deref(),
+        Some("Trần Văn Bình")
+    );
     let missing = {
         let mut buf = std::io::Cursor::new(Vec::new());
         let mut zip = zip::ZipWriter::new(&mut buf);
-        zip.start_file("other.txt", zip::write::SimpleFileOptions::default()).expect("entry");
+        zip.start_file("other.txt", zip::write::SimpleFileOptions::default())
+            .expect("entry");
         zip.finish().expect("finish");
         buf.into_inner()
     };
@@ -111,10 +142,26 @@ fn docx_imports() {
 fn json_has_every_key_in_contract_order() {
     let plan = import_text("KẾ HOẠCH\nThi đua\n");
     let json = to_json_pretty(&plan);
-    let keys = ["number", "issued_on", "place", "issuer", "title", "period", "legal_bases", "deadlines", "targets", "award_forms", "quotas", "themes", "signer"];
+    let keys = [
+        "number",
+        "issued_on",
+        "place",
+        "issuer",
+        "title",
+        "period",
+        "legal_bases",
+        "deadlines",
+        "targets",
+        "award_forms",
+        "quotas",
+        "themes",
+        "signer",
+    ];
     let mut last = 0;
     for k in keys {
-        let pos = json.find(&format!("\"{k}\"")).unwrap_or_else(|| panic!("missing {k}"));
+        let pos = json
+            .find(&format!("\"{k}\""))
+            .unwrap_or_else(|| panic!("missing {k}"));
         assert!(pos >= last, "{k} out of order");
         last = pos;
     }

@@ -9,8 +9,8 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use thidua_rules::{
-    AwardRecord, Discipline, DisciplineLevel, Initiative, InitiativeLevel, Jurisdiction, Ledger, Nominee, Proposal, Rating, RatingRecord,
-    Review, ReviewKind, Rules, Verdict, evaluate,
+    AwardRecord, Discipline, DisciplineLevel, Initiative, InitiativeLevel, Jurisdiction, Ledger,
+    Nominee, Proposal, Rating, RatingRecord, Review, ReviewKind, Rules, Verdict, evaluate,
 };
 use time::{Date, Month};
 
@@ -41,7 +41,10 @@ fn date(y: i32, m: u8, d: u8) -> Date {
 /// One person: yearly ratings, LĐTT / CSTĐCS by rating, occasional initiatives, provincial
 /// titles and Bằng khen, a few disciplines and open investigations.
 fn person(i: usize, rng: &mut Rng) -> Ledger {
-    let mut l = Ledger { id: format!("p{i:06}"), ..Ledger::default() };
+    let mut l = Ledger {
+        id: format!("p{i:06}"),
+        ..Ledger::default()
+    };
     let mut cs_run = 0;
     for y in FIRST..=LAST {
         let rating = match rng.next() % 100 {
@@ -56,8 +59,19 @@ fn person(i: usize, rng: &mut Rng) -> Ledger {
         }
         let has_initiative = rng.pct(15);
         if has_initiative {
-            let level = if rng.pct(20) { InitiativeLevel::Province } else { InitiativeLevel::Base };
-            l.initiatives.push(Initiative { id: format!("SK-{i}-{y}"), name: String::new(), year: y, level, research: false, applied_in: None });
+            let level = if rng.pct(20) {
+                InitiativeLevel::Province
+            } else {
+                InitiativeLevel::Base
+            };
+            l.initiatives.push(Initiative {
+                id: format!("SK-{i}-{y}"),
+                name: String::new(),
+                year: y,
+                level,
+                research: false,
+                applied_in: None,
+            });
         }
         if rating == Rating::Excellent || (rating == Rating::Good && has_initiative) {
             l.awards.push(AwardRecord::new("CSTDCS", y));
@@ -75,10 +89,18 @@ fn person(i: usize, rng: &mut Rng) -> Ledger {
     }
     if rng.pct(3) {
         let y = FIRST + (rng.next() % 10) as i32;
-        l.disciplines.push(Discipline { level: DisciplineLevel::Reprimand, from: date(y, 2, 1), to: date(y, 12, 31) });
+        l.disciplines.push(Discipline {
+            level: DisciplineLevel::Reprimand,
+            from: date(y, 2, 1),
+            to: date(y, 12, 31),
+        });
     }
     if rng.pct(1) {
-        l.reviews.push(Review { kind: ReviewKind::Investigation, since: date(LAST, 11, 1), resolved_on: None });
+        l.reviews.push(Review {
+            kind: ReviewKind::Investigation,
+            since: date(LAST, 11, 1),
+            resolved_on: None,
+        });
     }
     l
 }
@@ -117,7 +139,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut eligible = 0usize;
             for l in &ledgers {
-                let e = evaluate(&resolved, rules.catalog(), Nominee::new(l), &proposals[2]).unwrap();
+                let e =
+                    evaluate(&resolved, rules.catalog(), Nominee::new(l), &proposals[2]).unwrap();
                 eligible += usize::from(e.verdict == Verdict::Eligible);
             }
             black_box(eligible)
@@ -127,7 +150,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut eligible = 0usize;
             for (i, l) in ledgers.iter().enumerate() {
-                let e = evaluate(&resolved, rules.catalog(), Nominee::new(l), &proposals[i % proposals.len()]).unwrap();
+                let e = evaluate(
+                    &resolved,
+                    rules.catalog(),
+                    Nominee::new(l),
+                    &proposals[i % proposals.len()],
+                )
+                .unwrap();
                 eligible += usize::from(e.verdict == Verdict::Eligible);
             }
             black_box(eligible)

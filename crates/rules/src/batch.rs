@@ -46,17 +46,32 @@ pub fn evaluate_year(
     let mut people_out = Vec::with_capacity(people.len());
     for (ledger, proposals) in people {
         let mut own = (*ledger).clone();
-        people_out.push(run_in_rank_order(rules, catalog, &mut own, None, proposals, year)?);
+        people_out.push(run_in_rank_order(
+            rules, catalog, &mut own, None, proposals, year,
+        )?);
         updated.insert(ledger.id.as_str(), own);
     }
     let mut units_out = Vec::with_capacity(units.len());
     for unit in units {
-        let members = unit.members.iter().filter_map(|id| updated.get(id.as_str()));
+        let members = unit
+            .members
+            .iter()
+            .filter_map(|id| updated.get(id.as_str()));
         let roster = Roster::from_ledgers(year, members);
         let mut own = unit.ledger.clone();
-        units_out.push(run_in_rank_order(rules, catalog, &mut own, Some(&roster), &unit.proposals, year)?);
+        units_out.push(run_in_rank_order(
+            rules,
+            catalog,
+            &mut own,
+            Some(&roster),
+            &unit.proposals,
+            year,
+        )?);
     }
-    Ok(BatchResult { people: people_out, units: units_out })
+    Ok(BatchResult {
+        people: people_out,
+        units: units_out,
+    })
 }
 
 /// Evaluates `proposals` lowest rank first, adding each eligible one of `year` to `ledger` as

@@ -148,11 +148,19 @@ impl Catalog {
         for (i, e) in raw.entry.into_iter().enumerate() {
             let entry = convert_entry(file, i, e, &raw.documents)?;
             if index.insert(entry.code.clone(), entries.len()).is_some() {
-                return Err(invalid(file, format!("entry[{}].code", entry.code), "mã bị trùng; mỗi mục phải có mã riêng"));
+                return Err(invalid(
+                    file,
+                    format!("entry[{}].code", entry.code),
+                    "mã bị trùng; mỗi mục phải có mã riêng",
+                ));
             }
             entries.push(entry);
         }
-        Ok(Catalog { entries, index, documents: raw.documents })
+        Ok(Catalog {
+            entries,
+            index,
+            documents: raw.documents,
+        })
     }
 
     /// The entry for `code`.
@@ -160,7 +168,9 @@ impl Catalog {
         self.index
             .get(code)
             .and_then(|&i| self.entries.get(i))
-            .ok_or_else(|| RulesError::UnknownCode { code: code.0.clone() })
+            .ok_or_else(|| RulesError::UnknownCode {
+                code: code.0.clone(),
+            })
     }
 
     /// The entry for `code`, if any.
@@ -244,31 +254,90 @@ struct RawMoney {
     household: Option<f64>,
 }
 
-fn convert_entry(file: &str, i: usize, e: RawEntry, docs: &BTreeMap<String, String>) -> Result<CatalogEntry> {
-    let at = |f: &str| format!("entry[{}].{f}", if e.code.is_empty() { i.to_string() } else { e.code.clone() });
-    if e.code.is_empty() || !e.code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
-        return Err(invalid(file, at("code"), "mã phải gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, ví dụ \"BK_TINH\""));
+fn convert_entry(
+    file: &str,
+    i: usize,
+    e: RawEntry,
+    docs: &BTreeMap<String, String>,
+) -> Result<CatalogEntry> {
+    let at = |f: &str| {
+        format!(
+            "entry[{}].{f}",
+            if e.code.is_empty() {
+                i.to_string()
+            } else {
+                e.code.clone()
+            }
+        )
+    };
+    if e.code.is_empty()
+        || !e
+            .code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(invalid(
+            file,
+            at("code"),
+            "mã phải gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, ví dụ \"BK_TINH\"",
+        ));
     }
     if e.name.trim().is_empty() {
-        return Err(invalid(file, at("name"), "tên tiếng Việt không được để trống"));
+        return Err(invalid(
+            file,
+            at("name"),
+            "tên tiếng Việt không được để trống",
+        ));
     }
     if e.subjects.is_empty() {
-        return Err(invalid(file, at("subjects"), "cần ít nhất một đối tượng: individual, collective hoặc household"));
+        return Err(invalid(
+            file,
+            at("subjects"),
+            "cần ít nhất một đối tượng: individual, collective hoặc household",
+        ));
     }
     if e.article.trim().is_empty() {
-        return Err(invalid(file, at("article"), "cần trích dẫn điều luật làm căn cứ"));
+        return Err(invalid(
+            file,
+            at("article"),
+            "cần trích dẫn điều luật làm căn cứ",
+        ));
     }
     if !e.statutory && e.jurisdiction.is_none() {
-        return Err(invalid(file, at("jurisdiction"), "hình thức ngoài Luật phải ghi tỉnh/thành phố áp dụng"));
+        return Err(invalid(
+            file,
+            at("jurisdiction"),
+            "hình thức ngoài Luật phải ghi tỉnh/thành phố áp dụng",
+        ));
     }
-    for d in e.documents.iter().chain(e.documents_simplified.iter().flatten()) {
+    for d in e
+        .documents
+        .iter()
+        .chain(e.documents_simplified.iter().flatten())
+    {
         if !docs.contains_key(d) {
-            return Err(invalid(file, at("documents"), format!("tài liệu `{d}` chưa được khai báo trong bảng [documents]")));
+            return Err(invalid(
+                file,
+                at("documents"),
+                format!("tài liệu `{d}` chưa được khai báo trong bảng [documents]"),
+            ));
         }
     }
     let vote = match (e.vote_percent, e.vote_majority) {
-        (Some(_), true) => return Err(invalid(file, at("vote_percent"), "chỉ chọn một trong vote_percent hoặc vote_majority")),
-        (Some(p), false) if p == 0 || p > 100 => return Err(invalid(file, at("vote_percent"), "tỷ lệ biểu quyết phải từ 1 đến 100")),
+        (Some(_), true) => {
+            return Err(invalid(
+                file,
+                at("vote_percent"),
+                "chỉ chọn một trong vote_percent hoặc vote_majority",
+            ));
+        }
+        (Some(p), false) if p == 0 || p > 100 => {
+            return Err(invalid(
+                file,
+                at("vote_percent"),
+                "tỷ lệ biểu quyết phải từ 1 đến 100",
+            ));
+        }
         (Some(p), false) => VoteRule::Percent(p),
         (None, true) => VoteRule::Majority,
         (None, false) => VoteRule::None,
@@ -276,14 +345,29 @@ fn convert_entry(file: &str, i: usize, e: RawEntry, docs: &BTreeMap<String, Stri
     let mut authorities = Vec::with_capacity(e.authority.len());
     for (j, a) in e.authority.into_iter().enumerate() {
         let f = at(&format!("authority[{j}]"));
-        let from = a.from.map(|d| to_date(file, &format!("{f}.from"), &d)).transpose()?;
-        let until = a.until.map(|d| to_date(file, &format!("{f}.until"), &d)).transpose()?;
+        let from = a
+            .from
+            .map(|d| to_date(file, &format!("{f}.from"), &d))
+            .transpose()?;
+        let until = a
+            .until
+            .map(|d| to_date(file, &format!("{f}.until"), &d))
+            .transpose()?;
         if let (Some(x), Some(y)) = (from, until)
             && x > y
         {
-            return Err(invalid(file, f, "ngày bắt đầu (from) sau ngày kết thúc (until)"));
+            return Err(invalid(
+                file,
+                f,
+                "ngày bắt đầu (from) sau ngày kết thúc (until)",
+            ));
         }
-        authorities.push(Authority { level: Level::new(a.level), decider: a.decider, from, until });
+        authorities.push(Authority {
+            level: Level::new(a.level),
+            decider: a.decider,
+            from,
+            until,
+        });
     }
     let money = |v: Option<f64>, f: &str| v.map(|x| multiplier(file, &at(f), x)).transpose();
     Ok(CatalogEntry {
@@ -313,7 +397,11 @@ fn multiplier(file: &str, field: &str, x: f64) -> Result<Multiplier> {
     let scaled = x * 1000.0;
     let rounded = scaled.round();
     if !x.is_finite() || !(0.0..=1000.0).contains(&x) || (scaled - rounded).abs() > 1e-6 {
-        return Err(invalid(file, field, "hệ số phải là số không âm, tối đa 3 chữ số thập phân, ví dụ 4.5"));
+        return Err(invalid(
+            file,
+            field,
+            "hệ số phải là số không âm, tối đa 3 chữ số thập phân, ví dụ 4.5",
+        ));
     }
     // In range 0..=1_000_000 by the check above, so the cast is exact.
     Ok(Multiplier(rounded as u32))

@@ -8,7 +8,9 @@ use crate::error::{Result, invalid};
 use crate::model::{Code, DisciplineLevel, InitiativeLevel, Rating, Subject};
 
 /// Whether a failing criterion blocks the proposal or only warns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Shown for information (members of an alternative branch); never decides the verdict.
@@ -193,8 +195,13 @@ pub(crate) struct RawCriterion {
 /// Converts a top-level criterion; `at` is its field path for errors.
 pub(crate) fn convert(file: &str, at: &str, raw: RawCriterion) -> Result<Criterion> {
     let need = |v: Option<String>, f: &str| {
-        v.filter(|s| !s.trim().is_empty())
-            .ok_or_else(|| invalid(file, format!("{at}.{f}"), "trường bắt buộc, không được để trống"))
+        v.filter(|s| !s.trim().is_empty()).ok_or_else(|| {
+            invalid(
+                file,
+                format!("{at}.{f}"),
+                "trường bắt buộc, không được để trống",
+            )
+        })
     };
     let code = need(raw.code.clone(), "code")?;
     let id = need(raw.id.clone(), "id")?;
@@ -213,23 +220,51 @@ pub(crate) fn convert(file: &str, at: &str, raw: RawCriterion) -> Result<Criteri
 
 fn convert_check(file: &str, at: &str, r: RawCriterion) -> Result<Check> {
     let f = |name: &str| format!("{at}.{name}");
-    let req = |v: Option<u32>, name: &str| v.ok_or_else(|| invalid(file, f(name), format!("kiểm tra `{}` cần trường này", r.check)));
+    let req = |v: Option<u32>, name: &str| {
+        v.ok_or_else(|| {
+            invalid(
+                file,
+                f(name),
+                format!("kiểm tra `{}` cần trường này", r.check),
+            )
+        })
+    };
     let codes = |v: &[String]| -> Result<Vec<Code>> {
         if v.is_empty() {
-            return Err(invalid(file, f("of"), "cần ít nhất một mã danh hiệu/hình thức"));
+            return Err(invalid(
+                file,
+                f("of"),
+                "cần ít nhất một mã danh hiệu/hình thức",
+            ));
         }
         Ok(v.iter().map(Code::new).collect())
     };
     let check = match r.check.as_str() {
-        "rating" => Check::Rating { min: r.min.ok_or_else(|| invalid(file, f("min"), "cần mức xếp loại tối thiểu"))? },
-        "no_discipline" => Check::NoDiscipline { min_level: discipline_level(file, &f("min_level"), r.min_level.as_deref())? },
+        "rating" => Check::Rating {
+            min: r
+                .min
+                .ok_or_else(|| invalid(file, f("min"), "cần mức xếp loại tối thiểu"))?,
+        },
+        "no_discipline" => Check::NoDiscipline {
+            min_level: discipline_level(file, &f("min_level"), r.min_level.as_deref())?,
+        },
         "assert" => Check::Assert {
-            key: r.key.clone().ok_or_else(|| invalid(file, f("key"), "cần khóa xác nhận"))?,
-            text: r.text.clone().ok_or_else(|| invalid(file, f("text"), "cần nội dung tiêu chí bằng tiếng Việt"))?,
+            key: r
+                .key
+                .clone()
+                .ok_or_else(|| invalid(file, f("key"), "cần khóa xác nhận"))?,
+            text: r
+                .text
+                .clone()
+                .ok_or_else(|| invalid(file, f("text"), "cần nội dung tiêu chí bằng tiếng Việt"))?,
         },
         "any_of" => {
             if r.options.len() < 2 {
-                return Err(invalid(file, f("options"), "any_of cần ít nhất hai lựa chọn"));
+                return Err(invalid(
+                    file,
+                    f("options"),
+                    "any_of cần ít nhất hai lựa chọn",
+                ));
             }
             let mut opts = Vec::with_capacity(r.options.len());
             for (i, o) in r.options.into_iter().enumerate() {
@@ -237,8 +272,15 @@ fn convert_check(file: &str, at: &str, r: RawCriterion) -> Result<Check> {
             }
             Check::AnyOf(opts)
         }
-        "chain" => Check::Chain { of: codes(&r.of)?, years: positive(file, &f("years"), req(r.years, "years")?)?, step: positive(file, &f("step"), r.step.unwrap_or(1))? },
-        "streak" => Check::Streak { min: r.min.unwrap_or(Rating::Excellent), years: positive(file, &f("years"), req(r.years, "years")?)? },
+        "chain" => Check::Chain {
+            of: codes(&r.of)?,
+            years: positive(file, &f("years"), req(r.years, "years")?)?,
+            step: positive(file, &f("step"), r.step.unwrap_or(1))?,
+        },
+        "streak" => Check::Streak {
+            min: r.min.unwrap_or(Rating::Excellent),
+            years: positive(file, &f("years"), req(r.years, "years")?)?,
+        },
         "initiative" => Check::Initiative {
             min_level: initiative_level(file, &f("min_level"), r.min_level.as_deref())?,
             count: positive(file, &f("count"), r.count.unwrap_or(1))?,
@@ -252,19 +294,35 @@ fn convert_check(file: &str, at: &str, r: RawCriterion) -> Result<Check> {
             title_count: r.title_count.unwrap_or(0),
             excellent_years: r.excellent_years.unwrap_or(0),
         },
-        "members_ratio" => Check::MembersRatio { of: codes(&r.of)?, percent: percent(file, &f("percent"), r.percent)? },
-        "members_min_rating" => Check::MembersMinRating { min: r.min.unwrap_or(Rating::Completed) },
-        "members_no_discipline" => Check::MembersNoDiscipline { min_level: discipline_level(file, &f("min_level"), r.min_level.as_deref())? },
-        "members_with_title" => Check::MembersWithTitle { of: codes(&r.of)?, count: positive(file, &f("count"), r.count.unwrap_or(1))? },
+        "members_ratio" => Check::MembersRatio {
+            of: codes(&r.of)?,
+            percent: percent(file, &f("percent"), r.percent)?,
+        },
+        "members_min_rating" => Check::MembersMinRating {
+            min: r.min.unwrap_or(Rating::Completed),
+        },
+        "members_no_discipline" => Check::MembersNoDiscipline {
+            min_level: discipline_level(file, &f("min_level"), r.min_level.as_deref())?,
+        },
+        "members_with_title" => Check::MembersWithTitle {
+            of: codes(&r.of)?,
+            count: positive(file, &f("count"), r.count.unwrap_or(1))?,
+        },
         "once_per_lifetime" => Check::OncePerLifetime,
-        "quota" => Check::Quota { max: req(r.max, "max")? },
-        "ratio_cap" => Check::RatioCap { percent: percent(file, &f("percent"), r.percent)? },
+        "quota" => Check::Quota {
+            max: req(r.max, "max")?,
+        },
+        "ratio_cap" => Check::RatioCap {
+            percent: percent(file, &f("percent"), r.percent)?,
+        },
         "deadline" => deadline(file, at, &r)?,
         other => {
             return Err(invalid(
                 file,
                 f("check"),
-                format!("loại kiểm tra `{other}` không tồn tại; dùng một trong: rating, no_discipline, assert, any_of, chain, streak, initiative, after_award, members_ratio, members_min_rating, members_no_discipline, members_with_title, once_per_lifetime, quota, ratio_cap, deadline"),
+                format!(
+                    "loại kiểm tra `{other}` không tồn tại; dùng một trong: rating, no_discipline, assert, any_of, chain, streak, initiative, after_award, members_ratio, members_min_rating, members_no_discipline, members_with_title, once_per_lifetime, quota, ratio_cap, deadline"
+                ),
             ));
         }
     };
@@ -272,12 +330,24 @@ fn convert_check(file: &str, at: &str, r: RawCriterion) -> Result<Check> {
 }
 
 fn deadline(file: &str, at: &str, r: &RawCriterion) -> Result<Check> {
-    let month = r.month.filter(|m| (1..=12).contains(m)).ok_or_else(|| invalid(file, format!("{at}.month"), "tháng phải từ 1 đến 12"))?;
-    let day = r.day.filter(|d| (1..=31).contains(d)).ok_or_else(|| invalid(file, format!("{at}.day"), "ngày phải từ 1 đến 31"))?;
-    let m = time::Month::try_from(month).map_err(|_| invalid(file, format!("{at}.month"), "tháng không hợp lệ"))?;
+    let month = r
+        .month
+        .filter(|m| (1..=12).contains(m))
+        .ok_or_else(|| invalid(file, format!("{at}.month"), "tháng phải từ 1 đến 12"))?;
+    let day = r
+        .day
+        .filter(|d| (1..=31).contains(d))
+        .ok_or_else(|| invalid(file, format!("{at}.day"), "ngày phải từ 1 đến 31"))?;
+    let m = time::Month::try_from(month)
+        .map_err(|_| invalid(file, format!("{at}.month"), "tháng không hợp lệ"))?;
     // Validate against a leap year so 29/2 is accepted.
-    time::Date::from_calendar_date(2024, m, day).map_err(|_| invalid(file, format!("{at}.day"), "ngày không tồn tại trong tháng"))?;
-    Ok(Check::Deadline { month, day, year_offset: r.year_offset.unwrap_or(0) })
+    time::Date::from_calendar_date(2024, m, day)
+        .map_err(|_| invalid(file, format!("{at}.day"), "ngày không tồn tại trong tháng"))?;
+    Ok(Check::Deadline {
+        month,
+        day,
+        year_offset: r.year_offset.unwrap_or(0),
+    })
 }
 
 fn positive(file: &str, field: &str, v: u32) -> Result<u32> {
@@ -301,7 +371,13 @@ fn discipline_level(file: &str, field: &str, v: Option<&str>) -> Result<Discipli
         "demotion" => DisciplineLevel::Demotion,
         "removal" => DisciplineLevel::Removal,
         "dismissal" => DisciplineLevel::Dismissal,
-        _ => return Err(invalid(file, field, "mức kỷ luật phải là reprimand, warning, demotion, removal hoặc dismissal")),
+        _ => {
+            return Err(invalid(
+                file,
+                field,
+                "mức kỷ luật phải là reprimand, warning, demotion, removal hoặc dismissal",
+            ));
+        }
     })
 }
 
@@ -310,7 +386,13 @@ fn initiative_level(file: &str, field: &str, v: Option<&str>) -> Result<Initiati
         "base" => InitiativeLevel::Base,
         "province" => InitiativeLevel::Province,
         "national" => InitiativeLevel::National,
-        _ => return Err(invalid(file, field, "cấp sáng kiến phải là base, province hoặc national")),
+        _ => {
+            return Err(invalid(
+                file,
+                field,
+                "cấp sáng kiến phải là base, province hoặc national",
+            ));
+        }
     })
 }
 
@@ -325,7 +407,9 @@ impl Check {
     /// Codes this check refers to (for cross-validation against the catalog).
     pub fn referenced_codes(&self) -> Vec<&Code> {
         match self {
-            Check::Chain { of, .. } | Check::MembersRatio { of, .. } | Check::MembersWithTitle { of, .. } => of.iter().collect(),
+            Check::Chain { of, .. }
+            | Check::MembersRatio { of, .. }
+            | Check::MembersWithTitle { of, .. } => of.iter().collect(),
             Check::AfterAward { of, title, .. } => of.iter().chain(title.iter()).collect(),
             Check::AnyOf(opts) => opts.iter().flat_map(Check::referenced_codes).collect(),
             _ => Vec::new(),

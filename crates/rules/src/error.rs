@@ -25,7 +25,9 @@ pub enum RulesError {
         message: String,
     },
     /// No national rule set is in force on the date.
-    #[error("Không có bộ quy tắc nào có hiệu lực ngày {date} (phạm vi {jurisdiction}); hãy bổ sung bộ quy tắc của giai đoạn này")]
+    #[error(
+        "Không có bộ quy tắc nào có hiệu lực ngày {date} (phạm vi {jurisdiction}); hãy bổ sung bộ quy tắc của giai đoạn này"
+    )]
     NoRuleSet {
         /// The date, dd/mm/yyyy.
         date: String,
@@ -68,7 +70,11 @@ pub enum RulesError {
 /// Shorthand result type.
 pub type Result<T> = std::result::Result<T, RulesError>;
 
-pub(crate) fn invalid(file: &str, field: impl Into<String>, message: impl Into<String>) -> RulesError {
+pub(crate) fn invalid(
+    file: &str,
+    field: impl Into<String>,
+    message: impl Into<String>,
+) -> RulesError {
     RulesError::Invalid {
         file: file.to_owned(),
         field: field.into(),

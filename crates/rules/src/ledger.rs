@@ -224,7 +224,12 @@ impl Roster {
             .into_iter()
             .map(|l| MemberSummary {
                 person_id: l.id.clone(),
-                rating: l.ratings.iter().filter(|r| r.year == year).map(|r| r.rating).min(),
+                rating: l
+                    .ratings
+                    .iter()
+                    .filter(|r| r.year == year)
+                    .map(|r| r.rating)
+                    .min(),
                 titles: l
                     .awards
                     .iter()

@@ -44,10 +44,18 @@ pub mod text;
 pub use catalog::{Authority, Catalog, CatalogEntry, EntryKind, Multiplier, VoteRule};
 pub use criteria::{Check, Criterion, Severity};
 pub use engine::evaluate;
-pub use engine::types::{CheckResult, Evaluation, Nominee, Outcome, Proposal, UnitCounts, Verdict, VoteTally};
+pub use engine::types::{
+    CheckResult, Evaluation, Nominee, Outcome, Proposal, UnitCounts, Verdict, VoteTally,
+};
 pub use error::{Result, RulesError};
-pub use ledger::{AwardRecord, Discipline, Initiative, Ledger, MemberSummary, RatingRecord, Review, ReviewKind, Roster, merge_ledgers};
-pub use model::{Code, DisciplineLevel, InitiativeLevel, Jurisdiction, Level, NominationKind, Procedure, Rating, Subject};
+pub use ledger::{
+    AwardRecord, Discipline, Initiative, Ledger, MemberSummary, RatingRecord, Review, ReviewKind,
+    Roster, merge_ledgers,
+};
+pub use model::{
+    Code, DisciplineLevel, InitiativeLevel, Jurisdiction, Level, NominationKind, Procedure, Rating,
+    Subject,
+};
 pub use money::{BaseSalary, BaseSalaryTable, DecisionTotal, MoneyLine, RewardAmount};
 pub use roadmap::{HORIZON_YEARS, RoadmapItem, roadmap};
 pub use ruleset::{Layer, Params, ParamsPatch, ResolvedRules, RuleBook, RuleSet};
@@ -59,12 +67,22 @@ pub mod bundled {
     /// `catalog.toml`.
     pub const CATALOG: (&str, &str) = ("catalog.toml", include_str!("../data/catalog.toml"));
     /// `base_salary.toml`.
-    pub const BASE_SALARY: (&str, &str) = ("base_salary.toml", include_str!("../data/base_salary.toml"));
+    pub const BASE_SALARY: (&str, &str) =
+        ("base_salary.toml", include_str!("../data/base_salary.toml"));
     /// Rule sets: the Law's base, the two decrees, provincial overlays.
     pub const RULE_SETS: &[(&str, &str)] = &[
-        ("ruleset_luat_2022.toml", include_str!("../data/ruleset_luat_2022.toml")),
-        ("ruleset_nd98_2023.toml", include_str!("../data/ruleset_nd98_2023.toml")),
-        ("ruleset_nd152_2025.toml", include_str!("../data/ruleset_nd152_2025.toml")),
+        (
+            "ruleset_luat_2022.toml",
+            include_str!("../data/ruleset_luat_2022.toml"),
+        ),
+        (
+            "ruleset_nd98_2023.toml",
+            include_str!("../data/ruleset_nd98_2023.toml"),
+        ),
+        (
+            "ruleset_nd152_2025.toml",
+            include_str!("../data/ruleset_nd152_2025.toml"),
+        ),
         ("ruleset_hn.toml", include_str!("../data/ruleset_hn.toml")),
         ("ruleset_hcm.toml", include_str!("../data/ruleset_hcm.toml")),
         ("ruleset_bn.toml", include_str!("../data/ruleset_bn.toml")),
@@ -87,9 +105,16 @@ impl Rules {
 
     /// Loads from `(file name, TOML text)` pairs, e.g. an administrator's edited copies.
     /// Errors are in Vietnamese and name the file and the field.
-    pub fn from_sources(catalog: (&str, &str), rule_sets: &[(&str, &str)], salaries: (&str, &str)) -> Result<Self> {
+    pub fn from_sources(
+        catalog: (&str, &str),
+        rule_sets: &[(&str, &str)],
+        salaries: (&str, &str),
+    ) -> Result<Self> {
         let catalog = Catalog::from_toml(catalog.0, catalog.1)?;
-        let sets = rule_sets.iter().map(|(f, t)| RuleSet::from_toml(f, t)).collect::<Result<Vec<_>>>()?;
+        let sets = rule_sets
+            .iter()
+            .map(|(f, t)| RuleSet::from_toml(f, t))
+            .collect::<Result<Vec<_>>>()?;
         let book = RuleBook::new(sets)?;
         let salaries = BaseSalaryTable::from_toml(salaries.0, salaries.1)?;
         Self::new(catalog, book, salaries)
@@ -102,12 +127,20 @@ impl Rules {
                 let file = format!("rule set {}", set.id);
                 for code in std::iter::once(&c.code).chain(c.check.referenced_codes()) {
                     if catalog.find(code.as_str()).is_none() {
-                        return Err(error::invalid(&file, format!("criteria[{i}]"), format!("mã `{code}` không có trong danh mục")));
+                        return Err(error::invalid(
+                            &file,
+                            format!("criteria[{i}]"),
+                            format!("mã `{code}` không có trong danh mục"),
+                        ));
                     }
                 }
             }
         }
-        Ok(Rules { catalog, book, salaries })
+        Ok(Rules {
+            catalog,
+            book,
+            salaries,
+        })
     }
 
     /// The catalog.
@@ -138,17 +171,35 @@ impl Rules {
     pub fn reward(&self, code: &Code, subject: Subject, date: Date) -> Result<RewardAmount> {
         let entry = self.catalog.get(code)?;
         let resolved = self.in_force(date, &Jurisdiction::national())?;
-        money::reward_amount(entry, subject, date, &self.salaries, resolved.article("money"))
+        money::reward_amount(
+            entry,
+            subject,
+            date,
+            &self.salaries,
+            resolved.article("money"),
+        )
     }
 
     /// Total of one decision dated `date`.
     pub fn decision_total(&self, lines: &[MoneyLine], date: Date) -> Result<DecisionTotal> {
         let resolved = self.in_force(date, &Jurisdiction::national())?;
-        money::decision_total(&self.catalog, lines, date, &self.salaries, resolved.article("money"))
+        money::decision_total(
+            &self.catalog,
+            lines,
+            date,
+            &self.salaries,
+            resolved.article("money"),
+        )
     }
 
     /// The next honours within reach of a ledger, evaluated from `year` on `date`.
-    pub fn roadmap(&self, ledger: &Ledger, year: i32, date: Date, jurisdiction: &Jurisdiction) -> Result<Vec<RoadmapItem>> {
+    pub fn roadmap(
+        &self,
+        ledger: &Ledger,
+        year: i32,
+        date: Date,
+        jurisdiction: &Jurisdiction,
+    ) -> Result<Vec<RoadmapItem>> {
         let resolved = self.in_force(date, jurisdiction)?;
         roadmap(&resolved, &self.catalog, ledger, year, date)
     }

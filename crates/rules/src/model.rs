@@ -37,7 +37,9 @@ impl From<&str> for Code {
 
 /// Who can receive an entry: an individual (cá nhân), a collective (tập thể) or a
 /// household (hộ gia đình).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     /// Cá nhân.

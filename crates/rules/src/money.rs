@@ -58,12 +58,24 @@ impl BaseSalaryTable {
         for (i, r) in raw.base_salary.into_iter().enumerate() {
             let from = to_date(file, &format!("base_salary[{i}].from"), &r.from)?;
             if r.amount <= 0 {
-                return Err(invalid(file, format!("base_salary[{i}].amount"), "mức lương cơ sở phải là số đồng dương"));
+                return Err(invalid(
+                    file,
+                    format!("base_salary[{i}].amount"),
+                    "mức lương cơ sở phải là số đồng dương",
+                ));
             }
             if rows.iter().any(|x: &BaseSalary| x.from == from) {
-                return Err(invalid(file, format!("base_salary[{i}].from"), "trùng ngày áp dụng với dòng khác"));
+                return Err(invalid(
+                    file,
+                    format!("base_salary[{i}].from"),
+                    "trùng ngày áp dụng với dòng khác",
+                ));
             }
-            rows.push(BaseSalary { from, amount: r.amount, source: r.source });
+            rows.push(BaseSalary {
+                from,
+                amount: r.amount,
+                source: r.source,
+            });
         }
         rows.sort_by_key(|r| r.from);
         Ok(BaseSalaryTable { rows })
@@ -75,7 +87,9 @@ impl BaseSalaryTable {
             .iter()
             .rev()
             .find(|r| r.from <= date)
-            .ok_or_else(|| RulesError::NoBaseSalary { date: date_vn(date) })
+            .ok_or_else(|| RulesError::NoBaseSalary {
+                date: date_vn(date),
+            })
     }
 
     /// All rows, oldest first.
@@ -98,12 +112,24 @@ pub struct RewardAmount {
 }
 
 /// Reward for one awardee of `entry` of kind `subject` decided on `date`.
-pub fn reward_amount(entry: &CatalogEntry, subject: Subject, date: Date, salaries: &BaseSalaryTable, article: &str) -> Result<RewardAmount> {
+pub fn reward_amount(
+    entry: &CatalogEntry,
+    subject: Subject,
+    date: Date,
+    salaries: &BaseSalaryTable,
+    article: &str,
+) -> Result<RewardAmount> {
     if !entry.accepts(subject) {
-        return Err(RulesError::SubjectNotAccepted { name: entry.name.clone(), subject: subject.label().to_owned() });
+        return Err(RulesError::SubjectNotAccepted {
+            name: entry.name.clone(),
+            subject: subject.label().to_owned(),
+        });
     }
     let base = salaries.on(date)?;
-    let missing = || RulesError::NoMultiplier { name: entry.name.clone(), subject: subject.label().to_owned() };
+    let missing = || RulesError::NoMultiplier {
+        name: entry.name.clone(),
+        subject: subject.label().to_owned(),
+    };
     let (mult, num_factor, den_factor) = match subject {
         Subject::Individual => (entry.money_individual.ok_or_else(missing)?, 1, 1),
         Subject::Collective => (entry.money_collective.ok_or_else(missing)?, 1, 1),
@@ -115,7 +141,11 @@ pub fn reward_amount(entry: &CatalogEntry, subject: Subject, date: Date, salarie
     let num = i128::from(base.amount) * i128::from(mult.thousandths()) * num_factor;
     let den: i128 = 1000 * den_factor;
     let amount = i64::try_from((num + den / 2) / den).map_err(|_| RulesError::Overflow)?;
-    let household = if num_factor == 3 { " × 1,5 (hộ gia đình)" } else { "" };
+    let household = if num_factor == 3 {
+        " × 1,5 (hộ gia đình)"
+    } else {
+        ""
+    };
     let explanation = format!(
         "{}: {} × {}{} = {} (mức lương cơ sở theo {}, áp dụng từ {}; {})",
         entry.name,
@@ -127,7 +157,12 @@ pub fn reward_amount(entry: &CatalogEntry, subject: Subject, date: Date, salarie
         date_vn(base.from),
         article
     );
-    Ok(RewardAmount { amount, multiplier: mult, base_salary: base.amount, explanation })
+    Ok(RewardAmount {
+        amount,
+        multiplier: mult,
+        base_salary: base.amount,
+        explanation,
+    })
 }
 
 /// One awardee line of a decision, for money totals.
@@ -161,7 +196,11 @@ pub fn decision_total(
     let mut total: i64 = 0;
     for line in lines {
         let entry = catalog.get(&line.code)?;
-        let amount = if entry.statutory { reward_amount(entry, line.subject, date, salaries, article)?.amount } else { 0 };
+        let amount = if entry.statutory {
+            reward_amount(entry, line.subject, date, salaries, article)?.amount
+        } else {
+            0
+        };
         total = total.checked_add(amount).ok_or(RulesError::Overflow)?;
         out.push(amount);
     }

@@ -26,7 +26,13 @@ use crate::ruleset::ResolvedRules;
 pub const HORIZON_YEARS: i32 = 10;
 
 /// General checks that say nothing about the future (they are in `missing`, not in the projection).
-const NOT_PROJECTED: &[&str] = &["blocking_state", "discipline_in_force", "authority", "vote", "dossier"];
+const NOT_PROJECTED: &[&str] = &[
+    "blocking_state",
+    "discipline_in_force",
+    "authority",
+    "vote",
+    "dossier",
+];
 
 /// One honour on the roadmap.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -57,16 +63,26 @@ fn is_history(check: &Check) -> bool {
 
 /// Entries with history criteria that the ledger's subject can receive, with the branch to
 /// follow, ordered by rank.
-fn targets<'c>(rules: &ResolvedRules<'_>, catalog: &'c Catalog, ledger: &Ledger) -> Vec<(&'c CatalogEntry, Option<String>)> {
+fn targets<'c>(
+    rules: &ResolvedRules<'_>,
+    catalog: &'c Catalog,
+    ledger: &Ledger,
+) -> Vec<(&'c CatalogEntry, Option<String>)> {
     let mut out = Vec::new();
     for e in catalog.entries() {
-        let local_elsewhere = e.jurisdiction.as_ref().is_some_and(|j| j != &rules.jurisdiction);
+        let local_elsewhere = e
+            .jurisdiction
+            .as_ref()
+            .is_some_and(|j| j != &rules.jurisdiction);
         if !e.accepts(ledger.subject) || local_elsewhere {
             continue;
         }
         let crits = rules.criteria(&e.code);
         let mut branches: Vec<Option<String>> = Vec::new();
-        for c in crits.iter().filter(|c| c.applies_to(ledger.subject) && is_history(&c.check)) {
+        for c in crits
+            .iter()
+            .filter(|c| c.applies_to(ledger.subject) && is_history(&c.check))
+        {
             if !branches.contains(&c.branch) {
                 branches.push(c.branch.clone());
             }
@@ -79,8 +95,15 @@ fn targets<'c>(rules: &ResolvedRules<'_>, catalog: &'c Catalog, ledger: &Ledger)
 
 fn extend_projection(sim: &mut Ledger, catalog: &Catalog, t: i32) {
     if !sim.ratings.iter().any(|r| r.year == t) {
-        sim.ratings.push(RatingRecord { year: t, rating: Rating::Excellent });
-        for e in catalog.entries().iter().filter(|e| e.routine && e.accepts(sim.subject)) {
+        sim.ratings.push(RatingRecord {
+            year: t,
+            rating: Rating::Excellent,
+        });
+        for e in catalog
+            .entries()
+            .iter()
+            .filter(|e| e.routine && e.accepts(sim.subject))
+        {
             if !sim.awards.iter().any(|a| a.code == e.code && a.year == t) {
                 sim.awards.push(AwardRecord::new(e.code.as_str(), t));
             }
@@ -98,16 +121,24 @@ fn extend_projection(sim: &mut Ledger, catalog: &Catalog, t: i32) {
     }
 }
 
-fn proposal(rules: &ResolvedRules<'_>, entry: &CatalogEntry, branch: &Option<String>, year: i32, date: Date) -> Proposal {
+fn proposal(
+    rules: &ResolvedRules<'_>,
+    entry: &CatalogEntry,
+    branch: &Option<String>,
+    year: i32,
+    date: Date,
+) -> Proposal {
     let mut p = Proposal::new(entry.code.as_str(), year, date, rules.jurisdiction.clone());
     p.branch = branch.clone();
     p
 }
 
 fn projected_met(ev: &Evaluation) -> bool {
-    !ev.checks
-        .iter()
-        .any(|c| c.severity == Severity::Blocking && c.outcome == Outcome::Fail && !NOT_PROJECTED.contains(&c.rule.as_str()))
+    !ev.checks.iter().any(|c| {
+        c.severity == Severity::Blocking
+            && c.outcome == Outcome::Fail
+            && !NOT_PROJECTED.contains(&c.rule.as_str())
+    })
 }
 
 fn open_points(ev: &Evaluation, outcome: Outcome) -> Vec<String> {
@@ -119,7 +150,13 @@ fn open_points(ev: &Evaluation, outcome: Outcome) -> Vec<String> {
 }
 
 /// Builds the roadmap of `ledger` from `year`, under `rules` (in force on `date`).
-pub fn roadmap(rules: &ResolvedRules<'_>, catalog: &Catalog, ledger: &Ledger, year: i32, date: Date) -> Result<Vec<RoadmapItem>> {
+pub fn roadmap(
+    rules: &ResolvedRules<'_>,
+    catalog: &Catalog,
+    ledger: &Ledger,
+    year: i32,
+    date: Date,
+) -> Result<Vec<RoadmapItem>> {
     let targets = targets(rules, catalog, ledger);
     let mut sim = ledger.clone();
     let mut reached: BTreeMap<usize, (i32, Vec<String>)> = BTreeMap::new();
@@ -128,19 +165,35 @@ pub fn roadmap(rules: &ResolvedRules<'_>, catalog: &Catalog, ledger: &Ledger, ye
         for (i, (entry, branch)) in targets.iter().enumerate() {
             // Honours already projected for this year (e.g. through another branch) are skipped;
             // earlier ones are re-evaluated so repeated awards feed later chains.
-            if sim.awards.iter().any(|a| a.code == entry.code && a.year == t) {
+            if sim
+                .awards
+                .iter()
+                .any(|a| a.code == entry.code && a.year == t)
+            {
                 continue;
             }
-            let ev = evaluate(rules, catalog, Nominee::new(&sim), &proposal(rules, entry, branch, t, date))?;
+            let ev = evaluate(
+                rules,
+                catalog,
+                Nominee::new(&sim),
+                &proposal(rules, entry, branch, t, date),
+            )?;
             if projected_met(&ev) {
-                reached.entry(i).or_insert_with(|| (t, open_points(&ev, Outcome::Unknown)));
+                reached
+                    .entry(i)
+                    .or_insert_with(|| (t, open_points(&ev, Outcome::Unknown)));
                 sim.awards.push(AwardRecord::new(entry.code.as_str(), t));
             }
         }
     }
     let mut out = Vec::with_capacity(targets.len());
     for (i, (entry, branch)) in targets.iter().enumerate() {
-        let now = evaluate(rules, catalog, Nominee::new(ledger), &proposal(rules, entry, branch, year, date))?;
+        let now = evaluate(
+            rules,
+            catalog,
+            Nominee::new(ledger),
+            &proposal(rules, entry, branch, year, date),
+        )?;
         let mut missing = open_points(&now, Outcome::Fail);
         missing.extend(open_points(&now, Outcome::Unknown));
         let (earliest_year, mut assumptions) = match reached.remove(&i) {

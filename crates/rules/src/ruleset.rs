@@ -54,7 +54,12 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { window_end_offset: 0, reuse_consumed_years: false, collective_ratio_percent: 70, cstdcs_cap_percent: None }
+        Params {
+            window_end_offset: 0,
+            reuse_consumed_years: false,
+            collective_ratio_percent: 70,
+            cstdcs_cap_percent: None,
+        }
     }
 }
 
@@ -115,9 +120,16 @@ impl RuleSet {
     pub fn from_toml(file: &str, text: &str) -> Result<Self> {
         let raw: RawRuleSet = parse_toml(file, text)?;
         let effective_from = to_date(file, "effective_from", &raw.effective_from)?;
-        let effective_to = raw.effective_to.map(|d| to_date(file, "effective_to", &d)).transpose()?;
+        let effective_to = raw
+            .effective_to
+            .map(|d| to_date(file, "effective_to", &d))
+            .transpose()?;
         if effective_to.is_some_and(|t| t < effective_from) {
-            return Err(invalid(file, "effective_to", "ngày hết hiệu lực trước ngày có hiệu lực"));
+            return Err(invalid(
+                file,
+                "effective_to",
+                "ngày hết hiệu lực trước ngày có hiệu lực",
+            ));
         }
         if raw.id.trim().is_empty() {
             return Err(invalid(file, "id", "cần mã bộ quy tắc"));
@@ -125,18 +137,33 @@ impl RuleSet {
         if let Some(w) = raw.params.window_end_offset
             && w > 1
         {
-            return Err(invalid(file, "params.window_end_offset", "chỉ nhận 0 hoặc 1"));
+            return Err(invalid(
+                file,
+                "params.window_end_offset",
+                "chỉ nhận 0 hoặc 1",
+            ));
         }
         if let Some(p) = raw.params.collective_ratio_percent
             && (p == 0 || p > 100)
         {
-            return Err(invalid(file, "params.collective_ratio_percent", "tỷ lệ phải từ 1 đến 100"));
+            return Err(invalid(
+                file,
+                "params.collective_ratio_percent",
+                "tỷ lệ phải từ 1 đến 100",
+            ));
         }
         let mut criteria = Vec::with_capacity(raw.criteria.len());
         for (i, c) in raw.criteria.into_iter().enumerate() {
             let crit = convert(file, &format!("criteria[{i}]"), c)?;
-            if criteria.iter().any(|k: &Criterion| k.code == crit.code && k.id == crit.id) {
-                return Err(invalid(file, format!("criteria[{i}].id"), format!("mã tiêu chí `{}` của `{}` bị trùng", crit.id, crit.code)));
+            if criteria
+                .iter()
+                .any(|k: &Criterion| k.code == crit.code && k.id == crit.id)
+            {
+                return Err(invalid(
+                    file,
+                    format!("criteria[{i}].id"),
+                    format!("mã tiêu chí `{}` của `{}` bị trùng", crit.id, crit.code),
+                ));
             }
             criteria.push(crit);
         }
@@ -209,7 +236,10 @@ impl<'a> ResolvedRules<'a> {
     }
     /// Article for a general check key, or a generic reference.
     pub fn article(&self, key: &str) -> &'a str {
-        self.articles.get(key).copied().unwrap_or("Luật Thi đua, khen thưởng 2022")
+        self.articles
+            .get(key)
+            .copied()
+            .unwrap_or("Luật Thi đua, khen thưởng 2022")
     }
     /// Ids of the applied rule sets, base first (for the audit trail).
     pub fn ids(&self) -> Vec<&'a str> {
@@ -232,19 +262,35 @@ impl RuleBook {
             if let Some(base) = &s.extends
                 && !sets.iter().any(|o| &o.id == base && o.layer == Layer::Base)
             {
-                return Err(invalid(&file, "extends", format!("không tìm thấy bộ quy tắc nền `{base}`")));
+                return Err(invalid(
+                    &file,
+                    "extends",
+                    format!("không tìm thấy bộ quy tắc nền `{base}`"),
+                ));
             }
             if s.layer == Layer::National && !s.jurisdiction.is_national() {
-                return Err(invalid(&file, "jurisdiction", "bộ quy tắc quốc gia phải có jurisdiction = \"VN\""));
+                return Err(invalid(
+                    &file,
+                    "jurisdiction",
+                    "bộ quy tắc quốc gia phải có jurisdiction = \"VN\"",
+                ));
             }
             if s.layer == Layer::Local && s.jurisdiction.is_national() {
-                return Err(invalid(&file, "jurisdiction", "bộ quy tắc địa phương phải ghi mã tỉnh/thành phố"));
+                return Err(invalid(
+                    &file,
+                    "jurisdiction",
+                    "bộ quy tắc địa phương phải ghi mã tỉnh/thành phố",
+                ));
             }
-            let overlaps = sets[..i].iter().any(|o| {
-                o.layer == Layer::National && s.layer == Layer::National && overlap(o, s)
-            });
+            let overlaps = sets[..i]
+                .iter()
+                .any(|o| o.layer == Layer::National && s.layer == Layer::National && overlap(o, s));
             if overlaps {
-                return Err(invalid(&file, "effective_from", "thời gian hiệu lực chồng lấn với một bộ quy tắc quốc gia khác"));
+                return Err(invalid(
+                    &file,
+                    "effective_from",
+                    "thời gian hiệu lực chồng lấn với một bộ quy tắc quốc gia khác",
+                ));
             }
         }
         Ok(RuleBook { sets })
@@ -262,16 +308,25 @@ impl RuleBook {
             .sets
             .iter()
             .find(|s| s.layer == Layer::National && s.in_force_on(date))
-            .ok_or_else(|| RulesError::NoRuleSet { date: date_vn(date), jurisdiction: jurisdiction.0.clone() })?;
+            .ok_or_else(|| RulesError::NoRuleSet {
+                date: date_vn(date),
+                jurisdiction: jurisdiction.0.clone(),
+            })?;
         let mut layers: Vec<&RuleSet> = Vec::new();
-        if let Some(base) = national.extends.as_ref().and_then(|b| self.sets.iter().find(|s| &s.id == b)) {
+        if let Some(base) = national
+            .extends
+            .as_ref()
+            .and_then(|b| self.sets.iter().find(|s| &s.id == b))
+        {
             layers.push(base);
         }
         layers.push(national);
         let mut locals: Vec<&RuleSet> = self
             .sets
             .iter()
-            .filter(|s| s.layer == Layer::Local && &s.jurisdiction == jurisdiction && s.in_force_on(date))
+            .filter(|s| {
+                s.layer == Layer::Local && &s.jurisdiction == jurisdiction && s.in_force_on(date)
+            })
             .collect();
         locals.sort_by_key(|s| s.effective_from);
         layers.extend(locals);
@@ -285,7 +340,11 @@ fn overlap(a: &RuleSet, b: &RuleSet) -> bool {
     a.effective_from <= b_end && b.effective_from <= a_end
 }
 
-fn merge_layers<'a>(layers: Vec<&'a RuleSet>, date: Date, jurisdiction: &Jurisdiction) -> ResolvedRules<'a> {
+fn merge_layers<'a>(
+    layers: Vec<&'a RuleSet>,
+    date: Date,
+    jurisdiction: &Jurisdiction,
+) -> ResolvedRules<'a> {
     let mut params = Params::default();
     let mut articles = BTreeMap::new();
     let mut abolished: Vec<&Level> = Vec::new();
@@ -311,5 +370,13 @@ fn merge_layers<'a>(layers: Vec<&'a RuleSet>, date: Date, jurisdiction: &Jurisdi
             }
         }
     }
-    ResolvedRules { layers, params, abolished_levels: abolished, articles, criteria, date, jurisdiction: jurisdiction.clone() }
+    ResolvedRules {
+        layers,
+        params,
+        abolished_levels: abolished,
+        articles,
+        criteria,
+        date,
+        jurisdiction: jurisdiction.clone(),
+    }
 }

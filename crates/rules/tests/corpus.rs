@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 use thidua_rules::{
-    Code, Jurisdiction, Ledger, MoneyLine, Nominee, Outcome, Proposal, Roster, Rules, Subject, Verdict, bundled, merge_ledgers,
+    Code, Jurisdiction, Ledger, MoneyLine, Nominee, Outcome, Proposal, Roster, Rules, Subject,
+    Verdict, bundled, merge_ledgers,
 };
 use time::Date;
 
@@ -113,7 +114,10 @@ fn run_case(rules: &Rules, c: &Case) -> Vec<String> {
     } else {
         c.roster.as_ref()
     };
-    let nominee = Nominee { ledger: &ledger, roster };
+    let nominee = Nominee {
+        ledger: &ledger,
+        roster,
+    };
     let eval = match rules.evaluate(nominee, &c.proposal) {
         Ok(e) => e,
         Err(e) => {
@@ -129,42 +133,72 @@ fn run_case(rules: &Rules, c: &Case) -> Vec<String> {
     }
     for x in &c.expect {
         let Some(got) = eval.check(&x.rule) else {
-            errs.push(format!("rule `{}` not evaluated; have {:?}", x.rule, eval.checks.iter().map(|c| &c.rule).collect::<Vec<_>>()));
+            errs.push(format!(
+                "rule `{}` not evaluated; have {:?}",
+                x.rule,
+                eval.checks.iter().map(|c| &c.rule).collect::<Vec<_>>()
+            ));
             continue;
         };
         if got.outcome != x.outcome {
-            errs.push(format!("rule `{}`: want {:?}, got {:?} — {}", x.rule, x.outcome, got.outcome, got.message));
+            errs.push(format!(
+                "rule `{}`: want {:?}, got {:?} — {}",
+                x.rule, x.outcome, got.outcome, got.message
+            ));
         }
         if let Some(a) = &x.article
             && !got.article.contains(a.as_str())
         {
-            errs.push(format!("rule `{}`: article `{}` does not contain `{a}`", x.rule, got.article));
+            errs.push(format!(
+                "rule `{}`: article `{}` does not contain `{a}`",
+                x.rule, got.article
+            ));
         }
         if let Some(m) = &x.message
             && !got.message.contains(m.as_str())
         {
-            errs.push(format!("rule `{}`: message `{}` does not contain `{m}`", x.rule, got.message));
+            errs.push(format!(
+                "rule `{}`: message `{}` does not contain `{m}`",
+                x.rule, got.message
+            ));
         }
     }
     if let Some(v) = c.verdict
         && v != eval.verdict
     {
-        errs.push(format!("verdict: want {v:?}, got {:?}\n{}", eval.verdict, eval.summary()));
+        errs.push(format!(
+            "verdict: want {v:?}, got {:?}\n{}",
+            eval.verdict,
+            eval.summary()
+        ));
     }
     if let Some(id) = &c.rule_set
         && !eval.rule_sets.contains(id)
     {
-        errs.push(format!("rule set `{id}` not applied; applied {:?}", eval.rule_sets));
+        errs.push(format!(
+            "rule set `{id}` not applied; applied {:?}",
+            eval.rule_sets
+        ));
     }
     errs
 }
 
 fn run_money(rules: &Rules, m: &MoneyCase) -> Vec<String> {
-    let lines: Vec<MoneyLine> = m.lines.iter().map(|(c, s)| MoneyLine { code: Code::new(c.as_str()), subject: *s }).collect();
+    let lines: Vec<MoneyLine> = m
+        .lines
+        .iter()
+        .map(|(c, s)| MoneyLine {
+            code: Code::new(c.as_str()),
+            subject: *s,
+        })
+        .collect();
     match (rules.decision_total(&lines, m.date), &m.total, &m.error) {
         (Ok(t), Some(want), None) if t.total == *want => vec![],
         (Err(e), None, Some(want)) if e.to_string().contains(want.as_str()) => vec![],
-        (Ok(t), _, _) => vec![format!("total {} (lines {:?}), want {:?} / error {:?}", t.total, t.lines, m.total, m.error)],
+        (Ok(t), _, _) => vec![format!(
+            "total {} (lines {:?}), want {:?} / error {:?}",
+            t.total, t.lines, m.total, m.error
+        )],
         (Err(e), _, _) => vec![format!("error `{e}`, want {:?} / {:?}", m.total, m.error)],
     }
 }
@@ -176,7 +210,11 @@ fn run_roadmap(rules: &Rules, r: &RoadmapCase) -> Vec<String> {
     };
     let mut errs = Vec::new();
     for (code, want) in &r.earliest {
-        let got: Vec<Option<i32>> = items.iter().filter(|i| i.code.as_str() == code).map(|i| i.earliest_year).collect();
+        let got: Vec<Option<i32>> = items
+            .iter()
+            .filter(|i| i.code.as_str() == code)
+            .map(|i| i.earliest_year)
+            .collect();
         if !got.contains(&Some(*want)) {
             errs.push(format!("{code}: earliest {got:?}, want {want}"));
         }
@@ -188,13 +226,23 @@ fn run_roadmap(rules: &Rules, r: &RoadmapCase) -> Vec<String> {
 fn corpus() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let rules = rules_with(None);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).expect("corpus dir").map(|e| e.expect("entry").path()).collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
     paths.sort();
     let (mut n, mut failures) = (0usize, Vec::new());
-    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+    for path in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
         let text = std::fs::read_to_string(path).expect("read corpus file");
-        let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let fname = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let file: File =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let fname = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let mut report = |name: &str, law: &str, errs: Vec<String>| {
             n += 1;
             assert!(!law.is_empty(), "{name}: cite the LAW.md section");
@@ -213,6 +261,11 @@ fn corpus() {
         }
     }
     assert!(n >= 60, "corpus has only {n} cases");
-    assert!(failures.is_empty(), "{} of {n} corpus cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} corpus cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     eprintln!("corpus: {n} cases passed");
 }

@@ -6,8 +6,9 @@
 
 use proptest::prelude::*;
 use thidua_rules::{
-    AwardRecord, Discipline, DisciplineLevel, Evaluation, Initiative, InitiativeLevel, Jurisdiction, Ledger, NominationKind, Nominee,
-    Outcome, Proposal, Rating, RatingRecord, Rules, Verdict,
+    AwardRecord, Discipline, DisciplineLevel, Evaluation, Initiative, InitiativeLevel,
+    Jurisdiction, Ledger, NominationKind, Nominee, Outcome, Proposal, Rating, RatingRecord, Rules,
+    Verdict,
 };
 use time::{Date, Month};
 
@@ -43,8 +44,19 @@ type YearRow = (Option<Rating>, bool, bool);
 type Extra = (usize, i32, bool, Option<usize>);
 
 fn ledger() -> impl Strategy<Value = Ledger> {
-    let years = prop::collection::vec((rating(), any::<bool>(), any::<bool>()), (Y - FIRST + 1) as usize);
-    let extras = prop::collection::vec((0usize..7, 0i32..=(Y - FIRST), prop::bool::weighted(0.2), prop::option::of(0usize..4)), 0..5);
+    let years = prop::collection::vec(
+        (rating(), any::<bool>(), any::<bool>()),
+        (Y - FIRST + 1) as usize,
+    );
+    let extras = prop::collection::vec(
+        (
+            0usize..7,
+            0i32..=(Y - FIRST),
+            prop::bool::weighted(0.2),
+            prop::option::of(0usize..4),
+        ),
+        0..5,
+    );
     let initiatives = prop::collection::vec((0i32..=(Y - FIRST), 0u8..3), 0..4);
     let discipline = prop::option::of((0i32..=(Y - FIRST), 0u8..2));
     (years, extras, initiatives, discipline).prop_map(build)
@@ -54,7 +66,10 @@ fn ledger() -> impl Strategy<Value = Ledger> {
 type Parts = (Vec<YearRow>, Vec<Extra>, Vec<(i32, u8)>, Option<(i32, u8)>);
 
 fn build((years, extras, inits, disc): Parts) -> Ledger {
-    let mut l = Ledger { id: "p".into(), ..Ledger::default() };
+    let mut l = Ledger {
+        id: "p".into(),
+        ..Ledger::default()
+    };
     for (i, (r, ldtt, cs)) in years.into_iter().enumerate() {
         let y = FIRST + i as i32;
         if let Some(r) = r {
@@ -68,11 +83,30 @@ fn build((years, extras, inits, disc): Parts) -> Ledger {
         }
     }
     for (k, (y, lvl)) in inits.into_iter().enumerate() {
-        let level = [InitiativeLevel::Base, InitiativeLevel::Province, InitiativeLevel::National][lvl as usize];
-        l.initiatives.push(Initiative { id: format!("SK{k}"), name: String::new(), year: FIRST + y, level, research: false, applied_in: None });
+        let level = [
+            InitiativeLevel::Base,
+            InitiativeLevel::Province,
+            InitiativeLevel::National,
+        ][lvl as usize];
+        l.initiatives.push(Initiative {
+            id: format!("SK{k}"),
+            name: String::new(),
+            year: FIRST + y,
+            level,
+            research: false,
+            applied_in: None,
+        });
     }
     for (c, y, adhoc, init) in extras {
-        let code = ["BK_TINH", "BK_TTG", "CSTD_TINH", "CSTD_BO", "GIAY_KHEN", "BK_BO", "CSTD_TQ"][c];
+        let code = [
+            "BK_TINH",
+            "BK_TTG",
+            "CSTD_TINH",
+            "CSTD_BO",
+            "GIAY_KHEN",
+            "BK_BO",
+            "CSTD_TQ",
+        ][c];
         let mut a = AwardRecord::new(code, FIRST + y);
         if adhoc {
             a.kind = NominationKind::AdHoc;
@@ -83,15 +117,27 @@ fn build((years, extras, inits, disc): Parts) -> Ledger {
         l.awards.push(a);
     }
     if let Some((y, lvl)) = disc {
-        let level = if lvl == 0 { DisciplineLevel::Reprimand } else { DisciplineLevel::Warning };
-        l.disciplines.push(Discipline { level, from: date(FIRST + y, 3, 1), to: date(FIRST + y, 9, 30) });
+        let level = if lvl == 0 {
+            DisciplineLevel::Reprimand
+        } else {
+            DisciplineLevel::Warning
+        };
+        l.disciplines.push(Discipline {
+            level,
+            from: date(FIRST + y, 3, 1),
+            to: date(FIRST + y, 9, 30),
+        });
     }
     l
 }
 
 fn proposal(i: usize, after_reform: bool) -> Proposal {
     let (code, branch) = CODES[i];
-    let d = if after_reform { date(Y + 1, 8, 1) } else { date(Y + 1, 3, 1) };
+    let d = if after_reform {
+        date(Y + 1, 8, 1)
+    } else {
+        date(Y + 1, 3, 1)
+    };
     let mut p = Proposal::new(code, Y, d, Jurisdiction::national());
     p.branch = branch.map(str::to_owned);
     p.assertions.insert("tham_gia_phong_trao".into(), true);
@@ -101,7 +147,9 @@ fn proposal(i: usize, after_reform: bool) -> Proposal {
 fn shuffled(l: &Ledger, seed: u64) -> Ledger {
     fn mix<T>(v: &mut [T], seed: &mut u64) {
         for i in (1..v.len()).rev() {
-            *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            *seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let j = (*seed >> 33) as usize % (i + 1);
             v.swap(i, j);
         }

@@ -1,7 +1,7 @@
 //! The append-only audit log: who changed what, when, with the values before and after.
 //! Rows are written in the same transaction as the change they describe and never updated or deleted.
 
-use crate::{exec, Result, Tx, ids, on_tx};
+use crate::{Result, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
 /// One change to record.
@@ -72,11 +72,18 @@ pub struct AuditFilter {
 }
 
 /// Newest first, at most `limit` rows after skipping `offset`.
-pub async fn list(tx: &mut Tx, org_id: &str, f: &AuditFilter, limit: i64, offset: i64) -> Result<Vec<AuditRow>> {
+pub async fn list(
+    tx: &mut Tx,
+    org_id: &str,
+    f: &AuditFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<AuditRow>> {
     // Bounds are compared as text: stored timestamps are fixed-width UTC, so a date prefix orders correctly.
     let from = f.from.as_ref().map(|d| format!("{d}T00:00:00.000Z"));
     let to = f.to.as_ref().map(|d| format!("{d}T23:59:59.999Z"));
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, AuditRow>(
+    let rows = on_tx!(tx, |c| {
+        sqlx::query_as::<_, AuditRow>(
         "SELECT id, at, user_id, user_name, action, object_type, object_id, object_label, before_json, after_json \
          FROM audit_log WHERE org_id = $1 \
          AND ($2 IS NULL OR object_type = $2) AND ($3 IS NULL OR object_id = $3) AND ($4 IS NULL OR user_id = $4) \
@@ -92,6 +99,7 @@ pub async fn list(tx: &mut Tx, org_id: &str, f: &AuditFilter, limit: i64, offset
     .bind(limit)
     .bind(offset)
     .fetch_all(c)
-    .await)?;
+    .await
+    })?;
     Ok(rows)
 }

@@ -25,7 +25,10 @@ impl LocalDisk {
 
     fn path_of(&self, sha256: &str) -> std::io::Result<PathBuf> {
         if sha256.len() != 64 || !sha256.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a SHA-256 key"));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a SHA-256 key",
+            ));
         }
         Ok(self.root.join(&sha256[..2]).join(sha256))
     }
@@ -44,7 +47,10 @@ impl BlobStore for LocalDisk {
         if path.exists() {
             return Ok(key);
         }
-        let dir = path.parent().map(PathBuf::from).unwrap_or_else(|| self.root.clone());
+        let dir = path
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_else(|| self.root.clone());
         std::fs::create_dir_all(&dir)?;
         // Write to a temporary name, then rename: a reader never sees half a file.
         let tmp = dir.join(format!(".{key}.{}", crate::ids::new_id()));

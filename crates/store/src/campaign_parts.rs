@@ -73,47 +73,77 @@ const DEADLINE_COLUMNS: &str = "id, org_id, campaign_id, kind, what, opens_on, d
 // ---- themes ----
 
 pub async fn themes(tx: &mut Tx, campaign_id: &str) -> Result<Vec<ThemeRow>> {
-    let sql = format!("SELECT {THEME_COLUMNS} FROM campaign_themes WHERE campaign_id = $1 ORDER BY position");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {THEME_COLUMNS} FROM campaign_themes WHERE campaign_id = $1 ORDER BY position"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn theme(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<ThemeRow> {
-    let sql = format!("SELECT {THEME_COLUMNS} FROM campaign_themes WHERE campaign_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    let sql =
+        format!("SELECT {THEME_COLUMNS} FROM campaign_themes WHERE campaign_id = $1 AND id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(campaign_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 /// Coordinating units of a theme: (unit id, unit name).
 pub async fn coordinators(tx: &mut Tx, theme_id: &str) -> Result<Vec<(String, String)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>("SELECT t.unit_id, u.name FROM theme_coordinators t JOIN units u ON u.id = t.unit_id WHERE t.theme_id = $1 ORDER BY u.name")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String)>("SELECT t.unit_id, u.name FROM theme_coordinators t JOIN units u ON u.id = t.unit_id WHERE t.theme_id = $1 ORDER BY u.name")
         .bind(theme_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
 async fn set_coordinators(tx: &mut Tx, theme_id: &str, unit_ids: &[String]) -> Result<()> {
-    exec!(tx, sqlx::query("DELETE FROM theme_coordinators WHERE theme_id = $1").bind(theme_id))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM theme_coordinators WHERE theme_id = $1").bind(theme_id)
+    )?;
     for u in unit_ids {
-        exec!(tx, sqlx::query("INSERT INTO theme_coordinators (theme_id, unit_id) VALUES ($1, $2)").bind(theme_id).bind(u))?;
+        exec!(
+            tx,
+            sqlx::query("INSERT INTO theme_coordinators (theme_id, unit_id) VALUES ($1, $2)")
+                .bind(theme_id)
+                .bind(u)
+        )?;
     }
     Ok(())
 }
 
 pub async fn insert_theme(tx: &mut Tx, r: &ThemeRow, coordinating: &[String]) -> Result<()> {
-    let sql = format!("INSERT INTO campaign_themes ({THEME_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.campaign_id)
-        .bind(r.position)
-        .bind(&r.title)
-        .bind(&r.lead_unit_id)
-        .bind(&r.lead_name)
-        .bind(&r.period_from)
-        .bind(&r.period_to)
-        .bind(&r.description)
-        .bind(r.version)
-        .bind(&r.created_at)
-        .bind(&r.updated_at))?;
+    let sql = format!(
+        "INSERT INTO campaign_themes ({THEME_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&r.id)
+            .bind(&r.org_id)
+            .bind(&r.campaign_id)
+            .bind(r.position)
+            .bind(&r.title)
+            .bind(&r.lead_unit_id)
+            .bind(&r.lead_name)
+            .bind(&r.period_from)
+            .bind(&r.period_to)
+            .bind(&r.description)
+            .bind(r.version)
+            .bind(&r.created_at)
+            .bind(&r.updated_at)
+    )?;
     set_coordinators(tx, &r.id, coordinating).await
 }
 
@@ -141,40 +171,82 @@ pub async fn update_theme(tx: &mut Tx, r: &ThemeRow, coordinating: &[String]) ->
 
 /// Deletes a theme; its targets stay, without a theme.
 pub async fn delete_theme(tx: &mut Tx, campaign_id: &str, id: &str, version: i64) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE campaign_targets SET theme_id = NULL WHERE theme_id = $1 AND campaign_id = $2").bind(id).bind(campaign_id))?;
-    exec!(tx, sqlx::query("DELETE FROM theme_coordinators WHERE theme_id = $1").bind(id))?;
-    let n = exec!(tx, sqlx::query("DELETE FROM campaign_themes WHERE id = $1 AND campaign_id = $2 AND version = $3").bind(id).bind(campaign_id).bind(version))?;
-    if n == 0 { Err(StoreError::Conflict) } else { Ok(()) }
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE campaign_targets SET theme_id = NULL WHERE theme_id = $1 AND campaign_id = $2"
+        )
+        .bind(id)
+        .bind(campaign_id)
+    )?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM theme_coordinators WHERE theme_id = $1").bind(id)
+    )?;
+    let n = exec!(
+        tx,
+        sqlx::query(
+            "DELETE FROM campaign_themes WHERE id = $1 AND campaign_id = $2 AND version = $3"
+        )
+        .bind(id)
+        .bind(campaign_id)
+        .bind(version)
+    )?;
+    if n == 0 {
+        Err(StoreError::Conflict)
+    } else {
+        Ok(())
+    }
 }
 
 // ---- targets ----
 
 pub async fn targets(tx: &mut Tx, campaign_id: &str) -> Result<Vec<TargetRow>> {
-    let sql = format!("SELECT {TARGET_COLUMNS} FROM campaign_targets WHERE campaign_id = $1 ORDER BY position");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {TARGET_COLUMNS} FROM campaign_targets WHERE campaign_id = $1 ORDER BY position"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn target(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<TargetRow> {
-    let sql = format!("SELECT {TARGET_COLUMNS} FROM campaign_targets WHERE campaign_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    let sql =
+        format!("SELECT {TARGET_COLUMNS} FROM campaign_targets WHERE campaign_id = $1 AND id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(campaign_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert_target(tx: &mut Tx, r: &TargetRow) -> Result<()> {
-    let sql = format!("INSERT INTO campaign_targets ({TARGET_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.campaign_id)
-        .bind(&r.theme_id)
-        .bind(r.position)
-        .bind(&r.text)
-        .bind(&r.comparator)
-        .bind(r.threshold)
-        .bind(&r.measure)
-        .bind(&r.scope)
-        .bind(r.version)
-        .bind(&r.created_at)
-        .bind(&r.updated_at))?;
+    let sql = format!(
+        "INSERT INTO campaign_targets ({TARGET_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&r.id)
+            .bind(&r.org_id)
+            .bind(&r.campaign_id)
+            .bind(&r.theme_id)
+            .bind(r.position)
+            .bind(&r.text)
+            .bind(&r.comparator)
+            .bind(r.threshold)
+            .bind(&r.measure)
+            .bind(&r.scope)
+            .bind(r.version)
+            .bind(&r.created_at)
+            .bind(&r.updated_at)
+    )?;
     Ok(())
 }
 
@@ -201,57 +273,114 @@ pub async fn update_target(tx: &mut Tx, r: &TargetRow) -> Result<TargetRow> {
 
 /// Number of progress reports on a target (a reported target is not deleted).
 pub async fn target_reports(tx: &mut Tx, target_id: &str) -> Result<i64> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM progress_reports WHERE target_id = $1").bind(target_id).fetch_one(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM progress_reports WHERE target_id = $1"
+    )
+    .bind(target_id)
+    .fetch_one(c)
+    .await)?)
 }
 
 pub async fn delete_target(tx: &mut Tx, campaign_id: &str, id: &str, version: i64) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE commitment_targets SET target_id = NULL WHERE target_id = $1").bind(id))?;
-    let n = exec!(tx, sqlx::query("DELETE FROM campaign_targets WHERE id = $1 AND campaign_id = $2 AND version = $3").bind(id).bind(campaign_id).bind(version))?;
-    if n == 0 { Err(StoreError::Conflict) } else { Ok(()) }
+    exec!(
+        tx,
+        sqlx::query("UPDATE commitment_targets SET target_id = NULL WHERE target_id = $1").bind(id)
+    )?;
+    let n = exec!(
+        tx,
+        sqlx::query(
+            "DELETE FROM campaign_targets WHERE id = $1 AND campaign_id = $2 AND version = $3"
+        )
+        .bind(id)
+        .bind(campaign_id)
+        .bind(version)
+    )?;
+    if n == 0 {
+        Err(StoreError::Conflict)
+    } else {
+        Ok(())
+    }
 }
 
 // ---- deadlines ----
 
 pub async fn deadlines(tx: &mut Tx, campaign_id: &str) -> Result<Vec<DeadlineRow>> {
-    let sql = format!("SELECT {DEADLINE_COLUMNS} FROM campaign_deadlines WHERE campaign_id = $1 ORDER BY due_on, created_at");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {DEADLINE_COLUMNS} FROM campaign_deadlines WHERE campaign_id = $1 ORDER BY due_on, created_at"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// Deadlines of every launched or closed campaign of the organisation whose first due date is at most
 /// `until` and whose last possible date is at least `from` (the calendar's window).
-pub async fn org_deadlines(tx: &mut Tx, org_id: &str, from: &str, until: &str) -> Result<Vec<DeadlineRow>> {
-    let cols: String = DEADLINE_COLUMNS.split(", ").map(|c| format!("d.{c}")).collect::<Vec<_>>().join(", ");
+pub async fn org_deadlines(
+    tx: &mut Tx,
+    org_id: &str,
+    from: &str,
+    until: &str,
+) -> Result<Vec<DeadlineRow>> {
+    let cols: String = DEADLINE_COLUMNS
+        .split(", ")
+        .map(|c| format!("d.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let sql = format!(
         "SELECT {cols} FROM campaign_deadlines d JOIN campaigns c ON c.id = d.campaign_id WHERE d.org_id = $1 AND c.status <> 'draft' \
          AND d.due_on <= $2 AND COALESCE(d.repeat_until, CASE WHEN d.recurrence = 'once' THEN d.due_on ELSE c.period_to END) >= $3 ORDER BY d.due_on"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(until).bind(from).fetch_all(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(until)
+    .bind(from)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn deadline(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<DeadlineRow> {
-    let sql = format!("SELECT {DEADLINE_COLUMNS} FROM campaign_deadlines WHERE campaign_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    let sql = format!(
+        "SELECT {DEADLINE_COLUMNS} FROM campaign_deadlines WHERE campaign_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert_deadline(tx: &mut Tx, r: &DeadlineRow) -> Result<()> {
-    let sql = format!("INSERT INTO campaign_deadlines ({DEADLINE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.campaign_id)
-        .bind(&r.kind)
-        .bind(&r.what)
-        .bind(&r.opens_on)
-        .bind(&r.due_on)
-        .bind(&r.recurrence)
-        .bind(&r.repeat_until)
-        .bind(&r.addressees)
-        .bind(&r.unit_kind)
-        .bind(&r.unit_id)
-        .bind(&r.recipient)
-        .bind(r.version)
-        .bind(&r.created_at)
-        .bind(&r.updated_at))?;
+    let sql = format!(
+        "INSERT INTO campaign_deadlines ({DEADLINE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&r.id)
+            .bind(&r.org_id)
+            .bind(&r.campaign_id)
+            .bind(&r.kind)
+            .bind(&r.what)
+            .bind(&r.opens_on)
+            .bind(&r.due_on)
+            .bind(&r.recurrence)
+            .bind(&r.repeat_until)
+            .bind(&r.addressees)
+            .bind(&r.unit_kind)
+            .bind(&r.unit_id)
+            .bind(&r.recipient)
+            .bind(r.version)
+            .bind(&r.created_at)
+            .bind(&r.updated_at)
+    )?;
     Ok(())
 }
 
@@ -282,10 +411,27 @@ pub async fn update_deadline(tx: &mut Tx, r: &DeadlineRow) -> Result<DeadlineRow
 
 /// Number of submissions answering a deadline (an answered deadline is not deleted).
 pub async fn deadline_submissions(tx: &mut Tx, deadline_id: &str) -> Result<i64> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM submissions WHERE deadline_id = $1").bind(deadline_id).fetch_one(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM submissions WHERE deadline_id = $1"
+    )
+    .bind(deadline_id)
+    .fetch_one(c)
+    .await)?)
 }
 
 pub async fn delete_deadline(tx: &mut Tx, campaign_id: &str, id: &str, version: i64) -> Result<()> {
-    let n = exec!(tx, sqlx::query("DELETE FROM campaign_deadlines WHERE id = $1 AND campaign_id = $2 AND version = $3").bind(id).bind(campaign_id).bind(version))?;
-    if n == 0 { Err(StoreError::Conflict) } else { Ok(()) }
+    let n = exec!(
+        tx,
+        sqlx::query(
+            "DELETE FROM campaign_deadlines WHERE id = $1 AND campaign_id = $2 AND version = $3"
+        )
+        .bind(id)
+        .bind(campaign_id)
+        .bind(version)
+    )?;
+    if n == 0 {
+        Err(StoreError::Conflict)
+    } else {
+        Ok(())
+    }
 }

@@ -24,7 +24,12 @@ const REGISTRATION_COLUMNS: &str = "id, org_id, campaign_id, unit_id, titles, no
 
 impl RegistrationRow {
     pub fn title_codes(&self) -> Vec<String> {
-        self.titles.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+        self.titles
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 }
 
@@ -109,33 +114,65 @@ const ATTACHMENT_COLUMNS: &str = "id, org_id, owner_type, owner_id, unit_id, fil
 // ---- registrations ----
 
 pub async fn registrations(tx: &mut Tx, campaign_id: &str) -> Result<Vec<RegistrationRow>> {
-    let sql = format!("SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE campaign_id = $1 ORDER BY registered_at");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE campaign_id = $1 ORDER BY registered_at"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?)
 }
 
-pub async fn registration(tx: &mut Tx, campaign_id: &str, unit_id: &str) -> Result<Option<RegistrationRow>> {
-    let sql = format!("SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE campaign_id = $1 AND unit_id = $2");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).bind(unit_id).fetch_optional(c).await)?)
+pub async fn registration(
+    tx: &mut Tx,
+    campaign_id: &str,
+    unit_id: &str,
+) -> Result<Option<RegistrationRow>> {
+    let sql = format!(
+        "SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE campaign_id = $1 AND unit_id = $2"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .bind(unit_id)
+    .fetch_optional(c)
+    .await)?)
 }
 
-pub async fn insert_registration(tx: &mut Tx, r: &RegistrationRow, targets: &[CommitmentRow]) -> Result<()> {
-    let sql = format!("INSERT INTO registrations ({REGISTRATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.campaign_id)
-        .bind(&r.unit_id)
-        .bind(&r.titles)
-        .bind(&r.note)
-        .bind(&r.registered_at)
-        .bind(&r.registered_by)
-        .bind(r.version)
-        .bind(&r.created_at)
-        .bind(&r.updated_at))?;
+pub async fn insert_registration(
+    tx: &mut Tx,
+    r: &RegistrationRow,
+    targets: &[CommitmentRow],
+) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO registrations ({REGISTRATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&r.id)
+            .bind(&r.org_id)
+            .bind(&r.campaign_id)
+            .bind(&r.unit_id)
+            .bind(&r.titles)
+            .bind(&r.note)
+            .bind(&r.registered_at)
+            .bind(&r.registered_by)
+            .bind(r.version)
+            .bind(&r.created_at)
+            .bind(&r.updated_at)
+    )?;
     set_commitments(tx, "registration", &r.id, targets).await
 }
 
-pub async fn update_registration(tx: &mut Tx, r: &RegistrationRow, targets: &[CommitmentRow]) -> Result<RegistrationRow> {
+pub async fn update_registration(
+    tx: &mut Tx,
+    r: &RegistrationRow,
+    targets: &[CommitmentRow],
+) -> Result<RegistrationRow> {
     let done = exec!(tx, sqlx::query(
         "UPDATE registrations SET titles = $1, note = $2, registered_at = $3, registered_by = $4, version = version + 1, updated_at = $5 WHERE id = $6 AND version = $7"
     )
@@ -150,19 +187,37 @@ pub async fn update_registration(tx: &mut Tx, r: &RegistrationRow, targets: &[Co
         return Err(StoreError::Conflict);
     }
     set_commitments(tx, "registration", &r.id, targets).await?;
-    registration(tx, &r.campaign_id, &r.unit_id).await?.ok_or(StoreError::NotFound)
+    registration(tx, &r.campaign_id, &r.unit_id)
+        .await?
+        .ok_or(StoreError::NotFound)
 }
 
-pub async fn commitments(tx: &mut Tx, owner_type: &str, owner_id: &str) -> Result<Vec<CommitmentRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CommitmentRow>("SELECT target_id, text, comparator, threshold, measure FROM commitment_targets WHERE owner_type = $1 AND owner_id = $2 ORDER BY position")
+pub async fn commitments(
+    tx: &mut Tx,
+    owner_type: &str,
+    owner_id: &str,
+) -> Result<Vec<CommitmentRow>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, CommitmentRow>("SELECT target_id, text, comparator, threshold, measure FROM commitment_targets WHERE owner_type = $1 AND owner_id = $2 ORDER BY position")
         .bind(owner_type)
         .bind(owner_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
-async fn set_commitments(tx: &mut Tx, owner_type: &str, owner_id: &str, targets: &[CommitmentRow]) -> Result<()> {
-    exec!(tx, sqlx::query("DELETE FROM commitment_targets WHERE owner_type = $1 AND owner_id = $2").bind(owner_type).bind(owner_id))?;
+async fn set_commitments(
+    tx: &mut Tx,
+    owner_type: &str,
+    owner_id: &str,
+    targets: &[CommitmentRow],
+) -> Result<()> {
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM commitment_targets WHERE owner_type = $1 AND owner_id = $2")
+            .bind(owner_type)
+            .bind(owner_id)
+    )?;
     for (i, t) in targets.iter().enumerate() {
         exec!(tx, sqlx::query("INSERT INTO commitment_targets (id, owner_type, owner_id, position, target_id, text, comparator, threshold, measure) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(ids::new_id())
@@ -182,40 +237,65 @@ async fn set_commitments(tx: &mut Tx, owner_type: &str, owner_id: &str, targets:
 
 pub async fn pacts(tx: &mut Tx, campaign_id: &str) -> Result<Vec<PactRow>> {
     let sql = format!("SELECT {PACT_COLUMNS} FROM pacts WHERE campaign_id = $1 ORDER BY signed_on");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_all(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn pact(tx: &mut Tx, campaign_id: &str, cluster_id: &str) -> Result<Option<PactRow>> {
-    let sql = format!("SELECT {PACT_COLUMNS} FROM pacts WHERE campaign_id = $1 AND cluster_id = $2");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).bind(cluster_id).fetch_optional(c).await)?)
+    let sql =
+        format!("SELECT {PACT_COLUMNS} FROM pacts WHERE campaign_id = $1 AND cluster_id = $2");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .bind(cluster_id)
+    .fetch_optional(c)
+    .await)?)
 }
 
 /// The members of a pact at signing: (unit id, unit name).
 pub async fn pact_members(tx: &mut Tx, pact_id: &str) -> Result<Vec<(String, String)>> {
-    let mut rows = on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>("SELECT m.unit_id, u.name FROM pact_members m JOIN units u ON u.id = m.unit_id WHERE m.pact_id = $1")
+    let mut rows = on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String)>("SELECT m.unit_id, u.name FROM pact_members m JOIN units u ON u.id = m.unit_id WHERE m.pact_id = $1")
         .bind(pact_id)
         .fetch_all(c)
-        .await)?;
+        .await
+    })?;
     rows.sort_by_cached_key(|r| thidua_domain::text::fold(&r.1));
     Ok(rows)
 }
 
 /// Saves a pact (new when `existing_version` is `None`) with its members and targets.
-pub async fn save_pact(tx: &mut Tx, r: &PactRow, existing_version: Option<i64>, members: &[String], targets: &[CommitmentRow]) -> Result<PactRow> {
+pub async fn save_pact(
+    tx: &mut Tx,
+    r: &PactRow,
+    existing_version: Option<i64>,
+    members: &[String],
+    targets: &[CommitmentRow],
+) -> Result<PactRow> {
     match existing_version {
         None => {
-            let sql = format!("INSERT INTO pacts ({PACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
-            exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-                .bind(&r.id)
-                .bind(&r.org_id)
-                .bind(&r.campaign_id)
-                .bind(&r.cluster_id)
-                .bind(&r.signed_on)
-                .bind(&r.content)
-                .bind(&r.signed_by)
-                .bind(r.version)
-                .bind(&r.created_at)
-                .bind(&r.updated_at))?;
+            let sql = format!(
+                "INSERT INTO pacts ({PACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+            );
+            exec!(
+                tx,
+                sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+                    .bind(&r.id)
+                    .bind(&r.org_id)
+                    .bind(&r.campaign_id)
+                    .bind(&r.cluster_id)
+                    .bind(&r.signed_on)
+                    .bind(&r.content)
+                    .bind(&r.signed_by)
+                    .bind(r.version)
+                    .bind(&r.created_at)
+                    .bind(&r.updated_at)
+            )?;
         }
         Some(v) => {
             let done = exec!(tx, sqlx::query("UPDATE pacts SET signed_on = $1, content = $2, signed_by = $3, version = version + 1, updated_at = $4 WHERE id = $5 AND version = $6")
@@ -230,98 +310,171 @@ pub async fn save_pact(tx: &mut Tx, r: &PactRow, existing_version: Option<i64>, 
             }
         }
     }
-    exec!(tx, sqlx::query("DELETE FROM pact_members WHERE pact_id = $1").bind(&r.id))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM pact_members WHERE pact_id = $1").bind(&r.id)
+    )?;
     for m in members {
-        exec!(tx, sqlx::query("INSERT INTO pact_members (pact_id, unit_id) VALUES ($1, $2)").bind(&r.id).bind(m))?;
+        exec!(
+            tx,
+            sqlx::query("INSERT INTO pact_members (pact_id, unit_id) VALUES ($1, $2)")
+                .bind(&r.id)
+                .bind(m)
+        )?;
     }
     set_commitments(tx, "pact", &r.id, targets).await?;
-    pact(tx, &r.campaign_id, &r.cluster_id).await?.ok_or(StoreError::NotFound)
+    pact(tx, &r.campaign_id, &r.cluster_id)
+        .await?
+        .ok_or(StoreError::NotFound)
 }
 
 // ---- progress ----
 
 pub async fn insert_progress(tx: &mut Tx, r: &ProgressRow) -> Result<()> {
-    let sql = format!("INSERT INTO progress_reports ({PROGRESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.campaign_id)
-        .bind(&r.target_id)
-        .bind(&r.unit_id)
-        .bind(r.value)
-        .bind(&r.reported_on)
-        .bind(&r.comment)
-        .bind(&r.created_by)
-        .bind(&r.created_at))?;
+    let sql = format!(
+        "INSERT INTO progress_reports ({PROGRESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&r.id)
+            .bind(&r.org_id)
+            .bind(&r.campaign_id)
+            .bind(&r.target_id)
+            .bind(&r.unit_id)
+            .bind(r.value)
+            .bind(&r.reported_on)
+            .bind(&r.comment)
+            .bind(&r.created_by)
+            .bind(&r.created_at)
+    )?;
     Ok(())
 }
 
 /// Every report of a campaign, oldest first (by data date, then by entry time), so the last one of a
 /// (target, unit) pair is its current value.
 pub async fn progress(tx: &mut Tx, campaign_id: &str) -> Result<Vec<ProgressRow>> {
-    let sql = format!("SELECT {PROGRESS_COLUMNS} FROM progress_reports WHERE campaign_id = $1 ORDER BY reported_on, created_at");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {PROGRESS_COLUMNS} FROM progress_reports WHERE campaign_id = $1 ORDER BY reported_on, created_at"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn progress_report(tx: &mut Tx, org_id: &str, id: &str) -> Result<ProgressRow> {
-    let sql = format!("SELECT {PROGRESS_COLUMNS} FROM progress_reports WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    let sql =
+        format!("SELECT {PROGRESS_COLUMNS} FROM progress_reports WHERE org_id = $1 AND id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 // ---- submissions ----
 
 pub async fn insert_submission(tx: &mut Tx, r: &SubmissionRow) -> Result<()> {
-    let sql = format!("INSERT INTO submissions ({SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.campaign_id)
-        .bind(&r.deadline_id)
-        .bind(&r.due_on)
-        .bind(&r.unit_id)
-        .bind(&r.sent_on)
-        .bind(&r.document_number)
-        .bind(&r.note)
-        .bind(&r.created_by)
-        .bind(&r.created_at))?;
+    let sql = format!(
+        "INSERT INTO submissions ({SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&r.id)
+            .bind(&r.org_id)
+            .bind(&r.campaign_id)
+            .bind(&r.deadline_id)
+            .bind(&r.due_on)
+            .bind(&r.unit_id)
+            .bind(&r.sent_on)
+            .bind(&r.document_number)
+            .bind(&r.note)
+            .bind(&r.created_by)
+            .bind(&r.created_at)
+    )?;
     Ok(())
 }
 
 /// Every submission of a campaign, oldest first.
 pub async fn submissions(tx: &mut Tx, campaign_id: &str) -> Result<Vec<SubmissionRow>> {
-    let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE campaign_id = $1 ORDER BY sent_on, created_at");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE campaign_id = $1 ORDER BY sent_on, created_at"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn submission(tx: &mut Tx, org_id: &str, id: &str) -> Result<SubmissionRow> {
     let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 // ---- attachments ----
 
 pub async fn insert_attachment(tx: &mut Tx, r: &AttachmentRow) -> Result<()> {
-    let sql = format!("INSERT INTO attachments ({ATTACHMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.owner_type)
-        .bind(&r.owner_id)
-        .bind(&r.unit_id)
-        .bind(&r.file_name)
-        .bind(&r.content_type)
-        .bind(r.size_bytes)
-        .bind(&r.sha256)
-        .bind(&r.created_at))?;
+    let sql = format!(
+        "INSERT INTO attachments ({ATTACHMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&r.id)
+            .bind(&r.org_id)
+            .bind(&r.owner_type)
+            .bind(&r.owner_id)
+            .bind(&r.unit_id)
+            .bind(&r.file_name)
+            .bind(&r.content_type)
+            .bind(r.size_bytes)
+            .bind(&r.sha256)
+            .bind(&r.created_at)
+    )?;
     Ok(())
 }
 
-pub async fn attachments(tx: &mut Tx, owner_type: &str, owner_id: &str) -> Result<Vec<AttachmentRow>> {
-    let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE owner_type = $1 AND owner_id = $2 ORDER BY created_at");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(sqlx::AssertSqlSafe(sql.clone())).bind(owner_type).bind(owner_id).fetch_all(c).await)?)
+pub async fn attachments(
+    tx: &mut Tx,
+    owner_type: &str,
+    owner_id: &str,
+) -> Result<Vec<AttachmentRow>> {
+    let sql = format!(
+        "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE owner_type = $1 AND owner_id = $2 ORDER BY created_at"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(owner_type)
+    .bind(owner_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn attachment(tx: &mut Tx, org_id: &str, id: &str) -> Result<AttachmentRow> {
     let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }

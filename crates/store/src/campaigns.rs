@@ -40,7 +40,12 @@ const COLUMNS: &str = "id, org_id, number, issued_on, issuer, place, title, kind
 impl CampaignRow {
     /// The folded text searched by the list (number, title, issuer).
     pub fn make_search_text(&self) -> String {
-        thidua_domain::text::fold(&format!("{} {} {}", self.number.as_deref().unwrap_or(""), self.title, self.issuer))
+        thidua_domain::text::fold(&format!(
+            "{} {} {}",
+            self.number.as_deref().unwrap_or(""),
+            self.title,
+            self.issuer
+        ))
     }
 }
 
@@ -104,48 +109,62 @@ pub async fn list(tx: &mut Tx, org_id: &str, f: &CampaignFilter) -> Result<Vec<C
          AND ($4 IS NULL OR status = $4) AND ($5 OR status <> 'draft') AND ($6 IS NULL OR search_text LIKE $6 ESCAPE '\\') \
          ORDER BY period_from DESC, created_at DESC LIMIT 1000"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(org_id)
-        .bind(&year_from)
-        .bind(&year_to)
-        .bind(&f.status)
-        .bind(f.include_drafts)
-        .bind(&f.pattern)
-        .fetch_all(c)
-        .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(&year_from)
+    .bind(&year_to)
+    .bind(&f.status)
+    .bind(f.include_drafts)
+    .bind(&f.pattern)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<CampaignRow> {
     let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert(tx: &mut Tx, r: &CampaignRow) -> Result<()> {
-    let sql = format!("INSERT INTO campaigns ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.number)
-        .bind(&r.issued_on)
-        .bind(&r.issuer)
-        .bind(&r.place)
-        .bind(&r.title)
-        .bind(&r.kind)
-        .bind(&r.period_from)
-        .bind(&r.period_to)
-        .bind(&r.signer_title)
-        .bind(&r.signer_name)
-        .bind(&r.purposes)
-        .bind(&r.content)
-        .bind(&r.participants_note)
-        .bind(&r.status)
-        .bind(&r.launched_at)
-        .bind(&r.closed_at)
-        .bind(&r.copied_from_id)
-        .bind(r.make_search_text())
-        .bind(r.version)
-        .bind(&r.created_at)
-        .bind(&r.updated_at))?;
+    let sql = format!(
+        "INSERT INTO campaigns ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&r.id)
+            .bind(&r.org_id)
+            .bind(&r.number)
+            .bind(&r.issued_on)
+            .bind(&r.issuer)
+            .bind(&r.place)
+            .bind(&r.title)
+            .bind(&r.kind)
+            .bind(&r.period_from)
+            .bind(&r.period_to)
+            .bind(&r.signer_title)
+            .bind(&r.signer_name)
+            .bind(&r.purposes)
+            .bind(&r.content)
+            .bind(&r.participants_note)
+            .bind(&r.status)
+            .bind(&r.launched_at)
+            .bind(&r.closed_at)
+            .bind(&r.copied_from_id)
+            .bind(r.make_search_text())
+            .bind(r.version)
+            .bind(&r.created_at)
+            .bind(&r.updated_at)
+    )?;
     Ok(())
 }
 
@@ -191,14 +210,23 @@ pub async fn touch(tx: &mut Tx, org_id: &str, id: &str) -> Result<()> {
 }
 
 pub async fn legal_bases(tx: &mut Tx, campaign_id: &str) -> Result<Vec<LegalBasisRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LegalBasisRow>("SELECT number, issued_on, title FROM campaign_legal_bases WHERE campaign_id = $1 ORDER BY position")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, LegalBasisRow>("SELECT number, issued_on, title FROM campaign_legal_bases WHERE campaign_id = $1 ORDER BY position")
         .bind(campaign_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
-pub async fn set_legal_bases(tx: &mut Tx, campaign_id: &str, items: &[LegalBasisRow]) -> Result<()> {
-    exec!(tx, sqlx::query("DELETE FROM campaign_legal_bases WHERE campaign_id = $1").bind(campaign_id))?;
+pub async fn set_legal_bases(
+    tx: &mut Tx,
+    campaign_id: &str,
+    items: &[LegalBasisRow],
+) -> Result<()> {
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM campaign_legal_bases WHERE campaign_id = $1").bind(campaign_id)
+    )?;
     for (i, b) in items.iter().enumerate() {
         exec!(tx, sqlx::query("INSERT INTO campaign_legal_bases (id, campaign_id, position, number, issued_on, title) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(ids::new_id())
@@ -213,29 +241,41 @@ pub async fn set_legal_bases(tx: &mut Tx, campaign_id: &str, items: &[LegalBasis
 
 /// Participating units, in Vietnamese alphabetical order within kind.
 pub async fn participants(tx: &mut Tx, campaign_id: &str) -> Result<Vec<Participant>> {
-    let mut rows = on_tx!(tx, |c| sqlx::query_as::<_, Participant>(
+    let mut rows = on_tx!(tx, |c| {
+        sqlx::query_as::<_, Participant>(
         "SELECT p.unit_id, u.name AS unit_name, u.path AS unit_path, u.kind AS unit_kind FROM campaign_participants p JOIN units u ON u.id = p.unit_id WHERE p.campaign_id = $1"
     )
     .bind(campaign_id)
     .fetch_all(c)
-    .await)?;
+    .await
+    })?;
     rows.sort_by_cached_key(|p| (p.unit_kind.clone(), thidua_domain::text::fold(&p.unit_name)));
     Ok(rows)
 }
 
 pub async fn set_participants(tx: &mut Tx, campaign_id: &str, unit_ids: &[String]) -> Result<()> {
-    exec!(tx, sqlx::query("DELETE FROM campaign_participants WHERE campaign_id = $1").bind(campaign_id))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM campaign_participants WHERE campaign_id = $1").bind(campaign_id)
+    )?;
     for unit_id in unit_ids {
-        exec!(tx, sqlx::query("INSERT INTO campaign_participants (campaign_id, unit_id) VALUES ($1, $2)").bind(campaign_id).bind(unit_id))?;
+        exec!(
+            tx,
+            sqlx::query("INSERT INTO campaign_participants (campaign_id, unit_id) VALUES ($1, $2)")
+                .bind(campaign_id)
+                .bind(unit_id)
+        )?;
     }
     Ok(())
 }
 
 pub async fn award_forms(tx: &mut Tx, campaign_id: &str) -> Result<Vec<AwardFormRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AwardFormRow>("SELECT id, campaign_id, position, name, catalog_code, criteria FROM campaign_award_forms WHERE campaign_id = $1 ORDER BY position")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, AwardFormRow>("SELECT id, campaign_id, position, name, catalog_code, criteria FROM campaign_award_forms WHERE campaign_id = $1 ORDER BY position")
         .bind(campaign_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
 pub async fn insert_award_form(tx: &mut Tx, r: &AwardFormRow) -> Result<()> {
@@ -250,17 +290,28 @@ pub async fn insert_award_form(tx: &mut Tx, r: &AwardFormRow) -> Result<()> {
 }
 
 pub async fn delete_award_form(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<()> {
-    let n = exec!(tx, sqlx::query("DELETE FROM campaign_award_forms WHERE campaign_id = $1 AND id = $2").bind(campaign_id).bind(id))?;
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    let n = exec!(
+        tx,
+        sqlx::query("DELETE FROM campaign_award_forms WHERE campaign_id = $1 AND id = $2")
+            .bind(campaign_id)
+            .bind(id)
+    )?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 pub async fn quotas(tx: &mut Tx, campaign_id: &str) -> Result<Vec<QuotaRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, QuotaRow>(
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, QuotaRow>(
         "SELECT id, campaign_id, position, who, unit_kind, unit_id, award_form, collectives_max, individuals_max FROM campaign_quotas WHERE campaign_id = $1 ORDER BY position"
     )
     .bind(campaign_id)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 pub async fn insert_quota(tx: &mut Tx, r: &QuotaRow) -> Result<()> {
@@ -278,12 +329,26 @@ pub async fn insert_quota(tx: &mut Tx, r: &QuotaRow) -> Result<()> {
 }
 
 pub async fn delete_quota(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<()> {
-    let n = exec!(tx, sqlx::query("DELETE FROM campaign_quotas WHERE campaign_id = $1 AND id = $2").bind(campaign_id).bind(id))?;
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    let n = exec!(
+        tx,
+        sqlx::query("DELETE FROM campaign_quotas WHERE campaign_id = $1 AND id = $2")
+            .bind(campaign_id)
+            .bind(id)
+    )?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// The next position at the end of a campaign's list in `table` (award forms, quotas, themes, targets).
 pub async fn next_position(tx: &mut Tx, table: &'static str, campaign_id: &str) -> Result<i64> {
     let sql = format!("SELECT COALESCE(MAX(position) + 1, 0) FROM {table} WHERE campaign_id = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.clone())).bind(campaign_id).fetch_one(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(campaign_id)
+    .fetch_one(c)
+    .await)?)
 }

@@ -1,6 +1,6 @@
 //! Clusters and blocks (cụm, khối thi đua) of a year: members, leader and deputy.
 
-use crate::{exec, Result, StoreError, Tx, ids, on_tx};
+use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -17,7 +17,8 @@ pub struct ClusterRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at";
+const COLUMNS: &str =
+    "id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at";
 
 /// A member unit of a cluster.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -27,36 +28,75 @@ pub struct Member {
 }
 
 pub async fn list(tx: &mut Tx, org_id: &str, year: Option<i64>) -> Result<Vec<ClusterRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind DESC, name");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(year).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind DESC, name"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(year)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn years(tx: &mut Tx, org_id: &str) -> Result<Vec<i64>> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT DISTINCT year FROM clusters WHERE org_id = $1 ORDER BY year DESC").bind(org_id).fetch_all(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT DISTINCT year FROM clusters WHERE org_id = $1 ORDER BY year DESC"
+    )
+    .bind(org_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<ClusterRow> {
     let sql = format!("SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?
-        .ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 /// Members in Vietnamese alphabetical order (diacritics folded, so "Bạch Mai" sorts before "Bùi Thị Xuân").
 pub async fn members(tx: &mut Tx, cluster_id: &str) -> Result<Vec<Member>> {
-    let mut rows = on_tx!(tx, |c| sqlx::query_as::<_, Member>(
+    let mut rows = on_tx!(tx, |c| {
+        sqlx::query_as::<_, Member>(
         "SELECT m.unit_id, u.name AS unit_name FROM cluster_members m JOIN units u ON u.id = m.unit_id WHERE m.cluster_id = $1 ORDER BY u.name"
     )
     .bind(cluster_id)
     .fetch_all(c)
-    .await)?;
+    .await
+    })?;
     rows.sort_by_cached_key(|m| thidua_domain::text::fold(&m.unit_name));
     Ok(rows)
 }
 
 impl ClusterRow {
-    pub fn new(org_id: &str, year: i64, kind: &str, name: &str, leader: Option<String>, deputy: Option<String>) -> ClusterRow {
+    pub fn new(
+        org_id: &str,
+        year: i64,
+        kind: &str,
+        name: &str,
+        leader: Option<String>,
+        deputy: Option<String>,
+    ) -> ClusterRow {
         let now = ids::now();
-        ClusterRow { id: ids::new_id(), org_id: org_id.into(), year, kind: kind.into(), name: name.into(), leader_unit_id: leader, deputy_unit_id: deputy, version: 1, created_at: now.clone(), updated_at: now }
+        ClusterRow {
+            id: ids::new_id(),
+            org_id: org_id.into(),
+            year,
+            kind: kind.into(),
+            name: name.into(),
+            leader_unit_id: leader,
+            deputy_unit_id: deputy,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        }
     }
 }
 
@@ -98,9 +138,17 @@ pub async fn update(tx: &mut Tx, c_row: &ClusterRow, member_ids: &[String]) -> R
 }
 
 async fn set_members(tx: &mut Tx, cluster_id: &str, member_ids: &[String]) -> Result<()> {
-    exec!(tx, sqlx::query("DELETE FROM cluster_members WHERE cluster_id = $1").bind(cluster_id))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM cluster_members WHERE cluster_id = $1").bind(cluster_id)
+    )?;
     for unit_id in member_ids {
-        exec!(tx, sqlx::query("INSERT INTO cluster_members (cluster_id, unit_id) VALUES ($1, $2)").bind(cluster_id).bind(unit_id))?;
+        exec!(
+            tx,
+            sqlx::query("INSERT INTO cluster_members (cluster_id, unit_id) VALUES ($1, $2)")
+                .bind(cluster_id)
+                .bind(unit_id)
+        )?;
     }
     Ok(())
 }

@@ -81,22 +81,27 @@ const VIEW_SELECT: &str = "SELECT l.id, l.decision_id, l.nomination_id, l.golden
      LEFT JOIN units nu ON nu.id = n.nominating_unit_id";
 
 pub async fn insert(tx: &mut Tx, d: &DecisionRow) -> Result<()> {
-    let sql = format!("INSERT INTO decisions ({DECISION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&d.id)
-        .bind(&d.org_id)
-        .bind(&d.number)
-        .bind(&d.signed_on)
-        .bind(&d.issuer)
-        .bind(&d.signer_title)
-        .bind(&d.signer_name)
-        .bind(&d.title)
-        .bind(&d.place)
-        .bind(d.total_amount)
-        .bind(d.version)
-        .bind(&d.created_by)
-        .bind(&d.created_at)
-        .bind(&d.updated_at))?;
+    let sql = format!(
+        "INSERT INTO decisions ({DECISION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&d.id)
+            .bind(&d.org_id)
+            .bind(&d.number)
+            .bind(&d.signed_on)
+            .bind(&d.issuer)
+            .bind(&d.signer_title)
+            .bind(&d.signer_name)
+            .bind(&d.title)
+            .bind(&d.place)
+            .bind(d.total_amount)
+            .bind(d.version)
+            .bind(&d.created_by)
+            .bind(&d.created_at)
+            .bind(&d.updated_at)
+    )?;
     Ok(())
 }
 
@@ -118,33 +123,64 @@ pub async fn insert_line(tx: &mut Tx, l: &LineRow) -> Result<()> {
 
 /// True when the organisation already issued a decision with this number.
 pub async fn number_taken(tx: &mut Tx, org_id: &str, number: &str) -> Result<bool> {
-    let n = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM decisions WHERE org_id = $1 AND LOWER(number) = LOWER($2)").bind(org_id).bind(number).fetch_one(c).await)?;
+    let n = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM decisions WHERE org_id = $1 AND LOWER(number) = LOWER($2)"
+    )
+    .bind(org_id)
+    .bind(number)
+    .fetch_one(c)
+    .await)?;
     Ok(n > 0)
 }
 
 /// True when a verification code is already used (codes are unique across the installation).
 pub async fn code_taken(tx: &mut Tx, code: &str) -> Result<bool> {
-    let n = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM decision_lines WHERE verify_code = $1").bind(code).fetch_one(c).await)?;
+    let n = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM decision_lines WHERE verify_code = $1"
+    )
+    .bind(code)
+    .fetch_one(c)
+    .await)?;
     Ok(n > 0)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<DecisionRow> {
     let sql = format!("SELECT {DECISION_COLUMNS} FROM decisions WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 /// Decisions, newest signing date first, with their number of lines; at most `limit`.
 pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(DecisionRow, i64)>> {
-    let sql = format!("SELECT {DECISION_COLUMNS} FROM decisions WHERE org_id = $1 ORDER BY signed_on DESC, created_at DESC LIMIT $2");
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(limit).fetch_all(c).await)?;
-    let counts = on_tx!(tx, |c| sqlx::query_as::<_, (String, i64)>("SELECT l.decision_id, COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id WHERE d.org_id = $1 GROUP BY l.decision_id")
+    let sql = format!(
+        "SELECT {DECISION_COLUMNS} FROM decisions WHERE org_id = $1 ORDER BY signed_on DESC, created_at DESC LIMIT $2"
+    );
+    let rows = on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?;
+    let counts = on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, i64)>("SELECT l.decision_id, COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id WHERE d.org_id = $1 GROUP BY l.decision_id")
         .bind(org_id)
         .fetch_all(c)
-        .await)?;
+        .await
+    })?;
     Ok(rows
         .into_iter()
         .map(|d| {
-            let n = counts.iter().find(|(id, _)| *id == d.id).map_or(0, |(_, n)| *n);
+            let n = counts
+                .iter()
+                .find(|(id, _)| *id == d.id)
+                .map_or(0, |(_, n)| *n);
             (d, n)
         })
         .collect())
@@ -153,23 +189,46 @@ pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(Decision
 /// The lines of a decision in số sổ vàng order.
 pub async fn lines(tx: &mut Tx, decision_id: &str) -> Result<Vec<LineView>> {
     let sql = format!("{VIEW_SELECT} WHERE l.decision_id = $1 ORDER BY l.golden_book_no");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(sql.clone())).bind(decision_id).fetch_all(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(decision_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// One line of an organisation's decision.
 pub async fn line(tx: &mut Tx, org_id: &str, line_id: &str) -> Result<LineView> {
     let sql = format!("{VIEW_SELECT} WHERE d.org_id = $1 AND l.id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(line_id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(org_id)
+    .bind(line_id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 /// The line with a public verification code (any organisation).
 pub async fn by_code(tx: &mut Tx, code: &str) -> Result<Option<LineView>> {
     let sql = format!("{VIEW_SELECT} WHERE l.verify_code = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(sql.clone())).bind(code).fetch_optional(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(code)
+    .fetch_optional(c)
+    .await)?)
 }
 
 /// Stamps a line revoked; `Conflict` when it already was.
-pub async fn revoke_line(tx: &mut Tx, line_id: &str, reason: &str, by_decision: &str, user: &str) -> Result<()> {
+pub async fn revoke_line(
+    tx: &mut Tx,
+    line_id: &str,
+    reason: &str,
+    by_decision: &str,
+    user: &str,
+) -> Result<()> {
     let done = exec!(tx, sqlx::query("UPDATE decision_lines SET revoked_at = $1, revoked_reason = $2, revoked_by = $3, revoked_by_user = $4 WHERE id = $5 AND revoked_at IS NULL")
         .bind(ids::now())
         .bind(reason)
@@ -184,27 +243,58 @@ pub async fn revoke_line(tx: &mut Tx, line_id: &str, reason: &str, by_decision: 
 
 /// The public honour roll: decided, non-confidential, non-revoked lines, newest first, matching an
 /// optional folded LIKE pattern on name, unit, award name and decision number; one page and the total.
-pub async fn honour_roll(tx: &mut Tx, pattern: Option<&str>, codes_matching: &[String], limit: i64, offset: i64) -> Result<(Vec<LineView>, i64)> {
+pub async fn honour_roll(
+    tx: &mut Tx,
+    pattern: Option<&str>,
+    codes_matching: &[String],
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<LineView>, i64)> {
     // The award names are matched in Rust (catalog), and passed as a list of codes.
     let codes = codes_matching.join(",");
     let filter = "l.revoked_at IS NULL AND n.confidential = FALSE AND n.status = 'decided' \
          AND ($1 IS NULL OR l.search_text LIKE $1 ESCAPE '\\' OR (',' || $2 || ',') LIKE ('%,' || n.code || ',%'))";
-    let sql = format!("{VIEW_SELECT} WHERE {filter} ORDER BY d.signed_on DESC, d.number, l.golden_book_no LIMIT $3 OFFSET $4");
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(sql.clone())).bind(pattern).bind(&codes).bind(limit).bind(offset).fetch_all(c).await)?;
-    let count_sql = format!("SELECT COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id JOIN nominations n ON n.id = l.nomination_id WHERE {filter}");
-    let total = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.clone())).bind(pattern).bind(&codes).fetch_one(c).await)?;
+    let sql = format!(
+        "{VIEW_SELECT} WHERE {filter} ORDER BY d.signed_on DESC, d.number, l.golden_book_no LIMIT $3 OFFSET $4"
+    );
+    let rows = on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(pattern)
+    .bind(&codes)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(c)
+    .await)?;
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id JOIN nominations n ON n.id = l.nomination_id WHERE {filter}"
+    );
+    let total = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(
+        count_sql.clone()
+    ))
+    .bind(pattern)
+    .bind(&codes)
+    .fetch_one(c)
+    .await)?;
     Ok((rows, total))
 }
 
 /// Sets the folded search text of a line (name, unit, decision number).
 pub async fn set_search_text(tx: &mut Tx, line_id: &str, text: &str) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE decision_lines SET search_text = $1 WHERE id = $2").bind(text).bind(line_id))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE decision_lines SET search_text = $1 WHERE id = $2")
+            .bind(text)
+            .bind(line_id)
+    )?;
     Ok(())
 }
 
 /// The body's root unit: (unit level code, name).
 pub async fn body(tx: &mut Tx, org_id: &str) -> Result<Option<(String, String)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>("SELECT level, name FROM units WHERE org_id = $1 AND parent_id IS NULL ORDER BY created_at LIMIT 1").bind(org_id).fetch_optional(c).await)?)
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String)>("SELECT level, name FROM units WHERE org_id = $1 AND parent_id IS NULL ORDER BY created_at LIMIT 1").bind(org_id).fetch_optional(c).await
+    })?)
 }
 
 /// A stored forwarding package.
@@ -243,7 +333,14 @@ pub async fn forward(tx: &mut Tx, org_id: &str, nomination_id: &str) -> Result<F
 }
 
 /// An in-app notice for a unit's officers or for everyone holding a role.
-pub async fn notify(tx: &mut Tx, org_id: &str, unit_id: Option<&str>, role: Option<&str>, text: &str, link: &str) -> Result<()> {
+pub async fn notify(
+    tx: &mut Tx,
+    org_id: &str,
+    unit_id: Option<&str>,
+    role: Option<&str>,
+    text: &str,
+    link: &str,
+) -> Result<()> {
     exec!(tx, sqlx::query("INSERT INTO notifications (id, org_id, user_id, unit_id, role, text, link, created_at) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7)")
         .bind(ids::new_id())
         .bind(org_id)
@@ -268,18 +365,25 @@ pub struct VoteRow {
 }
 
 pub async fn votes(tx: &mut Tx, nomination_id: &str) -> Result<Vec<VoteRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, VoteRow>(
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, VoteRow>(
         "SELECT m.title AS meeting_title, m.held_on, m.total_members, a.result, a.agree, a.disagree, a.abstain FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id \
          WHERE a.nomination_id = $1 AND a.result IS NOT NULL ORDER BY m.held_on"
     )
     .bind(nomination_id)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 /// Packages sent upward, newest first: (package, nominee name, catalog code).
-pub async fn forwards(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(ForwardRow, String, String)>> {
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, (String, String, String, String, String, i64, Option<String>, String, String, String)>(
+pub async fn forwards(
+    tx: &mut Tx,
+    org_id: &str,
+    limit: i64,
+) -> Result<Vec<(ForwardRow, String, String)>> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String, String, String, String, i64, Option<String>, String, String, String)>(
         "SELECT f.nomination_id, f.org_id, f.authority, f.file_name, f.sha256, f.size_bytes, f.created_by, f.created_at, COALESCE(p.full_name, u.name, n.household_name, ''), n.code \
          FROM nomination_forwards f JOIN nominations n ON n.id = f.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units u ON u.id = n.unit_id \
          WHERE f.org_id = $1 ORDER BY f.created_at DESC LIMIT $2"
@@ -287,9 +391,38 @@ pub async fn forwards(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(Forw
     .bind(org_id)
     .bind(limit)
     .fetch_all(c)
-    .await)?;
+    .await
+    })?;
     Ok(rows
         .into_iter()
-        .map(|(nomination_id, org_id, authority, file_name, sha256, size_bytes, created_by, created_at, name, code)| (ForwardRow { nomination_id, org_id, authority, file_name, sha256, size_bytes, created_by, created_at }, name, code))
+        .map(
+            |(
+                nomination_id,
+                org_id,
+                authority,
+                file_name,
+                sha256,
+                size_bytes,
+                created_by,
+                created_at,
+                name,
+                code,
+            )| {
+                (
+                    ForwardRow {
+                        nomination_id,
+                        org_id,
+                        authority,
+                        file_name,
+                        sha256,
+                        size_bytes,
+                        created_by,
+                        created_at,
+                    },
+                    name,
+                    code,
+                )
+            },
+        )
         .collect())
 }

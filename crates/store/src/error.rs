@@ -22,9 +22,14 @@ pub enum StoreError {
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         if let sqlx::Error::Database(db) = &e
-            && db.is_unique_violation() {
-                return StoreError::Duplicate(db.constraint().map(str::to_string).unwrap_or_else(|| db.message().to_string()));
-            }
+            && db.is_unique_violation()
+        {
+            return StoreError::Duplicate(
+                db.constraint()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| db.message().to_string()),
+            );
+        }
         if matches!(e, sqlx::Error::RowNotFound) {
             return StoreError::NotFound;
         }

@@ -19,7 +19,13 @@ pub async fn claim(tx: &mut Tx, key: &str, user_id: &str) -> Result<Claim> {
     if inserted == 1 {
         return Ok(Claim::New);
     }
-    let row: Option<(String, Option<String>)> = on_tx!(tx, |c| sqlx::query_as::<_, (String, Option<String>)>("SELECT user_id, location FROM idempotency_keys WHERE key = $1").bind(key).fetch_optional(c).await)?;
+    let row: Option<(String, Option<String>)> =
+        on_tx!(tx, |c| sqlx::query_as::<_, (String, Option<String>)>(
+            "SELECT user_id, location FROM idempotency_keys WHERE key = $1"
+        )
+        .bind(key)
+        .fetch_optional(c)
+        .await)?;
     Ok(match row {
         Some((owner, Some(location))) if owner == user_id => Claim::Done(location),
         _ => Claim::InProgress,
@@ -28,12 +34,20 @@ pub async fn claim(tx: &mut Tx, key: &str, user_id: &str) -> Result<Claim> {
 
 /// Records where a finished submission redirected to.
 pub async fn complete(tx: &mut Tx, key: &str, location: &str) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE idempotency_keys SET location = $1 WHERE key = $2").bind(location).bind(key))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE idempotency_keys SET location = $1 WHERE key = $2")
+            .bind(location)
+            .bind(key)
+    )?;
     Ok(())
 }
 
 /// Frees a key whose submission was refused (the person corrects the form and sends it again).
 pub async fn release(tx: &mut Tx, key: &str) -> Result<()> {
-    exec!(tx, sqlx::query("DELETE FROM idempotency_keys WHERE key = $1").bind(key))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM idempotency_keys WHERE key = $1").bind(key)
+    )?;
     Ok(())
 }

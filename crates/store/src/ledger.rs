@@ -49,7 +49,8 @@ pub struct RatingRow {
     pub updated_at: String,
 }
 
-const RATING_COLUMNS: &str = "id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at";
+const RATING_COLUMNS: &str =
+    "id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at";
 
 /// A stored discipline with its period (both ends inclusive, `yyyy-mm-dd`).
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -138,19 +139,54 @@ impl AwardRow {
 impl RatingRow {
     pub fn new(owner: &Owner<'_>, year: i64, rating: &str) -> RatingRow {
         let now = ids::now();
-        RatingRow { id: ids::new_id(), org_id: owner.org_id.into(), subject_type: owner.subject_type.into(), subject_id: owner.subject_id.into(), year, rating: rating.into(), version: 1, created_at: now.clone(), updated_at: now }
+        RatingRow {
+            id: ids::new_id(),
+            org_id: owner.org_id.into(),
+            subject_type: owner.subject_type.into(),
+            subject_id: owner.subject_id.into(),
+            year,
+            rating: rating.into(),
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        }
     }
 }
 
 impl DisciplineRow {
-    pub fn new(owner: &Owner<'_>, level: &str, from_date: &str, to_date: &str, note: Option<String>) -> DisciplineRow {
+    pub fn new(
+        owner: &Owner<'_>,
+        level: &str,
+        from_date: &str,
+        to_date: &str,
+        note: Option<String>,
+    ) -> DisciplineRow {
         let now = ids::now();
-        DisciplineRow { id: ids::new_id(), org_id: owner.org_id.into(), subject_type: owner.subject_type.into(), subject_id: owner.subject_id.into(), level: level.into(), from_date: from_date.into(), to_date: to_date.into(), note, version: 1, created_at: now.clone(), updated_at: now }
+        DisciplineRow {
+            id: ids::new_id(),
+            org_id: owner.org_id.into(),
+            subject_type: owner.subject_type.into(),
+            subject_id: owner.subject_id.into(),
+            level: level.into(),
+            from_date: from_date.into(),
+            to_date: to_date.into(),
+            note,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        }
     }
 }
 
 impl InitiativeRow {
-    pub fn new(owner: &Owner<'_>, name: &str, year: i64, level: &str, research: bool, applied_in: Option<String>) -> InitiativeRow {
+    pub fn new(
+        owner: &Owner<'_>,
+        name: &str,
+        year: i64,
+        level: &str,
+        research: bool,
+        applied_in: Option<String>,
+    ) -> InitiativeRow {
         let now = ids::now();
         InitiativeRow {
             id: ids::new_id(),
@@ -172,20 +208,64 @@ impl InitiativeRow {
 
 /// Every row recorded for `subject_id` (one subject; call once per predecessor for merged units).
 pub async fn load(tx: &mut Tx, org_id: &str, subject_id: &str) -> Result<StoredLedger> {
-    let awards_sql = format!("SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND subject_id = $2 ORDER BY year, code, id");
-    let ratings_sql = format!("SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 ORDER BY year");
-    let disciplines_sql = format!("SELECT {DISCIPLINE_COLUMNS} FROM ledger_disciplines WHERE org_id = $1 AND subject_id = $2 ORDER BY from_date");
-    let initiatives_sql = format!("SELECT {INITIATIVE_COLUMNS} FROM ledger_initiatives WHERE org_id = $1 AND subject_id = $2 ORDER BY year, name");
-    let awards = on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(awards_sql.clone())).bind(org_id).bind(subject_id).fetch_all(c).await)?;
-    let ratings = on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sqlx::AssertSqlSafe(ratings_sql.clone())).bind(org_id).bind(subject_id).fetch_all(c).await)?;
-    let disciplines = on_tx!(tx, |c| sqlx::query_as::<_, DisciplineRow>(sqlx::AssertSqlSafe(disciplines_sql.clone())).bind(org_id).bind(subject_id).fetch_all(c).await)?;
-    let initiatives = on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(sqlx::AssertSqlSafe(initiatives_sql.clone())).bind(org_id).bind(subject_id).fetch_all(c).await)?;
-    Ok(StoredLedger { awards, ratings, disciplines, initiatives })
+    let awards_sql = format!(
+        "SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND subject_id = $2 ORDER BY year, code, id"
+    );
+    let ratings_sql = format!(
+        "SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 ORDER BY year"
+    );
+    let disciplines_sql = format!(
+        "SELECT {DISCIPLINE_COLUMNS} FROM ledger_disciplines WHERE org_id = $1 AND subject_id = $2 ORDER BY from_date"
+    );
+    let initiatives_sql = format!(
+        "SELECT {INITIATIVE_COLUMNS} FROM ledger_initiatives WHERE org_id = $1 AND subject_id = $2 ORDER BY year, name"
+    );
+    let awards = on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(
+        awards_sql.clone()
+    ))
+    .bind(org_id)
+    .bind(subject_id)
+    .fetch_all(c)
+    .await)?;
+    let ratings = on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sqlx::AssertSqlSafe(
+        ratings_sql.clone()
+    ))
+    .bind(org_id)
+    .bind(subject_id)
+    .fetch_all(c)
+    .await)?;
+    let disciplines = on_tx!(tx, |c| sqlx::query_as::<_, DisciplineRow>(
+        sqlx::AssertSqlSafe(disciplines_sql.clone())
+    )
+    .bind(org_id)
+    .bind(subject_id)
+    .fetch_all(c)
+    .await)?;
+    let initiatives = on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(
+        sqlx::AssertSqlSafe(initiatives_sql.clone())
+    )
+    .bind(org_id)
+    .bind(subject_id)
+    .fetch_all(c)
+    .await)?;
+    Ok(StoredLedger {
+        awards,
+        ratings,
+        disciplines,
+        initiatives,
+    })
 }
 
 pub async fn get_award(tx: &mut Tx, org_id: &str, id: &str) -> Result<AwardRow> {
     let sql = format!("SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert_award(tx: &mut Tx, a: &AwardRow) -> Result<()> {
@@ -238,9 +318,23 @@ pub async fn update_award(tx: &mut Tx, a: &AwardRow) -> Result<AwardRow> {
 }
 
 /// The rating of a subject for a year, if recorded.
-pub async fn rating_of(tx: &mut Tx, org_id: &str, subject_id: &str, year: i64) -> Result<Option<RatingRow>> {
-    let sql = format!("SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 AND year = $3");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(subject_id).bind(year).fetch_optional(c).await)?)
+pub async fn rating_of(
+    tx: &mut Tx,
+    org_id: &str,
+    subject_id: &str,
+    year: i64,
+) -> Result<Option<RatingRow>> {
+    let sql = format!(
+        "SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 AND year = $3"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(subject_id)
+    .bind(year)
+    .fetch_optional(c)
+    .await)?)
 }
 
 pub async fn insert_rating(tx: &mut Tx, r: &RatingRow) -> Result<()> {

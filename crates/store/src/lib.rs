@@ -6,13 +6,13 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-mod db;
 pub mod audit;
 pub mod blobs;
 pub mod campaign_parts;
 pub mod campaign_work;
 pub mod campaigns;
 pub mod clusters;
+mod db;
 pub mod decisions;
 pub mod error;
 pub mod idempotency;

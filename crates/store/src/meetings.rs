@@ -76,7 +76,16 @@ pub struct ConflictRow {
 
 impl MeetingRow {
     #[allow(clippy::too_many_arguments)] // the fields of the scheduling form, once
-    pub fn new(org_id: &str, title: &str, held_on: &str, place: Option<String>, total_members: i64, secret_ballot: bool, chair_name: Option<String>, secretary_name: Option<String>) -> MeetingRow {
+    pub fn new(
+        org_id: &str,
+        title: &str,
+        held_on: &str,
+        place: Option<String>,
+        total_members: i64,
+        secret_ballot: bool,
+        chair_name: Option<String>,
+        secretary_name: Option<String>,
+    ) -> MeetingRow {
         let now = ids::now();
         MeetingRow {
             id: ids::new_id(),
@@ -102,26 +111,31 @@ impl MeetingRow {
 }
 
 pub async fn insert(tx: &mut Tx, m: &MeetingRow, member_ids: &[String]) -> Result<()> {
-    let sql = format!("INSERT INTO meetings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)");
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(&m.id)
-        .bind(&m.org_id)
-        .bind(&m.title)
-        .bind(&m.held_on)
-        .bind(&m.place)
-        .bind(&m.status)
-        .bind(m.total_members)
-        .bind(m.secret_ballot)
-        .bind(&m.chair_name)
-        .bind(&m.secretary_name)
-        .bind(&m.minutes)
-        .bind(&m.closed_at)
-        .bind(m.others_present)
-        .bind(m.others_written)
-        .bind(m.quota_cap)
-        .bind(m.version)
-        .bind(&m.created_at)
-        .bind(&m.updated_at))?;
+    let sql = format!(
+        "INSERT INTO meetings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&m.id)
+            .bind(&m.org_id)
+            .bind(&m.title)
+            .bind(&m.held_on)
+            .bind(&m.place)
+            .bind(&m.status)
+            .bind(m.total_members)
+            .bind(m.secret_ballot)
+            .bind(&m.chair_name)
+            .bind(&m.secretary_name)
+            .bind(&m.minutes)
+            .bind(&m.closed_at)
+            .bind(m.others_present)
+            .bind(m.others_written)
+            .bind(m.quota_cap)
+            .bind(m.version)
+            .bind(&m.created_at)
+            .bind(&m.updated_at)
+    )?;
     for u in member_ids {
         exec!(tx, sqlx::query("INSERT INTO meeting_members (meeting_id, user_id, attendance) VALUES ($1, $2, 'absent')").bind(&m.id).bind(u))?;
     }
@@ -130,19 +144,45 @@ pub async fn insert(tx: &mut Tx, m: &MeetingRow, member_ids: &[String]) -> Resul
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<MeetingRow> {
     let sql = format!("SELECT {COLUMNS} FROM meetings WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 /// Meetings of the organisation, latest date first.
 pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<MeetingRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM meetings WHERE org_id = $1 ORDER BY held_on DESC, created_at DESC LIMIT $2");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(limit).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {COLUMNS} FROM meetings WHERE org_id = $1 ORDER BY held_on DESC, created_at DESC LIMIT $2"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// Moves the meeting to `to` if `version` still matches; stores the minutes and the cap when closing.
-pub async fn set_status(tx: &mut Tx, m: &MeetingRow, version: i64, to: &str, minutes: Option<&str>, quota_cap: Option<i64>) -> Result<MeetingRow> {
+pub async fn set_status(
+    tx: &mut Tx,
+    m: &MeetingRow,
+    version: i64,
+    to: &str,
+    minutes: Option<&str>,
+    quota_cap: Option<i64>,
+) -> Result<MeetingRow> {
     let now = ids::now();
-    let closed_at = if to == "closed" { Some(now.clone()) } else { None };
+    let closed_at = if to == "closed" {
+        Some(now.clone())
+    } else {
+        None
+    };
     let done = exec!(tx, sqlx::query("UPDATE meetings SET status = $1, minutes = $2, closed_at = $3, quota_cap = $4, version = version + 1, updated_at = $5 WHERE id = $6 AND org_id = $7 AND version = $8")
         .bind(to)
         .bind(minutes)
@@ -178,14 +218,29 @@ pub async fn set_others(tx: &mut Tx, id: &str, present: i64, written: i64) -> Re
 }
 
 pub async fn members(tx: &mut Tx, meeting_id: &str) -> Result<Vec<MemberRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, MemberRow>("SELECT m.user_id, u.full_name, u.username, m.attendance FROM meeting_members m JOIN users u ON u.id = m.user_id WHERE m.meeting_id = $1 ORDER BY u.full_name, u.username")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, MemberRow>("SELECT m.user_id, u.full_name, u.username, m.attendance FROM meeting_members m JOIN users u ON u.id = m.user_id WHERE m.meeting_id = $1 ORDER BY u.full_name, u.username")
         .bind(meeting_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
-pub async fn set_attendance(tx: &mut Tx, meeting_id: &str, user_id: &str, attendance: &str) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE meeting_members SET attendance = $1 WHERE meeting_id = $2 AND user_id = $3").bind(attendance).bind(meeting_id).bind(user_id))?;
+pub async fn set_attendance(
+    tx: &mut Tx,
+    meeting_id: &str,
+    user_id: &str,
+    attendance: &str,
+) -> Result<()> {
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE meeting_members SET attendance = $1 WHERE meeting_id = $2 AND user_id = $3"
+        )
+        .bind(attendance)
+        .bind(meeting_id)
+        .bind(user_id)
+    )?;
     Ok(())
 }
 
@@ -196,55 +251,121 @@ const ITEM_SELECT: &str = "SELECT i.id, i.meeting_id, i.nomination_id, i.positio
 /// The agenda in order.
 pub async fn items(tx: &mut Tx, meeting_id: &str) -> Result<Vec<ItemRow>> {
     let sql = format!("{ITEM_SELECT} WHERE i.meeting_id = $1 ORDER BY i.position");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sqlx::AssertSqlSafe(sql.clone())).bind(meeting_id).fetch_all(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(meeting_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn item(tx: &mut Tx, meeting_id: &str, item_id: &str) -> Result<ItemRow> {
     let sql = format!("{ITEM_SELECT} WHERE i.meeting_id = $1 AND i.id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sqlx::AssertSqlSafe(sql.clone())).bind(meeting_id).bind(item_id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(meeting_id)
+    .bind(item_id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 /// Appends a nomination to the agenda.
 pub async fn add_item(tx: &mut Tx, meeting_id: &str, nomination_id: &str) -> Result<String> {
-    let next: i64 = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = $1").bind(meeting_id).fetch_one(c).await)?;
+    let next: i64 = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM agenda_items WHERE meeting_id = $1"
+    )
+    .bind(meeting_id)
+    .fetch_one(c)
+    .await)?;
     let id = ids::new_id();
     exec!(tx, sqlx::query("INSERT INTO agenda_items (id, meeting_id, nomination_id, position) VALUES ($1, $2, $3, $4)").bind(&id).bind(meeting_id).bind(nomination_id).bind(next))?;
     Ok(id)
 }
 
 pub async fn remove_item(tx: &mut Tx, meeting_id: &str, item_id: &str) -> Result<()> {
-    let n = exec!(tx, sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1 AND id = $2").bind(meeting_id).bind(item_id))?;
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    let n = exec!(
+        tx,
+        sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1 AND id = $2")
+            .bind(meeting_id)
+            .bind(item_id)
+    )?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 pub async fn conflicts(tx: &mut Tx, meeting_id: &str) -> Result<Vec<ConflictRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ConflictRow>("SELECT c.agenda_item_id, c.user_id, c.reason FROM agenda_conflicts c JOIN agenda_items i ON i.id = c.agenda_item_id WHERE i.meeting_id = $1")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, ConflictRow>("SELECT c.agenda_item_id, c.user_id, c.reason FROM agenda_conflicts c JOIN agenda_items i ON i.id = c.agenda_item_id WHERE i.meeting_id = $1")
         .bind(meeting_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
-pub async fn add_conflict(tx: &mut Tx, item_id: &str, user_id: &str, reason: Option<&str>) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO agenda_conflicts (agenda_item_id, user_id, reason) VALUES ($1, $2, $3)").bind(item_id).bind(user_id).bind(reason))?;
+pub async fn add_conflict(
+    tx: &mut Tx,
+    item_id: &str,
+    user_id: &str,
+    reason: Option<&str>,
+) -> Result<()> {
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO agenda_conflicts (agenda_item_id, user_id, reason) VALUES ($1, $2, $3)"
+        )
+        .bind(item_id)
+        .bind(user_id)
+        .bind(reason)
+    )?;
     Ok(())
 }
 
 /// The items of a meeting a member has voted on.
 pub async fn voted_items(tx: &mut Tx, meeting_id: &str, user_id: &str) -> Result<Vec<String>> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, String>("SELECT b.agenda_item_id FROM ballots_cast b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = $1 AND b.user_id = $2")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, String>("SELECT b.agenda_item_id FROM ballots_cast b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = $1 AND b.user_id = $2")
         .bind(meeting_id)
         .bind(user_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
 /// Records a ballot: the voter (with the choice only when the ballot is open), and for a secret ballot
 /// the choice on its own under a random (not time-ordered) id.
-pub async fn cast(tx: &mut Tx, item_id: &str, user_id: &str, choice: &str, secret: bool) -> Result<()> {
+pub async fn cast(
+    tx: &mut Tx,
+    item_id: &str,
+    user_id: &str,
+    choice: &str,
+    secret: bool,
+) -> Result<()> {
     let open_choice = if secret { None } else { Some(choice) };
-    exec!(tx, sqlx::query("INSERT INTO ballots_cast (agenda_item_id, user_id, choice, at) VALUES ($1, $2, $3, $4)").bind(item_id).bind(user_id).bind(open_choice).bind(ids::now()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO ballots_cast (agenda_item_id, user_id, choice, at) VALUES ($1, $2, $3, $4)"
+        )
+        .bind(item_id)
+        .bind(user_id)
+        .bind(open_choice)
+        .bind(ids::now())
+    )?;
     if secret {
-        exec!(tx, sqlx::query("INSERT INTO ballot_choices (id, agenda_item_id, choice) VALUES ($1, $2, $3)").bind(random_id()).bind(item_id).bind(choice))?;
+        exec!(
+            tx,
+            sqlx::query(
+                "INSERT INTO ballot_choices (id, agenda_item_id, choice) VALUES ($1, $2, $3)"
+            )
+            .bind(random_id())
+            .bind(item_id)
+            .bind(choice)
+        )?;
     }
     Ok(())
 }
@@ -257,8 +378,12 @@ fn random_id() -> String {
 }
 
 /// Electronic ballots per item: (item id, choice, count), open and secret together.
-pub async fn electronic_counts(tx: &mut Tx, meeting_id: &str) -> Result<Vec<(String, String, i64)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String, i64)>(
+pub async fn electronic_counts(
+    tx: &mut Tx,
+    meeting_id: &str,
+) -> Result<Vec<(String, String, i64)>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String, i64)>(
         "SELECT t.agenda_item_id, t.choice, COUNT(*) FROM (\
            SELECT b.agenda_item_id, b.choice FROM ballots_cast b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = $1 AND b.choice IS NOT NULL \
            UNION ALL SELECT c.agenda_item_id, c.choice FROM ballot_choices c JOIN agenda_items i ON i.id = c.agenda_item_id WHERE i.meeting_id = $1\
@@ -266,58 +391,93 @@ pub async fn electronic_counts(tx: &mut Tx, meeting_id: &str) -> Result<Vec<(Str
     )
     .bind(meeting_id)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
-pub async fn set_paper(tx: &mut Tx, item_id: &str, agree: i64, disagree: i64, abstain: i64) -> Result<()> {
+pub async fn set_paper(
+    tx: &mut Tx,
+    item_id: &str,
+    agree: i64,
+    disagree: i64,
+    abstain: i64,
+) -> Result<()> {
     exec!(tx, sqlx::query("UPDATE agenda_items SET paper_agree = $1, paper_disagree = $2, paper_abstain = $3 WHERE id = $4").bind(agree).bind(disagree).bind(abstain).bind(item_id))?;
     Ok(())
 }
 
 /// Stores an item's final tally and result.
-pub async fn set_result(tx: &mut Tx, item_id: &str, result: &str, tally: (i64, i64, i64), note: Option<&str>) -> Result<()> {
+pub async fn set_result(
+    tx: &mut Tx,
+    item_id: &str,
+    result: &str,
+    tally: (i64, i64, i64),
+    note: Option<&str>,
+) -> Result<()> {
     exec!(tx, sqlx::query("UPDATE agenda_items SET result = $1, agree = $2, disagree = $3, abstain = $4, note = $5 WHERE id = $6").bind(result).bind(tally.0).bind(tally.1).bind(tally.2).bind(note).bind(item_id))?;
     Ok(())
 }
 
 /// An in-app notice to one user.
-pub async fn notify(tx: &mut Tx, org_id: &str, user_id: &str, text: &str, link: &str) -> Result<()> {
+pub async fn notify(
+    tx: &mut Tx,
+    org_id: &str,
+    user_id: &str,
+    text: &str,
+    link: &str,
+) -> Result<()> {
     exec!(tx, sqlx::query("INSERT INTO notifications (id, org_id, user_id, text, link, created_at) VALUES ($1, $2, $3, $4, $5, $6)").bind(ids::new_id()).bind(org_id).bind(user_id).bind(text).bind(link).bind(ids::now()))?;
     Ok(())
 }
 
 /// Electronic ballots cast per item (who voted is known, not how): (item id, count).
 pub async fn cast_counts(tx: &mut Tx, meeting_id: &str) -> Result<Vec<(String, i64)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, i64)>("SELECT b.agenda_item_id, COUNT(*) FROM ballots_cast b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = $1 GROUP BY b.agenda_item_id")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, i64)>("SELECT b.agenda_item_id, COUNT(*) FROM ballots_cast b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = $1 GROUP BY b.agenda_item_id")
         .bind(meeting_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
 /// Accepted nominations waiting for a meeting: (id, nominee, code, nominating unit), oldest first.
-pub async fn candidates(tx: &mut Tx, org_id: &str) -> Result<Vec<(String, String, String, String)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String, String, String)>(
+pub async fn candidates(
+    tx: &mut Tx,
+    org_id: &str,
+) -> Result<Vec<(String, String, String, String)>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String, String, String)>(
         "SELECT n.id, COALESCE(p.full_name, nu.name, n.household_name, ''), n.code, COALESCE(su.name, '') FROM nominations n \
          LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id \
          WHERE n.org_id = $1 AND n.status = 'accepted' ORDER BY n.updated_at, n.id LIMIT 1000"
     )
     .bind(org_id)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 /// Council member and chairman accounts that may sit in a meeting: (id, full name).
 pub async fn eligible_members(tx: &mut Tx, org_id: &str) -> Result<Vec<(String, String)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>("SELECT id, full_name FROM users WHERE org_id = $1 AND active = TRUE AND role IN ('council_member', 'chairman') ORDER BY full_name, username")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String)>("SELECT id, full_name FROM users WHERE org_id = $1 AND active = TRUE AND role IN ('council_member', 'chairman') ORDER BY full_name, username")
         .bind(org_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
 /// Nominations of a campaign by one unit (individuals or collectives) already passed, decided or
 /// forwarded outside this meeting: they take quota places.
-pub async fn already_passed(tx: &mut Tx, campaign_id: &str, unit_id: &str, person: bool, meeting_id: &str) -> Result<i64> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+pub async fn already_passed(
+    tx: &mut Tx,
+    campaign_id: &str,
+    unit_id: &str,
+    person: bool,
+    meeting_id: &str,
+) -> Result<i64> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
         "SELECT COUNT(*) FROM nominations n WHERE n.campaign_id = $1 AND n.nominating_unit_id = $2 AND (n.nominee_type = 'person') = $3 \
          AND n.status IN ('passed', 'decided', 'forwarded') AND n.id NOT IN (SELECT nomination_id FROM agenda_items WHERE meeting_id = $4)"
     )
@@ -326,5 +486,6 @@ pub async fn already_passed(tx: &mut Tx, campaign_id: &str, unit_id: &str, perso
     .bind(person)
     .bind(meeting_id)
     .fetch_one(c)
-    .await)?)
+    .await
+    })?)
 }

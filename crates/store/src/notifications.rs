@@ -25,7 +25,13 @@ pub enum Addressee<'a> {
     Role(&'a str),
 }
 
-pub async fn add(tx: &mut Tx, org_id: &str, to: Addressee<'_>, text: &str, link: &str) -> Result<()> {
+pub async fn add(
+    tx: &mut Tx,
+    org_id: &str,
+    to: Addressee<'_>,
+    text: &str,
+    link: &str,
+) -> Result<()> {
     let (user, unit, role) = match to {
         Addressee::User(u) => (Some(u), None, None),
         Addressee::Unit(u) => (None, Some(u), None),
@@ -45,9 +51,17 @@ pub async fn add(tx: &mut Tx, org_id: &str, to: Addressee<'_>, text: &str, link:
 
 /// The notifications a user sees, newest first: addressed to them, to a unit within `scope_path`
 /// (a unit officer's scope), or to their role.
-pub async fn for_user(tx: &mut Tx, org_id: &str, user_id: &str, role: &str, scope_path: Option<&str>, limit: i64) -> Result<Vec<NotificationRow>> {
+pub async fn for_user(
+    tx: &mut Tx,
+    org_id: &str,
+    user_id: &str,
+    role: &str,
+    scope_path: Option<&str>,
+    limit: i64,
+) -> Result<Vec<NotificationRow>> {
     let like = scope_path.map(|p| format!("{p}%"));
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, NotificationRow>(
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, NotificationRow>(
         "SELECT id, org_id, user_id, unit_id, role, text, link, created_at, read_at FROM notifications WHERE org_id = $1 \
          AND (user_id = $2 OR role = $3 OR ($4 IS NOT NULL AND unit_id IN (SELECT id FROM units WHERE path LIKE $4))) ORDER BY created_at DESC, id LIMIT $5"
     )
@@ -57,5 +71,6 @@ pub async fn for_user(tx: &mut Tx, org_id: &str, user_id: &str, role: &str, scop
     .bind(&like)
     .bind(limit)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }

@@ -4,16 +4,30 @@ use crate::{Result, Tx, exec, ids, on_tx};
 
 /// The first organisation, if any.
 pub async fn first(tx: &mut Tx) -> Result<Option<String>> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, String>("SELECT id FROM orgs ORDER BY created_at LIMIT 1").fetch_optional(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, String>(
+        "SELECT id FROM orgs ORDER BY created_at LIMIT 1"
+    )
+    .fetch_optional(c)
+    .await)?)
 }
 
 pub async fn insert(tx: &mut Tx, name: &str) -> Result<String> {
     let id = ids::new_id();
-    exec!(tx, sqlx::query("INSERT INTO orgs (id, name, created_at) VALUES ($1, $2, $3)").bind(&id).bind(name).bind(ids::now()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO orgs (id, name, created_at) VALUES ($1, $2, $3)")
+            .bind(&id)
+            .bind(name)
+            .bind(ids::now())
+    )?;
     Ok(id)
 }
 
 /// Number of user accounts in the whole database (first start has none).
 pub async fn user_count(tx: &mut Tx) -> Result<i64> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users").fetch_one(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM users"
+    )
+    .fetch_one(c)
+    .await)?)
 }

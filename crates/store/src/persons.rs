@@ -1,6 +1,6 @@
 //! People (cá nhân) of the organisation, each in one unit, searchable without diacritics.
 
-use crate::{exec, Result, StoreError, Tx, ids, on_tx};
+use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
 /// A stored person.
@@ -38,7 +38,11 @@ pub struct PersonListRow {
 }
 
 fn search_text(p: &PersonRow) -> String {
-    thidua_domain::text::fold(&format!("{} {}", p.full_name, p.position.as_deref().unwrap_or("")))
+    thidua_domain::text::fold(&format!(
+        "{} {}",
+        p.full_name,
+        p.position.as_deref().unwrap_or("")
+    ))
 }
 
 /// Filters for listing people.
@@ -57,47 +61,75 @@ fn filter_sql(select: &str) -> String {
 }
 
 /// One page of people, ordered by name.
-pub async fn list(tx: &mut Tx, org_id: &str, f: &PersonFilter, limit: i64, offset: i64) -> Result<Vec<PersonListRow>> {
+pub async fn list(
+    tx: &mut Tx,
+    org_id: &str,
+    f: &PersonFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<PersonListRow>> {
     let sql = format!(
         "{} ORDER BY p.search_text, p.id LIMIT $5 OFFSET $6",
-        filter_sql("SELECT p.id, p.unit_id, u.name AS unit_name, p.full_name, p.gender, p.birth_date, p.position, p.kind, p.direct_worker")
+        filter_sql(
+            "SELECT p.id, p.unit_id, u.name AS unit_name, p.full_name, p.gender, p.birth_date, p.position, p.kind, p.direct_worker"
+        )
     );
     let scope = f.scope.as_ref().map(|s| format!("{s}%"));
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PersonListRow>(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(org_id)
-        .bind(&scope)
-        .bind(&f.unit_id)
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(c)
-        .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PersonListRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(&scope)
+    .bind(&f.unit_id)
+    .bind(&pattern)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn count(tx: &mut Tx, org_id: &str, f: &PersonFilter) -> Result<i64> {
     let sql = filter_sql("SELECT COUNT(*)");
     let scope = f.scope.as_ref().map(|s| format!("{s}%"));
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(org_id)
-        .bind(&scope)
-        .bind(&f.unit_id)
-        .bind(&pattern)
-        .fetch_one(c)
-        .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(&scope)
+    .bind(&f.unit_id)
+    .bind(&pattern)
+    .fetch_one(c)
+    .await)?)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<PersonRow> {
     let sql = format!("SELECT {COLUMNS} FROM persons WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, PersonRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?
-        .ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, PersonRow>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 /// A new person row ready to insert (id and timestamps filled by [`PersonRow::new`]).
 impl PersonRow {
     #[allow(clippy::too_many_arguments)]
-    pub fn new(org_id: &str, unit_id: &str, unit_path: &str, full_name: &str, gender: &str, birth_date: Option<String>, position: Option<String>, kind: &str, direct_worker: bool) -> PersonRow {
+    pub fn new(
+        org_id: &str,
+        unit_id: &str,
+        unit_path: &str,
+        full_name: &str,
+        gender: &str,
+        birth_date: Option<String>,
+        position: Option<String>,
+        kind: &str,
+        direct_worker: bool,
+    ) -> PersonRow {
         let now = ids::now();
         PersonRow {
             id: ids::new_id(),
@@ -141,7 +173,19 @@ pub async fn insert_many(tx: &mut Tx, people: &[PersonRow]) -> Result<()> {
             }
             sql.push_str(&format!(
                 "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, 1, ${}, ${})",
-                b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12, b + 12
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5,
+                b + 6,
+                b + 7,
+                b + 8,
+                b + 9,
+                b + 10,
+                b + 11,
+                b + 12,
+                b + 12
             ));
         }
         exec!(tx, {
@@ -163,7 +207,6 @@ pub async fn insert_many(tx: &mut Tx, people: &[PersonRow]) -> Result<()> {
             }
             q
         })?;
-
     }
     Ok(())
 }
@@ -194,7 +237,13 @@ pub async fn update(tx: &mut Tx, p: &PersonRow) -> Result<PersonRow> {
 }
 
 /// Moves every person of `from_unit` to `to_unit` (merges carry people to the successor).
-pub async fn move_all(tx: &mut Tx, org_id: &str, from_unit: &str, to_unit: &str, to_path: &str) -> Result<u64> {
+pub async fn move_all(
+    tx: &mut Tx,
+    org_id: &str,
+    from_unit: &str,
+    to_unit: &str,
+    to_path: &str,
+) -> Result<u64> {
     let done = exec!(tx, sqlx::query("UPDATE persons SET unit_id = $1, unit_path = $2, version = version + 1, updated_at = $3 WHERE org_id = $4 AND unit_id = $5")
         .bind(to_unit)
         .bind(to_path)

@@ -21,12 +21,30 @@ pub struct RuleSourceRow {
     pub created_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, file_name, version, text, note, created_by, created_by_name, created_at";
+const COLUMNS: &str =
+    "id, org_id, file_name, version, text, note, created_by, created_by_name, created_at";
 
 impl RuleSourceRow {
     /// A new version `version` of `file_name`.
-    pub fn new(org_id: &str, file_name: &str, version: i64, text: Option<String>, note: Option<String>, user: (Option<String>, String)) -> RuleSourceRow {
-        RuleSourceRow { id: ids::new_id(), org_id: org_id.into(), file_name: file_name.into(), version, text, note, created_by: user.0, created_by_name: user.1, created_at: ids::now() }
+    pub fn new(
+        org_id: &str,
+        file_name: &str,
+        version: i64,
+        text: Option<String>,
+        note: Option<String>,
+        user: (Option<String>, String),
+    ) -> RuleSourceRow {
+        RuleSourceRow {
+            id: ids::new_id(),
+            org_id: org_id.into(),
+            file_name: file_name.into(),
+            version,
+            text,
+            note,
+            created_by: user.0,
+            created_by_name: user.1,
+            created_at: ids::now(),
+        }
     }
 }
 
@@ -36,27 +54,59 @@ pub async fn latest_all(tx: &mut Tx, org_id: &str) -> Result<Vec<RuleSourceRow>>
         "SELECT {COLUMNS} FROM rule_sources r WHERE org_id = $1 \
          AND version = (SELECT MAX(version) FROM rule_sources m WHERE m.org_id = r.org_id AND m.file_name = r.file_name) ORDER BY file_name"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).fetch_all(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// A cheap fingerprint of the organisation's saved versions: it changes with every save (here or
 /// on another app node), so a cached `Rules` can be checked against it on each request.
 pub async fn stamp(tx: &mut Tx, org_id: &str) -> Result<String> {
-    let (n, last): (i64, Option<String>) = on_tx!(tx, |c| sqlx::query_as("SELECT COUNT(*), MAX(id) FROM rule_sources WHERE org_id = $1").bind(org_id).fetch_one(c).await)?;
+    let (n, last): (i64, Option<String>) = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT COUNT(*), MAX(id) FROM rule_sources WHERE org_id = $1"
+    )
+    .bind(org_id)
+    .fetch_one(c)
+    .await)?;
     Ok(format!("{n}:{}", last.unwrap_or_default()))
 }
 
 /// Every saved version of one file, newest first.
 pub async fn history(tx: &mut Tx, org_id: &str, file_name: &str) -> Result<Vec<RuleSourceRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM rule_sources WHERE org_id = $1 AND file_name = $2 ORDER BY version DESC");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(file_name).fetch_all(c).await)?)
+    let sql = format!(
+        "SELECT {COLUMNS} FROM rule_sources WHERE org_id = $1 AND file_name = $2 ORDER BY version DESC"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(file_name)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// One saved version of a file.
-pub async fn get_version(tx: &mut Tx, org_id: &str, file_name: &str, version: i64) -> Result<RuleSourceRow> {
-    let sql = format!("SELECT {COLUMNS} FROM rule_sources WHERE org_id = $1 AND file_name = $2 AND version = $3");
-    on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(file_name).bind(version).fetch_optional(c).await)?
-        .ok_or(StoreError::NotFound)
+pub async fn get_version(
+    tx: &mut Tx,
+    org_id: &str,
+    file_name: &str,
+    version: i64,
+) -> Result<RuleSourceRow> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM rule_sources WHERE org_id = $1 AND file_name = $2 AND version = $3"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(file_name)
+    .bind(version)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 /// Saves a new version. Two saves of the same version race on the unique key: the loser gets

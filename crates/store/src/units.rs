@@ -1,6 +1,6 @@
 //! Units (cơ quan, đơn vị) and their changes over time, stored with a materialised path.
 
-use crate::{exec, Result, StoreError, Tx, ids, on_tx};
+use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
 /// A stored unit.
@@ -33,22 +33,32 @@ pub struct CodeName {
 }
 
 pub async fn kinds(tx: &mut Tx) -> Result<Vec<CodeName>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CodeName>("SELECT code, name FROM unit_kinds ORDER BY sort_order").fetch_all(c).await)?)
-}
-
-/// Levels in force on `date` (`yyyy-mm-dd`): after 2025-06-30 the district level is no longer offered.
-pub async fn levels(tx: &mut Tx, date: &str) -> Result<Vec<CodeName>> {
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, CodeName>(
-        "SELECT code, name FROM levels WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1) ORDER BY rank"
+        "SELECT code, name FROM unit_kinds ORDER BY sort_order"
     )
-    .bind(date)
     .fetch_all(c)
     .await)?)
 }
 
+/// Levels in force on `date` (`yyyy-mm-dd`): after 2025-06-30 the district level is no longer offered.
+pub async fn levels(tx: &mut Tx, date: &str) -> Result<Vec<CodeName>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, CodeName>(
+        "SELECT code, name FROM levels WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1) ORDER BY rank"
+    )
+    .bind(date)
+    .fetch_all(c)
+    .await
+    })?)
+}
+
 /// All levels, including ended ones (to show historic units).
 pub async fn all_levels(tx: &mut Tx) -> Result<Vec<CodeName>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CodeName>("SELECT code, name FROM levels ORDER BY rank").fetch_all(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CodeName>(
+        "SELECT code, name FROM levels ORDER BY rank"
+    )
+    .fetch_all(c)
+    .await)?)
 }
 
 fn search_text(code: &str, name: &str, short_name: Option<&str>) -> String {
@@ -73,35 +83,51 @@ pub async fn list(tx: &mut Tx, org_id: &str, f: &UnitFilter, limit: i64) -> Resu
         "SELECT {COLUMNS} FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) \
          AND ($3 IS NULL OR search_text LIKE $3 ESCAPE '\\') AND ($4 OR valid_to IS NULL) ORDER BY path LIMIT $5"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(org_id)
-        .bind(&scope)
-        .bind(&pattern)
-        .bind(f.include_closed)
-        .bind(limit)
-        .fetch_all(c)
-        .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(&scope)
+    .bind(&pattern)
+    .bind(f.include_closed)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// Number of active units, optionally under a path.
 pub async fn count_active(tx: &mut Tx, org_id: &str, scope: Option<&str>) -> Result<i64> {
     let scope = scope.map(|s| format!("{s}%"));
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) AND valid_to IS NULL")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) AND valid_to IS NULL")
         .bind(org_id)
         .bind(&scope)
         .fetch_one(c)
-        .await)?)
+        .await
+    })?)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<UnitRow> {
     let sql = format!("SELECT {COLUMNS} FROM units WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(id).fetch_optional(c).await)?
-        .ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 pub async fn get_by_code(tx: &mut Tx, org_id: &str, code: &str) -> Result<Option<UnitRow>> {
     let sql = format!("SELECT {COLUMNS} FROM units WHERE org_id = $1 AND code = $2");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).bind(code).fetch_optional(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .bind(code)
+    .fetch_optional(c)
+    .await)?)
 }
 
 /// Fields of a new unit; the id, path and timestamps are made here.
@@ -197,28 +223,45 @@ pub async fn update(tx: &mut Tx, row: &UnitRow, new_parent: Option<&UnitRow>) ->
 /// Rewrites the path prefix of every unit and person under `old` to `new`.
 async fn move_subtree(tx: &mut Tx, org_id: &str, old: &str, new: &str) -> Result<()> {
     // `substr` takes an INTEGER position on PostgreSQL (there is no substr(text, bigint)): bind an i32.
-    let cut = i32::try_from(old.chars().count()).unwrap_or(i32::MAX).saturating_add(1);
+    let cut = i32::try_from(old.chars().count())
+        .unwrap_or(i32::MAX)
+        .saturating_add(1);
     let like = format!("{old}%");
     for sql in [
         "UPDATE units SET path = $1 || substr(path, $2) WHERE org_id = $3 AND path LIKE $4",
         "UPDATE persons SET unit_path = $1 || substr(unit_path, $2) WHERE org_id = $3 AND unit_path LIKE $4",
     ] {
-        exec!(tx, sqlx::query(sql).bind(new).bind(cut).bind(org_id).bind(&like))?;
+        exec!(
+            tx,
+            sqlx::query(sql)
+                .bind(new)
+                .bind(cut)
+                .bind(org_id)
+                .bind(&like)
+        )?;
     }
     Ok(())
 }
 
 /// Number of active sub-units and people directly in a unit (to refuse deleting/closing a busy unit).
 pub async fn child_count(tx: &mut Tx, org_id: &str, id: &str) -> Result<i64> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM units WHERE org_id = $1 AND parent_id = $2 AND valid_to IS NULL")
-        .bind(org_id)
-        .bind(id)
-        .fetch_one(c)
-        .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM units WHERE org_id = $1 AND parent_id = $2 AND valid_to IS NULL"
+    )
+    .bind(org_id)
+    .bind(id)
+    .fetch_one(c)
+    .await)?)
 }
 
 /// Records a former name of a unit (rename).
-pub async fn add_former_name(tx: &mut Tx, org_id: &str, unit_id: &str, name: &str, valid_to: &str) -> Result<()> {
+pub async fn add_former_name(
+    tx: &mut Tx,
+    org_id: &str,
+    unit_id: &str,
+    name: &str,
+    valid_to: &str,
+) -> Result<()> {
     exec!(tx, sqlx::query("INSERT INTO unit_names (id, org_id, unit_id, name, valid_to) VALUES ($1, $2, $3, $4, $5)")
         .bind(ids::new_id())
         .bind(org_id)
@@ -236,14 +279,24 @@ pub struct FormerName {
 }
 
 pub async fn former_names(tx: &mut Tx, unit_id: &str) -> Result<Vec<FormerName>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, FormerName>("SELECT name, valid_to FROM unit_names WHERE unit_id = $1 ORDER BY valid_to DESC")
-        .bind(unit_id)
-        .fetch_all(c)
-        .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, FormerName>(
+        "SELECT name, valid_to FROM unit_names WHERE unit_id = $1 ORDER BY valid_to DESC"
+    )
+    .bind(unit_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 /// Records a change and its links from closed units to the units that carry them on.
-pub async fn record_change(tx: &mut Tx, org_id: &str, kind: &str, effective_on: &str, note: Option<&str>, user_id: Option<&str>, links: &[(String, String)]) -> Result<String> {
+pub async fn record_change(
+    tx: &mut Tx,
+    org_id: &str,
+    kind: &str,
+    effective_on: &str,
+    note: Option<&str>,
+    user_id: Option<&str>,
+    links: &[(String, String)],
+) -> Result<String> {
     let id = ids::new_id();
     exec!(tx, sqlx::query("INSERT INTO unit_changes (id, org_id, kind, effective_on, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(&id)
@@ -277,7 +330,8 @@ pub struct ChangeLink {
 
 /// Every change in which the unit was closed (predecessor side) or carried another on (successor side).
 pub async fn changes_of(tx: &mut Tx, unit_id: &str) -> Result<Vec<ChangeLink>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ChangeLink>(
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, ChangeLink>(
         "SELECT ch.id AS change_id, ch.kind, ch.effective_on, ch.note, l.from_unit_id, fu.name AS from_name, l.to_unit_id, tu.name AS to_name \
          FROM unit_change_links l JOIN unit_changes ch ON ch.id = l.change_id \
          JOIN units fu ON fu.id = l.from_unit_id JOIN units tu ON tu.id = l.to_unit_id \
@@ -285,7 +339,8 @@ pub async fn changes_of(tx: &mut Tx, unit_id: &str) -> Result<Vec<ChangeLink>> {
     )
     .bind(unit_id)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 /// Ids of every unit whose history flows into `unit_id` (its predecessors, transitively), for
@@ -294,10 +349,12 @@ pub async fn predecessors(tx: &mut Tx, unit_id: &str) -> Result<Vec<String>> {
     let mut found: Vec<String> = Vec::new();
     let mut frontier = vec![unit_id.to_string()];
     while let Some(current) = frontier.pop() {
-        let rows: Vec<String> = on_tx!(tx, |c| sqlx::query_scalar::<_, String>("SELECT id FROM units WHERE successor_id = $1")
-            .bind(&current)
-            .fetch_all(c)
-            .await)?;
+        let rows: Vec<String> = on_tx!(tx, |c| sqlx::query_scalar::<_, String>(
+            "SELECT id FROM units WHERE successor_id = $1"
+        )
+        .bind(&current)
+        .fetch_all(c)
+        .await)?;
         for id in rows {
             if !found.contains(&id) && id != unit_id {
                 found.push(id.clone());

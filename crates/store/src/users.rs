@@ -1,6 +1,6 @@
 //! User accounts: role and unit scope, Argon2id hashes (made by the web layer), API tokens, login throttling.
 
-use crate::{exec, Result, StoreError, Tx, ids, on_tx};
+use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -23,21 +23,44 @@ const COLUMNS: &str = "id, org_id, username, full_name, password_hash, role, sco
 
 pub async fn list(tx: &mut Tx, org_id: &str) -> Result<Vec<UserRow>> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE org_id = $1 ORDER BY username");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id).fetch_all(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(org_id)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn get(tx: &mut Tx, id: &str) -> Result<UserRow> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(c).await)?.ok_or(StoreError::NotFound)
+    on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(
+        sql.clone()
+    ))
+    .bind(id)
+    .fetch_optional(c)
+    .await)?
+    .ok_or(StoreError::NotFound)
 }
 
 pub async fn get_by_username(tx: &mut Tx, username: &str) -> Result<Option<UserRow>> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE username = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql.clone())).bind(username).fetch_optional(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(username)
+    .fetch_optional(c)
+    .await)?)
 }
 
 impl UserRow {
-    pub fn new(org_id: &str, username: &str, full_name: &str, password_hash: &str, role: &str, scope_unit_id: Option<String>) -> UserRow {
+    pub fn new(
+        org_id: &str,
+        username: &str,
+        full_name: &str,
+        password_hash: &str,
+        role: &str,
+        scope_unit_id: Option<String>,
+    ) -> UserRow {
         let now = ids::now();
         UserRow {
             id: ids::new_id(),
@@ -94,21 +117,32 @@ pub async fn update(tx: &mut Tx, u: &UserRow) -> Result<UserRow> {
 
 /// Records a failed login for throttling.
 pub async fn add_login_failure(tx: &mut Tx, username: &str) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO login_failures (id, username, at) VALUES ($1, $2, $3)").bind(ids::new_id()).bind(username).bind(ids::now()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO login_failures (id, username, at) VALUES ($1, $2, $3)")
+            .bind(ids::new_id())
+            .bind(username)
+            .bind(ids::now())
+    )?;
     Ok(())
 }
 
 /// Failed logins for a user name since a moment (stored timestamp text).
 pub async fn login_failures_since(tx: &mut Tx, username: &str, since: &str) -> Result<i64> {
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2")
-        .bind(username)
-        .bind(since)
-        .fetch_one(c)
-        .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2"
+    )
+    .bind(username)
+    .bind(since)
+    .fetch_one(c)
+    .await)?)
 }
 
 pub async fn clear_login_failures(tx: &mut Tx, username: &str) -> Result<()> {
-    exec!(tx, sqlx::query("DELETE FROM login_failures WHERE username = $1").bind(username))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM login_failures WHERE username = $1").bind(username)
+    )?;
     Ok(())
 }
 
@@ -122,7 +156,12 @@ pub struct TokenRow {
     pub revoked_at: Option<String>,
 }
 
-pub async fn insert_token(tx: &mut Tx, user_id: &str, name: &str, token_hash: &str) -> Result<String> {
+pub async fn insert_token(
+    tx: &mut Tx,
+    user_id: &str,
+    name: &str,
+    token_hash: &str,
+) -> Result<String> {
     let id = ids::new_id();
     exec!(tx, sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(&id)
@@ -134,10 +173,12 @@ pub async fn insert_token(tx: &mut Tx, user_id: &str, name: &str, token_hash: &s
 }
 
 pub async fn tokens_of(tx: &mut Tx, user_id: &str) -> Result<Vec<TokenRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TokenRow>("SELECT id, user_id, name, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC")
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, TokenRow>("SELECT id, user_id, name, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC")
         .bind(user_id)
         .fetch_all(c)
-        .await)?)
+        .await
+    })?)
 }
 
 pub async fn revoke_token(tx: &mut Tx, user_id: &str, token_id: &str) -> Result<bool> {
@@ -152,7 +193,16 @@ pub async fn revoke_token(tx: &mut Tx, user_id: &str, token_id: &str) -> Result<
 pub async fn user_by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<UserRow>> {
     let sql = format!(
         "SELECT {} FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active",
-        COLUMNS.split(", ").map(|c| format!("u.{c}")).collect::<Vec<_>>().join(", ")
+        COLUMNS
+            .split(", ")
+            .map(|c| format!("u.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql.clone())).bind(token_hash).fetch_optional(c).await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
+        sqlx::AssertSqlSafe(sql.clone())
+    )
+    .bind(token_hash)
+    .fetch_optional(c)
+    .await)?)
 }

@@ -13,7 +13,9 @@ use std::time::Instant;
 use thidua_domain::campaign::deadline::{Recurrence, occurrences};
 use thidua_domain::date::iso;
 use thidua_store::campaign_parts::{self as parts, DeadlineRow, TargetRow, ThemeRow};
-use thidua_store::campaign_work::{self as work, CommitmentRow, ProgressRow, RegistrationRow, SubmissionRow};
+use thidua_store::campaign_work::{
+    self as work, CommitmentRow, ProgressRow, RegistrationRow, SubmissionRow,
+};
 use thidua_store::campaigns::{self, AwardFormRow, CampaignRow, LegalBasisRow};
 use thidua_store::units::{self, NewUnit, UnitFilter};
 use thidua_store::{Db, audit, clusters, ids, orgs};
@@ -27,7 +29,10 @@ struct Seq(u64);
 
 impl Seq {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
 
@@ -61,29 +66,101 @@ fn rules(year: i32, columns: usize) -> anyhow::Result<Vec<Rule>> {
     let mut out = Vec::new();
     let quarterly = if columns >= 12 { 2 } else { 0 };
     if quarterly == 2 {
-        out.push(Rule { kind: "other", what: "Báo cáo kết quả phong trào thi đua hằng quý".into(), due: day(year, Month::March, 25)?, recurrence: Recurrence::Quarterly, to: "all" });
-        out.push(Rule { kind: "exemplary_models", what: "Gương điển hình tiên tiến, người tốt việc tốt".into(), due: day(year, Month::March, 28)?, recurrence: Recurrence::Quarterly, to: "all" });
+        out.push(Rule {
+            kind: "other",
+            what: "Báo cáo kết quả phong trào thi đua hằng quý".into(),
+            due: day(year, Month::March, 25)?,
+            recurrence: Recurrence::Quarterly,
+            to: "all",
+        });
+        out.push(Rule {
+            kind: "exemplary_models",
+            what: "Gương điển hình tiên tiến, người tốt việc tốt".into(),
+            due: day(year, Month::March, 28)?,
+            recurrence: Recurrence::Quarterly,
+            to: "all",
+        });
     }
     let fixed = [
-        ("registration", "Đăng ký thi đua", Month::February, 15, "all"),
-        ("unit_plan", "Kế hoạch triển khai của đơn vị", Month::March, 10, "all"),
-        ("mid_year_report", "Báo cáo sơ kết 6 tháng", Month::June, 15, "all"),
-        ("other", "Báo cáo phong trào ở khu dân cư", Month::August, 15, "ward"),
-        ("cluster_dossier", "Hồ sơ sinh hoạt Cụm, Khối", Month::October, 30, "leaders"),
-        ("year_end_report", "Báo cáo tổng kết năm", Month::November, 20, "all"),
-        ("scoring", "Bảng tự chấm điểm thi đua", Month::November, 30, "all"),
-        ("nomination", "Hồ sơ đề nghị khen thưởng", Month::December, 5, "all"),
+        (
+            "registration",
+            "Đăng ký thi đua",
+            Month::February,
+            15,
+            "all",
+        ),
+        (
+            "unit_plan",
+            "Kế hoạch triển khai của đơn vị",
+            Month::March,
+            10,
+            "all",
+        ),
+        (
+            "mid_year_report",
+            "Báo cáo sơ kết 6 tháng",
+            Month::June,
+            15,
+            "all",
+        ),
+        (
+            "other",
+            "Báo cáo phong trào ở khu dân cư",
+            Month::August,
+            15,
+            "ward",
+        ),
+        (
+            "cluster_dossier",
+            "Hồ sơ sinh hoạt Cụm, Khối",
+            Month::October,
+            30,
+            "leaders",
+        ),
+        (
+            "year_end_report",
+            "Báo cáo tổng kết năm",
+            Month::November,
+            20,
+            "all",
+        ),
+        (
+            "scoring",
+            "Bảng tự chấm điểm thi đua",
+            Month::November,
+            30,
+            "all",
+        ),
+        (
+            "nomination",
+            "Hồ sơ đề nghị khen thưởng",
+            Month::December,
+            5,
+            "all",
+        ),
     ];
     let once = columns.saturating_sub(4 * quarterly);
     for (kind, what, month, d, to) in fixed.into_iter().take(once) {
-        out.push(Rule { kind, what: what.into(), due: day(year, month, d)?, recurrence: Recurrence::Once, to });
+        out.push(Rule {
+            kind,
+            what: what.into(),
+            due: day(year, month, d)?,
+            recurrence: Recurrence::Once,
+            to,
+        });
     }
     let extra = once.saturating_sub(fixed.len());
     let start = day(year, Month::January, 20)?;
     for k in 0..extra {
         // Evenly from 20 January to about 15 December.
         let offset = (330 * k / extra.max(1)) as i64;
-        out.push(Rule { kind: "other", what: format!("Báo cáo chuyên đề số {}", k + 1), due: start + Duration::days(offset), recurrence: Recurrence::Once, to: "all" });
+        out.push(Rule {
+            kind: "other",
+            what: format!("Báo cáo chuyên đề số {}", k + 1),
+            due: start + Duration::days(offset),
+            recurrence: Recurrence::Once,
+            to: "all",
+        });
     }
     Ok(out)
 }
@@ -92,7 +169,9 @@ fn rules(year: i32, columns: usize) -> anyhow::Result<Vec<Rule>> {
 async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let Some(url) = args.get(1) else {
-        anyhow::bail!("usage: gen_campaign_matrix DATABASE_URL [UNITS=500] [DEADLINE_COLUMNS=30]  (sqlite://path/thidua.db or postgres://…, after `thidua demo`)");
+        anyhow::bail!(
+            "usage: gen_campaign_matrix DATABASE_URL [UNITS=500] [DEADLINE_COLUMNS=30]  (sqlite://path/thidua.db or postgres://…, after `thidua demo`)"
+        );
     };
     let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(500);
     let columns: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(30);
@@ -100,24 +179,60 @@ async fn main() -> anyhow::Result<()> {
     let db = Db::connect(url).await?;
     let today = (OffsetDateTime::now_utc() + Duration::hours(7)).date();
     let year = today.year();
-    let (from, to) = (day(year, Month::January, 1)?, day(year, Month::December, 31)?);
+    let (from, to) = (
+        day(year, Month::January, 1)?,
+        day(year, Month::December, 31)?,
+    );
     let mut seq = Seq(2025);
 
     // ---- 1. units ----
     let mut tx = db.begin().await?;
-    let Some(org_id) = orgs::first(&mut tx).await? else { anyhow::bail!("no organisation: run `thidua demo` on this database first") };
-    let Some(root) = units::get_by_code(&mut tx, &org_id, "UBND-HBT").await? else { anyhow::bail!("no unit UBND-HBT: run `thidua demo` on this database first") };
-    if units::get_by_code(&mut tx, &org_id, "BENCH-0001").await?.is_some() {
-        anyhow::bail!("this database already has the benchmark units (BENCH-0001); start from a fresh demo database");
+    let Some(org_id) = orgs::first(&mut tx).await? else {
+        anyhow::bail!("no organisation: run `thidua demo` on this database first")
+    };
+    let Some(root) = units::get_by_code(&mut tx, &org_id, "UBND-HBT").await? else {
+        anyhow::bail!("no unit UBND-HBT: run `thidua demo` on this database first")
+    };
+    if units::get_by_code(&mut tx, &org_id, "BENCH-0001")
+        .await?
+        .is_some()
+    {
+        anyhow::bail!(
+            "this database already has the benchmark units (BENCH-0001); start from a fresh demo database"
+        );
     }
     let demo_units = units::list(&mut tx, &org_id, &UnitFilter::default(), 100_000).await?;
-    let mut participants: Vec<(String, String)> = demo_units.iter().map(|u| (u.id.clone(), u.kind.clone())).collect();
+    let mut participants: Vec<(String, String)> = demo_units
+        .iter()
+        .map(|u| (u.id.clone(), u.kind.clone()))
+        .collect();
     for i in 1..=n {
         let code = format!("BENCH-{i:04}");
         let department = i % 5 == 0;
-        let name = if department { format!("Phòng Thử tải số {i:04}") } else { format!("Phường Thử tải số {i:04}") };
-        let (kind, level) = if department { ("department", "district") } else { ("ward", "commune") };
-        let u = units::insert(&mut tx, NewUnit { org_id: &org_id, parent: Some(&root), code: &code, name: &name, short_name: None, kind, level, valid_from: "2010-01-01" }).await?;
+        let name = if department {
+            format!("Phòng Thử tải số {i:04}")
+        } else {
+            format!("Phường Thử tải số {i:04}")
+        };
+        let (kind, level) = if department {
+            ("department", "district")
+        } else {
+            ("ward", "commune")
+        };
+        let u = units::insert(
+            &mut tx,
+            NewUnit {
+                org_id: &org_id,
+                parent: Some(&root),
+                code: &code,
+                name: &name,
+                short_name: None,
+                kind,
+                level,
+                valid_from: "2010-01-01",
+            },
+        )
+        .await?;
         participants.push((u.id, kind.to_string()));
     }
     tx.commit().await?;
@@ -133,13 +248,18 @@ async fn main() -> anyhow::Result<()> {
         issued_on: Some(iso(day(year, Month::January, 8)?)),
         issuer: "Ủy ban nhân dân quận Hai Bà Trưng".into(),
         place: Some("Hai Bà Trưng".into()),
-        title: format!("Kế hoạch tổ chức phong trào thi đua năm {year} (đo tải: {} đơn vị, {columns} thời hạn)", participants.len()),
+        title: format!(
+            "Kế hoạch tổ chức phong trào thi đua năm {year} (đo tải: {} đơn vị, {columns} thời hạn)",
+            participants.len()
+        ),
         kind: "regular".into(),
         period_from: iso(from),
         period_to: iso(to),
         signer_title: Some("KT. CHỦ TỊCH — PHÓ CHỦ TỊCH".into()),
         signer_name: Some("Nguyễn Trần Bình".into()),
-        purposes: Some("Đánh giá thời gian trả lời của bảng theo dõi nộp báo cáo với nhiều đơn vị.".into()),
+        purposes: Some(
+            "Đánh giá thời gian trả lời của bảng theo dõi nộp báo cáo với nhiều đơn vị.".into(),
+        ),
         content: Some("Dữ liệu sinh tự động cho phép đo (bench/campaign_matrix.sh).".into()),
         participants_note: Some("Các phòng, ban, phường và các đơn vị thử tải.".into()),
         status: "launched".into(),
@@ -153,29 +273,112 @@ async fn main() -> anyhow::Result<()> {
     };
     campaigns::insert(&mut tx, &campaign).await?;
     let cid = campaign.id.as_str();
-    campaigns::set_legal_bases(&mut tx, cid, &[LegalBasisRow { number: Some("06/2022/QH15".into()), issued_on: Some("2022-06-15".into()), title: Some("Luật Thi đua, khen thưởng".into()) }]).await?;
+    campaigns::set_legal_bases(
+        &mut tx,
+        cid,
+        &[LegalBasisRow {
+            number: Some("06/2022/QH15".into()),
+            issued_on: Some("2022-06-15".into()),
+            title: Some("Luật Thi đua, khen thưởng".into()),
+        }],
+    )
+    .await?;
     let participant_ids: Vec<String> = participants.iter().map(|p| p.0.clone()).collect();
     campaigns::set_participants(&mut tx, cid, &participant_ids).await?;
-    for (i, (name, code)) in [("Tập thể Lao động tiên tiến", "TTLDTT"), ("Tập thể Lao động xuất sắc", "TTLDXS")].into_iter().enumerate() {
-        campaigns::insert_award_form(&mut tx, &AwardFormRow { id: ids::new_id(), campaign_id: cid.into(), position: i as i64, name: name.into(), catalog_code: Some(code.into()), criteria: None }).await?;
+    for (i, (name, code)) in [
+        ("Tập thể Lao động tiên tiến", "TTLDTT"),
+        ("Tập thể Lao động xuất sắc", "TTLDXS"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        campaigns::insert_award_form(
+            &mut tx,
+            &AwardFormRow {
+                id: ids::new_id(),
+                campaign_id: cid.into(),
+                position: i as i64,
+                name: name.into(),
+                catalog_code: Some(code.into()),
+                criteria: None,
+            },
+        )
+        .await?;
     }
-    let lead = |code: &str| demo_units.iter().find(|u| u.code == code).map(|u| u.id.clone());
+    let lead = |code: &str| {
+        demo_units
+            .iter()
+            .find(|u| u.code == code)
+            .map(|u| u.id.clone())
+    };
     let mut themes = Vec::new();
-    for (i, (title, lead_code)) in [("Cải cách hành chính, chuyển đổi số", "P-NOIVU"), ("Xây dựng đời sống văn hóa ở khu dân cư", "P-VHTT")].into_iter().enumerate() {
-        let t = ThemeRow { id: ids::new_id(), org_id: org_id.clone(), campaign_id: cid.into(), position: i as i64, title: title.into(), lead_unit_id: lead(lead_code), lead_name: None, period_from: None, period_to: None, description: None, version: 1, created_at: now.clone(), updated_at: now.clone() };
+    for (i, (title, lead_code)) in [
+        ("Cải cách hành chính, chuyển đổi số", "P-NOIVU"),
+        ("Xây dựng đời sống văn hóa ở khu dân cư", "P-VHTT"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let t = ThemeRow {
+            id: ids::new_id(),
+            org_id: org_id.clone(),
+            campaign_id: cid.into(),
+            position: i as i64,
+            title: title.into(),
+            lead_unit_id: lead(lead_code),
+            lead_name: None,
+            period_from: None,
+            period_to: None,
+            description: None,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now.clone(),
+        };
         parts::insert_theme(&mut tx, &t, &[]).await?;
         themes.push(t.id);
     }
     // (theme, text, threshold, measure, scope)
     let target_specs = [
-        (0, "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", 98.0, "%", "per_unit"),
+        (
+            0,
+            "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn",
+            98.0,
+            "%",
+            "per_unit",
+        ),
         (0, "Tỷ lệ hồ sơ tiếp nhận trực tuyến", 80.0, "%", "per_unit"),
-        (1, "Số mô hình, điển hình tiên tiến được biểu dương", 3.0, "mô hình", "per_unit"),
-        (1, "Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa", 90.0, "%", "body"),
+        (
+            1,
+            "Số mô hình, điển hình tiên tiến được biểu dương",
+            3.0,
+            "mô hình",
+            "per_unit",
+        ),
+        (
+            1,
+            "Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa",
+            90.0,
+            "%",
+            "body",
+        ),
     ];
     let mut targets = Vec::new();
     for (i, (theme, text, threshold, measure, scope)) in target_specs.into_iter().enumerate() {
-        let t = TargetRow { id: ids::new_id(), org_id: org_id.clone(), campaign_id: cid.into(), theme_id: Some(themes[theme].clone()), position: i as i64, text: text.into(), comparator: ">=".into(), threshold, measure: Some(measure.into()), scope: scope.into(), version: 1, created_at: now.clone(), updated_at: now.clone() };
+        let t = TargetRow {
+            id: ids::new_id(),
+            org_id: org_id.clone(),
+            campaign_id: cid.into(),
+            theme_id: Some(themes[theme].clone()),
+            position: i as i64,
+            text: text.into(),
+            comparator: ">=".into(),
+            threshold,
+            measure: Some(measure.into()),
+            scope: scope.into(),
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now.clone(),
+        };
         parts::insert_target(&mut tx, &t).await?;
         targets.push(t);
     }
@@ -198,7 +401,12 @@ async fn main() -> anyhow::Result<()> {
             due_on: iso(r.due),
             recurrence: r.recurrence.code().into(),
             repeat_until: None,
-            addressees: match r.to { "ward" => "unit_kind", "leaders" => "cluster_leaders", _ => "all" }.into(),
+            addressees: match r.to {
+                "ward" => "unit_kind",
+                "leaders" => "cluster_leaders",
+                _ => "all",
+            }
+            .into(),
             unit_kind: (r.to == "ward").then(|| "ward".to_string()),
             unit_id: None,
             recipient: Some("Phòng Nội vụ (Thường trực Hội đồng TĐKT)".into()),
@@ -231,7 +439,14 @@ async fn main() -> anyhow::Result<()> {
     let mut tx = db.begin().await?;
     let registration_due = day(year, Month::February, 15)?;
     let per_unit: Vec<&TargetRow> = targets.iter().filter(|t| t.scope == "per_unit").collect();
-    let report_days: Vec<Date> = [day(year, Month::March, 31)?, day(year, Month::June, 30)?, day(year, Month::September, 30)?].into_iter().filter(|d| *d <= today).collect();
+    let report_days: Vec<Date> = [
+        day(year, Month::March, 31)?,
+        day(year, Month::June, 30)?,
+        day(year, Month::September, 30)?,
+    ]
+    .into_iter()
+    .filter(|d| *d <= today)
+    .collect();
     let (mut registrations, mut reports) = (0usize, 0usize);
     for (unit_id, kind) in &participants {
         if !seq.chance(70) {
@@ -243,13 +458,36 @@ async fn main() -> anyhow::Result<()> {
             .iter()
             .map(|t| {
                 // One unit in five aims higher than the plan.
-                let higher = if t.measure.as_deref() == Some("%") { (t.threshold + 2.0).min(100.0) } else { t.threshold + 1.0 };
+                let higher = if t.measure.as_deref() == Some("%") {
+                    (t.threshold + 2.0).min(100.0)
+                } else {
+                    t.threshold + 1.0
+                };
                 let threshold = if seq.chance(20) { higher } else { t.threshold };
-                CommitmentRow { target_id: Some(t.id.clone()), text: t.text.clone(), comparator: t.comparator.clone(), threshold, measure: t.measure.clone() }
+                CommitmentRow {
+                    target_id: Some(t.id.clone()),
+                    text: t.text.clone(),
+                    comparator: t.comparator.clone(),
+                    threshold,
+                    measure: t.measure.clone(),
+                }
             })
             .collect();
         let stamp = at_nine(registered_on);
-        let r = RegistrationRow { id: ids::new_id(), org_id: org_id.clone(), campaign_id: cid.into(), unit_id: unit_id.clone(), titles: titles.into(), note: (kind == "ward").then(|| "Phấn đấu hoàn thành toàn diện các chỉ tiêu.".to_string()), registered_at: stamp.clone(), registered_by: Some(AUTHOR.into()), version: 1, created_at: stamp.clone(), updated_at: stamp };
+        let r = RegistrationRow {
+            id: ids::new_id(),
+            org_id: org_id.clone(),
+            campaign_id: cid.into(),
+            unit_id: unit_id.clone(),
+            titles: titles.into(),
+            note: (kind == "ward")
+                .then(|| "Phấn đấu hoàn thành toàn diện các chỉ tiêu.".to_string()),
+            registered_at: stamp.clone(),
+            registered_by: Some(AUTHOR.into()),
+            version: 1,
+            created_at: stamp.clone(),
+            updated_at: stamp,
+        };
         work::insert_registration(&mut tx, &r, &own).await?;
         registrations += 1;
         for t in &per_unit {
@@ -257,7 +495,22 @@ async fn main() -> anyhow::Result<()> {
             for (q, d) in report_days.iter().take(count).enumerate() {
                 let share = 0.45 + 0.2 * q as f64 + seq.next(30) as f64 / 100.0;
                 let value = (t.threshold * share * 10.0).round() / 10.0;
-                work::insert_progress(&mut tx, &ProgressRow { id: ids::new_id(), org_id: org_id.clone(), campaign_id: cid.into(), target_id: t.id.clone(), unit_id: Some(unit_id.clone()), value, reported_on: iso(*d), comment: None, created_by: Some(AUTHOR.into()), created_at: at_nine(*d) }).await?;
+                work::insert_progress(
+                    &mut tx,
+                    &ProgressRow {
+                        id: ids::new_id(),
+                        org_id: org_id.clone(),
+                        campaign_id: cid.into(),
+                        target_id: t.id.clone(),
+                        unit_id: Some(unit_id.clone()),
+                        value,
+                        reported_on: iso(*d),
+                        comment: None,
+                        created_by: Some(AUTHOR.into()),
+                        created_at: at_nine(*d),
+                    },
+                )
+                .await?;
                 reports += 1;
             }
         }
@@ -265,11 +518,27 @@ async fn main() -> anyhow::Result<()> {
     for t in targets.iter().filter(|t| t.scope == "body") {
         for (q, d) in report_days.iter().enumerate() {
             let value = 70.0 + 6.0 * q as f64;
-            work::insert_progress(&mut tx, &ProgressRow { id: ids::new_id(), org_id: org_id.clone(), campaign_id: cid.into(), target_id: t.id.clone(), unit_id: None, value, reported_on: iso(*d), comment: Some("Số liệu tổng hợp của Phòng Văn hóa và Thông tin.".into()), created_by: Some(AUTHOR.into()), created_at: at_nine(*d) }).await?;
+            work::insert_progress(
+                &mut tx,
+                &ProgressRow {
+                    id: ids::new_id(),
+                    org_id: org_id.clone(),
+                    campaign_id: cid.into(),
+                    target_id: t.id.clone(),
+                    unit_id: None,
+                    value,
+                    reported_on: iso(*d),
+                    comment: Some("Số liệu tổng hợp của Phòng Văn hóa và Thông tin.".into()),
+                    created_by: Some(AUTHOR.into()),
+                    created_at: at_nine(*d),
+                },
+            )
+            .await?;
             reports += 1;
         }
     }
-    let (mut owed_due, mut sent_due, mut late, mut early, mut submissions) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut owed_due, mut sent_due, mut late, mut early, mut submissions) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     for (deadline_id, due, owed) in &cells {
         let is_due = *due < today;
         for &u in owed {
@@ -311,12 +580,30 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     let after = serde_json::json!({"units": n, "participants": participants.len(), "deadline_rules": rule_list.len(), "columns": cells.len(), "submissions": submissions});
-    audit::record(&mut tx, audit::AuditEntry { org_id: &org_id, user_id: None, user_name: AUTHOR, action: "campaign.create", object_type: "campaign", object_id: cid, object_label: &campaign.title, before: None, after: Some(after) }).await?;
+    audit::record(
+        &mut tx,
+        audit::AuditEntry {
+            org_id: &org_id,
+            user_id: None,
+            user_name: AUTHOR,
+            action: "campaign.create",
+            object_type: "campaign",
+            object_id: cid,
+            object_label: &campaign.title,
+            before: None,
+            after: Some(after),
+        },
+    )
+    .await?;
     tx.commit().await?;
     db.close().await;
 
     let total_cells: usize = cells.iter().map(|c| c.2.len()).sum();
-    eprintln!("units: {n} new (BENCH-0001…), {} participants with the demo's {} active units", participants.len(), demo_units.len());
+    eprintln!(
+        "units: {n} new (BENCH-0001…), {} participants with the demo's {} active units",
+        participants.len(),
+        demo_units.len()
+    );
     eprintln!(
         "deadlines: {} rules ({quarterly_rules} quarterly, {} one-off) → {} occurrences = matrix columns; matrix {} rows × {} columns = {} cells, {total_cells} owed",
         rule_list.len(),
@@ -328,7 +615,11 @@ async fn main() -> anyhow::Result<()> {
     );
     eprintln!(
         "submissions: {submissions} ({sent_due} of {owed_due} owed cells already due = {:.0} %, {late} of them late; {early} sent before the due date); registrations: {registrations}; progress reports: {reports}; targets: {} ({} per unit)",
-        if owed_due > 0 { 100.0 * sent_due as f64 / owed_due as f64 } else { 0.0 },
+        if owed_due > 0 {
+            100.0 * sent_due as f64 / owed_due as f64
+        } else {
+            0.0
+        },
         targets.len(),
         per_unit.len()
     );

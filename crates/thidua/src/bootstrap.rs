@@ -24,7 +24,21 @@ pub async fn ensure_admin(db: &Db) -> anyhow::Result<()> {
     let hash = thidua_web::auth::hash_password(&password)?;
     let admin = UserRow::new(&org, "admin", "Quản trị hệ thống", &hash, "admin", None);
     users::insert(&mut tx, &admin).await?;
-    audit::record(&mut tx, AuditEntry { org_id: &org, user_id: None, user_name: "Hệ thống", action: "user.create", object_type: "user", object_id: &admin.id, object_label: "admin", before: None, after: None }).await?;
+    audit::record(
+        &mut tx,
+        AuditEntry {
+            org_id: &org,
+            user_id: None,
+            user_name: "Hệ thống",
+            action: "user.create",
+            object_type: "user",
+            object_id: &admin.id,
+            object_label: "admin",
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     println!("Tài khoản quản trị đầu tiên — tên đăng nhập: admin  mật khẩu: {password}");
     println!("(Hãy đổi mật khẩu sau khi đăng nhập.)");
@@ -38,12 +52,35 @@ pub async fn set_password(db: &Db, username: &str, password: Option<String>) -> 
         anyhow::bail!(problem);
     }
     let mut tx = db.begin().await?;
-    let user = users::get_by_username(&mut tx, username).await?.with_context(|| format!("không có người dùng {username}"))?;
+    let user = users::get_by_username(&mut tx, username)
+        .await?
+        .with_context(|| format!("không có người dùng {username}"))?;
     let hash = thidua_web::auth::hash_password(&password)?;
-    let updated = users::update(&mut tx, &UserRow { password_hash: hash, ..user.clone() }).await?;
+    let updated = users::update(
+        &mut tx,
+        &UserRow {
+            password_hash: hash,
+            ..user.clone()
+        },
+    )
+    .await?;
     thidua_store::sessions::delete_for_user(&mut tx, &updated.id).await?;
     users::clear_login_failures(&mut tx, username).await?;
-    audit::record(&mut tx, AuditEntry { org_id: &user.org_id, user_id: None, user_name: "Dòng lệnh", action: "user.update", object_type: "user", object_id: &user.id, object_label: username, before: None, after: None }).await?;
+    audit::record(
+        &mut tx,
+        AuditEntry {
+            org_id: &user.org_id,
+            user_id: None,
+            user_name: "Dòng lệnh",
+            action: "user.update",
+            object_type: "user",
+            object_id: &user.id,
+            object_label: username,
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     println!("Đã đặt mật khẩu mới cho {username}: {password}");
     Ok(())

@@ -16,7 +16,10 @@
 
 use std::collections::HashMap;
 use thidua_domain::campaign::deadline::{DeadlineInput, DeadlineKind};
-use thidua_domain::campaign::parts::{AwardFormInput, PactInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput, ThemeInput};
+use thidua_domain::campaign::parts::{
+    AwardFormInput, PactInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput,
+    ThemeInput,
+};
 use thidua_domain::campaign::target::{Comparator, TargetInput, TargetScope, format_number};
 use thidua_domain::campaign::{CampaignInput, CampaignStatus};
 use thidua_domain::date::{iso, vn};
@@ -40,10 +43,19 @@ const REVIEW_DAYS: i64 = 45;
 /// the demo exist; `units` are the organisation's active units.
 pub async fn build(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
     let mut tx = db.begin().await?;
-    let office = user_ctx(&mut tx, "thuongtruc").await?.unwrap_or_else(|| admin.clone());
+    let office = user_ctx(&mut tx, "thuongtruc")
+        .await?
+        .unwrap_or_else(|| admin.clone());
     let bachdang = user_ctx(&mut tx, "canbo.bachdang").await?;
     tx.commit().await?;
-    let mut demo = Demo { db, office, bachdang, units, today: ops::campaigns::today_vn(), seq: Seq(2024) };
+    let mut demo = Demo {
+        db,
+        office,
+        bachdang,
+        units,
+        today: ops::campaigns::today_vn(),
+        seq: Seq(2024),
+    };
     demo.go_vap_2023().await?;
     demo.quan11_2024().await?;
     demo.hai_ba_trung_2024().await?;
@@ -52,8 +64,12 @@ pub async fn build(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<()
 }
 
 async fn user_ctx(tx: &mut thidua_store::Tx, username: &str) -> anyhow::Result<Option<Ctx>> {
-    let Some(user) = users::get_by_username(tx, username).await? else { return Ok(None) };
-    ctx_for(tx, user, AuthVia::Token).await.map_err(|e| fail("user", e))
+    let Some(user) = users::get_by_username(tx, username).await? else {
+        return Ok(None);
+    };
+    ctx_for(tx, user, AuthVia::Token)
+        .await
+        .map_err(|e| fail("user", e))
 }
 
 fn fail(what: &str, e: AppError) -> anyhow::Error {
@@ -68,7 +84,10 @@ struct Seq(u64);
 
 impl Seq {
     fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
 }
@@ -79,10 +98,16 @@ struct NoFiles;
 
 impl BlobStore for NoFiles {
     fn put(&self, _: &[u8]) -> std::io::Result<String> {
-        Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "the demo stores no files"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::Unsupported,
+            "the demo stores no files",
+        ))
     }
     fn get(&self, _: &str) -> std::io::Result<Vec<u8>> {
-        Err(std::io::Error::new(std::io::ErrorKind::NotFound, "the demo stores no files"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "the demo stores no files",
+        ))
     }
 }
 
@@ -93,7 +118,9 @@ fn quality(code: &str) -> u8 {
         "P-BACHDANG" | "P-NOIVU" => 2,
         "P-THANHLUONG" | "P-VINHTUY" | "HCCB" | "P-TNMT" => 0,
         _ => {
-            let h = code.bytes().fold(17u64, |a, b| a.wrapping_mul(31).wrapping_add(u64::from(b)));
+            let h = code
+                .bytes()
+                .fold(17u64, |a, b| a.wrapping_mul(31).wrapping_add(u64::from(b)));
             if h % 3 == 0 { 1 } else { 2 }
         }
     }
@@ -111,7 +138,14 @@ struct Theme<'a> {
 }
 
 /// A target: text, comparator, threshold, unit of measure, scope, and the theme it belongs to (index).
-type Target<'a> = (&'a str, &'a str, &'a str, &'a str, TargetScope, Option<usize>);
+type Target<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    TargetScope,
+    Option<usize>,
+);
 
 /// What the units do on a plan.
 struct Work {
@@ -141,17 +175,30 @@ struct Demo<'a> {
 }
 
 fn period(c: &CampaignRow) -> (Date, Date) {
-    (ops::campaigns::date_of(&c.period_from), ops::campaigns::date_of(&c.period_to))
+    (
+        ops::campaigns::date_of(&c.period_from),
+        ops::campaigns::date_of(&c.period_to),
+    )
 }
 
 /// Dates progress is reported on: the quarters of the period reached by today and, while it runs,
 /// the end of last month (the latest figures).
 fn report_dates(from: Date, to: Date, today: Date) -> Vec<Date> {
     let len = (to - from).whole_days();
-    let mut out: Vec<Date> = (1..=4).map(|k| from + Duration::days(len * k / 4)).filter(|d| *d <= today).collect();
+    let mut out: Vec<Date> = (1..=4)
+        .map(|k| from + Duration::days(len * k / 4))
+        .filter(|d| *d <= today)
+        .collect();
     if to > today {
-        let month_end = today.replace_day(1).map(|d| d - Duration::days(1)).unwrap_or(today);
-        if month_end >= from && out.last().is_none_or(|last| month_end > *last + Duration::days(7)) {
+        let month_end = today
+            .replace_day(1)
+            .map(|d| d - Duration::days(1))
+            .unwrap_or(today);
+        if month_end >= from
+            && out
+                .last()
+                .is_none_or(|last| month_end > *last + Duration::days(7))
+        {
             out.push(month_end);
         }
     }
@@ -168,7 +215,11 @@ fn value_on(t: &TargetRow, threshold: f64, from: Date, to: Date, d: Date, pace: 
     let elapsed = ((d - from).whole_days() as f64 / total).clamp(0.0, 1.0);
     let comparator = Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast);
     // A count of N items cannot go past N; a rate may go a little over the plan.
-    let cap = if comparator == Comparator::Equal { 1.0 } else { 1.08 };
+    let cap = if comparator == Comparator::Equal {
+        1.0
+    } else {
+        1.08
+    };
     let v = threshold * (elapsed * pace).min(cap);
     match t.measure.as_deref() {
         Some("%") => (v * 10.0).round() / 10.0,
@@ -179,7 +230,9 @@ fn value_on(t: &TargetRow, threshold: f64, from: Date, to: Date, d: Date, pace: 
 }
 
 fn timestamp_on(d: Date, hour: u8) -> String {
-    d.with_hms(hour, 30, 0).map(|t| ids::timestamp(t.assume_offset(offset!(+7)))).unwrap_or_else(|_| ids::now())
+    d.with_hms(hour, 30, 0)
+        .map(|t| ids::timestamp(t.assume_offset(offset!(+7))))
+        .unwrap_or_else(|_| ids::now())
 }
 
 impl<'a> Demo<'a> {
@@ -213,7 +266,16 @@ impl<'a> Demo<'a> {
     /// The demo unit a plan names, when the demo has that office; `None` keeps the printed name.
     fn unit_named(&self, printed: &str) -> Option<&'a UnitRow> {
         let p = printed.to_lowercase();
-        let office_like = ["phòng ", "văn phòng", "liên đoàn lao động", "quận đoàn", "ủy ban mặt trận", "uỷ ban mặt trận"].iter().any(|s| p.starts_with(s));
+        let office_like = [
+            "phòng ",
+            "văn phòng",
+            "liên đoàn lao động",
+            "quận đoàn",
+            "ủy ban mặt trận",
+            "uỷ ban mặt trận",
+        ]
+        .iter()
+        .any(|s| p.starts_with(s));
         if !office_like {
             return None;
         }
@@ -234,13 +296,17 @@ impl<'a> Demo<'a> {
             ("tài nguyên", "P-TNMT"),
             ("kinh tế", "P-KINHTE"),
         ];
-        KEYS.iter().find(|(k, _)| p.contains(k)).and_then(|(_, code)| self.unit(code))
+        KEYS.iter()
+            .find(|(k, _)| p.contains(k))
+            .and_then(|(_, code)| self.unit(code))
     }
 
     // ---- writing a plan (all through the use cases) ----
 
     async fn create(&self, input: CampaignInput) -> anyhow::Result<CampaignRow> {
-        ops::campaigns::create(self.db, &self.office, &input).await.map_err(|e| fail(&input.title, e))
+        ops::campaigns::create(self.db, &self.office, &input)
+            .await
+            .map_err(|e| fail(&input.title, e))
     }
 
     async fn themes(&self, c: &CampaignRow, themes: &[Theme<'_>]) -> anyhow::Result<Vec<String>> {
@@ -250,40 +316,89 @@ impl<'a> Demo<'a> {
                 Some(u) => (u.id.clone(), String::new()),
                 None => (String::new(), t.lead.to_string()),
             };
-            let coordinating = t.coordinating.iter().filter_map(|n| self.unit_named(n)).map(|u| u.id.clone()).filter(|id| *id != lead_unit_id).collect();
-            let input = ThemeInput { title: t.title.into(), lead_unit_id, lead_name, coordinating_ids: coordinating, period_from: t.from.into(), period_to: t.to.into(), description: t.description.into() };
-            out.push(ops::campaign_parts::add_theme(self.db, &self.office, &c.id, &input).await.map_err(|e| fail(t.title, e))?.id);
+            let coordinating = t
+                .coordinating
+                .iter()
+                .filter_map(|n| self.unit_named(n))
+                .map(|u| u.id.clone())
+                .filter(|id| *id != lead_unit_id)
+                .collect();
+            let input = ThemeInput {
+                title: t.title.into(),
+                lead_unit_id,
+                lead_name,
+                coordinating_ids: coordinating,
+                period_from: t.from.into(),
+                period_to: t.to.into(),
+                description: t.description.into(),
+            };
+            out.push(
+                ops::campaign_parts::add_theme(self.db, &self.office, &c.id, &input)
+                    .await
+                    .map_err(|e| fail(t.title, e))?
+                    .id,
+            );
         }
         Ok(out)
     }
 
-    async fn targets(&self, c: &CampaignRow, themes: &[String], targets: &[Target<'_>]) -> anyhow::Result<()> {
+    async fn targets(
+        &self,
+        c: &CampaignRow,
+        themes: &[String],
+        targets: &[Target<'_>],
+    ) -> anyhow::Result<()> {
         for (text, comparator, threshold, unit, scope, theme) in targets {
-            let theme_id = theme.and_then(|i| themes.get(i).cloned()).unwrap_or_default();
-            let input = TargetInput { text: (*text).into(), comparator: (*comparator).into(), threshold: (*threshold).into(), unit: (*unit).into(), scope: scope.code().into(), theme_id };
-            ops::campaign_parts::add_target(self.db, &self.office, &c.id, &input).await.map_err(|e| fail(text, e))?;
+            let theme_id = theme
+                .and_then(|i| themes.get(i).cloned())
+                .unwrap_or_default();
+            let input = TargetInput {
+                text: (*text).into(),
+                comparator: (*comparator).into(),
+                threshold: (*threshold).into(),
+                unit: (*unit).into(),
+                scope: scope.code().into(),
+                theme_id,
+            };
+            ops::campaign_parts::add_target(self.db, &self.office, &c.id, &input)
+                .await
+                .map_err(|e| fail(text, e))?;
         }
         Ok(())
     }
 
     async fn deadlines(&self, c: &CampaignRow, items: Vec<DeadlineInput>) -> anyhow::Result<()> {
         for d in items {
-            ops::campaign_parts::add_deadline(self.db, &self.office, &c.id, &d).await.map_err(|e| fail(&d.what, e))?;
+            ops::campaign_parts::add_deadline(self.db, &self.office, &c.id, &d)
+                .await
+                .map_err(|e| fail(&d.what, e))?;
         }
         Ok(())
     }
 
-    async fn award_forms(&self, c: &CampaignRow, forms: &[(&str, &str, &str)]) -> anyhow::Result<()> {
+    async fn award_forms(
+        &self,
+        c: &CampaignRow,
+        forms: &[(&str, &str, &str)],
+    ) -> anyhow::Result<()> {
         for (name, code, criteria) in forms {
-            let input = AwardFormInput { name: (*name).into(), catalog_code: (*code).into(), criteria: (*criteria).into() };
-            ops::campaigns::add_award_form(self.db, &self.office, &c.id, &input).await.map_err(|e| fail(name, e))?;
+            let input = AwardFormInput {
+                name: (*name).into(),
+                catalog_code: (*code).into(),
+                criteria: (*criteria).into(),
+            };
+            ops::campaigns::add_award_form(self.db, &self.office, &c.id, &input)
+                .await
+                .map_err(|e| fail(name, e))?;
         }
         Ok(())
     }
 
     async fn quotas(&self, c: &CampaignRow, quotas: Vec<QuotaInput>) -> anyhow::Result<()> {
         for q in quotas {
-            ops::campaigns::add_quota(self.db, &self.office, &c.id, &q).await.map_err(|e| fail(&q.who, e))?;
+            ops::campaigns::add_quota(self.db, &self.office, &c.id, &q)
+                .await
+                .map_err(|e| fail(&q.who, e))?;
         }
         Ok(())
     }
@@ -297,15 +412,25 @@ impl<'a> Demo<'a> {
 
     async fn set_status(&self, c: &CampaignRow, to: CampaignStatus) -> anyhow::Result<CampaignRow> {
         let fresh = self.reload(c).await?;
-        ops::campaigns::set_status(self.db, &self.office, &c.id, fresh.version, to).await.map_err(|e| fail(&c.title, e))
+        ops::campaigns::set_status(self.db, &self.office, &c.id, fresh.version, to)
+            .await
+            .map_err(|e| fail(&c.title, e))
     }
 
     /// A copy keeps the participants of its source that still exist; the office then sets those of
     /// the new year (the ward formed in July 2025 joins from the 2025 plan on).
-    async fn set_participants(&self, c: &CampaignRow, mut wanted: Vec<String>) -> anyhow::Result<CampaignRow> {
+    async fn set_participants(
+        &self,
+        c: &CampaignRow,
+        mut wanted: Vec<String>,
+    ) -> anyhow::Result<CampaignRow> {
         let mut tx = self.db.begin().await?;
         let bases = campaigns::legal_bases(&mut tx, &c.id).await?;
-        let mut have: Vec<String> = campaigns::participants(&mut tx, &c.id).await?.into_iter().map(|p| p.unit_id).collect();
+        let mut have: Vec<String> = campaigns::participants(&mut tx, &c.id)
+            .await?
+            .into_iter()
+            .map(|p| p.unit_id)
+            .collect();
         let fresh = campaigns::get(&mut tx, self.office.org_id(), &c.id).await?;
         tx.commit().await?;
         have.sort();
@@ -330,7 +455,9 @@ impl<'a> Demo<'a> {
             participants_note: fresh.participants_note.clone().unwrap_or_default(),
             participant_ids: wanted,
         };
-        ops::campaigns::update(self.db, &self.office, &c.id, fresh.version, &input).await.map_err(|e| fail(&c.title, e))
+        ops::campaigns::update(self.db, &self.office, &c.id, fresh.version, &input)
+            .await
+            .map_err(|e| fail(&c.title, e))
     }
 
     // ---- the units' work ----
@@ -341,39 +468,80 @@ impl<'a> Demo<'a> {
         let mut tx = self.db.begin().await?;
         let deadlines = parts::deadlines(&mut tx, &c.id).await?;
         let targets = parts::targets(&mut tx, &c.id).await?;
-        let participants: Vec<String> = campaigns::participants(&mut tx, &c.id).await?.into_iter().map(|p| p.unit_id).collect();
-        let year_clusters = clusters::list(&mut tx, self.office.org_id(), Some(i64::from(from.year()))).await?;
+        let participants: Vec<String> = campaigns::participants(&mut tx, &c.id)
+            .await?
+            .into_iter()
+            .map(|p| p.unit_id)
+            .collect();
+        let year_clusters =
+            clusters::list(&mut tx, self.office.org_id(), Some(i64::from(from.year()))).await?;
         tx.commit().await?;
         // Units register inside the registration window, or in the first two weeks of the plan.
         let window = deadlines
             .iter()
             .find(|d| DeadlineKind::parse(&d.kind) == Some(DeadlineKind::Registration))
-            .map(|d| (d.opens_on.as_deref().map(ops::campaigns::date_of).unwrap_or(from), ops::campaigns::date_of(&d.due_on)))
+            .map(|d| {
+                (
+                    d.opens_on
+                        .as_deref()
+                        .map(ops::campaigns::date_of)
+                        .unwrap_or(from),
+                    ops::campaigns::date_of(&d.due_on),
+                )
+            })
             .unwrap_or((from, from + Duration::days(14)));
-        let (registered, committed) = if w.register { self.register(c, window, &participants, &targets).await? } else { (Vec::new(), HashMap::new()) };
+        let (registered, committed) = if w.register {
+            self.register(c, window, &participants, &targets).await?
+        } else {
+            (Vec::new(), HashMap::new())
+        };
         let signed_on = (window.1 - Duration::days(3)).max(window.0);
         if signed_on <= self.today {
             for name in w.pacts {
                 if let Some(cl) = year_clusters.iter().find(|cl| cl.name == *name) {
-                    let input = PactInput { cluster_id: cl.id.clone(), signed_on: vn(signed_on), content: w.pact_content.into(), targets: w.pact_targets.into() };
-                    let ctx = cl.leader_unit_id.as_deref().map(|l| self.ctx_for_unit(l)).unwrap_or(&self.office);
-                    ops::campaign_work::sign_pact(self.db, ctx, &c.id, None, &input).await.map_err(|e| fail(name, e))?;
+                    let input = PactInput {
+                        cluster_id: cl.id.clone(),
+                        signed_on: vn(signed_on),
+                        content: w.pact_content.into(),
+                        targets: w.pact_targets.into(),
+                    };
+                    let ctx = cl
+                        .leader_unit_id
+                        .as_deref()
+                        .map(|l| self.ctx_for_unit(l))
+                        .unwrap_or(&self.office);
+                    ops::campaign_work::sign_pact(self.db, ctx, &c.id, None, &input)
+                        .await
+                        .map_err(|e| fail(name, e))?;
                 }
             }
         }
-        let leaders: Vec<String> = year_clusters.iter().filter_map(|cl| cl.leader_unit_id.clone()).filter(|l| participants.contains(l)).collect();
+        let leaders: Vec<String> = year_clusters
+            .iter()
+            .filter_map(|cl| cl.leader_unit_id.clone())
+            .filter(|l| participants.contains(l))
+            .collect();
         let dates = report_dates(from, to, self.today);
         for t in &targets {
             if TargetScope::parse(&t.scope) == Some(TargetScope::Body) {
                 let pace = [0.9, 1.0, 1.1][self.seq.next(3)];
                 // The office's figures through the year; a closed plan keeps the last two.
-                let shown = if w.live { &dates[..] } else { &dates[dates.len().saturating_sub(2)..] };
+                let shown = if w.live {
+                    &dates[..]
+                } else {
+                    &dates[dates.len().saturating_sub(2)..]
+                };
                 for d in shown {
-                    self.report(c, t, None, *d, value_on(t, t.threshold, from, to, *d, pace)).await?;
+                    self.report(c, t, None, *d, value_on(t, t.threshold, from, to, *d, pace))
+                        .await?;
                 }
                 continue;
             }
-            let pool = if registered.is_empty() { &participants } else { &registered };
+            let pool = if registered.is_empty() {
+                &participants
+            } else {
+                &registered
+            };
             for unit_id in self.reporters(t, pool, &leaders) {
                 let q = self.by_id(&unit_id).map(|u| quality(&u.code)).unwrap_or(1);
                 let paces: &[f64] = match q {
@@ -385,10 +553,24 @@ impl<'a> Demo<'a> {
                 // Units send their last two figures (a closed plan keeps the final one); poor units
                 // stop after the first.
                 let recent = &dates[dates.len().saturating_sub(if w.live { 2 } else { 1 })..];
-                let upto = if q == 0 { recent.len().min(1) } else { recent.len() };
-                let threshold = committed.get(&(t.id.clone(), unit_id.clone())).copied().unwrap_or(t.threshold);
+                let upto = if q == 0 {
+                    recent.len().min(1)
+                } else {
+                    recent.len()
+                };
+                let threshold = committed
+                    .get(&(t.id.clone(), unit_id.clone()))
+                    .copied()
+                    .unwrap_or(t.threshold);
                 for d in &recent[..upto] {
-                    self.report(c, t, Some(&unit_id), *d, value_on(t, threshold, from, to, *d, pace)).await?;
+                    self.report(
+                        c,
+                        t,
+                        Some(&unit_id),
+                        *d,
+                        value_on(t, threshold, from, to, *d, pace),
+                    )
+                    .await?;
                 }
             }
         }
@@ -398,14 +580,29 @@ impl<'a> Demo<'a> {
     /// The units that report on a per-unit target, as the plan means it.
     fn reporters(&mut self, t: &TargetRow, pool: &[String], leaders: &[String]) -> Vec<String> {
         let units = self.units;
-        let kind_code = |id: &str| units.iter().find(|u| u.id == id).map(|u| (u.kind.as_str(), u.code.as_str())).unwrap_or_default();
+        let kind_code = |id: &str| {
+            units
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| (u.kind.as_str(), u.code.as_str()))
+                .unwrap_or_default()
+        };
         let text = t.text.to_lowercase();
         let candidates: Vec<String> = if text.starts_with("mỗi cụm") {
             leaders.to_vec()
         } else if text.starts_with("mỗi phường") || text.contains("số thu ngân sách") {
-            pool.iter().filter(|id| kind_code(id).0 == "ward").cloned().collect()
+            pool.iter()
+                .filter(|id| kind_code(id).0 == "ward")
+                .cloned()
+                .collect()
         } else if text.contains("vốn đầu tư công") {
-            pool.iter().filter(|id| kind_code(id).0 == "ward" || ["P-QLDT", "P-TCKH", "P-GDDT"].contains(&kind_code(id).1)).cloned().collect()
+            pool.iter()
+                .filter(|id| {
+                    kind_code(id).0 == "ward"
+                        || ["P-QLDT", "P-TCKH", "P-GDDT"].contains(&kind_code(id).1)
+                })
+                .cloned()
+                .collect()
         } else {
             pool.to_vec()
         };
@@ -419,20 +616,42 @@ impl<'a> Demo<'a> {
         out
     }
 
-    async fn report(&self, c: &CampaignRow, t: &TargetRow, unit_id: Option<&str>, on: Date, value: f64) -> anyhow::Result<()> {
+    async fn report(
+        &self,
+        c: &CampaignRow,
+        t: &TargetRow,
+        unit_id: Option<&str>,
+        on: Date,
+        value: f64,
+    ) -> anyhow::Result<()> {
         let comment = match unit_id {
             Some(_) => "Số liệu tổng hợp của đơn vị.",
             None => "Số liệu tổng hợp của Thường trực Hội đồng Thi đua - Khen thưởng.",
         };
-        let input = ProgressInput { unit_id: unit_id.unwrap_or_default().into(), value: format_number(value), reported_on: vn(on), comment: comment.into() };
-        let ctx = unit_id.map(|u| self.ctx_for_unit(u)).unwrap_or(&self.office);
-        ops::campaign_work::report_progress(self.db, &NoFiles, ctx, &c.id, &t.id, &input, &[]).await.map_err(|e| fail(&t.text, e))?;
+        let input = ProgressInput {
+            unit_id: unit_id.unwrap_or_default().into(),
+            value: format_number(value),
+            reported_on: vn(on),
+            comment: comment.into(),
+        };
+        let ctx = unit_id
+            .map(|u| self.ctx_for_unit(u))
+            .unwrap_or(&self.office);
+        ops::campaign_work::report_progress(self.db, &NoFiles, ctx, &c.id, &t.id, &input, &[])
+            .await
+            .map_err(|e| fail(&t.text, e))?;
         Ok(())
     }
 
     /// Registers most units (not all) on a day inside the window; returns the units registered and the
     /// levels they committed to (target, unit → level).
-    async fn register(&mut self, c: &CampaignRow, window: (Date, Date), participants: &[String], targets: &[TargetRow]) -> anyhow::Result<(Vec<String>, HashMap<(String, String), f64>)> {
+    async fn register(
+        &mut self,
+        c: &CampaignRow,
+        window: (Date, Date),
+        participants: &[String],
+        targets: &[TargetRow],
+    ) -> anyhow::Result<(Vec<String>, HashMap<(String, String), f64>)> {
         let days = (window.1 - window.0).whole_days().max(0) as usize;
         let peak = c.kind == "peak";
         let mut out = Vec::new();
@@ -456,9 +675,17 @@ impl<'a> Demo<'a> {
                 _ => vec!["TTLDTT".into()],
             };
             let mut commitments = Vec::new();
-            for t in targets.iter().filter(|t| t.scope == TargetScope::PerUnit.code()) {
+            for t in targets
+                .iter()
+                .filter(|t| t.scope == TargetScope::PerUnit.code())
+            {
                 let text = t.text.to_lowercase();
-                let applies = if text.starts_with("mỗi phường") || text.contains("số thu ngân sách") { u.kind == "ward" } else { !text.starts_with("mỗi cụm") };
+                let applies = if text.starts_with("mỗi phường") || text.contains("số thu ngân sách")
+                {
+                    u.kind == "ward"
+                } else {
+                    !text.starts_with("mỗi cụm")
+                };
                 if applies {
                     // Good units commit to more than the plan asks where the plan counts items.
                     let more = q == 2 && t.measure.as_deref() == Some("gương");
@@ -470,7 +697,13 @@ impl<'a> Demo<'a> {
             if titles.is_empty() && commitments.is_empty() {
                 continue;
             }
-            let input = RegistrationInput { unit_id: id.clone(), titles, commitments, own_targets: String::new(), note: String::new() };
+            let input = RegistrationInput {
+                unit_id: id.clone(),
+                titles,
+                commitments,
+                own_targets: String::new(),
+                note: String::new(),
+            };
             batch.push((on, input));
             out.push(id.clone());
         }
@@ -484,18 +717,41 @@ impl<'a> Demo<'a> {
     /// (a launched plan, a participating unit, valid titles and levels, a day inside the window), stores
     /// each registration with its real day and writes the same audit row, all in one transaction.
     /// A registration made today goes through the use case itself.
-    async fn register_on(&self, c: &CampaignRow, closes: Date, items: &[(Date, RegistrationInput)]) -> anyhow::Result<()> {
+    async fn register_on(
+        &self,
+        c: &CampaignRow,
+        closes: Date,
+        items: &[(Date, RegistrationInput)],
+    ) -> anyhow::Result<()> {
         let mut tx = self.db.begin().await?;
         let fresh = campaigns::get(&mut tx, self.office.org_id(), &c.id).await?;
-        anyhow::ensure!(fresh.status == CampaignStatus::Launched.code(), "demo campaigns: {} is not launched", c.title);
-        let per_unit: Vec<(String, String, Comparator, Option<String>)> = parts::targets(&mut tx, &c.id)
+        anyhow::ensure!(
+            fresh.status == CampaignStatus::Launched.code(),
+            "demo campaigns: {} is not launched",
+            c.title
+        );
+        let per_unit: Vec<(String, String, Comparator, Option<String>)> =
+            parts::targets(&mut tx, &c.id)
+                .await?
+                .into_iter()
+                .filter(|t| t.scope == TargetScope::PerUnit.code())
+                .map(|t| {
+                    (
+                        t.id,
+                        t.text,
+                        Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast),
+                        t.measure,
+                    )
+                })
+                .collect();
+        let participants: Vec<String> = campaigns::participants(&mut tx, &c.id)
             .await?
             .into_iter()
-            .filter(|t| t.scope == TargetScope::PerUnit.code())
-            .map(|t| (t.id, t.text, Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast), t.measure))
+            .map(|p| p.unit_id)
             .collect();
-        let participants: Vec<String> = campaigns::participants(&mut tx, &c.id).await?.into_iter().map(|p| p.unit_id).collect();
-        let rules = ops::honours::rules_in(&mut tx, self.office.org_id()).await.map_err(|e| fail("rules", e))?;
+        let rules = ops::honours::rules_in(&mut tx, self.office.org_id())
+            .await
+            .map_err(|e| fail("rules", e))?;
         let catalog = rules.catalog();
         let mut today = Vec::new();
         for (on, input) in items {
@@ -503,22 +759,78 @@ impl<'a> Demo<'a> {
                 today.push(input);
                 continue;
             }
-            anyhow::ensure!(*on <= closes, "demo campaigns: registration on {} after the window closed ({})", vn(*on), vn(closes));
+            anyhow::ensure!(
+                *on <= closes,
+                "demo campaigns: registration on {} after the window closed ({})",
+                vn(*on),
+                vn(closes)
+            );
             let ctx = self.ctx_for_unit(&input.unit_id);
-            let d = input.validate(&per_unit).map_err(|v| fail("registration", v.into()))?;
-            anyhow::ensure!(participants.contains(&d.unit_id), "demo campaigns: registering a unit that does not take part");
-            anyhow::ensure!(d.titles.iter().all(|code| catalog.entries().iter().any(|e| e.code.as_str() == code)), "demo campaigns: unknown title");
+            let d = input
+                .validate(&per_unit)
+                .map_err(|v| fail("registration", v.into()))?;
+            anyhow::ensure!(
+                participants.contains(&d.unit_id),
+                "demo campaigns: registering a unit that does not take part"
+            );
+            anyhow::ensure!(
+                d.titles
+                    .iter()
+                    .all(|code| catalog.entries().iter().any(|e| e.code.as_str() == code)),
+                "demo campaigns: unknown title"
+            );
             let unit = thidua_store::units::get(&mut tx, ctx.org_id(), &d.unit_id).await?;
             let at = timestamp_on(*on, 9);
-            let rows: Vec<CommitmentRow> = d.targets.iter().map(|t| CommitmentRow { target_id: t.target_id.clone(), text: t.text.clone(), comparator: t.comparator.code().into(), threshold: t.threshold, measure: t.unit.clone() }).collect();
-            let row = RegistrationRow { id: ids::new_id(), org_id: ctx.org_id().into(), campaign_id: c.id.clone(), unit_id: unit.id.clone(), titles: d.titles.join(";"), note: d.note.clone(), registered_at: at.clone(), registered_by: Some(ctx.author()), version: 1, created_at: at.clone(), updated_at: at };
+            let rows: Vec<CommitmentRow> = d
+                .targets
+                .iter()
+                .map(|t| CommitmentRow {
+                    target_id: t.target_id.clone(),
+                    text: t.text.clone(),
+                    comparator: t.comparator.code().into(),
+                    threshold: t.threshold,
+                    measure: t.unit.clone(),
+                })
+                .collect();
+            let row = RegistrationRow {
+                id: ids::new_id(),
+                org_id: ctx.org_id().into(),
+                campaign_id: c.id.clone(),
+                unit_id: unit.id.clone(),
+                titles: d.titles.join(";"),
+                note: d.note.clone(),
+                registered_at: at.clone(),
+                registered_by: Some(ctx.author()),
+                version: 1,
+                created_at: at.clone(),
+                updated_at: at,
+            };
             work::insert_registration(&mut tx, &row, &rows).await?;
             let label = format!("{} — {}", unit.name, c.title);
-            ops::audit(&mut tx, ctx, "registration.create", "registration", &row.id, &label, None::<&()>, Some(&(&row, &rows))).await.map_err(|e| fail("audit", e))?;
+            ops::audit(
+                &mut tx,
+                ctx,
+                "registration.create",
+                "registration",
+                &row.id,
+                &label,
+                None::<&()>,
+                Some(&(&row, &rows)),
+            )
+            .await
+            .map_err(|e| fail("audit", e))?;
         }
         tx.commit().await?;
         for input in today {
-            ops::campaign_work::register(self.db, self.ctx_for_unit(&input.unit_id), &c.id, None, input).await.map_err(|e| fail("registration", e))?;
+            ops::campaign_work::register(
+                self.db,
+                self.ctx_for_unit(&input.unit_id),
+                &c.id,
+                None,
+                input,
+            )
+            .await
+            .map_err(|e| fail("registration", e))?;
         }
         Ok(())
     }
@@ -542,24 +854,40 @@ impl<'a> Demo<'a> {
     /// What each unit sent for each deadline: mostly on time, some late, some never. In a live plan
     /// Phường Bạch Đằng misses the last quarter's exemplary models, sends its mid-year report late and
     /// has not yet sent what falls due next.
-    async fn send(&mut self, c: &CampaignRow, deadlines: &[DeadlineRow], live: bool) -> anyhow::Result<()> {
+    async fn send(
+        &mut self,
+        c: &CampaignRow,
+        deadlines: &[DeadlineRow],
+        live: bool,
+    ) -> anyhow::Result<()> {
         let (from, to) = period(c);
         let mut tx = self.db.begin().await?;
-        let roster = Roster::load(&mut tx, self.office.org_id(), c, deadlines).await.map_err(|e| fail("roster", e))?;
+        let roster = Roster::load(&mut tx, self.office.org_id(), c, deadlines)
+            .await
+            .map_err(|e| fail("roster", e))?;
         tx.commit().await?;
         let mut batch = Vec::new();
         for (i, d) in deadlines.iter().enumerate() {
             let kind = DeadlineKind::parse(&d.kind).unwrap_or(DeadlineKind::Other);
-            let opens = d.opens_on.as_deref().map(ops::campaigns::date_of).unwrap_or(from).max(from);
+            let opens = d
+                .opens_on
+                .as_deref()
+                .map(ops::campaigns::date_of)
+                .unwrap_or(from)
+                .max(from);
             let dues = due_dates(d, to);
             let last_past = dues.iter().filter(|x| **x < self.today).max().copied();
             for (n, due) in dues.iter().enumerate() {
                 for unit_id in roster.addressees(d) {
-                    let Some(u) = self.by_id(&unit_id) else { continue };
+                    let Some(u) = self.by_id(&unit_id) else {
+                        continue;
+                    };
                     let fate = if live && u.code == "P-BACHDANG" {
                         match kind {
                             _ if *due >= self.today => continue,
-                            DeadlineKind::ExemplaryModels if Some(*due) == last_past => Fate::Missing,
+                            DeadlineKind::ExemplaryModels if Some(*due) == last_past => {
+                                Fate::Missing
+                            }
                             DeadlineKind::MidYearReport => Fate::Late(6),
                             _ => Fate::OnTime(2),
                         }
@@ -571,13 +899,33 @@ impl<'a> Demo<'a> {
                         Fate::Late(k) => *due + Duration::days(k),
                         Fate::Missing => continue,
                     };
-                    let number = format!("{}/{}-{}", 10 + n * 40 + self.seq.next(40), doc_kind(kind), doc_suffix(u));
+                    let number = format!(
+                        "{}/{}-{}",
+                        10 + n * 40 + self.seq.next(40),
+                        doc_kind(kind),
+                        doc_suffix(u)
+                    );
                     if sent_on < self.today {
                         batch.push((i, unit_id, *due, sent_on, number));
                     } else if *due < self.today {
                         // Late and sent today: through the use case, which dates it today.
-                        let input = SubmissionInput { unit_id: unit_id.clone(), due_on: vn(*due), document_number: number, note: String::new() };
-                        ops::campaign_work::submit(self.db, &NoFiles, self.ctx_for_unit(&unit_id), &c.id, &d.id, &input, &[]).await.map_err(|e| fail(&d.what, e))?;
+                        let input = SubmissionInput {
+                            unit_id: unit_id.clone(),
+                            due_on: vn(*due),
+                            document_number: number,
+                            note: String::new(),
+                        };
+                        ops::campaign_work::submit(
+                            self.db,
+                            &NoFiles,
+                            self.ctx_for_unit(&unit_id),
+                            &c.id,
+                            &d.id,
+                            &input,
+                            &[],
+                        )
+                        .await
+                        .map_err(|e| fail(&d.what, e))?;
                     }
                 }
             }
@@ -590,23 +938,52 @@ impl<'a> Demo<'a> {
     /// use case checks (a launched plan, a due date of the deadline, a unit that owes it, a document
     /// number), stores each submission with its real day and writes the same audit row, all in one
     /// transaction.
-    async fn sent_before(&self, c: &CampaignRow, deadlines: &[DeadlineRow], roster: &Roster, items: &[(usize, String, Date, Date, String)]) -> anyhow::Result<()> {
+    async fn sent_before(
+        &self,
+        c: &CampaignRow,
+        deadlines: &[DeadlineRow],
+        roster: &Roster,
+        items: &[(usize, String, Date, Date, String)],
+    ) -> anyhow::Result<()> {
         if items.is_empty() {
             return Ok(());
         }
         let (_, to) = period(c);
-        let rules: Vec<(Vec<Date>, Vec<String>)> = deadlines.iter().map(|d| (due_dates(d, to), roster.addressees(d))).collect();
+        let rules: Vec<(Vec<Date>, Vec<String>)> = deadlines
+            .iter()
+            .map(|d| (due_dates(d, to), roster.addressees(d)))
+            .collect();
         let mut tx = self.db.begin().await?;
         let fresh = campaigns::get(&mut tx, self.office.org_id(), &c.id).await?;
-        anyhow::ensure!(fresh.status == CampaignStatus::Launched.code(), "demo campaigns: {} is not launched", c.title);
+        anyhow::ensure!(
+            fresh.status == CampaignStatus::Launched.code(),
+            "demo campaigns: {} is not launched",
+            c.title
+        );
         for (i, unit_id, due, sent_on, number) in items {
             let (d, (dates, owed)) = (&deadlines[*i], &rules[*i]);
-            anyhow::ensure!(*sent_on < self.today, "demo campaigns: a submission dated in the future");
-            let input = SubmissionInput { unit_id: unit_id.clone(), due_on: vn(*due), document_number: number.clone(), note: String::new() };
+            anyhow::ensure!(
+                *sent_on < self.today,
+                "demo campaigns: a submission dated in the future"
+            );
+            let input = SubmissionInput {
+                unit_id: unit_id.clone(),
+                due_on: vn(*due),
+                document_number: number.clone(),
+                note: String::new(),
+            };
             let s = input.validate(dates).map_err(|v| fail(&d.what, v.into()))?;
-            anyhow::ensure!(owed.contains(&s.unit_id), "demo campaigns: {} does not owe {}", s.unit_id, d.what);
+            anyhow::ensure!(
+                owed.contains(&s.unit_id),
+                "demo campaigns: {} does not owe {}",
+                s.unit_id,
+                d.what
+            );
             let ctx = self.ctx_for_unit(unit_id);
-            let unit_name = roster.unit(unit_id).map(|(n, _)| n.to_string()).unwrap_or_default();
+            let unit_name = roster
+                .unit(unit_id)
+                .map(|(n, _)| n.to_string())
+                .unwrap_or_default();
             let row = SubmissionRow {
                 id: ids::new_id(),
                 org_id: ctx.org_id().into(),
@@ -623,7 +1000,18 @@ impl<'a> Demo<'a> {
             work::insert_submission(&mut tx, &row).await?;
             let label = format!("{unit_name} — {} (hạn {})", d.what, vn(s.due_on));
             let files: Vec<work::AttachmentRow> = Vec::new();
-            ops::audit(&mut tx, ctx, "submission.create", "submission", &row.id, &label, None::<&()>, Some(&(&row, &files))).await.map_err(|e| fail("audit", e))?;
+            ops::audit(
+                &mut tx,
+                ctx,
+                "submission.create",
+                "submission",
+                &row.id,
+                &label,
+                None::<&()>,
+                Some(&(&row, &files)),
+            )
+            .await
+            .map_err(|e| fail("audit", e))?;
         }
         tx.commit().await?;
         Ok(())
@@ -662,8 +1050,23 @@ fn doc_suffix(u: &UnitRow) -> String {
     short.to_string()
 }
 
-fn deadline(kind: DeadlineKind, what: &str, opens: &str, due: &str, addressees: &str, recipient: &str) -> DeadlineInput {
-    DeadlineInput { kind: kind.code().into(), what: what.into(), opens_on: opens.into(), due_on: due.into(), addressees: addressees.into(), recipient: recipient.into(), ..Default::default() }
+fn deadline(
+    kind: DeadlineKind,
+    what: &str,
+    opens: &str,
+    due: &str,
+    addressees: &str,
+    recipient: &str,
+) -> DeadlineInput {
+    DeadlineInput {
+        kind: kind.code().into(),
+        what: what.into(),
+        opens_on: opens.into(),
+        due_on: due.into(),
+        addressees: addressees.into(),
+        recipient: recipient.into(),
+        ..Default::default()
+    }
 }
 
 const OFFICES_WARDS_ORGS: [&str; 3] = ["department", "ward", "mass_org"];
@@ -733,7 +1136,17 @@ impl Demo<'_> {
         )
         .await?;
         let c = self.set_status(&c, CampaignStatus::Launched).await?;
-        self.fill(&c, &Work { register: true, pacts: &[], pact_content: "", pact_targets: "", live: false }).await?;
+        self.fill(
+            &c,
+            &Work {
+                register: true,
+                pacts: &[],
+                pact_content: "",
+                pact_targets: "",
+                live: false,
+            },
+        )
+        .await?;
         self.set_status(&c, CampaignStatus::Closed).await?;
         Ok(())
     }
@@ -801,7 +1214,23 @@ impl Demo<'_> {
             + Có thành tích xuất sắc, tiêu biểu, nổi bật và trực tiếp lãnh đạo, chỉ đạo, tham gia thực hiện có hiệu quả các nội dung thi đua.\n\
             + Có sáng kiến, giải pháp được áp dụng hiệu quả trong thực hiện nhiệm vụ được giao gắn với các nội dung thi đua.";
         const LOWER: &str = "Đối với các tập thể, cá nhân có thành tích xuất sắc trong Đợt thi đua chưa đạt tiêu chuẩn tặng thưởng Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố, tùy theo thành tích và hiệu quả mang lại cần ghi nhận, tôn vinh.";
-        self.award_forms(&c, &[("Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố", "BK_TINH", COLLECTIVE), ("Thư khen của Chủ tịch Ủy ban nhân dân Thành phố", "", LOWER), ("Giấy khen của Chủ tịch Ủy ban nhân dân quận", "GIAY_KHEN", LOWER)]).await?;
+        self.award_forms(
+            &c,
+            &[
+                (
+                    "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố",
+                    "BK_TINH",
+                    COLLECTIVE,
+                ),
+                ("Thư khen của Chủ tịch Ủy ban nhân dân Thành phố", "", LOWER),
+                (
+                    "Giấy khen của Chủ tịch Ủy ban nhân dân quận",
+                    "GIAY_KHEN",
+                    LOWER,
+                ),
+            ],
+        )
+        .await?;
         self.deadlines(
             &c,
             vec![deadline(
@@ -815,7 +1244,17 @@ impl Demo<'_> {
         )
         .await?;
         let c = self.set_status(&c, CampaignStatus::Launched).await?;
-        self.fill(&c, &Work { register: false, pacts: &[], pact_content: "", pact_targets: "", live: false }).await?;
+        self.fill(
+            &c,
+            &Work {
+                register: false,
+                pacts: &[],
+                pact_content: "",
+                pact_targets: "",
+                live: false,
+            },
+        )
+        .await?;
         self.set_status(&c, CampaignStatus::Closed).await?;
         Ok(())
     }
@@ -903,7 +1342,14 @@ impl Demo<'_> {
             ],
         )
         .await?;
-        let quota = |who: &str, kind: &str, form: &str, coll: &str, ind: &str| QuotaInput { who: who.into(), unit_kind: kind.into(), unit_id: String::new(), award_form: form.into(), collectives_max: coll.into(), individuals_max: ind.into() };
+        let quota = |who: &str, kind: &str, form: &str, coll: &str, ind: &str| QuotaInput {
+            who: who.into(),
+            unit_kind: kind.into(),
+            unit_id: String::new(),
+            award_form: form.into(),
+            collectives_max: coll.into(),
+            individuals_max: ind.into(),
+        };
         self.quotas(
             &c,
             vec![
@@ -914,10 +1360,27 @@ impl Demo<'_> {
             ],
         )
         .await?;
-        let noivu = self.unit("P-NOIVU").map(|u| u.id.clone()).unwrap_or_default();
+        let noivu = self
+            .unit("P-NOIVU")
+            .map(|u| u.id.clone())
+            .unwrap_or_default();
         let mut items = vec![
-            deadline(DeadlineKind::UnitPlan, "Kế hoạch cụ thể của cơ quan, đơn vị, ngành, cấp mình để triển khai thực hiện phong trào thi đua", "", "05/08/2024", "all", "UBND Quận (qua Phòng Nội vụ)"),
-            deadline(DeadlineKind::Nomination, "Hồ sơ đề nghị khen thưởng tổng kết đợt thi đua (tờ trình, biên bản họp Hội đồng Thi đua - Khen thưởng, danh sách, báo cáo thành tích)", "", "20/08/2024", "all", "Đơn vị chủ trì chuyên đề (trình Chủ tịch UBND Quận qua Phòng Nội vụ)"),
+            deadline(
+                DeadlineKind::UnitPlan,
+                "Kế hoạch cụ thể của cơ quan, đơn vị, ngành, cấp mình để triển khai thực hiện phong trào thi đua",
+                "",
+                "05/08/2024",
+                "all",
+                "UBND Quận (qua Phòng Nội vụ)",
+            ),
+            deadline(
+                DeadlineKind::Nomination,
+                "Hồ sơ đề nghị khen thưởng tổng kết đợt thi đua (tờ trình, biên bản họp Hội đồng Thi đua - Khen thưởng, danh sách, báo cáo thành tích)",
+                "",
+                "20/08/2024",
+                "all",
+                "Đơn vị chủ trì chuyên đề (trình Chủ tịch UBND Quận qua Phòng Nội vụ)",
+            ),
         ];
         if !noivu.is_empty() {
             items.push(DeadlineInput { unit_id: noivu, ..deadline(DeadlineKind::Nomination, "Tham mưu Quận xét duyệt đề nghị Thành phố xét, tặng danh hiệu “Công dân Thủ đô ưu tú”", "", "30/09/2024", "unit", "UBND Quận") });
@@ -926,7 +1389,10 @@ impl Demo<'_> {
         let c = self.set_status(&c, CampaignStatus::Launched).await?;
         let work = Work {
             register: false,
-            pacts: &["Cụm thi đua số 1 (các phường)", "Khối các phòng, ban chuyên môn"],
+            pacts: &[
+                "Cụm thi đua số 1 (các phường)",
+                "Khối các phòng, ban chuyên môn",
+            ],
             pact_content: "Các đơn vị thành viên thống nhất tổ chức hoạt động của Cụm (Khối) lập thành tích chào mừng kỷ niệm 70 năm Ngày Giải phóng Thủ đô; đăng ký với Quận (qua Phòng Nội vụ).",
             pact_targets: "Tổ chức hoạt động tuyên truyền về phong trào thi đua, gương điển hình tiên tiến, người tốt việc tốt | ≥ | 1 | hoạt động\nĐơn vị thành viên triển khai hoạt động chào mừng 70 năm Ngày Giải phóng Thủ đô | = | 100 | %",
             live: false,
@@ -951,7 +1417,10 @@ impl Demo<'_> {
             if live || year == 2024 || year + 1 >= self.today.year() {
                 let work = Work {
                     register: true,
-                    pacts: &["Cụm thi đua số 1 (các phường)", "Khối các phòng, ban chuyên môn"],
+                    pacts: &[
+                        "Cụm thi đua số 1 (các phường)",
+                        "Khối các phòng, ban chuyên môn",
+                    ],
                     pact_content: "Các đơn vị trong Cụm, Khối thi đua ký kết giao ước thi đua năm, thống nhất nội dung, tiêu chí thi đua và lịch sinh hoạt chuyên đề của Cụm, Khối.",
                     pact_targets: "Hoàn thành 100% chỉ tiêu, nhiệm vụ được giao trong năm | = | 100 | %\nGiới thiệu gương người tốt việc tốt, gương điển hình tiên tiến hằng quý | ≥ | 4 | gương\nTổ chức sinh hoạt chuyên đề Cụm, Khối | ≥ | 2 | lần",
                     live,
@@ -964,13 +1433,20 @@ impl Demo<'_> {
             let mut tx = self.db.begin().await?;
             let deadlines = parts::deadlines(&mut tx, &c.id).await?;
             tx.commit().await?;
-            let ahead = deadlines.iter().flat_map(|d| due_dates(d, to)).any(|d| d >= self.today);
+            let ahead = deadlines
+                .iter()
+                .flat_map(|d| due_dates(d, to))
+                .any(|d| d >= self.today);
             if year >= self.today.year() && (ahead || year > self.today.year()) {
                 return Ok(());
             }
-            let copy = ops::campaigns::copy(self.db, &self.office, &c.id).await.map_err(|e| fail("copy", e))?;
+            let copy = ops::campaigns::copy(self.db, &self.office, &c.id)
+                .await
+                .map_err(|e| fail("copy", e))?;
             let (_, copy_to) = period(&copy);
-            c = self.set_participants(&copy, self.participants(&OFFICES_WARDS_ORGS, copy_to)).await?;
+            c = self
+                .set_participants(&copy, self.participants(&OFFICES_WARDS_ORGS, copy_to))
+                .await?;
         }
     }
 
@@ -1041,20 +1517,104 @@ impl Demo<'_> {
         )
         .await?;
         const OFFICE: &str = "Thường trực Hội đồng Thi đua - Khen thưởng Quận (Phòng Nội vụ)";
-        const OFFICE_BODY: &str = "Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng Quận (Phòng Nội vụ)";
+        const OFFICE_BODY: &str =
+            "Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng Quận (Phòng Nội vụ)";
         use DeadlineKind as K;
         let mut items = vec![
-            deadline(K::Registration, "Đăng ký danh hiệu thi đua, ban hành nội dung tiêu chí thi đua, ký kết giao ước thi đua trong Cụm, Khối thi đua; triển khai thực hiện các chỉ tiêu, nhiệm vụ năm của đơn vị", "30/03/2024", "15/04/2024", "all", ""),
-            deadline(K::Scoring, "Xây dựng, lấy ý kiến các cơ quan, đơn vị có liên quan và ban hành thang điểm thi đua năm", "30/03/2024", "15/04/2024", "all", OFFICE),
-            deadline(K::Other, "Hoạt động chào mừng Lễ 30/4, 01/5; giới thiệu, đề xuất khen thưởng tập thể, cá nhân điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh nhân Ngày sinh của Bác (19/5); sơ kết giao ước thi đua 6 tháng đầu năm", "15/04/2024", "30/06/2024", "all", ""),
-            deadline(K::MidYearReport, "Báo cáo sơ kết phong trào thi đua yêu nước 6 tháng đầu năm", "", "19/05/2024", "all", ""),
-            deadline(K::ClusterDossier, "Hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng đầu năm", "", "10/06/2024", "cluster_leaders", "Thường trực Hội đồng Thi đua - Khen thưởng Quận"),
-            deadline(K::Nomination, "Đánh giá phong trào thi đua năm, báo cáo kết quả, bình xét danh hiệu thi đua, khen thưởng; chọn gương điển hình tiêu biểu, mô hình, công trình, giải pháp, dịch vụ sáng tạo", "01/10/2024", "15/11/2024", "all", OFFICE_BODY),
-            deadline(K::YearEndReport, "Báo cáo tổng kết phong trào thi đua yêu nước năm", "", "15/11/2024", "all", ""),
-            deadline(K::ClusterDossier, "Hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng cuối năm", "", "15/11/2024", "cluster_leaders", "Thường trực Hội đồng Thi đua - Khen thưởng Quận"),
-            deadline(K::ClusterDossier, "Báo cáo tổng kết hoạt động Cụm, Khối thi đua; báo cáo kết quả công trình, mô hình thi đua của Cụm, Khối; bình xét đơn vị dẫn đầu, bầu Cụm, Khối trưởng năm sau", "", "15/11/2024", "cluster_leaders", OFFICE_BODY),
-            DeadlineInput { unit_kind: "ward".into(), ..deadline(K::Scoring, "Chấm điểm, xếp hạng thi đua Khối Phường", "16/11/2024", "30/11/2024", "unit_kind", OFFICE_BODY) },
-            DeadlineInput { recurrence: "quarterly".into(), ..deadline(K::ExemplaryModels, "Hồ sơ giới thiệu gương người tốt việc tốt, gương điển hình tiên tiến của quý (mỗi đơn vị ít nhất 01 gương, kèm báo cáo thành tích)", "", "10/01/2024", "all", OFFICE) },
+            deadline(
+                K::Registration,
+                "Đăng ký danh hiệu thi đua, ban hành nội dung tiêu chí thi đua, ký kết giao ước thi đua trong Cụm, Khối thi đua; triển khai thực hiện các chỉ tiêu, nhiệm vụ năm của đơn vị",
+                "30/03/2024",
+                "15/04/2024",
+                "all",
+                "",
+            ),
+            deadline(
+                K::Scoring,
+                "Xây dựng, lấy ý kiến các cơ quan, đơn vị có liên quan và ban hành thang điểm thi đua năm",
+                "30/03/2024",
+                "15/04/2024",
+                "all",
+                OFFICE,
+            ),
+            deadline(
+                K::Other,
+                "Hoạt động chào mừng Lễ 30/4, 01/5; giới thiệu, đề xuất khen thưởng tập thể, cá nhân điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh nhân Ngày sinh của Bác (19/5); sơ kết giao ước thi đua 6 tháng đầu năm",
+                "15/04/2024",
+                "30/06/2024",
+                "all",
+                "",
+            ),
+            deadline(
+                K::MidYearReport,
+                "Báo cáo sơ kết phong trào thi đua yêu nước 6 tháng đầu năm",
+                "",
+                "19/05/2024",
+                "all",
+                "",
+            ),
+            deadline(
+                K::ClusterDossier,
+                "Hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng đầu năm",
+                "",
+                "10/06/2024",
+                "cluster_leaders",
+                "Thường trực Hội đồng Thi đua - Khen thưởng Quận",
+            ),
+            deadline(
+                K::Nomination,
+                "Đánh giá phong trào thi đua năm, báo cáo kết quả, bình xét danh hiệu thi đua, khen thưởng; chọn gương điển hình tiêu biểu, mô hình, công trình, giải pháp, dịch vụ sáng tạo",
+                "01/10/2024",
+                "15/11/2024",
+                "all",
+                OFFICE_BODY,
+            ),
+            deadline(
+                K::YearEndReport,
+                "Báo cáo tổng kết phong trào thi đua yêu nước năm",
+                "",
+                "15/11/2024",
+                "all",
+                "",
+            ),
+            deadline(
+                K::ClusterDossier,
+                "Hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng cuối năm",
+                "",
+                "15/11/2024",
+                "cluster_leaders",
+                "Thường trực Hội đồng Thi đua - Khen thưởng Quận",
+            ),
+            deadline(
+                K::ClusterDossier,
+                "Báo cáo tổng kết hoạt động Cụm, Khối thi đua; báo cáo kết quả công trình, mô hình thi đua của Cụm, Khối; bình xét đơn vị dẫn đầu, bầu Cụm, Khối trưởng năm sau",
+                "",
+                "15/11/2024",
+                "cluster_leaders",
+                OFFICE_BODY,
+            ),
+            DeadlineInput {
+                unit_kind: "ward".into(),
+                ..deadline(
+                    K::Scoring,
+                    "Chấm điểm, xếp hạng thi đua Khối Phường",
+                    "16/11/2024",
+                    "30/11/2024",
+                    "unit_kind",
+                    OFFICE_BODY,
+                )
+            },
+            DeadlineInput {
+                recurrence: "quarterly".into(),
+                ..deadline(
+                    K::ExemplaryModels,
+                    "Hồ sơ giới thiệu gương người tốt việc tốt, gương điển hình tiên tiến của quý (mỗi đơn vị ít nhất 01 gương, kèm báo cáo thành tích)",
+                    "",
+                    "10/01/2024",
+                    "all",
+                    OFFICE,
+                )
+            },
         ];
         if let Some(gd) = self.unit("P-GDDT") {
             items.push(DeadlineInput { unit_id: gd.id.clone(), ..deadline(K::Nomination, "Hồ sơ đề xuất danh hiệu thi đua, khen thưởng ngành Giáo dục và Đào tạo Quận năm học", "", "25/06/2024", "unit", "Phòng Nội vụ Quận") });

@@ -11,7 +11,11 @@ use thidua_store::Db;
 use thidua_web::{AppState, Config};
 
 #[derive(Parser)]
-#[command(name = "thidua", version, about = "Quản lý thi đua, khen thưởng — emulation and commendation")]
+#[command(
+    name = "thidua",
+    version,
+    about = "Quản lý thi đua, khen thưởng — emulation and commendation"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -87,33 +91,61 @@ fn database_url(db: &DbArgs) -> anyhow::Result<String> {
     if let Some(url) = &db.database_url {
         return Ok(url.clone());
     }
-    std::fs::create_dir_all(&db.data_dir).with_context(|| format!("cannot create data folder {}", db.data_dir.display()))?;
-    Ok(format!("sqlite://{}", Path::new(&db.data_dir).join("thidua.db").display()))
+    std::fs::create_dir_all(&db.data_dir)
+        .with_context(|| format!("cannot create data folder {}", db.data_dir.display()))?;
+    Ok(format!(
+        "sqlite://{}",
+        Path::new(&db.data_dir).join("thidua.db").display()
+    ))
 }
 
 async fn open(db: &DbArgs) -> anyhow::Result<Db> {
     let url = database_url(db)?;
-    let pool = Db::connect(&url).await.with_context(|| "cannot open the database".to_string())?;
+    let pool = Db::connect(&url)
+        .await
+        .with_context(|| "cannot open the database".to_string())?;
     pool.migrate().await.context("database migration failed")?;
     Ok(pool)
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<std::process::ExitCode> {
-    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into())).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { bind, db, demo, secure_cookies } => {
+        Command::Serve {
+            bind,
+            db,
+            demo,
+            secure_cookies,
+        } => {
             let started = std::time::Instant::now();
             let pool = open(&db).await?;
             if demo {
                 demo::load_if_empty(&pool).await?;
             }
             bootstrap::ensure_admin(&pool).await?;
-            let listener = tokio::net::TcpListener::bind(&bind).await.with_context(|| format!("cannot listen on {bind}"))?;
+            let listener = tokio::net::TcpListener::bind(&bind)
+                .await
+                .with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;
-            println!("thidua đang chạy tại http://{addr} (khởi động trong {} ms)", started.elapsed().as_millis());
-            let state = AppState { db: pool, config: Arc::new(Config { secure_cookies, blob_dir: db.data_dir.join("blobs"), ..Config::default() }) };
+            println!(
+                "thidua đang chạy tại http://{addr} (khởi động trong {} ms)",
+                started.elapsed().as_millis()
+            );
+            let state = AppState {
+                db: pool,
+                config: Arc::new(Config {
+                    secure_cookies,
+                    blob_dir: db.data_dir.join("blobs"),
+                    ..Config::default()
+                }),
+            };
             thidua_web::serve(listener, state).await?;
         }
         Command::Migrate { db } => {
@@ -124,8 +156,19 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             let pool = open(&db).await?;
             demo::load_if_empty(&pool).await?;
         }
-        Command::ImportPlan { file, json, no_evidence } => return Ok(import_plan::run(&file, json, no_evidence)),
-        Command::User { action: UserCommand::SetPassword { username, password, db } } => {
+        Command::ImportPlan {
+            file,
+            json,
+            no_evidence,
+        } => return Ok(import_plan::run(&file, json, no_evidence)),
+        Command::User {
+            action:
+                UserCommand::SetPassword {
+                    username,
+                    password,
+                    db,
+                },
+        } => {
             let pool = open(&db).await?;
             bootstrap::set_password(&pool, &username, password).await?;
         }

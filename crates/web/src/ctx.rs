@@ -68,12 +68,19 @@ pub async fn ctx_for(tx: &mut Tx, user: UserRow, via: AuthVia) -> Result<Option<
     if !user.active {
         return Ok(None);
     }
-    let Some(role) = Role::parse(&user.role) else { return Ok(None) };
+    let Some(role) = Role::parse(&user.role) else {
+        return Ok(None);
+    };
     let scope_path = match &user.scope_unit_id {
         Some(id) => units::get(tx, &user.org_id, id).await.ok().map(|u| u.path),
         None => None,
     };
-    let actor = Actor { user_id: user.id.clone(), org_id: user.org_id.clone(), role, scope_path };
+    let actor = Actor {
+        user_id: user.id.clone(),
+        org_id: user.org_id.clone(),
+        role,
+        scope_path,
+    };
     Ok(Some(Ctx { user, actor, via }))
 }
 
@@ -81,9 +88,19 @@ pub async fn ctx_for(tx: &mut Tx, user: UserRow, via: AuthVia) -> Result<Option<
 pub async fn from_session(state: &AppState, token: &str) -> Result<Option<Ctx>, AppError> {
     let id_hash = crate::auth::token_hash(token);
     let mut tx = state.db.begin().await?;
-    let Some(session) = sessions::get(&mut tx, &id_hash, &ids::now()).await? else { return Ok(None) };
+    let Some(session) = sessions::get(&mut tx, &id_hash, &ids::now()).await? else {
+        return Ok(None);
+    };
     let user = users::get(&mut tx, &session.user_id).await?;
-    let ctx = ctx_for(&mut tx, user, AuthVia::Session { id_hash, csrf: session.csrf_token }).await?;
+    let ctx = ctx_for(
+        &mut tx,
+        user,
+        AuthVia::Session {
+            id_hash,
+            csrf: session.csrf_token,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(ctx)
 }
@@ -91,7 +108,9 @@ pub async fn from_session(state: &AppState, token: &str) -> Result<Option<Ctx>, 
 /// Loads the identity of an API token.
 pub async fn from_api_token(state: &AppState, token: &str) -> Result<Option<Ctx>, AppError> {
     let mut tx = state.db.begin().await?;
-    let Some(user) = users::user_by_token(&mut tx, &crate::auth::token_hash(token)).await? else { return Ok(None) };
+    let Some(user) = users::user_by_token(&mut tx, &crate::auth::token_hash(token)).await? else {
+        return Ok(None);
+    };
     let ctx = ctx_for(&mut tx, user, AuthVia::Token).await?;
     tx.commit().await?;
     Ok(ctx)
@@ -117,10 +136,16 @@ impl axum::response::IntoResponse for NeedLogin {
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = NeedLogin;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         match parts.extensions.get::<Identity>() {
             Some(Identity(Some(ctx))) => Ok(ctx.clone()),
-            _ => Err(NeedLogin { api: parts.uri.path().starts_with("/api/"), next: parts.uri.path().to_string() }),
+            _ => Err(NeedLogin {
+                api: parts.uri.path().starts_with("/api/"),
+                next: parts.uri.path().to_string(),
+            }),
         }
     }
 }

@@ -69,7 +69,10 @@ impl AppError {
 
     /// The message for a body over the size limit.
     pub fn too_large(limit: usize) -> AppError {
-        AppError::TooLarge(format!("Tệp hoặc dữ liệu gửi lên quá lớn; tối đa {} MB.", limit / (1024 * 1024)))
+        AppError::TooLarge(format!(
+            "Tệp hoặc dữ liệu gửi lên quá lớn; tối đa {} MB.",
+            limit / (1024 * 1024)
+        ))
     }
 }
 
@@ -78,7 +81,9 @@ impl From<StoreError> for AppError {
         match e {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Conflict => AppError::Conflict,
-            StoreError::Duplicate(_) => AppError::BadRequest("Giá trị này đã có trong hệ thống (trùng mã hoặc trùng tên).".into()),
+            StoreError::Duplicate(_) => AppError::BadRequest(
+                "Giá trị này đã có trong hệ thống (trùng mã hoặc trùng tên).".into(),
+            ),
             other => AppError::Internal(other.into()),
         }
     }
@@ -143,10 +148,22 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         log(&self.0);
         let fields = match &self.0 {
-            AppError::Invalid(v) => v.errors.iter().map(|e| ApiFieldError { field: e.field.clone(), label: e.label.clone(), message: e.message.clone() }).collect(),
+            AppError::Invalid(v) => v
+                .errors
+                .iter()
+                .map(|e| ApiFieldError {
+                    field: e.field.clone(),
+                    label: e.label.clone(),
+                    message: e.message.clone(),
+                })
+                .collect(),
             _ => Vec::new(),
         };
-        let body = ApiErrorBody { error: self.0.code().into(), message: self.0.message(), fields };
+        let body = ApiErrorBody {
+            error: self.0.code().into(),
+            message: self.0.message(),
+            fields,
+        };
         (self.0.status(), Json(body)).into_response()
     }
 }

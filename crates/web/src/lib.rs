@@ -32,7 +32,11 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { secure_cookies: false, max_upload_bytes: 20 * 1024 * 1024, blob_dir: std::path::PathBuf::from("data/blobs") }
+        Config {
+            secure_cookies: false,
+            max_upload_bytes: 20 * 1024 * 1024,
+            blob_dir: std::path::PathBuf::from("data/blobs"),
+        }
     }
 }
 
@@ -52,7 +56,11 @@ impl AppState {
 
 /// The whole application as one router.
 pub fn router(state: AppState) -> Router {
-    let app = Router::new().merge(pages::routes()).merge(api::routes()).merge(assets::routes()).fallback(not_found);
+    let app = Router::new()
+        .merge(pages::routes())
+        .merge(api::routes())
+        .merge(assets::routes())
+        .fallback(not_found);
     security::wrap(app, state.clone()).with_state(state)
 }
 
@@ -60,10 +68,18 @@ pub fn router(state: AppState) -> Router {
 async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
     use axum::response::IntoResponse;
     let e = error::AppError::NotFound;
-    if uri.path().starts_with("/api/") { error::ApiError(e).into_response() } else { e.into_response() }
+    if uri.path().starts_with("/api/") {
+        error::ApiError(e).into_response()
+    } else {
+        e.into_response()
+    }
 }
 
 /// Serves the app on a bound listener until the process is stopped.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
 }

@@ -22,10 +22,22 @@ pub fn wrap(app: Router<AppState>, state: AppState) -> Router<AppState> {
     let limit = state.config.max_upload_bytes;
     app.layer(middleware::from_fn_with_state(state, guard))
         .layer(DefaultBodyLimit::max(limit))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
         // Large pages (the unit × deadline matrix of a province is megabytes of HTML) shrink ~20×.
         .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .layer(TraceLayer::new_for_http())
@@ -36,7 +48,11 @@ fn is_api(req: &Request) -> bool {
 }
 
 fn refuse(api: bool, e: AppError) -> Response {
-    if api { ApiError(e).into_response() } else { e.into_response() }
+    if api {
+        ApiError(e).into_response()
+    } else {
+        e.into_response()
+    }
 }
 
 fn header_str<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
@@ -60,7 +76,9 @@ fn cross_site(req: &Request) -> bool {
 
 fn query_csrf(req: &Request) -> Option<String> {
     let q = req.uri().query()?;
-    form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned())
+    form_urlencoded::parse(q.as_bytes())
+        .find(|(k, _)| k == "_csrf")
+        .map(|(_, v)| v.into_owned())
 }
 
 async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -80,9 +98,18 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
     let mut idem = None;
     if unsafe_method {
         if cross_site(&req) {
-            return refuse(api, AppError::BadRequest("Yêu cầu đến từ trang web khác nên bị từ chối (bảo vệ CSRF).".into()));
+            return refuse(
+                api,
+                AppError::BadRequest(
+                    "Yêu cầu đến từ trang web khác nên bị từ chối (bảo vệ CSRF).".into(),
+                ),
+            );
         }
-        if let Some(crate::ctx::Ctx { via: AuthVia::Session { csrf, .. }, .. }) = &identity.0 {
+        if let Some(crate::ctx::Ctx {
+            via: AuthVia::Session { csrf, .. },
+            ..
+        }) = &identity.0
+        {
             match check_csrf(req, csrf).await {
                 Ok((r, key)) => {
                     req = r;
@@ -112,12 +139,24 @@ async fn once(state: &AppState, key: &str, user: &str, req: Request, next: Next)
     .await;
     match claimed {
         Ok(Claim::New) => {}
-        Ok(Claim::Done(location)) => return axum::response::Redirect::to(&location).into_response(),
-        Ok(Claim::InProgress) => return AppError::BadRequest("Biểu mẫu này đã được gửi và đang được xử lý; hãy chờ giây lát rồi tải lại trang.".into()).into_response(),
+        Ok(Claim::Done(location)) => {
+            return axum::response::Redirect::to(&location).into_response();
+        }
+        Ok(Claim::InProgress) => {
+            return AppError::BadRequest(
+                "Biểu mẫu này đã được gửi và đang được xử lý; hãy chờ giây lát rồi tải lại trang."
+                    .into(),
+            )
+            .into_response();
+        }
         Err(e) => return AppError::from(e).into_response(),
     }
     let response = next.run(req).await;
-    let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let redirected = response.status().is_redirection();
     let finished = async {
         let mut tx = state.db.begin().await?;
@@ -137,28 +176,57 @@ async fn once(state: &AppState, key: &str, user: &str, req: Request, next: Next)
 /// Finds the CSRF token in the header, the query string or a url-encoded form body, and compares it.
 /// Returns the request (body restored) and the form's one-time key `_idem`, if any.
 async fn check_csrf(req: Request, expected: &str) -> Result<(Request, Option<String>), AppError> {
-    let bad = || AppError::BadRequest("Phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.".into());
-    if let Some(token) = header_str(&req, "x-csrf-token").map(str::to_string).or_else(|| query_csrf(&req)) {
+    let bad = || {
+        AppError::BadRequest("Phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.".into())
+    };
+    if let Some(token) = header_str(&req, "x-csrf-token")
+        .map(str::to_string)
+        .or_else(|| query_csrf(&req))
+    {
         // Multipart forms (files) carry their one-time key in the query string, beside the token.
-        let idem = req.uri().query().and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "_idem").map(|(_, v)| v.into_owned())).filter(|k| !k.is_empty() && k.len() <= 64);
-        return if same_secret(&token, expected) { Ok((req, idem)) } else { Err(bad()) };
+        let idem = req
+            .uri()
+            .query()
+            .and_then(|q| {
+                form_urlencoded::parse(q.as_bytes())
+                    .find(|(k, _)| k == "_idem")
+                    .map(|(_, v)| v.into_owned())
+            })
+            .filter(|k| !k.is_empty() && k.len() <= 64);
+        return if same_secret(&token, expected) {
+            Ok((req, idem))
+        } else {
+            Err(bad())
+        };
     }
-    let is_form = header_str(&req, "content-type").is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    let is_form = header_str(&req, "content-type")
+        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
         return Err(bad());
     }
     let (parts, body) = req.into_parts();
     // Forms without files are small; one megabyte is plenty and bounds the buffering.
-    let bytes = axum::body::to_bytes(body, 1024 * 1024).await.map_err(|_| AppError::too_large(1024 * 1024))?;
-    let field = |name: &str| form_urlencoded::parse(&bytes).find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+    let bytes = axum::body::to_bytes(body, 1024 * 1024)
+        .await
+        .map_err(|_| AppError::too_large(1024 * 1024))?;
+    let field = |name: &str| {
+        form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
     let idem = field("_idem").filter(|k| !k.is_empty() && k.len() <= 64);
     match field("_csrf") {
-        Some(t) if same_secret(&t, expected) => Ok((Request::from_parts(parts, Body::from(bytes)), idem)),
+        Some(t) if same_secret(&t, expected) => {
+            Ok((Request::from_parts(parts, Body::from(bytes)), idem))
+        }
         _ => Err(bad()),
     }
 }
 
-async fn load_identity(state: &AppState, headers: &axum::http::HeaderMap) -> Result<Identity, AppError> {
+async fn load_identity(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Identity, AppError> {
     if let Some(auth) = headers.get("authorization").and_then(|v| v.to_str().ok()) {
         let token = auth.strip_prefix("Bearer ").unwrap_or("").trim();
         if token.is_empty() {

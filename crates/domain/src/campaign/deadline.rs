@@ -30,7 +30,17 @@ pub enum DeadlineKind {
 }
 
 impl DeadlineKind {
-    pub const ALL: [DeadlineKind; 9] = [Self::Registration, Self::UnitPlan, Self::MidYearReport, Self::YearEndReport, Self::Nomination, Self::ExemplaryModels, Self::ClusterDossier, Self::Scoring, Self::Other];
+    pub const ALL: [DeadlineKind; 9] = [
+        Self::Registration,
+        Self::UnitPlan,
+        Self::MidYearReport,
+        Self::YearEndReport,
+        Self::Nomination,
+        Self::ExemplaryModels,
+        Self::ClusterDossier,
+        Self::Scoring,
+        Self::Other,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -59,11 +69,21 @@ impl DeadlineKind {
             Self::Registration
         } else if has(&["cham diem", "xep hang", "thang diem"]) {
             Self::Scoring
-        } else if has(&["cum, khoi", "cum khoi", "cum, khoi thi dua", "sinh hoat cum"]) {
+        } else if has(&[
+            "cum, khoi",
+            "cum khoi",
+            "cum, khoi thi dua",
+            "sinh hoat cum",
+        ]) {
             Self::ClusterDossier
         } else if has(&["guong nguoi tot", "guong dien hinh", "dien hinh tien tien"]) {
             Self::ExemplaryModels
-        } else if has(&["de nghi khen thuong", "de xuat khen thuong", "ho so khen thuong", "binh xet"]) {
+        } else if has(&[
+            "de nghi khen thuong",
+            "de xuat khen thuong",
+            "ho so khen thuong",
+            "binh xet",
+        ]) {
             Self::Nomination
         } else if has(&["so ket", "6 thang dau nam"]) {
             Self::MidYearReport
@@ -151,7 +171,12 @@ pub enum Addressees {
 }
 
 impl Addressees {
-    pub const ALL: [Addressees; 4] = [Self::AllParticipants, Self::UnitKind, Self::OneUnit, Self::ClusterLeaders];
+    pub const ALL: [Addressees; 4] = [
+        Self::AllParticipants,
+        Self::UnitKind,
+        Self::OneUnit,
+        Self::ClusterLeaders,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -211,7 +236,11 @@ pub struct DeadlineDraft {
 
 impl DeadlineInput {
     /// Checks a deadline against the campaign's period: every occurrence must fall inside it.
-    pub fn validate(&self, period_from: Date, period_to: Date) -> Result<DeadlineDraft, Validation> {
+    pub fn validate(
+        &self,
+        period_from: Date,
+        period_to: Date,
+    ) -> Result<DeadlineDraft, Validation> {
         let mut v = Validation::new();
         let kind = DeadlineKind::parse(&self.kind);
         if kind.is_none() {
@@ -220,35 +249,97 @@ impl DeadlineInput {
         let what = v.required_text("what", "Nội dung phải làm", &self.what, 1000);
         let due_on = check_date(&mut v, "due_on", "Hạn chót", &self.due_on, true);
         let opens_on = check_date(&mut v, "opens_on", "Ngày bắt đầu", &self.opens_on, false);
-        let recurrence = if self.recurrence.trim().is_empty() { Some(Recurrence::Once) } else { Recurrence::parse(&self.recurrence) };
+        let recurrence = if self.recurrence.trim().is_empty() {
+            Some(Recurrence::Once)
+        } else {
+            Recurrence::parse(&self.recurrence)
+        };
         if recurrence.is_none() {
-            v.add("recurrence", "Lặp lại", "Hãy chọn cách lặp lại trong danh sách.");
+            v.add(
+                "recurrence",
+                "Lặp lại",
+                "Hãy chọn cách lặp lại trong danh sách.",
+            );
         }
-        let repeat_until = check_date(&mut v, "repeat_until", "Lặp đến ngày", &self.repeat_until, false);
-        let addressees = if self.addressees.trim().is_empty() { Some(Addressees::AllParticipants) } else { Addressees::parse(&self.addressees) };
+        let repeat_until = check_date(
+            &mut v,
+            "repeat_until",
+            "Lặp đến ngày",
+            &self.repeat_until,
+            false,
+        );
+        let addressees = if self.addressees.trim().is_empty() {
+            Some(Addressees::AllParticipants)
+        } else {
+            Addressees::parse(&self.addressees)
+        };
         let unit_kind = Some(self.unit_kind.trim().to_string()).filter(|s| !s.is_empty());
         let unit_id = Some(self.unit_id.trim().to_string()).filter(|s| !s.is_empty());
         match addressees {
-            None => v.add("addressees", "Đơn vị phải thực hiện", "Hãy chọn đơn vị phải thực hiện trong danh sách."),
-            Some(Addressees::UnitKind) if unit_kind.is_none() => v.add("unit_kind", "Loại đơn vị", "Hãy chọn loại đơn vị phải thực hiện."),
-            Some(Addressees::OneUnit) if unit_id.is_none() => v.add("unit_id", "Đơn vị", "Hãy chọn đơn vị phải thực hiện."),
+            None => v.add(
+                "addressees",
+                "Đơn vị phải thực hiện",
+                "Hãy chọn đơn vị phải thực hiện trong danh sách.",
+            ),
+            Some(Addressees::UnitKind) if unit_kind.is_none() => v.add(
+                "unit_kind",
+                "Loại đơn vị",
+                "Hãy chọn loại đơn vị phải thực hiện.",
+            ),
+            Some(Addressees::OneUnit) if unit_id.is_none() => {
+                v.add("unit_id", "Đơn vị", "Hãy chọn đơn vị phải thực hiện.")
+            }
             _ => {}
         }
         let recipient = v.optional_text("recipient", "Gửi đến", &self.recipient, 255);
         let vn = crate::date::vn;
         if let Some(due) = due_on {
             if due < period_from || due > period_to {
-                v.add("due_on", "Hạn chót", format!("Hạn chót {} nằm ngoài thời gian của kế hoạch ({} – {}).", vn(due), vn(period_from), vn(period_to)));
+                v.add(
+                    "due_on",
+                    "Hạn chót",
+                    format!(
+                        "Hạn chót {} nằm ngoài thời gian của kế hoạch ({} – {}).",
+                        vn(due),
+                        vn(period_from),
+                        vn(period_to)
+                    ),
+                );
             }
             if let Some(open) = opens_on
-                && open > due {
-                    v.add("opens_on", "Ngày bắt đầu", format!("Ngày bắt đầu ({}) phải trước hạn chót ({}).", vn(open), vn(due)));
-                }
+                && open > due
+            {
+                v.add(
+                    "opens_on",
+                    "Ngày bắt đầu",
+                    format!(
+                        "Ngày bắt đầu ({}) phải trước hạn chót ({}).",
+                        vn(open),
+                        vn(due)
+                    ),
+                );
+            }
             if let Some(until) = repeat_until {
                 if until < due {
-                    v.add("repeat_until", "Lặp đến ngày", format!("Ngày lặp cuối ({}) phải sau hạn chót đầu tiên ({}).", vn(until), vn(due)));
+                    v.add(
+                        "repeat_until",
+                        "Lặp đến ngày",
+                        format!(
+                            "Ngày lặp cuối ({}) phải sau hạn chót đầu tiên ({}).",
+                            vn(until),
+                            vn(due)
+                        ),
+                    );
                 } else if until > period_to {
-                    v.add("repeat_until", "Lặp đến ngày", format!("Ngày lặp cuối {} nằm ngoài thời gian của kế hoạch (đến {}).", vn(until), vn(period_to)));
+                    v.add(
+                        "repeat_until",
+                        "Lặp đến ngày",
+                        format!(
+                            "Ngày lặp cuối {} nằm ngoài thời gian của kế hoạch (đến {}).",
+                            vn(until),
+                            vn(period_to)
+                        ),
+                    );
                 }
             }
         }
@@ -280,7 +371,9 @@ pub fn add_months(d: Date, months: u32) -> Date {
 /// The due dates of a deadline rule: the first, then every period until `until` (inclusive).
 /// At most 120 occurrences (ten years of months), so a mistyped rule cannot run away.
 pub fn occurrences(first: Date, recurrence: Recurrence, until: Date) -> Vec<Date> {
-    let Some(step) = recurrence.months() else { return vec![first] };
+    let Some(step) = recurrence.months() else {
+        return vec![first];
+    };
     let mut out = Vec::new();
     let mut n = 0;
     loop {
@@ -374,14 +467,28 @@ mod tests {
     const TO: Date = date!(2024 - 12 - 31);
 
     fn input(due: &str) -> DeadlineInput {
-        DeadlineInput { kind: "exemplary_models".into(), what: "Hồ sơ gương điển hình".into(), due_on: due.into(), recurrence: "quarterly".into(), ..Default::default() }
+        DeadlineInput {
+            kind: "exemplary_models".into(),
+            what: "Hồ sơ gương điển hình".into(),
+            due_on: due.into(),
+            recurrence: "quarterly".into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn quarterly_exemplary_models_are_one_rule() {
         let d = input("10/01/2024").validate(FROM, TO).unwrap();
         let dates = occurrences(d.due_on, d.recurrence, d.repeat_until.unwrap_or(TO));
-        assert_eq!(dates, vec![date!(2024 - 01 - 10), date!(2024 - 04 - 10), date!(2024 - 07 - 10), date!(2024 - 10 - 10)]);
+        assert_eq!(
+            dates,
+            vec![
+                date!(2024 - 01 - 10),
+                date!(2024 - 04 - 10),
+                date!(2024 - 07 - 10),
+                date!(2024 - 10 - 10)
+            ]
+        );
         assert_eq!(quarter_label(dates[1]), "Quý II");
     }
 
@@ -389,20 +496,40 @@ mod tests {
     fn month_ends_are_kept_within_the_month() {
         assert_eq!(add_months(date!(2024 - 01 - 31), 1), date!(2024 - 02 - 29));
         assert_eq!(add_months(date!(2024 - 11 - 30), 3), date!(2025 - 02 - 28));
-        assert_eq!(occurrences(date!(2024 - 06 - 30), Recurrence::Once, TO), vec![date!(2024 - 06 - 30)]);
-        assert_eq!(occurrences(date!(2024 - 01 - 31), Recurrence::Monthly, TO).len(), 12);
+        assert_eq!(
+            occurrences(date!(2024 - 06 - 30), Recurrence::Once, TO),
+            vec![date!(2024 - 06 - 30)]
+        );
+        assert_eq!(
+            occurrences(date!(2024 - 01 - 31), Recurrence::Monthly, TO).len(),
+            12
+        );
     }
 
     #[test]
     fn deadline_outside_the_period_is_refused() {
         let v = input("10/01/2025").validate(FROM, TO).unwrap_err();
-        assert!(v.message_for("due_on").unwrap().contains("nằm ngoài thời gian"));
+        assert!(
+            v.message_for("due_on")
+                .unwrap()
+                .contains("nằm ngoài thời gian")
+        );
         let mut i = input("15/04/2024");
         i.opens_on = "30/04/2024".into();
-        assert!(i.validate(FROM, TO).unwrap_err().message_for("opens_on").is_some());
+        assert!(
+            i.validate(FROM, TO)
+                .unwrap_err()
+                .message_for("opens_on")
+                .is_some()
+        );
         let mut i = input("15/04/2024");
         i.addressees = "unit".into();
-        assert!(i.validate(FROM, TO).unwrap_err().message_for("unit_id").is_some());
+        assert!(
+            i.validate(FROM, TO)
+                .unwrap_err()
+                .message_for("unit_id")
+                .is_some()
+        );
         let v = DeadlineInput::default().validate(FROM, TO).unwrap_err();
         for f in ["kind", "what", "due_on"] {
             assert!(v.message_for(f).is_some(), "{f}");
@@ -413,15 +540,39 @@ mod tests {
     fn kinds_are_guessed_from_the_seed_wording() {
         use DeadlineKind::*;
         for (text, kind) in [
-            ("từ ngày 30/3 đến ngày 15/4/2024: các đơn vị đăng ký danh hiệu thi đua, ký kết giao ước thi đua", Registration),
-            ("từ ngày 16/11 đến chậm nhất ngày 30/11/2024: chấm điểm, xếp hạng thi đua Khối Phường", Scoring),
-            ("hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng đầu năm", ClusterDossier),
-            ("hồ sơ giới thiệu gương người tốt việc tốt, gương điển hình tiên tiến Quý I", ExemplaryModels),
-            ("Báo cáo Sơ kết phong trào thi đua yêu nước năm 2024", MidYearReport),
-            ("gửi Báo cáo kết quả (triển khai kế hoạch và phát động đợt thi đua tại cơ quan, đơn vị)", YearEndReport),
-            ("gửi hồ sơ đề nghị khen thưởng tổng kết đợt thi đua", Nomination),
+            (
+                "từ ngày 30/3 đến ngày 15/4/2024: các đơn vị đăng ký danh hiệu thi đua, ký kết giao ước thi đua",
+                Registration,
+            ),
+            (
+                "từ ngày 16/11 đến chậm nhất ngày 30/11/2024: chấm điểm, xếp hạng thi đua Khối Phường",
+                Scoring,
+            ),
+            (
+                "hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng đầu năm",
+                ClusterDossier,
+            ),
+            (
+                "hồ sơ giới thiệu gương người tốt việc tốt, gương điển hình tiên tiến Quý I",
+                ExemplaryModels,
+            ),
+            (
+                "Báo cáo Sơ kết phong trào thi đua yêu nước năm 2024",
+                MidYearReport,
+            ),
+            (
+                "gửi Báo cáo kết quả (triển khai kế hoạch và phát động đợt thi đua tại cơ quan, đơn vị)",
+                YearEndReport,
+            ),
+            (
+                "gửi hồ sơ đề nghị khen thưởng tổng kết đợt thi đua",
+                Nomination,
+            ),
             ("gửi hồ sơ đề nghị khen thưởng, biểu dương", Nomination),
-            ("gửi kế hoạch cụ thể của cơ quan, đơn vị, ngành, cấp mình", UnitPlan),
+            (
+                "gửi kế hoạch cụ thể của cơ quan, đơn vị, ngành, cấp mình",
+                UnitPlan,
+            ),
             ("tham mưu Quận xét duyệt", Other),
         ] {
             assert_eq!(DeadlineKind::guess(text), kind, "{text}");
@@ -431,9 +582,21 @@ mod tests {
     #[test]
     fn submission_states() {
         let due = date!(2024 - 06 - 10);
-        assert_eq!(submission_status(due, Some(date!(2024 - 06 - 10)), date!(2024 - 07 - 01)), SubmissionStatus::OnTime);
-        assert_eq!(submission_status(due, Some(date!(2024 - 06 - 11)), date!(2024 - 07 - 01)), SubmissionStatus::Late);
-        assert_eq!(submission_status(due, None, date!(2024 - 06 - 11)), SubmissionStatus::Missing);
-        assert_eq!(submission_status(due, None, date!(2024 - 06 - 10)), SubmissionStatus::NotDue);
+        assert_eq!(
+            submission_status(due, Some(date!(2024 - 06 - 10)), date!(2024 - 07 - 01)),
+            SubmissionStatus::OnTime
+        );
+        assert_eq!(
+            submission_status(due, Some(date!(2024 - 06 - 11)), date!(2024 - 07 - 01)),
+            SubmissionStatus::Late
+        );
+        assert_eq!(
+            submission_status(due, None, date!(2024 - 06 - 11)),
+            SubmissionStatus::Missing
+        );
+        assert_eq!(
+            submission_status(due, None, date!(2024 - 06 - 10)),
+            SubmissionStatus::NotDue
+        );
     }
 }

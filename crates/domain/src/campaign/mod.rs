@@ -43,7 +43,16 @@ impl CampaignKind {
     /// Guesses what a plan launches from its title (for imported plans; a person confirms).
     pub fn guess(title: &str) -> CampaignKind {
         let t = crate::text::fold(title);
-        if ["cao diem", "nuoc rut", "dot thi dua", "ngay dem", "tang toc"].iter().any(|w| t.contains(w)) {
+        if [
+            "cao diem",
+            "nuoc rut",
+            "dot thi dua",
+            "ngay dem",
+            "tang toc",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+        {
             Self::Peak
         } else if t.contains("chuyen de") {
             Self::Thematic
@@ -114,16 +123,23 @@ impl CampaignStatus {
         match (self, to) {
             (Self::Draft, Self::Launched) => Ok(to),
             (Self::Launched, Self::Closed) => Ok(to),
-            (Self::Draft, Self::Closed) => Err("Kế hoạch còn là dự thảo, chưa phát động nên không thể kết thúc."),
-            (Self::Closed, _) => Err("Đợt thi đua đã kết thúc; dữ liệu chỉ để xem, không thay đổi được."),
+            (Self::Draft, Self::Closed) => {
+                Err("Kế hoạch còn là dự thảo, chưa phát động nên không thể kết thúc.")
+            }
+            (Self::Closed, _) => {
+                Err("Đợt thi đua đã kết thúc; dữ liệu chỉ để xem, không thay đổi được.")
+            }
             (Self::Launched, Self::Launched) => Err("Kế hoạch đã được phát động rồi."),
-            (Self::Launched, Self::Draft) | (Self::Draft, Self::Draft) => Err("Không thể đưa kế hoạch đã phát động về dự thảo."),
+            (Self::Launched, Self::Draft) | (Self::Draft, Self::Draft) => {
+                Err("Không thể đưa kế hoạch đã phát động về dự thảo.")
+            }
         }
     }
 }
 
 /// The message shown when anything tries to change a closed campaign.
-pub const CLOSED_MESSAGE: &str = "Đợt thi đua đã kết thúc; dữ liệu chỉ để xem, không thay đổi được.";
+pub const CLOSED_MESSAGE: &str =
+    "Đợt thi đua đã kết thúc; dữ liệu chỉ để xem, không thay đổi được.";
 
 /// A document the plan is based on (*Căn cứ…*): number and symbol, date, and what it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,7 +200,11 @@ fn check_number(v: &mut Validation, raw: &str) -> Option<String> {
     let n = v.optional_text("number", "Số, ký hiệu", raw, 64)?;
     let n: String = n.split('/').map(str::trim).collect::<Vec<_>>().join("/");
     if !n.chars().any(|c| c.is_ascii_digit()) || n.chars().any(|c| matches!(c, '<' | '>' | '"')) {
-        v.add("number", "Số, ký hiệu", format!("Số, ký hiệu \u{201c}{n}\u{201d} không đúng dạng; ví dụ: 303/KH-UBND."));
+        v.add(
+            "number",
+            "Số, ký hiệu",
+            format!("Số, ký hiệu \u{201c}{n}\u{201d} không đúng dạng; ví dụ: 303/KH-UBND."),
+        );
     }
     Some(n)
 }
@@ -198,7 +218,10 @@ pub fn parse_legal_bases(v: &mut Validation, raw: &str) -> Vec<LegalBasis> {
             continue;
         }
         let parts: Vec<&str> = line.split(';').map(str::trim).collect();
-        let number = parts.first().filter(|s| !s.is_empty()).map(|s| s.to_string());
+        let number = parts
+            .first()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.to_string());
         let date = match parts.get(1).filter(|s| !s.is_empty()) {
             Some(d) => match crate::date::parse(d) {
                 Some(d) => Some(d),
@@ -209,11 +232,17 @@ pub fn parse_legal_bases(v: &mut Validation, raw: &str) -> Vec<LegalBasis> {
             },
             None => None,
         };
-        let title = (parts.len() > 2).then(|| parts[2..].join("; ")).filter(|s| !s.is_empty());
+        let title = (parts.len() > 2)
+            .then(|| parts[2..].join("; "))
+            .filter(|s| !s.is_empty());
         if number.as_deref().is_some_and(|n| n.chars().count() > 64) {
             v.add("legal_bases", "Căn cứ", format!("Dòng {} của Căn cứ: số, ký hiệu quá dài (tối đa 64 ký tự); các phần cách nhau bằng dấu chấm phẩy.", i + 1));
         }
-        out.push(LegalBasis { number, date, title });
+        out.push(LegalBasis {
+            number,
+            date,
+            title,
+        });
     }
     if out.len() > 50 {
         v.add("legal_bases", "Căn cứ", "Tối đa 50 văn bản căn cứ.");
@@ -226,7 +255,10 @@ pub fn legal_bases_text(items: &[LegalBasis]) -> String {
     items
         .iter()
         .map(|b| {
-            let mut parts = vec![b.number.clone().unwrap_or_default(), b.date.map(crate::date::vn).unwrap_or_default()];
+            let mut parts = vec![
+                b.number.clone().unwrap_or_default(),
+                b.date.map(crate::date::vn).unwrap_or_default(),
+            ];
             if let Some(t) = &b.title {
                 parts.push(t.clone());
             }
@@ -244,10 +276,18 @@ pub fn long_text(v: &mut Validation, field: &str, label: &str, raw: &str) -> Opt
     }
     let n = t.chars().count();
     if n > LONG_TEXT_MAX {
-        v.add(field, label, format!("{label} dài {n} ký tự, tối đa {LONG_TEXT_MAX} ký tự."));
+        v.add(
+            field,
+            label,
+            format!("{label} dài {n} ký tự, tối đa {LONG_TEXT_MAX} ký tự."),
+        );
     }
     if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        v.add(field, label, format!("{label} chứa ký tự điều khiển không hợp lệ."));
+        v.add(
+            field,
+            label,
+            format!("{label} chứa ký tự điều khiển không hợp lệ."),
+        );
     }
     Some(t)
 }
@@ -258,7 +298,15 @@ pub fn check_period(v: &mut Validation, from_raw: &str, to_raw: &str) -> Option<
     let to = check_date(v, "period_to", "Thời gian kết thúc", to_raw, true);
     match (from, to) {
         (Some(f), Some(t)) if t < f => {
-            v.add("period_to", "Thời gian kết thúc", format!("Thời gian kết thúc ({}) phải sau thời gian bắt đầu ({}).", crate::date::vn(t), crate::date::vn(f)));
+            v.add(
+                "period_to",
+                "Thời gian kết thúc",
+                format!(
+                    "Thời gian kết thúc ({}) phải sau thời gian bắt đầu ({}).",
+                    crate::date::vn(t),
+                    crate::date::vn(f)
+                ),
+            );
             None
         }
         (Some(f), Some(t)) => Some((f, t)),
@@ -277,28 +325,76 @@ impl CampaignInput {
         let title = v.required_text("title", "Tên kế hoạch", &self.title, TITLE_MAX);
         let kind = CampaignKind::parse(self.kind.trim());
         if kind.is_none() {
-            v.add("kind", "Loại phong trào", "Hãy chọn loại phong trào, đợt thi đua trong danh sách.");
+            v.add(
+                "kind",
+                "Loại phong trào",
+                "Hãy chọn loại phong trào, đợt thi đua trong danh sách.",
+            );
         }
         let period = check_period(&mut v, &self.period_from, &self.period_to);
         if let (Some(issued), Some((_, to))) = (issued_on, period)
-            && issued > to {
-                v.add("issued_on", "Ngày ban hành", format!("Ngày ban hành ({}) sau khi thời gian thi đua đã kết thúc ({}).", crate::date::vn(issued), crate::date::vn(to)));
-            }
+            && issued > to
+        {
+            v.add(
+                "issued_on",
+                "Ngày ban hành",
+                format!(
+                    "Ngày ban hành ({}) sau khi thời gian thi đua đã kết thúc ({}).",
+                    crate::date::vn(issued),
+                    crate::date::vn(to)
+                ),
+            );
+        }
         if let Some((from, to)) = period
-            && (to - from).whole_days() > 366 * 10 {
-                v.add("period_to", "Thời gian kết thúc", "Thời gian thi đua dài quá 10 năm; hãy kiểm tra lại năm kết thúc.");
-            }
-        let signer_title = v.optional_text("signer_title", "Chức vụ người ký", &self.signer_title, 128);
+            && (to - from).whole_days() > 366 * 10
+        {
+            v.add(
+                "period_to",
+                "Thời gian kết thúc",
+                "Thời gian thi đua dài quá 10 năm; hãy kiểm tra lại năm kết thúc.",
+            );
+        }
+        let signer_title =
+            v.optional_text("signer_title", "Chức vụ người ký", &self.signer_title, 128);
         let signer_name = v.optional_text("signer_name", "Người ký", &self.signer_name, 128);
         let legal_bases = parse_legal_bases(&mut v, &self.legal_bases);
         let purposes = long_text(&mut v, "purposes", "Mục đích, yêu cầu", &self.purposes);
         let content = long_text(&mut v, "content", "Nội dung thi đua", &self.content);
-        let participants_note = v.optional_text("participants_note", "Đối tượng thi đua", &self.participants_note, 1000);
-        let mut participant_ids: Vec<String> = self.participant_ids.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let participants_note = v.optional_text(
+            "participants_note",
+            "Đối tượng thi đua",
+            &self.participants_note,
+            1000,
+        );
+        let mut participant_ids: Vec<String> = self
+            .participant_ids
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
         participant_ids.sort();
         participant_ids.dedup();
-        let (period_from, period_to) = period.unwrap_or((time::macros::date!(2000 - 01 - 01), time::macros::date!(2000 - 01 - 01)));
-        v.finish(CampaignDraft { number, issued_on, issuer, place, title, kind: kind.unwrap_or(CampaignKind::Regular), period_from, period_to, signer_title, signer_name, legal_bases, purposes, content, participants_note, participant_ids })
+        let (period_from, period_to) = period.unwrap_or((
+            time::macros::date!(2000 - 01 - 01),
+            time::macros::date!(2000 - 01 - 01),
+        ));
+        v.finish(CampaignDraft {
+            number,
+            issued_on,
+            issuer,
+            place,
+            title,
+            kind: kind.unwrap_or(CampaignKind::Regular),
+            period_from,
+            period_to,
+            signer_title,
+            signer_name,
+            legal_bases,
+            purposes,
+            content,
+            participants_note,
+            participant_ids,
+        })
     }
 }
 
@@ -306,7 +402,9 @@ impl CampaignInput {
 /// last year's plan as the start of this year's.
 pub fn shift_years(d: Date, years: i32) -> Date {
     let y = d.year() + years;
-    Date::from_calendar_date(y, d.month(), d.day()).or_else(|_| Date::from_calendar_date(y, d.month(), 28)).unwrap_or(d)
+    Date::from_calendar_date(y, d.month(), d.day())
+        .or_else(|_| Date::from_calendar_date(y, d.month(), 28))
+        .unwrap_or(d)
 }
 
 #[cfg(test)]
@@ -323,7 +421,8 @@ mod tests {
             kind: "peak".into(),
             period_from: "01/11/2024".into(),
             period_to: "31/12/2024".into(),
-            legal_bases: "6677/KH-UBND; 30/10/2024; Kế hoạch của UBND Thành phố\n\n05/CT-UBND".into(),
+            legal_bases: "6677/KH-UBND; 30/10/2024; Kế hoạch của UBND Thành phố\n\n05/CT-UBND"
+                .into(),
             participant_ids: vec!["b".into(), "a".into(), "b".into()],
             ..Default::default()
         }
@@ -336,10 +435,16 @@ mod tests {
         assert_eq!(d.period_from, date!(2024 - 11 - 01));
         assert_eq!(d.legal_bases.len(), 2);
         assert_eq!(d.legal_bases[0].date, Some(date!(2024 - 10 - 30)));
-        assert_eq!(d.legal_bases[0].title.as_deref(), Some("Kế hoạch của UBND Thành phố"));
+        assert_eq!(
+            d.legal_bases[0].title.as_deref(),
+            Some("Kế hoạch của UBND Thành phố")
+        );
         assert_eq!(d.legal_bases[1].date, None);
         assert_eq!(d.participant_ids, vec!["a", "b"]);
-        assert_eq!(legal_bases_text(&d.legal_bases), "6677/KH-UBND; 30/10/2024; Kế hoạch của UBND Thành phố\n05/CT-UBND");
+        assert_eq!(
+            legal_bases_text(&d.legal_bases),
+            "6677/KH-UBND; 30/10/2024; Kế hoạch của UBND Thành phố\n05/CT-UBND"
+        );
     }
 
     #[test]
@@ -354,7 +459,13 @@ mod tests {
         assert!(i.validate().unwrap_err().message_for("issued_on").is_some());
         let mut i = input();
         i.legal_bases = "12/QĐ; 32/13/2024".into();
-        assert!(i.validate().unwrap_err().message_for("legal_bases").unwrap().contains("Dòng 1"));
+        assert!(
+            i.validate()
+                .unwrap_err()
+                .message_for("legal_bases")
+                .unwrap()
+                .contains("Dòng 1")
+        );
     }
 
     #[test]
@@ -370,20 +481,47 @@ mod tests {
         use CampaignStatus::*;
         assert_eq!(Draft.transition(Launched), Ok(Launched));
         assert_eq!(Launched.transition(Closed), Ok(Closed));
-        for (from, to) in [(Draft, Closed), (Closed, Launched), (Closed, Draft), (Closed, Closed), (Launched, Draft), (Launched, Launched), (Draft, Draft)] {
+        for (from, to) in [
+            (Draft, Closed),
+            (Closed, Launched),
+            (Closed, Draft),
+            (Closed, Closed),
+            (Launched, Draft),
+            (Launched, Launched),
+            (Draft, Draft),
+        ] {
             assert!(from.transition(to).is_err(), "{from:?} → {to:?}");
         }
         assert!(!Closed.plan_editable());
-        assert!(Launched.accepts_unit_work() && !Draft.accepts_unit_work() && !Closed.accepts_unit_work());
+        assert!(
+            Launched.accepts_unit_work()
+                && !Draft.accepts_unit_work()
+                && !Closed.accepts_unit_work()
+        );
     }
 
     #[test]
     fn kinds_from_titles() {
-        assert_eq!(CampaignKind::guess("Thi đua cao điểm 60 ngày đêm “Quyết tâm tăng tốc”"), CampaignKind::Peak);
-        assert_eq!(CampaignKind::guess("Phát động phong trào thi đua nước rút"), CampaignKind::Peak);
-        assert_eq!(CampaignKind::guess("Phong trào thi đua chuyên đề “Sáng - xanh - sạch - đẹp”"), CampaignKind::Thematic);
-        assert_eq!(CampaignKind::guess("Phong trào thi đua giai đoạn 2021 - 2025"), CampaignKind::MultiYear);
-        assert_eq!(CampaignKind::guess("Phát động phong trào thi đua yêu nước năm 2024"), CampaignKind::Regular);
+        assert_eq!(
+            CampaignKind::guess("Thi đua cao điểm 60 ngày đêm “Quyết tâm tăng tốc”"),
+            CampaignKind::Peak
+        );
+        assert_eq!(
+            CampaignKind::guess("Phát động phong trào thi đua nước rút"),
+            CampaignKind::Peak
+        );
+        assert_eq!(
+            CampaignKind::guess("Phong trào thi đua chuyên đề “Sáng - xanh - sạch - đẹp”"),
+            CampaignKind::Thematic
+        );
+        assert_eq!(
+            CampaignKind::guess("Phong trào thi đua giai đoạn 2021 - 2025"),
+            CampaignKind::MultiYear
+        );
+        assert_eq!(
+            CampaignKind::guess("Phát động phong trào thi đua yêu nước năm 2024"),
+            CampaignKind::Regular
+        );
     }
 
     #[test]

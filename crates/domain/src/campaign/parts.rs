@@ -32,36 +32,85 @@ pub struct ThemeDraft {
 
 impl ThemeInput {
     /// Checks a theme; its own timeframe, when given, must lie inside the campaign's period.
-    pub fn validate(&self, campaign_from: Date, campaign_to: Date) -> Result<ThemeDraft, Validation> {
+    pub fn validate(
+        &self,
+        campaign_from: Date,
+        campaign_to: Date,
+    ) -> Result<ThemeDraft, Validation> {
         let mut v = Validation::new();
         let title = v.required_text("title", "Tên chuyên đề", &self.title, 1000);
         let lead_unit_id = Some(self.lead_unit_id.trim().to_string()).filter(|s| !s.is_empty());
-        let lead_name = v.optional_text("lead_name", "Đơn vị chủ trì (ghi theo kế hoạch)", &self.lead_name, 255);
+        let lead_name = v.optional_text(
+            "lead_name",
+            "Đơn vị chủ trì (ghi theo kế hoạch)",
+            &self.lead_name,
+            255,
+        );
         if lead_unit_id.is_none() && lead_name.is_none() {
-            v.add("lead_unit_id", "Đơn vị chủ trì", "Hãy chọn đơn vị chủ trì chuyên đề.");
+            v.add(
+                "lead_unit_id",
+                "Đơn vị chủ trì",
+                "Hãy chọn đơn vị chủ trì chuyên đề.",
+            );
         }
-        let mut coordinating_ids: Vec<String> = self.coordinating_ids.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let mut coordinating_ids: Vec<String> = self
+            .coordinating_ids
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
         coordinating_ids.sort();
         coordinating_ids.dedup();
         if let Some(lead) = &lead_unit_id
-            && coordinating_ids.contains(lead) {
-                v.add("coordinating_ids", "Đơn vị phối hợp", "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.");
-            }
+            && coordinating_ids.contains(lead)
+        {
+            v.add(
+                "coordinating_ids",
+                "Đơn vị phối hợp",
+                "Đơn vị chủ trì không đồng thời là đơn vị phối hợp.",
+            );
+        }
         let from = check_date(&mut v, "period_from", "Bắt đầu", &self.period_from, false);
         let to = check_date(&mut v, "period_to", "Kết thúc", &self.period_to, false);
         let vn = crate::date::vn;
-        for (field, label, d) in [("period_from", "Bắt đầu", from), ("period_to", "Kết thúc", to)] {
+        for (field, label, d) in [
+            ("period_from", "Bắt đầu", from),
+            ("period_to", "Kết thúc", to),
+        ] {
             if let Some(d) = d
-                && (d < campaign_from || d > campaign_to) {
-                    v.add(field, label, format!("{label} ({}) nằm ngoài thời gian của kế hoạch ({} – {}).", vn(d), vn(campaign_from), vn(campaign_to)));
-                }
+                && (d < campaign_from || d > campaign_to)
+            {
+                v.add(
+                    field,
+                    label,
+                    format!(
+                        "{label} ({}) nằm ngoài thời gian của kế hoạch ({} – {}).",
+                        vn(d),
+                        vn(campaign_from),
+                        vn(campaign_to)
+                    ),
+                );
+            }
         }
         if let (Some(f), Some(t)) = (from, to)
-            && t < f {
-                v.add("period_to", "Kết thúc", format!("Kết thúc ({}) phải sau bắt đầu ({}).", vn(t), vn(f)));
-            }
+            && t < f
+        {
+            v.add(
+                "period_to",
+                "Kết thúc",
+                format!("Kết thúc ({}) phải sau bắt đầu ({}).", vn(t), vn(f)),
+            );
+        }
         let description = super::long_text(&mut v, "description", "Nội dung", &self.description);
-        v.finish(ThemeDraft { title, lead_unit_id, lead_name, coordinating_ids, period_from: from, period_to: to, description })
+        v.finish(ThemeDraft {
+            title,
+            lead_unit_id,
+            lead_name,
+            coordinating_ids,
+            period_from: from,
+            period_to: to,
+            description,
+        })
     }
 }
 
@@ -84,9 +133,14 @@ impl AwardFormInput {
     pub fn validate(&self) -> Result<AwardFormDraft, Validation> {
         let mut v = Validation::new();
         let name = v.required_text("name", "Hình thức khen thưởng", &self.name, 255);
-        let catalog_code = v.optional_text("catalog_code", "Mã trong danh mục", &self.catalog_code, 64);
+        let catalog_code =
+            v.optional_text("catalog_code", "Mã trong danh mục", &self.catalog_code, 64);
         let criteria = super::long_text(&mut v, "criteria", "Tiêu chuẩn", &self.criteria);
-        v.finish(AwardFormDraft { name, catalog_code, criteria })
+        v.finish(AwardFormDraft {
+            name,
+            catalog_code,
+            criteria,
+        })
     }
 }
 
@@ -132,13 +186,35 @@ impl QuotaInput {
         let who = v.required_text("who", "Áp dụng cho", &self.who, 255);
         let unit_kind = Some(self.unit_kind.trim().to_string()).filter(|s| !s.is_empty());
         let unit_id = Some(self.unit_id.trim().to_string()).filter(|s| !s.is_empty());
-        let award_form = v.optional_text("award_form", "Hình thức khen thưởng", &self.award_form, 255);
-        let collectives_max = count(&mut v, "collectives_max", "Số tập thể tối đa", &self.collectives_max);
-        let individuals_max = count(&mut v, "individuals_max", "Số cá nhân tối đa", &self.individuals_max);
+        let award_form =
+            v.optional_text("award_form", "Hình thức khen thưởng", &self.award_form, 255);
+        let collectives_max = count(
+            &mut v,
+            "collectives_max",
+            "Số tập thể tối đa",
+            &self.collectives_max,
+        );
+        let individuals_max = count(
+            &mut v,
+            "individuals_max",
+            "Số cá nhân tối đa",
+            &self.individuals_max,
+        );
         if v.is_ok() && collectives_max.is_none() && individuals_max.is_none() {
-            v.add("collectives_max", "Số tập thể tối đa", "Hãy nhập số tập thể hoặc số cá nhân tối đa (ít nhất một trong hai).");
+            v.add(
+                "collectives_max",
+                "Số tập thể tối đa",
+                "Hãy nhập số tập thể hoặc số cá nhân tối đa (ít nhất một trong hai).",
+            );
         }
-        v.finish(QuotaDraft { who, unit_kind, unit_id, award_form, collectives_max, individuals_max })
+        v.finish(QuotaDraft {
+            who,
+            unit_kind,
+            unit_id,
+            award_form,
+            collectives_max,
+            individuals_max,
+        })
     }
 }
 
@@ -154,7 +230,12 @@ pub struct OwnTarget {
 }
 
 /// Parses target lines typed one a line: `text | ≥ | 95 | %` (the unit of measure is optional).
-pub fn parse_target_lines(v: &mut Validation, field: &str, label: &str, raw: &str) -> Vec<OwnTarget> {
+pub fn parse_target_lines(
+    v: &mut Validation,
+    field: &str,
+    label: &str,
+    raw: &str,
+) -> Vec<OwnTarget> {
     let mut out = Vec::new();
     for (i, line) in raw.lines().enumerate() {
         let line = crate::text::clean_line(line);
@@ -162,21 +243,49 @@ pub fn parse_target_lines(v: &mut Validation, field: &str, label: &str, raw: &st
             continue;
         }
         let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-        let problem = |what: &str| format!("Dòng {} của {label}: {what}; hãy viết: nội dung | ≥ | 95 | %.", i + 1);
+        let problem = |what: &str| {
+            format!(
+                "Dòng {} của {label}: {what}; hãy viết: nội dung | ≥ | 95 | %.",
+                i + 1
+            )
+        };
         if parts.len() < 3 || parts[0].is_empty() {
             v.add(field, label, problem("thiếu phần"));
             continue;
         }
         let Some(comparator) = Comparator::parse(parts[1]) else {
-            v.add(field, label, problem(&format!("phép so sánh \u{201c}{}\u{201d} không hợp lệ (dùng ≥, >, = hoặc ≤)", parts[1])));
+            v.add(
+                field,
+                label,
+                problem(&format!(
+                    "phép so sánh \u{201c}{}\u{201d} không hợp lệ (dùng ≥, >, = hoặc ≤)",
+                    parts[1]
+                )),
+            );
             continue;
         };
         let Some(threshold) = parse_number(parts[2]) else {
-            v.add(field, label, problem(&format!("mức \u{201c}{}\u{201d} không phải là số", parts[2])));
+            v.add(
+                field,
+                label,
+                problem(&format!(
+                    "mức \u{201c}{}\u{201d} không phải là số",
+                    parts[2]
+                )),
+            );
             continue;
         };
-        let unit = parts.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string());
-        out.push(OwnTarget { text: parts[0].chars().take(1000).collect(), comparator, threshold, unit, target_id: None });
+        let unit = parts
+            .get(3)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.to_string());
+        out.push(OwnTarget {
+            text: parts[0].chars().take(1000).collect(),
+            comparator,
+            threshold,
+            unit,
+            target_id: None,
+        });
     }
     if out.len() > 100 {
         v.add(field, label, format!("{label}: tối đa 100 dòng."));
@@ -189,8 +298,17 @@ pub fn target_lines_text(items: &[OwnTarget]) -> String {
     items
         .iter()
         .map(|t| {
-            let unit = t.unit.as_deref().map(|u| format!(" | {u}")).unwrap_or_default();
-            format!("{} | {} | {}{unit}", t.text, t.comparator.sign(), super::target::format_number(t.threshold))
+            let unit = t
+                .unit
+                .as_deref()
+                .map(|u| format!(" | {u}"))
+                .unwrap_or_default();
+            format!(
+                "{} | {} | {}{unit}",
+                t.text,
+                t.comparator.sign(),
+                super::target::format_number(t.threshold)
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -219,13 +337,21 @@ pub struct RegistrationDraft {
 
 impl RegistrationInput {
     /// Checks a registration; `campaign_targets` gives, per campaign target id, its text, comparator and unit.
-    pub fn validate(&self, campaign_targets: &[(String, String, Comparator, Option<String>)]) -> Result<RegistrationDraft, Validation> {
+    pub fn validate(
+        &self,
+        campaign_targets: &[(String, String, Comparator, Option<String>)],
+    ) -> Result<RegistrationDraft, Validation> {
         let mut v = Validation::new();
         let unit_id = self.unit_id.trim().to_string();
         if unit_id.is_empty() {
             v.add("unit_id", "Đơn vị đăng ký", "Hãy chọn đơn vị đăng ký.");
         }
-        let mut titles: Vec<String> = self.titles.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let mut titles: Vec<String> = self
+            .titles
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
         titles.sort();
         titles.dedup();
         let mut targets = Vec::new();
@@ -233,8 +359,13 @@ impl RegistrationInput {
             if raw.trim().is_empty() {
                 continue;
             }
-            let Some((_, text, comparator, unit)) = campaign_targets.iter().find(|t| &t.0 == id) else {
-                v.add("commitments", "Chỉ tiêu đăng ký", "Có chỉ tiêu không thuộc kế hoạch này.");
+            let Some((_, text, comparator, unit)) = campaign_targets.iter().find(|t| &t.0 == id)
+            else {
+                v.add(
+                    "commitments",
+                    "Chỉ tiêu đăng ký",
+                    "Có chỉ tiêu không thuộc kế hoạch này.",
+                );
                 continue;
             };
             match parse_number(raw) {
@@ -242,12 +373,26 @@ impl RegistrationInput {
                 None => v.add(&format!("commit_{id}"), "Chỉ tiêu đăng ký", format!("Mức đăng ký cho \u{201c}{text}\u{201d} là \u{201c}{}\u{201d}, không phải là số.", raw.trim())),
             }
         }
-        targets.extend(parse_target_lines(&mut v, "own_targets", "Chỉ tiêu riêng của đơn vị", &self.own_targets));
+        targets.extend(parse_target_lines(
+            &mut v,
+            "own_targets",
+            "Chỉ tiêu riêng của đơn vị",
+            &self.own_targets,
+        ));
         let note = super::long_text(&mut v, "note", "Ghi chú", &self.note);
         if v.is_ok() && titles.is_empty() && targets.is_empty() {
-            v.add("titles", "Danh hiệu đăng ký", "Hãy chọn ít nhất một danh hiệu hoặc nhập ít nhất một chỉ tiêu đăng ký.");
+            v.add(
+                "titles",
+                "Danh hiệu đăng ký",
+                "Hãy chọn ít nhất một danh hiệu hoặc nhập ít nhất một chỉ tiêu đăng ký.",
+            );
         }
-        v.finish(RegistrationDraft { unit_id, titles, targets, note })
+        v.finish(RegistrationDraft {
+            unit_id,
+            titles,
+            targets,
+            note,
+        })
     }
 }
 
@@ -273,16 +418,31 @@ impl PactInput {
         let mut v = Validation::new();
         let cluster_id = self.cluster_id.trim().to_string();
         if cluster_id.is_empty() {
-            v.add("cluster_id", "Cụm, khối", "Hãy chọn cụm, khối thi đua ký giao ước.");
+            v.add(
+                "cluster_id",
+                "Cụm, khối",
+                "Hãy chọn cụm, khối thi đua ký giao ước.",
+            );
         }
         let signed_on = check_date(&mut v, "signed_on", "Ngày ký", &self.signed_on, true);
         let content = super::long_text(&mut v, "content", "Nội dung giao ước", &self.content);
         let targets = parse_target_lines(&mut v, "targets", "Chỉ tiêu giao ước", &self.targets);
         if v.is_ok() && targets.is_empty() && content.is_none() {
-            v.add("targets", "Chỉ tiêu giao ước", "Hãy nhập nội dung hoặc ít nhất một chỉ tiêu giao ước.");
+            v.add(
+                "targets",
+                "Chỉ tiêu giao ước",
+                "Hãy nhập nội dung hoặc ít nhất một chỉ tiêu giao ước.",
+            );
         }
-        let Some(signed_on) = signed_on else { return Err(v) };
-        v.finish(PactDraft { cluster_id, signed_on, content, targets })
+        let Some(signed_on) = signed_on else {
+            return Err(v);
+        };
+        v.finish(PactDraft {
+            cluster_id,
+            signed_on,
+            content,
+            targets,
+        })
     }
 }
 
@@ -305,34 +465,87 @@ pub struct ProgressDraft {
 
 impl ProgressInput {
     /// Checks a report: a number, a date inside the campaign period and not in the future.
-    pub fn validate(&self, campaign_from: Date, campaign_to: Date, today: Date) -> Result<ProgressDraft, Validation> {
+    pub fn validate(
+        &self,
+        campaign_from: Date,
+        campaign_to: Date,
+        today: Date,
+    ) -> Result<ProgressDraft, Validation> {
         let mut v = Validation::new();
         let unit_id = Some(self.unit_id.trim().to_string()).filter(|s| !s.is_empty());
         let value = match parse_number(&self.value) {
             Some(n) if n.abs() < 1e12 => n,
             _ if self.value.trim().is_empty() => {
-                v.add("value", "Kết quả", "Kết quả không được để trống; hãy nhập một số.");
+                v.add(
+                    "value",
+                    "Kết quả",
+                    "Kết quả không được để trống; hãy nhập một số.",
+                );
                 0.0
             }
             _ => {
-                v.add("value", "Kết quả", format!("Kết quả \u{201c}{}\u{201d} không phải là số; hãy nhập một số, ví dụ 87,5.", self.value.trim()));
+                v.add(
+                    "value",
+                    "Kết quả",
+                    format!(
+                        "Kết quả \u{201c}{}\u{201d} không phải là số; hãy nhập một số, ví dụ 87,5.",
+                        self.value.trim()
+                    ),
+                );
                 0.0
             }
         };
-        let reported_on = check_date(&mut v, "reported_on", "Ngày số liệu", &self.reported_on, true);
+        let reported_on = check_date(
+            &mut v,
+            "reported_on",
+            "Ngày số liệu",
+            &self.reported_on,
+            true,
+        );
         let vn = crate::date::vn;
         if let Some(d) = reported_on {
             if d > today {
-                v.add("reported_on", "Ngày số liệu", format!("Ngày số liệu ({}) không được sau hôm nay ({}).", vn(d), vn(today)));
+                v.add(
+                    "reported_on",
+                    "Ngày số liệu",
+                    format!(
+                        "Ngày số liệu ({}) không được sau hôm nay ({}).",
+                        vn(d),
+                        vn(today)
+                    ),
+                );
             } else if d < campaign_from {
-                v.add("reported_on", "Ngày số liệu", format!("Ngày số liệu ({}) trước khi kế hoạch bắt đầu ({}).", vn(d), vn(campaign_from)));
+                v.add(
+                    "reported_on",
+                    "Ngày số liệu",
+                    format!(
+                        "Ngày số liệu ({}) trước khi kế hoạch bắt đầu ({}).",
+                        vn(d),
+                        vn(campaign_from)
+                    ),
+                );
             } else if d > campaign_to {
-                v.add("reported_on", "Ngày số liệu", format!("Ngày số liệu ({}) sau khi kế hoạch kết thúc ({}).", vn(d), vn(campaign_to)));
+                v.add(
+                    "reported_on",
+                    "Ngày số liệu",
+                    format!(
+                        "Ngày số liệu ({}) sau khi kế hoạch kết thúc ({}).",
+                        vn(d),
+                        vn(campaign_to)
+                    ),
+                );
             }
         }
         let comment = super::long_text(&mut v, "comment", "Nhận xét", &self.comment);
-        let Some(reported_on) = reported_on else { return Err(v) };
-        v.finish(ProgressDraft { unit_id, value, reported_on, comment })
+        let Some(reported_on) = reported_on else {
+            return Err(v);
+        };
+        v.finish(ProgressDraft {
+            unit_id,
+            value,
+            reported_on,
+            comment,
+        })
     }
 }
 
@@ -367,13 +580,27 @@ impl SubmissionInput {
             _ => check_date(&mut v, "due_on", "Kỳ", &self.due_on, true),
         };
         if let Some(d) = due_on
-            && !occurrences.contains(&d) {
-                v.add("due_on", "Kỳ", format!("Thời hạn này không có kỳ nào hết hạn ngày {}.", crate::date::vn(d)));
-            }
-        let document_number = v.optional_text("document_number", "Số văn bản", &self.document_number, 64);
+            && !occurrences.contains(&d)
+        {
+            v.add(
+                "due_on",
+                "Kỳ",
+                format!(
+                    "Thời hạn này không có kỳ nào hết hạn ngày {}.",
+                    crate::date::vn(d)
+                ),
+            );
+        }
+        let document_number =
+            v.optional_text("document_number", "Số văn bản", &self.document_number, 64);
         let note = super::long_text(&mut v, "note", "Ghi chú", &self.note);
         let Some(due_on) = due_on else { return Err(v) };
-        v.finish(SubmissionDraft { unit_id, due_on, document_number, note })
+        v.finish(SubmissionDraft {
+            unit_id,
+            due_on,
+            document_number,
+            note,
+        })
     }
 }
 
@@ -387,58 +614,159 @@ mod tests {
 
     #[test]
     fn theme_checks() {
-        let t = ThemeInput { title: "Chuyển đổi số".into(), lead_unit_id: "a".into(), coordinating_ids: vec!["a".into()], period_from: "01/01/2025".into(), ..Default::default() };
+        let t = ThemeInput {
+            title: "Chuyển đổi số".into(),
+            lead_unit_id: "a".into(),
+            coordinating_ids: vec!["a".into()],
+            period_from: "01/01/2025".into(),
+            ..Default::default()
+        };
         let v = t.validate(FROM, TO).unwrap_err();
         assert!(v.message_for("coordinating_ids").is_some());
         assert!(v.message_for("period_from").unwrap().contains("nằm ngoài"));
-        let v = ThemeInput { title: "X".into(), ..Default::default() }.validate(FROM, TO).unwrap_err();
+        let v = ThemeInput {
+            title: "X".into(),
+            ..Default::default()
+        }
+        .validate(FROM, TO)
+        .unwrap_err();
         assert!(v.message_for("lead_unit_id").is_some());
     }
 
     #[test]
     fn quota_needs_a_number() {
-        let q = QuotaInput { who: "mỗi phường".into(), collectives_max: "2".into(), individuals_max: "4".into(), ..Default::default() }.validate().unwrap();
+        let q = QuotaInput {
+            who: "mỗi phường".into(),
+            collectives_max: "2".into(),
+            individuals_max: "4".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
         assert_eq!((q.collectives_max, q.individuals_max), (Some(2), Some(4)));
-        let v = QuotaInput { who: "mỗi phường".into(), collectives_max: "hai".into(), ..Default::default() }.validate().unwrap_err();
-        assert!(v.message_for("collectives_max").unwrap().contains("số nguyên"));
-        assert!(QuotaInput { who: "x".into(), ..Default::default() }.validate().is_err());
+        let v = QuotaInput {
+            who: "mỗi phường".into(),
+            collectives_max: "hai".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap_err();
+        assert!(
+            v.message_for("collectives_max")
+                .unwrap()
+                .contains("số nguyên")
+        );
+        assert!(
+            QuotaInput {
+                who: "x".into(),
+                ..Default::default()
+            }
+            .validate()
+            .is_err()
+        );
     }
 
     #[test]
     fn target_lines() {
         let mut v = Validation::new();
-        let t = parse_target_lines(&mut v, "targets", "Chỉ tiêu", "Giải ngân | >= | 95 | %\n\nThu ngân sách | > | 100,5");
+        let t = parse_target_lines(
+            &mut v,
+            "targets",
+            "Chỉ tiêu",
+            "Giải ngân | >= | 95 | %\n\nThu ngân sách | > | 100,5",
+        );
         assert!(v.is_ok());
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].threshold, 100.5);
-        assert_eq!(target_lines_text(&t), "Giải ngân | ≥ | 95 | %\nThu ngân sách | > | 100,5");
+        assert_eq!(
+            target_lines_text(&t),
+            "Giải ngân | ≥ | 95 | %\nThu ngân sách | > | 100,5"
+        );
         let mut v = Validation::new();
-        parse_target_lines(&mut v, "targets", "Chỉ tiêu", "Giải ngân | nhiều | 95\nThu | > | x");
+        parse_target_lines(
+            &mut v,
+            "targets",
+            "Chỉ tiêu",
+            "Giải ngân | nhiều | 95\nThu | > | x",
+        );
         assert_eq!(v.errors.len(), 2);
         assert!(v.errors[1].message.starts_with("Dòng 2"));
     }
 
     #[test]
     fn registration_and_progress() {
-        let targets = vec![("t1".to_string(), "Giải ngân".to_string(), Comparator::AtLeast, Some("%".to_string()))];
-        let r = RegistrationInput { unit_id: "u".into(), titles: vec!["tap_the_lao_dong_xuat_sac".into()], commitments: vec![("t1".into(), "97".into())], ..Default::default() }.validate(&targets).unwrap();
+        let targets = vec![(
+            "t1".to_string(),
+            "Giải ngân".to_string(),
+            Comparator::AtLeast,
+            Some("%".to_string()),
+        )];
+        let r = RegistrationInput {
+            unit_id: "u".into(),
+            titles: vec!["tap_the_lao_dong_xuat_sac".into()],
+            commitments: vec![("t1".into(), "97".into())],
+            ..Default::default()
+        }
+        .validate(&targets)
+        .unwrap();
         assert_eq!(r.targets[0].threshold, 97.0);
-        let v = RegistrationInput { unit_id: "u".into(), commitments: vec![("t1".into(), "nhiều".into())], ..Default::default() }.validate(&targets).unwrap_err();
+        let v = RegistrationInput {
+            unit_id: "u".into(),
+            commitments: vec![("t1".into(), "nhiều".into())],
+            ..Default::default()
+        }
+        .validate(&targets)
+        .unwrap_err();
         assert!(v.message_for("commit_t1").is_some());
-        let v = ProgressInput { value: "abc".into(), reported_on: "01/06/2025".into(), ..Default::default() }.validate(FROM, TO, date!(2025 - 06 - 01)).unwrap_err();
+        let v = ProgressInput {
+            value: "abc".into(),
+            reported_on: "01/06/2025".into(),
+            ..Default::default()
+        }
+        .validate(FROM, TO, date!(2025 - 06 - 01))
+        .unwrap_err();
         assert!(v.message_for("value").is_some());
-        assert!(v.message_for("reported_on").unwrap().contains("sau khi kế hoạch kết thúc"));
-        let p = ProgressInput { value: "87,5".into(), reported_on: "01/06/2024".into(), ..Default::default() }.validate(FROM, TO, date!(2024 - 06 - 02)).unwrap();
+        assert!(
+            v.message_for("reported_on")
+                .unwrap()
+                .contains("sau khi kế hoạch kết thúc")
+        );
+        let p = ProgressInput {
+            value: "87,5".into(),
+            reported_on: "01/06/2024".into(),
+            ..Default::default()
+        }
+        .validate(FROM, TO, date!(2024 - 06 - 02))
+        .unwrap();
         assert_eq!(p.value, 87.5);
     }
 
     #[test]
     fn submission_picks_the_occurrence() {
         let occ = [date!(2024 - 01 - 10), date!(2024 - 04 - 10)];
-        let s = SubmissionInput { unit_id: "u".into(), due_on: "10/04/2024".into(), ..Default::default() }.validate(&occ).unwrap();
+        let s = SubmissionInput {
+            unit_id: "u".into(),
+            due_on: "10/04/2024".into(),
+            ..Default::default()
+        }
+        .validate(&occ)
+        .unwrap();
         assert_eq!(s.due_on, date!(2024 - 04 - 10));
-        assert!(SubmissionInput { unit_id: "u".into(), due_on: "11/04/2024".into(), ..Default::default() }.validate(&occ).is_err());
-        let one = SubmissionInput { unit_id: "u".into(), ..Default::default() }.validate(&occ[..1]).unwrap();
+        assert!(
+            SubmissionInput {
+                unit_id: "u".into(),
+                due_on: "11/04/2024".into(),
+                ..Default::default()
+            }
+            .validate(&occ)
+            .is_err()
+        );
+        let one = SubmissionInput {
+            unit_id: "u".into(),
+            ..Default::default()
+        }
+        .validate(&occ[..1])
+        .unwrap();
         assert_eq!(one.due_on, date!(2024 - 01 - 10));
     }
 }

@@ -55,16 +55,32 @@ pub struct Progress {
 /// Pace: a target that is not met is on track while its share of the threshold is at least the share of
 /// the period elapsed (less a 10-point margin, since results come in lumps); after the period it is missed.
 /// `≤` targets (a ceiling) are on track while under the ceiling and missed once over it at the end.
-pub fn evaluate(comparator: Comparator, threshold: f64, latest: Option<f64>, today: Date, from: Date, to: Date) -> Progress {
+pub fn evaluate(
+    comparator: Comparator,
+    threshold: f64,
+    latest: Option<f64>,
+    today: Date,
+    from: Date,
+    to: Date,
+) -> Progress {
     let Some(value) = latest else {
-        return Progress { status: ProgressStatus::NotReported, percent: None };
+        return Progress {
+            status: ProgressStatus::NotReported,
+            percent: None,
+        };
     };
     let percent = (threshold.abs() > f64::EPSILON).then(|| value / threshold * 100.0);
     if comparator.is_met(value, threshold) {
-        return Progress { status: ProgressStatus::Met, percent };
+        return Progress {
+            status: ProgressStatus::Met,
+            percent,
+        };
     }
     if today > to {
-        return Progress { status: ProgressStatus::Missed, percent };
+        return Progress {
+            status: ProgressStatus::Missed,
+            percent,
+        };
     }
     let status = match comparator {
         // Over a ceiling, or a non-zero count where zero is required: at risk until the end.
@@ -74,7 +90,11 @@ pub fn evaluate(comparator: Comparator, threshold: f64, latest: Option<f64>, tod
             let total = (to - from).whole_days().max(1) as f64;
             let elapsed = ((today - from).whole_days().max(0) as f64 / total).min(1.0);
             let share = percent.unwrap_or(0.0) / 100.0;
-            if share + 0.10 >= elapsed { ProgressStatus::OnTrack } else { ProgressStatus::AtRisk }
+            if share + 0.10 >= elapsed {
+                ProgressStatus::OnTrack
+            } else {
+                ProgressStatus::AtRisk
+            }
         }
     };
     Progress { status, percent }
@@ -90,31 +110,155 @@ mod tests {
 
     #[test]
     fn met_on_track_at_risk_missed() {
-        let p = evaluate(Comparator::AtLeast, 95.0, Some(96.0), date!(2024 - 06 - 01), FROM, TO);
+        let p = evaluate(
+            Comparator::AtLeast,
+            95.0,
+            Some(96.0),
+            date!(2024 - 06 - 01),
+            FROM,
+            TO,
+        );
         assert_eq!(p.status, ProgressStatus::Met);
         assert!((p.percent.unwrap() - 101.05).abs() < 0.01);
         // Half the year gone, 60 % of the threshold reached: on track.
-        assert_eq!(evaluate(Comparator::AtLeast, 95.0, Some(57.0), date!(2024 - 07 - 01), FROM, TO).status, ProgressStatus::OnTrack);
+        assert_eq!(
+            evaluate(
+                Comparator::AtLeast,
+                95.0,
+                Some(57.0),
+                date!(2024 - 07 - 01),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::OnTrack
+        );
         // Three quarters gone, 30 %: at risk.
-        assert_eq!(evaluate(Comparator::AtLeast, 95.0, Some(28.5), date!(2024 - 10 - 01), FROM, TO).status, ProgressStatus::AtRisk);
+        assert_eq!(
+            evaluate(
+                Comparator::AtLeast,
+                95.0,
+                Some(28.5),
+                date!(2024 - 10 - 01),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::AtRisk
+        );
         // Over: missed.
-        assert_eq!(evaluate(Comparator::AtLeast, 95.0, Some(90.0), date!(2025 - 01 - 05), FROM, TO).status, ProgressStatus::Missed);
-        assert_eq!(evaluate(Comparator::AtLeast, 95.0, None, date!(2024 - 05 - 05), FROM, TO).status, ProgressStatus::NotReported);
+        assert_eq!(
+            evaluate(
+                Comparator::AtLeast,
+                95.0,
+                Some(90.0),
+                date!(2025 - 01 - 05),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::Missed
+        );
+        assert_eq!(
+            evaluate(
+                Comparator::AtLeast,
+                95.0,
+                None,
+                date!(2024 - 05 - 05),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::NotReported
+        );
     }
 
     #[test]
     fn ceilings_and_zero_targets() {
-        assert_eq!(evaluate(Comparator::AtMost, 3.0, Some(2.0), date!(2024 - 05 - 05), FROM, TO).status, ProgressStatus::Met);
-        assert_eq!(evaluate(Comparator::AtMost, 3.0, Some(5.0), date!(2024 - 05 - 05), FROM, TO).status, ProgressStatus::AtRisk);
-        assert_eq!(evaluate(Comparator::AtMost, 3.0, Some(5.0), date!(2025 - 05 - 05), FROM, TO).status, ProgressStatus::Missed);
-        let zero = evaluate(Comparator::Equal, 0.0, Some(0.0), date!(2024 - 05 - 05), FROM, TO);
+        assert_eq!(
+            evaluate(
+                Comparator::AtMost,
+                3.0,
+                Some(2.0),
+                date!(2024 - 05 - 05),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::Met
+        );
+        assert_eq!(
+            evaluate(
+                Comparator::AtMost,
+                3.0,
+                Some(5.0),
+                date!(2024 - 05 - 05),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::AtRisk
+        );
+        assert_eq!(
+            evaluate(
+                Comparator::AtMost,
+                3.0,
+                Some(5.0),
+                date!(2025 - 05 - 05),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::Missed
+        );
+        let zero = evaluate(
+            Comparator::Equal,
+            0.0,
+            Some(0.0),
+            date!(2024 - 05 - 05),
+            FROM,
+            TO,
+        );
         assert_eq!((zero.status, zero.percent), (ProgressStatus::Met, None));
-        assert_eq!(evaluate(Comparator::Equal, 0.0, Some(4.0), date!(2024 - 05 - 05), FROM, TO).status, ProgressStatus::AtRisk);
+        assert_eq!(
+            evaluate(
+                Comparator::Equal,
+                0.0,
+                Some(4.0),
+                date!(2024 - 05 - 05),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::AtRisk
+        );
     }
 
     #[test]
     fn above_needs_strictly_more() {
-        assert_eq!(evaluate(Comparator::Above, 100.0, Some(100.0), date!(2025 - 01 - 02), FROM, TO).status, ProgressStatus::Missed);
-        assert_eq!(evaluate(Comparator::Above, 100.0, Some(101.0), date!(2025 - 01 - 02), FROM, TO).status, ProgressStatus::Met);
+        assert_eq!(
+            evaluate(
+                Comparator::Above,
+                100.0,
+                Some(100.0),
+                date!(2025 - 01 - 02),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::Missed
+        );
+        assert_eq!(
+            evaluate(
+                Comparator::Above,
+                100.0,
+                Some(101.0),
+                date!(2025 - 01 - 02),
+                FROM,
+                TO
+            )
+            .status,
+            ProgressStatus::Met
+        );
     }
 }

@@ -107,8 +107,17 @@ impl TargetScope {
 
 /// Parses a number as Vietnamese people type it: `95`, `95,5`, `1.234,5`, `95 %`, `1 234`.
 pub fn parse_number(raw: &str) -> Option<f64> {
-    let s: String = raw.trim().trim_end_matches('%').chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-')) {
+    let s: String = raw
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+    {
         return None;
     }
     let normalised = match (s.rfind(','), s.rfind('.')) {
@@ -118,7 +127,11 @@ pub fn parse_number(raw: &str) -> Option<f64> {
         (Some(_), Some(_)) => s.replace(',', ""),
         (Some(_), None) => s.replace(',', "."),
         // 1.234 with exactly three digits after one dot is a thousands group in Vietnamese.
-        (None, Some(d)) if s.matches('.').count() > 1 || (s.len() - d - 1 == 3 && !s.starts_with("0.")) => s.replace('.', ""),
+        (None, Some(d))
+            if s.matches('.').count() > 1 || (s.len() - d - 1 == 3 && !s.starts_with("0.")) =>
+        {
+            s.replace('.', "")
+        }
         _ => s,
     };
     normalised.parse::<f64>().ok().filter(|n| n.is_finite())
@@ -175,12 +188,20 @@ impl TargetInput {
         let text = v.required_text("text", "Nội dung chỉ tiêu", &self.text, 1000);
         let comparator = Comparator::parse(&self.comparator);
         if comparator.is_none() {
-            v.add("comparator", "Phép so sánh", "Hãy chọn phép so sánh: ≥, >, = hoặc ≤.");
+            v.add(
+                "comparator",
+                "Phép so sánh",
+                "Hãy chọn phép so sánh: ≥, >, = hoặc ≤.",
+            );
         }
         let threshold = match parse_number(&self.threshold) {
             Some(n) if n.abs() < 1e12 => n,
             _ if self.threshold.trim().is_empty() => {
-                v.add("threshold", "Mức chỉ tiêu", "Mức chỉ tiêu không được để trống; hãy nhập một số, ví dụ 95.");
+                v.add(
+                    "threshold",
+                    "Mức chỉ tiêu",
+                    "Mức chỉ tiêu không được để trống; hãy nhập một số, ví dụ 95.",
+                );
                 0.0
             }
             _ => {
@@ -189,12 +210,27 @@ impl TargetInput {
             }
         };
         let unit = v.optional_text("unit", "Đơn vị tính", &self.unit, 64);
-        let scope = if self.scope.trim().is_empty() { Some(TargetScope::Body) } else { TargetScope::parse(&self.scope) };
+        let scope = if self.scope.trim().is_empty() {
+            Some(TargetScope::Body)
+        } else {
+            TargetScope::parse(&self.scope)
+        };
         if scope.is_none() {
-            v.add("scope", "Phạm vi", "Hãy chọn phạm vi của chỉ tiêu: toàn cơ quan hoặc từng đơn vị.");
+            v.add(
+                "scope",
+                "Phạm vi",
+                "Hãy chọn phạm vi của chỉ tiêu: toàn cơ quan hoặc từng đơn vị.",
+            );
         }
         let theme_id = Some(self.theme_id.trim().to_string()).filter(|s| !s.is_empty());
-        v.finish(TargetDraft { text, comparator: comparator.unwrap_or(Comparator::AtLeast), threshold, unit, scope: scope.unwrap_or(TargetScope::Body), theme_id })
+        v.finish(TargetDraft {
+            text,
+            comparator: comparator.unwrap_or(Comparator::AtLeast),
+            threshold,
+            unit,
+            scope: scope.unwrap_or(TargetScope::Body),
+            theme_id,
+        })
     }
 }
 
@@ -239,10 +275,28 @@ mod tests {
 
     #[test]
     fn threshold_not_a_number_is_named() {
-        let t = TargetInput { text: "Tỷ lệ giải ngân".into(), comparator: ">=".into(), threshold: "chín lăm".into(), ..Default::default() };
+        let t = TargetInput {
+            text: "Tỷ lệ giải ngân".into(),
+            comparator: ">=".into(),
+            threshold: "chín lăm".into(),
+            ..Default::default()
+        };
         let v = t.validate().unwrap_err();
-        assert!(v.message_for("threshold").unwrap().contains("không phải là số"));
-        let ok = TargetInput { text: "Tỷ lệ giải ngân".into(), comparator: ">=".into(), threshold: "95".into(), unit: "%".into(), scope: "per_unit".into(), ..Default::default() }.validate().unwrap();
+        assert!(
+            v.message_for("threshold")
+                .unwrap()
+                .contains("không phải là số")
+        );
+        let ok = TargetInput {
+            text: "Tỷ lệ giải ngân".into(),
+            comparator: ">=".into(),
+            threshold: "95".into(),
+            unit: "%".into(),
+            scope: "per_unit".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
         assert_eq!(ok.scope, TargetScope::PerUnit);
     }
 }

@@ -12,8 +12,25 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 /// Scalar fields (dotted paths) and list fields, in report order.
-pub const SCALARS: &[&str] = &["number", "issued_on", "place", "issuer", "title", "period.from", "period.to", "signer.title", "signer.name"];
-pub const LISTS: &[&str] = &["legal_bases", "deadlines", "targets", "award_forms", "quotas", "themes"];
+pub const SCALARS: &[&str] = &[
+    "number",
+    "issued_on",
+    "place",
+    "issuer",
+    "title",
+    "period.from",
+    "period.to",
+    "signer.title",
+    "signer.name",
+];
+pub const LISTS: &[&str] = &[
+    "legal_bases",
+    "deadlines",
+    "targets",
+    "award_forms",
+    "quotas",
+    "themes",
+];
 
 /// Counts for one field.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,10 +44,18 @@ pub struct Counts {
 
 impl Counts {
     pub fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { if self.fn_ == 0 { 1.0 } else { 0.0 } } else { f64::from(self.tp) / f64::from(self.tp + self.fp) }
+        if self.tp + self.fp == 0 {
+            if self.fn_ == 0 { 1.0 } else { 0.0 }
+        } else {
+            f64::from(self.tp) / f64::from(self.tp + self.fp)
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { if self.fp == 0 { 1.0 } else { 0.0 } } else { f64::from(self.tp) / f64::from(self.tp + self.fn_) }
+        if self.tp + self.fn_ == 0 {
+            if self.fp == 0 { 1.0 } else { 0.0 }
+        } else {
+            f64::from(self.tp) / f64::from(self.tp + self.fn_)
+        }
     }
     pub fn add(&mut self, o: Counts) {
         self.tp += o.tp;
@@ -46,10 +71,16 @@ pub type Report = BTreeMap<&'static str, Counts>;
 /// The labelled fixtures: (name, input path, expected path), sorted.
 pub fn fixtures(dir: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for e in entries.flatten() {
         let p = e.path();
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         if let Some(stem) = name.strip_suffix(".expected.json") {
             for ext in ["txt", "md", "docx"] {
                 let input = dir.join(format!("{stem}.{ext}"));
@@ -70,8 +101,16 @@ pub fn score(pred: &Value, exp: &Value) -> Report {
         r.insert(f, scalar(get(pred, f), get(exp, f)));
     }
     for f in LISTS {
-        let p = pred.get(*f).and_then(Value::as_array).cloned().unwrap_or_default();
-        let e = exp.get(*f).and_then(Value::as_array).cloned().unwrap_or_default();
+        let p = pred
+            .get(*f)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let e = exp
+            .get(*f)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         r.insert(f, list(f, &p, &e));
     }
     r
@@ -93,8 +132,18 @@ pub fn norm(s: &str) -> String {
 
 /// Lowercase, marks stripped, `đ` → `d`, only letters and digits.
 pub fn fold(s: &str) -> String {
-    let s: String = s.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect();
-    s.to_lowercase().replace('đ', "d").chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    let s: String = s
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
+    s.to_lowercase()
+        .replace('đ', "d")
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Dice coefficient over folded words.
@@ -139,21 +188,30 @@ fn s<'a>(v: &'a Value, k: &str) -> &'a str {
 pub fn item_match(field: &str, p: &Value, e: &Value) -> bool {
     match field {
         "legal_bases" => {
-            let n = |v: &Value| v.get("number").and_then(Value::as_str).map(|x| norm(x).replace(' ', "").to_uppercase());
+            let n = |v: &Value| {
+                v.get("number")
+                    .and_then(Value::as_str)
+                    .map(|x| norm(x).replace(' ', "").to_uppercase())
+            };
             n(p) == n(e) && p.get("date") == e.get("date")
         }
         "deadlines" => p.get("date") == e.get("date") && sim(s(p, "what"), s(e, "what")) >= 0.25,
         "targets" => {
             let num = |v: &Value| v.get("value").and_then(Value::as_f64);
             let unit = |v: &Value| v.get("unit").and_then(Value::as_str).map(fold);
-            num(p) == num(e) && p.get("comparator") == e.get("comparator") && unit(p) == unit(e) && sim(s(p, "text"), s(e, "text")) >= 0.2
+            num(p) == num(e)
+                && p.get("comparator") == e.get("comparator")
+                && unit(p) == unit(e)
+                && sim(s(p, "text"), s(e, "text")) >= 0.2
         }
         "award_forms" => {
             let (a, b) = (p.as_str().unwrap_or(""), e.as_str().unwrap_or(""));
             fold(a) == fold(b) || sim(a, b) >= 0.8
         }
         "quotas" => {
-            p.get("collectives_max") == e.get("collectives_max") && p.get("individuals_max") == e.get("individuals_max") && sim(s(p, "who"), s(e, "who")) >= 0.3
+            p.get("collectives_max") == e.get("collectives_max")
+                && p.get("individuals_max") == e.get("individuals_max")
+                && sim(s(p, "who"), s(e, "who")) >= 0.3
         }
         "themes" => {
             let lead = |v: &Value| v.get("lead").and_then(Value::as_str).map(fold);
@@ -195,10 +253,20 @@ pub fn total(reports: &[Report]) -> Report {
 
 /// A Markdown table of a report.
 pub fn table(title: &str, r: &Report) -> String {
-    let mut out = format!("\n{title}\n| field | TP | FP | FN | both empty | precision | recall |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    let mut out = format!(
+        "\n{title}\n| field | TP | FP | FN | both empty | precision | recall |\n|---|---:|---:|---:|---:|---:|---:|\n"
+    );
     for f in SCALARS.iter().chain(LISTS) {
         let c = r.get(f).copied().unwrap_or_default();
-        out.push_str(&format!("| {f} | {} | {} | {} | {} | {:.2} | {:.2} |\n", c.tp, c.fp, c.fn_, c.tn, c.precision(), c.recall()));
+        out.push_str(&format!(
+            "| {f} | {} | {} | {} | {} | {:.2} | {:.2} |\n",
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.tn,
+            c.precision(),
+            c.recall()
+        ));
     }
     out
 }

@@ -35,7 +35,12 @@ impl<'a> History<'a> {
             .filter(|d| d.from <= date)
             .max_by_key(|d| (d.to, d.from, d.level));
         let first_countable = last_discipline.map_or(i32::MIN, |d| d.to.year() + 1);
-        History { ledger, ratings, first_countable, last_discipline }
+        History {
+            ledger,
+            ratings,
+            first_countable,
+            last_discipline,
+        }
     }
 
     /// Rating of `year`, if recorded.
@@ -67,7 +72,9 @@ impl<'a> History<'a> {
 
     /// The live award that already used initiative `id`, if any.
     pub fn initiative_use(&self, id: &str) -> Option<&'a AwardRecord> {
-        self.awards().filter(|a| a.initiatives.iter().any(|i| i == id)).min_by(|a, b| (a.year, &a.code).cmp(&(b.year, &b.code)))
+        self.awards()
+            .filter(|a| a.initiatives.iter().any(|i| i == id))
+            .min_by(|a, b| (a.year, &a.code).cmp(&(b.year, &b.code)))
     }
 
     /// True if `year` still counts (after any discipline period).

@@ -31,10 +31,22 @@ pub(crate) struct Ctx<'r, 'a> {
 
 /// Evaluates `proposal` for `nominee` under `rules` (which must be the rules in force on
 /// `proposal.date`; [`crate::Rules::evaluate`] resolves them for you).
-pub fn evaluate(rules: &ResolvedRules<'_>, catalog: &Catalog, nominee: Nominee<'_>, proposal: &Proposal) -> Result<Evaluation> {
+pub fn evaluate(
+    rules: &ResolvedRules<'_>,
+    catalog: &Catalog,
+    nominee: Nominee<'_>,
+    proposal: &Proposal,
+) -> Result<Evaluation> {
     let entry = catalog.get(&proposal.code)?;
     let hist = History::new(nominee.ledger, proposal.date);
-    let ctx = Ctx { rules, catalog, entry, hist: &hist, proposal, roster: nominee.roster };
+    let ctx = Ctx {
+        rules,
+        catalog,
+        entry,
+        hist: &hist,
+        proposal,
+        roster: nominee.roster,
+    };
     let mut checks = Vec::with_capacity(16);
     general::run(&ctx, &mut checks);
     criteria(&ctx, &mut checks);
@@ -51,13 +63,26 @@ pub fn evaluate(rules: &ResolvedRules<'_>, catalog: &Catalog, nominee: Nominee<'
 
 fn criteria(ctx: &Ctx<'_, '_>, out: &mut Vec<CheckResult>) {
     let subject = ctx.hist.ledger.subject;
-    let all: Vec<&Criterion> = ctx.rules.criteria(&ctx.entry.code).iter().copied().filter(|c| c.applies_to(subject)).collect();
+    let all: Vec<&Criterion> = ctx
+        .rules
+        .criteria(&ctx.entry.code)
+        .iter()
+        .copied()
+        .filter(|c| c.applies_to(subject))
+        .collect();
     if all.is_empty() {
         let f = Found::new(
             Outcome::Unknown,
             "tiêu chuẩn của danh hiệu/hình thức này chưa được mã hóa (chưa kiểm chứng văn bản gốc); cần thẩm định thủ công",
         );
-        out.push(wrap(ctx, "criteria_not_encoded", &ctx.entry.article, Severity::Blocking, None, f));
+        out.push(wrap(
+            ctx,
+            "criteria_not_encoded",
+            &ctx.entry.article,
+            Severity::Blocking,
+            None,
+            f,
+        ));
         return;
     }
     let mut branches: BTreeMap<&str, Vec<&Criterion>> = BTreeMap::new();
@@ -82,10 +107,26 @@ fn criteria(ctx: &Ctx<'_, '_>, out: &mut Vec<CheckResult>) {
     }
     match ctx.proposal.branch.as_deref() {
         Some(chosen) => match branches.get(chosen) {
-            Some(list) => out.extend(list.iter().filter_map(|c| run_criterion(ctx, c, c.severity))),
+            Some(list) => out.extend(
+                list.iter()
+                    .filter_map(|c| run_criterion(ctx, c, c.severity)),
+            ),
             None => {
-                let f = Found::new(Outcome::Fail, format!("không có nhánh tiêu chuẩn «{chosen}»; các nhánh: {}", order.join(", ")));
-                out.push(wrap(ctx, "branch", &ctx.entry.article, Severity::Blocking, None, f));
+                let f = Found::new(
+                    Outcome::Fail,
+                    format!(
+                        "không có nhánh tiêu chuẩn «{chosen}»; các nhánh: {}",
+                        order.join(", ")
+                    ),
+                );
+                out.push(wrap(
+                    ctx,
+                    "branch",
+                    &ctx.entry.article,
+                    Severity::Blocking,
+                    None,
+                    f,
+                ));
             }
         },
         None => aggregate_branches(ctx, &order, &branches, out),
@@ -93,13 +134,23 @@ fn criteria(ctx: &Ctx<'_, '_>, out: &mut Vec<CheckResult>) {
 }
 
 /// Evaluates all branches as information and adds one blocking result: the best branch.
-fn aggregate_branches(ctx: &Ctx<'_, '_>, order: &[&str], branches: &BTreeMap<&str, Vec<&Criterion>>, out: &mut Vec<CheckResult>) {
+fn aggregate_branches(
+    ctx: &Ctx<'_, '_>,
+    order: &[&str],
+    branches: &BTreeMap<&str, Vec<&Criterion>>,
+    out: &mut Vec<CheckResult>,
+) {
     let mut best = Outcome::Fail;
     let mut lines = Vec::new();
     let mut passed = None;
     for b in order {
-        let Some(list) = branches.get(b) else { continue };
-        let results: Vec<CheckResult> = list.iter().filter_map(|c| run_criterion(ctx, c, Severity::Info)).collect();
+        let Some(list) = branches.get(b) else {
+            continue;
+        };
+        let results: Vec<CheckResult> = list
+            .iter()
+            .filter_map(|c| run_criterion(ctx, c, Severity::Info))
+            .collect();
         let outcome = results
             .iter()
             .zip(list.iter())
@@ -107,7 +158,10 @@ fn aggregate_branches(ctx: &Ctx<'_, '_>, order: &[&str], branches: &BTreeMap<&st
             .map(|(r, _)| r.outcome)
             .min()
             .unwrap_or(Outcome::Pass);
-        let label = list.iter().find_map(|c| c.branch_label.as_deref()).unwrap_or(b);
+        let label = list
+            .iter()
+            .find_map(|c| c.branch_label.as_deref())
+            .unwrap_or(b);
         lines.push(format!("nhánh {b} ({label}): {}", outcome.label()));
         if outcome == Outcome::Pass && passed.is_none() {
             passed = Some(format!("nhánh {b} ({label})"));
@@ -124,10 +178,24 @@ fn aggregate_branches(ctx: &Ctx<'_, '_>, order: &[&str], branches: &BTreeMap<&st
         .flatten()
         .next()
         .map_or(ctx.entry.article.as_str(), |c| c.article.as_str());
-    out.push(wrap(ctx, "branches", article, Severity::Blocking, None, Found::new(best, detail)));
+    out.push(wrap(
+        ctx,
+        "branches",
+        article,
+        Severity::Blocking,
+        None,
+        Found::new(best, detail),
+    ));
 }
 
-fn wrap(ctx: &Ctx<'_, '_>, rule: &str, article: &str, severity: Severity, branch: Option<&str>, f: Found) -> CheckResult {
+fn wrap(
+    ctx: &Ctx<'_, '_>,
+    rule: &str,
+    article: &str,
+    severity: Severity,
+    branch: Option<&str>,
+    f: Found,
+) -> CheckResult {
     CheckResult {
         rule: rule.to_owned(),
         outcome: f.outcome,
@@ -141,7 +209,14 @@ fn wrap(ctx: &Ctx<'_, '_>, rule: &str, article: &str, severity: Severity, branch
 
 fn run_criterion(ctx: &Ctx<'_, '_>, c: &Criterion, severity: Severity) -> Option<CheckResult> {
     let f = run_check(ctx, &c.check)?;
-    Some(wrap(ctx, &c.id, &c.article, severity, c.branch.as_deref(), f))
+    Some(wrap(
+        ctx,
+        &c.id,
+        &c.article,
+        severity,
+        c.branch.as_deref(),
+        f,
+    ))
 }
 
 fn run_check(ctx: &Ctx<'_, '_>, check: &Check) -> Option<Found> {
@@ -154,7 +229,11 @@ fn run_check(ctx: &Ctx<'_, '_>, check: &Check) -> Option<Found> {
         Check::AnyOf(options) => any_of(ctx, options),
         Check::Chain { of, years, step } => h::chain(ctx, of, *years, *step),
         Check::Streak { min, years } => h::streak(ctx, *min, *years),
-        Check::Initiative { min_level, count, within_years } => h::initiatives(ctx, *min_level, *count, *within_years),
+        Check::Initiative {
+            min_level,
+            count,
+            within_years,
+        } => h::initiatives(ctx, *min_level, *count, *within_years),
         Check::AfterAward { .. } => h::after_award(ctx, check),
         Check::MembersRatio { of, percent } => o::members_ratio(ctx, of, *percent),
         Check::MembersMinRating { min } => o::members_min_rating(ctx, *min),
@@ -163,16 +242,30 @@ fn run_check(ctx: &Ctx<'_, '_>, check: &Check) -> Option<Found> {
         Check::OncePerLifetime => o::once_per_lifetime(ctx),
         Check::Quota { max } => o::quota(ctx, *max),
         Check::RatioCap { percent } => return o::ratio_cap(ctx, *percent),
-        Check::Deadline { month, day, year_offset } => o::deadline(ctx, *month, *day, *year_offset),
+        Check::Deadline {
+            month,
+            day,
+            year_offset,
+        } => o::deadline(ctx, *month, *day, *year_offset),
     })
 }
 
 fn any_of(ctx: &Ctx<'_, '_>, options: &[Check]) -> Found {
     let found: Vec<Found> = options.iter().filter_map(|o| run_check(ctx, o)).collect();
-    let best = found.iter().map(|f| f.outcome).max().unwrap_or(Outcome::Unknown);
+    let best = found
+        .iter()
+        .map(|f| f.outcome)
+        .max()
+        .unwrap_or(Outcome::Unknown);
     if let Some(hit) = found.iter().find(|f| f.outcome == Outcome::Pass) {
         return Found::new(Outcome::Pass, hit.detail.clone());
     }
     let parts: Vec<&str> = found.iter().map(|f| f.detail.as_str()).collect();
-    Found::new(best, format!("cần đạt một trong các điều kiện: {}", parts.join(" | hoặc ")))
+    Found::new(
+        best,
+        format!(
+            "cần đạt một trong các điều kiện: {}",
+            parts.join(" | hoặc ")
+        ),
+    )
 }

@@ -137,11 +137,17 @@ pub struct Nominee<'a> {
 impl<'a> Nominee<'a> {
     /// A nominee without roster.
     pub fn new(ledger: &'a Ledger) -> Self {
-        Nominee { ledger, roster: None }
+        Nominee {
+            ledger,
+            roster: None,
+        }
     }
     /// A collective with its roster.
     pub fn with_roster(ledger: &'a Ledger, roster: &'a Roster) -> Self {
-        Nominee { ledger, roster: Some(roster) }
+        Nominee {
+            ledger,
+            roster: Some(roster),
+        }
     }
 }
 
@@ -207,15 +213,21 @@ pub struct Evaluation {
 impl Evaluation {
     /// Blocking rules that fail.
     pub fn blocking_failures(&self) -> impl Iterator<Item = &CheckResult> {
-        self.checks.iter().filter(|c| c.severity == Severity::Blocking && c.outcome == Outcome::Fail)
+        self.checks
+            .iter()
+            .filter(|c| c.severity == Severity::Blocking && c.outcome == Outcome::Fail)
     }
     /// Blocking rules that cannot be decided.
     pub fn unknowns(&self) -> impl Iterator<Item = &CheckResult> {
-        self.checks.iter().filter(|c| c.severity == Severity::Blocking && c.outcome == Outcome::Unknown)
+        self.checks
+            .iter()
+            .filter(|c| c.severity == Severity::Blocking && c.outcome == Outcome::Unknown)
     }
     /// Warnings that did not pass.
     pub fn warnings(&self) -> impl Iterator<Item = &CheckResult> {
-        self.checks.iter().filter(|c| c.severity == Severity::Warning && c.outcome != Outcome::Pass)
+        self.checks
+            .iter()
+            .filter(|c| c.severity == Severity::Warning && c.outcome != Outcome::Pass)
     }
     /// The result of rule `id`, if evaluated.
     pub fn check(&self, id: &str) -> Option<&CheckResult> {
@@ -224,7 +236,11 @@ impl Evaluation {
     /// One-paragraph Vietnamese summary.
     pub fn summary(&self) -> String {
         let mut s = format!("{} năm {}: {}.", self.name, self.year, self.verdict.label());
-        for c in self.blocking_failures().chain(self.unknowns()).chain(self.warnings()) {
+        for c in self
+            .blocking_failures()
+            .chain(self.unknowns())
+            .chain(self.warnings())
+        {
             s.push_str("\n- ");
             s.push_str(&c.message);
         }

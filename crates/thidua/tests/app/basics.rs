@@ -16,9 +16,22 @@ async fn health_and_api_docs(engine: Engine) {
     let r = anon.get(app.url("/api/openapi.json")).send().await.unwrap();
     assert_eq!(r.status(), 200);
     let doc: serde_json::Value = r.json().await.expect("OpenAPI is JSON");
-    assert!(doc["openapi"].as_str().unwrap_or("").starts_with("3."), "{doc}");
+    assert!(
+        doc["openapi"].as_str().unwrap_or("").starts_with("3."),
+        "{doc}"
+    );
     let paths = doc["paths"].as_object().expect("paths");
-    for p in ["/api/v1/units", "/api/v1/units/{id}", "/api/v1/units/merge", "/api/v1/people", "/api/v1/clusters", "/api/v1/users", "/api/v1/audit", "/api/v1/me", "/api/v1/import/{what}"] {
+    for p in [
+        "/api/v1/units",
+        "/api/v1/units/{id}",
+        "/api/v1/units/merge",
+        "/api/v1/people",
+        "/api/v1/clusters",
+        "/api/v1/users",
+        "/api/v1/audit",
+        "/api/v1/me",
+        "/api/v1/import/{what}",
+    ] {
         assert!(paths.contains_key(p), "OpenAPI lacks {p}");
     }
     assert!(doc["components"]["securitySchemes"]["token"].is_object());
@@ -28,12 +41,23 @@ async fn health_and_api_docs(engine: Engine) {
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     assert!(html.contains("swagger"), "{html}");
-    for asset in ["/api/docs/swagger-ui.css", "/api/docs/swagger-ui-bundle.js", "/api/docs/swagger-initializer.js"] {
+    for asset in [
+        "/api/docs/swagger-ui.css",
+        "/api/docs/swagger-ui-bundle.js",
+        "/api/docs/swagger-initializer.js",
+    ] {
         let r = anon.get(app.url(asset)).send().await.unwrap();
         assert_eq!(r.status(), 200, "{asset}");
         assert!(!r.bytes().await.unwrap().is_empty(), "{asset}");
     }
-    let init = anon.get(app.url("/api/docs/swagger-initializer.js")).send().await.unwrap().text().await.unwrap();
+    let init = anon
+        .get(app.url("/api/docs/swagger-initializer.js"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(init.contains("/api/openapi.json"), "{init}");
 
     // Unknown API paths answer JSON 404.

@@ -30,7 +30,13 @@ enum Who<'a> {
 }
 
 /// Stores a nomination straight in `status` (the nominations workflow is built elsewhere).
-async fn nomination(app: &TestApp, who: Who<'_>, award: &str, status: &str, confidential: bool) -> String {
+async fn nomination(
+    app: &TestApp,
+    who: Who<'_>,
+    award: &str,
+    status: &str,
+    confidential: bool,
+) -> String {
     let unit = app.unit("P-VHTT").await;
     let now = thidua_store::ids::now();
     let (nominee_type, person_id, unit_id, name) = match who {
@@ -78,11 +84,20 @@ async fn nomination(app: &TestApp, who: Who<'_>, award: &str, status: &str, conf
 async fn people(app: &TestApp, n: i64) -> Vec<thidua_store::persons::PersonRow> {
     let unit = app.unit("P-VHTT").await;
     let mut tx = app.db.begin().await.unwrap();
-    let filter = thidua_store::persons::PersonFilter { unit_id: Some(unit.id), ..Default::default() };
-    let rows = thidua_store::persons::list(&mut tx, &app.org_id, &filter, n, 0).await.unwrap();
+    let filter = thidua_store::persons::PersonFilter {
+        unit_id: Some(unit.id),
+        ..Default::default()
+    };
+    let rows = thidua_store::persons::list(&mut tx, &app.org_id, &filter, n, 0)
+        .await
+        .unwrap();
     let mut out = Vec::new();
     for r in rows {
-        out.push(thidua_store::persons::get(&mut tx, &app.org_id, &r.id).await.unwrap());
+        out.push(
+            thidua_store::persons::get(&mut tx, &app.org_id, &r.id)
+                .await
+                .unwrap(),
+        );
     }
     tx.commit().await.unwrap();
     assert_eq!(out.len() as i64, n, "demo has too few people");
@@ -94,7 +109,8 @@ fn body(number: &str, ids: &[&str]) -> Value {
 }
 
 async fn status_of(app: &TestApp, id: &str) -> String {
-    app.scalar_text(&format!("SELECT status FROM nominations WHERE id = '{id}'")).await
+    app.scalar_text(&format!("SELECT status FROM nominations WHERE id = '{id}'"))
+        .await
 }
 
 async fn decide_three_passed_nominations(engine: crate::common::Engine) {
@@ -107,21 +123,33 @@ async fn decide_three_passed_nominations(engine: crate::common::Engine) {
     let chair = app.login(CHAIRMAN).await;
     let audit_before = app.audit_rows().await;
     let number = code("QD");
-    let r = chair.api_post("/api/v1/decisions", &body(&number, &[&a, &b, &c])).await;
+    let r = chair
+        .api_post("/api/v1/decisions", &body(&number, &[&a, &b, &c]))
+        .await;
     r.expect(201);
     let d = r.json();
     let items = d["items"].as_array().unwrap();
-    let golden: Vec<i64> = items.iter().map(|l| l["golden_book_no"].as_i64().unwrap()).collect();
+    let golden: Vec<i64> = items
+        .iter()
+        .map(|l| l["golden_book_no"].as_i64().unwrap())
+        .collect();
     assert_eq!(golden, vec![1, 2, 3]);
     // 2.340.000 đ base salary (from 1/7/2024): LĐTT 0,3; CSTĐCS 1,0; Giấy khen for a collective 0,6.
-    let amounts: Vec<i64> = items.iter().map(|l| l["amount"].as_i64().unwrap()).collect();
+    let amounts: Vec<i64> = items
+        .iter()
+        .map(|l| l["amount"].as_i64().unwrap())
+        .collect();
     assert_eq!(amounts, vec![702_000, 2_340_000, 1_404_000]);
     assert_eq!(d["total_amount"], 4_446_000);
     assert_eq!(items[0]["nominee"], p[0].full_name.as_str());
     for l in items {
         let code = l["verify_code"].as_str().unwrap();
         assert_eq!(code.len(), 8);
-        assert!(code.chars().all(|ch| "ABCDEFGHJKMNPQRSTUVWXYZ23456789".contains(ch)), "{code}");
+        assert!(
+            code.chars()
+                .all(|ch| "ABCDEFGHJKMNPQRSTUVWXYZ23456789".contains(ch)),
+            "{code}"
+        );
     }
     for id in [&a, &b, &c] {
         assert_eq!(status_of(&app, id).await, "decided");
@@ -132,7 +160,11 @@ async fn decide_three_passed_nominations(engine: crate::common::Engine) {
     assert_eq!(app.audit_rows().await, audit_before + 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM notifications").await, 3);
     // The person's history page shows the award with its decision.
-    chair.api_get(&format!("/api/v1/ledger/person/{}", p[0].id)).await.expect(200).contains(&number);
+    chair
+        .api_get(&format!("/api/v1/ledger/person/{}", p[0].id))
+        .await
+        .expect(200)
+        .contains(&number);
     // The list carries the totals per decision and per year.
     let list = chair.api_get("/api/v1/decisions").await;
     list.expect(200);
@@ -147,23 +179,47 @@ async fn deciding_a_non_passed_nomination_saves_nothing(engine: crate::common::E
     let early = nomination(&app, Who::Person(&p[1]), "LDTT", "accepted", false).await;
     let chair = app.login(CHAIRMAN).await;
     let audit_before = app.audit_rows().await;
-    let r = chair.api_post("/api/v1/decisions", &body("1/QĐ-UBND", &[&ok, &early])).await;
+    let r = chair
+        .api_post("/api/v1/decisions", &body("1/QĐ-UBND", &[&ok, &early]))
+        .await;
     r.expect(422);
     let j = r.json();
     assert_eq!(j["fields"][0]["field"], "nomination_ids");
     let msg = j["fields"][0]["message"].as_str().unwrap();
-    assert!(msg.contains("Không thể quyết định khen thưởng") && msg.contains("Đã thẩm định, chờ Hội đồng xét") && msg.contains(&p[1].full_name), "{msg}");
+    assert!(
+        msg.contains("Không thể quyết định khen thưởng")
+            && msg.contains("Đã thẩm định, chờ Hội đồng xét")
+            && msg.contains(&p[1].full_name),
+        "{msg}"
+    );
     assert!(!msg.contains("accepted"), "raw state code shown: {msg}");
     assert_eq!(app.audit_rows().await, audit_before);
     assert_eq!(app.count("SELECT COUNT(*) FROM decisions").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM decision_lines").await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM ledger_awards WHERE decision_no = '1/QĐ-UBND'").await, 0);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM ledger_awards WHERE decision_no = '1/QĐ-UBND'")
+            .await,
+        0
+    );
     assert_eq!(status_of(&app, &ok).await, "passed");
     // Missing fields are named.
-    let r = chair.api_post("/api/v1/decisions", &json!({ "nomination_ids": [] })).await;
+    let r = chair
+        .api_post("/api/v1/decisions", &json!({ "nomination_ids": [] }))
+        .await;
     r.expect(422);
-    let fields: Vec<String> = r.json()["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap().to_string()).collect();
-    for f in ["number", "signed_on", "issuer", "signer_name", "nomination_ids"] {
+    let fields: Vec<String> = r.json()["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_string())
+        .collect();
+    for f in [
+        "number",
+        "signed_on",
+        "issuer",
+        "signer_name",
+        "nomination_ids",
+    ] {
         assert!(fields.contains(&f.to_string()), "{f} not in {fields:?}");
     }
     assert_eq!(app.audit_rows().await, audit_before);
@@ -175,16 +231,25 @@ async fn duplicate_decision_number_is_refused(engine: crate::common::Engine) {
     let a = nomination(&app, Who::Person(&p[0]), "LDTT", "passed", false).await;
     let b = nomination(&app, Who::Person(&p[1]), "LDTT", "passed", false).await;
     let chair = app.login(CHAIRMAN).await;
-    chair.api_post("/api/v1/decisions", &body("125/QĐ-UBND", &[&a])).await.expect(201);
+    chair
+        .api_post("/api/v1/decisions", &body("125/QĐ-UBND", &[&a]))
+        .await
+        .expect(201);
     let audit_before = app.audit_rows().await;
-    let r = chair.api_post("/api/v1/decisions", &body("125/QĐ-UBND", &[&b])).await;
+    let r = chair
+        .api_post("/api/v1/decisions", &body("125/QĐ-UBND", &[&b]))
+        .await;
     r.expect(422).contains("125/QĐ-UBND");
     assert_eq!(r.json()["fields"][0]["field"], "number");
     assert_eq!(r.json()["fields"][0]["label"], "Số quyết định");
     assert_eq!(app.audit_rows().await, audit_before);
     assert_eq!(status_of(&app, &b).await, "passed");
     // Deciding the same nomination twice is refused too (it is no longer passed).
-    chair.api_post("/api/v1/decisions", &body("126/QĐ-UBND", &[&a])).await.expect(422).contains("Đã có quyết định khen thưởng");
+    chair
+        .api_post("/api/v1/decisions", &body("126/QĐ-UBND", &[&a]))
+        .await
+        .expect(422)
+        .contains("Đã có quyết định khen thưởng");
 }
 
 async fn unit_officer_and_viewer_cannot_decide(engine: crate::common::Engine) {
@@ -193,24 +258,51 @@ async fn unit_officer_and_viewer_cannot_decide(engine: crate::common::Engine) {
     let a = nomination(&app, Who::Person(&p[0]), "LDTT", "passed", false).await;
     for user in [UO_BACHDANG, VIEWER] {
         let s = app.login(user).await;
-        s.api_post("/api/v1/decisions", &body("9/QĐ-UBND", &[&a])).await.expect(403);
-        s.api_post(&format!("/api/v1/nominations/{a}/forward-package"), &json!({})).await.expect(403);
+        s.api_post("/api/v1/decisions", &body("9/QĐ-UBND", &[&a]))
+            .await
+            .expect(403);
+        s.api_post(
+            &format!("/api/v1/nominations/{a}/forward-package"),
+            &json!({}),
+        )
+        .await
+        .expect(403);
     }
     let uo = app.login(UO_BACHDANG).await;
     uo.api_get("/api/v1/decisions").await.expect(403);
     uo.get("/decisions/new").await.expect(403);
     assert_eq!(status_of(&app, &a).await, "passed");
     // The standing office decides on the chairman's behalf.
-    app.login(STANDING).await.api_post("/api/v1/decisions", &body("9/QĐ-UBND", &[&a])).await.expect(201);
+    app.login(STANDING)
+        .await
+        .api_post("/api/v1/decisions", &body("9/QĐ-UBND", &[&a]))
+        .await
+        .expect(201);
     let d = app.scalar_text("SELECT id FROM decisions").await;
     let line = app.scalar_text("SELECT id FROM decision_lines").await;
     let viewer = app.login(VIEWER).await;
-    viewer.api_post(&format!("/api/v1/decisions/{d}/lines/{line}/revoke"), &json!({ "reason": "x", "revoking_decision": "1" })).await.expect(403);
+    viewer
+        .api_post(
+            &format!("/api/v1/decisions/{d}/lines/{line}/revoke"),
+            &json!({ "reason": "x", "revoking_decision": "1" }),
+        )
+        .await
+        .expect(403);
 }
 
-async fn decide_one(app: &TestApp, who: Who<'_>, award: &str, confidential: bool, number: &str) -> Value {
+async fn decide_one(
+    app: &TestApp,
+    who: Who<'_>,
+    award: &str,
+    confidential: bool,
+    number: &str,
+) -> Value {
     let id = nomination(app, who, award, "passed", confidential).await;
-    let r = app.login(CHAIRMAN).await.api_post("/api/v1/decisions", &body(number, &[&id])).await;
+    let r = app
+        .login(CHAIRMAN)
+        .await
+        .api_post("/api/v1/decisions", &body(number, &[&id]))
+        .await;
     r.expect(201);
     r.json()
 }
@@ -222,30 +314,109 @@ async fn revoked_line_shows_revoked_and_leaves_the_roll(engine: crate::common::E
     let line = &d["items"][0];
     let code = line["verify_code"].as_str().unwrap();
     let anon = app.client();
-    let page = anon.get(app.url(&format!("/xac-minh/{code}"))).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains(&p[0].full_name) && page.contains("Còn hiệu lực") && page.contains("77/QĐ-UBND"), "{page}");
-    let roll = anon.get(app.url("/vinh-danh")).send().await.unwrap().text().await.unwrap();
+    let page = anon
+        .get(app.url(&format!("/xac-minh/{code}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&p[0].full_name)
+            && page.contains("Còn hiệu lực")
+            && page.contains("77/QĐ-UBND"),
+        "{page}"
+    );
+    let roll = anon
+        .get(app.url("/vinh-danh"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(roll.contains(&p[0].full_name));
     let chair = app.login(CHAIRMAN).await;
-    let path = format!("/api/v1/decisions/{}/lines/{}/revoke", d["id"].as_str().unwrap(), line["id"].as_str().unwrap());
+    let path = format!(
+        "/api/v1/decisions/{}/lines/{}/revoke",
+        d["id"].as_str().unwrap(),
+        line["id"].as_str().unwrap()
+    );
     // The reason and the revoking decision are required.
-    chair.api_post(&path, &json!({})).await.expect(422).contains("reason");
+    chair
+        .api_post(&path, &json!({}))
+        .await
+        .expect(422)
+        .contains("reason");
     let audit_before = app.audit_rows().await;
-    let r = chair.api_post(&path, &json!({ "reason": "Khai man thành tích", "revoking_decision": "45/QĐ-UBND" })).await;
+    let r = chair
+        .api_post(
+            &path,
+            &json!({ "reason": "Khai man thành tích", "revoking_decision": "45/QĐ-UBND" }),
+        )
+        .await;
     r.expect(200);
     assert_eq!(r.json()["items"][0]["revoked"], true);
-    assert!(app.audit_rows().await >= audit_before + 2, "revocation and award change audited");
-    assert_eq!(status_of(&app, line["nomination_id"].as_str().unwrap()).await, "revoked");
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM ledger_awards WHERE id = '{}' AND revoked = TRUE", line["award_id"].as_str().unwrap())).await, 1);
-    let page = anon.get(app.url(&format!("/xac-minh/{code}"))).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("Đã bị hủy theo quyết định số 45/QĐ-UBND"), "{page}");
+    assert!(
+        app.audit_rows().await >= audit_before + 2,
+        "revocation and award change audited"
+    );
+    assert_eq!(
+        status_of(&app, line["nomination_id"].as_str().unwrap()).await,
+        "revoked"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM ledger_awards WHERE id = '{}' AND revoked = TRUE",
+            line["award_id"].as_str().unwrap()
+        ))
+        .await,
+        1
+    );
+    let page = anon
+        .get(app.url(&format!("/xac-minh/{code}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Đã bị hủy theo quyết định số 45/QĐ-UBND"),
+        "{page}"
+    );
     assert!(!page.contains("Còn hiệu lực"));
-    let api: Value = anon.get(app.url(&format!("/api/v1/public/verify/{code}"))).send().await.unwrap().json().await.unwrap();
+    let api: Value = anon
+        .get(app.url(&format!("/api/v1/public/verify/{code}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(api["valid"], false);
-    let roll = anon.get(app.url("/vinh-danh")).send().await.unwrap().text().await.unwrap();
-    assert!(!roll.contains(&p[0].full_name), "revoked award still on the honour roll");
+    let roll = anon
+        .get(app.url("/vinh-danh"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !roll.contains(&p[0].full_name),
+        "revoked award still on the honour roll"
+    );
     // Revoking twice is refused with a message.
-    chair.api_post(&path, &json!({ "reason": "lần nữa", "revoking_decision": "46/QĐ-UBND" })).await.expect(422).contains("đã bị hủy trước đó");
+    chair
+        .api_post(
+            &path,
+            &json!({ "reason": "lần nữa", "revoking_decision": "46/QĐ-UBND" }),
+        )
+        .await
+        .expect(422)
+        .contains("đã bị hủy trước đó");
 }
 
 async fn honour_roll_search_without_diacritics_and_no_confidential(engine: crate::common::Engine) {
@@ -263,19 +434,42 @@ async fn honour_roll_search_without_diacritics_and_no_confidential(engine: crate
     let r = get(format!("/vinh-danh?q={}", folded.replace(' ', "+"))).await;
     assert_eq!(r.status(), 200);
     let text = r.text().await.unwrap();
-    assert!(text.contains(&p[0].full_name) && text.contains("10/QĐ-UBND"), "{text}");
-    let text = get("/vinh-danh?q=lao+dong+tien+tien".into()).await.text().await.unwrap();
+    assert!(
+        text.contains(&p[0].full_name) && text.contains("10/QĐ-UBND"),
+        "{text}"
+    );
+    let text = get("/vinh-danh?q=lao+dong+tien+tien".into())
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(text.contains(&p[0].full_name), "award name search: {text}");
-    let text = get("/vinh-danh?q=khong+co+ai+ten+nay".into()).await.text().await.unwrap();
+    let text = get("/vinh-danh?q=khong+co+ai+ten+nay".into())
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!text.contains(&p[0].full_name) && text.contains("Không có khen thưởng nào phù hợp"));
     // The confidential award is never public: not on the roll, not searchable, not verifiable.
-    for path in ["/vinh-danh".to_string(), format!("/vinh-danh?q={}", thidua_domain::text::fold(&p[1].full_name).replace(' ', "+"))] {
+    for path in [
+        "/vinh-danh".to_string(),
+        format!(
+            "/vinh-danh?q={}",
+            thidua_domain::text::fold(&p[1].full_name).replace(' ', "+")
+        ),
+    ] {
         let text = get(path).await.text().await.unwrap();
-        assert!(!text.contains(&p[1].full_name) && !text.contains("11/QĐ-UBND"), "confidential award shown");
+        assert!(
+            !text.contains(&p[1].full_name) && !text.contains("11/QĐ-UBND"),
+            "confidential award shown"
+        );
     }
     let code = secret["items"][0]["verify_code"].as_str().unwrap();
     assert_eq!(get(format!("/xac-minh/{code}")).await.status(), 404);
-    assert_eq!(get(format!("/api/v1/public/verify/{code}")).await.status(), 404);
+    assert_eq!(
+        get(format!("/api/v1/public/verify/{code}")).await.status(),
+        404
+    );
     assert_eq!(get("/xac-minh/ZZZZZZZZ".into()).await.status(), 404);
     // Pages of the app itself still need a login.
     assert_eq!(get("/decisions".into()).await.status(), 303);
@@ -288,21 +482,80 @@ async fn decision_pages_certificate_and_export(engine: crate::common::Engine) {
     let a = nomination(&app, Who::Person(&p[0]), "LDTT", "passed", false).await;
     let b = nomination(&app, Who::Person(&p[1]), "GIAY_KHEN", "passed", false).await;
     let chair = app.login(CHAIRMAN).await;
-    chair.get("/decisions/new?signed_on=15/06/2025").await.expect(200).contains(&p[0].full_name).contains("chưa có mức").contains("702.000 đ");
+    chair
+        .get("/decisions/new?signed_on=15/06/2025")
+        .await
+        .expect(200)
+        .contains(&p[0].full_name)
+        .contains("chưa có mức")
+        .contains("702.000 đ");
     // After 1/7/2025 a district body no longer decides LĐTT: offered for forwarding instead.
-    chair.get("/decisions/new?signed_on=01/08/2025").await.expect(200).contains("trình cấp trên").contains("Chủ tịch UBND xã, phường, đặc khu");
+    chair
+        .get("/decisions/new?signed_on=01/08/2025")
+        .await
+        .expect(200)
+        .contains("trình cấp trên")
+        .contains("Chủ tịch UBND xã, phường, đặc khu");
     // A refused form is shown again with the message at its field.
-    chair.post_form("/decisions", &[("number", ""), ("signed_on", SIGNED_ON), ("issuer", "UBND quận"), ("signer_name", "Nguyễn Trần Bình"), ("nomination_ids", &a)]).await.expect(422).contains("Số quyết định");
-    let r = chair.post_form("/decisions", &[("number", "200/QĐ-UBND"), ("signed_on", SIGNED_ON), ("issuer", "Ủy ban nhân dân quận Hai Bà Trưng"), ("signer_title", "Chủ tịch"), ("signer_name", "Nguyễn Trần Bình"), ("place", "Hà Nội"), ("nomination_ids", &a), ("nomination_ids", &b)]).await;
+    chair
+        .post_form(
+            "/decisions",
+            &[
+                ("number", ""),
+                ("signed_on", SIGNED_ON),
+                ("issuer", "UBND quận"),
+                ("signer_name", "Nguyễn Trần Bình"),
+                ("nomination_ids", &a),
+            ],
+        )
+        .await
+        .expect(422)
+        .contains("Số quyết định");
+    let r = chair
+        .post_form(
+            "/decisions",
+            &[
+                ("number", "200/QĐ-UBND"),
+                ("signed_on", SIGNED_ON),
+                ("issuer", "Ủy ban nhân dân quận Hai Bà Trưng"),
+                ("signer_title", "Chủ tịch"),
+                ("signer_name", "Nguyễn Trần Bình"),
+                ("place", "Hà Nội"),
+                ("nomination_ids", &a),
+                ("nomination_ids", &b),
+            ],
+        )
+        .await;
     r.expect(303);
     let show = r.location().unwrap().split('?').next().unwrap().to_string();
     let page = chair.get(&show).await;
-    page.expect(200).contains("200/QĐ-UBND").contains("702.000 đ").contains("chưa có mức").contains(&p[1].full_name);
-    let line = app.scalar_text(&format!("SELECT id FROM decision_lines WHERE nomination_id = '{a}'")).await;
+    page.expect(200)
+        .contains("200/QĐ-UBND")
+        .contains("702.000 đ")
+        .contains("chưa có mức")
+        .contains(&p[1].full_name);
+    let line = app
+        .scalar_text(&format!(
+            "SELECT id FROM decision_lines WHERE nomination_id = '{a}'"
+        ))
+        .await;
     let cert = chair.get(&format!("{show}/lines/{line}/certificate")).await;
-    cert.expect(200).contains("Lao động tiên tiến").contains("Số sổ vàng: 1").contains("200/QĐ-UBND").contains("data:image/svg+xml;base64,").contains(&p[0].full_name);
-    assert!(!cert.text.contains("style="), "inline style on the certificate");
-    chair.get("/decisions").await.expect(200).contains("200/QĐ-UBND").contains("702.000 đ");
+    cert.expect(200)
+        .contains("Lao động tiên tiến")
+        .contains("Số sổ vàng: 1")
+        .contains("200/QĐ-UBND")
+        .contains("data:image/svg+xml;base64,")
+        .contains(&p[0].full_name);
+    assert!(
+        !cert.text.contains("style="),
+        "inline style on the certificate"
+    );
+    chair
+        .get("/decisions")
+        .await
+        .expect(200)
+        .contains("200/QĐ-UBND")
+        .contains("702.000 đ");
     let (status, _, bytes) = chair.download("/decisions/export.xlsx").await;
     assert_eq!(status, 200);
     let rows = crate::common::read_xlsx(&bytes);
@@ -313,30 +566,75 @@ async fn decision_pages_certificate_and_export(engine: crate::common::Engine) {
 
 async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engine) {
     let blobs = tempfile::tempdir().unwrap();
-    let app = TestApp::spawn_with(engine, thidua_web::Config { blob_dir: blobs.path().to_path_buf(), ..Default::default() }).await;
+    let app = TestApp::spawn_with(
+        engine,
+        thidua_web::Config {
+            blob_dir: blobs.path().to_path_buf(),
+            ..Default::default()
+        },
+    )
+    .await;
     let p = people(&app, 1).await;
     let id = nomination(&app, Who::Person(&p[0]), "BK_TINH", "passed", false).await;
     let pdf = b"%PDF-1.4 to trinh\n%%EOF\n".to_vec();
-    let sha = thidua_store::blobs::BlobStore::put(&thidua_store::blobs::LocalDisk::new(blobs.path()), &pdf).unwrap();
+    let sha = thidua_store::blobs::BlobStore::put(
+        &thidua_store::blobs::LocalDisk::new(blobs.path()),
+        &pdf,
+    )
+    .unwrap();
     let mut tx = app.db.begin().await.unwrap();
-    let doc = nominations::DocumentRow { id: thidua_store::ids::new_id(), org_id: app.org_id.clone(), nomination_id: id.clone(), doc_code: "to_trinh".into(), file_name: "Tờ trình.pdf".into(), content_type: "application/pdf".into(), size_bytes: pdf.len() as i64, sha256: sha, vote_yes: None, vote_total: None, round: 1, created_by: None, created_at: thidua_store::ids::now() };
+    let doc = nominations::DocumentRow {
+        id: thidua_store::ids::new_id(),
+        org_id: app.org_id.clone(),
+        nomination_id: id.clone(),
+        doc_code: "to_trinh".into(),
+        file_name: "Tờ trình.pdf".into(),
+        content_type: "application/pdf".into(),
+        size_bytes: pdf.len() as i64,
+        sha256: sha,
+        vote_yes: None,
+        vote_total: None,
+        round: 1,
+        created_by: None,
+        created_at: thidua_store::ids::now(),
+    };
     nominations::add_document(&mut tx, &doc).await.unwrap();
     tx.commit().await.unwrap();
     // This body cannot decide a Bằng khen of the province chairman: it must be forwarded.
     let chair = app.login(CHAIRMAN).await;
-    chair.api_post("/api/v1/decisions", &body("300/QĐ-UBND", &[&id])).await.expect(422).contains("hãy trình cấp trên").contains("Chủ tịch UBND tỉnh");
+    chair
+        .api_post("/api/v1/decisions", &body("300/QĐ-UBND", &[&id]))
+        .await
+        .expect(422)
+        .contains("hãy trình cấp trên")
+        .contains("Chủ tịch UBND tỉnh");
     let office = app.login(STANDING).await;
-    let r = office.api_post(&format!("/api/v1/nominations/{id}/forward-package"), &json!({})).await;
+    let r = office
+        .api_post(
+            &format!("/api/v1/nominations/{id}/forward-package"),
+            &json!({}),
+        )
+        .await;
     r.expect(201);
-    assert!(r.json()["authority"].as_str().unwrap().contains("Chủ tịch UBND tỉnh"));
+    assert!(
+        r.json()["authority"]
+            .as_str()
+            .unwrap()
+            .contains("Chủ tịch UBND tỉnh")
+    );
     assert_eq!(status_of(&app, &id).await, "forwarded");
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM nomination_events WHERE nomination_id = '{id}' AND action = 'forward_up'")).await, 1);
-    let (status, headers, bytes) = office.download(&format!("/api/v1/nominations/{id}/forward-package")).await;
+    let (status, headers, bytes) = office
+        .download(&format!("/api/v1/nominations/{id}/forward-package"))
+        .await;
     assert_eq!(status, 200);
     assert_eq!(headers["content-type"], "application/zip");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut json_text = String::new();
-    zip.by_name("ho_so.json").unwrap().read_to_string(&mut json_text).unwrap();
+    zip.by_name("ho_so.json")
+        .unwrap()
+        .read_to_string(&mut json_text)
+        .unwrap();
     let j: Value = serde_json::from_str(&json_text).unwrap();
     assert_eq!(j["nominee"], p[0].full_name.as_str());
     assert_eq!(j["code"], "BK_TINH");
@@ -347,8 +645,21 @@ async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engin
     zip.by_name(&entry).unwrap().read_to_end(&mut file).unwrap();
     assert_eq!(file, pdf);
     // Forwarding twice is refused (it is no longer passed); the page download works too.
-    office.api_post(&format!("/api/v1/nominations/{id}/forward-package"), &json!({})).await.expect(422);
-    let (status, _, _) = office.download(&format!("/decisions/forward/{id}/package.zip")).await;
+    office
+        .api_post(
+            &format!("/api/v1/nominations/{id}/forward-package"),
+            &json!({}),
+        )
+        .await
+        .expect(422);
+    let (status, _, _) = office
+        .download(&format!("/decisions/forward/{id}/package.zip"))
+        .await;
     assert_eq!(status, 200);
-    office.get("/decisions").await.expect(200).contains("Hồ sơ đã trình cấp trên").contains(&format!("/decisions/forward/{id}/package.zip"));
+    office
+        .get("/decisions")
+        .await
+        .expect(200)
+        .contains("Hồ sơ đã trình cấp trên")
+        .contains(&format!("/decisions/forward/{id}/package.zip"));
 }

@@ -6,21 +6,21 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-mod basics;
-mod policy;
-mod auth;
-mod csrf;
-mod units;
-mod people;
-mod import_export;
-mod clusters;
 mod audit;
-mod idempotency;
+mod auth;
+mod basics;
 mod campaign_pages;
 mod campaigns_api;
-mod demo_campaigns;
-mod plan_import;
-mod rules_admin;
-mod meetings;
+mod clusters;
+mod csrf;
 mod decisions;
+mod demo_campaigns;
+mod idempotency;
+mod import_export;
+mod meetings;
 mod nominations;
+mod people;
+mod plan_import;
+mod policy;
+mod rules_admin;
+mod units;

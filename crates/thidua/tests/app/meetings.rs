@@ -2,12 +2,21 @@
 //! interest, paper ballots and written opinions, quorum, thresholds on all members, quota ranking,
 //! minutes; refusals save nothing.
 
-use crate::common::{ADMIN, CHAIRMAN, COUNCIL, DEMO_PASSWORD, Engine, STANDING, Session, TestApp, UO_BACHDANG, VIEWER, next_n};
+use crate::common::{
+    ADMIN, CHAIRMAN, COUNCIL, DEMO_PASSWORD, Engine, STANDING, Session, TestApp, UO_BACHDANG,
+    VIEWER, next_n,
+};
 use crate::on_both_engines;
 use serde_json::{Value, json};
 use thidua_store::nominations::{self, NominationRow};
 
-on_both_engines!(meeting_full_cycle, quorum_failure_refuses_closing, quota_overflow_ranks_by_votes, campaign_quota_limits_the_unit, meeting_pages);
+on_both_engines!(
+    meeting_full_cycle,
+    quorum_failure_refuses_closing,
+    quota_overflow_ranks_by_votes,
+    campaign_quota_limits_the_unit,
+    meeting_pages
+);
 
 /// An accepted nomination of a demo person for catalog `code`, straight through the store.
 pub async fn accepted_nomination(app: &TestApp, code: &str) -> String {
@@ -28,7 +37,11 @@ pub async fn accepted_nominations(app: &TestApp, code: &str, n: usize) -> Vec<St
     ids
 }
 
-fn nomination_row(app: &TestApp, code: &str, person: &thidua_store::persons::PersonRow) -> NominationRow {
+fn nomination_row(
+    app: &TestApp,
+    code: &str,
+    person: &thidua_store::persons::PersonRow,
+) -> NominationRow {
     let now = thidua_store::ids::now();
     let mut row = NominationRow {
         id: thidua_store::ids::new_id(),
@@ -69,18 +82,37 @@ pub async fn council_member(app: &TestApp, admin: &Session) -> (String, Session)
     let username = format!("thanhvien{}", next_n());
     let r = admin.api_post("/api/v1/users", &json!({"username": username, "full_name": format!("Ủy viên Hội đồng {username}"), "role": "council_member", "password": DEMO_PASSWORD})).await;
     r.expect(201);
-    (r.json()["id"].as_str().unwrap().to_string(), app.login(&username).await)
+    (
+        r.json()["id"].as_str().unwrap().to_string(),
+        app.login(&username).await,
+    )
 }
 
-pub async fn schedule(office: &Session, total: i64, members: &[&str], secret: bool, nominations: &[String]) -> Value {
+pub async fn schedule(
+    office: &Session,
+    total: i64,
+    members: &[&str],
+    secret: bool,
+    nominations: &[String],
+) -> Value {
     let body = json!({"title": format!("Phiên họp xét khen thưởng {}", next_n()), "held_on": "15/12/2025", "place": "Phòng họp số 1", "total_members": total, "secret_ballot": secret, "chair_name": "Nguyễn Văn Chủ", "secretary_name": "Trần Thị Thư", "member_ids": members});
     let r = office.api_post("/api/v1/meetings", &body).await;
     r.expect(201);
     let id = r.json()["meeting"]["id"].as_str().unwrap().to_string();
-    let r = office.api_post(&format!("/api/v1/meetings/{id}/agenda"), &json!({"nomination_ids": nominations})).await;
+    let r = office
+        .api_post(
+            &format!("/api/v1/meetings/{id}/agenda"),
+            &json!({"nomination_ids": nominations}),
+        )
+        .await;
     r.expect(200);
     let v = r.json();
-    let r = office.api_post(&format!("/api/v1/meetings/{id}/open"), &json!({"version": v["meeting"]["version"]})).await;
+    let r = office
+        .api_post(
+            &format!("/api/v1/meetings/{id}/open"),
+            &json!({"version": v["meeting"]["version"]}),
+        )
+        .await;
     r.expect(200);
     r.json()
 }
@@ -90,11 +122,18 @@ fn item(view: &Value, k: usize) -> String {
 }
 
 async fn vote(s: &Session, meeting: &str, item: &str, choice: &str) -> crate::common::Reply {
-    s.api_post(&format!("/api/v1/meetings/{meeting}/votes"), &json!({"item_id": item, "choice": choice})).await
+    s.api_post(
+        &format!("/api/v1/meetings/{meeting}/votes"),
+        &json!({"item_id": item, "choice": choice}),
+    )
+    .await
 }
 
 async fn status_of(app: &TestApp, nomination: &str) -> String {
-    app.scalar_text(&format!("SELECT status FROM nominations WHERE id = '{nomination}'")).await
+    app.scalar_text(&format!(
+        "SELECT status FROM nominations WHERE id = '{nomination}'"
+    ))
+    .await
 }
 
 async fn meeting_full_cycle(engine: Engine) {
@@ -107,44 +146,102 @@ async fn meeting_full_cycle(engine: Engine) {
     let (id4, m4) = council_member(&app, &admin).await;
     let (id5, m5) = council_member(&app, &admin).await;
     let (u1, u2) = (app.user_id(COUNCIL).await, app.user_id(CHAIRMAN).await);
-    let noms = vec![accepted_nomination(&app, "CSTDCS").await, accepted_nomination(&app, "LDTT").await, accepted_nomination(&app, "CSTDCS").await];
+    let noms = vec![
+        accepted_nomination(&app, "CSTDCS").await,
+        accepted_nomination(&app, "LDTT").await,
+        accepted_nomination(&app, "CSTDCS").await,
+    ];
     let v = schedule(&office, 5, &[&u1, &u2, &id3, &id4, &id5], true, &noms).await;
     let mid = v["meeting"]["id"].as_str().unwrap().to_string();
     assert_eq!(v["meeting"]["status_label"], "Đang bỏ phiếu");
     assert_eq!(v["items"].as_array().unwrap().len(), 3);
-    assert_eq!(v["items"][0]["vote_rule"], "≥ 80 % tổng số thành viên Hội đồng đồng ý");
+    assert_eq!(
+        v["items"][0]["vote_rule"],
+        "≥ 80 % tổng số thành viên Hội đồng đồng ý"
+    );
     assert_eq!(status_of(&app, &noms[0]).await, "on_agenda");
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM notifications WHERE link = '/meetings/{mid}'")).await, 5);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM notifications WHERE link = '/meetings/{mid}'"
+        ))
+        .await,
+        5
+    );
     let (a, b, c) = (item(&v, 0), item(&v, 1), item(&v, 2));
 
     // m4 declares a conflict on A; A: 3 agree online + 1 written agree = 4/5 = 80 % → passes.
-    m4.api_post(&format!("/api/v1/meetings/{mid}/conflicts"), &json!({"item_id": a, "reason": "Người được đề nghị là người thân"})).await.expect(204);
+    m4.api_post(
+        &format!("/api/v1/meetings/{mid}/conflicts"),
+        &json!({"item_id": a, "reason": "Người được đề nghị là người thân"}),
+    )
+    .await
+    .expect(204);
     for s in [&m1, &m2, &m3] {
         vote(s, &mid, &a, "agree").await.expect(204);
     }
     // B (majority): 2 agree online + 1 written = 3/5 → passes. C (80 %): 3 agree + 1 written disagree = 60 % → fails.
-    for (s, ch) in [(&m1, "agree"), (&m2, "agree"), (&m3, "disagree"), (&m4, "abstain")] {
+    for (s, ch) in [
+        (&m1, "agree"),
+        (&m2, "agree"),
+        (&m3, "disagree"),
+        (&m4, "abstain"),
+    ] {
         vote(s, &mid, &b, ch).await.expect(204);
     }
-    for (s, ch) in [(&m1, "agree"), (&m2, "agree"), (&m3, "agree"), (&m4, "disagree")] {
+    for (s, ch) in [
+        (&m1, "agree"),
+        (&m2, "agree"),
+        (&m3, "agree"),
+        (&m4, "disagree"),
+    ] {
         vote(s, &mid, &c, ch).await.expect(204);
     }
 
     // Refusals change nothing.
-    let outsiders = [app.login(VIEWER).await, app.login(UO_BACHDANG).await, app.login(STANDING).await];
+    let outsiders = [
+        app.login(VIEWER).await,
+        app.login(UO_BACHDANG).await,
+        app.login(STANDING).await,
+    ];
     let audit = app.audit_rows().await;
     let r = vote(&m1, &mid, &a, "disagree").await;
     r.expect(400);
-    assert!(r.json()["message"].as_str().unwrap().contains("chỉ biểu quyết một lần"), "{}", r.text);
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("chỉ biểu quyết một lần"),
+        "{}",
+        r.text
+    );
     let r = vote(&m4, &mid, &a, "agree").await;
     r.expect(400);
-    assert!(r.json()["message"].as_str().unwrap().contains("xung đột lợi ích"), "{}", r.text);
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("xung đột lợi ích"),
+        "{}",
+        r.text
+    );
     for s in &outsiders {
         vote(s, &mid, &a, "agree").await.expect(403);
     }
     vote(&m1, &mid, &a, "maybe").await.expect(422);
-    office.api_post(&format!("/api/v1/meetings/{mid}/paper"), &json!({"items": [{"item_id": a, "agree": 3, "disagree": 0, "abstain": 0}]})).await.expect(422);
-    office.api_post(&format!("/api/v1/meetings/{mid}/paper"), &json!({"written": [u1]})).await.expect(422);
+    office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/paper"),
+            &json!({"items": [{"item_id": a, "agree": 3, "disagree": 0, "abstain": 0}]}),
+        )
+        .await
+        .expect(422);
+    office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/paper"),
+            &json!({"written": [u1]}),
+        )
+        .await
+        .expect(422);
     assert_eq!(app.audit_rows().await, audit);
 
     // Secret ballot: who voted is stored without the choice, the choices without the voter.
@@ -154,32 +251,75 @@ async fn meeting_full_cycle(engine: Engine) {
 
     // The secretary records m5's written opinion and its paper ballots.
     let paper = json!({"written": [id5], "items": [{"item_id": a, "agree": 1, "disagree": 0, "abstain": 0}, {"item_id": b, "agree": 1, "disagree": 0, "abstain": 0}, {"item_id": c, "agree": 0, "disagree": 1, "abstain": 0}]});
-    let r = office.api_post(&format!("/api/v1/meetings/{mid}/paper"), &paper).await;
+    let r = office
+        .api_post(&format!("/api/v1/meetings/{mid}/paper"), &paper)
+        .await;
     r.expect(200);
     let v = r.json();
     vote(&m5, &mid, &a, "agree").await.expect(400);
 
-    let r = office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": v["meeting"]["version"]})).await;
+    let r = office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": v["meeting"]["version"]}),
+        )
+        .await;
     r.expect(200);
     let v = r.json();
     assert_eq!(v["meeting"]["status_label"], "Đã kết thúc");
-    let results: Vec<(&str, i64)> = v["items"].as_array().unwrap().iter().map(|i| (i["result_label"].as_str().unwrap(), i["agree"].as_i64().unwrap())).collect();
-    assert_eq!(results, vec![("Thông qua", 4), ("Thông qua", 3), ("Không thông qua", 3)]);
+    let results: Vec<(&str, i64)> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["result_label"].as_str().unwrap(),
+                i["agree"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        results,
+        vec![("Thông qua", 4), ("Thông qua", 3), ("Không thông qua", 3)]
+    );
     assert_eq!(v["items"][0]["conflicts"].as_array().unwrap().len(), 1);
     assert_eq!(status_of(&app, &noms[0]).await, "passed");
     assert_eq!(status_of(&app, &noms[1]).await, "passed");
     assert_eq!(status_of(&app, &noms[2]).await, "failed");
-    let minutes = office.api_get(&format!("/api/v1/meetings/{mid}/minutes")).await;
+    let minutes = office
+        .api_get(&format!("/api/v1/meetings/{mid}/minutes"))
+        .await;
     minutes.expect(200);
     let text = minutes.json()["text"].as_str().unwrap().to_string();
-    for needle in ["BIÊN BẢN HỌP XÉT KHEN THƯỞNG", "ngày 15/12/2025", "Phòng họp số 1", "Chủ trì: Nguyễn Văn Chủ", "Thư ký: Trần Thị Thư", "bỏ phiếu kín", "vắng mặt có ý kiến bằng văn bản: 1", "đồng ý 4/5 (80,0 %)", "KHÔNG THÔNG QUA", "xung đột lợi ích", "2/3 hồ sơ được thông qua"] {
+    for needle in [
+        "BIÊN BẢN HỌP XÉT KHEN THƯỞNG",
+        "ngày 15/12/2025",
+        "Phòng họp số 1",
+        "Chủ trì: Nguyễn Văn Chủ",
+        "Thư ký: Trần Thị Thư",
+        "bỏ phiếu kín",
+        "vắng mặt có ý kiến bằng văn bản: 1",
+        "đồng ý 4/5 (80,0 %)",
+        "KHÔNG THÔNG QUA",
+        "xung đột lợi ích",
+        "2/3 hồ sơ được thông qua",
+    ] {
         assert!(text.contains(needle), "minutes lack {needle:?}:\n{text}");
     }
     // Closed: no more votes, no second close.
     vote(&m5, &mid, &b, "agree").await.expect(400);
-    office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": v["meeting"]["version"]})).await.expect(400);
+    office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": v["meeting"]["version"]}),
+        )
+        .await
+        .expect(400);
     // A viewer does not see meetings.
-    outsiders[0].api_get(&format!("/api/v1/meetings/{mid}")).await.expect(403);
+    outsiders[0]
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .expect(403);
 }
 
 async fn quorum_failure_refuses_closing(engine: Engine) {
@@ -192,23 +332,67 @@ async fn quorum_failure_refuses_closing(engine: Engine) {
     let mid = v["meeting"]["id"].as_str().unwrap().to_string();
     // The same ballot sent four times at once: one is counted, the others are refused (never a 500).
     let it = item(&v, 0);
-    let (r1, r2, r3, r4) = tokio::join!(vote(&m1, &mid, &it, "agree"), vote(&m1, &mid, &it, "agree"), vote(&m1, &mid, &it, "agree"), vote(&m1, &mid, &it, "agree"));
+    let (r1, r2, r3, r4) = tokio::join!(
+        vote(&m1, &mid, &it, "agree"),
+        vote(&m1, &mid, &it, "agree"),
+        vote(&m1, &mid, &it, "agree"),
+        vote(&m1, &mid, &it, "agree")
+    );
     let mut codes: Vec<u16> = [r1, r2, r3, r4].iter().map(|r| r.status.as_u16()).collect();
     codes.sort_unstable();
     assert_eq!(codes, vec![204, 400, 400, 400]);
-    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].clone();
+    let version = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["meeting"]["version"]
+        .clone();
     let audit = app.audit_rows().await;
-    let r = office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version})).await;
+    let r = office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": version}),
+        )
+        .await;
     r.expect(400);
-    assert!(r.json()["message"].as_str().unwrap().contains("1/5"), "{}", r.text);
+    assert!(
+        r.json()["message"].as_str().unwrap().contains("1/5"),
+        "{}",
+        r.text
+    );
     assert_eq!(app.audit_rows().await, audit);
     assert_eq!(status_of(&app, &noms[0]).await, "on_agenda");
-    assert_eq!(app.scalar_text(&format!("SELECT status FROM meetings WHERE id = '{mid}'")).await, "open");
+    assert_eq!(
+        app.scalar_text(&format!("SELECT status FROM meetings WHERE id = '{mid}'"))
+            .await,
+        "open"
+    );
     // Three members without an account present in person make the quorum (4/5); a stale version is a 409.
-    office.api_post(&format!("/api/v1/meetings/{mid}/paper"), &json!({"others_present": 3})).await.expect(200);
-    office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version})).await.expect(409);
-    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].clone();
-    office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version})).await.expect(200);
+    office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/paper"),
+            &json!({"others_present": 3}),
+        )
+        .await
+        .expect(200);
+    office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": version}),
+        )
+        .await
+        .expect(409);
+    let version = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["meeting"]["version"]
+        .clone();
+    office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": version}),
+        )
+        .await
+        .expect(200);
     // 1 agree of 5 members: not a majority of all members.
     assert_eq!(status_of(&app, &noms[0]).await, "failed");
 }
@@ -221,7 +405,11 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
     let m2 = app.login(CHAIRMAN).await;
     let (id3, m3) = council_member(&app, &admin).await;
     let (u1, u2) = (app.user_id(COUNCIL).await, app.user_id(CHAIRMAN).await);
-    let noms = vec![accepted_nomination(&app, "LDTT").await, accepted_nomination(&app, "LDTT").await, accepted_nomination(&app, "LDTT").await];
+    let noms = vec![
+        accepted_nomination(&app, "LDTT").await,
+        accepted_nomination(&app, "LDTT").await,
+        accepted_nomination(&app, "LDTT").await,
+    ];
     // Removing an item while scheduled sends its nomination back to accepted.
     let body = json!({"title": "Phiên họp có chỉ tiêu", "held_on": "2025-12-20", "total_members": 3, "secret_ballot": false, "member_ids": [u1, u2, id3]});
     let r = office.api_post("/api/v1/meetings", &body).await;
@@ -230,23 +418,54 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
     let extra = accepted_nomination(&app, "LDTT").await;
     let mut all = noms.clone();
     all.insert(1, extra.clone());
-    let v = office.api_post(&format!("/api/v1/meetings/{mid}/agenda"), &json!({"nomination_ids": all})).await;
+    let v = office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/agenda"),
+            &json!({"nomination_ids": all}),
+        )
+        .await;
     v.expect(200);
     let audit = app.audit_rows().await;
-    office.api_post(&format!("/api/v1/meetings/{mid}/agenda"), &json!({"nomination_ids": [extra]})).await.expect(400);
-    m1.api_post(&format!("/api/v1/meetings/{mid}/agenda"), &json!({"nomination_ids": [noms[0]]})).await.expect(403);
+    office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/agenda"),
+            &json!({"nomination_ids": [extra]}),
+        )
+        .await
+        .expect(400);
+    m1.api_post(
+        &format!("/api/v1/meetings/{mid}/agenda"),
+        &json!({"nomination_ids": [noms[0]]}),
+    )
+    .await
+    .expect(403);
     assert_eq!(app.audit_rows().await, audit);
     let removed = item(&v.json(), 1);
-    let r = office.api(reqwest::Method::DELETE, &format!("/api/v1/meetings/{mid}/agenda/{removed}"), None).await;
+    let r = office
+        .api(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/meetings/{mid}/agenda/{removed}"),
+            None,
+        )
+        .await;
     r.expect(200);
     assert_eq!(status_of(&app, &extra).await, "accepted");
     let version = r.json()["meeting"]["version"].clone();
-    let v = office.api_post(&format!("/api/v1/meetings/{mid}/open"), &json!({"version": version})).await;
+    let v = office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/open"),
+            &json!({"version": version}),
+        )
+        .await;
     v.expect(200);
     let v = v.json();
     // Agree votes: item 1 → 2, item 2 → 3, item 3 → 2: all pass the majority; the cap of 2 keeps item 2
     // (most votes) and item 1 (tie with item 3, earlier on the agenda).
-    let votes = [[("agree", &m1), ("agree", &m2), ("disagree", &m3)], [("agree", &m1), ("agree", &m2), ("agree", &m3)], [("agree", &m1), ("agree", &m2), ("abstain", &m3)]];
+    let votes = [
+        [("agree", &m1), ("agree", &m2), ("disagree", &m3)],
+        [("agree", &m1), ("agree", &m2), ("agree", &m3)],
+        [("agree", &m1), ("agree", &m2), ("abstain", &m3)],
+    ];
     for (k, row) in votes.iter().enumerate() {
         for (ch, s) in row {
             vote(s, &mid, &item(&v, k), ch).await.expect(204);
@@ -254,15 +473,39 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
     }
     // Open ballot: the choice is stored with the voter.
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM ballots_cast b JOIN agenda_items i ON i.id = b.agenda_item_id WHERE i.meeting_id = '{mid}' AND b.choice IS NOT NULL")).await, 9);
-    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].clone();
-    let r = office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version, "quota_cap": 2})).await;
+    let version = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["meeting"]["version"]
+        .clone();
+    let r = office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": version, "quota_cap": 2}),
+        )
+        .await;
     r.expect(200);
     let v = r.json();
-    let results: Vec<&str> = v["items"].as_array().unwrap().iter().map(|i| i["result_label"].as_str().unwrap()).collect();
+    let results: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["result_label"].as_str().unwrap())
+        .collect();
     assert_eq!(results, vec!["Thông qua", "Thông qua", "Không thông qua"]);
-    assert!(v["items"][2]["note"].as_str().unwrap().contains("ngoài chỉ tiêu"));
+    assert!(
+        v["items"][2]["note"]
+            .as_str()
+            .unwrap()
+            .contains("ngoài chỉ tiêu")
+    );
     assert_eq!(status_of(&app, &noms[2]).await, "failed");
-    assert!(v["minutes"].as_str().unwrap().contains("biểu quyết công khai"));
+    assert!(
+        v["minutes"]
+            .as_str()
+            .unwrap()
+            .contains("biểu quyết công khai")
+    );
 }
 
 async fn exec(app: &TestApp, sql: &str) {
@@ -284,28 +527,66 @@ async fn campaign_quota_limits_the_unit(engine: Engine) {
     let (id3, m3) = council_member(&app, &admin).await;
     let (u1, u2) = (app.user_id(COUNCIL).await, app.user_id(CHAIRMAN).await);
     let ward = app.person_in("P-BACHDANG").await.unit_id;
-    let plan = crate::campaigns_api::make_plan(&office, "Phong trào thi đua có chỉ tiêu khen thưởng", std::slice::from_ref(&ward)).await;
+    let plan = crate::campaigns_api::make_plan(
+        &office,
+        "Phong trào thi đua có chỉ tiêu khen thưởng",
+        std::slice::from_ref(&ward),
+    )
+    .await;
     let cid = plan["id"].as_str().unwrap().to_string();
-    office.api_post(&format!("/api/v1/campaigns/{cid}/quotas"), &json!({"who": "Phường Bạch Đằng", "unit_id": ward, "individuals_max": 1})).await.expect(201);
+    office
+        .api_post(
+            &format!("/api/v1/campaigns/{cid}/quotas"),
+            &json!({"who": "Phường Bạch Đằng", "unit_id": ward, "individuals_max": 1}),
+        )
+        .await
+        .expect(201);
     let noms = accepted_nominations(&app, "LDTT", 3).await;
     for n in &noms[..2] {
-        exec(&app, &format!("UPDATE nominations SET campaign_id = '{cid}' WHERE id = '{n}'")).await;
+        exec(
+            &app,
+            &format!("UPDATE nominations SET campaign_id = '{cid}' WHERE id = '{n}'"),
+        )
+        .await;
     }
     let v = schedule(&office, 3, &[&u1, &u2, &id3], true, &noms).await;
     let mid = v["meeting"]["id"].as_str().unwrap().to_string();
     // Item 1: 2 agree; item 2: 3 agree; item 3 (no campaign): 2 agree. All reach the majority.
-    let votes = [[("agree", &m1), ("agree", &m2), ("disagree", &m3)], [("agree", &m1), ("agree", &m2), ("agree", &m3)], [("agree", &m1), ("agree", &m2), ("abstain", &m3)]];
+    let votes = [
+        [("agree", &m1), ("agree", &m2), ("disagree", &m3)],
+        [("agree", &m1), ("agree", &m2), ("agree", &m3)],
+        [("agree", &m1), ("agree", &m2), ("abstain", &m3)],
+    ];
     for (k, row) in votes.iter().enumerate() {
         for (ch, s) in row {
             vote(s, &mid, &item(&v, k), ch).await.expect(204);
         }
     }
-    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].clone();
-    let r = office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version})).await;
+    let version = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["meeting"]["version"]
+        .clone();
+    let r = office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": version}),
+        )
+        .await;
     r.expect(200);
-    let results: Vec<String> = r.json()["items"].as_array().unwrap().iter().map(|i| i["result_label"].as_str().unwrap().to_string()).collect();
+    let results: Vec<String> = r.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["result_label"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(results, vec!["Không thông qua", "Thông qua", "Thông qua"]);
-    assert!(r.json()["minutes"].as_str().unwrap().contains("Đạt ngưỡng nhưng ngoài chỉ tiêu"));
+    assert!(
+        r.json()["minutes"]
+            .as_str()
+            .unwrap()
+            .contains("Đạt ngưỡng nhưng ngoài chỉ tiêu")
+    );
 }
 
 async fn meeting_pages(engine: Engine) {
@@ -315,33 +596,145 @@ async fn meeting_pages(engine: Engine) {
     let viewer = app.login(VIEWER).await;
     let u1 = app.user_id(COUNCIL).await;
     let nom = accepted_nomination(&app, "LDTT").await;
-    office.get("/").await.expect(200).contains("Phiên họp Hội đồng");
+    office
+        .get("/")
+        .await
+        .expect(200)
+        .contains("Phiên họp Hội đồng");
     assert!(!viewer.get("/").await.text.contains("href=\"/meetings\""));
     viewer.get("/meetings").await.expect(403);
-    office.get("/meetings/new").await.expect(200).contains("Lên lịch phiên họp Hội đồng");
-    let r = office.post_form("/meetings", &[("title", ""), ("held_on", "15/12/2025"), ("total_members", "1"), ("ballot", "secret")]).await;
+    office
+        .get("/meetings/new")
+        .await
+        .expect(200)
+        .contains("Lên lịch phiên họp Hội đồng");
+    let r = office
+        .post_form(
+            "/meetings",
+            &[
+                ("title", ""),
+                ("held_on", "15/12/2025"),
+                ("total_members", "1"),
+                ("ballot", "secret"),
+            ],
+        )
+        .await;
     r.expect(422).contains("Tên phiên họp");
-    let r = office.post_form("/meetings", &[("title", "Họp xét khen thưởng quý IV"), ("held_on", "15/12/2025"), ("place", "Hội trường"), ("total_members", "1"), ("ballot", "secret"), ("member_ids", &u1)]).await;
+    let r = office
+        .post_form(
+            "/meetings",
+            &[
+                ("title", "Họp xét khen thưởng quý IV"),
+                ("held_on", "15/12/2025"),
+                ("place", "Hội trường"),
+                ("total_members", "1"),
+                ("ballot", "secret"),
+                ("member_ids", &u1),
+            ],
+        )
+        .await;
     r.expect(303);
-    let mid = r.location().unwrap().split('?').next().unwrap().trim_start_matches("/meetings/").to_string();
-    office.get(&format!("/meetings/{mid}")).await.expect(200).contains("Thêm hồ sơ đã thẩm định").contains(&nom);
-    office.post_form(&format!("/meetings/{mid}/agenda"), &[("nomination_ids", &nom)]).await.expect(303);
-    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].to_string();
-    office.post_form(&format!("/meetings/{mid}/open"), &[("version", &version)]).await.expect(303);
+    let mid = r
+        .location()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .trim_start_matches("/meetings/")
+        .to_string();
+    office
+        .get(&format!("/meetings/{mid}"))
+        .await
+        .expect(200)
+        .contains("Thêm hồ sơ đã thẩm định")
+        .contains(&nom);
+    office
+        .post_form(
+            &format!("/meetings/{mid}/agenda"),
+            &[("nomination_ids", &nom)],
+        )
+        .await
+        .expect(303);
+    let version = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["meeting"]["version"]
+        .to_string();
+    office
+        .post_form(&format!("/meetings/{mid}/open"), &[("version", &version)])
+        .await
+        .expect(303);
     let page = member.get(&format!("/meetings/{mid}")).await;
-    page.expect(200).contains("Gửi biểu quyết").contains("Khai báo xung đột lợi ích");
-    let item = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["items"][0]["id"].as_str().unwrap().to_string();
-    member.post_form(&format!("/meetings/{mid}/vote"), &[("item_id", &item), ("choice", "agree")]).await.expect(303);
-    member.get(&format!("/meetings/{mid}")).await.expect(200).contains("Đồng chí đã biểu quyết hồ sơ này.");
-    member.post_form(&format!("/meetings/{mid}/vote"), &[("item_id", &item), ("choice", "agree")]).await.expect(400).contains("chỉ biểu quyết một lần");
-    office.get(&format!("/meetings/{mid}")).await.expect(200).contains("Phiếu giấy và ý kiến bằng văn bản");
-    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].to_string();
-    let r = office.post_form(&format!("/meetings/{mid}/close"), &[("version", &version), ("quota_cap", "")]).await;
+    page.expect(200)
+        .contains("Gửi biểu quyết")
+        .contains("Khai báo xung đột lợi ích");
+    let item = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    member
+        .post_form(
+            &format!("/meetings/{mid}/vote"),
+            &[("item_id", &item), ("choice", "agree")],
+        )
+        .await
+        .expect(303);
+    member
+        .get(&format!("/meetings/{mid}"))
+        .await
+        .expect(200)
+        .contains("Đồng chí đã biểu quyết hồ sơ này.");
+    member
+        .post_form(
+            &format!("/meetings/{mid}/vote"),
+            &[("item_id", &item), ("choice", "agree")],
+        )
+        .await
+        .expect(400)
+        .contains("chỉ biểu quyết một lần");
+    office
+        .get(&format!("/meetings/{mid}"))
+        .await
+        .expect(200)
+        .contains("Phiếu giấy và ý kiến bằng văn bản");
+    let version = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["meeting"]["version"]
+        .to_string();
+    let r = office
+        .post_form(
+            &format!("/meetings/{mid}/close"),
+            &[("version", &version), ("quota_cap", "")],
+        )
+        .await;
     r.expect(303);
-    assert!(r.location().unwrap().starts_with(&format!("/meetings/{mid}/minutes")));
-    member.get(&format!("/meetings/{mid}/minutes")).await.expect(200).contains("BIÊN BẢN HỌP XÉT KHEN THƯỞNG").contains("Kết quả: THÔNG QUA").contains("Hội trường");
-    office.get("/meetings").await.expect(200).contains("Họp xét khen thưởng quý IV").contains("Đã kết thúc");
-    office.get("/audit?object_type=meeting").await.expect(200).contains("Kết thúc phiên họp, lập biên bản");
+    assert!(
+        r.location()
+            .unwrap()
+            .starts_with(&format!("/meetings/{mid}/minutes"))
+    );
+    member
+        .get(&format!("/meetings/{mid}/minutes"))
+        .await
+        .expect(200)
+        .contains("BIÊN BẢN HỌP XÉT KHEN THƯỞNG")
+        .contains("Kết quả: THÔNG QUA")
+        .contains("Hội trường");
+    office
+        .get("/meetings")
+        .await
+        .expect(200)
+        .contains("Họp xét khen thưởng quý IV")
+        .contains("Đã kết thúc");
+    office
+        .get("/audit?object_type=meeting")
+        .await
+        .expect(200)
+        .contains("Kết thúc phiên họp, lập biên bản");
 }
 
 /// Measures closing a meeting of 300 items (not a check: run by hand with `--run-ignored only`).
@@ -356,17 +749,49 @@ async fn bench_close_300(engine: Engine) {
     let mid = v["meeting"]["id"].as_str().unwrap().to_string();
     for k in 0..300 {
         vote(&m1, &mid, &item(&v, k), "agree").await.expect(204);
-        vote(&m2, &mid, &item(&v, k), if k % 3 == 0 { "disagree" } else { "agree" }).await.expect(204);
+        vote(
+            &m2,
+            &mid,
+            &item(&v, k),
+            if k % 3 == 0 { "disagree" } else { "agree" },
+        )
+        .await
+        .expect(204);
     }
-    let items: Vec<Value> = (0..300).map(|k| json!({"item_id": item(&v, k), "agree": 2, "disagree": 1, "abstain": 0})).collect();
-    office.api_post(&format!("/api/v1/meetings/{mid}/paper"), &json!({"items": items, "others_present": 3})).await.expect(200);
-    let version = office.api_get(&format!("/api/v1/meetings/{mid}")).await.json()["meeting"]["version"].clone();
+    let items: Vec<Value> = (0..300)
+        .map(|k| json!({"item_id": item(&v, k), "agree": 2, "disagree": 1, "abstain": 0}))
+        .collect();
+    office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/paper"),
+            &json!({"items": items, "others_present": 3}),
+        )
+        .await
+        .expect(200);
+    let version = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["meeting"]["version"]
+        .clone();
     let t = std::time::Instant::now();
-    let r = office.api_post(&format!("/api/v1/meetings/{mid}/close"), &json!({"version": version, "quota_cap": 200})).await;
+    let r = office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": version, "quota_cap": 200}),
+        )
+        .await;
     let elapsed = t.elapsed();
     r.expect(200);
-    let passed = r.json()["items"].as_array().unwrap().iter().filter(|i| i["result"] == "passed").count();
-    println!("BENCH close 300 items on {engine:?}: {} ms (HTTP round trip incl. reading the meeting back), {passed} passed", elapsed.as_millis());
+    let passed = r.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["result"] == "passed")
+        .count();
+    println!(
+        "BENCH close 300 items on {engine:?}: {} ms (HTTP round trip incl. reading the meeting back), {passed} passed",
+        elapsed.as_millis()
+    );
 }
 
 /// Measures appraising 500 submitted nominations at once through the list page's bulk accept, and the
@@ -390,10 +815,19 @@ async fn bench_appraise_500(engine: Engine) {
     let mut fields: Vec<(&str, &str)> = ids.iter().map(|i| ("ids", i.as_str())).collect();
     fields.push(("action", "accept"));
     let t = std::time::Instant::now();
-    office.post_form("/nominations/bulk", &fields).await.expect(303);
+    office
+        .post_form("/nominations/bulk", &fields)
+        .await
+        .expect(303);
     let appraise = t.elapsed();
-    let accepted = app.count("SELECT COUNT(*) FROM nominations WHERE status = 'accepted'").await;
-    println!("BENCH appraise 500 on {engine:?}: list page {} ms, bulk accept {} ms ({accepted} accepted)", list.as_millis(), appraise.as_millis());
+    let accepted = app
+        .count("SELECT COUNT(*) FROM nominations WHERE status = 'accepted'")
+        .await;
+    println!(
+        "BENCH appraise 500 on {engine:?}: list page {} ms, bulk accept {} ms ({accepted} accepted)",
+        list.as_millis(),
+        appraise.as_millis()
+    );
 }
 
 mod bench {

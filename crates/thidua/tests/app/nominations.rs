@@ -8,7 +8,13 @@ use crate::common::{ALL_USERS, Engine, Reply, STANDING, Session, TestApp, UO_BAC
 use crate::on_both_engines;
 use serde_json::{Value, json};
 
-on_both_engines!(nomination_path_end_to_end, refusals_save_nothing, over_quota_names_the_quota_and_those_sent, appraisal_conflicts_and_roles, pages_and_their_policy);
+on_both_engines!(
+    nomination_path_end_to_end,
+    refusals_save_nothing,
+    over_quota_names_the_quota_and_those_sent,
+    appraisal_conflicts_and_roles,
+    pages_and_their_policy
+);
 
 fn sid(v: &Value) -> String {
     v["id"].as_str().unwrap().to_string()
@@ -18,14 +24,27 @@ fn sid(v: &Value) -> String {
 /// `due_in` days from today and the quota "mỗi phường tối đa 02 tập thể, 04 cá nhân".
 async fn campaign(app: &TestApp, office: &Session, due_in: i64) -> (String, String) {
     let (bd, vhtt) = (app.unit("P-BACHDANG").await.id, app.unit("P-VHTT").await.id);
-    let r = office.api_post("/api/v1/campaigns", &plan_body("Phong trào thi đua chuyển đổi số", &[bd, vhtt.clone()])).await;
+    let r = office
+        .api_post(
+            "/api/v1/campaigns",
+            &plan_body("Phong trào thi đua chuyển đổi số", &[bd, vhtt.clone()]),
+        )
+        .await;
     r.expect(201);
     let id = sid(&r.json());
-    let theme = office.api_post(&format!("/api/v1/campaigns/{id}/themes"), &json!({"title": "Chuyên đề chuyển đổi số", "lead_unit_id": vhtt})).await;
+    let theme = office
+        .api_post(
+            &format!("/api/v1/campaigns/{id}/themes"),
+            &json!({"title": "Chuyên đề chuyển đổi số", "lead_unit_id": vhtt}),
+        )
+        .await;
     theme.expect(201);
     office.api_post(&format!("/api/v1/campaigns/{id}/deadlines"), &json!({"kind": "nomination", "what": "Hồ sơ đề nghị khen thưởng", "due_on": day(due_in)})).await.expect(201);
     office.api_post(&format!("/api/v1/campaigns/{id}/quotas"), &json!({"who": "Mỗi phường", "unit_kind": "ward", "collectives_max": 2, "individuals_max": 4})).await.expect(201);
-    let plan = office.api_get(&format!("/api/v1/campaigns/{id}")).await.json();
+    let plan = office
+        .api_get(&format!("/api/v1/campaigns/{id}"))
+        .await
+        .json();
     launch(office, &plan).await;
     (id, sid(&theme.json()))
 }
@@ -38,9 +57,26 @@ fn collective(bd: &str, unit: &str, campaign: &str, theme: Option<&str>, key: &s
 /// Uploads the three documents of a Giấy khen dossier (the minutes with 7 of 9 votes).
 async fn full_dossier(s: &Session, id: &str) {
     for code in ["to_trinh", "bao_cao_thanh_tich"] {
-        multipart(s, &format!("/api/v1/nominations/{id}/documents"), &[("doc_code", code)], &[("tai_lieu.pdf", pdf())]).await.expect(201);
+        multipart(
+            s,
+            &format!("/api/v1/nominations/{id}/documents"),
+            &[("doc_code", code)],
+            &[("tai_lieu.pdf", pdf())],
+        )
+        .await
+        .expect(201);
     }
-    let r = multipart(s, &format!("/api/v1/nominations/{id}/documents"), &[("doc_code", "bien_ban"), ("vote_yes", "7"), ("vote_total", "9")], &[("bien_ban.pdf", pdf())]).await;
+    let r = multipart(
+        s,
+        &format!("/api/v1/nominations/{id}/documents"),
+        &[
+            ("doc_code", "bien_ban"),
+            ("vote_yes", "7"),
+            ("vote_total", "9"),
+        ],
+        &[("bien_ban.pdf", pdf())],
+    )
+    .await;
     r.expect(201);
     assert_eq!(r.json()[0]["vote_yes"], 7);
 }
@@ -56,15 +92,24 @@ async fn step(s: &Session, n: &Value, what: &str, extra: Value) -> Reply {
     if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
         b.extend(e.clone());
     }
-    s.api_post(&format!("/api/v1/nominations/{}/{what}", sid(n)), &body).await
+    s.api_post(&format!("/api/v1/nominations/{}/{what}", sid(n)), &body)
+        .await
 }
 
 #[track_caller]
 fn field_error(r: &Reply, field: &str, needle: &str) {
     r.expect(422);
     let body = r.json();
-    let f = body["fields"].as_array().unwrap().iter().find(|f| f["field"] == field).unwrap_or_else(|| panic!("no error for {field}: {body}"));
-    assert!(f["message"].as_str().unwrap().contains(needle), "{field}: {f} lacks {needle:?}");
+    let f = body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == field)
+        .unwrap_or_else(|| panic!("no error for {field}: {body}"));
+    assert!(
+        f["message"].as_str().unwrap().contains(needle),
+        "{field}: {f} lacks {needle:?}"
+    );
 }
 
 async fn nomination_path_end_to_end(engine: Engine) {
@@ -73,65 +118,180 @@ async fn nomination_path_end_to_end(engine: Engine) {
     let (cid, theme) = campaign(&app, &office, 10).await;
     let uo = app.login(UO_BACHDANG).await;
     let lead = app.login(UO_VHTT).await;
-    let (bd, tdp1) = (app.unit("P-BACHDANG").await.id, app.unit("P-BACHDANG-TDP1").await.id);
-    let n = create(&uo, &collective(&bd, &tdp1, &cid, Some(&theme), "QĐ 15/2026")).await;
-    assert_eq!((n["status"].as_str(), n["status_label"].as_str()), (Some("draft"), Some("Đang soạn")));
+    let (bd, tdp1) = (
+        app.unit("P-BACHDANG").await.id,
+        app.unit("P-BACHDANG-TDP1").await.id,
+    );
+    let n = create(
+        &uo,
+        &collective(&bd, &tdp1, &cid, Some(&theme), "QĐ 15/2026"),
+    )
+    .await;
+    assert_eq!(
+        (n["status"].as_str(), n["status_label"].as_str()),
+        (Some("draft"), Some("Đang soạn"))
+    );
     assert_eq!(n["kind_label"], "Khen thưởng theo đợt, chuyên đề");
     assert_eq!(n["route_unit_id"], app.unit("P-VHTT").await.id);
     assert_eq!(n["required_documents"].as_array().unwrap().len(), 3);
-    assert!(n["required_documents"].as_array().unwrap().iter().all(|d| d["present"] == false));
+    assert!(
+        n["required_documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["present"] == false)
+    );
     // Minutes with more votes than members are refused.
-    let r = multipart(&uo, &format!("/api/v1/nominations/{}/documents", sid(&n)), &[("doc_code", "bien_ban"), ("vote_yes", "10"), ("vote_total", "9")], &[("bb.pdf", pdf())]).await;
+    let r = multipart(
+        &uo,
+        &format!("/api/v1/nominations/{}/documents", sid(&n)),
+        &[
+            ("doc_code", "bien_ban"),
+            ("vote_yes", "10"),
+            ("vote_total", "9"),
+        ],
+        &[("bb.pdf", pdf())],
+    )
+    .await;
     field_error(&r, "vote_total", "không vượt quá");
     full_dossier(&uo, &sid(&n)).await;
-    let n = uo.api_get(&format!("/api/v1/nominations/{}", sid(&n))).await.json();
-    assert!(n["required_documents"].as_array().unwrap().iter().all(|d| d["present"] == true), "{n}");
+    let n = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&n)))
+        .await
+        .json();
+    assert!(
+        n["required_documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["present"] == true),
+        "{n}"
+    );
 
     // Sent through the theme's lead unit, which sees it in its notifications and forwards it.
     let r = step(&uo, &n, "submit", json!({})).await;
     r.expect(200);
     let n = r.json()["nomination"].clone();
     assert_eq!(n["status"], "at_theme_lead");
-    assert!(lead.api_get("/api/v1/notifications").await.json().to_string().contains("chờ đơn vị chủ trì"));
+    assert!(
+        lead.api_get("/api/v1/notifications")
+            .await
+            .json()
+            .to_string()
+            .contains("chờ đơn vị chủ trì")
+    );
     let inbox = lead.api_get("/api/v1/nominations").await.json();
-    assert!(inbox.as_array().unwrap().iter().any(|x| x["id"] == n["id"]), "{inbox}");
+    assert!(
+        inbox.as_array().unwrap().iter().any(|x| x["id"] == n["id"]),
+        "{inbox}"
+    );
     let r = step(&lead, &n, "forward", json!({})).await;
     r.expect(200);
     let n = r.json();
-    assert_eq!((n["status"].as_str(), n["status_label"].as_str()), (Some("submitted"), Some("Chờ thẩm định")));
-    let pending = office.api_get("/api/v1/nominations?pending=true").await.json();
-    assert!(pending.as_array().unwrap().iter().any(|x| x["id"] == n["id"]));
+    assert_eq!(
+        (n["status"].as_str(), n["status_label"].as_str()),
+        (Some("submitted"), Some("Chờ thẩm định"))
+    );
+    let pending = office
+        .api_get("/api/v1/nominations?pending=true")
+        .await
+        .json();
+    assert!(
+        pending
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["id"] == n["id"])
+    );
 
     // Returned with reasons; the ward fixes, resubmits (round 2), the lead forwards, the office accepts.
     step(&office, &n, "return", json!({})).await.expect(422);
-    let r = step(&office, &n, "return", json!({"note": "Bổ sung số liệu tỷ lệ hồ sơ trực tuyến"})).await;
+    let r = step(
+        &office,
+        &n,
+        "return",
+        json!({"note": "Bổ sung số liệu tỷ lệ hồ sơ trực tuyến"}),
+    )
+    .await;
     r.expect(200);
     let n = r.json();
     assert_eq!(n["status"], "returned");
-    assert!(uo.api_get("/api/v1/notifications").await.json().to_string().contains("bị trả lại: Bổ sung số liệu"));
+    assert!(
+        uo.api_get("/api/v1/notifications")
+            .await
+            .json()
+            .to_string()
+            .contains("bị trả lại: Bổ sung số liệu")
+    );
     let mut body = collective(&bd, &tdp1, &cid, Some(&theme), "QĐ 15/2026");
     body["achievement"] = json!("Hoàn thành xuất sắc chuyển đổi số: 98 % hồ sơ trực tuyến");
     body["version"] = n["version"].clone();
-    let r = uo.api_put(&format!("/api/v1/nominations/{}", sid(&n)), &body).await;
+    let r = uo
+        .api_put(&format!("/api/v1/nominations/{}", sid(&n)), &body)
+        .await;
     r.expect(200);
     let r = step(&uo, &r.json(), "submit", json!({})).await;
     r.expect(200);
     let n = r.json()["nomination"].clone();
-    assert_eq!((n["status"].as_str(), n["round"].as_i64()), (Some("at_theme_lead"), Some(2)));
+    assert_eq!(
+        (n["status"].as_str(), n["round"].as_i64()),
+        (Some("at_theme_lead"), Some(2))
+    );
     let n = step(&lead, &n, "forward", json!({})).await.json();
     // A higher form is not a lower one.
-    field_error(&step(&office, &n, "accept", json!({"code": "BK_TINH"})).await, "code", "không thấp hơn");
+    field_error(
+        &step(&office, &n, "accept", json!({"code": "BK_TINH"})).await,
+        "code",
+        "không thấp hơn",
+    );
     let r = step(&office, &n, "accept", json!({})).await;
     r.expect(200);
     let n = r.json();
-    assert_eq!((n["status"].as_str(), n["status_label"].as_str()), (Some("accepted"), Some("Đã thẩm định, chờ Hội đồng xét")));
-    let actions: Vec<&str> = n["timeline"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-    assert_eq!(actions, ["create", "submit", "forward", "return", "submit", "forward", "accept"]);
+    assert_eq!(
+        (n["status"].as_str(), n["status_label"].as_str()),
+        (Some("accepted"), Some("Đã thẩm định, chờ Hội đồng xét"))
+    );
+    let actions: Vec<&str> = n["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "create", "submit", "forward", "return", "submit", "forward", "accept"
+        ]
+    );
     let ret = &n["timeline"][3];
-    assert_eq!((ret["action_label"].as_str(), ret["note"].as_str(), ret["round"].as_i64()), (Some("Trả lại hồ sơ"), Some("Bổ sung số liệu tỷ lệ hồ sơ trực tuyến"), Some(1)));
+    assert_eq!(
+        (
+            ret["action_label"].as_str(),
+            ret["note"].as_str(),
+            ret["round"].as_i64()
+        ),
+        (
+            Some("Trả lại hồ sơ"),
+            Some("Bổ sung số liệu tỷ lệ hồ sơ trực tuyến"),
+            Some(1)
+        )
+    );
     assert_eq!(n["timeline"][6]["round"], 2);
-    assert!(uo.api_get("/api/v1/notifications").await.json().to_string().contains("đã được thẩm định"));
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_log WHERE object_id = '{}'", sid(&n))).await, 11);
+    assert!(
+        uo.api_get("/api/v1/notifications")
+            .await
+            .json()
+            .to_string()
+            .contains("đã được thẩm định")
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE object_id = '{}'",
+            sid(&n)
+        ))
+        .await,
+        11
+    );
 }
 
 async fn refusals_save_nothing(engine: Engine) {
@@ -140,35 +300,64 @@ async fn refusals_save_nothing(engine: Engine) {
     let (cid, _) = campaign(&app, &office, 10).await;
     let (late, _) = campaign(&app, &office, -1).await;
     let uo = app.login(UO_BACHDANG).await;
-    let (bd, tdp1, tdp2) = (app.unit("P-BACHDANG").await.id, app.unit("P-BACHDANG-TDP1").await.id, app.unit("P-BACHDANG-TDP2").await.id);
+    let (bd, tdp1, tdp2) = (
+        app.unit("P-BACHDANG").await.id,
+        app.unit("P-BACHDANG-TDP1").await.id,
+        app.unit("P-BACHDANG-TDP2").await.id,
+    );
 
     // Outside the officer's scope: another department's person, or another unit nominating.
     let before = app.audit_rows().await;
     let outsider = app.person_in("P-VHTT").await;
     let r = uo.api_post("/api/v1/nominations", &json!({"nominating_unit_id": bd, "nominee_type": "person", "person_id": outsider.id, "code": "GIAY_KHEN", "kind": "merit", "year": 2025, "achievement": "Thành tích"})).await;
     field_error(&r, "nominee", "phạm vi");
-    let r = uo.api_post("/api/v1/nominations", &collective(&app.unit("P-VHTT").await.id, &tdp1, &cid, None, "x")).await;
+    let r = uo
+        .api_post(
+            "/api/v1/nominations",
+            &collective(&app.unit("P-VHTT").await.id, &tdp1, &cid, None, "x"),
+        )
+        .await;
     field_error(&r, "nominating_unit_id", "phạm vi");
     let r = uo.api_post("/api/v1/nominations", &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "GIAY_KHEN", "kind": "ad_hoc", "year": 2026, "achievement": "Cứu người"})).await;
     field_error(&r, "justification", "đột xuất");
     let r = uo.api_post("/api/v1/nominations", &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "GIAY_KHEN", "kind": "merit", "procedure": "simplified", "year": 2026, "achievement": "Cứu người"})).await;
-    field_error(&r, "procedure", "Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất");
+    field_error(
+        &r,
+        "procedure",
+        "Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất",
+    );
     assert_eq!(app.audit_rows().await, before);
     // Ad hoc with its justification may use the simplified procedure and its shorter dossier.
     let adhoc = create(&uo, &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "GIAY_KHEN", "kind": "ad_hoc", "procedure": "simplified", "justification": "Dũng cảm cứu người bị nạn", "year": 2026, "achievement": "Cứu người"})).await;
-    let codes: Vec<&str> = adhoc["required_documents"].as_array().unwrap().iter().map(|d| d["doc_code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = adhoc["required_documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["doc_code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["to_trinh", "bao_cao_tom_tat"]);
 
     // After the nomination deadline.
     let n = create(&uo, &collective(&bd, &tdp1, &late, None, "late-1")).await;
     full_dossier(&uo, &sid(&n)).await;
-    let n = uo.api_get(&format!("/api/v1/nominations/{}", sid(&n))).await.json();
+    let n = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&n)))
+        .await
+        .json();
     let before = app.audit_rows().await;
-    field_error(&step(&uo, &n, "submit", json!({})).await, "campaign_id", "hết hạn");
+    field_error(
+        &step(&uo, &n, "submit", json!({})).await,
+        "campaign_id",
+        "hết hạn",
+    );
     // Missing documents.
     let bare = create(&uo, &collective(&bd, &tdp2, &cid, None, "bare-1")).await;
     let before_bare = app.audit_rows().await;
-    field_error(&step(&uo, &bare, "submit", json!({})).await, "documents", "Hồ sơ còn thiếu: Tờ trình đề nghị khen thưởng");
+    field_error(
+        &step(&uo, &bare, "submit", json!({})).await,
+        "documents",
+        "Hồ sơ còn thiếu: Tờ trình đề nghị khen thưởng",
+    );
     assert_eq!(app.audit_rows().await, before_bare);
     assert!(app.audit_rows().await > before);
 
@@ -178,23 +367,49 @@ async fn refusals_save_nothing(engine: Engine) {
     let before = app.audit_rows().await;
     let r = step(&uo, &p, "submit", json!({})).await;
     r.expect(422);
-    assert!(r.json()["fields"].as_array().unwrap().iter().any(|f| f["field"] == "eligibility"), "{}", r.text);
+    assert!(
+        r.json()["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["field"] == "eligibility"),
+        "{}",
+        r.text
+    );
     assert_eq!(app.audit_rows().await, before);
 
     // The same achievement twice: the second is refused, naming the first.
     let first = create(&uo, &collective(&bd, &tdp1, &cid, None, "SK-07/2026")).await;
     full_dossier(&uo, &sid(&first)).await;
-    let first = uo.api_get(&format!("/api/v1/nominations/{}", sid(&first))).await.json();
+    let first = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&first)))
+        .await
+        .json();
     step(&uo, &first, "submit", json!({})).await.expect(200);
     let second = create(&uo, &collective(&bd, &tdp2, &cid, None, "sk-07/2026")).await;
     full_dossier(&uo, &sid(&second)).await;
-    let second = uo.api_get(&format!("/api/v1/nominations/{}", sid(&second))).await.json();
+    let second = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&second)))
+        .await
+        .json();
     let before = app.audit_rows().await;
-    field_error(&step(&uo, &second, "submit", json!({})).await, "achievement_key", "Tổ dân phố số 1");
+    field_error(
+        &step(&uo, &second, "submit", json!({})).await,
+        "achievement_key",
+        "Tổ dân phố số 1",
+    );
     assert_eq!(app.audit_rows().await, before);
-    assert_eq!(uo.api_get(&format!("/api/v1/nominations/{}", sid(&second))).await.json()["status"], "draft");
+    assert_eq!(
+        uo.api_get(&format!("/api/v1/nominations/{}", sid(&second)))
+            .await
+            .json()["status"],
+        "draft"
+    );
     // Withdrawn before appraisal.
-    let first = uo.api_get(&format!("/api/v1/nominations/{}", sid(&first))).await.json();
+    let first = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&first)))
+        .await
+        .json();
     let r = step(&uo, &first, "withdraw", json!({})).await;
     r.expect(200);
     assert_eq!(r.json()["status_label"], "Đã thu hồi");
@@ -210,24 +425,49 @@ async fn over_quota_names_the_quota_and_those_sent(engine: Engine) {
         let tdp = app.unit(&format!("P-BACHDANG-TDP{n}")).await.id;
         let x = create(&uo, &collective(&bd, &tdp, &cid, None, &format!("q-{n}"))).await;
         full_dossier(&uo, &sid(&x)).await;
-        let x = uo.api_get(&format!("/api/v1/nominations/{}", sid(&x))).await.json();
+        let x = uo
+            .api_get(&format!("/api/v1/nominations/{}", sid(&x)))
+            .await
+            .json();
         step(&uo, &x, "submit", json!({})).await.expect(200);
     }
-    let x = create(&uo, &collective(&bd, &app.unit("P-BACHDANG-TDP3").await.id, &cid, None, "q-3")).await;
+    let x = create(
+        &uo,
+        &collective(
+            &bd,
+            &app.unit("P-BACHDANG-TDP3").await.id,
+            &cid,
+            None,
+            "q-3",
+        ),
+    )
+    .await;
     full_dossier(&uo, &sid(&x)).await;
-    let x = uo.api_get(&format!("/api/v1/nominations/{}", sid(&x))).await.json();
+    let x = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&x)))
+        .await
+        .json();
     let before = app.audit_rows().await;
     let r = step(&uo, &x, "submit", json!({})).await;
     field_error(&r, "quota", "Mỗi phường: tối đa 02 tập thể");
-    field_error(&r, "quota", "Tổ dân phố số 1, Phường Bạch Đằng, Tổ dân phố số 2, Phường Bạch Đằng");
+    field_error(
+        &r,
+        "quota",
+        "Tổ dân phố số 1, Phường Bạch Đằng, Tổ dân phố số 2, Phường Bạch Đằng",
+    );
     assert_eq!(app.audit_rows().await, before);
 
     // Individuals have their own quota; the head of the ward shows the ward's result, and a routine
     // yearly title nominated in a campaign is flagged. Both are warnings kept with the nomination.
-    let head = app.scalar_text("SELECT id FROM persons WHERE full_name = 'Nguyễn Văn An'").await;
+    let head = app
+        .scalar_text("SELECT id FROM persons WHERE full_name = 'Nguyễn Văn An'")
+        .await;
     let x = create(&uo, &json!({"nominating_unit_id": bd, "nominee_type": "person", "person_id": head, "code": "LDTT", "kind": "campaign", "campaign_id": cid, "year": 2025, "achievement": "Chỉ đạo chuyển đổi số của phường"})).await;
     full_dossier(&uo, &sid(&x)).await;
-    let x = uo.api_get(&format!("/api/v1/nominations/{}", sid(&x))).await.json();
+    let x = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&x)))
+        .await
+        .json();
     let r = step(&uo, &x, "submit", json!({})).await;
     r.expect(200);
     let warnings = r.json()["nomination"]["warnings"].to_string();
@@ -237,11 +477,18 @@ async fn over_quota_names_the_quota_and_those_sent(engine: Engine) {
     let dn = app.unit("DN-MOITRUONG").await.id;
     let x = create(&office, &json!({"nominating_unit_id": bd, "nominee_type": "unit", "unit_id": dn, "code": "GIAY_KHEN", "kind": "merit", "year": 2025, "achievement": "Bảo đảm vệ sinh môi trường trên địa bàn phường"})).await;
     full_dossier(&office, &sid(&x)).await;
-    let x = office.api_get(&format!("/api/v1/nominations/{}", sid(&x))).await.json();
+    let x = office
+        .api_get(&format!("/api/v1/nominations/{}", sid(&x)))
+        .await
+        .json();
     let r = step(&office, &x, "submit", json!({})).await;
     r.expect(200);
     let warnings = r.json()["warnings"].to_string();
-    assert!(warnings.contains("ý kiến của cơ quan, đơn vị quản lý") && warnings.contains("cơ quan thuế và bảo hiểm xã hội"), "{warnings}");
+    assert!(
+        warnings.contains("ý kiến của cơ quan, đơn vị quản lý")
+            && warnings.contains("cơ quan thuế và bảo hiểm xã hội"),
+        "{warnings}"
+    );
 }
 
 async fn appraisal_conflicts_and_roles(engine: Engine) {
@@ -251,9 +498,22 @@ async fn appraisal_conflicts_and_roles(engine: Engine) {
     let (cid, _) = campaign(&app, &office, 10).await;
     let uo = app.login(UO_BACHDANG).await;
     let bd = app.unit("P-BACHDANG").await.id;
-    let n = create(&uo, &collective(&bd, &app.unit("P-BACHDANG-TDP1").await.id, &cid, None, "c-1")).await;
+    let n = create(
+        &uo,
+        &collective(
+            &bd,
+            &app.unit("P-BACHDANG-TDP1").await.id,
+            &cid,
+            None,
+            "c-1",
+        ),
+    )
+    .await;
     full_dossier(&uo, &sid(&n)).await;
-    let n = uo.api_get(&format!("/api/v1/nominations/{}", sid(&n))).await.json();
+    let n = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&n)))
+        .await
+        .json();
     let n = step(&uo, &n, "submit", json!({})).await.json()["nomination"].clone();
     assert_eq!(n["status"], "submitted");
     let lead = app.login(UO_VHTT).await;
@@ -264,23 +524,49 @@ async fn appraisal_conflicts_and_roles(engine: Engine) {
     // Two officers appraising the same dossier at once: the second is told.
     step(&office, &n, "accept", json!({})).await.expect(200);
     let before = app.audit_rows().await;
-    step(&other_office, &n, "return", json!({"note": "Thiếu số liệu"})).await.expect(409);
+    step(
+        &other_office,
+        &n,
+        "return",
+        json!({"note": "Thiếu số liệu"}),
+    )
+    .await
+    .expect(409);
     assert_eq!(app.audit_rows().await, before);
     // The unit can no longer withdraw or edit once appraised.
-    let fresh = uo.api_get(&format!("/api/v1/nominations/{}", sid(&n))).await.json();
+    let fresh = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&n)))
+        .await
+        .json();
     step(&uo, &fresh, "withdraw", json!({})).await.expect(422);
 
     // Accepted for a lower form: the code changes, the form asked is kept, the timeline says so.
     let h = create(&uo, &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "BK_TINH", "kind": "merit", "year": 2025, "achievement": "Gia đình tiêu biểu"})).await;
     assert_eq!(h["nominee_type_label"], "Hộ gia đình");
     full_dossier(&uo, &sid(&h)).await;
-    let h = uo.api_get(&format!("/api/v1/nominations/{}", sid(&h))).await.json();
+    let h = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&h)))
+        .await
+        .json();
     let h = step(&uo, &h, "submit", json!({})).await.json()["nomination"].clone();
     let r = step(&office, &h, "accept", json!({"code": "GIAY_KHEN"})).await;
     r.expect(200);
     let h = r.json();
-    assert_eq!((h["code"].as_str(), h["original_code"].as_str(), h["status"].as_str()), (Some("GIAY_KHEN"), Some("BK_TINH"), Some("accepted")));
-    assert!(h["timeline"].as_array().unwrap().last().unwrap()["note"].as_str().unwrap().contains("hình thức thấp hơn"), "{h}");
+    assert_eq!(
+        (
+            h["code"].as_str(),
+            h["original_code"].as_str(),
+            h["status"].as_str()
+        ),
+        (Some("GIAY_KHEN"), Some("BK_TINH"), Some("accepted"))
+    );
+    assert!(
+        h["timeline"].as_array().unwrap().last().unwrap()["note"]
+            .as_str()
+            .unwrap()
+            .contains("hình thức thấp hơn"),
+        "{h}"
+    );
 }
 
 /// Who may open which nomination page; users in the order of `ALL_USERS` (admin, office, Bạch Đằng,
@@ -291,12 +577,30 @@ struct PageRoute {
 }
 
 const PAGE_ROUTES: &[PageRoute] = &[
-    PageRoute { path: "/nominations", expect: [200; 7] },
-    PageRoute { path: "/nominations?pending=1", expect: [200; 7] },
-    PageRoute { path: "/notifications", expect: [200; 7] },
-    PageRoute { path: "/nominations/new", expect: [200, 200, 200, 200, 403, 403, 403] },
-    PageRoute { path: "/nominations/{id}", expect: [200, 200, 200, 404, 200, 200, 200] },
-    PageRoute { path: "/nominations/{id}/edit", expect: [200, 200, 200, 404, 403, 403, 403] },
+    PageRoute {
+        path: "/nominations",
+        expect: [200; 7],
+    },
+    PageRoute {
+        path: "/nominations?pending=1",
+        expect: [200; 7],
+    },
+    PageRoute {
+        path: "/notifications",
+        expect: [200; 7],
+    },
+    PageRoute {
+        path: "/nominations/new",
+        expect: [200, 200, 200, 200, 403, 403, 403],
+    },
+    PageRoute {
+        path: "/nominations/{id}",
+        expect: [200, 200, 200, 404, 200, 200, 200],
+    },
+    PageRoute {
+        path: "/nominations/{id}/edit",
+        expect: [200, 200, 200, 404, 403, 403, 403],
+    },
 ];
 
 async fn pages_and_their_policy(engine: Engine) {
@@ -304,44 +608,112 @@ async fn pages_and_their_policy(engine: Engine) {
     let office = app.login(STANDING).await;
     let (cid, theme) = campaign(&app, &office, 10).await;
     let uo = app.login(UO_BACHDANG).await;
-    let (bd, tdp1) = (app.unit("P-BACHDANG").await.id, app.unit("P-BACHDANG-TDP1").await.id);
+    let (bd, tdp1) = (
+        app.unit("P-BACHDANG").await.id,
+        app.unit("P-BACHDANG-TDP1").await.id,
+    );
     let n = create(&uo, &collective(&bd, &tdp1, &cid, Some(&theme), "trang-1")).await;
     let id = sid(&n);
     for (i, user) in ALL_USERS.iter().enumerate() {
         let s = app.login(user).await;
         for route in PAGE_ROUTES {
             let r = s.get(&route.path.replace("{id}", &id)).await;
-            assert_eq!(r.status.as_u16(), route.expect[i], "{user} GET {}: {}", route.path, crate::common::excerpt(&r.text));
+            assert_eq!(
+                r.status.as_u16(),
+                route.expect[i],
+                "{user} GET {}: {}",
+                route.path,
+                crate::common::excerpt(&r.text)
+            );
         }
     }
     // The page shows labels, never state codes; a refused step shows the reasons and saves nothing.
     let page = uo.get(&format!("/nominations/{id}")).await;
-    page.expect(200).contains("Đang soạn").contains("Tạo hồ sơ").contains("Còn thiếu").contains("Gửi hồ sơ");
+    page.expect(200)
+        .contains("Đang soạn")
+        .contains("Tạo hồ sơ")
+        .contains("Còn thiếu")
+        .contains("Gửi hồ sơ");
     assert!(!page.text.contains(">draft<"));
     let before = app.audit_rows().await;
-    let r = uo.post_form(&format!("/nominations/{id}/step"), &[("action", "submit"), ("version", &n["version"].to_string())]).await;
+    let r = uo
+        .post_form(
+            &format!("/nominations/{id}/step"),
+            &[("action", "submit"), ("version", &n["version"].to_string())],
+        )
+        .await;
     r.expect(422).contains("Hồ sơ còn thiếu");
     assert_eq!(app.audit_rows().await, before);
     // Through the pages: a new draft, the dossier, submission, the lead forwards, the office accepts in bulk.
-    let r = uo.post_form("/nominations", &[("nominating_unit_id", &bd), ("nominee_type", "unit"), ("unit_id", &app.unit("P-BACHDANG-TDP2").await.id), ("code", "GIAY_KHEN"), ("kind", "merit"), ("year", "2026"), ("achievement", "Giữ gìn vệ sinh môi trường")]).await;
+    let r = uo
+        .post_form(
+            "/nominations",
+            &[
+                ("nominating_unit_id", &bd),
+                ("nominee_type", "unit"),
+                ("unit_id", &app.unit("P-BACHDANG-TDP2").await.id),
+                ("code", "GIAY_KHEN"),
+                ("kind", "merit"),
+                ("year", "2026"),
+                ("achievement", "Giữ gìn vệ sinh môi trường"),
+            ],
+        )
+        .await;
     r.expect(303);
     let loc = r.location().unwrap().split('?').next().unwrap().to_string();
     let nid = loc.trim_start_matches("/nominations/").to_string();
     full_dossier(&uo, &nid).await;
-    let n2 = uo.api_get(&format!("/api/v1/nominations/{nid}")).await.json();
-    uo.post_form(&format!("/nominations/{nid}/step"), &[("action", "submit"), ("version", &n2["version"].to_string())]).await.expect(303);
+    let n2 = uo
+        .api_get(&format!("/api/v1/nominations/{nid}"))
+        .await
+        .json();
+    uo.post_form(
+        &format!("/nominations/{nid}/step"),
+        &[
+            ("action", "submit"),
+            ("version", &n2["version"].to_string()),
+        ],
+    )
+    .await
+    .expect(303);
     let list = office.get("/nominations?pending=1").await;
     list.expect(200).contains("Chờ thẩm định");
-    let n2 = office.api_get(&format!("/api/v1/nominations/{nid}")).await.json();
+    let n2 = office
+        .api_get(&format!("/api/v1/nominations/{nid}"))
+        .await
+        .json();
     let item = format!("{nid}:{}", n2["version"]);
-    office.post_form("/nominations/bulk", &[("ids", &item), ("action", "accept")]).await.expect(303);
-    assert_eq!(office.api_get(&format!("/api/v1/nominations/{nid}")).await.json()["status"], "accepted");
-    uo.get("/notifications").await.expect(200).contains("đã được thẩm định");
+    office
+        .post_form("/nominations/bulk", &[("ids", &item), ("action", "accept")])
+        .await
+        .expect(303);
+    assert_eq!(
+        office
+            .api_get(&format!("/api/v1/nominations/{nid}"))
+            .await
+            .json()["status"],
+        "accepted"
+    );
+    uo.get("/notifications")
+        .await
+        .expect(200)
+        .contains("đã được thẩm định");
     // The achievement report, generated from the data as a DOCX.
-    let (status, headers, bytes) = uo.download(&format!("/nominations/{nid}/report.docx")).await;
+    let (status, headers, bytes) = uo
+        .download(&format!("/nominations/{nid}/report.docx"))
+        .await;
     assert_eq!(status.as_u16(), 200);
-    assert!(headers["content-type"].to_str().unwrap().contains("wordprocessingml"));
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("wordprocessingml")
+    );
     assert!(bytes.starts_with(b"PK") && bytes.windows(17).any(|w| w == b"word/document.xml"));
-    let (status, _, _) = app.login(UO_VHTT).await.download(&format!("/api/v1/nominations/{nid}/report")).await;
+    let (status, _, _) = app
+        .login(UO_VHTT)
+        .await
+        .download(&format!("/api/v1/nominations/{nid}/report"))
+        .await;
     assert_eq!(status.as_u16(), 404);
 }

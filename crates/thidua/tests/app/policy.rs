@@ -4,7 +4,10 @@
 //! for what lies outside their unit.
 
 use crate::campaigns_api::{api_delete, day, launch, make_plan, multipart, pdf, plan_body, today};
-use crate::common::{ADMIN, CHAIRMAN, COUNCIL, Engine, Reply, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT, VIEWER, code, excerpt};
+use crate::common::{
+    ADMIN, CHAIRMAN, COUNCIL, Engine, Reply, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT,
+    VIEWER, code, excerpt,
+};
 use crate::on_both_engines;
 use serde_json::{Value, json};
 
@@ -58,7 +61,12 @@ struct Route {
 }
 
 const fn r(name: &'static str, ok: u16, mutates: bool, expect: Expect) -> Route {
-    Route { name, ok, mutates, expect }
+    Route {
+        name,
+        ok,
+        mutates,
+        expect,
+    }
 }
 
 const ROUTES: &[Route] = &[
@@ -133,25 +141,110 @@ const ROUTES: &[Route] = &[
     r("POST /api/v1/campaigns/{draft}/launch", 200, true, OFFICE),
     r("POST /api/v1/campaigns/{campaign}/close", 200, true, OFFICE),
     r("POST /api/v1/campaigns/{campaign}/copy", 201, true, OFFICE),
-    r("POST /api/v1/campaigns/{campaign}/themes", 201, true, OFFICE),
-    r("PUT /api/v1/campaigns/{campaign}/themes/{theme}", 200, true, OFFICE),
-    r("DELETE /api/v1/campaigns/{campaign}/themes/{theme}", 204, true, OFFICE),
-    r("POST /api/v1/campaigns/{campaign}/targets", 201, true, OFFICE),
-    r("PUT /api/v1/campaigns/{campaign}/targets/{target}", 200, true, OFFICE),
-    r("DELETE /api/v1/campaigns/{campaign}/targets/{target}", 204, true, OFFICE),
-    r("POST /api/v1/campaigns/{campaign}/deadlines", 201, true, OFFICE),
-    r("PUT /api/v1/campaigns/{campaign}/deadlines/{deadline}", 200, true, OFFICE),
-    r("DELETE /api/v1/campaigns/{campaign}/deadlines/{deadline}", 204, true, OFFICE),
-    r("POST /api/v1/campaigns/{campaign}/award_forms", 201, true, OFFICE),
-    r("DELETE /api/v1/campaigns/{campaign}/award_forms/{award_form}", 204, true, OFFICE),
-    r("POST /api/v1/campaigns/{campaign}/quotas", 201, true, OFFICE),
-    r("DELETE /api/v1/campaigns/{campaign}/quotas/{quota}", 204, true, OFFICE),
-    r("GET /api/v1/campaigns/{campaign}/registrations", 200, false, ALL),
-    r("POST /api/v1/campaigns/{campaign}/registrations", 201, true, UNIT_WORK),
+    r(
+        "POST /api/v1/campaigns/{campaign}/themes",
+        201,
+        true,
+        OFFICE,
+    ),
+    r(
+        "PUT /api/v1/campaigns/{campaign}/themes/{theme}",
+        200,
+        true,
+        OFFICE,
+    ),
+    r(
+        "DELETE /api/v1/campaigns/{campaign}/themes/{theme}",
+        204,
+        true,
+        OFFICE,
+    ),
+    r(
+        "POST /api/v1/campaigns/{campaign}/targets",
+        201,
+        true,
+        OFFICE,
+    ),
+    r(
+        "PUT /api/v1/campaigns/{campaign}/targets/{target}",
+        200,
+        true,
+        OFFICE,
+    ),
+    r(
+        "DELETE /api/v1/campaigns/{campaign}/targets/{target}",
+        204,
+        true,
+        OFFICE,
+    ),
+    r(
+        "POST /api/v1/campaigns/{campaign}/deadlines",
+        201,
+        true,
+        OFFICE,
+    ),
+    r(
+        "PUT /api/v1/campaigns/{campaign}/deadlines/{deadline}",
+        200,
+        true,
+        OFFICE,
+    ),
+    r(
+        "DELETE /api/v1/campaigns/{campaign}/deadlines/{deadline}",
+        204,
+        true,
+        OFFICE,
+    ),
+    r(
+        "POST /api/v1/campaigns/{campaign}/award_forms",
+        201,
+        true,
+        OFFICE,
+    ),
+    r(
+        "DELETE /api/v1/campaigns/{campaign}/award_forms/{award_form}",
+        204,
+        true,
+        OFFICE,
+    ),
+    r(
+        "POST /api/v1/campaigns/{campaign}/quotas",
+        201,
+        true,
+        OFFICE,
+    ),
+    r(
+        "DELETE /api/v1/campaigns/{campaign}/quotas/{quota}",
+        204,
+        true,
+        OFFICE,
+    ),
+    r(
+        "GET /api/v1/campaigns/{campaign}/registrations",
+        200,
+        false,
+        ALL,
+    ),
+    r(
+        "POST /api/v1/campaigns/{campaign}/registrations",
+        201,
+        true,
+        UNIT_WORK,
+    ),
     r("GET /api/v1/campaigns/{campaign}/pacts", 200, false, ALL),
     r("POST /api/v1/campaigns/{campaign}/pacts", 201, true, PACT),
-    r("POST /api/v1/campaigns/{campaign}/targets/{target}/progress", 201, true, UNIT_WORK),
-    r("POST /api/v1/campaigns/{campaign}/deadlines/{deadline}/submissions", 201, true, UNIT_WORK),
+    r(
+        "POST /api/v1/campaigns/{campaign}/targets/{target}/progress",
+        201,
+        true,
+        UNIT_WORK,
+    ),
+    r(
+        "POST /api/v1/campaigns/{campaign}/deadlines/{deadline}/submissions",
+        201,
+        true,
+        UNIT_WORK,
+    ),
     r("GET /api/v1/campaigns/{campaign}/progress", 200, false, ALL),
     r("GET /api/v1/campaigns/{campaign}/matrix", 200, false, ALL),
     r("GET /api/v1/calendar?unit_id={unit}", 200, false, READ),
@@ -200,7 +293,11 @@ async fn fresh_unit(admin: &Session, parent_id: &str) -> Value {
 
 async fn fresh_person(admin: &Session, unit_id: &str) -> Value {
     let n = crate::common::next_n();
-    let letters: String = n.to_string().chars().map(|d| (b'a' + d.to_digit(10).unwrap_or(0) as u8) as char).collect();
+    let letters: String = n
+        .to_string()
+        .chars()
+        .map(|d| (b'a' + d.to_digit(10).unwrap_or(0) as u8) as char)
+        .collect();
     let body = json!({"full_name": format!("Phan Thị Bí Mật {letters}"), "gender": "female", "birth_date": "02/03/1990", "position": "Chuyên viên", "kind": "civil_servant", "unit_id": unit_id});
     let r = admin.api_post("/api/v1/people", &body).await;
     r.expect(201);
@@ -211,40 +308,102 @@ async fn fresh_person(admin: &Session, unit_id: &str) -> Value {
 /// target, two deadlines, and the theme, award form and quota the route needs; launched unless the
 /// route works on a draft.
 async fn fresh_campaign(admin: &Session, unit_id: &str, route: &str) -> Value {
-    let plan = make_plan(admin, &format!("Kế hoạch thi đua thử nghiệm {}", code("KH")), &[unit_id.to_string()]).await;
+    let plan = make_plan(
+        admin,
+        &format!("Kế hoạch thi đua thử nghiệm {}", code("KH")),
+        &[unit_id.to_string()],
+    )
+    .await;
     let id = plan["id"].as_str().unwrap_or_default().to_string();
     if route.contains("{theme}") {
-        admin.api_post(&format!("/api/v1/campaigns/{id}/themes"), &json!({"title": "Chuyên đề thử nghiệm", "lead_unit_id": unit_id})).await.expect(201);
+        admin
+            .api_post(
+                &format!("/api/v1/campaigns/{id}/themes"),
+                &json!({"title": "Chuyên đề thử nghiệm", "lead_unit_id": unit_id}),
+            )
+            .await
+            .expect(201);
     }
     if route.contains("{award_form}") {
-        admin.api_post(&format!("/api/v1/campaigns/{id}/award_forms"), &json!({"name": "Giấy khen của Chủ tịch UBND"})).await.expect(201);
+        admin
+            .api_post(
+                &format!("/api/v1/campaigns/{id}/award_forms"),
+                &json!({"name": "Giấy khen của Chủ tịch UBND"}),
+            )
+            .await
+            .expect(201);
     }
     if route.contains("{quota}") {
-        admin.api_post(&format!("/api/v1/campaigns/{id}/quotas"), &json!({"who": "Mỗi đơn vị", "individuals_max": 3})).await.expect(201);
+        admin
+            .api_post(
+                &format!("/api/v1/campaigns/{id}/quotas"),
+                &json!({"who": "Mỗi đơn vị", "individuals_max": 3}),
+            )
+            .await
+            .expect(201);
     }
-    let plan = admin.api_get(&format!("/api/v1/campaigns/{id}")).await.json();
-    if route.contains("{draft}") { plan } else { launch(admin, &plan).await }
+    let plan = admin
+        .api_get(&format!("/api/v1/campaigns/{id}"))
+        .await
+        .json();
+    if route.contains("{draft}") {
+        plan
+    } else {
+        launch(admin, &plan).await
+    }
 }
 
 /// An evidence file reported by the administrator for the target unit; returns its id.
 async fn fresh_attachment(admin: &Session, plan: &Value, unit_id: &str) -> String {
-    let path = format!("/api/v1/campaigns/{}/targets/{}/progress", plan["id"].as_str().unwrap_or_default(), plan["targets"][0]["id"].as_str().unwrap_or_default());
-    let r = multipart(admin, &path, &[("unit_id", unit_id), ("value", "50"), ("reported_on", &day(0))], &[("minh-chung.pdf", pdf())]).await;
+    let path = format!(
+        "/api/v1/campaigns/{}/targets/{}/progress",
+        plan["id"].as_str().unwrap_or_default(),
+        plan["targets"][0]["id"].as_str().unwrap_or_default()
+    );
+    let r = multipart(
+        admin,
+        &path,
+        &[
+            ("unit_id", unit_id),
+            ("value", "50"),
+            ("reported_on", &day(0)),
+        ],
+        &[("minh-chung.pdf", pdf())],
+    )
+    .await;
     r.expect(201);
-    r.json()["attachments"][0]["id"].as_str().unwrap_or_default().to_string()
+    r.json()["attachments"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 impl Fixture {
     async fn new(app: &TestApp, admin: &Session, parent_code: &str, route: &str) -> Fixture {
         let parent = app.unit(parent_code).await;
-        let mut f = Fixture { parent_id: parent.id.clone(), parent_code: parent_code.to_string(), unit: None, person: None, cluster: None, user: None, campaign: None, pact_cluster: String::new(), attachment: String::new(), unit2: String::new(), secret: parent.name.clone() };
+        let mut f = Fixture {
+            parent_id: parent.id.clone(),
+            parent_code: parent_code.to_string(),
+            unit: None,
+            person: None,
+            cluster: None,
+            user: None,
+            campaign: None,
+            pact_cluster: String::new(),
+            attachment: String::new(),
+            unit2: String::new(),
+            secret: parent.name.clone(),
+        };
         if route.contains("{unit}") || route.contains("{person}") || route.contains("merge") {
             let u = fresh_unit(admin, &parent.id).await;
             f.secret = u["name"].as_str().unwrap_or_default().to_string();
             f.unit = Some(u);
         }
         if route.contains("merge") {
-            f.unit2 = fresh_unit(admin, &parent.id).await["id"].as_str().unwrap_or_default().to_string();
+            f.unit2 = fresh_unit(admin, &parent.id).await["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
         }
         if route.contains("{person}") {
             let unit_id = f.unit_id();
@@ -258,7 +417,10 @@ impl Fixture {
             r.expect(201);
             f.cluster = Some(r.json());
         }
-        if route.contains("{campaign}") || route.contains("{draft}") || route.contains("{attachment}") {
+        if route.contains("{campaign}")
+            || route.contains("{draft}")
+            || route.contains("{attachment}")
+        {
             let plan = fresh_campaign(admin, &parent.id, route).await;
             f.secret = plan["title"].as_str().unwrap_or_default().to_string();
             if route.contains("{attachment}") {
@@ -282,21 +444,31 @@ impl Fixture {
     }
 
     fn unit_id(&self) -> String {
-        self.unit.as_ref().and_then(|u| u["id"].as_str()).map(str::to_string).unwrap_or_else(|| self.parent_id.clone())
+        self.unit
+            .as_ref()
+            .and_then(|u| u["id"].as_str())
+            .map(str::to_string)
+            .unwrap_or_else(|| self.parent_id.clone())
     }
 
     fn field(v: &Option<Value>, key: &str) -> String {
-        v.as_ref().map(|x| match &x[key] {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        })
-        .unwrap_or_default()
+        v.as_ref()
+            .map(|x| match &x[key] {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .unwrap_or_default()
     }
 
     /// The route's path with its placeholders filled in.
     fn path(&self, route: &str) -> String {
         let path = route.split_once(' ').map(|(_, p)| p).unwrap_or(route);
-        let part = |list: &str| self.campaign.as_ref().map(|c| c[list][0]["id"].as_str().unwrap_or_default().to_string()).unwrap_or_default();
+        let part = |list: &str| {
+            self.campaign
+                .as_ref()
+                .map(|c| c[list][0]["id"].as_str().unwrap_or_default().to_string())
+                .unwrap_or_default()
+        };
         path.replace("{unit}", &self.unit_id())
             .replace("{person}", &Self::field(&self.person, "id"))
             .replace("{cluster}", &Self::field(&self.cluster, "id"))
@@ -313,7 +485,10 @@ impl Fixture {
 
     /// The version of the first item of a list of the plan (`themes`, `targets`…).
     fn part_version(&self, list: &str) -> Value {
-        self.campaign.as_ref().map(|c| c[list][0]["version"].clone()).unwrap_or(Value::Null)
+        self.campaign
+            .as_ref()
+            .map(|c| c[list][0]["version"].clone())
+            .unwrap_or(Value::Null)
     }
 }
 
@@ -399,7 +574,10 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
 /// Sends the request of a campaign API route that changes data.
 async fn perform_campaign(s: &Session, route: &str, path: &str, f: &Fixture) -> Reply {
     let uid = f.parent_id.clone();
-    let suffix = route.rsplit_once('}').map(|(_, rest)| rest).unwrap_or_default();
+    let suffix = route
+        .rsplit_once('}')
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
     let (method, _) = route.split_once(' ').unwrap_or(("POST", route));
     match (method, suffix) {
         ("POST", "/launch" | "/close") => s.api_post(path, &json!({"version": f.campaign.as_ref().map(|c| c["version"].clone())})).await,
@@ -432,7 +610,14 @@ async fn perform_campaign(s: &Session, route: &str, path: &str, f: &Fixture) -> 
 }
 
 /// Checks one answer against the expected outcome; returns a description of the mismatch, if any.
-fn judge(reply: &Reply, out: Out, route: &Route, f: &Fixture, audit_before: i64, audit_after: i64) -> Option<String> {
+fn judge(
+    reply: &Reply,
+    out: Out,
+    route: &Route,
+    f: &Fixture,
+    audit_before: i64,
+    audit_after: i64,
+) -> Option<String> {
     let status = reply.status.as_u16();
     let want = match out {
         O => route.ok,
@@ -441,23 +626,36 @@ fn judge(reply: &Reply, out: Out, route: &Route, f: &Fixture, audit_before: i64,
         I => 422,
     };
     if status != want {
-        return Some(format!("status {status}, expected {want} ({out:?}); body: {}", excerpt(&reply.text).chars().take(300).collect::<String>()));
+        return Some(format!(
+            "status {status}, expected {want} ({out:?}); body: {}",
+            excerpt(&reply.text).chars().take(300).collect::<String>()
+        ));
     }
     let text = &reply.text;
     let problem = match out {
-        O if route.mutates && audit_after <= audit_before => Some("allowed change wrote no audit row".to_string()),
+        O if route.mutates && audit_after <= audit_before => {
+            Some("allowed change wrote no audit row".to_string())
+        }
         O => None,
-        F if !text.contains("Bạn không có quyền thực hiện thao tác này.") => Some("403 without the Vietnamese message".into()),
-        N if !text.contains("Không tìm thấy dữ liệu trong phạm vi của bạn.") => Some("404 without the Vietnamese message".into()),
+        F if !text.contains("Bạn không có quyền thực hiện thao tác này.") => {
+            Some("403 without the Vietnamese message".into())
+        }
+        N if !text.contains("Không tìm thấy dữ liệu trong phạm vi của bạn.") => {
+            Some("404 without the Vietnamese message".into())
+        }
         N if text.contains(&f.secret) => Some(format!("404 reveals {:?}", f.secret)),
-        I if !text.contains("phạm vi") => Some("422 does not say the unit is outside the user's scope".into()),
+        I if !text.contains("phạm vi") => {
+            Some("422 does not say the unit is outside the user's scope".into())
+        }
         _ => None,
     };
     if problem.is_some() {
         return problem;
     }
     if out != O && audit_after != audit_before {
-        return Some(format!("refused request changed data: audit rows {audit_before} → {audit_after}"));
+        return Some(format!(
+            "refused request changed data: audit rows {audit_before} → {audit_after}"
+        ));
     }
     None
 }
@@ -482,22 +680,43 @@ async fn policy_matrix(engine: Engine) {
                 let after = app.audit_rows().await;
                 cases += 1;
                 if let Some(problem) = judge(&reply, out, route, &f, before, after) {
-                    failures.push(format!("{} as {} on {which} unit ({target}): {problem}", route.name, s.username));
+                    failures.push(format!(
+                        "{} as {} on {which} unit ({target}): {problem}",
+                        route.name, s.username
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {cases} policy cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} policy cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert_eq!(cases, ROUTES.len() * USERS.len() * 2);
 }
 
 async fn unit_officer_lists_are_scoped(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    for (user, own, outsider_unit, outsider_person) in [(UO_BACHDANG, "P-BACHDANG", "Phòng Nội vụ", "Đặng Thị Hoa"), (UO_VHTT, "P-VHTT", "Phường Bạch Đằng", "Nguyễn Văn An")] {
+    for (user, own, outsider_unit, outsider_person) in [
+        (UO_BACHDANG, "P-BACHDANG", "Phòng Nội vụ", "Đặng Thị Hoa"),
+        (UO_VHTT, "P-VHTT", "Phường Bạch Đằng", "Nguyễn Văn An"),
+    ] {
         let s = app.login(user).await;
         let scope = app.unit(own).await;
-        let expected_units = app.count(&format!("SELECT COUNT(*) FROM units WHERE path LIKE '{}%' AND valid_to IS NULL", scope.path)).await;
-        let expected_people = app.count(&format!("SELECT COUNT(*) FROM persons WHERE unit_path LIKE '{}%'", scope.path)).await;
+        let expected_units = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM units WHERE path LIKE '{}%' AND valid_to IS NULL",
+                scope.path
+            ))
+            .await;
+        let expected_people = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM persons WHERE unit_path LIKE '{}%'",
+                scope.path
+            ))
+            .await;
         assert!(expected_people > 0);
 
         let units = s.api_get("/api/v1/units").await;
@@ -506,30 +725,63 @@ async fn unit_officer_lists_are_scoped(engine: Engine) {
         let units = units.as_array().unwrap();
         assert_eq!(units.len() as i64, expected_units, "{user}: {units:?}");
         for u in units {
-            assert!(app.unit_by_id(u["id"].as_str().unwrap()).await.path.starts_with(&scope.path), "{user} sees {u}");
+            assert!(
+                app.unit_by_id(u["id"].as_str().unwrap())
+                    .await
+                    .path
+                    .starts_with(&scope.path),
+                "{user} sees {u}"
+            );
         }
-        let all = s.api_get("/api/v1/units?include_closed=true&q=phuong").await.json();
-        assert!(all.as_array().unwrap().iter().all(|u| u["code"].as_str().unwrap().starts_with(own)), "{user}: {all}");
+        let all = s
+            .api_get("/api/v1/units?include_closed=true&q=phuong")
+            .await
+            .json();
+        assert!(
+            all.as_array()
+                .unwrap()
+                .iter()
+                .all(|u| u["code"].as_str().unwrap().starts_with(own)),
+            "{user}: {all}"
+        );
 
         let people = s.api_get("/api/v1/people?limit=500").await.json();
         assert_eq!(people["total"].as_i64().unwrap(), expected_people, "{user}");
         for p in people["items"].as_array().unwrap() {
-            assert!(app.person(p["id"].as_str().unwrap()).await.unit_path.starts_with(&scope.path), "{user} sees {p}");
+            assert!(
+                app.person(p["id"].as_str().unwrap())
+                    .await
+                    .unit_path
+                    .starts_with(&scope.path),
+                "{user} sees {p}"
+            );
         }
         let page = s.get("/units").await;
         page.expect(200).contains(&scope.name);
-        assert!(!page.text.contains(outsider_unit), "{user} unit list shows {outsider_unit}");
+        assert!(
+            !page.text.contains(outsider_unit),
+            "{user} unit list shows {outsider_unit}"
+        );
         let page = s.get("/people").await;
         page.expect(200);
-        assert!(!page.text.contains(outsider_person), "{user} people list shows {outsider_person}");
+        assert!(
+            !page.text.contains(outsider_person),
+            "{user} people list shows {outsider_person}"
+        );
         let page = s.get("/people?q=a").await;
         assert!(!page.text.contains(outsider_person));
         // Forms offer only units in scope.
         let form = s.get("/people/new").await;
         form.expect(200).contains(&scope.name);
-        assert!(!form.text.contains(outsider_unit), "{user} person form offers {outsider_unit}");
+        assert!(
+            !form.text.contains(outsider_unit),
+            "{user} person form offers {outsider_unit}"
+        );
         let form = s.get("/units/new").await;
-        assert!(!form.text.contains(outsider_unit), "{user} unit form offers {outsider_unit}");
+        assert!(
+            !form.text.contains(outsider_unit),
+            "{user} unit form offers {outsider_unit}"
+        );
         // The home page counts only their units and people.
         s.get("/").await.expect(200).contains(&scope.name);
     }

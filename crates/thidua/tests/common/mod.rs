@@ -56,23 +56,39 @@ pub const UO_VHTT: &str = "canbo.vhtt";
 pub const COUNCIL: &str = "hoidong";
 pub const CHAIRMAN: &str = "chutich";
 pub const VIEWER: &str = "xem";
-pub const ALL_USERS: [&str; 7] = [ADMIN, STANDING, UO_BACHDANG, UO_VHTT, COUNCIL, CHAIRMAN, VIEWER];
+pub const ALL_USERS: [&str; 7] = [
+    ADMIN,
+    STANDING,
+    UO_BACHDANG,
+    UO_VHTT,
+    COUNCIL,
+    CHAIRMAN,
+    VIEWER,
+];
 
 fn pg_base_url() -> String {
-    std::env::var("THIDUA_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_string()).trim_end_matches('/').to_string()
+    std::env::var("THIDUA_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_string())
+        .trim_end_matches('/')
+        .to_string()
 }
 
 async fn pg_admin() -> sqlx::PgConnection {
     let url = format!("{}/postgres", pg_base_url());
     match sqlx::PgConnection::connect(&url).await {
         Ok(c) => c,
-        Err(e) => panic!("PostgreSQL is required for the PostgreSQL variants of the integration tests ({url}): {e}"),
+        Err(e) => panic!(
+            "PostgreSQL is required for the PostgreSQL variants of the integration tests ({url}): {e}"
+        ),
     }
 }
 
 async fn pg_exec(sql: &str) -> Result<(), sqlx::Error> {
     let mut c = pg_admin().await;
-    let r = sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string())).execute(&mut c).await.map(|_| ());
+    let r = sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
+        .execute(&mut c)
+        .await
+        .map(|_| ());
     let _ = c.close().await;
     r
 }
@@ -85,11 +101,19 @@ fn alive(pid: u32) -> bool {
 /// Drops databases left behind by test processes that no longer run (names carry the pid).
 async fn drop_stale_pg_databases() {
     let mut c = pg_admin().await;
-    let names: Vec<(String,)> = sqlx::query_as("SELECT datname FROM pg_database WHERE datname LIKE 'thidua_t%'").fetch_all(&mut c).await.unwrap_or_default();
+    let names: Vec<(String,)> =
+        sqlx::query_as("SELECT datname FROM pg_database WHERE datname LIKE 'thidua_t%'")
+            .fetch_all(&mut c)
+            .await
+            .unwrap_or_default();
     for (name,) in names {
         let pid = name.split('_').nth(2).and_then(|p| p.parse::<u32>().ok());
         if pid.is_some_and(|p| p != std::process::id() && !alive(p)) {
-            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))).execute(&mut c).await;
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+            )))
+            .execute(&mut c)
+            .await;
         }
     }
     let _ = c.close().await;
@@ -111,7 +135,9 @@ static SQLITE_TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
 static PG_TEMPLATE: OnceCell<String> = OnceCell::const_new();
 
 async fn load_demo(url: &str) {
-    let db = Db::connect(url).await.unwrap_or_else(|e| panic!("connect {url}: {e}"));
+    let db = Db::connect(url)
+        .await
+        .unwrap_or_else(|e| panic!("connect {url}: {e}"));
     db.migrate().await.expect("migrate");
     thidua::demo::load_if_empty(&db).await.expect("demo data");
     db.close().await;
@@ -124,7 +150,10 @@ async fn sqlite_template() -> &'static PathBuf {
             if let Ok(entries) = std::fs::read_dir(tmp_root()) {
                 for e in entries.flatten() {
                     let name = e.file_name().to_string_lossy().to_string();
-                    let pid = name.strip_prefix("template-").and_then(|r| r.split(['.', '-']).next()).and_then(|p| p.parse::<u32>().ok());
+                    let pid = name
+                        .strip_prefix("template-")
+                        .and_then(|r| r.split(['.', '-']).next())
+                        .and_then(|p| p.parse::<u32>().ok());
                     if pid.is_some_and(|p| p != std::process::id() && !alive(p)) {
                         let _ = std::fs::remove_file(e.path());
                     }
@@ -142,7 +171,9 @@ async fn pg_template() -> &'static String {
         .get_or_init(|| async {
             drop_stale_pg_databases().await;
             let name = format!("thidua_tpl_{}_{}", std::process::id(), unique());
-            pg_exec(&format!("CREATE DATABASE \"{name}\"")).await.expect("create template database");
+            pg_exec(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .expect("create template database");
             load_demo(&format!("{}/{name}", pg_base_url())).await;
             name
         })
@@ -155,7 +186,8 @@ fn copy_sqlite(from: &Path, to: &Path) {
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", from.display()));
         if side.exists() {
-            std::fs::copy(&side, format!("{}{suffix}", to.display())).expect("copy template side file");
+            std::fs::copy(&side, format!("{}{suffix}", to.display()))
+                .expect("copy template side file");
         }
     }
 }
@@ -192,13 +224,22 @@ impl TestApp {
 
     pub async fn spawn_with(engine: Engine, config: Config) -> TestApp {
         // Server errors (500s) are logged; the test harness shows them with a failing test's output.
-        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter(tracing_subscriber::EnvFilter::try_from_env("THIDUA_TEST_LOG").unwrap_or_else(|_| "warn,sqlx=error".into())).try_init();
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_env("THIDUA_TEST_LOG")
+                    .unwrap_or_else(|_| "warn,sqlx=error".into()),
+            )
+            .try_init();
         // Under nextest every test runs in a process of its own: a template would be made for one use
         // and left behind, so the demo is loaded straight into the test's database instead.
         let direct = one_test_per_process();
         let (url, dir, pg_name) = match engine {
             Engine::Sqlite => {
-                let dir = tempfile::Builder::new().prefix("app-").tempdir_in(tmp_root()).expect("temp dir");
+                let dir = tempfile::Builder::new()
+                    .prefix("app-")
+                    .tempdir_in(tmp_root())
+                    .expect("temp dir");
                 let file = dir.path().join("thidua.db");
                 let url = format!("sqlite://{}", file.display());
                 if direct {
@@ -211,7 +252,9 @@ impl TestApp {
             Engine::Postgres if direct => {
                 drop_stale_pg_databases().await;
                 let name = format!("thidua_t_{}_{}", std::process::id(), unique());
-                pg_exec(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
+                pg_exec(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .expect("create test database");
                 let url = format!("{}/{name}", pg_base_url());
                 load_demo(&url).await;
                 (url, None, Some(name))
@@ -222,7 +265,11 @@ impl TestApp {
                 let mut tries = 0;
                 loop {
                     // Two clones of one template at the same moment can collide; try again.
-                    match pg_exec(&format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"")).await {
+                    match pg_exec(&format!(
+                        "CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""
+                    ))
+                    .await
+                    {
                         Ok(()) => break,
                         Err(e) if tries < 20 => {
                             tries += 1;
@@ -235,24 +282,53 @@ impl TestApp {
                 (format!("{}/{name}", pg_base_url()), None, Some(name))
             }
         };
-        let db = Db::connect(&url).await.unwrap_or_else(|e| panic!("connect {url}: {e}"));
+        let db = Db::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("connect {url}: {e}"));
         db.migrate().await.expect("migrate");
         let org_id = {
             let mut tx = db.begin().await.expect("tx");
-            let org = thidua_store::orgs::first(&mut tx).await.expect("org").expect("demo org");
+            let org = thidua_store::orgs::first(&mut tx)
+                .await
+                .expect("org")
+                .expect("demo org");
             tx.commit().await.expect("commit");
             org
         };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         // Uploaded files go to a folder of this test (the default `data/blobs` is for real use).
-        let blobs = tempfile::Builder::new().prefix("blobs-").tempdir_in(tmp_root()).expect("blob dir");
-        let config = if config.blob_dir == Config::default().blob_dir { Config { blob_dir: blobs.path().to_path_buf(), ..config } } else { config };
-        let state = AppState { db: db.clone(), config: Arc::new(config) };
+        let blobs = tempfile::Builder::new()
+            .prefix("blobs-")
+            .tempdir_in(tmp_root())
+            .expect("blob dir");
+        let config = if config.blob_dir == Config::default().blob_dir {
+            Config {
+                blob_dir: blobs.path().to_path_buf(),
+                ..config
+            }
+        } else {
+            config
+        };
+        let state = AppState {
+            db: db.clone(),
+            config: Arc::new(config),
+        };
         let server = tokio::spawn(async move {
             let _ = thidua_web::serve(listener, state).await;
         });
-        TestApp { base: format!("http://{addr}"), engine, db, org_id, server, _dir: dir, _blobs: blobs, pg_name }
+        TestApp {
+            base: format!("http://{addr}"),
+            engine,
+            db,
+            org_id,
+            server,
+            _dir: dir,
+            _blobs: blobs,
+            pg_name,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -265,21 +341,44 @@ impl TestApp {
     }
 
     fn client_with_jar(&self, jar: Arc<reqwest::cookie::Jar>) -> reqwest::Client {
-        reqwest::Client::builder().cookie_provider(jar).redirect(reqwest::redirect::Policy::none()).build().expect("client")
+        reqwest::Client::builder()
+            .cookie_provider(jar)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
     }
 
     /// Opens the login page and returns its form token.
     pub async fn login_form(&self, client: &reqwest::Client) -> String {
-        let r = client.get(self.url("/login")).send().await.expect("GET /login");
+        let r = client
+            .get(self.url("/login"))
+            .send()
+            .await
+            .expect("GET /login");
         assert_eq!(r.status(), StatusCode::OK);
         let html = r.text().await.expect("body");
         hidden_value(&html, "_csrf").expect("_csrf on the login page")
     }
 
     /// Posts the login form with `password`; returns the raw response.
-    pub async fn post_login(&self, client: &reqwest::Client, username: &str, password: &str) -> reqwest::Response {
+    pub async fn post_login(
+        &self,
+        client: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Response {
         let csrf = self.login_form(client).await;
-        client.post(self.url("/login")).form(&[("username", username), ("password", password), ("_csrf", csrf.as_str()), ("next", "/")]).send().await.expect("POST /login")
+        client
+            .post(self.url("/login"))
+            .form(&[
+                ("username", username),
+                ("password", password),
+                ("_csrf", csrf.as_str()),
+                ("next", "/"),
+            ])
+            .send()
+            .await
+            .expect("POST /login")
     }
 
     /// Signs a demo user in through the login form.
@@ -287,8 +386,20 @@ impl TestApp {
         let jar = Arc::new(reqwest::cookie::Jar::default());
         let client = self.client_with_jar(jar.clone());
         let r = self.post_login(&client, username, DEMO_PASSWORD).await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "login of {username} failed: {}", r.text().await.unwrap_or_default());
-        let mut s = Session { base: self.base.clone(), client, csrf: String::new(), username: username.to_string(), bearer: None, jar: Some(jar) };
+        assert_eq!(
+            r.status(),
+            StatusCode::SEE_OTHER,
+            "login of {username} failed: {}",
+            r.text().await.unwrap_or_default()
+        );
+        let mut s = Session {
+            base: self.base.clone(),
+            client,
+            csrf: String::new(),
+            username: username.to_string(),
+            bearer: None,
+            jar: Some(jar),
+        };
         s.csrf = s.fetch_csrf().await;
         s
     }
@@ -298,8 +409,14 @@ impl TestApp {
     pub async fn count(&self, sql: &str) -> i64 {
         let sql = sqlx::AssertSqlSafe(sql.to_string());
         match &self.db {
-            Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await.expect("count"),
-            Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await.expect("count"),
+            Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(p)
+                .await
+                .expect("count"),
+            Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(p)
+                .await
+                .expect("count"),
         }
     }
 
@@ -307,8 +424,14 @@ impl TestApp {
     pub async fn scalar_text(&self, sql: &str) -> String {
         let sql = sqlx::AssertSqlSafe(sql.to_string());
         match &self.db {
-            Db::Sqlite(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await.expect("scalar"),
-            Db::Postgres(p) => sqlx::query_scalar::<_, String>(sql).fetch_one(p).await.expect("scalar"),
+            Db::Sqlite(p) => sqlx::query_scalar::<_, String>(sql)
+                .fetch_one(p)
+                .await
+                .expect("scalar"),
+            Db::Postgres(p) => sqlx::query_scalar::<_, String>(sql)
+                .fetch_one(p)
+                .await
+                .expect("scalar"),
         }
     }
 
@@ -328,21 +451,28 @@ impl TestApp {
     /// A unit by code (panics when missing).
     pub async fn unit(&self, code: &str) -> thidua_store::units::UnitRow {
         let mut tx = self.db.begin().await.expect("tx");
-        let u = thidua_store::units::get_by_code(&mut tx, &self.org_id, code).await.expect("query").unwrap_or_else(|| panic!("no unit {code}"));
+        let u = thidua_store::units::get_by_code(&mut tx, &self.org_id, code)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("no unit {code}"));
         tx.commit().await.expect("commit");
         u
     }
 
     pub async fn unit_by_id(&self, id: &str) -> thidua_store::units::UnitRow {
         let mut tx = self.db.begin().await.expect("tx");
-        let u = thidua_store::units::get(&mut tx, &self.org_id, id).await.expect("unit");
+        let u = thidua_store::units::get(&mut tx, &self.org_id, id)
+            .await
+            .expect("unit");
         tx.commit().await.expect("commit");
         u
     }
 
     pub async fn person(&self, id: &str) -> thidua_store::persons::PersonRow {
         let mut tx = self.db.begin().await.expect("tx");
-        let p = thidua_store::persons::get(&mut tx, &self.org_id, id).await.expect("person");
+        let p = thidua_store::persons::get(&mut tx, &self.org_id, id)
+            .await
+            .expect("person");
         tx.commit().await.expect("commit");
         p
     }
@@ -351,16 +481,29 @@ impl TestApp {
     pub async fn person_in(&self, unit_code: &str) -> thidua_store::persons::PersonRow {
         let unit = self.unit(unit_code).await;
         let mut tx = self.db.begin().await.expect("tx");
-        let filter = thidua_store::persons::PersonFilter { unit_id: Some(unit.id.clone()), ..Default::default() };
-        let first = thidua_store::persons::list(&mut tx, &self.org_id, &filter, 1, 0).await.expect("list").into_iter().next().unwrap_or_else(|| panic!("nobody in {unit_code}"));
-        let p = thidua_store::persons::get(&mut tx, &self.org_id, &first.id).await.expect("person");
+        let filter = thidua_store::persons::PersonFilter {
+            unit_id: Some(unit.id.clone()),
+            ..Default::default()
+        };
+        let first = thidua_store::persons::list(&mut tx, &self.org_id, &filter, 1, 0)
+            .await
+            .expect("list")
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nobody in {unit_code}"));
+        let p = thidua_store::persons::get(&mut tx, &self.org_id, &first.id)
+            .await
+            .expect("person");
         tx.commit().await.expect("commit");
         p
     }
 
     pub async fn user_id(&self, username: &str) -> String {
         let mut tx = self.db.begin().await.expect("tx");
-        let u = thidua_store::users::get_by_username(&mut tx, username).await.expect("query").expect("user");
+        let u = thidua_store::users::get_by_username(&mut tx, username)
+            .await
+            .expect("query")
+            .expect("user");
         tx.commit().await.expect("commit");
         u.id
     }
@@ -372,9 +515,14 @@ impl Drop for TestApp {
         if let Some(name) = self.pg_name.take() {
             // Dropping needs async I/O; a helper thread with its own runtime does it while we wait.
             let joined = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
                 rt.block_on(async move {
-                    if let Err(e) = pg_exec(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await {
+                    if let Err(e) =
+                        pg_exec(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await
+                    {
                         eprintln!("could not drop test database {name}: {e}");
                     }
                 });
@@ -411,7 +559,11 @@ impl Reply {
         let status = r.status();
         let headers = r.headers().clone();
         let text = r.text().await.expect("body");
-        Reply { status, headers, text }
+        Reply {
+            status,
+            headers,
+            text,
+        }
     }
 
     pub fn json(&self) -> Value {
@@ -425,13 +577,22 @@ impl Reply {
     /// Asserts the status, showing the body when it differs.
     #[track_caller]
     pub fn expect(&self, status: u16) -> &Reply {
-        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", excerpt(&self.text));
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            excerpt(&self.text)
+        );
         self
     }
 
     #[track_caller]
     pub fn contains(&self, needle: &str) -> &Reply {
-        assert!(self.text.contains(needle), "expected {needle:?} in: {}", excerpt(&self.text));
+        assert!(
+            self.text.contains(needle),
+            "expected {needle:?} in: {}",
+            excerpt(&self.text)
+        );
         self
     }
 }
@@ -457,11 +618,20 @@ impl Session {
     pub async fn fetch_csrf(&self) -> String {
         let me = self.get("/api/v1/me").await;
         me.expect(200);
-        me.json()["csrf_token"].as_str().expect("csrf_token").to_string()
+        me.json()["csrf_token"]
+            .as_str()
+            .expect("csrf_token")
+            .to_string()
     }
 
     pub async fn get(&self, path: &str) -> Reply {
-        Reply::read(self.auth(self.client.get(self.url(path))).send().await.expect("GET")).await
+        Reply::read(
+            self.auth(self.client.get(self.url(path)))
+                .send()
+                .await
+                .expect("GET"),
+        )
+        .await
     }
 
     /// Posts a url-encoded form with the session's `_csrf` added.
@@ -473,14 +643,24 @@ impl Session {
 
     /// Posts a url-encoded form exactly as given (no token added).
     pub async fn post_form_raw(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
-        Reply::read(self.auth(self.client.post(self.url(path))).form(fields).send().await.expect("POST")).await
+        Reply::read(
+            self.auth(self.client.post(self.url(path)))
+                .form(fields)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
     }
 
     /// A JSON API call; with a session cookie the `X-CSRF-Token` header is sent on changes.
     pub async fn api(&self, method: Method, path: &str, body: Option<&Value>) -> Reply {
         let mut rb = self.auth(self.client.request(method.clone(), self.url(path)));
         if method != Method::GET && self.bearer.is_none() {
-            rb = rb.header("x-csrf-token", HeaderValue::from_str(&self.csrf).expect("header"));
+            rb = rb.header(
+                "x-csrf-token",
+                HeaderValue::from_str(&self.csrf).expect("header"),
+            );
         }
         if let Some(b) = body {
             rb = rb.json(b);
@@ -506,14 +686,21 @@ impl Session {
         let form = reqwest::multipart::Form::new().part("file", part);
         let mut rb = self.auth(self.client.post(self.url(path))).multipart(form);
         if self.bearer.is_none() {
-            rb = rb.header("x-csrf-token", HeaderValue::from_str(&self.csrf).expect("header"));
+            rb = rb.header(
+                "x-csrf-token",
+                HeaderValue::from_str(&self.csrf).expect("header"),
+            );
         }
         Reply::read(rb.send().await.expect("upload")).await
     }
 
     /// Downloads raw bytes.
     pub async fn download(&self, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
-        let r = self.auth(self.client.get(self.url(path))).send().await.expect("GET");
+        let r = self
+            .auth(self.client.get(self.url(path)))
+            .send()
+            .await
+            .expect("GET");
         let status = r.status();
         let headers = r.headers().clone();
         (status, headers, r.bytes().await.expect("bytes").to_vec())
@@ -523,22 +710,40 @@ impl Session {
     pub async fn create_api_token(&self, name: &str) -> String {
         let r = self.post_form("/account/tokens", &[("name", name)]).await;
         r.expect(200);
-        let start = r.text.find("<code id=\"new-token\">").expect("new token shown") + "<code id=\"new-token\">".len();
+        let start = r
+            .text
+            .find("<code id=\"new-token\">")
+            .expect("new token shown")
+            + "<code id=\"new-token\">".len();
         let end = r.text[start..].find("</code>").expect("end of token") + start;
         r.text[start..end].to_string()
     }
 
     /// The same user acting with an API token (no cookie).
     pub fn with_token(&self, token: &str) -> Session {
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Session { base: self.base.clone(), client, csrf: String::new(), username: self.username.clone(), bearer: Some(token.to_string()), jar: None }
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Session {
+            base: self.base.clone(),
+            client,
+            csrf: String::new(),
+            username: self.username.clone(),
+            bearer: Some(token.to_string()),
+            jar: None,
+        }
     }
 
     /// The `Cookie` header this session sends.
     pub fn cookie_header(&self) -> String {
         use reqwest::cookie::CookieStore;
         let url = reqwest::Url::parse(&self.base).expect("url");
-        self.jar.as_ref().and_then(|j| j.cookies(&url)).and_then(|v| v.to_str().ok().map(str::to_string)).unwrap_or_default()
+        self.jar
+            .as_ref()
+            .and_then(|j| j.cookies(&url))
+            .and_then(|v| v.to_str().ok().map(str::to_string))
+            .unwrap_or_default()
     }
 
     /// Uploads a file of `len` bytes over a plain TCP connection, writing the body while reading the
@@ -548,20 +753,39 @@ impl Session {
     pub async fn raw_upload(&self, path: &str, len: usize, chunked: bool) -> (u16, String) {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let addr = self.base.trim_start_matches("http://").to_string();
-        let stream = tokio::net::TcpStream::connect(&addr).await.expect("connect");
+        let stream = tokio::net::TcpStream::connect(&addr)
+            .await
+            .expect("connect");
         let (mut reader, mut writer) = stream.into_split();
         let boundary = "thidua-test-boundary";
-        let head = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.csv\"\r\nContent-Type: text/csv\r\n\r\n");
+        let head = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+        );
         let tail = format!("\r\n--{boundary}--\r\n");
         let filler = len.saturating_sub(head.len() + tail.len());
-        let size = if chunked { "Transfer-Encoding: chunked".to_string() } else { format!("Content-Length: {}", head.len() + filler + tail.len()) };
+        let size = if chunked {
+            "Transfer-Encoding: chunked".to_string()
+        } else {
+            format!("Content-Length: {}", head.len() + filler + tail.len())
+        };
         let request = format!(
             "POST {path} HTTP/1.1\r\nHost: {addr}\r\nCookie: {}\r\nX-CSRF-Token: {}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n{size}\r\nConnection: close\r\n\r\n",
             self.cookie_header(),
             self.csrf
         );
         let writing = tokio::spawn(async move {
-            let frame = |data: &[u8]| if chunked { [format!("{:x}\r\n", data.len()).into_bytes(), data.to_vec(), b"\r\n".to_vec()].concat() } else { data.to_vec() };
+            let frame = |data: &[u8]| {
+                if chunked {
+                    [
+                        format!("{:x}\r\n", data.len()).into_bytes(),
+                        data.to_vec(),
+                        b"\r\n".to_vec(),
+                    ]
+                    .concat()
+                } else {
+                    data.to_vec()
+                }
+            };
             writer.write_all(request.as_bytes()).await?;
             writer.write_all(&frame(head.as_bytes())).await?;
             let block = vec![b'a'; 64 * 1024];
@@ -588,7 +812,11 @@ impl Session {
         }
         writing.abort();
         let text = String::from_utf8_lossy(&answer).to_string();
-        let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
         (status, text)
     }
 }
@@ -617,7 +845,9 @@ pub fn unescape_html(s: &str) -> String {
                 "amp" => Some('&'),
                 "quot" => Some('"'),
                 "apos" => Some('\''),
-                e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
+                e if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32),
                 e if e.starts_with('#') => e[1..].parse::<u32>().ok().and_then(char::from_u32),
                 _ => None,
             };
@@ -658,13 +888,21 @@ pub fn xlsx(rows: &[Vec<&str>]) -> Vec<u8> {
 /// Reads the first sheet of an XLSX file into rows of text.
 pub fn read_xlsx(bytes: &[u8]) -> Vec<Vec<String>> {
     use calamine::Reader;
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("open xlsx");
-    let range = book.worksheet_range_at(0).expect("a sheet").expect("sheet range");
-    range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .expect("open xlsx");
+    let range = book
+        .worksheet_range_at(0)
+        .expect("a sheet")
+        .expect("sheet range");
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
 }
 
 /// `path?k=v&…` with the values URL-encoded.
 pub fn with_query(path: &str, params: &[(&str, &str)]) -> String {
-    let u = reqwest::Url::parse_with_params(&format!("http://localhost{path}"), params).expect("url");
+    let u =
+        reqwest::Url::parse_with_params(&format!("http://localhost{path}"), params).expect("url");
     format!("{}?{}", u.path(), u.query().unwrap_or(""))
 }

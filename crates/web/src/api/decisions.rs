@@ -5,7 +5,9 @@
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiError, ApiErrorBody, AppError};
-use crate::ops::decisions::{self as ops, DecisionInput, RevokeInput, YearTotal, public::Verification};
+use crate::ops::decisions::{
+    self as ops, DecisionInput, RevokeInput, YearTotal, public::Verification,
+};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -43,7 +45,18 @@ pub struct Decision {
 }
 
 fn decision(d: DecisionRow, lines: i64) -> Decision {
-    Decision { id: d.id, number: d.number, signed_on: d.signed_on, issuer: d.issuer, signer_title: d.signer_title, signer_name: d.signer_name, title: d.title, place: d.place, total_amount: d.total_amount, lines }
+    Decision {
+        id: d.id,
+        number: d.number,
+        signed_on: d.signed_on,
+        issuer: d.issuer,
+        signer_title: d.signer_title,
+        signer_name: d.signer_name,
+        title: d.title,
+        place: d.place,
+        total_amount: d.total_amount,
+        lines,
+    }
 }
 
 /// One awardee of a decision.
@@ -70,7 +83,24 @@ pub struct Line {
 }
 
 fn line(l: LineView) -> Line {
-    Line { award: ops::award_name(&l.code), id: l.id, nomination_id: l.nomination_id, golden_book_no: l.golden_book_no, nominee_type: l.nominee_type, nominee: l.nominee_name, unit: l.unit_name, code: l.code, achievement: l.achievement, amount: l.amount, verify_code: l.verify_code, award_id: l.award_id, confidential: l.confidential, revoked: l.revoked_at.is_some(), revoked_reason: l.revoked_reason, revoked_by: l.revoked_by }
+    Line {
+        award: ops::award_name(&l.code),
+        id: l.id,
+        nomination_id: l.nomination_id,
+        golden_book_no: l.golden_book_no,
+        nominee_type: l.nominee_type,
+        nominee: l.nominee_name,
+        unit: l.unit_name,
+        code: l.code,
+        achievement: l.achievement,
+        amount: l.amount,
+        verify_code: l.verify_code,
+        award_id: l.award_id,
+        confidential: l.confidential,
+        revoked: l.revoked_at.is_some(),
+        revoked_reason: l.revoked_reason,
+        revoked_by: l.revoked_by,
+    }
 }
 
 /// A decision with its lines.
@@ -89,31 +119,56 @@ pub struct DecisionList {
 }
 
 #[utoipa::path(get, path = "/api/v1/decisions", tag = "decisions", responses((status = 200, body = DecisionList), (status = 403, body = ApiErrorBody)))]
-async fn list_decisions(State(state): State<AppState>, ctx: Ctx) -> Result<Json<DecisionList>, ApiError> {
+async fn list_decisions(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<DecisionList>, ApiError> {
     let rows = ops::list(&state.db, &ctx).await?;
     let years = ops::year_totals(&rows);
-    Ok(Json(DecisionList { decisions: rows.into_iter().map(|(d, n)| decision(d, n)).collect(), years }))
+    Ok(Json(DecisionList {
+        decisions: rows.into_iter().map(|(d, n)| decision(d, n)).collect(),
+        years,
+    }))
 }
 
 #[utoipa::path(post, path = "/api/v1/decisions", tag = "decisions", request_body = DecisionInput, responses((status = 201, body = DecisionDetail), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn create_decision(State(state): State<AppState>, ctx: Ctx, Json(b): Json<DecisionInput>) -> Result<(StatusCode, Json<DecisionDetail>), ApiError> {
+async fn create_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Json(b): Json<DecisionInput>,
+) -> Result<(StatusCode, Json<DecisionDetail>), ApiError> {
     let d = ops::decide(&state.db, &ctx, &b).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, &ctx, &d.id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(detail(&state, &ctx, &d.id).await?),
+    ))
 }
 
 async fn detail(state: &AppState, ctx: &Ctx, id: &str) -> Result<DecisionDetail, AppError> {
     let v = ops::get(&state.db, ctx, id).await?;
     let n = i64::try_from(v.lines.len()).unwrap_or(0);
-    Ok(DecisionDetail { decision: decision(v.decision, n), items: v.lines.into_iter().map(line).collect() })
+    Ok(DecisionDetail {
+        decision: decision(v.decision, n),
+        items: v.lines.into_iter().map(line).collect(),
+    })
 }
 
 #[utoipa::path(get, path = "/api/v1/decisions/{id}", tag = "decisions", params(("id" = String, Path)), responses((status = 200, body = DecisionDetail), (status = 404, body = ApiErrorBody)))]
-async fn get_decision(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<DecisionDetail>, ApiError> {
+async fn get_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<DecisionDetail>, ApiError> {
     Ok(Json(detail(&state, &ctx, &id).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/decisions/{id}/lines/{line}/revoke", tag = "decisions", params(("id" = String, Path), ("line" = String, Path)), request_body = RevokeInput, responses((status = 200, body = DecisionDetail), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn revoke_line(State(state): State<AppState>, ctx: Ctx, Path((id, line_id)): Path<(String, String)>, Json(b): Json<RevokeInput>) -> Result<Json<DecisionDetail>, ApiError> {
+async fn revoke_line(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, line_id)): Path<(String, String)>,
+    Json(b): Json<RevokeInput>,
+) -> Result<Json<DecisionDetail>, ApiError> {
     ops::revoke_line(&state.db, &ctx, &id, &line_id, &b).await?;
     Ok(Json(detail(&state, &ctx, &id).await?))
 }
@@ -130,24 +185,67 @@ pub struct ForwardPackage {
 }
 
 #[utoipa::path(post, path = "/api/v1/nominations/{id}/forward-package", tag = "decisions", params(("id" = String, Path)), responses((status = 201, body = ForwardPackage), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn forward_nomination(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<(StatusCode, Json<ForwardPackage>), ApiError> {
+async fn forward_nomination(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<ForwardPackage>), ApiError> {
     let r = ops::forward::forward(&state.db, &state.blobs(), &ctx, &id).await?;
-    Ok((StatusCode::CREATED, Json(ForwardPackage { nomination_id: r.nomination_id, authority: r.authority, file_name: r.file_name, size_bytes: r.size_bytes, sha256: r.sha256 })))
+    Ok((
+        StatusCode::CREATED,
+        Json(ForwardPackage {
+            nomination_id: r.nomination_id,
+            authority: r.authority,
+            file_name: r.file_name,
+            size_bytes: r.size_bytes,
+            sha256: r.sha256,
+        }),
+    ))
 }
 
 /// A ZIP download under an ASCII file name.
 pub fn zip_response(file_name: &str, bytes: Vec<u8>) -> Response {
-    let ascii: String = thidua_domain::text::fold(file_name).chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
-    ([(header::CONTENT_TYPE, "application/zip".to_string()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{ascii}\""))], bytes).into_response()
+    let ascii: String = thidua_domain::text::fold(file_name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    (
+        [
+            (header::CONTENT_TYPE, "application/zip".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{ascii}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 #[utoipa::path(get, path = "/api/v1/nominations/{id}/forward-package", tag = "decisions", params(("id" = String, Path)), responses((status = 200, content_type = "application/zip", description = "ZIP: ho_so.json and the dossier files"), (status = 404, body = ApiErrorBody)))]
-async fn forward_package(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn forward_package(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let (name, bytes) = ops::forward::package(&state.db, &state.blobs(), &ctx, &id).await?;
     Ok(zip_response(&name, bytes))
 }
 
 #[utoipa::path(get, path = "/api/v1/public/verify/{code}", tag = "decisions", params(("code" = String, Path, description = "8-character code printed on the certificate")), responses((status = 200, body = Verification), (status = 404, body = ApiErrorBody)))]
-async fn verify(State(state): State<AppState>, Path(code): Path<String>) -> Result<Json<Verification>, ApiError> {
-    Ok(Json(ops::public::verify(&state.db, &code).await?.ok_or(AppError::NotFound)?))
+async fn verify(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<Verification>, ApiError> {
+    Ok(Json(
+        ops::public::verify(&state.db, &code)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    ))
 }

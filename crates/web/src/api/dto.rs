@@ -30,7 +30,19 @@ pub struct Unit {
 
 impl From<UnitRow> for Unit {
     fn from(u: UnitRow) -> Self {
-        Unit { id: u.id, parent_id: u.parent_id, code: u.code, name: u.name, short_name: u.short_name, kind: u.kind, level: u.level, valid_from: u.valid_from, valid_to: u.valid_to, successor_id: u.successor_id, version: u.version }
+        Unit {
+            id: u.id,
+            parent_id: u.parent_id,
+            code: u.code,
+            name: u.name,
+            short_name: u.short_name,
+            kind: u.kind,
+            level: u.level,
+            valid_from: u.valid_from,
+            valid_to: u.valid_to,
+            successor_id: u.successor_id,
+            version: u.version,
+        }
     }
 }
 
@@ -111,7 +123,17 @@ pub struct Person {
 
 impl From<PersonRow> for Person {
     fn from(p: PersonRow) -> Self {
-        Person { id: p.id, unit_id: p.unit_id, full_name: p.full_name, gender: p.gender, birth_date: p.birth_date, position: p.position, kind: p.kind, direct_worker: p.direct_worker, version: p.version }
+        Person {
+            id: p.id,
+            unit_id: p.unit_id,
+            full_name: p.full_name,
+            gender: p.gender,
+            birth_date: p.birth_date,
+            position: p.position,
+            kind: p.kind,
+            direct_worker: p.direct_worker,
+            version: p.version,
+        }
     }
 }
 
@@ -130,7 +152,17 @@ pub struct PersonListItem {
 
 impl From<PersonListRow> for PersonListItem {
     fn from(p: PersonListRow) -> Self {
-        PersonListItem { id: p.id, unit_id: p.unit_id, unit_name: p.unit_name, full_name: p.full_name, gender: p.gender, birth_date: p.birth_date, position: p.position, kind: p.kind, direct_worker: p.direct_worker }
+        PersonListItem {
+            id: p.id,
+            unit_id: p.unit_id,
+            unit_name: p.unit_name,
+            full_name: p.full_name,
+            gender: p.gender,
+            birth_date: p.birth_date,
+            position: p.position,
+            kind: p.kind,
+            direct_worker: p.direct_worker,
+        }
     }
 }
 
@@ -195,7 +227,22 @@ pub struct ClusterMember {
 
 impl Cluster {
     pub fn new(c: ClusterRow, members: Vec<Member>) -> Cluster {
-        Cluster { id: c.id, year: c.year, kind: c.kind, name: c.name, leader_unit_id: c.leader_unit_id, deputy_unit_id: c.deputy_unit_id, members: members.into_iter().map(|m| ClusterMember { unit_id: m.unit_id, unit_name: m.unit_name }).collect(), version: c.version }
+        Cluster {
+            id: c.id,
+            year: c.year,
+            kind: c.kind,
+            name: c.name,
+            leader_unit_id: c.leader_unit_id,
+            deputy_unit_id: c.deputy_unit_id,
+            members: members
+                .into_iter()
+                .map(|m| ClusterMember {
+                    unit_id: m.unit_id,
+                    unit_name: m.unit_name,
+                })
+                .collect(),
+            version: c.version,
+        }
     }
 }
 
@@ -243,7 +290,15 @@ pub struct User {
 
 impl From<UserRow> for User {
     fn from(u: UserRow) -> Self {
-        User { id: u.id, username: u.username, full_name: u.full_name, role: u.role, scope_unit_id: u.scope_unit_id, active: u.active, version: u.version }
+        User {
+            id: u.id,
+            username: u.username,
+            full_name: u.full_name,
+            role: u.role,
+            scope_unit_id: u.scope_unit_id,
+            active: u.active,
+            version: u.version,
+        }
     }
 }
 
@@ -264,6 +319,17 @@ pub struct AuditEntry {
 impl From<AuditRow> for AuditEntry {
     fn from(r: AuditRow) -> Self {
         let parse = |s: Option<String>| s.and_then(|t| serde_json::from_str(&t).ok());
-        AuditEntry { id: r.id, at: r.at, user_id: r.user_id, user_name: r.user_name, action: r.action, object_type: r.object_type, object_id: r.object_id, object_label: r.object_label, before: parse(r.before_json), after: parse(r.after_json) }
+        AuditEntry {
+            id: r.id,
+            at: r.at,
+            user_id: r.user_id,
+            user_name: r.user_name,
+            action: r.action,
+            object_type: r.object_type,
+            object_id: r.object_id,
+            object_label: r.object_label,
+            before: parse(r.before_json),
+            after: parse(r.after_json),
+        }
     }
 }

@@ -15,7 +15,8 @@ pub struct ApiJson<T>(pub T);
 
 /// True when the request says its body is JSON.
 pub fn is_json(headers: &HeaderMap) -> bool {
-    content_type(headers).is_some_and(|ct| ct.starts_with("application/json") || ct.contains("+json"))
+    content_type(headers)
+        .is_some_and(|ct| ct.starts_with("application/json") || ct.contains("+json"))
 }
 
 /// True when the request body is a multipart form (file uploads).
@@ -24,7 +25,10 @@ pub fn is_multipart(headers: &HeaderMap) -> bool {
 }
 
 fn content_type(headers: &HeaderMap) -> Option<String> {
-    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(|s| s.trim().to_ascii_lowercase())
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.trim().to_ascii_lowercase())
 }
 
 const NOT_AN_OBJECT: &str = "Dữ liệu JSON không đúng cấu trúc: cần một đối tượng {…} với các trường như mô tả API tại /api/docs/.";
@@ -36,7 +40,11 @@ fn bad(message: &str) -> ApiError {
 /// Parses JSON bytes into `T`; errors name the field and say what is wrong, in Vietnamese.
 /// Every body of the API is an object (serde would also read a struct from a list, by position).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b != b'{') {
+    if bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b != b'{')
+    {
         return Err(bad(NOT_AN_OBJECT));
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -57,7 +65,11 @@ fn json_error(e: &serde_json::Error, path: &str) -> ApiError {
             ApiError(AppError::Invalid(v))
         }
         Category::Data => bad(NOT_AN_OBJECT),
-        Category::Syntax | Category::Eof | Category::Io => ApiError(AppError::BadRequest(format!("Dữ liệu JSON không đúng cú pháp (dòng {}, cột {}); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.", e.line(), e.column()))),
+        Category::Syntax | Category::Eof | Category::Io => ApiError(AppError::BadRequest(format!(
+            "Dữ liệu JSON không đúng cú pháp (dòng {}, cột {}); hãy kiểm tra dấu ngoặc, dấu phẩy và dấu nháy.",
+            e.line(),
+            e.column()
+        ))),
     }
 }
 
@@ -75,9 +87,13 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         if !is_json(req.headers()) {
-            return Err(bad("Dữ liệu gửi lên phải là JSON (tiêu đề Content-Type: application/json)."));
+            return Err(bad(
+                "Dữ liệu gửi lên phải là JSON (tiêu đề Content-Type: application/json).",
+            ));
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|r| body_error(r.status()))?;
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|r| body_error(r.status()))?;
         parse_json(&bytes).map(ApiJson)
     }
 }
@@ -92,7 +108,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(q)) => Ok(ApiQuery(q)),
-            Err(_) => Err(bad("Tham số trên địa chỉ (sau dấu ?) không hợp lệ; mỗi tham số chỉ ghi một lần, đúng tên như mô tả API.")),
+            Err(_) => Err(bad(
+                "Tham số trên địa chỉ (sau dấu ?) không hợp lệ; mỗi tham số chỉ ghi một lần, đúng tên như mô tả API.",
+            )),
         }
     }
 }
@@ -117,6 +135,9 @@ mod tests {
         assert!(e.0.message().contains("cú pháp"));
         assert!(parse_json::<Body>(b"[1]").is_err());
         assert!(parse_json::<Body>(br#"{"version": 1} x"#).is_err());
-        assert_eq!(parse_json::<Body>(br#"{"version": 2}"#).unwrap().version, Some(2));
+        assert_eq!(
+            parse_json::<Body>(br#"{"version": 2}"#).unwrap().version,
+            Some(2)
+        );
     }
 }

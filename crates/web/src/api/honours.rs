@@ -6,7 +6,10 @@ use super::org::need_version as version_required;
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiError, ApiErrorBody, AppError};
-use crate::ops::honours::{self as ops, AwardInput, DisciplineInput, EligibilityInput, InitiativeInput, RatingInput, SubjectKind};
+use crate::ops::honours::{
+    self as ops, AwardInput, DisciplineInput, EligibilityInput, InitiativeInput, RatingInput,
+    SubjectKind,
+};
 use crate::ops::import::ImportReport;
 use axum::Json;
 use axum::extract::{Multipart, Path, Query, State};
@@ -66,8 +69,27 @@ pub struct Award {
 impl Award {
     /// The award with its name from the organisation's catalog.
     fn named(a: AwardRow, catalog: &thidua_rules::Catalog) -> Self {
-        let name = catalog.find(&a.code).map(|e| e.name.clone()).unwrap_or_else(|| a.code.clone());
-        Award { id: a.id, subject_type: a.subject_type, subject_id: a.subject_id, code: a.code, name, year: a.year, kind: a.kind, decision_no: a.decision_no, decision_date: a.decision_date, issuer: a.issuer, golden_book_no: a.golden_book_no, achievement_id: a.achievement_id, achievement: a.achievement, revoked: a.revoked, version: a.version }
+        let name = catalog
+            .find(&a.code)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| a.code.clone());
+        Award {
+            id: a.id,
+            subject_type: a.subject_type,
+            subject_id: a.subject_id,
+            code: a.code,
+            name,
+            year: a.year,
+            kind: a.kind,
+            decision_no: a.decision_no,
+            decision_date: a.decision_date,
+            issuer: a.issuer,
+            golden_book_no: a.golden_book_no,
+            achievement_id: a.achievement_id,
+            achievement: a.achievement,
+            revoked: a.revoked,
+            version: a.version,
+        }
     }
 }
 
@@ -84,7 +106,13 @@ pub struct RatingEntry {
 
 impl From<RatingRow> for RatingEntry {
     fn from(r: RatingRow) -> Self {
-        RatingEntry { id: r.id, subject_id: r.subject_id, year: r.year, rating: r.rating, version: r.version }
+        RatingEntry {
+            id: r.id,
+            subject_id: r.subject_id,
+            year: r.year,
+            rating: r.rating,
+            version: r.version,
+        }
     }
 }
 
@@ -101,7 +129,14 @@ pub struct DisciplineEntry {
 
 impl From<DisciplineRow> for DisciplineEntry {
     fn from(d: DisciplineRow) -> Self {
-        DisciplineEntry { id: d.id, subject_id: d.subject_id, level: d.level, from_date: d.from_date, to_date: d.to_date, note: d.note }
+        DisciplineEntry {
+            id: d.id,
+            subject_id: d.subject_id,
+            level: d.level,
+            from_date: d.from_date,
+            to_date: d.to_date,
+            note: d.note,
+        }
     }
 }
 
@@ -120,7 +155,16 @@ pub struct InitiativeEntry {
 
 impl From<InitiativeRow> for InitiativeEntry {
     fn from(i: InitiativeRow) -> Self {
-        InitiativeEntry { id: i.id, subject_id: i.subject_id, name: i.name, year: i.year, level: i.level, research: i.research, applied_in: i.applied_in, used_by_award_id: i.used_by_award_id }
+        InitiativeEntry {
+            id: i.id,
+            subject_id: i.subject_id,
+            name: i.name,
+            year: i.year,
+            level: i.level,
+            research: i.research,
+            applied_in: i.applied_in,
+            used_by_award_id: i.used_by_award_id,
+        }
     }
 }
 
@@ -145,7 +189,11 @@ pub struct LedgerView {
 }
 
 #[utoipa::path(get, path = "/api/v1/ledger/{subject}/{id}", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), responses((status = 200, body = LedgerView), (status = 404, body = ApiErrorBody)))]
-async fn get_ledger(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>) -> Result<Json<LedgerView>, ApiError> {
+async fn get_ledger(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id)): Path<(String, String)>,
+) -> Result<Json<LedgerView>, ApiError> {
     let kind = subject_kind(&subject)?;
     let h = ops::history(&state.db, &ctx, kind, &id).await?;
     let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
@@ -153,8 +201,17 @@ async fn get_ledger(State(state): State<AppState>, ctx: Ctx, Path((subject, id))
         subject_type: kind.code().into(),
         subject_id: h.subject.id,
         name: h.subject.name,
-        predecessors: h.predecessors.into_iter().map(|(id, name)| Predecessor { id, name }).collect(),
-        awards: h.stored.awards.into_iter().map(|a| Award::named(a, rules.catalog())).collect(),
+        predecessors: h
+            .predecessors
+            .into_iter()
+            .map(|(id, name)| Predecessor { id, name })
+            .collect(),
+        awards: h
+            .stored
+            .awards
+            .into_iter()
+            .map(|a| Award::named(a, rules.catalog()))
+            .collect(),
         ratings: h.stored.ratings.into_iter().map(Into::into).collect(),
         disciplines: h.stored.disciplines.into_iter().map(Into::into).collect(),
         initiatives: h.stored.initiatives.into_iter().map(Into::into).collect(),
@@ -162,10 +219,18 @@ async fn get_ledger(State(state): State<AppState>, ctx: Ctx, Path((subject, id))
 }
 
 #[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/awards", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), request_body = AwardInput, responses((status = 201, body = Award), (status = 422, body = ApiErrorBody)))]
-async fn add_award(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>, Json(b): Json<AwardInput>) -> Result<(StatusCode, Json<Award>), ApiError> {
+async fn add_award(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id)): Path<(String, String)>,
+    Json(b): Json<AwardInput>,
+) -> Result<(StatusCode, Json<Award>), ApiError> {
     let row = ops::add_award(&state.db, &ctx, subject_kind(&subject)?, &id, &b).await?;
     let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
-    Ok((StatusCode::CREATED, Json(Award::named(row, rules.catalog()))))
+    Ok((
+        StatusCode::CREATED,
+        Json(Award::named(row, rules.catalog())),
+    ))
 }
 
 /// An award edit with the version read.
@@ -177,7 +242,12 @@ pub struct AwardUpdate {
 }
 
 #[utoipa::path(put, path = "/api/v1/ledger/awards/{award_id}", tag = "honours", request_body = AwardUpdate, responses((status = 200, body = Award), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn update_award(State(state): State<AppState>, ctx: Ctx, Path(award_id): Path<String>, Json(b): Json<AwardUpdate>) -> Result<Json<Award>, ApiError> {
+async fn update_award(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(award_id): Path<String>,
+    Json(b): Json<AwardUpdate>,
+) -> Result<Json<Award>, ApiError> {
     let version = version_required(b.version)?;
     let row = ops::update_award(&state.db, &ctx, &award_id, version, &b.input).await?;
     let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
@@ -185,18 +255,51 @@ async fn update_award(State(state): State<AppState>, ctx: Ctx, Path(award_id): P
 }
 
 #[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/ratings", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), request_body = RatingInput, responses((status = 200, body = RatingEntry), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn set_rating(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>, Json(b): Json<RatingInput>) -> Result<Json<RatingEntry>, ApiError> {
-    Ok(Json(ops::set_rating(&state.db, &ctx, subject_kind(&subject)?, &id, &b).await?.into()))
+async fn set_rating(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id)): Path<(String, String)>,
+    Json(b): Json<RatingInput>,
+) -> Result<Json<RatingEntry>, ApiError> {
+    Ok(Json(
+        ops::set_rating(&state.db, &ctx, subject_kind(&subject)?, &id, &b)
+            .await?
+            .into(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/disciplines", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), request_body = DisciplineInput, responses((status = 201, body = DisciplineEntry), (status = 422, body = ApiErrorBody)))]
-async fn add_discipline(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>, Json(b): Json<DisciplineInput>) -> Result<(StatusCode, Json<DisciplineEntry>), ApiError> {
-    Ok((StatusCode::CREATED, Json(ops::add_discipline(&state.db, &ctx, subject_kind(&subject)?, &id, &b).await?.into())))
+async fn add_discipline(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id)): Path<(String, String)>,
+    Json(b): Json<DisciplineInput>,
+) -> Result<(StatusCode, Json<DisciplineEntry>), ApiError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            ops::add_discipline(&state.db, &ctx, subject_kind(&subject)?, &id, &b)
+                .await?
+                .into(),
+        ),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/initiatives", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), request_body = InitiativeInput, responses((status = 201, body = InitiativeEntry), (status = 422, body = ApiErrorBody)))]
-async fn add_initiative(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>, Json(b): Json<InitiativeInput>) -> Result<(StatusCode, Json<InitiativeEntry>), ApiError> {
-    Ok((StatusCode::CREATED, Json(ops::add_initiative(&state.db, &ctx, subject_kind(&subject)?, &id, &b).await?.into())))
+async fn add_initiative(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id)): Path<(String, String)>,
+    Json(b): Json<InitiativeInput>,
+) -> Result<(StatusCode, Json<InitiativeEntry>), ApiError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            ops::add_initiative(&state.db, &ctx, subject_kind(&subject)?, &id, &b)
+                .await?
+                .into(),
+        ),
+    ))
 }
 
 /// One rule's result.
@@ -239,7 +342,12 @@ pub struct Eligibility {
 }
 
 #[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/eligibility", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), request_body = EligibilityInput, responses((status = 200, body = Eligibility), (status = 422, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
-async fn eligibility(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>, Json(b): Json<EligibilityInput>) -> Result<Json<Eligibility>, ApiError> {
+async fn eligibility(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id)): Path<(String, String)>,
+    Json(b): Json<EligibilityInput>,
+) -> Result<Json<Eligibility>, ApiError> {
     let kind = subject_kind(&subject)?;
     let (_, e) = ops::evaluate(&state.db, &ctx, kind, &id, &b).await?;
     let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
@@ -247,9 +355,28 @@ async fn eligibility(State(state): State<AppState>, ctx: Ctx, Path((subject, id)
     let checks = e
         .checks
         .iter()
-        .map(|c| Check { rule: c.rule.clone(), outcome: ops::code_of(&c.outcome), outcome_label: c.outcome.label().into(), severity: format!("{:?}", c.severity).to_lowercase(), article: c.article.clone(), message: c.message.clone(), facts: c.facts.clone(), branch: c.branch.clone() })
+        .map(|c| Check {
+            rule: c.rule.clone(),
+            outcome: ops::code_of(&c.outcome),
+            outcome_label: c.outcome.label().into(),
+            severity: format!("{:?}", c.severity).to_lowercase(),
+            article: c.article.clone(),
+            message: c.message.clone(),
+            facts: c.facts.clone(),
+            branch: c.branch.clone(),
+        })
         .collect();
-    Ok(Json(Eligibility { code: e.code.to_string(), name: e.name.clone(), year: e.year, verdict: ops::code_of(&e.verdict), verdict_label: e.verdict.label().into(), rule_sets: e.rule_sets.clone(), checks, reward: ops::reward_text(&rules, &e.code, kind, date), summary: e.summary() }))
+    Ok(Json(Eligibility {
+        code: e.code.to_string(),
+        name: e.name.clone(),
+        year: e.year,
+        verdict: ops::code_of(&e.verdict),
+        verdict_label: e.verdict.label().into(),
+        rule_sets: e.rule_sets.clone(),
+        checks,
+        reward: ops::reward_text(&rules, &e.code, kind, date),
+        summary: e.summary(),
+    }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -272,24 +399,55 @@ pub struct RoadmapEntry {
 }
 
 #[utoipa::path(get, path = "/api/v1/ledger/{subject}/{id}/roadmap", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path), RoadmapQuery), responses((status = 200, body = Vec<RoadmapEntry>), (status = 404, body = ApiErrorBody)))]
-async fn roadmap(State(state): State<AppState>, ctx: Ctx, Path((subject, id)): Path<(String, String)>, Query(q): Query<RoadmapQuery>) -> Result<Json<Vec<RoadmapEntry>>, ApiError> {
+async fn roadmap(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id)): Path<(String, String)>,
+    Query(q): Query<RoadmapQuery>,
+) -> Result<Json<Vec<RoadmapEntry>>, ApiError> {
     let kind = subject_kind(&subject)?;
     let h = ops::history(&state.db, &ctx, kind, &id).await?;
-    let j = match q.jurisdiction.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let j = match q
+        .jurisdiction
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         Some(j) => thidua_rules::Jurisdiction::new(j.to_uppercase()),
         None => thidua_rules::Jurisdiction::national(),
     };
     let rules = ops::rules_for(&state.db, ctx.org_id()).await?;
     let items = ops::roadmap(&rules, &h, crate::ops::today(), &j)?;
-    Ok(Json(items.into_iter().map(|i| RoadmapEntry { code: i.code.to_string(), name: i.name, branch: i.branch, eligible_now: i.eligible_now, earliest_year: i.earliest_year, missing: i.missing, assumptions: i.assumptions }).collect()))
+    Ok(Json(
+        items
+            .into_iter()
+            .map(|i| RoadmapEntry {
+                code: i.code.to_string(),
+                name: i.name,
+                branch: i.branch,
+                eligible_now: i.eligible_now,
+                earliest_year: i.earliest_year,
+                missing: i.missing,
+                assumptions: i.assumptions,
+            })
+            .collect(),
+    ))
 }
 
 /// Imports history (ratings, titles, forms) from an XLSX/CSV file (multipart field `file`). All rows
 /// or none: when `errors` is not empty (status 422), nothing was saved.
 #[utoipa::path(post, path = "/api/v1/ledger/import", tag = "honours", responses((status = 200, body = ImportReport), (status = 422, body = ImportReport), (status = 400, body = ApiErrorBody)))]
-async fn import_history(State(state): State<AppState>, ctx: Ctx, form: Multipart) -> Result<(StatusCode, Json<ImportReport>), ApiError> {
+async fn import_history(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: Multipart,
+) -> Result<(StatusCode, Json<ImportReport>), ApiError> {
     let (name, bytes) = crate::pages::read_upload(form, state.config.max_upload_bytes).await?;
     let report = crate::ops::history_import::import_history(&state.db, &ctx, &bytes, &name).await?;
-    let status = if report.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if report.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok((status, Json(report)))
 }

@@ -139,7 +139,20 @@ pub struct Event {
 
 impl From<EventRow> for Event {
     fn from(e: EventRow) -> Self {
-        Event { action_label: ops::event_label(&e.action).into(), from_status_label: e.from_status.as_deref().map(|s| ops::status_label(s).into()), to_status_label: ops::status_label(&e.to_status).into(), at: e.at, user_name: e.user_name, action: e.action, to_status: e.to_status, round: e.round, note: e.note }
+        Event {
+            action_label: ops::event_label(&e.action).into(),
+            from_status_label: e
+                .from_status
+                .as_deref()
+                .map(|s| ops::status_label(s).into()),
+            to_status_label: ops::status_label(&e.to_status).into(),
+            at: e.at,
+            user_name: e.user_name,
+            action: e.action,
+            to_status: e.to_status,
+            round: e.round,
+            note: e.note,
+        }
     }
 }
 
@@ -159,7 +172,17 @@ pub struct Document {
 
 impl From<DocumentRow> for Document {
     fn from(d: DocumentRow) -> Self {
-        Document { id: d.id, doc_code: d.doc_code, file_name: d.file_name, content_type: d.content_type, size_bytes: d.size_bytes, vote_yes: d.vote_yes, vote_total: d.vote_total, round: d.round, created_at: d.created_at }
+        Document {
+            id: d.id,
+            doc_code: d.doc_code,
+            file_name: d.file_name,
+            content_type: d.content_type,
+            size_bytes: d.size_bytes,
+            vote_yes: d.vote_yes,
+            vote_total: d.vote_total,
+            round: d.round,
+            created_at: d.created_at,
+        }
     }
 }
 
@@ -180,17 +203,31 @@ pub struct ListQuery {
 }
 
 fn param(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// The nominations the caller may see, latest change first.
 #[utoipa::path(get, path = "/api/v1/nominations", tag = "nominations", params(ListQuery), responses((status = 200, body = Vec<Nomination>), (status = 401, body = ApiErrorBody)))]
-async fn list(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ListQuery>) -> ApiResult<Json<Vec<Nomination>>> {
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<ListQuery>,
+) -> ApiResult<Json<Vec<Nomination>>> {
     let unit_path = match param(&q.unit_id) {
         Some(u) => Some(ops::unit_path(&state.db, &ctx, &u).await?),
         None => None,
     };
-    let f = NominationFilter { campaign_id: param(&q.campaign_id), status: param(&q.status), code: param(&q.code), unit_path, route_unit_id: param(&q.route_unit_id), pattern: None };
+    let f = NominationFilter {
+        campaign_id: param(&q.campaign_id),
+        status: param(&q.status),
+        code: param(&q.code),
+        unit_path,
+        route_unit_id: param(&q.route_unit_id),
+        pattern: None,
+    };
     let rows = ops::list(&state.db, &ctx, &f, q.pending.unwrap_or(false)).await?;
     Ok(Json(rows.into_iter().map(Nomination::from).collect()))
 }
@@ -207,14 +244,25 @@ async fn full(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<Nomination> {
 
 /// Creates a draft nomination for a person, collective or household in the caller's scope.
 #[utoipa::path(post, path = "/api/v1/nominations", tag = "nominations", request_body = NominationInput, responses((status = 201, body = Nomination), (status = 422, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
-async fn create(State(state): State<AppState>, ctx: Ctx, ApiJson(body): ApiJson<NominationInput>) -> ApiResult<(StatusCode, Json<Nomination>)> {
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<NominationInput>,
+) -> ApiResult<(StatusCode, Json<Nomination>)> {
     let v = ops::create(&state.db, &ctx, &body).await?;
-    Ok((StatusCode::CREATED, Json(full(&state, &ctx, &v.row.id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(full(&state, &ctx, &v.row.id).await?),
+    ))
 }
 
 /// A nomination with its timeline, documents and required documents.
 #[utoipa::path(get, path = "/api/v1/nominations/{id}", tag = "nominations", responses((status = 200, body = Nomination), (status = 404, body = ApiErrorBody)))]
-async fn get_one(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Nomination>> {
+async fn get_one(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Nomination>> {
     Ok(Json(full(&state, &ctx, &id).await?))
 }
 
@@ -229,7 +277,12 @@ pub struct UpdateBody {
 
 /// Edits a draft or returned nomination (409 when someone saved it since it was read).
 #[utoipa::path(put, path = "/api/v1/nominations/{id}", tag = "nominations", request_body = UpdateBody, responses((status = 200, body = Nomination), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(body): ApiJson<UpdateBody>) -> ApiResult<Json<Nomination>> {
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UpdateBody>,
+) -> ApiResult<Json<Nomination>> {
     let version = need_version(body.version)?;
     ops::update(&state.db, &ctx, &id, version, &body.input).await?;
     Ok(Json(full(&state, &ctx, &id).await?))
@@ -248,20 +301,38 @@ pub struct DocumentForm {
     files: Vec<u8>,
 }
 
-async fn read_form(req: Request, state: &AppState) -> ApiResult<(HashMap<String, String>, Vec<Upload>)> {
-    let bad = || ApiError(AppError::BadRequest("Không đọc được biểu mẫu tải tệp (multipart/form-data); hãy gửi lại.".into()));
+async fn read_form(
+    req: Request,
+    state: &AppState,
+) -> ApiResult<(HashMap<String, String>, Vec<Upload>)> {
+    let bad = || {
+        ApiError(AppError::BadRequest(
+            "Không đọc được biểu mẫu tải tệp (multipart/form-data); hãy gửi lại.".into(),
+        ))
+    };
     if !is_multipart(req.headers()) {
         return Err(bad());
     }
-    let mut multipart = Multipart::from_request(req, state).await.map_err(|_| bad())?;
+    let mut multipart = Multipart::from_request(req, state)
+        .await
+        .map_err(|_| bad())?;
     let (mut fields, mut files) = (HashMap::new(), Vec::new());
-    while let Some(field) = multipart.next_field().await.map_err(|e| if e.status() == StatusCode::PAYLOAD_TOO_LARGE { super::extract::body_error(StatusCode::PAYLOAD_TOO_LARGE) } else { bad() })? {
+    while let Some(field) = multipart.next_field().await.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            super::extract::body_error(StatusCode::PAYLOAD_TOO_LARGE)
+        } else {
+            bad()
+        }
+    })? {
         let name = field.name().unwrap_or_default().to_string();
         match field.file_name().map(str::to_string) {
             Some(file_name) => {
                 let bytes = field.bytes().await.map_err(|_| bad())?;
                 if !(file_name.is_empty() && bytes.is_empty()) {
-                    files.push(Upload { file_name, bytes: bytes.to_vec() });
+                    files.push(Upload {
+                        file_name,
+                        bytes: bytes.to_vec(),
+                    });
                 }
             }
             None => {
@@ -277,7 +348,11 @@ fn number(fields: &HashMap<String, String>, name: &str) -> ApiResult<Option<i64>
         None => Ok(None),
         Some(s) => s.parse().map(Some).map_err(|_| {
             let mut v = thidua_domain::Validation::new();
-            v.add(name, "Kết quả bỏ phiếu", format!("«{s}» không phải là số nguyên."));
+            v.add(
+                name,
+                "Kết quả bỏ phiếu",
+                format!("«{s}» không phải là số nguyên."),
+            );
             ApiError(AppError::Invalid(v))
         }),
     }
@@ -285,11 +360,29 @@ fn number(fields: &HashMap<String, String>, name: &str) -> ApiResult<Option<i64>
 
 /// Uploads documents of one kind to the dossier (multipart: `doc_code`, `vote_yes`, `vote_total`, `files`).
 #[utoipa::path(post, path = "/api/v1/nominations/{id}/documents", tag = "nominations", request_body(content = DocumentForm, content_type = "multipart/form-data"), responses((status = 201, body = Vec<Document>), (status = 422, body = ApiErrorBody), (status = 413, body = ApiErrorBody)))]
-async fn add_documents(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, req: Request) -> ApiResult<(StatusCode, Json<Vec<Document>>)> {
+async fn add_documents(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    req: Request,
+) -> ApiResult<(StatusCode, Json<Vec<Document>>)> {
     let (fields, files) = read_form(req, &state).await?;
     let doc_code = fields.get("doc_code").cloned().unwrap_or_default();
-    let rows = ops::add_documents(&state.db, &state.blobs(), &ctx, &id, &doc_code, number(&fields, "vote_yes")?, number(&fields, "vote_total")?, &files).await?;
-    Ok((StatusCode::CREATED, Json(rows.into_iter().map(Document::from).collect())))
+    let rows = ops::add_documents(
+        &state.db,
+        &state.blobs(),
+        &ctx,
+        &id,
+        &doc_code,
+        number(&fields, "vote_yes")?,
+        number(&fields, "vote_total")?,
+        &files,
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(rows.into_iter().map(Document::from).collect()),
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -313,46 +406,99 @@ pub struct Submitted {
 
 /// Sends the dossier after its checks (deadline, quota, documents, eligibility, same achievement).
 #[utoipa::path(post, path = "/api/v1/nominations/{id}/submit", tag = "nominations", request_body = StepBody, responses((status = 200, body = Submitted), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn submit(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(body): ApiJson<StepBody>) -> ApiResult<Json<Submitted>> {
+async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<StepBody>,
+) -> ApiResult<Json<Submitted>> {
     let (_, warnings) = ops::submit(&state.db, &ctx, &id, need_version(body.version)?).await?;
-    Ok(Json(Submitted { nomination: full(&state, &ctx, &id).await?, warnings: warnings.into_iter().map(|w| w.message).collect() }))
+    Ok(Json(Submitted {
+        nomination: full(&state, &ctx, &id).await?,
+        warnings: warnings.into_iter().map(|w| w.message).collect(),
+    }))
 }
 
 /// The nominating unit takes the nomination back before appraisal.
 #[utoipa::path(post, path = "/api/v1/nominations/{id}/withdraw", tag = "nominations", request_body = StepBody, responses((status = 200, body = Nomination), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(body): ApiJson<StepBody>) -> ApiResult<Json<Nomination>> {
+async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<StepBody>,
+) -> ApiResult<Json<Nomination>> {
     ops::withdraw(&state.db, &ctx, &id, need_version(body.version)?).await?;
     Ok(Json(full(&state, &ctx, &id).await?))
 }
 
 /// The theme's lead unit forwards the nomination to the standing office.
 #[utoipa::path(post, path = "/api/v1/nominations/{id}/forward", tag = "nominations", request_body = StepBody, responses((status = 200, body = Nomination), (status = 403, body = ApiErrorBody), (status = 409, body = ApiErrorBody)))]
-async fn forward(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(body): ApiJson<StepBody>) -> ApiResult<Json<Nomination>> {
+async fn forward(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<StepBody>,
+) -> ApiResult<Json<Nomination>> {
     ops::forward(&state.db, &ctx, &id, need_version(body.version)?).await?;
     Ok(Json(full(&state, &ctx, &id).await?))
 }
 
 /// The theme lead or the standing office returns the nomination with reasons (`note`).
 #[utoipa::path(post, path = "/api/v1/nominations/{id}/return", tag = "nominations", request_body = StepBody, responses((status = 200, body = Nomination), (status = 403, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn return_back(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(body): ApiJson<StepBody>) -> ApiResult<Json<Nomination>> {
-    ops::return_back(&state.db, &ctx, &id, need_version(body.version)?, body.note.as_deref().unwrap_or("")).await?;
+async fn return_back(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<StepBody>,
+) -> ApiResult<Json<Nomination>> {
+    ops::return_back(
+        &state.db,
+        &ctx,
+        &id,
+        need_version(body.version)?,
+        body.note.as_deref().unwrap_or(""),
+    )
+    .await?;
     Ok(Json(full(&state, &ctx, &id).await?))
 }
 
 /// The standing office accepts the nomination, optionally for a lower form (`code`).
 #[utoipa::path(post, path = "/api/v1/nominations/{id}/accept", tag = "nominations", request_body = StepBody, responses((status = 200, body = Nomination), (status = 403, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn accept(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(body): ApiJson<StepBody>) -> ApiResult<Json<Nomination>> {
-    ops::accept(&state.db, &ctx, &id, need_version(body.version)?, body.code.as_deref(), body.note.as_deref()).await?;
+async fn accept(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<StepBody>,
+) -> ApiResult<Json<Nomination>> {
+    ops::accept(
+        &state.db,
+        &ctx,
+        &id,
+        need_version(body.version)?,
+        body.code.as_deref(),
+        body.note.as_deref(),
+    )
+    .await?;
     Ok(Json(full(&state, &ctx, &id).await?))
 }
 
 /// Downloads a dossier document.
 #[utoipa::path(get, path = "/api/v1/nomination_documents/{id}", tag = "nominations", responses((status = 200, description = "The file", content_type = "application/octet-stream"), (status = 404, body = ApiErrorBody)))]
-async fn download(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Response> {
+async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
     let (d, bytes) = ops::download(&state.db, &state.blobs(), &ctx, &id).await?;
-    Ok(([(header::CONTENT_TYPE, d.content_type.clone()), (header::CONTENT_DISPOSITION, ops::attachment(&d.file_name))], bytes).into_response())
+    Ok((
+        [
+            (header::CONTENT_TYPE, d.content_type.clone()),
+            (header::CONTENT_DISPOSITION, ops::attachment(&d.file_name)),
+        ],
+        bytes,
+    )
+        .into_response())
 }
-
 
 /// A notification for the caller.
 #[derive(Debug, Serialize, ToSchema)]
@@ -364,14 +510,40 @@ pub struct Notification {
 
 /// The caller's notifications (addressed to them, their units or their role), newest first.
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "nominations", responses((status = 200, body = Vec<Notification>)))]
-async fn notifications(State(state): State<AppState>, ctx: Ctx) -> ApiResult<Json<Vec<Notification>>> {
+async fn notifications(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> ApiResult<Json<Vec<Notification>>> {
     let rows = ops::my_notifications(&state.db, &ctx).await?;
-    Ok(Json(rows.into_iter().map(|n| Notification { text: n.text, link: n.link, created_at: n.created_at }).collect()))
+    Ok(Json(
+        rows.into_iter()
+            .map(|n| Notification {
+                text: n.text,
+                link: n.link,
+                created_at: n.created_at,
+            })
+            .collect(),
+    ))
 }
 
 /// The achievement report (*báo cáo thành tích*) generated from the data, as a DOCX to edit.
 #[utoipa::path(get, path = "/api/v1/nominations/{id}/report", tag = "nominations", responses((status = 200, description = "DOCX", content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), (status = 404, body = ApiErrorBody)))]
-async fn report(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Response> {
+async fn report(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
     let (name, bytes) = ops::achievement_report(&state.db, &ctx, &id).await?;
-    Ok(([(header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string()), (header::CONTENT_DISPOSITION, ops::attachment(&name))], bytes).into_response())
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    .to_string(),
+            ),
+            (header::CONTENT_DISPOSITION, ops::attachment(&name)),
+        ],
+        bytes,
+    )
+        .into_response())
 }

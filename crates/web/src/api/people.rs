@@ -16,7 +16,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_people, create_person)).routes(routes!(get_person, update_person))
+    OpenApiRouter::new()
+        .routes(routes!(list_people, create_person))
+        .routes(routes!(get_person, update_person))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -31,27 +33,55 @@ pub struct PeopleQuery {
 }
 
 #[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery), responses((status = 200, body = PersonPage)))]
-async fn list_people(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PeopleQuery>) -> Result<Json<PersonPage>, ApiError> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+async fn list_people(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<PeopleQuery>,
+) -> Result<Json<PersonPage>, ApiError> {
+    ctx.authorize(Action::UseApp {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = state.db.begin().await?;
     if let Some(u) = &q.unit_id {
         crate::ops::units::visible_unit(&mut tx, &ctx, u).await?;
     }
-    let filter = PersonFilter { scope: ctx.actor.read_scope().map(str::to_string), unit_id: q.unit_id.clone(), query: q.q.clone().filter(|s| !s.trim().is_empty()) };
+    let filter = PersonFilter {
+        scope: ctx.actor.read_scope().map(str::to_string),
+        unit_id: q.unit_id.clone(),
+        query: q.q.clone().filter(|s| !s.trim().is_empty()),
+    };
     let total = persons::count(&mut tx, ctx.org_id(), &filter).await?;
-    let items = persons::list(&mut tx, ctx.org_id(), &filter, q.limit.unwrap_or(100).clamp(1, 500), q.offset.max(0)).await?;
+    let items = persons::list(
+        &mut tx,
+        ctx.org_id(),
+        &filter,
+        q.limit.unwrap_or(100).clamp(1, 500),
+        q.offset.max(0),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(Json(PersonPage { total, items: items.into_iter().map(Into::into).collect() }))
+    Ok(Json(PersonPage {
+        total,
+        items: items.into_iter().map(Into::into).collect(),
+    }))
 }
 
 #[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonBody, responses((status = 201, body = Person), (status = 422, body = ApiErrorBody)))]
-async fn create_person(State(state): State<AppState>, ctx: Ctx, Json(b): Json<PersonBody>) -> Result<(StatusCode, Json<Person>), ApiError> {
+async fn create_person(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Json(b): Json<PersonBody>,
+) -> Result<(StatusCode, Json<Person>), ApiError> {
     let p = crate::ops::persons::create(&state.db, &ctx, &b.input()).await?;
     Ok((StatusCode::CREATED, Json(p.into())))
 }
 
 #[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", responses((status = 200, body = Person), (status = 404, body = ApiErrorBody)))]
-async fn get_person(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Person>, ApiError> {
+async fn get_person(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Person>, ApiError> {
     let mut tx = state.db.begin().await?;
     let p = crate::ops::persons::visible_person(&mut tx, &ctx, &id).await?;
     tx.commit().await?;
@@ -59,7 +89,16 @@ async fn get_person(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 }
 
 #[utoipa::path(put, path = "/api/v1/people/{id}", tag = "people", request_body = PersonBody, responses((status = 200, body = Person), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn update_person(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Json(b): Json<PersonBody>) -> Result<Json<Person>, ApiError> {
+async fn update_person(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Json(b): Json<PersonBody>,
+) -> Result<Json<Person>, ApiError> {
     let version = version_required(b.version)?;
-    Ok(Json(crate::ops::persons::update(&state.db, &ctx, &id, version, &b.input()).await?.into()))
+    Ok(Json(
+        crate::ops::persons::update(&state.db, &ctx, &id, version, &b.input())
+            .await?
+            .into(),
+    ))
 }

@@ -14,7 +14,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_files)).routes(routes!(get_file, put_file)).routes(routes!(restore_file))
+    OpenApiRouter::new()
+        .routes(routes!(list_files))
+        .routes(routes!(get_file, put_file))
+        .routes(routes!(restore_file))
 }
 
 /// One saved version of a file.
@@ -59,29 +62,60 @@ pub struct FileRestore {
 
 /// The catalog, rule sets and base salary files, each as in force for the organisation.
 #[utoipa::path(get, path = "/api/v1/rules/files", tag = "rules", responses((status = 200, body = Vec<FileInfo>), (status = 403, body = ApiErrorBody)))]
-async fn list_files(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<FileInfo>>, ApiError> {
+async fn list_files(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<Vec<FileInfo>>, ApiError> {
     Ok(Json(ops::files(&state.db, &ctx).await?))
 }
 
 /// One file with its text in force and its saved versions.
 #[utoipa::path(get, path = "/api/v1/rules/files/{name}", tag = "rules", params(("name" = String, Path, description = "e.g. catalog.toml, ruleset_hn.toml, base_salary.toml")), responses((status = 200, body = RuleFile), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
-async fn get_file(State(state): State<AppState>, ctx: Ctx, Path(name): Path<String>) -> Result<Json<RuleFile>, ApiError> {
+async fn get_file(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+) -> Result<Json<RuleFile>, ApiError> {
     let d = ops::file(&state.db, &ctx, &name).await?;
-    let history = d.history.into_iter().map(|r| FileVersion { version: r.version, saved_by: r.created_by_name, saved_at: r.created_at, shipped: r.text.is_none(), note: r.note }).collect();
-    Ok(Json(RuleFile { info: d.info, text: d.text, history }))
+    let history = d
+        .history
+        .into_iter()
+        .map(|r| FileVersion {
+            version: r.version,
+            saved_by: r.created_by_name,
+            saved_at: r.created_at,
+            shipped: r.text.is_none(),
+            note: r.note,
+        })
+        .collect();
+    Ok(Json(RuleFile {
+        info: d.info,
+        text: d.text,
+        history,
+    }))
 }
 
 /// Saves a new version after checking it with the other files in force (errors in Vietnamese name
 /// the file, the field and the line; nothing is saved). Administrators only; audited.
 #[utoipa::path(put, path = "/api/v1/rules/files/{name}", tag = "rules", params(("name" = String, Path)), request_body = FileEdit, responses((status = 200, body = FileInfo), (status = 403, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn put_file(State(state): State<AppState>, ctx: Ctx, Path(name): Path<String>, Json(b): Json<FileEdit>) -> Result<Json<FileInfo>, ApiError> {
+async fn put_file(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    Json(b): Json<FileEdit>,
+) -> Result<Json<FileInfo>, ApiError> {
     ops::save(&state.db, &ctx, &name, &b.text, b.version).await?;
     info(&state, &ctx, &name).await
 }
 
 /// Restores an old version or the shipped file, as a new version. Administrators only; audited.
 #[utoipa::path(post, path = "/api/v1/rules/files/{name}/restore", tag = "rules", params(("name" = String, Path)), request_body = FileRestore, responses((status = 200, body = FileInfo), (status = 403, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn restore_file(State(state): State<AppState>, ctx: Ctx, Path(name): Path<String>, Json(b): Json<FileRestore>) -> Result<Json<FileInfo>, ApiError> {
+async fn restore_file(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    Json(b): Json<FileRestore>,
+) -> Result<Json<FileInfo>, ApiError> {
     ops::restore(&state.db, &ctx, &name, b.from, b.version).await?;
     info(&state, &ctx, &name).await
 }

@@ -39,12 +39,18 @@ pub struct Me {
 /// The signed-in user.
 #[utoipa::path(get, path = "/api/v1/me", tag = "system", responses((status = 200, body = Me), (status = 401, body = ApiErrorBody)))]
 async fn me(ctx: Ctx) -> Json<Me> {
-    Json(Me { role_label: ctx.role().label().into(), csrf_token: ctx.csrf().into(), user: ctx.user.clone().into() })
+    Json(Me {
+        role_label: ctx.role().label().into(),
+        csrf_token: ctx.csrf().into(),
+        user: ctx.user.clone().into(),
+    })
 }
 
 #[utoipa::path(get, path = "/api/v1/users", tag = "system", responses((status = 200, body = Vec<User>), (status = 403, body = ApiErrorBody)))]
 async fn list_users(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<User>>, ApiError> {
-    ctx.authorize(Action::ManageUsers { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageUsers {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = state.db.begin().await?;
     let rows = users::list(&mut tx, ctx.org_id()).await?;
     tx.commit().await?;
@@ -52,8 +58,15 @@ async fn list_users(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<
 }
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "system", request_body = UserInput, responses((status = 201, body = User), (status = 422, body = ApiErrorBody)))]
-async fn create_user(State(state): State<AppState>, ctx: Ctx, Json(b): Json<UserInput>) -> Result<(StatusCode, Json<User>), ApiError> {
-    Ok((StatusCode::CREATED, Json(crate::ops::users::create(&state.db, &ctx, &b).await?.into())))
+async fn create_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Json(b): Json<UserInput>,
+) -> Result<(StatusCode, Json<User>), ApiError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(crate::ops::users::create(&state.db, &ctx, &b).await?.into()),
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -64,9 +77,18 @@ pub struct UserUpdate {
 }
 
 #[utoipa::path(put, path = "/api/v1/users/{id}", tag = "system", request_body = UserUpdate, responses((status = 200, body = User), (status = 409, body = ApiErrorBody)))]
-async fn update_user(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Json(b): Json<UserUpdate>) -> Result<Json<User>, ApiError> {
+async fn update_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Json(b): Json<UserUpdate>,
+) -> Result<Json<User>, ApiError> {
     let version = version_required(b.version)?;
-    Ok(Json(crate::ops::users::update(&state.db, &ctx, &id, version, &b.input).await?.into()))
+    Ok(Json(
+        crate::ops::users::update(&state.db, &ctx, &id, version, &b.input)
+            .await?
+            .into(),
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -85,17 +107,42 @@ pub struct AuditQuery {
 
 /// The audit log, newest first.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "system", params(AuditQuery), responses((status = 200, body = Vec<AuditEntry>), (status = 403, body = ApiErrorBody)))]
-async fn list_audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> Result<Json<Vec<AuditEntry>>, ApiError> {
-    ctx.authorize(Action::ViewAudit { org_id: ctx.org_id() })?;
+async fn list_audit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<AuditQuery>,
+) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+    ctx.authorize(Action::ViewAudit {
+        org_id: ctx.org_id(),
+    })?;
     let date = |d: &Option<String>, label: &str| -> Result<Option<String>, ApiError> {
         match d.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => Ok(None),
-            Some(s) => thidua_domain::date::parse(s).map(|d| Some(thidua_domain::date::iso(d))).ok_or_else(|| ApiError(AppError::BadRequest(format!("{label} \u{201c}{s}\u{201d} không phải ngày hợp lệ.")))),
+            Some(s) => thidua_domain::date::parse(s)
+                .map(|d| Some(thidua_domain::date::iso(d)))
+                .ok_or_else(|| {
+                    ApiError(AppError::BadRequest(format!(
+                        "{label} \u{201c}{s}\u{201d} không phải ngày hợp lệ."
+                    )))
+                }),
         }
     };
-    let filter = AuditFilter { object_type: q.object_type.clone(), object_id: q.object_id.clone(), user_id: q.user_id.clone(), from: date(&q.from, "Từ ngày")?, to: date(&q.to, "Đến ngày")? };
+    let filter = AuditFilter {
+        object_type: q.object_type.clone(),
+        object_id: q.object_id.clone(),
+        user_id: q.user_id.clone(),
+        from: date(&q.from, "Từ ngày")?,
+        to: date(&q.to, "Đến ngày")?,
+    };
     let mut tx = state.db.begin().await?;
-    let rows = audit::list(&mut tx, ctx.org_id(), &filter, q.limit.unwrap_or(100).clamp(1, 1000), q.offset.max(0)).await?;
+    let rows = audit::list(
+        &mut tx,
+        ctx.org_id(),
+        &filter,
+        q.limit.unwrap_or(100).clamp(1, 1000),
+        q.offset.max(0),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Json(rows.into_iter().map(Into::into).collect()))
 }
@@ -103,13 +150,22 @@ async fn list_audit(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Aud
 /// Imports `units` or `people` from an XLSX/CSV file (multipart field `file`). All rows or none:
 /// when `errors` is not empty (status 422), nothing was saved.
 #[utoipa::path(post, path = "/api/v1/import/{what}", tag = "system", params(("what" = String, Path, description = "units | people")), responses((status = 200, body = ImportReport), (status = 422, body = ImportReport), (status = 400, body = ApiErrorBody), (status = 413, body = ApiErrorBody)))]
-async fn import_data(State(state): State<AppState>, ctx: Ctx, Path(what): Path<String>, form: Multipart) -> Result<(StatusCode, Json<ImportReport>), ApiError> {
+async fn import_data(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(what): Path<String>,
+    form: Multipart,
+) -> Result<(StatusCode, Json<ImportReport>), ApiError> {
     let (name, bytes) = crate::pages::read_upload(form, state.config.max_upload_bytes).await?;
     let report = match what.as_str() {
         "units" => crate::ops::import::import_units(&state.db, &ctx, &bytes, &name).await?,
         "people" => crate::ops::import::import_people(&state.db, &ctx, &bytes, &name).await?,
         _ => return Err(ApiError(AppError::NotFound)),
     };
-    let status = if report.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if report.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok((status, Json(report)))
 }

@@ -20,18 +20,48 @@ fn period(c: &CampaignRow) -> (time::Date, time::Date) {
 
 // ---- themes ----
 
-async fn checked_theme(tx: &mut Tx, ctx: &Ctx, c: &CampaignRow, input: &ThemeInput) -> AppResult<thidua_domain::campaign::parts::ThemeDraft> {
+async fn checked_theme(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    c: &CampaignRow,
+    input: &ThemeInput,
+) -> AppResult<thidua_domain::campaign::parts::ThemeDraft> {
     let (from, to) = period(c);
     let d = input.validate(from, to)?;
     let mut v = Validation::new();
     if let Some(lead) = &d.lead_unit_id {
-        check_units(tx, ctx, &mut v, "lead_unit_id", "Đơn vị chủ trì", std::slice::from_ref(lead)).await?;
+        check_units(
+            tx,
+            ctx,
+            &mut v,
+            "lead_unit_id",
+            "Đơn vị chủ trì",
+            std::slice::from_ref(lead),
+        )
+        .await?;
     }
-    check_units(tx, ctx, &mut v, "coordinating_ids", "Đơn vị phối hợp", &d.coordinating_ids).await?;
-    if v.is_ok() { Ok(d) } else { Err(AppError::Invalid(v)) }
+    check_units(
+        tx,
+        ctx,
+        &mut v,
+        "coordinating_ids",
+        "Đơn vị phối hợp",
+        &d.coordinating_ids,
+    )
+    .await?;
+    if v.is_ok() {
+        Ok(d)
+    } else {
+        Err(AppError::Invalid(v))
+    }
 }
 
-pub async fn add_theme(db: &Db, ctx: &Ctx, campaign_id: &str, input: &ThemeInput) -> AppResult<ThemeRow> {
+pub async fn add_theme(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    input: &ThemeInput,
+) -> AppResult<ThemeRow> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let d = checked_theme(&mut tx, ctx, &c, input).await?;
@@ -54,47 +84,121 @@ pub async fn add_theme(db: &Db, ctx: &Ctx, campaign_id: &str, input: &ThemeInput
     };
     parts::insert_theme(&mut tx, &row, &d.coordinating_ids).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.theme.add", "campaign", campaign_id, &c.title, None::<&()>, Some(&super::with_field(&row, "coordinating_ids", &d.coordinating_ids))).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.theme.add",
+        "campaign",
+        campaign_id,
+        &c.title,
+        None::<&()>,
+        Some(&super::with_field(
+            &row,
+            "coordinating_ids",
+            &d.coordinating_ids,
+        )),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
-pub async fn update_theme(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str, version: i64, input: &ThemeInput) -> AppResult<ThemeRow> {
+pub async fn update_theme(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    id: &str,
+    version: i64,
+    input: &ThemeInput,
+) -> AppResult<ThemeRow> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let before = parts::theme(&mut tx, campaign_id, id).await?;
     let d = checked_theme(&mut tx, ctx, &c, input).await?;
-    let row = ThemeRow { title: d.title, lead_unit_id: d.lead_unit_id, lead_name: d.lead_name, period_from: d.period_from.map(iso), period_to: d.period_to.map(iso), description: d.description, version, ..before.clone() };
+    let row = ThemeRow {
+        title: d.title,
+        lead_unit_id: d.lead_unit_id,
+        lead_name: d.lead_name,
+        period_from: d.period_from.map(iso),
+        period_to: d.period_to.map(iso),
+        description: d.description,
+        version,
+        ..before.clone()
+    };
     let after = parts::update_theme(&mut tx, &row, &d.coordinating_ids).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.theme.update", "campaign", campaign_id, &c.title, Some(&before), Some(&super::with_field(&after, "coordinating_ids", &d.coordinating_ids))).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.theme.update",
+        "campaign",
+        campaign_id,
+        &c.title,
+        Some(&before),
+        Some(&super::with_field(
+            &after,
+            "coordinating_ids",
+            &d.coordinating_ids,
+        )),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
 
-pub async fn delete_theme(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str, version: i64) -> AppResult<()> {
+pub async fn delete_theme(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    id: &str,
+    version: i64,
+) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let before = parts::theme(&mut tx, campaign_id, id).await?;
     parts::delete_theme(&mut tx, campaign_id, id, version).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.theme.delete", "campaign", campaign_id, &c.title, Some(&before), None::<&()>).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.theme.delete",
+        "campaign",
+        campaign_id,
+        &c.title,
+        Some(&before),
+        None::<&()>,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 // ---- targets ----
 
-async fn checked_target(tx: &mut Tx, campaign_id: &str, input: &TargetInput) -> AppResult<thidua_domain::campaign::target::TargetDraft> {
+async fn checked_target(
+    tx: &mut Tx,
+    campaign_id: &str,
+    input: &TargetInput,
+) -> AppResult<thidua_domain::campaign::target::TargetDraft> {
     let d = input.validate()?;
     if let Some(t) = &d.theme_id
-        && parts::theme(tx, campaign_id, t).await.is_err() {
-            return Err(invalid("theme_id", "Chuyên đề", "Chuyên đề đã chọn không thuộc kế hoạch này."));
-        }
+        && parts::theme(tx, campaign_id, t).await.is_err()
+    {
+        return Err(invalid(
+            "theme_id",
+            "Chuyên đề",
+            "Chuyên đề đã chọn không thuộc kế hoạch này.",
+        ));
+    }
     Ok(d)
 }
 
-pub async fn add_target(db: &Db, ctx: &Ctx, campaign_id: &str, input: &TargetInput) -> AppResult<TargetRow> {
+pub async fn add_target(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    input: &TargetInput,
+) -> AppResult<TargetRow> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let d = checked_target(&mut tx, campaign_id, input).await?;
@@ -117,63 +221,147 @@ pub async fn add_target(db: &Db, ctx: &Ctx, campaign_id: &str, input: &TargetInp
     };
     parts::insert_target(&mut tx, &row).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.target.add", "campaign", campaign_id, &c.title, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.target.add",
+        "campaign",
+        campaign_id,
+        &c.title,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
-pub async fn update_target(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str, version: i64, input: &TargetInput) -> AppResult<TargetRow> {
+pub async fn update_target(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    id: &str,
+    version: i64,
+    input: &TargetInput,
+) -> AppResult<TargetRow> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let before = parts::target(&mut tx, campaign_id, id).await?;
     let d = checked_target(&mut tx, campaign_id, input).await?;
-    let row = TargetRow { theme_id: d.theme_id, text: d.text, comparator: d.comparator.code().into(), threshold: d.threshold, measure: d.unit, scope: d.scope.code().into(), version, ..before.clone() };
+    let row = TargetRow {
+        theme_id: d.theme_id,
+        text: d.text,
+        comparator: d.comparator.code().into(),
+        threshold: d.threshold,
+        measure: d.unit,
+        scope: d.scope.code().into(),
+        version,
+        ..before.clone()
+    };
     let after = parts::update_target(&mut tx, &row).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.target.update", "campaign", campaign_id, &c.title, Some(&before), Some(&after)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.target.update",
+        "campaign",
+        campaign_id,
+        &c.title,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
 
-pub async fn delete_target(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str, version: i64) -> AppResult<()> {
+pub async fn delete_target(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    id: &str,
+    version: i64,
+) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let before = parts::target(&mut tx, campaign_id, id).await?;
     let reports = parts::target_reports(&mut tx, id).await?;
     if reports > 0 {
-        return Err(invalid("target", "Chỉ tiêu", format!("Chỉ tiêu \u{201c}{}\u{201d} đã có {reports} báo cáo tiến độ nên không xóa được; hãy sửa nội dung nếu cần.", before.text)));
+        return Err(invalid(
+            "target",
+            "Chỉ tiêu",
+            format!(
+                "Chỉ tiêu \u{201c}{}\u{201d} đã có {reports} báo cáo tiến độ nên không xóa được; hãy sửa nội dung nếu cần.",
+                before.text
+            ),
+        ));
     }
     parts::delete_target(&mut tx, campaign_id, id, version).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.target.delete", "campaign", campaign_id, &c.title, Some(&before), None::<&()>).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.target.delete",
+        "campaign",
+        campaign_id,
+        &c.title,
+        Some(&before),
+        None::<&()>,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 // ---- deadlines ----
 
-async fn checked_deadline(tx: &mut Tx, ctx: &Ctx, c: &CampaignRow, input: &DeadlineInput) -> AppResult<thidua_domain::campaign::deadline::DeadlineDraft> {
+async fn checked_deadline(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    c: &CampaignRow,
+    input: &DeadlineInput,
+) -> AppResult<thidua_domain::campaign::deadline::DeadlineDraft> {
     let (from, to) = period(c);
     let d = input.validate(from, to)?;
     let mut v = Validation::new();
     match d.addressees {
         Addressees::OneUnit => {
             if let Some(u) = &d.unit_id {
-                check_units(tx, ctx, &mut v, "unit_id", "Đơn vị", std::slice::from_ref(u)).await?;
+                check_units(
+                    tx,
+                    ctx,
+                    &mut v,
+                    "unit_id",
+                    "Đơn vị",
+                    std::slice::from_ref(u),
+                )
+                .await?;
             }
         }
         Addressees::UnitKind => {
             if let Some(k) = &d.unit_kind
-                && !units::kinds(tx).await?.iter().any(|x| &x.code == k) {
-                    v.add("unit_kind", "Loại đơn vị", "Hãy chọn loại đơn vị trong danh sách.");
-                }
+                && !units::kinds(tx).await?.iter().any(|x| &x.code == k)
+            {
+                v.add(
+                    "unit_kind",
+                    "Loại đơn vị",
+                    "Hãy chọn loại đơn vị trong danh sách.",
+                );
+            }
         }
         _ => {}
     }
-    if v.is_ok() { Ok(d) } else { Err(AppError::Invalid(v)) }
+    if v.is_ok() {
+        Ok(d)
+    } else {
+        Err(AppError::Invalid(v))
+    }
 }
 
-fn deadline_row(d: thidua_domain::campaign::deadline::DeadlineDraft, base: DeadlineRow) -> DeadlineRow {
+fn deadline_row(
+    d: thidua_domain::campaign::deadline::DeadlineDraft,
+    base: DeadlineRow,
+) -> DeadlineRow {
     let one_unit = d.addressees == Addressees::OneUnit;
     let of_kind = d.addressees == Addressees::UnitKind;
     DeadlineRow {
@@ -191,7 +379,12 @@ fn deadline_row(d: thidua_domain::campaign::deadline::DeadlineDraft, base: Deadl
     }
 }
 
-pub async fn add_deadline(db: &Db, ctx: &Ctx, campaign_id: &str, input: &DeadlineInput) -> AppResult<DeadlineRow> {
+pub async fn add_deadline(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    input: &DeadlineInput,
+) -> AppResult<DeadlineRow> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let d = checked_deadline(&mut tx, ctx, &c, input).await?;
@@ -217,34 +410,94 @@ pub async fn add_deadline(db: &Db, ctx: &Ctx, campaign_id: &str, input: &Deadlin
     let row = deadline_row(d, base);
     parts::insert_deadline(&mut tx, &row).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.deadline.add", "campaign", campaign_id, &c.title, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.deadline.add",
+        "campaign",
+        campaign_id,
+        &c.title,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
-pub async fn update_deadline(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str, version: i64, input: &DeadlineInput) -> AppResult<DeadlineRow> {
+pub async fn update_deadline(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    id: &str,
+    version: i64,
+    input: &DeadlineInput,
+) -> AppResult<DeadlineRow> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let before = parts::deadline(&mut tx, campaign_id, id).await?;
     let d = checked_deadline(&mut tx, ctx, &c, input).await?;
-    let after = parts::update_deadline(&mut tx, &deadline_row(d, DeadlineRow { version, ..before.clone() })).await?;
+    let after = parts::update_deadline(
+        &mut tx,
+        &deadline_row(
+            d,
+            DeadlineRow {
+                version,
+                ..before.clone()
+            },
+        ),
+    )
+    .await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.deadline.update", "campaign", campaign_id, &c.title, Some(&before), Some(&after)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.deadline.update",
+        "campaign",
+        campaign_id,
+        &c.title,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
 
-pub async fn delete_deadline(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str, version: i64) -> AppResult<()> {
+pub async fn delete_deadline(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    id: &str,
+    version: i64,
+) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let before = parts::deadline(&mut tx, campaign_id, id).await?;
     let sent = parts::deadline_submissions(&mut tx, id).await?;
     if sent > 0 {
-        return Err(invalid("deadline", "Thời hạn", format!("Đã có {sent} lần gửi cho thời hạn \u{201c}{}\u{201d} nên không xóa được; hãy sửa nội dung hoặc ngày nếu cần.", before.what)));
+        return Err(invalid(
+            "deadline",
+            "Thời hạn",
+            format!(
+                "Đã có {sent} lần gửi cho thời hạn \u{201c}{}\u{201d} nên không xóa được; hãy sửa nội dung hoặc ngày nếu cần.",
+                before.what
+            ),
+        ));
     }
     parts::delete_deadline(&mut tx, campaign_id, id, version).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.deadline.delete", "campaign", campaign_id, &c.title, Some(&before), None::<&()>).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.deadline.delete",
+        "campaign",
+        campaign_id,
+        &c.title,
+        Some(&before),
+        None::<&()>,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -6,7 +6,9 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use thidua_domain::Validation;
 use thidua_domain::campaign::parts::{AwardFormInput, QuotaInput};
-use thidua_domain::campaign::{CLOSED_MESSAGE, CampaignDraft, CampaignInput, CampaignStatus, legal_bases_text, shift_years};
+use thidua_domain::campaign::{
+    CLOSED_MESSAGE, CampaignDraft, CampaignInput, CampaignStatus, legal_bases_text, shift_years,
+};
 use thidua_domain::date::{iso, vn};
 use thidua_domain::policy::Action;
 use thidua_store::campaign_parts as parts;
@@ -30,9 +32,15 @@ pub fn status_of(c: &CampaignRow) -> CampaignStatus {
 
 /// A campaign the user may see: drafts only for those who may manage campaigns (404 otherwise).
 pub async fn visible(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<CampaignRow> {
-    ctx.authorize(Action::ViewCampaigns { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ViewCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     let c = campaigns::get(tx, ctx.org_id(), id).await?;
-    if status_of(&c) == CampaignStatus::Draft && !ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() }) {
+    if status_of(&c) == CampaignStatus::Draft
+        && !ctx.can(Action::ManageCampaigns {
+            org_id: ctx.org_id(),
+        })
+    {
         return Err(AppError::NotFound);
     }
     Ok(c)
@@ -40,7 +48,9 @@ pub async fn visible(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<CampaignRow>
 
 /// A campaign the user may change the plan of: the office, and not closed.
 pub async fn editable(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<CampaignRow> {
-    ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     let c = campaigns::get(tx, ctx.org_id(), id).await?;
     if !status_of(&c).plan_editable() {
         return Err(invalid("status", "Trạng thái", CLOSED_MESSAGE));
@@ -49,11 +59,22 @@ pub async fn editable(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<CampaignRow
 }
 
 /// Checks that the chosen units exist and are active; names the field on failure.
-pub(crate) async fn check_units(tx: &mut Tx, ctx: &Ctx, v: &mut Validation, field: &str, label: &str, ids: &[String]) -> AppResult<()> {
+pub(crate) async fn check_units(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    v: &mut Validation,
+    field: &str,
+    label: &str,
+    ids: &[String],
+) -> AppResult<()> {
     for id in ids {
         match units::get(tx, ctx.org_id(), id).await {
             Ok(u) if u.valid_to.is_none() => {}
-            Ok(u) => v.add(field, label, format!("Đơn vị \u{201c}{}\u{201d} đã ngừng hoạt động.", u.name)),
+            Ok(u) => v.add(
+                field,
+                label,
+                format!("Đơn vị \u{201c}{}\u{201d} đã ngừng hoạt động.", u.name),
+            ),
             Err(_) => v.add(field, label, format!("{label}: có đơn vị không tồn tại.")),
         }
     }
@@ -111,12 +132,27 @@ pub(crate) fn new_draft(draft: &CampaignDraft, org_id: &str) -> CampaignRow {
 }
 
 pub(crate) fn legal_rows(draft: &CampaignDraft) -> Vec<LegalBasisRow> {
-    draft.legal_bases.iter().map(|b| LegalBasisRow { number: b.number.clone(), issued_on: b.date.map(iso), title: b.title.clone() }).collect()
+    draft
+        .legal_bases
+        .iter()
+        .map(|b| LegalBasisRow {
+            number: b.number.clone(),
+            issued_on: b.date.map(iso),
+            title: b.title.clone(),
+        })
+        .collect()
 }
 
 /// The legal bases of a stored campaign, as typed in the form.
 pub fn legal_bases_input(rows: &[LegalBasisRow]) -> String {
-    let items: Vec<thidua_domain::campaign::LegalBasis> = rows.iter().map(|r| thidua_domain::campaign::LegalBasis { number: r.number.clone(), date: r.issued_on.as_deref().and_then(thidua_domain::date::parse), title: r.title.clone() }).collect();
+    let items: Vec<thidua_domain::campaign::LegalBasis> = rows
+        .iter()
+        .map(|r| thidua_domain::campaign::LegalBasis {
+            number: r.number.clone(),
+            date: r.issued_on.as_deref().and_then(thidua_domain::date::parse),
+            title: r.title.clone(),
+        })
+        .collect();
     legal_bases_text(&items)
 }
 
@@ -124,7 +160,15 @@ async fn checked(tx: &mut Tx, ctx: &Ctx, input: &CampaignInput) -> AppResult<Cam
     let mut v = match input.validate() {
         Ok(d) => {
             let mut v = Validation::new();
-            check_units(tx, ctx, &mut v, "participant_ids", "Đơn vị tham gia", &d.participant_ids).await?;
+            check_units(
+                tx,
+                ctx,
+                &mut v,
+                "participant_ids",
+                "Đơn vị tham gia",
+                &d.participant_ids,
+            )
+            .await?;
             if v.is_ok() {
                 return Ok(d);
             }
@@ -133,7 +177,12 @@ async fn checked(tx: &mut Tx, ctx: &Ctx, input: &CampaignInput) -> AppResult<Cam
         Err(v) => v,
     };
     // Report unknown participants together with the other problems.
-    let ids: Vec<String> = input.participant_ids.iter().filter(|s| !s.trim().is_empty()).cloned().collect();
+    let ids: Vec<String> = input
+        .participant_ids
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .collect();
     if v.message_for("participant_ids").is_none() {
         check_units(tx, ctx, &mut v, "participant_ids", "Đơn vị tham gia", &ids).await?;
     }
@@ -141,20 +190,41 @@ async fn checked(tx: &mut Tx, ctx: &Ctx, input: &CampaignInput) -> AppResult<Cam
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: &CampaignInput) -> AppResult<CampaignRow> {
-    ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let d = checked(&mut tx, ctx, input).await?;
     let row = new_draft(&d, ctx.org_id());
     campaigns::insert(&mut tx, &row).await?;
     campaigns::set_legal_bases(&mut tx, &row.id, &legal_rows(&d)).await?;
     campaigns::set_participants(&mut tx, &row.id, &d.participant_ids).await?;
-    audit(&mut tx, ctx, "campaign.create", "campaign", &row.id, &row.title, None::<&()>, Some(&super::with_field(&row, "participant_ids", &d.participant_ids))).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.create",
+        "campaign",
+        &row.id,
+        &row.title,
+        None::<&()>,
+        Some(&super::with_field(
+            &row,
+            "participant_ids",
+            &d.participant_ids,
+        )),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
 /// Deadlines and themes that would fall outside a new period, named for the message.
-async fn outside_period(tx: &mut Tx, campaign_id: &str, from: time::Date, to: time::Date) -> AppResult<Vec<String>> {
+async fn outside_period(
+    tx: &mut Tx,
+    campaign_id: &str,
+    from: time::Date,
+    to: time::Date,
+) -> AppResult<Vec<String>> {
     let mut out = Vec::new();
     for d in parts::deadlines(tx, campaign_id).await? {
         let due = date_of(&d.due_on);
@@ -164,52 +234,133 @@ async fn outside_period(tx: &mut Tx, campaign_id: &str, from: time::Date, to: ti
     }
     for t in parts::themes(tx, campaign_id).await? {
         let ends = [t.period_from.as_deref(), t.period_to.as_deref()];
-        if ends.iter().flatten().map(|d| date_of(d)).any(|d| d < from || d > to) {
+        if ends
+            .iter()
+            .flatten()
+            .map(|d| date_of(d))
+            .any(|d| d < from || d > to)
+        {
             out.push(format!("chuyên đề \u{201c}{}\u{201d}", t.title));
         }
     }
     Ok(out)
 }
 
-pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &CampaignInput) -> AppResult<CampaignRow> {
+pub async fn update(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    input: &CampaignInput,
+) -> AppResult<CampaignRow> {
     let mut tx = db.begin().await?;
     let before = editable(&mut tx, ctx, id).await?;
     let d = checked(&mut tx, ctx, input).await?;
     let outside = outside_period(&mut tx, id, d.period_from, d.period_to).await?;
     if !outside.is_empty() {
-        return Err(invalid("period_to", "Thời gian kết thúc", format!("Thời gian mới không còn chứa {}; hãy sửa các mục đó trước.", outside.join(", "))));
+        return Err(invalid(
+            "period_to",
+            "Thời gian kết thúc",
+            format!(
+                "Thời gian mới không còn chứa {}; hãy sửa các mục đó trước.",
+                outside.join(", ")
+            ),
+        ));
     }
-    let before_participants: Vec<String> = campaigns::participants(&mut tx, id).await?.into_iter().map(|p| p.unit_id).collect();
-    let after = campaigns::update(&mut tx, &row_from(&d, CampaignRow { version, ..before.clone() })).await?;
+    let before_participants: Vec<String> = campaigns::participants(&mut tx, id)
+        .await?
+        .into_iter()
+        .map(|p| p.unit_id)
+        .collect();
+    let after = campaigns::update(
+        &mut tx,
+        &row_from(
+            &d,
+            CampaignRow {
+                version,
+                ..before.clone()
+            },
+        ),
+    )
+    .await?;
     campaigns::set_legal_bases(&mut tx, id, &legal_rows(&d)).await?;
     campaigns::set_participants(&mut tx, id, &d.participant_ids).await?;
-    audit(&mut tx, ctx, "campaign.update", "campaign", id, &after.title, Some(&super::with_field(&before, "participant_ids", &before_participants)), Some(&super::with_field(&after, "participant_ids", &d.participant_ids))).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.update",
+        "campaign",
+        id,
+        &after.title,
+        Some(&super::with_field(
+            &before,
+            "participant_ids",
+            &before_participants,
+        )),
+        Some(&super::with_field(
+            &after,
+            "participant_ids",
+            &d.participant_ids,
+        )),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
 
 /// Moves a campaign along its lifecycle (launch or close).
-pub async fn set_status(db: &Db, ctx: &Ctx, id: &str, version: i64, to: CampaignStatus) -> AppResult<CampaignRow> {
-    ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
+pub async fn set_status(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    to: CampaignStatus,
+) -> AppResult<CampaignRow> {
+    ctx.authorize(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let before = campaigns::get(&mut tx, ctx.org_id(), id).await?;
     if before.version != version {
         return Err(AppError::Conflict);
     }
-    let status = status_of(&before).transition(to).map_err(|m| invalid("status", "Trạng thái", m))?;
+    let status = status_of(&before)
+        .transition(to)
+        .map_err(|m| invalid("status", "Trạng thái", m))?;
     if to == CampaignStatus::Launched && campaigns::participants(&mut tx, id).await?.is_empty() {
-        return Err(invalid("participant_ids", "Đơn vị tham gia", "Hãy chọn đơn vị tham gia trước khi phát động: các đơn vị này sẽ thấy kế hoạch và được giao việc."));
+        return Err(invalid(
+            "participant_ids",
+            "Đơn vị tham gia",
+            "Hãy chọn đơn vị tham gia trước khi phát động: các đơn vị này sẽ thấy kế hoạch và được giao việc.",
+        ));
     }
     let now = ids::now();
-    let mut row = CampaignRow { status: status.code().into(), ..before.clone() };
+    let mut row = CampaignRow {
+        status: status.code().into(),
+        ..before.clone()
+    };
     match status {
         CampaignStatus::Launched => row.launched_at = Some(now),
         CampaignStatus::Closed => row.closed_at = Some(now),
         CampaignStatus::Draft => {}
     }
     let after = campaigns::update(&mut tx, &row).await?;
-    let action = if status == CampaignStatus::Launched { "campaign.launch" } else { "campaign.close" };
-    audit(&mut tx, ctx, action, "campaign", id, &after.title, Some(&before), Some(&after)).await?;
+    let action = if status == CampaignStatus::Launched {
+        "campaign.launch"
+    } else {
+        "campaign.close"
+    };
+    audit(
+        &mut tx,
+        ctx,
+        action,
+        "campaign",
+        id,
+        &after.title,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -222,7 +373,9 @@ fn next_year_title(title: &str, from_year: i32, years: i32) -> String {
 /// Copies a campaign as a new draft one year later: header, participants, themes, targets, deadlines
 /// (dates moved by a year), award forms and quotas. Registrations and reports stay with the original.
 pub async fn copy(db: &Db, ctx: &Ctx, id: &str) -> AppResult<CampaignRow> {
-    ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let src = campaigns::get(&mut tx, ctx.org_id(), id).await?;
     let years = 1;
@@ -252,47 +405,136 @@ pub async fn copy(db: &Db, ctx: &Ctx, id: &str) -> AppResult<CampaignRow> {
     // Units closed since (merged, split) are left out of the copy.
     let mut participants = Vec::new();
     for p in campaigns::participants(&mut tx, id).await? {
-        if units::get(&mut tx, ctx.org_id(), &p.unit_id).await.is_ok_and(|u| u.valid_to.is_none()) {
+        if units::get(&mut tx, ctx.org_id(), &p.unit_id)
+            .await
+            .is_ok_and(|u| u.valid_to.is_none())
+        {
             participants.push(p.unit_id);
         }
     }
     campaigns::set_participants(&mut tx, &row.id, &participants).await?;
     let mut theme_ids = std::collections::HashMap::new();
     for t in parts::themes(&mut tx, id).await? {
-        let coordinating: Vec<String> = parts::coordinators(&mut tx, &t.id).await?.into_iter().map(|c| c.0).collect();
+        let coordinating: Vec<String> = parts::coordinators(&mut tx, &t.id)
+            .await?
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
         let new_id = ids::new_id();
         theme_ids.insert(t.id.clone(), new_id.clone());
-        let copy = parts::ThemeRow { id: new_id, campaign_id: row.id.clone(), period_from: shift_opt(&t.period_from), period_to: shift_opt(&t.period_to), version: 1, created_at: now.clone(), updated_at: now.clone(), ..t };
+        let copy = parts::ThemeRow {
+            id: new_id,
+            campaign_id: row.id.clone(),
+            period_from: shift_opt(&t.period_from),
+            period_to: shift_opt(&t.period_to),
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now.clone(),
+            ..t
+        };
         parts::insert_theme(&mut tx, &copy, &coordinating).await?;
     }
     for t in parts::targets(&mut tx, id).await? {
-        let theme_id = t.theme_id.as_ref().and_then(|old| theme_ids.get(old).cloned());
-        parts::insert_target(&mut tx, &parts::TargetRow { id: ids::new_id(), campaign_id: row.id.clone(), theme_id, version: 1, created_at: now.clone(), updated_at: now.clone(), ..t }).await?;
+        let theme_id = t
+            .theme_id
+            .as_ref()
+            .and_then(|old| theme_ids.get(old).cloned());
+        parts::insert_target(
+            &mut tx,
+            &parts::TargetRow {
+                id: ids::new_id(),
+                campaign_id: row.id.clone(),
+                theme_id,
+                version: 1,
+                created_at: now.clone(),
+                updated_at: now.clone(),
+                ..t
+            },
+        )
+        .await?;
     }
     for d in parts::deadlines(&mut tx, id).await? {
-        let copy = parts::DeadlineRow { id: ids::new_id(), campaign_id: row.id.clone(), due_on: shift(&d.due_on), opens_on: shift_opt(&d.opens_on), repeat_until: shift_opt(&d.repeat_until), version: 1, created_at: now.clone(), updated_at: now.clone(), ..d };
+        let copy = parts::DeadlineRow {
+            id: ids::new_id(),
+            campaign_id: row.id.clone(),
+            due_on: shift(&d.due_on),
+            opens_on: shift_opt(&d.opens_on),
+            repeat_until: shift_opt(&d.repeat_until),
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now.clone(),
+            ..d
+        };
         parts::insert_deadline(&mut tx, &copy).await?;
     }
     for a in campaigns::award_forms(&mut tx, id).await? {
-        campaigns::insert_award_form(&mut tx, &AwardFormRow { id: ids::new_id(), campaign_id: row.id.clone(), ..a }).await?;
+        campaigns::insert_award_form(
+            &mut tx,
+            &AwardFormRow {
+                id: ids::new_id(),
+                campaign_id: row.id.clone(),
+                ..a
+            },
+        )
+        .await?;
     }
     for q in campaigns::quotas(&mut tx, id).await? {
-        campaigns::insert_quota(&mut tx, &QuotaRow { id: ids::new_id(), campaign_id: row.id.clone(), ..q }).await?;
+        campaigns::insert_quota(
+            &mut tx,
+            &QuotaRow {
+                id: ids::new_id(),
+                campaign_id: row.id.clone(),
+                ..q
+            },
+        )
+        .await?;
     }
-    audit(&mut tx, ctx, "campaign.copy", "campaign", &row.id, &row.title, Some(&src), Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.copy",
+        "campaign",
+        &row.id,
+        &row.title,
+        Some(&src),
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
-pub async fn add_award_form(db: &Db, ctx: &Ctx, campaign_id: &str, input: &AwardFormInput) -> AppResult<AwardFormRow> {
+pub async fn add_award_form(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    input: &AwardFormInput,
+) -> AppResult<AwardFormRow> {
     let d = input.validate()?;
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let position = campaigns::next_position(&mut tx, "campaign_award_forms", campaign_id).await?;
-    let row = AwardFormRow { id: ids::new_id(), campaign_id: campaign_id.into(), position, name: d.name, catalog_code: d.catalog_code, criteria: d.criteria };
+    let row = AwardFormRow {
+        id: ids::new_id(),
+        campaign_id: campaign_id.into(),
+        position,
+        name: d.name,
+        catalog_code: d.catalog_code,
+        criteria: d.criteria,
+    };
     campaigns::insert_award_form(&mut tx, &row).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.award_form.add", "campaign", campaign_id, &c.title, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.award_form.add",
+        "campaign",
+        campaign_id,
+        &c.title,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -300,34 +542,86 @@ pub async fn add_award_form(db: &Db, ctx: &Ctx, campaign_id: &str, input: &Award
 pub async fn delete_award_form(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
-    let before = campaigns::award_forms(&mut tx, campaign_id).await?.into_iter().find(|a| a.id == id).ok_or(AppError::NotFound)?;
+    let before = campaigns::award_forms(&mut tx, campaign_id)
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(AppError::NotFound)?;
     campaigns::delete_award_form(&mut tx, campaign_id, id).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.award_form.delete", "campaign", campaign_id, &c.title, Some(&before), None::<&()>).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.award_form.delete",
+        "campaign",
+        campaign_id,
+        &c.title,
+        Some(&before),
+        None::<&()>,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn add_quota(db: &Db, ctx: &Ctx, campaign_id: &str, input: &QuotaInput) -> AppResult<QuotaRow> {
+pub async fn add_quota(
+    db: &Db,
+    ctx: &Ctx,
+    campaign_id: &str,
+    input: &QuotaInput,
+) -> AppResult<QuotaRow> {
     let d = input.validate()?;
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
     let mut v = Validation::new();
     if let Some(u) = &d.unit_id {
-        check_units(&mut tx, ctx, &mut v, "unit_id", "Đơn vị", std::slice::from_ref(u)).await?;
+        check_units(
+            &mut tx,
+            ctx,
+            &mut v,
+            "unit_id",
+            "Đơn vị",
+            std::slice::from_ref(u),
+        )
+        .await?;
     }
     if let Some(k) = &d.unit_kind
-        && !units::kinds(&mut tx).await?.iter().any(|x| &x.code == k) {
-            v.add("unit_kind", "Loại đơn vị", "Hãy chọn loại đơn vị trong danh sách.");
-        }
+        && !units::kinds(&mut tx).await?.iter().any(|x| &x.code == k)
+    {
+        v.add(
+            "unit_kind",
+            "Loại đơn vị",
+            "Hãy chọn loại đơn vị trong danh sách.",
+        );
+    }
     if !v.is_ok() {
         return Err(AppError::Invalid(v));
     }
     let position = campaigns::next_position(&mut tx, "campaign_quotas", campaign_id).await?;
-    let row = QuotaRow { id: ids::new_id(), campaign_id: campaign_id.into(), position, who: d.who, unit_kind: d.unit_kind, unit_id: d.unit_id, award_form: d.award_form, collectives_max: d.collectives_max, individuals_max: d.individuals_max };
+    let row = QuotaRow {
+        id: ids::new_id(),
+        campaign_id: campaign_id.into(),
+        position,
+        who: d.who,
+        unit_kind: d.unit_kind,
+        unit_id: d.unit_id,
+        award_form: d.award_form,
+        collectives_max: d.collectives_max,
+        individuals_max: d.individuals_max,
+    };
     campaigns::insert_quota(&mut tx, &row).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.quota.add", "campaign", campaign_id, &c.title, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.quota.add",
+        "campaign",
+        campaign_id,
+        &c.title,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -335,10 +629,24 @@ pub async fn add_quota(db: &Db, ctx: &Ctx, campaign_id: &str, input: &QuotaInput
 pub async fn delete_quota(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let c = editable(&mut tx, ctx, campaign_id).await?;
-    let before = campaigns::quotas(&mut tx, campaign_id).await?.into_iter().find(|q| q.id == id).ok_or(AppError::NotFound)?;
+    let before = campaigns::quotas(&mut tx, campaign_id)
+        .await?
+        .into_iter()
+        .find(|q| q.id == id)
+        .ok_or(AppError::NotFound)?;
     campaigns::delete_quota(&mut tx, campaign_id, id).await?;
     campaigns::touch(&mut tx, ctx.org_id(), campaign_id).await?;
-    audit(&mut tx, ctx, "campaign.quota.delete", "campaign", campaign_id, &c.title, Some(&before), None::<&()>).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.quota.delete",
+        "campaign",
+        campaign_id,
+        &c.title,
+        Some(&before),
+        None::<&()>,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -357,13 +665,26 @@ pub fn this_year() -> i32 {
 
 /// The campaigns the user may see (drafts only for those who manage campaigns), latest period first.
 /// `q` searches number, title and issuer ignoring diacritics.
-pub async fn list(db: &Db, ctx: &Ctx, year: Option<i64>, status: Option<CampaignStatus>, q: Option<&str>) -> AppResult<Vec<CampaignRow>> {
-    ctx.authorize(Action::ViewCampaigns { org_id: ctx.org_id() })?;
+pub async fn list(
+    db: &Db,
+    ctx: &Ctx,
+    year: Option<i64>,
+    status: Option<CampaignStatus>,
+    q: Option<&str>,
+) -> AppResult<Vec<CampaignRow>> {
+    ctx.authorize(Action::ViewCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     let filter = campaigns::CampaignFilter {
         year,
         status: status.map(|s| s.code().to_string()),
-        include_drafts: ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() }),
-        pattern: q.map(str::trim).filter(|s| !s.is_empty()).map(thidua_domain::text::like_pattern),
+        include_drafts: ctx.can(Action::ManageCampaigns {
+            org_id: ctx.org_id(),
+        }),
+        pattern: q
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(thidua_domain::text::like_pattern),
     };
     let mut tx = db.begin().await?;
     let rows = campaigns::list(&mut tx, ctx.org_id(), &filter).await?;
@@ -403,9 +724,22 @@ pub async fn plan(db: &Db, ctx: &Ctx, id: &str) -> AppResult<Plan> {
         let due = super::campaign_views::due_dates(&d, campaign_to);
         (d, due)
     };
-    let deadlines = parts::deadlines(&mut tx, id).await?.into_iter().map(with_dates).collect();
+    let deadlines = parts::deadlines(&mut tx, id)
+        .await?
+        .into_iter()
+        .map(with_dates)
+        .collect();
     let award_forms = campaigns::award_forms(&mut tx, id).await?;
     let quotas = campaigns::quotas(&mut tx, id).await?;
     tx.commit().await?;
-    Ok(Plan { campaign, legal_bases, participants, themes, targets, deadlines, award_forms, quotas })
+    Ok(Plan {
+        campaign,
+        legal_bases,
+        participants,
+        themes,
+        targets,
+        deadlines,
+        award_forms,
+        quotas,
+    })
 }

@@ -31,12 +31,27 @@ fn sheet(headers: &[&str], rows: Vec<Vec<String>>, name: &str) -> anyhow::Result
 /// Units visible to the user, active and closed.
 pub async fn units_xlsx(db: &Db, ctx: &Ctx) -> AppResult<Vec<u8>> {
     let mut tx = db.begin().await?;
-    let filter = units::UnitFilter { scope: ctx.actor.read_scope().map(str::to_string), query: None, include_closed: true };
+    let filter = units::UnitFilter {
+        scope: ctx.actor.read_scope().map(str::to_string),
+        query: None,
+        include_closed: true,
+    };
     let rows = units::list(&mut tx, ctx.org_id(), &filter, 1_000_000).await?;
-    let kinds: HashMap<String, String> = units::kinds(&mut tx).await?.into_iter().map(|k| (k.code, k.name)).collect();
-    let levels: HashMap<String, String> = units::all_levels(&mut tx).await?.into_iter().map(|l| (l.code, l.name)).collect();
+    let kinds: HashMap<String, String> = units::kinds(&mut tx)
+        .await?
+        .into_iter()
+        .map(|k| (k.code, k.name))
+        .collect();
+    let levels: HashMap<String, String> = units::all_levels(&mut tx)
+        .await?
+        .into_iter()
+        .map(|l| (l.code, l.name))
+        .collect();
     tx.commit().await?;
-    let code_of: HashMap<String, String> = rows.iter().map(|u| (u.id.clone(), u.code.clone())).collect();
+    let code_of: HashMap<String, String> = rows
+        .iter()
+        .map(|u| (u.id.clone(), u.code.clone()))
+        .collect();
     let data = rows
         .iter()
         .map(|u| {
@@ -44,9 +59,19 @@ pub async fn units_xlsx(db: &Db, ctx: &Ctx) -> AppResult<Vec<u8>> {
                 u.code.clone(),
                 u.name.clone(),
                 u.short_name.clone().unwrap_or_default(),
-                kinds.get(&u.kind).cloned().unwrap_or_else(|| u.kind.clone()),
-                levels.get(&u.level).cloned().unwrap_or_else(|| u.level.clone()),
-                u.parent_id.as_ref().and_then(|p| code_of.get(p)).cloned().unwrap_or_default(),
+                kinds
+                    .get(&u.kind)
+                    .cloned()
+                    .unwrap_or_else(|| u.kind.clone()),
+                levels
+                    .get(&u.level)
+                    .cloned()
+                    .unwrap_or_else(|| u.level.clone()),
+                u.parent_id
+                    .as_ref()
+                    .and_then(|p| code_of.get(p))
+                    .cloned()
+                    .unwrap_or_default(),
                 iso_to_vn(&u.valid_from),
             ]
         })
@@ -57,20 +82,43 @@ pub async fn units_xlsx(db: &Db, ctx: &Ctx) -> AppResult<Vec<u8>> {
 /// People visible to the user.
 pub async fn people_xlsx(db: &Db, ctx: &Ctx) -> AppResult<Vec<u8>> {
     let mut tx = db.begin().await?;
-    let filter = PersonFilter { scope: ctx.actor.read_scope().map(str::to_string), ..Default::default() };
+    let filter = PersonFilter {
+        scope: ctx.actor.read_scope().map(str::to_string),
+        ..Default::default()
+    };
     let rows = persons::list(&mut tx, ctx.org_id(), &filter, 1_000_000, 0).await?;
-    let codes: HashMap<String, String> = units::list(&mut tx, ctx.org_id(), &units::UnitFilter { include_closed: true, ..Default::default() }, 1_000_000).await?.into_iter().map(|u| (u.id, u.code)).collect();
+    let codes: HashMap<String, String> = units::list(
+        &mut tx,
+        ctx.org_id(),
+        &units::UnitFilter {
+            include_closed: true,
+            ..Default::default()
+        },
+        1_000_000,
+    )
+    .await?
+    .into_iter()
+    .map(|u| (u.id, u.code))
+    .collect();
     tx.commit().await?;
     let data = rows
         .into_iter()
         .map(|p| {
             vec![
                 p.full_name,
-                Gender::parse(&p.gender).map(|g| g.label().to_string()).unwrap_or(p.gender),
+                Gender::parse(&p.gender)
+                    .map(|g| g.label().to_string())
+                    .unwrap_or(p.gender),
                 p.birth_date.as_deref().map(iso_to_vn).unwrap_or_default(),
                 p.position.unwrap_or_default(),
-                PersonKind::parse(&p.kind).map(|k| k.label().to_string()).unwrap_or(p.kind),
-                if p.direct_worker { "có".into() } else { "không".into() },
+                PersonKind::parse(&p.kind)
+                    .map(|k| k.label().to_string())
+                    .unwrap_or(p.kind),
+                if p.direct_worker {
+                    "có".into()
+                } else {
+                    "không".into()
+                },
                 codes.get(&p.unit_id).cloned().unwrap_or_default(),
             ]
         })

@@ -2,23 +2,34 @@
 //! checked first, and either all rows are saved in one transaction or none, with row-and-column
 //! errors in Vietnamese. A row names a unit by its code and, for a person, their full name.
 
+use super::audit;
 use super::honours::{self, AwardInput};
 use super::import::{ImportReport, RowError};
 use super::table::{column_letter, read};
-use super::audit;
 use crate::ctx::Ctx;
 use crate::error::AppResult;
 use std::collections::{HashMap, HashSet};
 use thidua_domain::policy::Action;
 use thidua_domain::text::fold;
 use thidua_rules::Subject;
+use thidua_store::Db;
 use thidua_store::ledger::{self, AwardRow, Owner, RatingRow};
 use thidua_store::persons::{self, PersonFilter};
 use thidua_store::units::{self, UnitRow};
-use thidua_store::Db;
 
 /// The header row the importer understands, in order (the order in the file does not matter).
-pub const HISTORY_HEADERS: [&str; 10] = ["Mã đơn vị", "Họ và tên", "Năm", "Xếp loại", "Danh hiệu, hình thức", "Số quyết định", "Ngày quyết định", "Cơ quan ban hành", "Số sổ vàng", "Thành tích"];
+pub const HISTORY_HEADERS: [&str; 10] = [
+    "Mã đơn vị",
+    "Họ và tên",
+    "Năm",
+    "Xếp loại",
+    "Danh hiệu, hình thức",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Cơ quan ban hành",
+    "Số sổ vàng",
+    "Thành tích",
+];
 const REQUIRED: [&str; 2] = ["Mã đơn vị", "Năm"];
 
 /// Maps a rating typed as a code or in Vietnamese (full or short) to its code.
@@ -49,7 +60,11 @@ pub fn rating_code(value: &str) -> Option<&'static str> {
 /// Maps a title or form typed as a catalog code or its Vietnamese name to the code.
 pub fn catalog_code(catalog: &thidua_rules::Catalog, value: &str) -> Option<String> {
     let f = fold(value);
-    catalog.entries().iter().find(|e| e.code.as_str().eq_ignore_ascii_case(value.trim()) || fold(&e.name) == f).map(|e| e.code.as_str().to_string())
+    catalog
+        .entries()
+        .iter()
+        .find(|e| e.code.as_str().eq_ignore_ascii_case(value.trim()) || fold(&e.name) == f)
+        .map(|e| e.code.as_str().to_string())
 }
 
 struct Located {
@@ -58,10 +73,18 @@ struct Located {
 
 impl Located {
     fn cell<'a>(&self, row: &'a [String], header: &str) -> &'a str {
-        self.at.get(header).and_then(|i| row.get(*i)).map(String::as_str).unwrap_or("").trim()
+        self.at
+            .get(header)
+            .and_then(|i| row.get(*i))
+            .map(String::as_str)
+            .unwrap_or("")
+            .trim()
     }
     fn column(&self, header: &str) -> String {
-        self.at.get(header).map(|i| format!("{} ({header})", column_letter(*i))).unwrap_or_default()
+        self.at
+            .get(header)
+            .map(|i| format!("{} ({header})", column_letter(*i)))
+            .unwrap_or_default()
     }
 }
 
@@ -71,8 +94,15 @@ enum Pending {
 }
 
 /// Imports history rows; all or nothing.
-pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -> AppResult<ImportReport> {
-    ctx.authorize(Action::ImportHonours { org_id: ctx.org_id() })?;
+pub async fn import_history(
+    db: &Db,
+    ctx: &Ctx,
+    bytes: &[u8],
+    file_name: &str,
+) -> AppResult<ImportReport> {
+    ctx.authorize(Action::ImportHonours {
+        org_id: ctx.org_id(),
+    })?;
     let table = read(bytes, file_name)?;
     let headers: Vec<String> = table.rows[0].iter().map(|h| fold(h)).collect();
     let mut at = HashMap::new();
@@ -82,33 +112,73 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
             Some(i) => {
                 at.insert(h, i);
             }
-            None if REQUIRED.contains(&h) => errors.push(RowError { row: 1, column: String::new(), message: format!("Thiếu cột \u{201c}{h}\u{201d} ở dòng tiêu đề.") }),
+            None if REQUIRED.contains(&h) => errors.push(RowError {
+                row: 1,
+                column: String::new(),
+                message: format!("Thiếu cột \u{201c}{h}\u{201d} ở dòng tiêu đề."),
+            }),
             None => {}
         }
     }
     if !errors.is_empty() {
-        return Ok(ImportReport { imported: 0, errors });
+        return Ok(ImportReport {
+            imported: 0,
+            errors,
+        });
     }
     let loc = Located { at };
     let mut tx = db.begin().await?;
     let rules = honours::rules_in(&mut tx, ctx.org_id()).await?;
     let catalog = rules.catalog();
-    let by_code: HashMap<String, UnitRow> = units::list(&mut tx, ctx.org_id(), &units::UnitFilter { include_closed: true, ..Default::default() }, 1_000_000).await?.into_iter().map(|u| (u.code.clone(), u)).collect();
+    let by_code: HashMap<String, UnitRow> = units::list(
+        &mut tx,
+        ctx.org_id(),
+        &units::UnitFilter {
+            include_closed: true,
+            ..Default::default()
+        },
+        1_000_000,
+    )
+    .await?
+    .into_iter()
+    .map(|u| (u.code.clone(), u))
+    .collect();
     let mut people_of: HashMap<String, Vec<(String, String)>> = HashMap::new();
     let mut pending = Vec::new();
     let mut seen_ratings: HashMap<(String, i64), usize> = HashMap::new();
     let mut seen_awards: HashSet<(String, String, i64)> = HashSet::new();
     for (i, row) in table.rows.iter().enumerate().skip(1) {
         let n = i + 1;
-        let mut err = |header: &str, message: String| errors.push(RowError { row: n, column: loc.column(header), message });
+        let mut err = |header: &str, message: String| {
+            errors.push(RowError {
+                row: n,
+                column: loc.column(header),
+                message,
+            })
+        };
         let code = loc.cell(row, "Mã đơn vị").to_uppercase();
         let unit = match by_code.get(&code) {
             None => {
-                err("Mã đơn vị", if code.is_empty() { "Hãy ghi mã đơn vị.".into() } else { format!("Không có đơn vị mã {code}.") });
+                err(
+                    "Mã đơn vị",
+                    if code.is_empty() {
+                        "Hãy ghi mã đơn vị.".into()
+                    } else {
+                        format!("Không có đơn vị mã {code}.")
+                    },
+                );
                 continue;
             }
-            Some(u) if !ctx.can(Action::EditHonours { org_id: ctx.org_id(), unit_path: &u.path }) => {
-                err("Mã đơn vị", format!("Đơn vị {code} nằm ngoài phạm vi của bạn."));
+            Some(u)
+                if !ctx.can(Action::EditHonours {
+                    org_id: ctx.org_id(),
+                    unit_path: &u.path,
+                }) =>
+            {
+                err(
+                    "Mã đơn vị",
+                    format!("Đơn vị {code} nằm ngoài phạm vi của bạn."),
+                );
                 continue;
             }
             Some(u) => u,
@@ -120,18 +190,49 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
             // People of a merged unit now belong to its successor.
             let home = unit.successor_id.clone().unwrap_or_else(|| unit.id.clone());
             if !people_of.contains_key(&home) {
-                let list = persons::list(&mut tx, ctx.org_id(), &PersonFilter { unit_id: Some(home.clone()), ..Default::default() }, 1_000_000, 0).await?;
-                people_of.insert(home.clone(), list.into_iter().map(|p| (fold(&p.full_name), p.id)).collect());
+                let list = persons::list(
+                    &mut tx,
+                    ctx.org_id(),
+                    &PersonFilter {
+                        unit_id: Some(home.clone()),
+                        ..Default::default()
+                    },
+                    1_000_000,
+                    0,
+                )
+                .await?;
+                people_of.insert(
+                    home.clone(),
+                    list.into_iter()
+                        .map(|p| (fold(&p.full_name), p.id))
+                        .collect(),
+                );
             }
-            let matches: Vec<&String> = people_of.get(&home).map(|v| v.iter().filter(|(f, _)| *f == fold(name)).map(|(_, id)| id).collect()).unwrap_or_default();
+            let matches: Vec<&String> = people_of
+                .get(&home)
+                .map(|v| {
+                    v.iter()
+                        .filter(|(f, _)| *f == fold(name))
+                        .map(|(_, id)| id)
+                        .collect()
+                })
+                .unwrap_or_default();
             match matches.as_slice() {
                 [one] => ("person", (*one).clone(), Subject::Individual),
                 [] => {
-                    err("Họ và tên", format!("Đơn vị {code} không có cá nhân tên {name}."));
+                    err(
+                        "Họ và tên",
+                        format!("Đơn vị {code} không có cá nhân tên {name}."),
+                    );
                     continue;
                 }
                 _ => {
-                    err("Họ và tên", format!("Đơn vị {code} có nhiều người tên {name}; hãy nhập trên trang khen thưởng của từng người."));
+                    err(
+                        "Họ và tên",
+                        format!(
+                            "Đơn vị {code} có nhiều người tên {name}; hãy nhập trên trang khen thưởng của từng người."
+                        ),
+                    );
                     continue;
                 }
             }
@@ -141,7 +242,11 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
             err("Năm", "Năm phải là số, ví dụ 2023.".into());
             continue;
         };
-        let owner = Owner { org_id: ctx.org_id(), subject_type, subject_id: &subject_id };
+        let owner = Owner {
+            org_id: ctx.org_id(),
+            subject_type,
+            subject_id: &subject_id,
+        };
         let rating_raw = loc.cell(row, "Xếp loại");
         let award_raw = loc.cell(row, "Danh hiệu, hình thức");
         if rating_raw.is_empty() && award_raw.is_empty() {
@@ -150,12 +255,28 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
         }
         if !rating_raw.is_empty() {
             match rating_code(rating_raw) {
-                None => err("Xếp loại", format!("Không hiểu mức xếp loại \u{201c}{rating_raw}\u{201d}; ghi: Hoàn thành xuất sắc / tốt / Hoàn thành / Không hoàn thành nhiệm vụ.")),
+                None => err(
+                    "Xếp loại",
+                    format!(
+                        "Không hiểu mức xếp loại \u{201c}{rating_raw}\u{201d}; ghi: Hoàn thành xuất sắc / tốt / Hoàn thành / Không hoàn thành nhiệm vụ."
+                    ),
+                ),
                 Some(r) => {
                     if let Some(first) = seen_ratings.get(&(subject_id.clone(), year)) {
-                        err("Xếp loại", format!("Xếp loại năm {year} trùng với dòng {first}."));
-                    } else if ledger::rating_of(&mut tx, ctx.org_id(), &subject_id, year).await?.is_some() {
-                        err("Xếp loại", format!("Đã có xếp loại năm {year} trong hệ thống; hãy sửa trên trang khen thưởng."));
+                        err(
+                            "Xếp loại",
+                            format!("Xếp loại năm {year} trùng với dòng {first}."),
+                        );
+                    } else if ledger::rating_of(&mut tx, ctx.org_id(), &subject_id, year)
+                        .await?
+                        .is_some()
+                    {
+                        err(
+                            "Xếp loại",
+                            format!(
+                                "Đã có xếp loại năm {year} trong hệ thống; hãy sửa trên trang khen thưởng."
+                            ),
+                        );
                     } else if !(1945..=i64::from(super::today().year())).contains(&year) {
                         err("Năm", format!("Năm {year} không hợp lệ."));
                     } else {
@@ -167,7 +288,12 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
         }
         if !award_raw.is_empty() {
             let Some(award_code) = catalog_code(catalog, award_raw) else {
-                err("Danh hiệu, hình thức", format!("\u{201c}{award_raw}\u{201d} không có trong danh mục danh hiệu, hình thức khen thưởng."));
+                err(
+                    "Danh hiệu, hình thức",
+                    format!(
+                        "\u{201c}{award_raw}\u{201d} không có trong danh mục danh hiệu, hình thức khen thưởng."
+                    ),
+                );
                 continue;
             };
             let input = AwardInput {
@@ -198,8 +324,18 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
                 }
                 Ok(()) => {
                     let existing = ledger::load(&mut tx, ctx.org_id(), &subject_id).await?;
-                    if existing.awards.iter().any(|a| a.code == award.code && a.year == year && !a.revoked) || !seen_awards.insert((subject_id.clone(), award.code.clone(), year)) {
-                        err("Danh hiệu, hình thức", format!("{award_raw} năm {year} đã có (trong hệ thống hoặc ở dòng trên); một thành tích không khen hai lần."));
+                    if existing
+                        .awards
+                        .iter()
+                        .any(|a| a.code == award.code && a.year == year && !a.revoked)
+                        || !seen_awards.insert((subject_id.clone(), award.code.clone(), year))
+                    {
+                        err(
+                            "Danh hiệu, hình thức",
+                            format!(
+                                "{award_raw} năm {year} đã có (trong hệ thống hoặc ở dòng trên); một thành tích không khen hai lần."
+                            ),
+                        );
                     } else {
                         pending.push(Pending::Award(award));
                     }
@@ -207,12 +343,19 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
             }
         }
         if errors.len() >= 500 {
-            errors.push(RowError { row: n, column: String::new(), message: "Quá nhiều lỗi; đã dừng kiểm tra ở dòng này.".into() });
+            errors.push(RowError {
+                row: n,
+                column: String::new(),
+                message: "Quá nhiều lỗi; đã dừng kiểm tra ở dòng này.".into(),
+            });
             break;
         }
     }
     if !errors.is_empty() {
-        return Ok(ImportReport { imported: 0, errors });
+        return Ok(ImportReport {
+            imported: 0,
+            errors,
+        });
     }
     for p in &pending {
         match p {
@@ -221,9 +364,22 @@ pub async fn import_history(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -
         }
     }
     let summary = serde_json::json!({ "file": file_name, "rows": pending.len() });
-    audit(&mut tx, ctx, "ledger.import", "import", &thidua_store::ids::new_id(), file_name, None::<&()>, Some(&summary)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "ledger.import",
+        "import",
+        &thidua_store::ids::new_id(),
+        file_name,
+        None::<&()>,
+        Some(&summary),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(ImportReport { imported: pending.len(), errors })
+    Ok(ImportReport {
+        imported: pending.len(),
+        errors,
+    })
 }
 
 #[cfg(test)]
@@ -232,10 +388,16 @@ mod tests {
 
     #[test]
     fn ratings_in_vietnamese() {
-        assert_eq!(rating_code("Hoàn thành xuất sắc nhiệm vụ"), Some("excellent"));
+        assert_eq!(
+            rating_code("Hoàn thành xuất sắc nhiệm vụ"),
+            Some("excellent")
+        );
         assert_eq!(rating_code("hoan thanh tot"), Some("good"));
         assert_eq!(rating_code("Hoàn thành nhiệm vụ"), Some("completed"));
-        assert_eq!(rating_code("Không hoàn thành nhiệm vụ"), Some("not_completed"));
+        assert_eq!(
+            rating_code("Không hoàn thành nhiệm vụ"),
+            Some("not_completed")
+        );
         assert_eq!(rating_code("giỏi"), None);
     }
 
@@ -243,7 +405,10 @@ mod tests {
     fn catalog_by_name_or_code() {
         let rules = thidua_rules::Rules::bundled().unwrap();
         let c = rules.catalog();
-        assert_eq!(catalog_code(c, "Chiến sĩ thi đua cơ sở").as_deref(), Some("CSTDCS"));
+        assert_eq!(
+            catalog_code(c, "Chiến sĩ thi đua cơ sở").as_deref(),
+            Some("CSTDCS")
+        );
         assert_eq!(catalog_code(c, "cstdcs").as_deref(), Some("CSTDCS"));
         assert_eq!(catalog_code(c, "Huy chương vàng"), None);
     }

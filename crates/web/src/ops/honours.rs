@@ -11,8 +11,13 @@ use serde::{Deserialize, Serialize};
 use thidua_domain::Validation;
 use thidua_domain::date::{iso, parse as parse_date};
 use thidua_domain::policy::Action;
-use thidua_rules::{AwardRecord, Catalog, Code, Discipline, Evaluation, Initiative, Jurisdiction, Ledger, Nominee, Proposal, RatingRecord, RoadmapItem, Roster, Rules, Subject};
-use thidua_store::ledger::{self, AwardRow, DisciplineRow, InitiativeRow, Owner, RatingRow, StoredLedger};
+use thidua_rules::{
+    AwardRecord, Catalog, Code, Discipline, Evaluation, Initiative, Jurisdiction, Ledger, Nominee,
+    Proposal, RatingRecord, RoadmapItem, Roster, Rules, Subject,
+};
+use thidua_store::ledger::{
+    self, AwardRow, DisciplineRow, InitiativeRow, Owner, RatingRow, StoredLedger,
+};
 use thidua_store::{Db, Tx, persons, units};
 
 pub use super::rules_cache::{rules_for, rules_in};
@@ -24,7 +29,10 @@ pub fn parse_code<T: DeserializeOwned>(code: &str) -> Option<T> {
 
 /// The snake_case code of one of the rules crate's enums.
 pub fn code_of<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Whose history: a person or a unit.
@@ -74,25 +82,57 @@ pub struct HonoursSubject {
 }
 
 /// Reads a person or unit whose history the user may read (404 otherwise).
-pub async fn visible_subject(tx: &mut Tx, ctx: &Ctx, kind: SubjectKind, id: &str) -> AppResult<HonoursSubject> {
+pub async fn visible_subject(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    kind: SubjectKind,
+    id: &str,
+) -> AppResult<HonoursSubject> {
     let subject = match kind {
         SubjectKind::Person => {
             let p = persons::get(tx, ctx.org_id(), id).await?;
             let u = units::get(tx, ctx.org_id(), &p.unit_id).await?;
-            HonoursSubject { kind, id: p.id, name: p.full_name, unit_path: p.unit_path, unit_id: u.id, unit_name: u.name, closed: false }
+            HonoursSubject {
+                kind,
+                id: p.id,
+                name: p.full_name,
+                unit_path: p.unit_path,
+                unit_id: u.id,
+                unit_name: u.name,
+                closed: false,
+            }
         }
         SubjectKind::Unit => {
             let u = units::get(tx, ctx.org_id(), id).await?;
-            HonoursSubject { kind, id: u.id.clone(), name: u.name.clone(), unit_path: u.path, unit_id: u.id, unit_name: u.name, closed: u.valid_to.is_some() }
+            HonoursSubject {
+                kind,
+                id: u.id.clone(),
+                name: u.name.clone(),
+                unit_path: u.path,
+                unit_id: u.id,
+                unit_name: u.name,
+                closed: u.valid_to.is_some(),
+            }
         }
     };
-    ctx.authorize(Action::ViewHonours { org_id: ctx.org_id(), unit_path: &subject.unit_path })?;
+    ctx.authorize(Action::ViewHonours {
+        org_id: ctx.org_id(),
+        unit_path: &subject.unit_path,
+    })?;
     Ok(subject)
 }
 
-async fn editable_subject(tx: &mut Tx, ctx: &Ctx, kind: SubjectKind, id: &str) -> AppResult<HonoursSubject> {
+async fn editable_subject(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    kind: SubjectKind,
+    id: &str,
+) -> AppResult<HonoursSubject> {
     let s = visible_subject(tx, ctx, kind, id).await?;
-    ctx.authorize(Action::EditHonours { org_id: ctx.org_id(), unit_path: &s.unit_path })?;
+    ctx.authorize(Action::EditHonours {
+        org_id: ctx.org_id(),
+        unit_path: &s.unit_path,
+    })?;
     Ok(s)
 }
 
@@ -120,9 +160,16 @@ fn to_u32(v: i64) -> Option<u32> {
 /// Turns the stored rows of one subject into the engine's ledger.
 pub fn to_ledger(id: &str, subject: Subject, s: &StoredLedger) -> AppResult<Ledger> {
     let year = |y: i64| i32::try_from(y).map_err(|_| corrupt("year"));
-    let mut l = Ledger { id: id.to_string(), subject, ..Ledger::default() };
+    let mut l = Ledger {
+        id: id.to_string(),
+        subject,
+        ..Ledger::default()
+    };
     for r in &s.ratings {
-        l.ratings.push(RatingRecord { year: year(r.year)?, rating: parse_code(&r.rating).ok_or_else(|| corrupt("rating"))? });
+        l.ratings.push(RatingRecord {
+            year: year(r.year)?,
+            rating: parse_code(&r.rating).ok_or_else(|| corrupt("rating"))?,
+        });
     }
     for a in &s.awards {
         let mut rec = AwardRecord::new(a.code.clone(), year(a.year)?);
@@ -132,16 +179,34 @@ pub fn to_ledger(id: &str, subject: Subject, s: &StoredLedger) -> AppResult<Ledg
         rec.golden_book_no = a.golden_book_no.and_then(to_u32);
         rec.achievement_id = a.achievement_id.clone();
         rec.kind = parse_code(&a.kind).ok_or_else(|| corrupt("kind"))?;
-        rec.initiatives = s.initiatives.iter().filter(|i| i.used_by_award_id.as_deref() == Some(a.id.as_str())).map(|i| i.id.clone()).collect();
+        rec.initiatives = s
+            .initiatives
+            .iter()
+            .filter(|i| i.used_by_award_id.as_deref() == Some(a.id.as_str()))
+            .map(|i| i.id.clone())
+            .collect();
         rec.revoked = a.revoked;
         l.awards.push(rec);
     }
     for d in &s.disciplines {
-        let (Some(from), Some(to)) = (parse_date(&d.from_date), parse_date(&d.to_date)) else { return Err(corrupt("discipline dates")) };
-        l.disciplines.push(Discipline { level: parse_code(&d.level).ok_or_else(|| corrupt("discipline level"))?, from, to });
+        let (Some(from), Some(to)) = (parse_date(&d.from_date), parse_date(&d.to_date)) else {
+            return Err(corrupt("discipline dates"));
+        };
+        l.disciplines.push(Discipline {
+            level: parse_code(&d.level).ok_or_else(|| corrupt("discipline level"))?,
+            from,
+            to,
+        });
     }
     for i in &s.initiatives {
-        l.initiatives.push(Initiative { id: i.id.clone(), name: i.name.clone(), year: year(i.year)?, level: parse_code(&i.level).ok_or_else(|| corrupt("initiative level"))?, research: i.research, applied_in: i.applied_in.clone() });
+        l.initiatives.push(Initiative {
+            id: i.id.clone(),
+            name: i.name.clone(),
+            year: year(i.year)?,
+            level: parse_code(&i.level).ok_or_else(|| corrupt("initiative level"))?,
+            research: i.research,
+            applied_in: i.applied_in.clone(),
+        });
     }
     Ok(l)
 }
@@ -166,10 +231,21 @@ pub async fn history_in(tx: &mut Tx, ctx: &Ctx, kind: SubjectKind, id: &str) -> 
             predecessors.push((pid, name));
         }
     }
-    stored.awards.sort_by(|a, b| (a.year, &a.code).cmp(&(b.year, &b.code)));
+    stored
+        .awards
+        .sort_by(|a, b| (a.year, &a.code).cmp(&(b.year, &b.code)));
     stored.ratings.sort_by_key(|r| r.year);
-    let ledger = if parts.len() > 1 { thidua_rules::merge_ledgers(id, &parts) } else { parts.remove(0) };
-    Ok(History { subject, stored, predecessors, ledger })
+    let ledger = if parts.len() > 1 {
+        thidua_rules::merge_ledgers(id, &parts)
+    } else {
+        parts.remove(0)
+    };
+    Ok(History {
+        subject,
+        stored,
+        predecessors,
+        ledger,
+    })
 }
 
 pub async fn history(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str) -> AppResult<History> {
@@ -184,13 +260,23 @@ fn year_field(v: &mut Validation, field: &str, label: &str, raw: &str) -> i64 {
     match raw.trim().parse::<i64>() {
         Ok(y) if (1945..=max).contains(&y) => y,
         _ => {
-            v.add(field, label, format!("{label} phải là một năm từ 1945 đến {max}."));
+            v.add(
+                field,
+                label,
+                format!("{label} phải là một năm từ 1945 đến {max}."),
+            );
             0
         }
     }
 }
 
-fn date_field(v: &mut Validation, field: &str, label: &str, raw: &str, required: bool) -> Option<String> {
+fn date_field(
+    v: &mut Validation,
+    field: &str,
+    label: &str,
+    raw: &str,
+    required: bool,
+) -> Option<String> {
     if raw.trim().is_empty() {
         if required {
             v.add(field, label, format!("Hãy nhập {}.", label.to_lowercase()));
@@ -200,7 +286,11 @@ fn date_field(v: &mut Validation, field: &str, label: &str, raw: &str, required:
     match parse_date(raw) {
         Some(d) => Some(iso(d)),
         None => {
-            v.add(field, label, format!("{label} phải có dạng ngày/tháng/năm, ví dụ 15/01/2025."));
+            v.add(
+                field,
+                label,
+                format!("{label} phải có dạng ngày/tháng/năm, ví dụ 15/01/2025."),
+            );
             None
         }
     }
@@ -233,34 +323,83 @@ pub struct AwardInput {
 
 /// Checks an award input for a subject of `subject` against the organisation's catalog; fills `row`
 /// on success.
-pub fn validate_award(input: &AwardInput, subject: Subject, catalog: &Catalog, row: &mut AwardRow) -> Result<(), Validation> {
+pub fn validate_award(
+    input: &AwardInput,
+    subject: Subject,
+    catalog: &Catalog,
+    row: &mut AwardRow,
+) -> Result<(), Validation> {
     let mut v = Validation::new();
     let code = input.code.trim().to_uppercase();
     match catalog.find(&code) {
-        None => v.add("code", "Danh hiệu, hình thức", "Hãy chọn một danh hiệu hoặc hình thức khen thưởng có trong danh mục."),
-        Some(e) if !e.accepts(subject) => v.add("code", "Danh hiệu, hình thức", format!("{} không dành cho {}.", e.name, subject.label())),
+        None => v.add(
+            "code",
+            "Danh hiệu, hình thức",
+            "Hãy chọn một danh hiệu hoặc hình thức khen thưởng có trong danh mục.",
+        ),
+        Some(e) if !e.accepts(subject) => v.add(
+            "code",
+            "Danh hiệu, hình thức",
+            format!("{} không dành cho {}.", e.name, subject.label()),
+        ),
         Some(_) => {}
     }
     let year = year_field(&mut v, "year", "Năm đạt thành tích", &input.year);
-    let kind = if input.kind.trim().is_empty() { "merit".to_string() } else { input.kind.trim().to_string() };
+    let kind = if input.kind.trim().is_empty() {
+        "merit".to_string()
+    } else {
+        input.kind.trim().to_string()
+    };
     if parse_code::<thidua_rules::NominationKind>(&kind).is_none() {
-        v.add("kind", "Loại hình khen thưởng", "Loại hình khen thưởng không hợp lệ.");
+        v.add(
+            "kind",
+            "Loại hình khen thưởng",
+            "Loại hình khen thưởng không hợp lệ.",
+        );
     }
-    let decision_date = date_field(&mut v, "decision_date", "Ngày quyết định", &input.decision_date, false);
+    let decision_date = date_field(
+        &mut v,
+        "decision_date",
+        "Ngày quyết định",
+        &input.decision_date,
+        false,
+    );
     let golden = match input.golden_book_no.trim() {
         "" => None,
         s => match s.parse::<i64>() {
             Ok(n) if n > 0 => Some(n),
             _ => {
-                v.add("golden_book_no", "Số sổ vàng", "Số sổ vàng phải là số nguyên dương.");
+                v.add(
+                    "golden_book_no",
+                    "Số sổ vàng",
+                    "Số sổ vàng phải là số nguyên dương.",
+                );
                 None
             }
         },
     };
-    row.decision_no = text(&mut v, "decision_no", "Số quyết định", &input.decision_no, 100);
+    row.decision_no = text(
+        &mut v,
+        "decision_no",
+        "Số quyết định",
+        &input.decision_no,
+        100,
+    );
     row.issuer = text(&mut v, "issuer", "Cơ quan ban hành", &input.issuer, 300);
-    row.achievement_id = text(&mut v, "achievement_id", "Mã thành tích", &input.achievement_id, 100);
-    row.achievement = text(&mut v, "achievement", "Thành tích", &input.achievement, 2000);
+    row.achievement_id = text(
+        &mut v,
+        "achievement_id",
+        "Mã thành tích",
+        &input.achievement_id,
+        100,
+    );
+    row.achievement = text(
+        &mut v,
+        "achievement",
+        "Thành tích",
+        &input.achievement,
+        2000,
+    );
     if !v.is_ok() {
         return Err(v);
     }
@@ -274,29 +413,76 @@ pub fn validate_award(input: &AwardInput, subject: Subject, catalog: &Catalog, r
 }
 
 /// Records a title or award of a person or unit.
-pub async fn add_award(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &AwardInput) -> AppResult<AwardRow> {
+pub async fn add_award(
+    db: &Db,
+    ctx: &Ctx,
+    kind: SubjectKind,
+    id: &str,
+    input: &AwardInput,
+) -> AppResult<AwardRow> {
     let mut tx = db.begin().await?;
     let s = editable_subject(&mut tx, ctx, kind, id).await?;
     let rules = rules_in(&mut tx, ctx.org_id()).await?;
-    let mut row = AwardRow::new(&Owner { org_id: ctx.org_id(), subject_type: kind.code(), subject_id: &s.id }, "", 0);
+    let mut row = AwardRow::new(
+        &Owner {
+            org_id: ctx.org_id(),
+            subject_type: kind.code(),
+            subject_id: &s.id,
+        },
+        "",
+        0,
+    );
     validate_award(input, kind.rules_subject(), rules.catalog(), &mut row)?;
     ledger::insert_award(&mut tx, &row).await?;
-    audit(&mut tx, ctx, "ledger.award.create", kind.code(), &s.id, &s.name, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "ledger.award.create",
+        kind.code(),
+        &s.id,
+        &s.name,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
 /// Edits an award (decision details, revocation) if nobody saved it since `version` was read.
-pub async fn update_award(db: &Db, ctx: &Ctx, award_id: &str, version: i64, input: &AwardInput) -> AppResult<AwardRow> {
+pub async fn update_award(
+    db: &Db,
+    ctx: &Ctx,
+    award_id: &str,
+    version: i64,
+    input: &AwardInput,
+) -> AppResult<AwardRow> {
     let mut tx = db.begin().await?;
     let before = ledger::get_award(&mut tx, ctx.org_id(), award_id).await?;
-    let kind = if before.subject_type == "person" { SubjectKind::Person } else { SubjectKind::Unit };
+    let kind = if before.subject_type == "person" {
+        SubjectKind::Person
+    } else {
+        SubjectKind::Unit
+    };
     let s = editable_subject(&mut tx, ctx, kind, &before.subject_id).await?;
     let rules = rules_in(&mut tx, ctx.org_id()).await?;
-    let mut row = AwardRow { version, ..before.clone() };
+    let mut row = AwardRow {
+        version,
+        ..before.clone()
+    };
     validate_award(input, kind.rules_subject(), rules.catalog(), &mut row)?;
     let after = ledger::update_award(&mut tx, &row).await?;
-    audit(&mut tx, ctx, "ledger.award.update", kind.code(), &s.id, &s.name, Some(&before), Some(&after)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "ledger.award.update",
+        kind.code(),
+        &s.id,
+        &s.name,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -324,22 +510,63 @@ pub fn validate_rating(input: &RatingInput) -> Result<(i64, String), Validation>
 }
 
 /// Records or changes the rating of a year.
-pub async fn set_rating(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &RatingInput) -> AppResult<RatingRow> {
+pub async fn set_rating(
+    db: &Db,
+    ctx: &Ctx,
+    kind: SubjectKind,
+    id: &str,
+    input: &RatingInput,
+) -> AppResult<RatingRow> {
     let (year, rating) = validate_rating(input)?;
     let mut tx = db.begin().await?;
     let s = editable_subject(&mut tx, ctx, kind, id).await?;
     let row = match ledger::rating_of(&mut tx, ctx.org_id(), &s.id, year).await? {
         Some(before) => {
-            let edited = RatingRow { rating, version: input.version.unwrap_or(before.version), ..before.clone() };
+            let edited = RatingRow {
+                rating,
+                version: input.version.unwrap_or(before.version),
+                ..before.clone()
+            };
             ledger::update_rating(&mut tx, &edited).await?;
-            let after = RatingRow { version: edited.version + 1, ..edited };
-            audit(&mut tx, ctx, "ledger.rating.update", kind.code(), &s.id, &s.name, Some(&before), Some(&after)).await?;
+            let after = RatingRow {
+                version: edited.version + 1,
+                ..edited
+            };
+            audit(
+                &mut tx,
+                ctx,
+                "ledger.rating.update",
+                kind.code(),
+                &s.id,
+                &s.name,
+                Some(&before),
+                Some(&after),
+            )
+            .await?;
             after
         }
         None => {
-            let row = RatingRow::new(&Owner { org_id: ctx.org_id(), subject_type: kind.code(), subject_id: &s.id }, year, &rating);
+            let row = RatingRow::new(
+                &Owner {
+                    org_id: ctx.org_id(),
+                    subject_type: kind.code(),
+                    subject_id: &s.id,
+                },
+                year,
+                &rating,
+            );
             ledger::insert_rating(&mut tx, &row).await?;
-            audit(&mut tx, ctx, "ledger.rating.create", kind.code(), &s.id, &s.name, None::<&()>, Some(&row)).await?;
+            audit(
+                &mut tx,
+                ctx,
+                "ledger.rating.create",
+                kind.code(),
+                &s.id,
+                &s.name,
+                None::<&()>,
+                Some(&row),
+            )
+            .await?;
             row
         }
     };
@@ -358,7 +585,13 @@ pub struct DisciplineInput {
     pub note: String,
 }
 
-pub async fn add_discipline(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &DisciplineInput) -> AppResult<DisciplineRow> {
+pub async fn add_discipline(
+    db: &Db,
+    ctx: &Ctx,
+    kind: SubjectKind,
+    id: &str,
+    input: &DisciplineInput,
+) -> AppResult<DisciplineRow> {
     let mut v = Validation::new();
     if parse_code::<thidua_rules::DisciplineLevel>(&input.level).is_none() {
         v.add("level", "Hình thức kỷ luật", "Hãy chọn hình thức kỷ luật.");
@@ -368,18 +601,44 @@ pub async fn add_discipline(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, inp
     if let (Some(f), Some(t)) = (&from, &to)
         && t < f
     {
-        v.add("to_date", "Đến ngày", "Ngày kết thúc phải sau ngày bắt đầu.");
+        v.add(
+            "to_date",
+            "Đến ngày",
+            "Ngày kết thúc phải sau ngày bắt đầu.",
+        );
     }
     let note = text(&mut v, "note", "Ghi chú", &input.note, 1000);
-    let (Some(from), Some(to)) = (from, to) else { return Err(AppError::Invalid(v)) };
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(AppError::Invalid(v));
+    };
     if !v.is_ok() {
         return Err(AppError::Invalid(v));
     }
     let mut tx = db.begin().await?;
     let s = editable_subject(&mut tx, ctx, kind, id).await?;
-    let row = DisciplineRow::new(&Owner { org_id: ctx.org_id(), subject_type: kind.code(), subject_id: &s.id }, input.level.trim(), &from, &to, note);
+    let row = DisciplineRow::new(
+        &Owner {
+            org_id: ctx.org_id(),
+            subject_type: kind.code(),
+            subject_id: &s.id,
+        },
+        input.level.trim(),
+        &from,
+        &to,
+        note,
+    );
     ledger::insert_discipline(&mut tx, &row).await?;
-    audit(&mut tx, ctx, "ledger.discipline.create", kind.code(), &s.id, &s.name, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "ledger.discipline.create",
+        kind.code(),
+        &s.id,
+        &s.name,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -398,12 +657,22 @@ pub struct InitiativeInput {
     pub used_by_award_id: String,
 }
 
-pub async fn add_initiative(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &InitiativeInput) -> AppResult<InitiativeRow> {
+pub async fn add_initiative(
+    db: &Db,
+    ctx: &Ctx,
+    kind: SubjectKind,
+    id: &str,
+    input: &InitiativeInput,
+) -> AppResult<InitiativeRow> {
     let mut v = Validation::new();
     let name = v.required_text("name", "Tên sáng kiến", &input.name, 500);
     let year = year_field(&mut v, "year", "Năm công nhận", &input.year);
     if parse_code::<thidua_rules::InitiativeLevel>(&input.level).is_none() {
-        v.add("level", "Phạm vi công nhận", "Hãy chọn phạm vi công nhận (cơ sở; bộ, ngành, tỉnh; toàn quốc).");
+        v.add(
+            "level",
+            "Phạm vi công nhận",
+            "Hãy chọn phạm vi công nhận (cơ sở; bộ, ngành, tỉnh; toàn quốc).",
+        );
     }
     let applied_in = text(&mut v, "applied_in", "Nơi áp dụng", &input.applied_in, 500);
     let mut tx = db.begin().await?;
@@ -412,16 +681,41 @@ pub async fn add_initiative(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, inp
     if !used_by.is_empty() {
         match ledger::get_award(&mut tx, ctx.org_id(), &used_by).await {
             Ok(a) if a.subject_id == s.id => {}
-            _ => v.add("used_by_award_id", "Đã dùng cho khen thưởng", "Khen thưởng được chọn không thuộc lịch sử của đối tượng này."),
+            _ => v.add(
+                "used_by_award_id",
+                "Đã dùng cho khen thưởng",
+                "Khen thưởng được chọn không thuộc lịch sử của đối tượng này.",
+            ),
         }
     }
     if !v.is_ok() {
         return Err(AppError::Invalid(v));
     }
-    let mut row = InitiativeRow::new(&Owner { org_id: ctx.org_id(), subject_type: kind.code(), subject_id: &s.id }, &name, year, input.level.trim(), input.research, applied_in);
+    let mut row = InitiativeRow::new(
+        &Owner {
+            org_id: ctx.org_id(),
+            subject_type: kind.code(),
+            subject_id: &s.id,
+        },
+        &name,
+        year,
+        input.level.trim(),
+        input.research,
+        applied_in,
+    );
     row.used_by_award_id = (!used_by.is_empty()).then_some(used_by);
     ledger::insert_initiative(&mut tx, &row).await?;
-    audit(&mut tx, ctx, "ledger.initiative.create", kind.code(), &s.id, &s.name, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "ledger.initiative.create",
+        kind.code(),
+        &s.id,
+        &s.name,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -449,21 +743,41 @@ pub struct EligibilityQuery {
     pub jurisdiction: Jurisdiction,
 }
 
-pub fn validate_eligibility(input: &EligibilityInput, subject: Subject, catalog: &Catalog) -> Result<EligibilityQuery, Validation> {
+pub fn validate_eligibility(
+    input: &EligibilityInput,
+    subject: Subject,
+    catalog: &Catalog,
+) -> Result<EligibilityQuery, Validation> {
     let mut v = Validation::new();
     let code = input.code.trim().to_uppercase();
     match catalog.find(&code) {
-        None => v.add("code", "Danh hiệu, hình thức", "Hãy chọn danh hiệu hoặc hình thức cần kiểm tra."),
-        Some(e) if !e.accepts(subject) => v.add("code", "Danh hiệu, hình thức", format!("{} không dành cho {}.", e.name, subject.label())),
+        None => v.add(
+            "code",
+            "Danh hiệu, hình thức",
+            "Hãy chọn danh hiệu hoặc hình thức cần kiểm tra.",
+        ),
+        Some(e) if !e.accepts(subject) => v.add(
+            "code",
+            "Danh hiệu, hình thức",
+            format!("{} không dành cho {}.", e.name, subject.label()),
+        ),
         Some(_) => {}
     }
-    let year = if input.year.trim().is_empty() { i64::from(today().year()) - 1 } else { year_field(&mut v, "year", "Năm đạt thành tích", &input.year) };
+    let year = if input.year.trim().is_empty() {
+        i64::from(today().year()) - 1
+    } else {
+        year_field(&mut v, "year", "Năm đạt thành tích", &input.year)
+    };
     let date = if input.date.trim().is_empty() {
         Some(today())
     } else {
         let d = parse_date(&input.date);
         if d.is_none() {
-            v.add("date", "Ngày xét", "Ngày xét phải có dạng ngày/tháng/năm, ví dụ 15/01/2026.");
+            v.add(
+                "date",
+                "Ngày xét",
+                "Ngày xét phải có dạng ngày/tháng/năm, ví dụ 15/01/2026.",
+            );
         }
         d
     };
@@ -474,14 +788,24 @@ pub fn validate_eligibility(input: &EligibilityInput, subject: Subject, catalog:
     if !v.is_ok() {
         return Err(v);
     }
-    let (Some(date), Ok(year)) = (date, i32::try_from(year)) else { return Err(v) };
-    Ok(EligibilityQuery { code: Code::new(code), year, date, jurisdiction })
+    let (Some(date), Ok(year)) = (date, i32::try_from(year)) else {
+        return Err(v);
+    };
+    Ok(EligibilityQuery {
+        code: Code::new(code),
+        year,
+        date,
+        jurisdiction,
+    })
 }
 
 /// People directly in a unit, as the roster of a year (for collective titles: ratio of members
 /// with titles, ratings, disciplines).
 async fn roster(tx: &mut Tx, ctx: &Ctx, unit_id: &str, year: i32) -> AppResult<Roster> {
-    let filter = persons::PersonFilter { unit_id: Some(unit_id.to_string()), ..Default::default() };
+    let filter = persons::PersonFilter {
+        unit_id: Some(unit_id.to_string()),
+        ..Default::default()
+    };
     let people = persons::list(tx, ctx.org_id(), &filter, 10_000, 0).await?;
     let mut ledgers = Vec::with_capacity(people.len());
     for p in people {
@@ -496,12 +820,22 @@ fn rules_error(e: thidua_rules::RulesError) -> AppError {
 }
 
 /// Evaluates every rule of the organisation's rule set in force on the date for a proposed title or form.
-pub async fn evaluate(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &EligibilityInput) -> AppResult<(History, Evaluation)> {
+pub async fn evaluate(
+    db: &Db,
+    ctx: &Ctx,
+    kind: SubjectKind,
+    id: &str,
+    input: &EligibilityInput,
+) -> AppResult<(History, Evaluation)> {
     let mut tx = db.begin().await?;
     let h = history_in(&mut tx, ctx, kind, id).await?;
     let rules = rules_in(&mut tx, ctx.org_id()).await?;
     let q = validate_eligibility(input, kind.rules_subject(), rules.catalog())?;
-    let roster = if kind == SubjectKind::Unit { Some(roster(&mut tx, ctx, id, q.year).await?) } else { None };
+    let roster = if kind == SubjectKind::Unit {
+        Some(roster(&mut tx, ctx, id, q.year).await?)
+    } else {
+        None
+    };
     tx.commit().await?;
     let proposal = Proposal::new(q.code.as_str(), q.year, q.date, q.jurisdiction);
     let nominee = match &roster {
@@ -513,11 +847,26 @@ pub async fn evaluate(db: &Db, ctx: &Ctx, kind: SubjectKind, id: &str, input: &E
 }
 
 /// The next honours within reach, evaluated for last year on `date` (default today).
-pub fn roadmap(rules: &Rules, h: &History, date: time::Date, jurisdiction: &Jurisdiction) -> AppResult<Vec<RoadmapItem>> {
-    rules.roadmap(&h.ledger, date.year() - 1, date, jurisdiction).map_err(rules_error)
+pub fn roadmap(
+    rules: &Rules,
+    h: &History,
+    date: time::Date,
+    jurisdiction: &Jurisdiction,
+) -> AppResult<Vec<RoadmapItem>> {
+    rules
+        .roadmap(&h.ledger, date.year() - 1, date, jurisdiction)
+        .map_err(rules_error)
 }
 
 /// Reward money of `code` for this kind of subject decided on `date`, explained in Vietnamese.
-pub fn reward_text(rules: &Rules, code: &Code, kind: SubjectKind, date: time::Date) -> Option<String> {
-    rules.reward(code, kind.rules_subject(), date).ok().map(|r| r.explanation)
+pub fn reward_text(
+    rules: &Rules,
+    code: &Code,
+    kind: SubjectKind,
+    date: time::Date,
+) -> Option<String> {
+    rules
+        .reward(code, kind.rules_subject(), date)
+        .ok()
+        .map(|r| r.explanation)
 }

@@ -43,30 +43,105 @@ struct Column {
     required: bool,
 }
 
-pub const UNIT_HEADERS: [&str; 7] = ["Mã đơn vị", "Tên đơn vị", "Tên viết tắt", "Loại đơn vị", "Cấp", "Mã đơn vị cấp trên", "Ngày hiệu lực"];
+pub const UNIT_HEADERS: [&str; 7] = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Tên viết tắt",
+    "Loại đơn vị",
+    "Cấp",
+    "Mã đơn vị cấp trên",
+    "Ngày hiệu lực",
+];
 const UNIT_COLUMNS: [Column; 7] = [
-    Column { field: "code", header: UNIT_HEADERS[0], required: true },
-    Column { field: "name", header: UNIT_HEADERS[1], required: true },
-    Column { field: "short_name", header: UNIT_HEADERS[2], required: false },
-    Column { field: "kind", header: UNIT_HEADERS[3], required: true },
-    Column { field: "level", header: UNIT_HEADERS[4], required: true },
-    Column { field: "parent_id", header: UNIT_HEADERS[5], required: false },
-    Column { field: "valid_from", header: UNIT_HEADERS[6], required: false },
+    Column {
+        field: "code",
+        header: UNIT_HEADERS[0],
+        required: true,
+    },
+    Column {
+        field: "name",
+        header: UNIT_HEADERS[1],
+        required: true,
+    },
+    Column {
+        field: "short_name",
+        header: UNIT_HEADERS[2],
+        required: false,
+    },
+    Column {
+        field: "kind",
+        header: UNIT_HEADERS[3],
+        required: true,
+    },
+    Column {
+        field: "level",
+        header: UNIT_HEADERS[4],
+        required: true,
+    },
+    Column {
+        field: "parent_id",
+        header: UNIT_HEADERS[5],
+        required: false,
+    },
+    Column {
+        field: "valid_from",
+        header: UNIT_HEADERS[6],
+        required: false,
+    },
 ];
 
-pub const PERSON_HEADERS: [&str; 7] = ["Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Đối tượng", "Lao động trực tiếp", "Mã đơn vị"];
+pub const PERSON_HEADERS: [&str; 7] = [
+    "Họ và tên",
+    "Giới tính",
+    "Ngày sinh",
+    "Chức vụ",
+    "Đối tượng",
+    "Lao động trực tiếp",
+    "Mã đơn vị",
+];
 const PERSON_COLUMNS: [Column; 7] = [
-    Column { field: "full_name", header: PERSON_HEADERS[0], required: true },
-    Column { field: "gender", header: PERSON_HEADERS[1], required: true },
-    Column { field: "birth_date", header: PERSON_HEADERS[2], required: false },
-    Column { field: "position", header: PERSON_HEADERS[3], required: false },
-    Column { field: "kind", header: PERSON_HEADERS[4], required: true },
-    Column { field: "direct_worker", header: PERSON_HEADERS[5], required: false },
-    Column { field: "unit_id", header: PERSON_HEADERS[6], required: true },
+    Column {
+        field: "full_name",
+        header: PERSON_HEADERS[0],
+        required: true,
+    },
+    Column {
+        field: "gender",
+        header: PERSON_HEADERS[1],
+        required: true,
+    },
+    Column {
+        field: "birth_date",
+        header: PERSON_HEADERS[2],
+        required: false,
+    },
+    Column {
+        field: "position",
+        header: PERSON_HEADERS[3],
+        required: false,
+    },
+    Column {
+        field: "kind",
+        header: PERSON_HEADERS[4],
+        required: true,
+    },
+    Column {
+        field: "direct_worker",
+        header: PERSON_HEADERS[5],
+        required: false,
+    },
+    Column {
+        field: "unit_id",
+        header: PERSON_HEADERS[6],
+        required: true,
+    },
 ];
 
 /// Where each known column is in the file; missing required headers are errors on row 1.
-fn locate(table: &Table, columns: &[Column]) -> Result<HashMap<&'static str, usize>, Vec<RowError>> {
+fn locate(
+    table: &Table,
+    columns: &[Column],
+) -> Result<HashMap<&'static str, usize>, Vec<RowError>> {
     let headers: Vec<String> = table.rows[0].iter().map(|h| fold(h)).collect();
     let mut found = HashMap::new();
     let mut errors = Vec::new();
@@ -75,48 +150,97 @@ fn locate(table: &Table, columns: &[Column]) -> Result<HashMap<&'static str, usi
             Some(i) => {
                 found.insert(c.field, i);
             }
-            None if c.required => errors.push(RowError { row: 1, column: String::new(), message: format!("Thiếu cột \u{201c}{}\u{201d} ở dòng tiêu đề.", c.header) }),
+            None if c.required => errors.push(RowError {
+                row: 1,
+                column: String::new(),
+                message: format!("Thiếu cột \u{201c}{}\u{201d} ở dòng tiêu đề.", c.header),
+            }),
             None => {}
         }
     }
-    if errors.is_empty() { Ok(found) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Turns field errors of one row into row errors with column letters.
-fn row_errors(row: usize, v: &Validation, at: &HashMap<&'static str, usize>, columns: &[Column]) -> Vec<RowError> {
+fn row_errors(
+    row: usize,
+    v: &Validation,
+    at: &HashMap<&'static str, usize>,
+    columns: &[Column],
+) -> Vec<RowError> {
     v.errors
         .iter()
         .map(|e| {
-            let column = columns.iter().find(|c| c.field == e.field).and_then(|c| at.get(c.field).map(|i| format!("{} ({})", column_letter(*i), c.header))).unwrap_or_default();
-            RowError { row, column, message: e.message.clone() }
+            let column = columns
+                .iter()
+                .find(|c| c.field == e.field)
+                .and_then(|c| {
+                    at.get(c.field)
+                        .map(|i| format!("{} ({})", column_letter(*i), c.header))
+                })
+                .unwrap_or_default();
+            RowError {
+                row,
+                column,
+                message: e.message.clone(),
+            }
         })
         .collect()
 }
 
 fn cell<'a>(row: &'a [String], at: &HashMap<&'static str, usize>, field: &str) -> &'a str {
-    at.get(field).and_then(|i| row.get(*i)).map(String::as_str).unwrap_or("")
+    at.get(field)
+        .and_then(|i| row.get(*i))
+        .map(String::as_str)
+        .unwrap_or("")
 }
 
 /// Maps a kind or level typed as a code or a Vietnamese name to its code.
 fn code_of(value: &str, options: &[units::CodeName]) -> String {
     let f = fold(value);
-    options.iter().find(|o| o.code == value.trim() || fold(&o.name) == f).map(|o| o.code.clone()).unwrap_or_else(|| value.trim().to_string())
+    options
+        .iter()
+        .find(|o| o.code == value.trim() || fold(&o.name) == f)
+        .map(|o| o.code.clone())
+        .unwrap_or_else(|| value.trim().to_string())
 }
 
 /// Imports units; parents may be existing units or rows earlier in the same file.
-pub async fn import_units(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -> AppResult<ImportReport> {
-    ctx.authorize(Action::ImportUnits { org_id: ctx.org_id() })?;
+pub async fn import_units(
+    db: &Db,
+    ctx: &Ctx,
+    bytes: &[u8],
+    file_name: &str,
+) -> AppResult<ImportReport> {
+    ctx.authorize(Action::ImportUnits {
+        org_id: ctx.org_id(),
+    })?;
     let table = read(bytes, file_name)?;
     let at = match locate(&table, &UNIT_COLUMNS) {
         Ok(at) => at,
-        Err(errors) => return Ok(ImportReport { imported: 0, errors }),
+        Err(errors) => {
+            return Ok(ImportReport {
+                imported: 0,
+                errors,
+            });
+        }
     };
     let mut tx = db.begin().await?;
     let kinds = units::kinds(&mut tx).await?;
     let levels = units::all_levels(&mut tx).await?;
     let kind_codes: Vec<String> = kinds.iter().map(|k| k.code.clone()).collect();
     let level_codes: Vec<String> = levels.iter().map(|l| l.code.clone()).collect();
-    let existing: HashMap<String, UnitRow> = units::list(&mut tx, ctx.org_id(), &Default::default(), 1_000_000).await?.into_iter().filter(|u| u.valid_to.is_none()).map(|u| (u.code.clone(), u)).collect();
+    let existing: HashMap<String, UnitRow> =
+        units::list(&mut tx, ctx.org_id(), &Default::default(), 1_000_000)
+            .await?
+            .into_iter()
+            .filter(|u| u.valid_to.is_none())
+            .map(|u| (u.code.clone(), u))
+            .collect();
     let mut errors = Vec::new();
     let mut drafts = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -140,18 +264,36 @@ pub async fn import_units(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -> 
                 let mut v = Validation::new();
                 let day = iso(d.valid_from);
                 if !in_force.contains_key(&day) {
-                    let codes = units::levels(&mut tx, &day).await?.into_iter().map(|l| l.code).collect();
+                    let codes = units::levels(&mut tx, &day)
+                        .await?
+                        .into_iter()
+                        .map(|l| l.code)
+                        .collect();
                     in_force.insert(day.clone(), codes);
                 }
-                if in_force.get(&day).is_some_and(|codes| !codes.contains(&d.level)) {
+                if in_force
+                    .get(&day)
+                    .is_some_and(|codes| !codes.contains(&d.level))
+                {
                     v.add("level", "Cấp", super::units::LEVEL_NOT_IN_FORCE);
                 }
                 if existing.contains_key(&d.code) {
-                    v.add("code", "Mã đơn vị", format!("Mã đơn vị {} đã có trong hệ thống.", d.code));
+                    v.add(
+                        "code",
+                        "Mã đơn vị",
+                        format!("Mã đơn vị {} đã có trong hệ thống.", d.code),
+                    );
                 } else if let Some(first) = seen.get(&d.code) {
-                    v.add("code", "Mã đơn vị", format!("Mã đơn vị {} trùng với dòng {first}.", d.code));
+                    v.add(
+                        "code",
+                        "Mã đơn vị",
+                        format!("Mã đơn vị {} trùng với dòng {first}.", d.code),
+                    );
                 }
-                if !parent_code.is_empty() && !existing.contains_key(&parent_code) && !seen.contains_key(&parent_code) {
+                if !parent_code.is_empty()
+                    && !existing.contains_key(&parent_code)
+                    && !seen.contains_key(&parent_code)
+                {
                     v.add("parent_id", "Mã đơn vị cấp trên", format!("Không tìm thấy đơn vị cấp trên có mã {parent_code} (trong hệ thống hoặc ở các dòng phía trên)."));
                 }
                 errors.extend(row_errors(n, &v, &at, &UNIT_COLUMNS));
@@ -161,19 +303,51 @@ pub async fn import_units(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -> 
         }
     }
     if !errors.is_empty() {
-        return Ok(ImportReport { imported: 0, errors });
+        return Ok(ImportReport {
+            imported: 0,
+            errors,
+        });
     }
     let mut by_code = existing;
     for (d, parent_code) in &drafts {
         let parent = by_code.get(parent_code).cloned();
-        ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: parent.as_ref().map(|p| p.path.as_str()) })?;
-        let row = units::insert(&mut tx, NewUnit { org_id: ctx.org_id(), parent: parent.as_ref(), code: &d.code, name: &d.name, short_name: d.short_name.as_deref(), kind: &d.kind, level: &d.level, valid_from: &iso(d.valid_from) }).await?;
+        ctx.authorize(Action::CreateUnit {
+            org_id: ctx.org_id(),
+            parent_path: parent.as_ref().map(|p| p.path.as_str()),
+        })?;
+        let row = units::insert(
+            &mut tx,
+            NewUnit {
+                org_id: ctx.org_id(),
+                parent: parent.as_ref(),
+                code: &d.code,
+                name: &d.name,
+                short_name: d.short_name.as_deref(),
+                kind: &d.kind,
+                level: &d.level,
+                valid_from: &iso(d.valid_from),
+            },
+        )
+        .await?;
         by_code.insert(row.code.clone(), row);
     }
     let summary = serde_json::json!({ "file": file_name, "units": drafts.len() });
-    audit(&mut tx, ctx, "unit.import", "import", &thidua_store::ids::new_id(), file_name, None::<&()>, Some(&summary)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "unit.import",
+        "import",
+        &thidua_store::ids::new_id(),
+        file_name,
+        None::<&()>,
+        Some(&summary),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(ImportReport { imported: drafts.len(), errors })
+    Ok(ImportReport {
+        imported: drafts.len(),
+        errors,
+    })
 }
 
 fn yes_no(value: &str) -> Option<bool> {
@@ -185,15 +359,32 @@ fn yes_no(value: &str) -> Option<bool> {
 }
 
 /// Imports people into existing units; a unit officer may only import into their own units.
-pub async fn import_people(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) -> AppResult<ImportReport> {
-    ctx.authorize(Action::ImportPeople { org_id: ctx.org_id() })?;
+pub async fn import_people(
+    db: &Db,
+    ctx: &Ctx,
+    bytes: &[u8],
+    file_name: &str,
+) -> AppResult<ImportReport> {
+    ctx.authorize(Action::ImportPeople {
+        org_id: ctx.org_id(),
+    })?;
     let table = read(bytes, file_name)?;
     let at = match locate(&table, &PERSON_COLUMNS) {
         Ok(at) => at,
-        Err(errors) => return Ok(ImportReport { imported: 0, errors }),
+        Err(errors) => {
+            return Ok(ImportReport {
+                imported: 0,
+                errors,
+            });
+        }
     };
     let mut tx: Tx = db.begin().await?;
-    let by_code: HashMap<String, UnitRow> = units::list(&mut tx, ctx.org_id(), &Default::default(), 1_000_000).await?.into_iter().map(|u| (u.code.clone(), u)).collect();
+    let by_code: HashMap<String, UnitRow> =
+        units::list(&mut tx, ctx.org_id(), &Default::default(), 1_000_000)
+            .await?
+            .into_iter()
+            .map(|u| (u.code.clone(), u))
+            .collect();
     let today = today();
     let mut errors = Vec::new();
     let mut rows = Vec::with_capacity(table.rows.len());
@@ -216,33 +407,85 @@ pub async fn import_people(db: &Db, ctx: &Ctx, bytes: &[u8], file_name: &str) ->
         }
         let unit = by_code.get(&code);
         match unit {
-            None if !code.is_empty() => extra.add("unit_id", "Mã đơn vị", format!("Không có đơn vị mã {code}.")),
-            Some(u) if u.valid_to.is_some() => extra.add("unit_id", "Mã đơn vị", format!("Đơn vị {code} đã ngừng hoạt động.")),
-            Some(u) if !ctx.can(Action::EditPerson { org_id: ctx.org_id(), unit_path: &u.path }) => extra.add("unit_id", "Mã đơn vị", format!("Đơn vị {code} nằm ngoài phạm vi của bạn.")),
+            None if !code.is_empty() => extra.add(
+                "unit_id",
+                "Mã đơn vị",
+                format!("Không có đơn vị mã {code}."),
+            ),
+            Some(u) if u.valid_to.is_some() => extra.add(
+                "unit_id",
+                "Mã đơn vị",
+                format!("Đơn vị {code} đã ngừng hoạt động."),
+            ),
+            Some(u)
+                if !ctx.can(Action::EditPerson {
+                    org_id: ctx.org_id(),
+                    unit_path: &u.path,
+                }) =>
+            {
+                extra.add(
+                    "unit_id",
+                    "Mã đơn vị",
+                    format!("Đơn vị {code} nằm ngoài phạm vi của bạn."),
+                )
+            }
             _ => {}
         }
         errors.extend(row_errors(n, &extra, &at, &PERSON_COLUMNS));
         match (input.validate(today), unit) {
             (Err(v), _) => errors.extend(row_errors(n, &v, &at, &PERSON_COLUMNS)),
-            (Ok(d), Some(u)) if extra.is_ok() => rows.push(PersonRow::new(ctx.org_id(), &u.id, &u.path, &d.full_name, d.gender.code(), d.birth_date.map(iso), d.position, d.kind.code(), d.direct_worker)),
+            (Ok(d), Some(u)) if extra.is_ok() => rows.push(PersonRow::new(
+                ctx.org_id(),
+                &u.id,
+                &u.path,
+                &d.full_name,
+                d.gender.code(),
+                d.birth_date.map(iso),
+                d.position,
+                d.kind.code(),
+                d.direct_worker,
+            )),
             _ => {}
         }
         if errors.len() >= 500 {
-            errors.push(RowError { row: n, column: String::new(), message: "Quá nhiều lỗi; đã dừng kiểm tra ở dòng này.".into() });
+            errors.push(RowError {
+                row: n,
+                column: String::new(),
+                message: "Quá nhiều lỗi; đã dừng kiểm tra ở dòng này.".into(),
+            });
             break;
         }
     }
     if !errors.is_empty() {
-        return Ok(ImportReport { imported: 0, errors });
+        return Ok(ImportReport {
+            imported: 0,
+            errors,
+        });
     }
     persons::insert_many(&mut tx, &rows).await?;
     let summary = serde_json::json!({ "file": file_name, "people": rows.len() });
-    audit(&mut tx, ctx, "person.import", "import", &thidua_store::ids::new_id(), file_name, None::<&()>, Some(&summary)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "person.import",
+        "import",
+        &thidua_store::ids::new_id(),
+        file_name,
+        None::<&()>,
+        Some(&summary),
+    )
+    .await?;
     tx.commit().await?;
-    Ok(ImportReport { imported: rows.len(), errors })
+    Ok(ImportReport {
+        imported: rows.len(),
+        errors,
+    })
 }
 
 /// Message when an import's upload could not be read as a multipart form.
 pub fn upload_error(limit: usize) -> AppError {
-    AppError::BadRequest(format!("Không đọc được tệp tải lên; tệp phải là XLSX hoặc CSV và không quá {} MB.", limit / (1024 * 1024)))
+    AppError::BadRequest(format!(
+        "Không đọc được tệp tải lên; tệp phải là XLSX hoặc CSV và không quá {} MB.",
+        limit / (1024 * 1024)
+    ))
 }

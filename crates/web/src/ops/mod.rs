@@ -9,15 +9,15 @@ pub mod clusters;
 pub mod decisions;
 pub mod export;
 pub mod history_import;
-pub mod meetings;
 pub mod honours;
 pub mod import;
-mod table;
+pub mod meetings;
 pub mod nominations;
 pub mod persons;
 pub mod plan_import;
 pub mod rule_files;
 pub mod rules_cache;
+mod table;
 pub mod units;
 pub mod users;
 
@@ -29,7 +29,16 @@ use thidua_store::audit::{self, AuditEntry};
 
 /// Writes the audit row of a change made by `ctx`.
 #[allow(clippy::too_many_arguments)] // one flat call per change reads better at the call sites than a builder
-pub async fn audit<B: Serialize, A: Serialize>(tx: &mut Tx, ctx: &Ctx, action: &str, object_type: &str, object_id: &str, label: &str, before: Option<&B>, after: Option<&A>) -> AppResult<()> {
+pub async fn audit<B: Serialize, A: Serialize>(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    action: &str,
+    object_type: &str,
+    object_id: &str,
+    label: &str,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> AppResult<()> {
     let author = ctx.author();
     audit::record(
         tx,
@@ -54,7 +63,10 @@ pub async fn audit<B: Serialize, A: Serialize>(tx: &mut Tx, ctx: &Ctx, action: &
 pub fn with_field<T: Serialize, V: Serialize>(row: &T, key: &str, value: &V) -> serde_json::Value {
     let mut v = serde_json::to_value(row).unwrap_or(serde_json::Value::Null);
     if let serde_json::Value::Object(map) = &mut v {
-        map.insert(key.to_string(), serde_json::to_value(value).unwrap_or(serde_json::Value::Null));
+        map.insert(
+            key.to_string(),
+            serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
+        );
     }
     v
 }

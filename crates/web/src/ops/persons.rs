@@ -14,7 +14,10 @@ use thidua_store::{Db, Tx};
 /// Reads a person the user may see (404 otherwise).
 pub async fn visible_person(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<PersonRow> {
     let p = persons::get(tx, ctx.org_id(), id).await?;
-    ctx.authorize(Action::ViewPerson { org_id: ctx.org_id(), unit_path: &p.unit_path })?;
+    ctx.authorize(Action::ViewPerson {
+        org_id: ctx.org_id(),
+        unit_path: &p.unit_path,
+    })?;
     Ok(p)
 }
 
@@ -25,35 +28,79 @@ async fn target_unit(tx: &mut Tx, ctx: &Ctx, draft: &PersonDraft) -> AppResult<U
         v.add("unit_id", "Đơn vị", m);
         AppError::Invalid(v)
     };
-    let unit = units::get(tx, ctx.org_id(), &draft.unit_id).await.map_err(|_| refuse("Đơn vị không tồn tại."))?;
-    if !ctx.can(Action::EditPerson { org_id: ctx.org_id(), unit_path: &unit.path }) {
-        return Err(refuse("Bạn chỉ có thể thêm cá nhân vào đơn vị thuộc phạm vi của mình."));
+    let unit = units::get(tx, ctx.org_id(), &draft.unit_id)
+        .await
+        .map_err(|_| refuse("Đơn vị không tồn tại."))?;
+    if !ctx.can(Action::EditPerson {
+        org_id: ctx.org_id(),
+        unit_path: &unit.path,
+    }) {
+        return Err(refuse(
+            "Bạn chỉ có thể thêm cá nhân vào đơn vị thuộc phạm vi của mình.",
+        ));
     }
     if unit.valid_to.is_some() {
-        return Err(refuse("Đơn vị này đã giải thể hoặc sáp nhập; hãy chọn đơn vị đang hoạt động."));
+        return Err(refuse(
+            "Đơn vị này đã giải thể hoặc sáp nhập; hãy chọn đơn vị đang hoạt động.",
+        ));
     }
     Ok(unit)
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: &PersonInput) -> AppResult<PersonRow> {
     // Roles that may never add people are refused before their input is looked at (403, not 422).
-    ctx.authorize(Action::ImportPeople { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ImportPeople {
+        org_id: ctx.org_id(),
+    })?;
     let draft = input.validate(today())?;
     let mut tx = db.begin().await?;
     let unit = target_unit(&mut tx, ctx, &draft).await?;
-    let row = PersonRow::new(ctx.org_id(), &unit.id, &unit.path, &draft.full_name, draft.gender.code(), draft.birth_date.map(iso), draft.position.clone(), draft.kind.code(), draft.direct_worker);
+    let row = PersonRow::new(
+        ctx.org_id(),
+        &unit.id,
+        &unit.path,
+        &draft.full_name,
+        draft.gender.code(),
+        draft.birth_date.map(iso),
+        draft.position.clone(),
+        draft.kind.code(),
+        draft.direct_worker,
+    );
     persons::insert(&mut tx, &row).await?;
-    audit(&mut tx, ctx, "person.create", "person", &row.id, &row.full_name, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "person.create",
+        "person",
+        &row.id,
+        &row.full_name,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
-pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &PersonInput) -> AppResult<PersonRow> {
+pub async fn update(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    input: &PersonInput,
+) -> AppResult<PersonRow> {
     let draft = input.validate(today())?;
     let mut tx = db.begin().await?;
     let before = visible_person(&mut tx, ctx, id).await?;
-    ctx.authorize(Action::EditPerson { org_id: ctx.org_id(), unit_path: &before.unit_path })?;
-    let unit = if draft.unit_id == before.unit_id { units::get(&mut tx, ctx.org_id(), &before.unit_id).await? } else { target_unit(&mut tx, ctx, &draft).await? };
+    ctx.authorize(Action::EditPerson {
+        org_id: ctx.org_id(),
+        unit_path: &before.unit_path,
+    })?;
+    let unit = if draft.unit_id == before.unit_id {
+        units::get(&mut tx, ctx.org_id(), &before.unit_id).await?
+    } else {
+        target_unit(&mut tx, ctx, &draft).await?
+    };
     let edited = PersonRow {
         unit_id: unit.id.clone(),
         unit_path: unit.path.clone(),
@@ -67,7 +114,17 @@ pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &PersonIn
         ..before.clone()
     };
     let after = persons::update(&mut tx, &edited).await?;
-    audit(&mut tx, ctx, "person.update", "person", id, &after.full_name, Some(&before), Some(&after)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "person.update",
+        "person",
+        id,
+        &after.full_name,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }

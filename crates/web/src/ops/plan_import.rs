@@ -7,10 +7,10 @@ use super::campaigns::check_units;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use thidua_domain::Validation;
+use thidua_domain::campaign::CampaignInput;
 use thidua_domain::campaign::deadline::DeadlineInput;
 use thidua_domain::campaign::parts::{AwardFormInput, QuotaInput, ThemeInput};
 use thidua_domain::campaign::target::TargetInput;
-use thidua_domain::campaign::CampaignInput;
 use thidua_domain::date::iso;
 use thidua_domain::policy::Action;
 use thidua_domain::text::fold;
@@ -41,10 +41,16 @@ pub struct UnitMatch {
 }
 
 /// Words that say what kind of body a unit is, not which one; they weigh little in a match.
-const GENERIC: [&str; 12] = ["phong", "ban", "uy", "nhan", "dan", "quan", "huyen", "phuong", "xa", "so", "cac", "va"];
+const GENERIC: [&str; 12] = [
+    "phong", "ban", "uy", "nhan", "dan", "quan", "huyen", "phuong", "xa", "so", "cac", "va",
+];
 
 fn words(s: &str) -> Vec<String> {
-    fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Finds the organisation's unit a printed name means (`Phòng Văn hoá và Thông tin` →
@@ -52,7 +58,10 @@ fn words(s: &str) -> Vec<String> {
 /// Scores the overlap of distinctive words, diacritics and `đ` folded, so tone-mark placement
 /// (`hoá`/`hóa`) and case do not matter.
 pub fn match_unit(printed: &str, units: &[(String, String)]) -> UnitMatch {
-    let wanted: Vec<String> = words(printed).into_iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
+    let wanted: Vec<String> = words(printed)
+        .into_iter()
+        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .collect();
     let folded = fold(printed);
     let mut best: Option<(String, String, f64)> = None;
     for (id, name) in units {
@@ -63,7 +72,10 @@ pub fn match_unit(printed: &str, units: &[(String, String)]) -> UnitMatch {
             0.0
         } else {
             let hit = wanted.iter().filter(|w| have.contains(w)).count() as f64;
-            let extra = have.iter().filter(|w| !GENERIC.contains(&w.as_str()) && !wanted.contains(w)).count() as f64;
+            let extra = have
+                .iter()
+                .filter(|w| !GENERIC.contains(&w.as_str()) && !wanted.contains(w))
+                .count() as f64;
             hit / (wanted.len() as f64 + extra * 0.5)
         };
         if best.as_ref().is_none_or(|b| score > b.2) {
@@ -110,25 +122,42 @@ pub struct ImportInput {
 /// Moves a row's field errors under the row's own field names (`d3_due_on`) and says which row.
 fn absorb(all: &mut Validation, prefix: &str, row_label: &str, v: Validation) {
     for e in v.errors {
-        all.add(&format!("{prefix}_{}", e.field), &e.label, format!("{row_label}: {}", e.message));
+        all.add(
+            &format!("{prefix}_{}", e.field),
+            &e.label,
+            format!("{row_label}: {}", e.message),
+        );
     }
 }
 
 /// Saves the reviewed draft as a new draft campaign with all its parts, in one transaction.
 pub async fn save(db: &Db, ctx: &Ctx, input: &ImportInput) -> AppResult<CampaignRow> {
-    ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     let mut v = Validation::new();
     let header = input.campaign.validate();
     let (from, to) = match &header {
         Ok(d) => (d.period_from, d.period_to),
         Err(e) => {
             v.errors.extend(e.errors.clone());
-            (time::macros::date!(1900 - 01 - 01), time::macros::date!(2100 - 12 - 31))
+            (
+                time::macros::date!(1900 - 01 - 01),
+                time::macros::date!(2100 - 12 - 31),
+            )
         }
     };
     let mut tx = db.begin().await?;
     if let Ok(d) = &header {
-        check_units(&mut tx, ctx, &mut v, "participant_ids", "Đơn vị tham gia", &d.participant_ids).await?;
+        check_units(
+            &mut tx,
+            ctx,
+            &mut v,
+            "participant_ids",
+            "Đơn vị tham gia",
+            &d.participant_ids,
+        )
+        .await?;
     }
     let mut themes = Vec::new();
     for (i, t) in input.themes.iter().enumerate().filter(|(_, t)| t.keep) {
@@ -137,8 +166,21 @@ pub async fn save(db: &Db, ctx: &Ctx, input: &ImportInput) -> AppResult<Campaign
                 let mut uv = Validation::new();
                 let mut ids: Vec<String> = d.coordinating_ids.clone();
                 ids.extend(d.lead_unit_id.clone());
-                check_units(&mut tx, ctx, &mut uv, "lead_unit_id", "Đơn vị chủ trì", &ids).await?;
-                absorb(&mut v, &format!("h{i}"), &format!("Chuyên đề {}", i + 1), uv);
+                check_units(
+                    &mut tx,
+                    ctx,
+                    &mut uv,
+                    "lead_unit_id",
+                    "Đơn vị chủ trì",
+                    &ids,
+                )
+                .await?;
+                absorb(
+                    &mut v,
+                    &format!("h{i}"),
+                    &format!("Chuyên đề {}", i + 1),
+                    uv,
+                );
                 themes.push(d);
             }
             Err(e) => absorb(&mut v, &format!("h{i}"), &format!("Chuyên đề {}", i + 1), e),
@@ -172,7 +214,12 @@ pub async fn save(db: &Db, ctx: &Ctx, input: &ImportInput) -> AppResult<Campaign
         if *keep {
             match q.validate() {
                 Ok(x) => quotas.push(x),
-                Err(e) => absorb(&mut v, &format!("q{i}"), &format!("Số lượng tối đa {}", i + 1), e),
+                Err(e) => absorb(
+                    &mut v,
+                    &format!("q{i}"),
+                    &format!("Số lượng tối đa {}", i + 1),
+                    e,
+                ),
             }
         }
     }
@@ -189,11 +236,39 @@ pub async fn save(db: &Db, ctx: &Ctx, input: &ImportInput) -> AppResult<Campaign
     campaigns::set_participants(&mut tx, &campaign.id, &d.participant_ids).await?;
     let cid = campaign.id.clone();
     for (i, t) in themes.iter().enumerate() {
-        let row = ThemeRow { id: ids::new_id(), org_id: ctx.org_id().into(), campaign_id: cid.clone(), position: i as i64, title: t.title.clone(), lead_unit_id: t.lead_unit_id.clone(), lead_name: t.lead_name.clone(), period_from: t.period_from.map(iso), period_to: t.period_to.map(iso), description: t.description.clone(), version: 1, created_at: now.clone(), updated_at: now.clone() };
+        let row = ThemeRow {
+            id: ids::new_id(),
+            org_id: ctx.org_id().into(),
+            campaign_id: cid.clone(),
+            position: i as i64,
+            title: t.title.clone(),
+            lead_unit_id: t.lead_unit_id.clone(),
+            lead_name: t.lead_name.clone(),
+            period_from: t.period_from.map(iso),
+            period_to: t.period_to.map(iso),
+            description: t.description.clone(),
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now.clone(),
+        };
         parts::insert_theme(&mut tx, &row, &t.coordinating_ids).await?;
     }
     for (i, t) in targets.iter().enumerate() {
-        let row = TargetRow { id: ids::new_id(), org_id: ctx.org_id().into(), campaign_id: cid.clone(), theme_id: None, position: i as i64, text: t.text.clone(), comparator: t.comparator.code().into(), threshold: t.threshold, measure: t.unit.clone(), scope: t.scope.code().into(), version: 1, created_at: now.clone(), updated_at: now.clone() };
+        let row = TargetRow {
+            id: ids::new_id(),
+            org_id: ctx.org_id().into(),
+            campaign_id: cid.clone(),
+            theme_id: None,
+            position: i as i64,
+            text: t.text.clone(),
+            comparator: t.comparator.code().into(),
+            threshold: t.threshold,
+            measure: t.unit.clone(),
+            scope: t.scope.code().into(),
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now.clone(),
+        };
         parts::insert_target(&mut tx, &row).await?;
     }
     for x in &deadlines {
@@ -218,13 +293,48 @@ pub async fn save(db: &Db, ctx: &Ctx, input: &ImportInput) -> AppResult<Campaign
         parts::insert_deadline(&mut tx, &row).await?;
     }
     for (i, a) in award_forms.iter().enumerate() {
-        campaigns::insert_award_form(&mut tx, &AwardFormRow { id: ids::new_id(), campaign_id: cid.clone(), position: i as i64, name: a.name.clone(), catalog_code: a.catalog_code.clone(), criteria: a.criteria.clone() }).await?;
+        campaigns::insert_award_form(
+            &mut tx,
+            &AwardFormRow {
+                id: ids::new_id(),
+                campaign_id: cid.clone(),
+                position: i as i64,
+                name: a.name.clone(),
+                catalog_code: a.catalog_code.clone(),
+                criteria: a.criteria.clone(),
+            },
+        )
+        .await?;
     }
     for (i, q) in quotas.iter().enumerate() {
-        campaigns::insert_quota(&mut tx, &QuotaRow { id: ids::new_id(), campaign_id: cid.clone(), position: i as i64, who: q.who.clone(), unit_kind: q.unit_kind.clone(), unit_id: q.unit_id.clone(), award_form: q.award_form.clone(), collectives_max: q.collectives_max, individuals_max: q.individuals_max }).await?;
+        campaigns::insert_quota(
+            &mut tx,
+            &QuotaRow {
+                id: ids::new_id(),
+                campaign_id: cid.clone(),
+                position: i as i64,
+                who: q.who.clone(),
+                unit_kind: q.unit_kind.clone(),
+                unit_id: q.unit_id.clone(),
+                award_form: q.award_form.clone(),
+                collectives_max: q.collectives_max,
+                individuals_max: q.individuals_max,
+            },
+        )
+        .await?;
     }
     let summary = serde_json::json!({"themes": themes.len(), "targets": targets.len(), "deadlines": deadlines.len(), "award_forms": award_forms.len(), "quotas": quotas.len(), "participant_ids": d.participant_ids});
-    audit(&mut tx, ctx, "campaign.import", "campaign", &campaign.id, &campaign.title, None::<&()>, Some(&super::with_field(&campaign, "imported", &summary))).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "campaign.import",
+        "campaign",
+        &campaign.id,
+        &campaign.title,
+        None::<&()>,
+        Some(&super::with_field(&campaign, "imported", &summary)),
+    )
+    .await?;
     tx.commit().await?;
     Ok(campaign)
 }
@@ -234,10 +344,17 @@ mod tests {
     use super::*;
 
     fn units() -> Vec<(String, String)> {
-        [("1", "Phòng Văn hóa và Thông tin"), ("2", "Phòng Nội vụ"), ("3", "Phòng Tài chính - Kế hoạch"), ("4", "Phòng Quản lý đô thị"), ("5", "Quận đoàn Hai Bà Trưng"), ("6", "Phường Bạch Đằng")]
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+        [
+            ("1", "Phòng Văn hóa và Thông tin"),
+            ("2", "Phòng Nội vụ"),
+            ("3", "Phòng Tài chính - Kế hoạch"),
+            ("4", "Phòng Quản lý đô thị"),
+            ("5", "Quận đoàn Hai Bà Trưng"),
+            ("6", "Phường Bạch Đằng"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
     }
 
     #[test]

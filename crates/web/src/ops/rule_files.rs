@@ -4,7 +4,7 @@
 //! rules in force always load. Old versions stay readable and can be restored, as can the shipped file.
 
 use super::audit;
-use super::rules_cache::{build, cache, shipped_text, shipped_files, sources};
+use super::rules_cache::{build, cache, shipped_files, shipped_text, sources};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use serde::Serialize;
@@ -64,11 +64,16 @@ fn info(name: &str, latest: Option<&RuleSourceRow>) -> FileInfo {
 
 /// Every data file with what is in force.
 pub async fn files(db: &Db, ctx: &Ctx) -> AppResult<Vec<FileInfo>> {
-    ctx.authorize(Action::ViewRuleFiles { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ViewRuleFiles {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let copies = rule_sources::latest_all(&mut tx, ctx.org_id()).await?;
     tx.commit().await?;
-    Ok(shipped_files().into_iter().map(|(name, _)| info(name, copies.iter().find(|c| c.file_name == name))).collect())
+    Ok(shipped_files()
+        .into_iter()
+        .map(|(name, _)| info(name, copies.iter().find(|c| c.file_name == name)))
+        .collect())
 }
 
 /// One file: its text in force and every saved version (newest first).
@@ -84,18 +89,34 @@ fn known(name: &str) -> AppResult<&'static str> {
 }
 
 pub async fn file(db: &Db, ctx: &Ctx, name: &str) -> AppResult<FileDetail> {
-    ctx.authorize(Action::ViewRuleFiles { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ViewRuleFiles {
+        org_id: ctx.org_id(),
+    })?;
     let shipped = known(name)?;
     let mut tx = db.begin().await?;
     let history = rule_sources::history(&mut tx, ctx.org_id(), name).await?;
     tx.commit().await?;
-    let text = history.first().and_then(|r| r.text.clone()).unwrap_or_else(|| shipped.to_string());
-    Ok(FileDetail { info: info(name, history.first()), text, history })
+    let text = history
+        .first()
+        .and_then(|r| r.text.clone())
+        .unwrap_or_else(|| shipped.to_string());
+    Ok(FileDetail {
+        info: info(name, history.first()),
+        text,
+        history,
+    })
 }
 
 /// One saved version; its text is the shipped text when that version restored the shipped file.
-pub async fn version(db: &Db, ctx: &Ctx, name: &str, version: i64) -> AppResult<(RuleSourceRow, String)> {
-    ctx.authorize(Action::ViewRuleFiles { org_id: ctx.org_id() })?;
+pub async fn version(
+    db: &Db,
+    ctx: &Ctx,
+    name: &str,
+    version: i64,
+) -> AppResult<(RuleSourceRow, String)> {
+    ctx.authorize(Action::ViewRuleFiles {
+        org_id: ctx.org_id(),
+    })?;
     let shipped = known(name)?;
     let mut tx = db.begin().await?;
     let row = rule_sources::get_version(&mut tx, ctx.org_id(), name, version).await?;
@@ -110,7 +131,10 @@ fn error_line(e: &RulesError, text: &str) -> Option<usize> {
     match e {
         RulesError::Parse { message, .. } => {
             let rest = &message[message.find("line ")? + 5..];
-            rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
         }
         RulesError::Invalid { field, .. } => {
             let key = field.split('[').nth(1)?.split(']').next()?;
@@ -118,7 +142,9 @@ fn error_line(e: &RulesError, text: &str) -> Option<usize> {
                 return None;
             }
             let quoted = format!("\"{key}\"");
-            text.lines().position(|l| l.contains(&quoted)).map(|i| i + 1)
+            text.lines()
+                .position(|l| l.contains(&quoted))
+                .map(|i| i + 1)
         }
         _ => None,
     }
@@ -130,7 +156,12 @@ pub fn refusal(name: &str, text: &str, e: &RulesError) -> Validation {
         // The parser's message spans several lines (a source excerpt); keep the gist.
         RulesError::Parse { file, message } => {
             let hint = message.split(':').next().unwrap_or_default();
-            let detail = message.lines().rev().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('|') && !l.contains('|')).unwrap_or_default();
+            let detail = message
+                .lines()
+                .rev()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with('|') && !l.contains('|'))
+                .unwrap_or_default();
             format!("Tệp {file}: không đọc được dữ liệu — {hint}: {detail}")
         }
         other => other.to_string(),
@@ -149,16 +180,30 @@ fn clean(name: &str, text: &str) -> Result<String, Validation> {
     let text = text.replace("\r\n", "\n");
     let mut v = Validation::new();
     if text.trim().is_empty() {
-        v.add("text", &format!("Nội dung tệp {name}"), "Nội dung tệp không được để trống; để dùng lại tệp gốc, hãy bấm «Dùng lại bản gốc».");
+        v.add(
+            "text",
+            &format!("Nội dung tệp {name}"),
+            "Nội dung tệp không được để trống; để dùng lại tệp gốc, hãy bấm «Dùng lại bản gốc».",
+        );
     } else if text.len() > MAX_TEXT {
-        v.add("text", &format!("Nội dung tệp {name}"), format!("Nội dung tệp dài {} KB, tối đa {} KB.", text.len() / 1024, MAX_TEXT / 1024));
+        v.add(
+            "text",
+            &format!("Nội dung tệp {name}"),
+            format!(
+                "Nội dung tệp dài {} KB, tối đa {} KB.",
+                text.len() / 1024,
+                MAX_TEXT / 1024
+            ),
+        );
     }
     v.finish(text)
 }
 
 /// Checks an edited text with the organisation's other files in force, without saving.
 pub async fn check(db: &Db, ctx: &Ctx, name: &str, text: &str) -> AppResult<()> {
-    ctx.authorize(Action::EditRuleFiles { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::EditRuleFiles {
+        org_id: ctx.org_id(),
+    })?;
     known(name)?;
     let text = clean(name, text)?;
     let mut tx = db.begin().await?;
@@ -169,16 +214,39 @@ pub async fn check(db: &Db, ctx: &Ctx, name: &str, text: &str) -> AppResult<()> 
 }
 
 /// Saves a new version of a file if nobody saved one since `version` was read.
-pub async fn save(db: &Db, ctx: &Ctx, name: &str, text: &str, version: i64) -> AppResult<RuleSourceRow> {
+pub async fn save(
+    db: &Db,
+    ctx: &Ctx,
+    name: &str,
+    text: &str,
+    version: i64,
+) -> AppResult<RuleSourceRow> {
     known(name)?;
     let text = clean(name, text)?;
-    store(db, ctx, name, Some(text), version, None, "rules.file.update").await
+    store(
+        db,
+        ctx,
+        name,
+        Some(text),
+        version,
+        None,
+        "rules.file.update",
+    )
+    .await
 }
 
 /// Puts an old version back in force (`from` = its number), or the shipped file (`from` = None), as a
 /// new version.
-pub async fn restore(db: &Db, ctx: &Ctx, name: &str, from: Option<i64>, version: i64) -> AppResult<RuleSourceRow> {
-    ctx.authorize(Action::EditRuleFiles { org_id: ctx.org_id() })?;
+pub async fn restore(
+    db: &Db,
+    ctx: &Ctx,
+    name: &str,
+    from: Option<i64>,
+    version: i64,
+) -> AppResult<RuleSourceRow> {
+    ctx.authorize(Action::EditRuleFiles {
+        org_id: ctx.org_id(),
+    })?;
     known(name)?;
     let (text, note) = match from {
         None => (None, "Dùng lại bản gốc".to_string()),
@@ -189,7 +257,16 @@ pub async fn restore(db: &Db, ctx: &Ctx, name: &str, from: Option<i64>, version:
             (row.text, format!("Khôi phục bản {v}"))
         }
     };
-    store(db, ctx, name, text, version, Some(note), "rules.file.restore").await
+    store(
+        db,
+        ctx,
+        name,
+        text,
+        version,
+        Some(note),
+        "rules.file.restore",
+    )
+    .await
 }
 
 /// The audit record of a version: the text itself, or a note that the shipped file is in force.
@@ -199,8 +276,18 @@ struct Audited<'a> {
     text: &'a str,
 }
 
-async fn store(db: &Db, ctx: &Ctx, name: &str, text: Option<String>, version: i64, note: Option<String>, action: &str) -> AppResult<RuleSourceRow> {
-    ctx.authorize(Action::EditRuleFiles { org_id: ctx.org_id() })?;
+async fn store(
+    db: &Db,
+    ctx: &Ctx,
+    name: &str,
+    text: Option<String>,
+    version: i64,
+    note: Option<String>,
+    action: &str,
+) -> AppResult<RuleSourceRow> {
+    ctx.authorize(Action::EditRuleFiles {
+        org_id: ctx.org_id(),
+    })?;
     let shipped = known(name)?;
     let mut tx = db.begin().await?;
     let copies = rule_sources::latest_all(&mut tx, ctx.org_id()).await?;
@@ -213,15 +300,42 @@ async fn store(db: &Db, ctx: &Ctx, name: &str, text: Option<String>, version: i6
     let new_text = text.as_deref().unwrap_or(shipped);
     if new_text == before_text {
         let mut v = Validation::new();
-        v.add("text", &format!("Nội dung tệp {name}"), "Nội dung không khác bản đang áp dụng; không có gì để lưu.");
+        v.add(
+            "text",
+            &format!("Nội dung tệp {name}"),
+            "Nội dung không khác bản đang áp dụng; không có gì để lưu.",
+        );
         return Err(AppError::Invalid(v));
     }
     build(&sources(&copies, Some((name, new_text)))).map_err(|e| refusal(name, new_text, &e))?;
-    let row = RuleSourceRow::new(ctx.org_id(), name, current_version + 1, text.clone(), note, (Some(ctx.user.id.clone()), ctx.author()));
+    let row = RuleSourceRow::new(
+        ctx.org_id(),
+        name,
+        current_version + 1,
+        text.clone(),
+        note,
+        (Some(ctx.user.id.clone()), ctx.author()),
+    );
     rule_sources::insert(&mut tx, &row).await?;
-    let before = Audited { version: current_version, text: before_text };
-    let after = Audited { version: row.version, text: new_text };
-    audit(&mut tx, ctx, action, "rule_file", name, &file_label(name), Some(&before), Some(&after)).await?;
+    let before = Audited {
+        version: current_version,
+        text: before_text,
+    };
+    let after = Audited {
+        version: row.version,
+        text: new_text,
+    };
+    audit(
+        &mut tx,
+        ctx,
+        action,
+        "rule_file",
+        name,
+        &file_label(name),
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     cache().invalidate(ctx.org_id());
     Ok(row)
@@ -237,13 +351,21 @@ mod tests {
         let e = build(&sources(&[], Some(("base_salary.toml", text)))).unwrap_err();
         let v = refusal("base_salary.toml", text, &e);
         let msg = v.message_for("text").unwrap();
-        assert!(msg.starts_with("Tệp base_salary.toml: không đọc được dữ liệu — sai kiểu dữ liệu"), "{msg}");
+        assert!(
+            msg.starts_with("Tệp base_salary.toml: không đọc được dữ liệu — sai kiểu dữ liệu"),
+            "{msg}"
+        );
         assert!(msg.ends_with("(dòng 3)"), "{msg}");
         assert!(!msg.contains('\n'), "{msg}");
 
-        let catalog = shipped_text("catalog.toml").unwrap().replacen("rank = 10", "rank = -1", 1);
+        let catalog = shipped_text("catalog.toml")
+            .unwrap()
+            .replacen("rank = 10", "rank = -1", 1);
         let e = build(&sources(&[], Some(("catalog.toml", &catalog)))).unwrap_err();
-        let msg = refusal("catalog.toml", &catalog, &e).message_for("text").unwrap().to_string();
+        let msg = refusal("catalog.toml", &catalog, &e)
+            .message_for("text")
+            .unwrap()
+            .to_string();
         assert!(msg.contains("Tệp catalog.toml"), "{msg}");
     }
 }

@@ -22,24 +22,37 @@ pub fn shipped_files() -> Vec<(&'static str, &'static str)> {
 /// The rules as shipped with the binary, built once. Only for places that have no organisation at hand
 /// (the award pipeline's name and money helpers); everything else reads [`rules_for`].
 pub fn shipped() -> AppResult<&'static Rules> {
-    static SHIPPED: LazyLock<Result<Rules, String>> = LazyLock::new(|| Rules::bundled().map_err(|e| e.to_string()));
-    SHIPPED.as_ref().map_err(|e| AppError::Internal(anyhow::anyhow!("rules data: {e}")))
+    static SHIPPED: LazyLock<Result<Rules, String>> =
+        LazyLock::new(|| Rules::bundled().map_err(|e| e.to_string()));
+    SHIPPED
+        .as_ref()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("rules data: {e}")))
 }
 
 /// The shipped text of a file, if it is one of the data files.
 pub fn shipped_text(name: &str) -> Option<&'static str> {
-    shipped_files().into_iter().find(|(n, _)| *n == name).map(|(_, t)| t)
+    shipped_files()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| t)
 }
 
 /// Every data file with the text in force: the organisation's copy when it has one, else the
 /// shipped text. `replace` substitutes one file's text (to check an edit before saving it).
-pub fn sources<'a>(copies: &'a [RuleSourceRow], replace: Option<(&str, &'a str)>) -> Vec<(&'static str, &'a str)> {
+pub fn sources<'a>(
+    copies: &'a [RuleSourceRow],
+    replace: Option<(&str, &'a str)>,
+) -> Vec<(&'static str, &'a str)> {
     shipped_files()
         .into_iter()
         .map(|(name, shipped)| {
             let text = match replace {
                 Some((n, t)) if n == name => t,
-                _ => copies.iter().find(|c| c.file_name == name).and_then(|c| c.text.as_deref()).unwrap_or(shipped),
+                _ => copies
+                    .iter()
+                    .find(|c| c.file_name == name)
+                    .and_then(|c| c.text.as_deref())
+                    .unwrap_or(shipped),
             };
             (name, text)
         })
@@ -65,7 +78,9 @@ impl RulesCache {
     /// The cached rules of `org_id` if they were built from the versions `stamp` describes.
     pub fn get(&self, org_id: &str, stamp: &str) -> Option<Arc<Rules>> {
         let map = self.map.read().unwrap_or_else(|e| e.into_inner());
-        map.get(org_id).filter(|(s, _)| s == stamp).map(|(_, r)| r.clone())
+        map.get(org_id)
+            .filter(|(s, _)| s == stamp)
+            .map(|(_, r)| r.clone())
     }
 
     /// Remembers the rules built for `stamp`.
@@ -91,7 +106,9 @@ pub fn cache() -> &'static RulesCache {
 /// The message when an organisation's saved copies no longer load (e.g. after an upgrade changed
 /// the format): the administrator fixes or restores the file.
 fn broken(e: &thidua_rules::RulesError) -> AppError {
-    AppError::BadRequest(format!("Dữ liệu quy tắc đã sửa của đơn vị không dùng được: {e}. Quản trị viên hãy sửa tệp hoặc dùng lại bản gốc tại trang Danh mục."))
+    AppError::BadRequest(format!(
+        "Dữ liệu quy tắc đã sửa của đơn vị không dùng được: {e}. Quản trị viên hãy sửa tệp hoặc dùng lại bản gốc tại trang Danh mục."
+    ))
 }
 
 /// The rules in force for `org_id`, inside an open transaction.
@@ -119,7 +136,14 @@ mod tests {
     use super::*;
 
     fn copy(name: &str, version: i64, text: Option<&str>) -> RuleSourceRow {
-        RuleSourceRow::new("org", name, version, text.map(str::to_string), None, (None, "Quản trị".into()))
+        RuleSourceRow::new(
+            "org",
+            name,
+            version,
+            text.map(str::to_string),
+            None,
+            (None, "Quản trị".into()),
+        )
     }
 
     #[test]
@@ -138,16 +162,25 @@ mod tests {
     #[test]
     fn copies_replace_shipped_files_and_shipped_restores() {
         let salary = "[[base_salary]]\nfrom = 2024-07-01\namount = 3000000\nsource = \"Thử\"\n";
-        let copies = vec![copy("base_salary.toml", 1, Some(salary)), copy("ruleset_hn.toml", 2, None)];
+        let copies = vec![
+            copy("base_salary.toml", 1, Some(salary)),
+            copy("ruleset_hn.toml", 2, None),
+        ];
         let files = sources(&copies, None);
         assert_eq!(files.len(), 2 + bundled::RULE_SETS.len());
         assert_eq!(files.last().map(|f| f.1), Some(salary));
-        assert_eq!(shipped_text("ruleset_hn.toml"), files.iter().find(|f| f.0 == "ruleset_hn.toml").map(|f| f.1));
+        assert_eq!(
+            shipped_text("ruleset_hn.toml"),
+            files.iter().find(|f| f.0 == "ruleset_hn.toml").map(|f| f.1)
+        );
         let rules = build(&files).unwrap();
         let rows = rules.salaries().rows();
         assert_eq!(rows.last().map(|r| r.amount), Some(3_000_000));
         // Checking an edit replaces just that file.
         let broken = sources(&copies, Some(("catalog.toml", "[[entry]]\ncode = 1\n")));
-        assert!(matches!(build(&broken), Err(thidua_rules::RulesError::Parse { .. })));
+        assert!(matches!(
+            build(&broken),
+            Err(thidua_rules::RulesError::Parse { .. })
+        ));
     }
 }

@@ -23,11 +23,16 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Table, AppError> {
     let rows = if bytes.starts_with(b"PK\x03\x04") {
         read_xlsx(bytes)?
     } else if lower.ends_with(".xlsx") || lower.ends_with(".xls") {
-        return Err(bad("Tệp Excel bị hỏng hoặc không đúng định dạng XLSX; hãy mở bằng Excel và lưu lại dưới dạng .xlsx."));
+        return Err(bad(
+            "Tệp Excel bị hỏng hoặc không đúng định dạng XLSX; hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
+        ));
     } else {
         read_csv(bytes)?
     };
-    let rows: Vec<Vec<String>> = rows.into_iter().filter(|r| r.iter().any(|c| !c.is_empty())).collect();
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .filter(|r| r.iter().any(|c| !c.is_empty()))
+        .collect();
     if rows.len() < 2 {
         return Err(bad("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề."));
     }
@@ -35,10 +40,21 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Table, AppError> {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, AppError> {
-    let broken = || bad("Tệp Excel bị hỏng hoặc không đúng định dạng XLSX; hãy mở bằng Excel và lưu lại dưới dạng .xlsx.");
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|_| broken())?;
-    let range = book.worksheet_range_at(0).ok_or_else(|| bad("Tệp Excel không có trang tính nào."))?.map_err(|_| broken())?;
-    Ok(range.rows().map(|r| r.iter().map(cell_text).collect()).collect())
+    let broken = || {
+        bad(
+            "Tệp Excel bị hỏng hoặc không đúng định dạng XLSX; hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
+        )
+    };
+    let mut book =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|_| broken())?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| bad("Tệp Excel không có trang tính nào."))?
+        .map_err(|_| broken())?;
+    Ok(range
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect())
 }
 
 fn cell_text(d: &Data) -> String {
@@ -48,7 +64,13 @@ fn cell_text(d: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
-        Data::Bool(b) => if *b { "có".into() } else { "không".into() },
+        Data::Bool(b) => {
+            if *b {
+                "có".into()
+            } else {
+                "không".into()
+            }
+        }
         Data::DateTime(dt) => excel_serial_to_iso(dt.as_f64()).unwrap_or_default(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.chars().take(10).collect(),
         Data::Error(_) => String::new(),
@@ -67,15 +89,34 @@ fn excel_serial_to_iso(serial: f64) -> Option<String> {
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, AppError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| bad("Tệp CSV phải được lưu với bảng mã UTF-8 (trong Excel: Lưu thành › CSV UTF-8)."))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        bad("Tệp CSV phải được lưu với bảng mã UTF-8 (trong Excel: Lưu thành › CSV UTF-8).")
+    })?;
     if text.contains('\0') {
         return Err(bad("Tệp không phải là bảng tính XLSX hay CSV."));
     }
-    let delimiter = if text.lines().next().is_some_and(|l| l.matches(';').count() > l.matches(',').count()) { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let delimiter = if text
+        .lines()
+        .next()
+        .is_some_and(|l| l.matches(';').count() > l.matches(',').count())
+    {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|_| AppError::BadRequest(format!("Dòng {} của tệp CSV không đọc được (dấu ngoặc kép không đóng?).", i + 1)))?;
+        let rec = rec.map_err(|_| {
+            AppError::BadRequest(format!(
+                "Dòng {} của tệp CSV không đọc được (dấu ngoặc kép không đóng?).",
+                i + 1
+            ))
+        })?;
         rows.push(rec.iter().map(thidua_domain::text::clean).collect());
     }
     Ok(rows)

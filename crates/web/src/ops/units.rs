@@ -14,7 +14,10 @@ use thidua_store::{Db, Tx, persons};
 /// Reads a unit the user may see (404 otherwise).
 pub async fn visible_unit(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<UnitRow> {
     let unit = units::get(tx, ctx.org_id(), id).await?;
-    ctx.authorize(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &unit.path })?;
+    ctx.authorize(Action::ViewUnit {
+        org_id: ctx.org_id(),
+        unit_path: &unit.path,
+    })?;
     Ok(unit)
 }
 
@@ -25,15 +28,35 @@ fn invalid(field: &str, label: &str, message: impl Into<String>) -> AppError {
 }
 
 /// Message for a unit whose level was not in force on its start date (forms and import files).
-pub(crate) const LEVEL_NOT_IN_FORCE: &str = "Cấp này không còn hiệu lực vào ngày bắt đầu của đơn vị (cấp huyện kết thúc ngày 30/06/2025).";
+pub(crate) const LEVEL_NOT_IN_FORCE: &str =
+    "Cấp này không còn hiệu lực vào ngày bắt đầu của đơn vị (cấp huyện kết thúc ngày 30/06/2025).";
 
 /// Checks codes of kinds and levels, and that the level existed on the unit's start date.
 /// Checks every field at once — including whether the code is already taken — so a person sees all
 /// problems in one round.
-async fn checked_draft(tx: &mut Tx, ctx: &Ctx, input: &UnitInput, own_id: Option<&str>) -> AppResult<UnitDraft> {
-    let kinds: Vec<String> = units::kinds(tx).await?.into_iter().map(|k| k.code).collect();
-    let levels: Vec<String> = units::all_levels(tx).await?.into_iter().map(|l| l.code).collect();
-    let taken = code_taken(tx, ctx, &text::clean_line(&input.code).to_uppercase(), own_id).await?;
+async fn checked_draft(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    input: &UnitInput,
+    own_id: Option<&str>,
+) -> AppResult<UnitDraft> {
+    let kinds: Vec<String> = units::kinds(tx)
+        .await?
+        .into_iter()
+        .map(|k| k.code)
+        .collect();
+    let levels: Vec<String> = units::all_levels(tx)
+        .await?
+        .into_iter()
+        .map(|l| l.code)
+        .collect();
+    let taken = code_taken(
+        tx,
+        ctx,
+        &text::clean_line(&input.code).to_uppercase(),
+        own_id,
+    )
+    .await?;
     let mut v = match input.validate(&kinds, &levels) {
         Ok(draft) => {
             let mut v = Validation::new();
@@ -58,28 +81,55 @@ async fn parent_of(tx: &mut Tx, ctx: &Ctx, parent_id: Option<&str>) -> AppResult
     match parent_id {
         None => Ok(None),
         Some(id) => match units::get(tx, ctx.org_id(), id).await {
-            Ok(p) if ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &p.path }) => Ok(Some(p)),
-            _ => Err(invalid("parent_id", "Đơn vị cấp trên", "Đơn vị cấp trên không tồn tại hoặc ngoài phạm vi của bạn.")),
+            Ok(p)
+                if ctx.can(Action::ViewUnit {
+                    org_id: ctx.org_id(),
+                    unit_path: &p.path,
+                }) =>
+            {
+                Ok(Some(p))
+            }
+            _ => Err(invalid(
+                "parent_id",
+                "Đơn vị cấp trên",
+                "Đơn vị cấp trên không tồn tại hoặc ngoài phạm vi của bạn.",
+            )),
         },
     }
 }
 
 /// The message when `code` already belongs to another unit.
-async fn code_taken(tx: &mut Tx, ctx: &Ctx, code: &str, own_id: Option<&str>) -> AppResult<Option<String>> {
+async fn code_taken(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    code: &str,
+    own_id: Option<&str>,
+) -> AppResult<Option<String>> {
     Ok(units::get_by_code(tx, ctx.org_id(), code)
         .await?
         .filter(|other| Some(other.id.as_str()) != own_id)
         .map(|other| {
             // Name the other unit only to someone who may see it.
-            if ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &other.path }) {
-                format!("Mã đơn vị {code} đã được dùng cho \u{201c}{}\u{201d}.", other.name)
+            if ctx.can(Action::ViewUnit {
+                org_id: ctx.org_id(),
+                unit_path: &other.path,
+            }) {
+                format!(
+                    "Mã đơn vị {code} đã được dùng cho \u{201c}{}\u{201d}.",
+                    other.name
+                )
             } else {
                 format!("Mã đơn vị {code} đã được dùng.")
             }
         }))
 }
 
-async fn ensure_code_free(tx: &mut Tx, ctx: &Ctx, code: &str, own_id: Option<&str>) -> AppResult<()> {
+async fn ensure_code_free(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    code: &str,
+    own_id: Option<&str>,
+) -> AppResult<()> {
     match code_taken(tx, ctx, code, own_id).await? {
         Some(message) => Err(invalid("code", "Mã đơn vị", message)),
         None => Ok(()),
@@ -90,36 +140,94 @@ pub async fn create(db: &Db, ctx: &Ctx, input: &UnitInput) -> AppResult<UnitRow>
     let mut tx = db.begin().await?;
     let draft = checked_draft(&mut tx, ctx, input, None).await?;
     let parent = parent_of(&mut tx, ctx, draft.parent_id.as_deref()).await?;
-    ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: parent.as_ref().map(|p| p.path.as_str()) })?;
+    ctx.authorize(Action::CreateUnit {
+        org_id: ctx.org_id(),
+        parent_path: parent.as_ref().map(|p| p.path.as_str()),
+    })?;
     let valid_from = iso(draft.valid_from);
     let row = units::insert(
         &mut tx,
-        NewUnit { org_id: ctx.org_id(), parent: parent.as_ref(), code: &draft.code, name: &draft.name, short_name: draft.short_name.as_deref(), kind: &draft.kind, level: &draft.level, valid_from: &valid_from },
+        NewUnit {
+            org_id: ctx.org_id(),
+            parent: parent.as_ref(),
+            code: &draft.code,
+            name: &draft.name,
+            short_name: draft.short_name.as_deref(),
+            kind: &draft.kind,
+            level: &draft.level,
+            valid_from: &valid_from,
+        },
     )
     .await?;
-    audit(&mut tx, ctx, "unit.create", "unit", &row.id, &row.name, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "unit.create",
+        "unit",
+        &row.id,
+        &row.name,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
 /// Saves an edit made on the version the person saw.
-pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &UnitInput) -> AppResult<UnitRow> {
+pub async fn update(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    input: &UnitInput,
+) -> AppResult<UnitRow> {
     let mut tx = db.begin().await?;
     let before = visible_unit(&mut tx, ctx, id).await?;
-    ctx.authorize(Action::EditUnit { org_id: ctx.org_id(), unit_path: &before.path })?;
+    ctx.authorize(Action::EditUnit {
+        org_id: ctx.org_id(),
+        unit_path: &before.path,
+    })?;
     let draft = checked_draft(&mut tx, ctx, input, Some(id)).await?;
     let parent = parent_of(&mut tx, ctx, draft.parent_id.as_deref()).await?;
     if let Some(p) = &parent
-        && is_within(&p.path, &before.path) {
-            return Err(invalid("parent_id", "Đơn vị cấp trên", "Không thể chọn chính đơn vị này hoặc đơn vị trực thuộc của nó làm đơn vị cấp trên."));
-        }
+        && is_within(&p.path, &before.path)
+    {
+        return Err(invalid(
+            "parent_id",
+            "Đơn vị cấp trên",
+            "Không thể chọn chính đơn vị này hoặc đơn vị trực thuộc của nó làm đơn vị cấp trên.",
+        ));
+    }
     if parent.as_ref().map(|p| &p.id) != before.parent_id.as_ref() {
         // Moving a unit elsewhere needs the right to create under the new parent.
-        ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: parent.as_ref().map(|p| p.path.as_str()) })?;
+        ctx.authorize(Action::CreateUnit {
+            org_id: ctx.org_id(),
+            parent_path: parent.as_ref().map(|p| p.path.as_str()),
+        })?;
     }
-    let edited = UnitRow { code: draft.code, name: draft.name, short_name: draft.short_name, kind: draft.kind, level: draft.level, valid_from: iso(draft.valid_from), version, ..before.clone() };
+    let edited = UnitRow {
+        code: draft.code,
+        name: draft.name,
+        short_name: draft.short_name,
+        kind: draft.kind,
+        level: draft.level,
+        valid_from: iso(draft.valid_from),
+        version,
+        ..before.clone()
+    };
     let after = units::update(&mut tx, &edited, parent.as_ref()).await?;
-    audit(&mut tx, ctx, "unit.update", "unit", id, &after.name, Some(&before), Some(&after)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "unit.update",
+        "unit",
+        id,
+        &after.name,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -144,26 +252,71 @@ fn effective_date(raw: &str) -> AppResult<time::Date> {
 }
 
 /// Renames a unit from a date; the old name is kept for documents of earlier years.
-pub async fn rename(db: &Db, ctx: &Ctx, id: &str, version: i64, new_name: &str, effective_on: &str) -> AppResult<UnitRow> {
+pub async fn rename(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    new_name: &str,
+    effective_on: &str,
+) -> AppResult<UnitRow> {
     let mut v = Validation::new();
-    let name = v.required_text("new_name", "Tên mới", new_name, thidua_domain::org::NAME_MAX);
+    let name = v.required_text(
+        "new_name",
+        "Tên mới",
+        new_name,
+        thidua_domain::org::NAME_MAX,
+    );
     if !v.is_ok() {
         return Err(AppError::Invalid(v));
     }
     let effective = effective_date(effective_on)?;
     let mut tx = db.begin().await?;
     let before = visible_unit(&mut tx, ctx, id).await?;
-    ctx.authorize(Action::EditUnit { org_id: ctx.org_id(), unit_path: &before.path })?;
+    ctx.authorize(Action::EditUnit {
+        org_id: ctx.org_id(),
+        unit_path: &before.path,
+    })?;
     unit_change::check_rename(&snapshot(&before), &name, effective)?;
-    units::add_former_name(&mut tx, ctx.org_id(), id, &before.name, &iso(closing_day(effective))).await?;
+    units::add_former_name(
+        &mut tx,
+        ctx.org_id(),
+        id,
+        &before.name,
+        &iso(closing_day(effective)),
+    )
+    .await?;
     let parent = match &before.parent_id {
         Some(p) => Some(units::get(&mut tx, ctx.org_id(), p).await?),
         None => None,
     };
-    let edited = UnitRow { name: name.clone(), version, ..before.clone() };
+    let edited = UnitRow {
+        name: name.clone(),
+        version,
+        ..before.clone()
+    };
     let after = units::update(&mut tx, &edited, parent.as_ref()).await?;
-    units::record_change(&mut tx, ctx.org_id(), "rename", &iso(effective), Some(&format!("{} → {}", before.name, name)), Some(&ctx.user.id), &[(id.to_string(), id.to_string())]).await?;
-    audit(&mut tx, ctx, "unit.rename", "unit", id, &after.name, Some(&before), Some(&after)).await?;
+    units::record_change(
+        &mut tx,
+        ctx.org_id(),
+        "rename",
+        &iso(effective),
+        Some(&format!("{} → {}", before.name, name)),
+        Some(&ctx.user.id),
+        &[(id.to_string(), id.to_string())],
+    )
+    .await?;
+    audit(
+        &mut tx,
+        ctx,
+        "unit.rename",
+        "unit",
+        id,
+        &after.name,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -176,42 +329,123 @@ pub struct NewUnitName {
 }
 
 /// Closes a unit on the day before `effective` and points it to its successor.
-async fn close_into(tx: &mut Tx, ctx: &Ctx, unit: &UnitRow, successor: &UnitRow, effective: time::Date, action: &str) -> AppResult<()> {
+async fn close_into(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    unit: &UnitRow,
+    successor: &UnitRow,
+    effective: time::Date,
+    action: &str,
+) -> AppResult<()> {
     let parent = match &unit.parent_id {
         Some(p) => Some(units::get(tx, ctx.org_id(), p).await?),
         None => None,
     };
-    let closed = UnitRow { valid_to: Some(iso(closing_day(effective))), successor_id: Some(successor.id.clone()), ..unit.clone() };
+    let closed = UnitRow {
+        valid_to: Some(iso(closing_day(effective))),
+        successor_id: Some(successor.id.clone()),
+        ..unit.clone()
+    };
     let after = units::update(tx, &closed, parent.as_ref()).await?;
     persons::move_all(tx, ctx.org_id(), &unit.id, &successor.id, &successor.path).await?;
     // Active sub-units (residential groups…) now belong to the successor.
-    for child in units::list(tx, ctx.org_id(), &units::UnitFilter { scope: Some(unit.path.clone()), ..Default::default() }, 100_000).await? {
+    for child in units::list(
+        tx,
+        ctx.org_id(),
+        &units::UnitFilter {
+            scope: Some(unit.path.clone()),
+            ..Default::default()
+        },
+        100_000,
+    )
+    .await?
+    {
         if child.parent_id.as_deref() == Some(unit.id.as_str()) {
             let fresh = units::get(tx, ctx.org_id(), &child.id).await?;
             units::update(tx, &fresh, Some(successor)).await?;
         }
     }
-    audit(tx, ctx, action, "unit", &unit.id, &unit.name, Some(unit), Some(&after)).await
+    audit(
+        tx,
+        ctx,
+        action,
+        "unit",
+        &unit.id,
+        &unit.name,
+        Some(unit),
+        Some(&after),
+    )
+    .await
 }
 
 /// Creates a successor unit for a merge or split, under `parent`, of the same kind and level as `like`.
-async fn create_successor(tx: &mut Tx, ctx: &Ctx, parent: Option<&UnitRow>, like: &UnitRow, new: &NewUnitName, effective: time::Date, field: &str) -> AppResult<UnitRow> {
+async fn create_successor(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    parent: Option<&UnitRow>,
+    like: &UnitRow,
+    new: &NewUnitName,
+    effective: time::Date,
+    field: &str,
+) -> AppResult<UnitRow> {
     let mut v = Validation::new();
     let code = check_code(&mut v, &format!("{field}_code"), "Mã đơn vị mới", &new.code);
-    let name = v.required_text(&format!("{field}_name"), "Tên đơn vị mới", &new.name, thidua_domain::org::NAME_MAX);
+    let name = v.required_text(
+        &format!("{field}_name"),
+        "Tên đơn vị mới",
+        &new.name,
+        thidua_domain::org::NAME_MAX,
+    );
     if !v.is_ok() {
         return Err(AppError::Invalid(v));
     }
     ensure_code_free(tx, ctx, &code, None).await?;
-    let level = if like.level == "district" && effective > time::macros::date!(2025 - 06 - 30) { "commune".to_string() } else { like.level.clone() };
-    let row = units::insert(tx, NewUnit { org_id: ctx.org_id(), parent, code: &code, name: &name, short_name: None, kind: &like.kind, level: &level, valid_from: &iso(effective) }).await?;
-    audit(tx, ctx, "unit.create", "unit", &row.id, &row.name, None::<&()>, Some(&row)).await?;
+    let level = if like.level == "district" && effective > time::macros::date!(2025 - 06 - 30) {
+        "commune".to_string()
+    } else {
+        like.level.clone()
+    };
+    let row = units::insert(
+        tx,
+        NewUnit {
+            org_id: ctx.org_id(),
+            parent,
+            code: &code,
+            name: &name,
+            short_name: None,
+            kind: &like.kind,
+            level: &level,
+            valid_from: &iso(effective),
+        },
+    )
+    .await?;
+    audit(
+        tx,
+        ctx,
+        "unit.create",
+        "unit",
+        &row.id,
+        &row.name,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     Ok(row)
 }
 
 /// Merges units into one of them (`survivor`) or into a new unit; people and sub-units follow.
-pub async fn merge(db: &Db, ctx: &Ctx, source_ids: &[String], survivor: Option<&str>, new_unit: Option<&NewUnitName>, effective_on: &str, note: Option<&str>) -> AppResult<UnitRow> {
-    ctx.authorize(Action::RestructureUnits { org_id: ctx.org_id() })?;
+pub async fn merge(
+    db: &Db,
+    ctx: &Ctx,
+    source_ids: &[String],
+    survivor: Option<&str>,
+    new_unit: Option<&NewUnitName>,
+    effective_on: &str,
+    note: Option<&str>,
+) -> AppResult<UnitRow> {
+    ctx.authorize(Action::RestructureUnits {
+        org_id: ctx.org_id(),
+    })?;
     let effective = effective_date(effective_on)?;
     let mut tx = db.begin().await?;
     let mut sources = Vec::new();
@@ -220,7 +454,13 @@ pub async fn merge(db: &Db, ctx: &Ctx, source_ids: &[String], survivor: Option<&
     }
     let snapshots: Vec<UnitSnapshot> = sources.iter().map(snapshot).collect();
     unit_change::check_merge(&snapshots, survivor, effective)?;
-    let Some(first) = sources.first().cloned() else { return Err(invalid("sources", "Các đơn vị sáp nhập", "Hãy chọn ít nhất hai đơn vị.")) };
+    let Some(first) = sources.first().cloned() else {
+        return Err(invalid(
+            "sources",
+            "Các đơn vị sáp nhập",
+            "Hãy chọn ít nhất hai đơn vị.",
+        ));
+    };
     let target = match (survivor, new_unit) {
         (Some(s), _) => units::get(&mut tx, ctx.org_id(), s).await?,
         (None, Some(n)) => {
@@ -230,7 +470,13 @@ pub async fn merge(db: &Db, ctx: &Ctx, source_ids: &[String], survivor: Option<&
             };
             create_successor(&mut tx, ctx, parent.as_ref(), &first, n, effective, "new").await?
         }
-        (None, None) => return Err(invalid("survivor", "Đơn vị tiếp nhận", "Hãy chọn đơn vị tiếp nhận hoặc nhập tên đơn vị mới.")),
+        (None, None) => {
+            return Err(invalid(
+                "survivor",
+                "Đơn vị tiếp nhận",
+                "Hãy chọn đơn vị tiếp nhận hoặc nhập tên đơn vị mới.",
+            ));
+        }
     };
     let mut links = Vec::new();
     for s in sources.iter().filter(|s| s.id != target.id) {
@@ -238,18 +484,39 @@ pub async fn merge(db: &Db, ctx: &Ctx, source_ids: &[String], survivor: Option<&
         close_into(&mut tx, ctx, &fresh, &target, effective, "unit.merge").await?;
         links.push((s.id.clone(), target.id.clone()));
     }
-    units::record_change(&mut tx, ctx.org_id(), "merge", &iso(effective), note, Some(&ctx.user.id), &links).await?;
+    units::record_change(
+        &mut tx,
+        ctx.org_id(),
+        "merge",
+        &iso(effective),
+        note,
+        Some(&ctx.user.id),
+        &links,
+    )
+    .await?;
     tx.commit().await?;
     Ok(target)
 }
 
 /// Splits a unit into new units; the first one carries its history and people.
-pub async fn split(db: &Db, ctx: &Ctx, source_id: &str, new_units: &[NewUnitName], effective_on: &str, note: Option<&str>) -> AppResult<Vec<UnitRow>> {
-    ctx.authorize(Action::RestructureUnits { org_id: ctx.org_id() })?;
+pub async fn split(
+    db: &Db,
+    ctx: &Ctx,
+    source_id: &str,
+    new_units: &[NewUnitName],
+    effective_on: &str,
+    note: Option<&str>,
+) -> AppResult<Vec<UnitRow>> {
+    ctx.authorize(Action::RestructureUnits {
+        org_id: ctx.org_id(),
+    })?;
     let effective = effective_date(effective_on)?;
     let mut tx = db.begin().await?;
     let source = visible_unit(&mut tx, ctx, source_id).await?;
-    let wanted: Vec<&NewUnitName> = new_units.iter().filter(|n| !n.code.trim().is_empty() || !n.name.trim().is_empty()).collect();
+    let wanted: Vec<&NewUnitName> = new_units
+        .iter()
+        .filter(|n| !n.code.trim().is_empty() || !n.name.trim().is_empty())
+        .collect();
     unit_change::check_split(&snapshot(&source), wanted.len(), effective)?;
     let parent = match &source.parent_id {
         Some(p) => Some(units::get(&mut tx, ctx.org_id(), p).await?),
@@ -257,23 +524,65 @@ pub async fn split(db: &Db, ctx: &Ctx, source_id: &str, new_units: &[NewUnitName
     };
     let mut created = Vec::new();
     for (i, n) in wanted.iter().enumerate() {
-        created.push(create_successor(&mut tx, ctx, parent.as_ref(), &source, n, effective, &format!("new{i}")).await?);
+        created.push(
+            create_successor(
+                &mut tx,
+                ctx,
+                parent.as_ref(),
+                &source,
+                n,
+                effective,
+                &format!("new{i}"),
+            )
+            .await?,
+        );
     }
-    let Some(primary) = created.first().cloned() else { return Err(invalid("new_units", "Các đơn vị mới", "Hãy nhập ít nhất hai đơn vị mới.")) };
+    let Some(primary) = created.first().cloned() else {
+        return Err(invalid(
+            "new_units",
+            "Các đơn vị mới",
+            "Hãy nhập ít nhất hai đơn vị mới.",
+        ));
+    };
     close_into(&mut tx, ctx, &source, &primary, effective, "unit.split").await?;
-    let links: Vec<(String, String)> = created.iter().map(|c| (source.id.clone(), c.id.clone())).collect();
-    units::record_change(&mut tx, ctx.org_id(), "split", &iso(effective), note, Some(&ctx.user.id), &links).await?;
+    let links: Vec<(String, String)> = created
+        .iter()
+        .map(|c| (source.id.clone(), c.id.clone()))
+        .collect();
+    units::record_change(
+        &mut tx,
+        ctx.org_id(),
+        "split",
+        &iso(effective),
+        note,
+        Some(&ctx.user.id),
+        &links,
+    )
+    .await?;
     tx.commit().await?;
     Ok(created)
 }
 
 /// Units the user may see, as a tree in display order (parents before children, siblings by name),
 /// each with its depth.
-pub async fn tree(db: &Db, ctx: &Ctx, query: Option<&str>, include_closed: bool) -> AppResult<Vec<(usize, UnitRow)>> {
+pub async fn tree(
+    db: &Db,
+    ctx: &Ctx,
+    query: Option<&str>,
+    include_closed: bool,
+) -> AppResult<Vec<(usize, UnitRow)>> {
     let mut tx = db.begin().await?;
-    let filter = units::UnitFilter { scope: ctx.actor.read_scope().map(str::to_string), query: query.filter(|q| !q.trim().is_empty()).map(str::to_string), include_closed };
+    let filter = units::UnitFilter {
+        scope: ctx.actor.read_scope().map(str::to_string),
+        query: query.filter(|q| !q.trim().is_empty()).map(str::to_string),
+        include_closed,
+    };
     let rows = units::list(&mut tx, ctx.org_id(), &filter, 20_000).await?;
-    let kinds: Vec<String> = units::kinds(&mut tx).await?.into_iter().map(|k| k.code).collect();
+    let kinds: Vec<String> = units::kinds(&mut tx)
+        .await?
+        .into_iter()
+        .map(|k| k.code)
+        .collect();
     tx.commit().await?;
     Ok(order_as_tree(rows, &kinds))
 }
@@ -290,10 +599,25 @@ pub fn order_as_tree(rows: Vec<UnitRow>, kinds: &[String]) -> Vec<(usize, UnitRo
         children.entry(key).or_default().push(r);
     }
     for list in children.values_mut() {
-        list.sort_by_key(|u| (u.valid_to.is_some(), kinds.iter().position(|k| *k == u.kind).unwrap_or(usize::MAX), text::fold(&u.name)));
+        list.sort_by_key(|u| {
+            (
+                u.valid_to.is_some(),
+                kinds
+                    .iter()
+                    .position(|k| *k == u.kind)
+                    .unwrap_or(usize::MAX),
+                text::fold(&u.name),
+            )
+        });
     }
     let mut out = Vec::new();
-    let mut stack: Vec<(usize, UnitRow)> = children.remove(&None).unwrap_or_default().into_iter().rev().map(|u| (0, u)).collect();
+    let mut stack: Vec<(usize, UnitRow)> = children
+        .remove(&None)
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|u| (0, u))
+        .collect();
     while let Some((depth, unit)) = stack.pop() {
         if let Some(kids) = children.remove(&Some(unit.id.clone())) {
             stack.extend(kids.into_iter().rev().map(|k| (depth + 1, k)));

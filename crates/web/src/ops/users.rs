@@ -23,12 +23,17 @@ pub async fn login(db: &Db, username: &str, password: &str) -> AppResult<NewSess
     let username = username.trim().to_lowercase();
     let wrong = || AppError::BadRequest("Tên đăng nhập hoặc mật khẩu không đúng.".into());
     let mut tx = db.begin().await?;
-    let since = ids::timestamp(time::OffsetDateTime::now_utc() - time::Duration::minutes(THROTTLE_MINUTES));
+    let since =
+        ids::timestamp(time::OffsetDateTime::now_utc() - time::Duration::minutes(THROTTLE_MINUTES));
     if users::login_failures_since(&mut tx, &username, &since).await? >= MAX_FAILURES {
-        return Err(AppError::TooManyRequests(format!("Đăng nhập sai quá {MAX_FAILURES} lần. Hãy thử lại sau {THROTTLE_MINUTES} phút.")));
+        return Err(AppError::TooManyRequests(format!(
+            "Đăng nhập sai quá {MAX_FAILURES} lần. Hãy thử lại sau {THROTTLE_MINUTES} phút."
+        )));
     }
     let user = users::get_by_username(&mut tx, &username).await?;
-    let ok = user.as_ref().is_some_and(|u| u.active && auth::verify_password(password, &u.password_hash));
+    let ok = user
+        .as_ref()
+        .is_some_and(|u| u.active && auth::verify_password(password, &u.password_hash));
     let Some(user) = user.filter(|_| ok) else {
         users::add_login_failure(&mut tx, &username).await?;
         tx.commit().await?;
@@ -36,10 +41,32 @@ pub async fn login(db: &Db, username: &str, password: &str) -> AppResult<NewSess
     };
     users::clear_login_failures(&mut tx, &username).await?;
     let token = auth::random_token();
-    let expires = ids::timestamp(time::OffsetDateTime::now_utc() + time::Duration::hours(SESSION_HOURS));
-    sessions::create(&mut tx, &auth::token_hash(&token), &user.id, &auth::random_token(), &expires).await?;
+    let expires =
+        ids::timestamp(time::OffsetDateTime::now_utc() + time::Duration::hours(SESSION_HOURS));
+    sessions::create(
+        &mut tx,
+        &auth::token_hash(&token),
+        &user.id,
+        &auth::random_token(),
+        &expires,
+    )
+    .await?;
     let author = format!("{} ({})", user.full_name, user.username);
-    thidua_store::audit::record(&mut tx, AuditEntry { org_id: &user.org_id, user_id: Some(&user.id), user_name: &author, action: "user.login", object_type: "user", object_id: &user.id, object_label: &user.username, before: None, after: None }).await?;
+    thidua_store::audit::record(
+        &mut tx,
+        AuditEntry {
+            org_id: &user.org_id,
+            user_id: Some(&user.id),
+            user_name: &author,
+            action: "user.login",
+            object_type: "user",
+            object_id: &user.id,
+            object_label: &user.username,
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(NewSession { token, user })
 }
@@ -48,7 +75,17 @@ pub async fn logout(db: &Db, ctx: &Ctx) -> AppResult<()> {
     if let crate::ctx::AuthVia::Session { id_hash, .. } = &ctx.via {
         let mut tx = db.begin().await?;
         sessions::delete(&mut tx, id_hash).await?;
-        audit(&mut tx, ctx, "user.logout", "user", &ctx.user.id, &ctx.user.username, None::<&()>, None::<&()>).await?;
+        audit(
+            &mut tx,
+            ctx,
+            "user.logout",
+            "user",
+            &ctx.user.id,
+            &ctx.user.username,
+            None::<&()>,
+            None::<&()>,
+        )
+        .await?;
         tx.commit().await?;
     }
     Ok(())
@@ -82,14 +119,32 @@ struct CheckedUser {
     scope_unit_id: Option<String>,
 }
 
-async fn check(tx: &mut Tx, ctx: &Ctx, input: &UserInput, creating: bool) -> AppResult<CheckedUser> {
+async fn check(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    input: &UserInput,
+    creating: bool,
+) -> AppResult<CheckedUser> {
     let mut v = Validation::new();
     let username = input.username.trim().to_lowercase();
     if creating {
-        if username.len() < 3 || username.len() > 40 || !username.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
-            v.add("username", "Tên đăng nhập", "Tên đăng nhập dài 3–40 ký tự, chỉ gồm chữ cái không dấu, chữ số và . _ -");
+        if username.len() < 3
+            || username.len() > 40
+            || !username
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        {
+            v.add(
+                "username",
+                "Tên đăng nhập",
+                "Tên đăng nhập dài 3–40 ký tự, chỉ gồm chữ cái không dấu, chữ số và . _ -",
+            );
         } else if users::get_by_username(tx, &username).await?.is_some() {
-            v.add("username", "Tên đăng nhập", format!("Tên đăng nhập {username} đã có người dùng."));
+            v.add(
+                "username",
+                "Tên đăng nhập",
+                format!("Tên đăng nhập {username} đã có người dùng."),
+            );
         }
     }
     let full_name = v.required_text("full_name", "Họ và tên", &input.full_name, 100);
@@ -98,37 +153,87 @@ async fn check(tx: &mut Tx, ctx: &Ctx, input: &UserInput, creating: bool) -> App
         v.add("role", "Vai trò", "Hãy chọn vai trò trong danh sách.");
     }
     let scope = input.scope_unit_id.trim();
-    let scope_unit_id = if scope.is_empty() { None } else { Some(scope.to_string()) };
+    let scope_unit_id = if scope.is_empty() {
+        None
+    } else {
+        Some(scope.to_string())
+    };
     if let Some(id) = &scope_unit_id
-        && units::get(tx, ctx.org_id(), id).await.is_err() {
-            v.add("scope_unit_id", "Đơn vị phụ trách", "Đơn vị phụ trách không tồn tại.");
-        }
-    if role.is_some_and(Role::needs_scope) && scope_unit_id.is_none() {
-        v.add("scope_unit_id", "Đơn vị phụ trách", "Cán bộ phụ trách TĐKT đơn vị phải được gắn với một đơn vị.");
+        && units::get(tx, ctx.org_id(), id).await.is_err()
+    {
+        v.add(
+            "scope_unit_id",
+            "Đơn vị phụ trách",
+            "Đơn vị phụ trách không tồn tại.",
+        );
     }
-    if (creating || !input.password.is_empty()) && auth::password_problem(&input.password).is_some() {
-        v.add("password", "Mật khẩu", auth::password_problem(&input.password).unwrap_or_default());
+    if role.is_some_and(Role::needs_scope) && scope_unit_id.is_none() {
+        v.add(
+            "scope_unit_id",
+            "Đơn vị phụ trách",
+            "Cán bộ phụ trách TĐKT đơn vị phải được gắn với một đơn vị.",
+        );
+    }
+    if (creating || !input.password.is_empty()) && auth::password_problem(&input.password).is_some()
+    {
+        v.add(
+            "password",
+            "Mật khẩu",
+            auth::password_problem(&input.password).unwrap_or_default(),
+        );
     }
     if !v.is_ok() {
         return Err(AppError::Invalid(v));
     }
-    Ok(CheckedUser { username, full_name, role: role.unwrap_or(Role::Viewer), scope_unit_id })
+    Ok(CheckedUser {
+        username,
+        full_name,
+        role: role.unwrap_or(Role::Viewer),
+        scope_unit_id,
+    })
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: &UserInput) -> AppResult<UserRow> {
-    ctx.authorize(Action::ManageUsers { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageUsers {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let c = check(&mut tx, ctx, input, true).await?;
     let hash = auth::hash_password(&input.password)?;
-    let row = UserRow::new(ctx.org_id(), &c.username, &c.full_name, &hash, c.role.code(), c.scope_unit_id);
+    let row = UserRow::new(
+        ctx.org_id(),
+        &c.username,
+        &c.full_name,
+        &hash,
+        c.role.code(),
+        c.scope_unit_id,
+    );
     users::insert(&mut tx, &row).await?;
-    audit(&mut tx, ctx, "user.create", "user", &row.id, &row.username, None::<&()>, Some(&row)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "user.create",
+        "user",
+        &row.id,
+        &row.username,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
-pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &UserInput) -> AppResult<UserRow> {
-    ctx.authorize(Action::ManageUsers { org_id: ctx.org_id() })?;
+pub async fn update(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    input: &UserInput,
+) -> AppResult<UserRow> {
+    ctx.authorize(Action::ManageUsers {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let before = users::get(&mut tx, id).await?;
     if before.org_id != ctx.org_id() {
@@ -137,17 +242,47 @@ pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &UserInpu
     let c = check(&mut tx, ctx, input, false).await?;
     if before.id == ctx.user.id && (!input.active || c.role != Role::Admin) {
         let mut v = Validation::new();
-        v.add("role", "Vai trò", "Bạn không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình.");
+        v.add(
+            "role",
+            "Vai trò",
+            "Bạn không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình.",
+        );
         return Err(AppError::Invalid(v));
     }
-    let password_hash = if input.password.is_empty() { before.password_hash.clone() } else { auth::hash_password(&input.password)? };
-    let edited = UserRow { full_name: c.full_name, role: c.role.code().into(), scope_unit_id: c.scope_unit_id, active: input.active, password_hash, version, ..before.clone() };
+    let password_hash = if input.password.is_empty() {
+        before.password_hash.clone()
+    } else {
+        auth::hash_password(&input.password)?
+    };
+    let edited = UserRow {
+        full_name: c.full_name,
+        role: c.role.code().into(),
+        scope_unit_id: c.scope_unit_id,
+        active: input.active,
+        password_hash,
+        version,
+        ..before.clone()
+    };
     let after = users::update(&mut tx, &edited).await?;
-    if !after.active || !input.password.is_empty() || after.role != before.role || after.scope_unit_id != before.scope_unit_id {
+    if !after.active
+        || !input.password.is_empty()
+        || after.role != before.role
+        || after.scope_unit_id != before.scope_unit_id
+    {
         // New rights or a new password take effect at once: open sessions end.
         sessions::delete_for_user(&mut tx, id).await?;
     }
-    audit(&mut tx, ctx, "user.update", "user", id, &after.username, Some(&before), Some(&after)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "user.update",
+        "user",
+        id,
+        &after.username,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -162,7 +297,17 @@ pub async fn create_token(db: &Db, ctx: &Ctx, name: &str) -> AppResult<String> {
     let token = auth::random_token();
     let mut tx = db.begin().await?;
     let id = users::insert_token(&mut tx, &ctx.user.id, &name, &auth::token_hash(&token)).await?;
-    audit(&mut tx, ctx, "token.create", "api_token", &id, &name, None::<&()>, None::<&()>).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "token.create",
+        "api_token",
+        &id,
+        &name,
+        None::<&()>,
+        None::<&()>,
+    )
+    .await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -172,7 +317,17 @@ pub async fn revoke_token(db: &Db, ctx: &Ctx, token_id: &str) -> AppResult<()> {
     if !users::revoke_token(&mut tx, &ctx.user.id, token_id).await? {
         return Err(AppError::NotFound);
     }
-    audit(&mut tx, ctx, "token.revoke", "api_token", token_id, "", None::<&()>, None::<&()>).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "token.revoke",
+        "api_token",
+        token_id,
+        "",
+        None::<&()>,
+        None::<&()>,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

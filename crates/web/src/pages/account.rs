@@ -7,11 +7,11 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops;
 use askama::Template;
+use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 use thidua_store::users::{self, TokenRow};
@@ -58,10 +58,27 @@ fn cookie(name: &'static str, value: String, secure: bool, max_age_hours: i64) -
 }
 
 /// The login form carries a double-submit token (cookie + field), since there is no session yet.
-async fn login_page(State(state): State<AppState>, jar: CookieJar, Query(q): Query<NextQuery>) -> Response {
-    let token = jar.get(LOGIN_CSRF_COOKIE).map(|c| c.value().to_string()).unwrap_or_else(random_token);
-    let page = LoginPage { csrf: token.clone(), next: safe_next(q.next.as_deref()), username: String::new(), error: None };
-    let jar = jar.add(cookie(LOGIN_CSRF_COOKIE, token, state.config.secure_cookies, 1));
+async fn login_page(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(q): Query<NextQuery>,
+) -> Response {
+    let token = jar
+        .get(LOGIN_CSRF_COOKIE)
+        .map(|c| c.value().to_string())
+        .unwrap_or_else(random_token);
+    let page = LoginPage {
+        csrf: token.clone(),
+        next: safe_next(q.next.as_deref()),
+        username: String::new(),
+        error: None,
+    };
+    let jar = jar.add(cookie(
+        LOGIN_CSRF_COOKIE,
+        token,
+        state.config.secure_cookies,
+        1,
+    ));
     (jar, render(StatusCode::OK, &page)).into_response()
 }
 
@@ -77,19 +94,51 @@ struct LoginForm {
     csrf: String,
 }
 
-async fn login(State(state): State<AppState>, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
-    let expected = jar.get(LOGIN_CSRF_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+async fn login(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Form(f): Form<LoginForm>,
+) -> Response {
+    let expected = jar
+        .get(LOGIN_CSRF_COOKIE)
+        .map(|c| c.value().to_string())
+        .unwrap_or_default();
     let again = |status: StatusCode, error: String, jar: CookieJar| {
         let token = random_token();
-        let page = LoginPage { csrf: token.clone(), next: safe_next(Some(&f.next)), username: f.username.clone(), error: Some(error) };
-        (jar.add(cookie(LOGIN_CSRF_COOKIE, token, state.config.secure_cookies, 1)), render(status, &page)).into_response()
+        let page = LoginPage {
+            csrf: token.clone(),
+            next: safe_next(Some(&f.next)),
+            username: f.username.clone(),
+            error: Some(error),
+        };
+        (
+            jar.add(cookie(
+                LOGIN_CSRF_COOKIE,
+                token,
+                state.config.secure_cookies,
+                1,
+            )),
+            render(status, &page),
+        )
+            .into_response()
     };
     if expected.is_empty() || !same_secret(&expected, &f.csrf) {
-        return again(StatusCode::BAD_REQUEST, "Trang đăng nhập đã hết hạn. Hãy nhập lại.".into(), jar);
+        return again(
+            StatusCode::BAD_REQUEST,
+            "Trang đăng nhập đã hết hạn. Hãy nhập lại.".into(),
+            jar,
+        );
     }
     match ops::users::login(&state.db, &f.username, &f.password).await {
         Ok(s) => {
-            let jar = jar.remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/")).add(cookie(SESSION_COOKIE, s.token, state.config.secure_cookies, SESSION_HOURS));
+            let jar = jar
+                .remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/"))
+                .add(cookie(
+                    SESSION_COOKIE,
+                    s.token,
+                    state.config.secure_cookies,
+                    SESSION_HOURS,
+                ));
             (jar, Redirect::to(&safe_next(Some(&f.next)))).into_response()
         }
         Err(e) => again(e.status(), e.message(), jar),
@@ -112,15 +161,38 @@ struct AccountPage {
     error: Option<String>,
 }
 
-async fn account_page(state: &AppState, ctx: &Ctx, flash: Option<String>, new_token: Option<String>, error: Option<String>) -> AppResult<Response> {
+async fn account_page(
+    state: &AppState,
+    ctx: &Ctx,
+    flash: Option<String>,
+    new_token: Option<String>,
+    error: Option<String>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let tokens = users::tokens_of(&mut tx, &ctx.user.id).await?;
     tx.commit().await?;
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    Ok(render(status, &AccountPage { l: Layout::new(ctx, "account").with_flash(flash), username: ctx.user.username.clone(), tokens, new_token, error }))
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(render(
+        status,
+        &AccountPage {
+            l: Layout::new(ctx, "account").with_flash(flash),
+            username: ctx.user.username.clone(),
+            tokens,
+            new_token,
+            error,
+        },
+    ))
 }
 
-async fn account(State(state): State<AppState>, ctx: Ctx, Query(f): Query<Flash>) -> AppResult<Response> {
+async fn account(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(f): Query<Flash>,
+) -> AppResult<Response> {
     account_page(&state, &ctx, f.ok, None, None).await
 }
 
@@ -130,15 +202,34 @@ struct TokenForm {
     name: String,
 }
 
-async fn create_token(State(state): State<AppState>, ctx: Ctx, Form(f): Form<TokenForm>) -> AppResult<Response> {
+async fn create_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<TokenForm>,
+) -> AppResult<Response> {
     match ops::users::create_token(&state.db, &ctx, &f.name).await {
-        Ok(token) => account_page(&state, &ctx, Some("Đã tạo khóa API. Hãy sao chép ngay, khóa chỉ hiện một lần.".into()), Some(token), None).await,
-        Err(AppError::Invalid(v)) => account_page(&state, &ctx, None, None, Some(v.to_string())).await,
+        Ok(token) => {
+            account_page(
+                &state,
+                &ctx,
+                Some("Đã tạo khóa API. Hãy sao chép ngay, khóa chỉ hiện một lần.".into()),
+                Some(token),
+                None,
+            )
+            .await
+        }
+        Err(AppError::Invalid(v)) => {
+            account_page(&state, &ctx, None, None, Some(v.to_string())).await
+        }
         Err(e) => Err(e),
     }
 }
 
-async fn revoke_token(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     ops::users::revoke_token(&state.db, &ctx, &id).await?;
     Ok(see_other("/account", "Đã thu hồi khóa API."))
 }

@@ -11,16 +11,31 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
+use std::collections::HashMap;
 use thidua_domain::policy::Action;
 use thidua_store::audit::{self, AuditFilter, AuditRow};
-use std::collections::HashMap;
 use thidua_store::{units, users};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-const OBJECT_TYPES: [(&str, &str); 14] = [("unit", "Đơn vị"), ("person", "Cá nhân"), ("cluster", "Cụm, khối"), ("campaign", "Kế hoạch, phong trào"), ("registration", "Đăng ký thi đua"), ("pact", "Giao ước thi đua"), ("progress_report", "Báo cáo chỉ tiêu"), ("submission", "Văn bản gửi theo thời hạn"), ("user", "Người dùng"), ("import", "Nhập dữ liệu"), ("rule_file", "Tệp dữ liệu quy tắc"), ("meeting", "Phiên họp Hội đồng"), ("decision", "Quyết định khen thưởng"), ("nomination", "Hồ sơ đề nghị khen thưởng")];
+const OBJECT_TYPES: [(&str, &str); 14] = [
+    ("unit", "Đơn vị"),
+    ("person", "Cá nhân"),
+    ("cluster", "Cụm, khối"),
+    ("campaign", "Kế hoạch, phong trào"),
+    ("registration", "Đăng ký thi đua"),
+    ("pact", "Giao ước thi đua"),
+    ("progress_report", "Báo cáo chỉ tiêu"),
+    ("submission", "Văn bản gửi theo thời hạn"),
+    ("user", "Người dùng"),
+    ("import", "Nhập dữ liệu"),
+    ("rule_file", "Tệp dữ liệu quy tắc"),
+    ("meeting", "Phiên họp Hội đồng"),
+    ("decision", "Quyết định khen thưởng"),
+    ("nomination", "Hồ sơ đề nghị khen thưởng"),
+];
 
 /// The Vietnamese name of an audit action code.
 pub fn action_label(code: &str) -> &'static str {
@@ -112,21 +127,38 @@ pub struct AuditLine {
 /// Fields that differ between the before and after JSON objects (bookkeeping fields left out);
 /// unit ids are shown by name and dates as dd/mm/yyyy.
 fn changes(r: &AuditRow, names: &HashMap<String, String>) -> Vec<(String, String, String)> {
-    let parse = |s: &Option<String>| s.as_deref().and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok());
+    let parse = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+    };
     let (before, after) = (parse(&r.before_json), parse(&r.after_json));
-    let (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) = (before, after) else { return Vec::new() };
+    let (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) = (before, after)
+    else {
+        return Vec::new();
+    };
     let show = |v: Option<&serde_json::Value>| match v {
         None | Some(serde_json::Value::Null) => "—".to_string(),
         Some(serde_json::Value::String(s)) => match names.get(s) {
             Some(name) => name.clone(),
-            None if s.len() == 10 && thidua_domain::date::parse(s).is_some() => thidua_domain::date::iso_to_vn(s),
+            None if s.len() == 10 && thidua_domain::date::parse(s).is_some() => {
+                thidua_domain::date::iso_to_vn(s)
+            }
             None => s.clone(),
         },
-        Some(serde_json::Value::Bool(b)) => if *b { "có".into() } else { "không".into() },
+        Some(serde_json::Value::Bool(b)) => {
+            if *b {
+                "có".into()
+            } else {
+                "không".into()
+            }
+        }
         Some(other) => other.to_string(),
     };
     a.iter()
-        .filter(|(k, v)| !matches!(k.as_str(), "version" | "updated_at" | "path" | "unit_path") && b.get(*k) != Some(*v))
+        .filter(|(k, v)| {
+            !matches!(k.as_str(), "version" | "updated_at" | "path" | "unit_path")
+                && b.get(*k) != Some(*v)
+        })
         .map(|(k, v)| (field_label(k).to_string(), show(b.get(k)), show(Some(v))))
         .collect()
 }
@@ -235,8 +267,14 @@ struct AuditQuery {
 
 const PAGE: i64 = 100;
 
-async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuery>) -> AppResult<Response> {
-    ctx.authorize(Action::ViewAudit { org_id: ctx.org_id() })?;
+async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<AuditQuery>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ViewAudit {
+        org_id: ctx.org_id(),
+    })?;
     let mut error = None;
     let mut date = |raw: &str, label: &str| {
         if raw.trim().is_empty() {
@@ -244,23 +282,53 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuer
         }
         let d = thidua_domain::date::parse(raw).map(thidua_domain::date::iso);
         if d.is_none() {
-            error = Some(format!("{label} \u{201c}{raw}\u{201d} không phải ngày hợp lệ; hãy nhập dạng ngày/tháng/năm."));
+            error = Some(format!(
+                "{label} \u{201c}{raw}\u{201d} không phải ngày hợp lệ; hãy nhập dạng ngày/tháng/năm."
+            ));
         }
         d
     };
     let from = date(&q.from, "Từ ngày");
     let to = date(&q.to, "Đến ngày");
     let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-    let filter = AuditFilter { object_type: some(&q.object_type), object_id: some(&q.object_id), user_id: some(&q.user_id), from, to };
+    let filter = AuditFilter {
+        object_type: some(&q.object_type),
+        object_id: some(&q.object_id),
+        user_id: some(&q.user_id),
+        from,
+        to,
+    };
     let page = q.page.max(0);
     let mut tx = state.db.begin().await?;
     let rows = audit::list(&mut tx, ctx.org_id(), &filter, PAGE, page * PAGE).await?;
-    let users = users::list(&mut tx, ctx.org_id()).await?.into_iter().map(|u| (u.id, format!("{} ({})", u.full_name, u.username))).collect();
-    let names: HashMap<String, String> = units::list(&mut tx, ctx.org_id(), &units::UnitFilter { include_closed: true, ..Default::default() }, 1_000_000).await?.into_iter().map(|u| (u.id, u.name)).collect();
+    let users = users::list(&mut tx, ctx.org_id())
+        .await?
+        .into_iter()
+        .map(|u| (u.id, format!("{} ({})", u.full_name, u.username)))
+        .collect();
+    let names: HashMap<String, String> = units::list(
+        &mut tx,
+        ctx.org_id(),
+        &units::UnitFilter {
+            include_closed: true,
+            ..Default::default()
+        },
+        1_000_000,
+    )
+    .await?
+    .into_iter()
+    .map(|u| (u.id, u.name))
+    .collect();
     tx.commit().await?;
     let next = (rows.len() as i64 == PAGE).then(|| {
         let mut s = format!("/audit?page={}", page + 1);
-        for (k, v) in [("object_type", &q.object_type), ("object_id", &q.object_id), ("user_id", &q.user_id), ("from", &q.from), ("to", &q.to)] {
+        for (k, v) in [
+            ("object_type", &q.object_type),
+            ("object_id", &q.object_id),
+            ("user_id", &q.user_id),
+            ("from", &q.from),
+            ("to", &q.to),
+        ] {
             if !v.is_empty() {
                 s.push_str(&format!("&{k}="));
                 s.extend(form_urlencoded::byte_serialize(v.as_bytes()));
@@ -268,7 +336,36 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AuditQuer
         }
         s
     });
-    let rows = rows.into_iter().map(|r| AuditLine { changes: changes(&r, &names), at: local_time(&r.at), user_name: r.user_name, action: action_label(&r.action), object_id: r.object_id, label: r.object_label }).collect();
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    Ok(render(status, &AuditPage { l: Layout::new(&ctx, "audit"), rows, types: OBJECT_TYPES.to_vec(), users, object_type: q.object_type, object_id: q.object_id, user_id: q.user_id, from: q.from, to: q.to, error, next }))
+    let rows = rows
+        .into_iter()
+        .map(|r| AuditLine {
+            changes: changes(&r, &names),
+            at: local_time(&r.at),
+            user_name: r.user_name,
+            action: action_label(&r.action),
+            object_id: r.object_id,
+            label: r.object_label,
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(render(
+        status,
+        &AuditPage {
+            l: Layout::new(&ctx, "audit"),
+            rows,
+            types: OBJECT_TYPES.to_vec(),
+            users,
+            object_type: q.object_type,
+            object_id: q.object_id,
+            user_id: q.user_id,
+            from: q.from,
+            to: q.to,
+            error,
+            next,
+        },
+    ))
 }

@@ -49,7 +49,13 @@ impl From<FileInfo> for FileLine {
             (Some(who), Some(at)) => format!("{who}, {}", local_time(at)),
             _ => String::new(),
         };
-        FileLine { name: f.name, label: f.label, edited: f.edited, version: f.version, saved }
+        FileLine {
+            name: f.name,
+            label: f.label,
+            edited: f.edited,
+            version: f.version,
+            saved,
+        }
     }
 }
 
@@ -78,8 +84,14 @@ pub fn money_vn(amount: i64) -> String {
 }
 
 /// The catalog and rule sets in force for the organisation.
-pub async fn catalog(State(state): State<AppState>, ctx: Ctx, Query(flash): Query<Flash>) -> AppResult<Response> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+pub async fn catalog(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(flash): Query<Flash>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::UseApp {
+        org_id: ctx.org_id(),
+    })?;
     let r = crate::ops::honours::rules_for(&state.db, ctx.org_id()).await?;
     let today = crate::ops::today();
     let entries = r
@@ -93,9 +105,27 @@ pub async fn catalog(State(state): State<AppState>, ctx: Ctx, Query(flash): Quer
                 EntryKind::Form => "Hình thức khen thưởng",
                 EntryKind::Local => "Hình thức của địa phương",
             },
-            subjects: e.subjects.iter().map(|s| s.label()).collect::<Vec<_>>().join(", "),
-            deciders: e.authorities.iter().filter(|a| a.valid_on(today)).map(|a| a.decider.clone()).collect::<Vec<_>>().join("; "),
-            money: [("cá nhân", e.money_individual), ("tập thể", e.money_collective)].iter().filter_map(|(w, m)| m.map(|m| format!("{w}: {} × lương cơ sở", m.label()))).collect::<Vec<_>>().join("; "),
+            subjects: e
+                .subjects
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+            deciders: e
+                .authorities
+                .iter()
+                .filter(|a| a.valid_on(today))
+                .map(|a| a.decider.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+            money: [
+                ("cá nhân", e.money_individual),
+                ("tập thể", e.money_collective),
+            ]
+            .iter()
+            .filter_map(|(w, m)| m.map(|m| format!("{w}: {} × lương cơ sở", m.label())))
+            .collect::<Vec<_>>()
+            .join("; "),
             statutory: e.statutory,
             article: e.article.clone(),
             note: e.note.clone().unwrap_or_default(),
@@ -107,14 +137,42 @@ pub async fn catalog(State(state): State<AppState>, ctx: Ctx, Query(flash): Quer
         .iter()
         .map(|s| SetLine {
             name: s.name.clone(),
-            scope: if s.jurisdiction.is_national() { "Toàn quốc".into() } else { format!("Tỉnh, thành phố ({})", s.jurisdiction) },
+            scope: if s.jurisdiction.is_national() {
+                "Toàn quốc".into()
+            } else {
+                format!("Tỉnh, thành phố ({})", s.jurisdiction)
+            },
             from: vn(s.effective_from),
             to: s.effective_to.map(vn).unwrap_or_else(|| "—".into()),
             in_force: s.in_force_on(today),
         })
         .collect();
-    let salaries = r.salaries().rows().iter().map(|b| (vn(b.from), money_vn(b.amount), b.source.clone())).collect();
-    let files = if ctx.can(Action::ViewRuleFiles { org_id: ctx.org_id() }) { rule_files::files(&state.db, &ctx).await?.into_iter().map(FileLine::from).collect() } else { Vec::new() };
-    let page = CatalogPage { l: Layout::new(&ctx, "catalog").with_flash(flash.ok), entries, sets, salaries, files, can_import: ctx.can(Action::ImportHonours { org_id: ctx.org_id() }) };
+    let salaries = r
+        .salaries()
+        .rows()
+        .iter()
+        .map(|b| (vn(b.from), money_vn(b.amount), b.source.clone()))
+        .collect();
+    let files = if ctx.can(Action::ViewRuleFiles {
+        org_id: ctx.org_id(),
+    }) {
+        rule_files::files(&state.db, &ctx)
+            .await?
+            .into_iter()
+            .map(FileLine::from)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let page = CatalogPage {
+        l: Layout::new(&ctx, "catalog").with_flash(flash.ok),
+        entries,
+        sets,
+        salaries,
+        files,
+        can_import: ctx.can(Action::ImportHonours {
+            org_id: ctx.org_id(),
+        }),
+    };
     Ok(render(StatusCode::OK, &page))
 }

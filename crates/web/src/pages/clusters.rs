@@ -20,7 +20,11 @@ use thidua_domain::policy::Action;
 use thidua_store::clusters::{self, Member};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/clusters", get(list).post(create)).route("/clusters/new", get(new_form)).route("/clusters/{id}", axum::routing::post(update)).route("/clusters/{id}/edit", get(edit_form))
+    Router::new()
+        .route("/clusters", get(list).post(create))
+        .route("/clusters/new", get(new_form))
+        .route("/clusters/{id}", axum::routing::post(update))
+        .route("/clusters/{id}/edit", get(edit_form))
 }
 
 pub struct ClusterView {
@@ -50,8 +54,14 @@ struct ListQuery {
     ok: Option<String>,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
-    ctx.authorize(Action::ViewClusters { org_id: ctx.org_id() })?;
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ViewClusters {
+        org_id: ctx.org_id(),
+    })?;
     let this_year = i64::from(crate::ops::today().year());
     let year = q.year.unwrap_or(this_year);
     let mut tx = state.db.begin().await?;
@@ -65,8 +75,15 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
     let mut rows = Vec::new();
     for c in clusters::list(&mut tx, ctx.org_id(), Some(year)).await? {
         let members = clusters::members(&mut tx, &c.id).await?;
-        let names: HashMap<&str, &str> = members.iter().map(|m| (m.unit_id.as_str(), m.unit_name.as_str())).collect();
-        let name_of = |id: &Option<String>| id.as_deref().and_then(|i| names.get(i).map(|n| n.to_string())).unwrap_or_else(|| "chưa bầu".into());
+        let names: HashMap<&str, &str> = members
+            .iter()
+            .map(|m| (m.unit_id.as_str(), m.unit_name.as_str()))
+            .collect();
+        let name_of = |id: &Option<String>| {
+            id.as_deref()
+                .and_then(|i| names.get(i).map(|n| n.to_string()))
+                .unwrap_or_else(|| "chưa bầu".into())
+        };
         let kind = ClusterKind::parse(&c.kind).unwrap_or(ClusterKind::Cluster);
         let block = kind == ClusterKind::Block;
         rows.push(ClusterView {
@@ -75,14 +92,29 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
             id: c.id,
             kind: kind.label(),
             name: c.name,
-            leader_label: if block { "Khối trưởng" } else { "Cụm trưởng" },
+            leader_label: if block {
+                "Khối trưởng"
+            } else {
+                "Cụm trưởng"
+            },
             deputy_label: if block { "Khối phó" } else { "Cụm phó" },
             members,
         });
     }
     tx.commit().await?;
-    let can_manage = ctx.can(Action::ManageClusters { org_id: ctx.org_id() });
-    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "clusters").with_flash(q.ok), year, years, rows, can_manage }))
+    let can_manage = ctx.can(Action::ManageClusters {
+        org_id: ctx.org_id(),
+    });
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            l: Layout::new(&ctx, "clusters").with_flash(q.ok),
+            year,
+            years,
+            rows,
+            can_manage,
+        },
+    ))
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -105,7 +137,14 @@ struct ClusterForm {
 
 impl ClusterForm {
     fn input(&self) -> ClusterInput {
-        ClusterInput { year: self.year.clone(), kind: self.kind.clone(), name: self.name.clone(), leader_unit_id: self.leader_unit_id.clone(), deputy_unit_id: self.deputy_unit_id.clone(), member_ids: self.member_ids.clone() }
+        ClusterInput {
+            year: self.year.clone(),
+            kind: self.kind.clone(),
+            name: self.name.clone(),
+            leader_unit_id: self.leader_unit_id.clone(),
+            deputy_unit_id: self.deputy_unit_id.clone(),
+            member_ids: self.member_ids.clone(),
+        }
     }
 }
 
@@ -121,41 +160,150 @@ struct FormPage {
     units: Vec<(String, String)>,
 }
 
-async fn form_page(state: &AppState, ctx: &Ctx, heading: &'static str, action: String, f: ClusterForm, v: Validation, conflict: bool) -> AppResult<Response> {
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    heading: &'static str,
+    action: String,
+    f: ClusterForm,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
     let units = super::unit_options(state, ctx, |_| true).await?;
     let status = super::form_status(&v, conflict);
-    Ok(render(status, &FormPage { l: Layout::new(ctx, "clusters"), heading, action, f, v, conflict, units }))
+    Ok(render(
+        status,
+        &FormPage {
+            l: Layout::new(ctx, "clusters"),
+            heading,
+            action,
+            f,
+            v,
+            conflict,
+            units,
+        },
+    ))
 }
 
 async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::ManageClusters { org_id: ctx.org_id() })?;
-    let f = ClusterForm { year: crate::ops::today().year().to_string(), kind: "cluster".into(), ..Default::default() };
-    form_page(&state, &ctx, "Thêm cụm, khối thi đua", "/clusters".into(), f, Validation::new(), false).await
+    ctx.authorize(Action::ManageClusters {
+        org_id: ctx.org_id(),
+    })?;
+    let f = ClusterForm {
+        year: crate::ops::today().year().to_string(),
+        kind: "cluster".into(),
+        ..Default::default()
+    };
+    form_page(
+        &state,
+        &ctx,
+        "Thêm cụm, khối thi đua",
+        "/clusters".into(),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ClusterForm>) -> AppResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<ClusterForm>,
+) -> AppResult<Response> {
     match ops::create(&state.db, &ctx, &f.input()).await {
-        Ok(c) => Ok(see_other(&format!("/clusters?year={}", c.year), &format!("Đã thêm {}.", c.name))),
-        Err(AppError::Invalid(v)) => form_page(&state, &ctx, "Thêm cụm, khối thi đua", "/clusters".into(), f, v, false).await,
+        Ok(c) => Ok(see_other(
+            &format!("/clusters?year={}", c.year),
+            &format!("Đã thêm {}.", c.name),
+        )),
+        Err(AppError::Invalid(v)) => {
+            form_page(
+                &state,
+                &ctx,
+                "Thêm cụm, khối thi đua",
+                "/clusters".into(),
+                f,
+                v,
+                false,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    ctx.authorize(Action::ManageClusters { org_id: ctx.org_id() })?;
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ManageClusters {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = state.db.begin().await?;
     let c = clusters::get(&mut tx, ctx.org_id(), &id).await?;
-    let member_ids = clusters::members(&mut tx, &id).await?.into_iter().map(|m| m.unit_id).collect();
+    let member_ids = clusters::members(&mut tx, &id)
+        .await?
+        .into_iter()
+        .map(|m| m.unit_id)
+        .collect();
     tx.commit().await?;
-    let f = ClusterForm { year: c.year.to_string(), kind: c.kind, name: c.name, leader_unit_id: c.leader_unit_id.unwrap_or_default(), deputy_unit_id: c.deputy_unit_id.unwrap_or_default(), member_ids, version: c.version.to_string() };
-    form_page(&state, &ctx, "Sửa cụm, khối thi đua", format!("/clusters/{id}"), f, Validation::new(), false).await
+    let f = ClusterForm {
+        year: c.year.to_string(),
+        kind: c.kind,
+        name: c.name,
+        leader_unit_id: c.leader_unit_id.unwrap_or_default(),
+        deputy_unit_id: c.deputy_unit_id.unwrap_or_default(),
+        member_ids,
+        version: c.version.to_string(),
+    };
+    form_page(
+        &state,
+        &ctx,
+        "Sửa cụm, khối thi đua",
+        format!("/clusters/{id}"),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ClusterForm>) -> AppResult<Response> {
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ClusterForm>,
+) -> AppResult<Response> {
     match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input()).await {
-        Ok(c) => Ok(see_other(&format!("/clusters?year={}", c.year), "Đã lưu thay đổi.")),
-        Err(AppError::Invalid(v)) => form_page(&state, &ctx, "Sửa cụm, khối thi đua", format!("/clusters/{id}"), f, v, false).await,
-        Err(AppError::Conflict) => form_page(&state, &ctx, "Sửa cụm, khối thi đua", format!("/clusters/{id}"), f, Validation::new(), true).await,
+        Ok(c) => Ok(see_other(
+            &format!("/clusters?year={}", c.year),
+            "Đã lưu thay đổi.",
+        )),
+        Err(AppError::Invalid(v)) => {
+            form_page(
+                &state,
+                &ctx,
+                "Sửa cụm, khối thi đua",
+                format!("/clusters/{id}"),
+                f,
+                v,
+                false,
+            )
+            .await
+        }
+        Err(AppError::Conflict) => {
+            form_page(
+                &state,
+                &ctx,
+                "Sửa cụm, khối thi đua",
+                format!("/clusters/{id}"),
+                f,
+                Validation::new(),
+                true,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }

@@ -28,7 +28,10 @@ pub fn routes() -> Router<AppState> {
         .route("/decisions/export.xlsx", get(export))
         .route("/decisions/new", get(new_form))
         .route("/decisions/forward/{nomination_id}", post(forward))
-        .route("/decisions/forward/{nomination_id}/package.zip", get(package))
+        .route(
+            "/decisions/forward/{nomination_id}/package.zip",
+            get(package),
+        )
         .route("/decisions/{id}", get(show))
         .route("/decisions/{id}/revoke", post(revoke_all))
         .route("/decisions/{id}/lines/{line}/revoke", post(revoke_line))
@@ -37,7 +40,10 @@ pub fn routes() -> Router<AppState> {
 
 /// Money as shown: "702.000 đ", or "chưa có mức" when the catalog sets none.
 pub fn money(amount: Option<i64>) -> String {
-    amount.map_or_else(|| "chưa có mức".to_string(), |a| format!("{} đ", money_vn(a)))
+    amount.map_or_else(
+        || "chưa có mức".to_string(),
+        |a| format!("{} đ", money_vn(a)),
+    )
 }
 
 /// A total as shown (templates pass references or values).
@@ -56,15 +62,41 @@ struct ListPage {
     forwards: Vec<(String, String, String, String, String)>,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx, Query(f): Query<Flash>) -> AppResult<Response> {
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(f): Query<Flash>,
+) -> AppResult<Response> {
     let rows = ops::list(&state.db, &ctx).await?;
     let years = ops::year_totals(&rows);
-    let can_decide = ctx.can(Action::Decide { org_id: ctx.org_id() });
+    let can_decide = ctx.can(Action::Decide {
+        org_id: ctx.org_id(),
+    });
     let mut tx = state.db.begin().await?;
     let forwards = thidua_store::decisions::forwards(&mut tx, ctx.org_id(), 500).await?;
     tx.commit().await?;
-    let forwards = forwards.into_iter().map(|(f, name, code)| (f.nomination_id, name, ops::award_name(&code), f.authority, super::local_time(&f.created_at))).collect();
-    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "decisions").with_flash(f.ok), rows, years, can_decide, forwards }))
+    let forwards = forwards
+        .into_iter()
+        .map(|(f, name, code)| {
+            (
+                f.nomination_id,
+                name,
+                ops::award_name(&code),
+                f.authority,
+                super::local_time(&f.created_at),
+            )
+        })
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            l: Layout::new(&ctx, "decisions").with_flash(f.ok),
+            rows,
+            years,
+            can_decide,
+            forwards,
+        },
+    ))
 }
 
 fn list_book(rows: &[(DecisionRow, i64)], years: &[YearTotal]) -> anyhow::Result<Vec<u8>> {
@@ -73,7 +105,18 @@ fn list_book(rows: &[(DecisionRow, i64)], years: &[YearTotal]) -> anyhow::Result
     let bold = Format::new().set_bold();
     let ws = book.add_worksheet();
     ws.set_name("Quyết định khen thưởng")?;
-    for (c, (h, w)) in [("Số quyết định", 18.0), ("Ngày ký", 12.0), ("Trích yếu", 50.0), ("Cơ quan ban hành", 30.0), ("Người ký", 24.0), ("Số người, tập thể", 12.0), ("Tổng tiền thưởng (đồng)", 18.0)].iter().enumerate() {
+    for (c, (h, w)) in [
+        ("Số quyết định", 18.0),
+        ("Ngày ký", 12.0),
+        ("Trích yếu", 50.0),
+        ("Cơ quan ban hành", 30.0),
+        ("Người ký", 24.0),
+        ("Số người, tập thể", 12.0),
+        ("Tổng tiền thưởng (đồng)", 18.0),
+    ]
+    .iter()
+    .enumerate()
+    {
         let c = u16::try_from(c)?;
         ws.write_string_with_format(0, c, *h, &bold)?;
         ws.set_column_width(c, *w)?;
@@ -90,7 +133,15 @@ fn list_book(rows: &[(DecisionRow, i64)], years: &[YearTotal]) -> anyhow::Result
     }
     let ws = book.add_worksheet();
     ws.set_name("Tổng theo năm")?;
-    for (c, h) in ["Năm", "Số quyết định", "Số người, tập thể", "Tổng tiền thưởng (đồng)"].iter().enumerate() {
+    for (c, h) in [
+        "Năm",
+        "Số quyết định",
+        "Số người, tập thể",
+        "Tổng tiền thưởng (đồng)",
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string_with_format(0, u16::try_from(c)?, *h, &bold)?;
     }
     for (r, y) in years.iter().enumerate() {
@@ -153,26 +204,61 @@ struct FormPage {
     can_forward: bool,
 }
 
-async fn form_page(state: &AppState, ctx: &Ctx, f: DecisionForm, v: Validation, flash: Option<String>) -> AppResult<Response> {
-    ctx.authorize(Action::Decide { org_id: ctx.org_id() })?;
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    f: DecisionForm,
+    v: Validation,
+    flash: Option<String>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::Decide {
+        org_id: ctx.org_id(),
+    })?;
     let date = thidua_domain::date::parse(&f.signed_on).unwrap_or_else(crate::ops::today);
     let mut tx = state.db.begin().await?;
     let level = ops::body_level(&mut tx, ctx.org_id()).await?;
     let rules = crate::ops::rules_cache::rules_in(&mut tx, ctx.org_id()).await?;
-    let filter = NominationFilter { status: Some("passed".into()), ..Default::default() };
+    let filter = NominationFilter {
+        status: Some("passed".into()),
+        ..Default::default()
+    };
     let mut decidable = Vec::new();
     let mut higher = Vec::new();
     for n in nominations::list(&mut tx, ctx.org_id(), &filter, 2000).await? {
         let name = ops::nominee_name(&mut tx, ctx, &n).await?;
         let who = ops::authority(&rules, &n.code, &level, date).err();
-        let c = Candidate { money: money(ops::line_amount(&rules, &n.code, &n.nominee_type, date)), award: ops::award_name(&n.code), year: n.year, achievement: n.achievement.clone(), higher: who.clone().unwrap_or_default(), id: n.id, name };
-        if who.is_some() { higher.push(c) } else { decidable.push(c) }
+        let c = Candidate {
+            money: money(ops::line_amount(&rules, &n.code, &n.nominee_type, date)),
+            award: ops::award_name(&n.code),
+            year: n.year,
+            achievement: n.achievement.clone(),
+            higher: who.clone().unwrap_or_default(),
+            id: n.id,
+            name,
+        };
+        if who.is_some() {
+            higher.push(c)
+        } else {
+            decidable.push(c)
+        }
     }
     tx.commit().await?;
     decidable.sort_by(|a, b| (&a.award, &a.name).cmp(&(&b.award, &b.name)));
-    let can_forward = ctx.can(Action::Appraise { org_id: ctx.org_id() });
+    let can_forward = ctx.can(Action::Appraise {
+        org_id: ctx.org_id(),
+    });
     let status = form_status(&v, false);
-    Ok(render(status, &FormPage { l: Layout::new(ctx, "decisions").with_flash(flash), f, v, decidable, higher, can_forward }))
+    Ok(render(
+        status,
+        &FormPage {
+            l: Layout::new(ctx, "decisions").with_flash(flash),
+            f,
+            v,
+            decidable,
+            higher,
+            can_forward,
+        },
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -182,31 +268,79 @@ struct NewQuery {
     signed_on: Option<String>,
 }
 
-async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NewQuery>) -> AppResult<Response> {
-    let signed_on = q.signed_on.filter(|d| thidua_domain::date::parse(d).is_some()).unwrap_or_else(|| vn(crate::ops::today()));
-    let f = DecisionForm { signed_on, signer_title: "Chủ tịch".into(), ..Default::default() };
+async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewQuery>,
+) -> AppResult<Response> {
+    let signed_on = q
+        .signed_on
+        .filter(|d| thidua_domain::date::parse(d).is_some())
+        .unwrap_or_else(|| vn(crate::ops::today()));
+    let f = DecisionForm {
+        signed_on,
+        signer_title: "Chủ tịch".into(),
+        ..Default::default()
+    };
     form_page(&state, &ctx, f, Validation::new(), q.ok).await
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<DecisionForm>) -> AppResult<Response> {
-    let input = DecisionInput { number: f.number.clone(), signed_on: f.signed_on.clone(), issuer: f.issuer.clone(), signer_title: f.signer_title.clone(), signer_name: f.signer_name.clone(), title: f.title.clone(), place: f.place.clone(), nomination_ids: f.nomination_ids.clone() };
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<DecisionForm>,
+) -> AppResult<Response> {
+    let input = DecisionInput {
+        number: f.number.clone(),
+        signed_on: f.signed_on.clone(),
+        issuer: f.issuer.clone(),
+        signer_title: f.signer_title.clone(),
+        signer_name: f.signer_name.clone(),
+        title: f.title.clone(),
+        place: f.place.clone(),
+        nomination_ids: f.nomination_ids.clone(),
+    };
     match ops::decide(&state.db, &ctx, &input).await {
-        Ok(d) => Ok(see_other(&format!("/decisions/{}", d.id), &format!("Đã ban hành Quyết định số {}.", d.number))),
+        Ok(d) => Ok(see_other(
+            &format!("/decisions/{}", d.id),
+            &format!("Đã ban hành Quyết định số {}.", d.number),
+        )),
         Err(AppError::Invalid(v)) => form_page(&state, &ctx, f, v, None).await,
         Err(e) => Err(e),
     }
 }
 
-async fn forward(State(state): State<AppState>, ctx: Ctx, Path(nomination_id): Path<String>) -> AppResult<Response> {
+async fn forward(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(nomination_id): Path<String>,
+) -> AppResult<Response> {
     match ops::forward::forward(&state.db, &state.blobs(), &ctx, &nomination_id).await {
-        Ok(r) => Ok(see_other("/decisions/new", &format!("Đã lập hồ sơ trình {}; tải gói hồ sơ tại /decisions/forward/{}/package.zip.", r.authority, r.nomination_id))),
-        Err(AppError::Invalid(v)) => Ok(see_other("/decisions/new", &v.errors.first().map(|e| e.message.clone()).unwrap_or_default())),
+        Ok(r) => Ok(see_other(
+            "/decisions/new",
+            &format!(
+                "Đã lập hồ sơ trình {}; tải gói hồ sơ tại /decisions/forward/{}/package.zip.",
+                r.authority, r.nomination_id
+            ),
+        )),
+        Err(AppError::Invalid(v)) => Ok(see_other(
+            "/decisions/new",
+            &v.errors
+                .first()
+                .map(|e| e.message.clone())
+                .unwrap_or_default(),
+        )),
         Err(e) => Err(e),
     }
 }
 
-async fn package(State(state): State<AppState>, ctx: Ctx, Path(nomination_id): Path<String>) -> AppResult<Response> {
-    let (name, bytes) = ops::forward::package(&state.db, &state.blobs(), &ctx, &nomination_id).await?;
+async fn package(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(nomination_id): Path<String>,
+) -> AppResult<Response> {
+    let (name, bytes) =
+        ops::forward::package(&state.db, &state.blobs(), &ctx, &nomination_id).await?;
     Ok(crate::api::decisions::zip_response(&name, bytes))
 }
 
@@ -229,16 +363,48 @@ struct ShowPage {
     v: Validation,
 }
 
-async fn show_page(state: &AppState, ctx: &Ctx, id: &str, v: Validation, flash: Option<String>) -> AppResult<Response> {
+async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    v: Validation,
+    flash: Option<String>,
+) -> AppResult<Response> {
     let view = ops::get(&state.db, ctx, id).await?;
     let open_lines = view.lines.iter().filter(|l| l.revoked_at.is_none()).count();
-    let lines = view.lines.into_iter().map(|l| LineRowView { award: ops::award_name(&l.code), money: money(l.amount), line: l }).collect();
-    let can_revoke = ctx.can(Action::Decide { org_id: ctx.org_id() });
+    let lines = view
+        .lines
+        .into_iter()
+        .map(|l| LineRowView {
+            award: ops::award_name(&l.code),
+            money: money(l.amount),
+            line: l,
+        })
+        .collect();
+    let can_revoke = ctx.can(Action::Decide {
+        org_id: ctx.org_id(),
+    });
     let status = form_status(&v, false);
-    Ok(render(status, &ShowPage { l: Layout::new(ctx, "decisions").with_flash(flash), total: money(Some(view.decision.total_amount)), d: view.decision, lines, can_revoke, open_lines, v }))
+    Ok(render(
+        status,
+        &ShowPage {
+            l: Layout::new(ctx, "decisions").with_flash(flash),
+            total: money(Some(view.decision.total_amount)),
+            d: view.decision,
+            lines,
+            can_revoke,
+            open_lines,
+            v,
+        },
+    ))
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<Flash>) -> AppResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<Flash>,
+) -> AppResult<Response> {
     show_page(&state, &ctx, &id, Validation::new(), q.ok).await
 }
 
@@ -250,17 +416,54 @@ struct RevokeForm {
     revoking_decision: String,
 }
 
-async fn revoke_line(State(state): State<AppState>, ctx: Ctx, Path((id, line)): Path<(String, String)>, Form(f): Form<RevokeForm>) -> AppResult<Response> {
-    match ops::revoke_line(&state.db, &ctx, &id, &line, &RevokeInput { reason: f.reason, revoking_decision: f.revoking_decision }).await {
-        Ok(()) => Ok(see_other(&format!("/decisions/{id}"), "Đã hủy khen thưởng; lịch sử khen thưởng đã được cập nhật.")),
+async fn revoke_line(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, line)): Path<(String, String)>,
+    Form(f): Form<RevokeForm>,
+) -> AppResult<Response> {
+    match ops::revoke_line(
+        &state.db,
+        &ctx,
+        &id,
+        &line,
+        &RevokeInput {
+            reason: f.reason,
+            revoking_decision: f.revoking_decision,
+        },
+    )
+    .await
+    {
+        Ok(()) => Ok(see_other(
+            &format!("/decisions/{id}"),
+            "Đã hủy khen thưởng; lịch sử khen thưởng đã được cập nhật.",
+        )),
         Err(AppError::Invalid(v)) => show_page(&state, &ctx, &id, v, None).await,
         Err(e) => Err(e),
     }
 }
 
-async fn revoke_all(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<RevokeForm>) -> AppResult<Response> {
-    match ops::revoke_decision(&state.db, &ctx, &id, &RevokeInput { reason: f.reason, revoking_decision: f.revoking_decision }).await {
-        Ok(n) => Ok(see_other(&format!("/decisions/{id}"), &format!("Đã hủy {n} khen thưởng của quyết định."))),
+async fn revoke_all(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<RevokeForm>,
+) -> AppResult<Response> {
+    match ops::revoke_decision(
+        &state.db,
+        &ctx,
+        &id,
+        &RevokeInput {
+            reason: f.reason,
+            revoking_decision: f.revoking_decision,
+        },
+    )
+    .await
+    {
+        Ok(n) => Ok(see_other(
+            &format!("/decisions/{id}"),
+            &format!("Đã hủy {n} khen thưởng của quyết định."),
+        )),
         Err(AppError::Invalid(v)) => show_page(&state, &ctx, &id, v, None).await,
         Err(e) => Err(e),
     }
@@ -279,16 +482,42 @@ struct CertificatePage {
 
 /// The address the public reaches this server at, from the request.
 fn origin(headers: &HeaderMap) -> String {
-    let host = headers.get("x-forwarded-host").or_else(|| headers.get("host")).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let scheme = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()).unwrap_or("http");
+    let host = headers
+        .get("x-forwarded-host")
+        .or_else(|| headers.get("host"))
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("http");
     format!("{scheme}://{host}")
 }
 
-async fn certificate(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Path((id, line_id)): Path<(String, String)>) -> AppResult<Response> {
+async fn certificate(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path((id, line_id)): Path<(String, String)>,
+) -> AppResult<Response> {
     let view = ops::get(&state.db, &ctx, &id).await?;
-    let line = view.lines.into_iter().find(|l| l.id == line_id).ok_or(AppError::NotFound)?;
+    let line = view
+        .lines
+        .into_iter()
+        .find(|l| l.id == line_id)
+        .ok_or(AppError::NotFound)?;
     let verify_url = format!("{}/xac-minh/{}", origin(&headers), line.verify_code);
     let qr = ops::public::qr_data_uri(&verify_url).unwrap_or_default();
     let signed = iso_to_vn(&view.decision.signed_on);
-    Ok(render(StatusCode::OK, &CertificatePage { award: ops::award_name(&line.code), d: view.decision, line, signed, verify_url, qr }))
+    Ok(render(
+        StatusCode::OK,
+        &CertificatePage {
+            award: ops::award_name(&line.code),
+            d: view.decision,
+            line,
+            signed,
+            verify_url,
+            qr,
+        },
+    ))
 }

@@ -16,12 +16,18 @@ use thidua_store::persons::{self, PersonFilter};
 use thidua_store::{clusters, units};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home)).route("/healthz", get(healthz))
+    Router::new()
+        .route("/", get(home))
+        .route("/healthz", get(healthz))
 }
 
 /// 200 when the database answers, 503 otherwise.
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if state.db.ping().await { (StatusCode::OK, "ok") } else { (StatusCode::SERVICE_UNAVAILABLE, "database unavailable") }
+    if state.db.ping().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
 }
 
 pub struct RecentChange {
@@ -80,19 +86,45 @@ struct HomePage {
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::UseApp {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = state.db.begin().await?;
     let scope = ctx.actor.read_scope().map(str::to_string);
     let unit_count = units::count_active(&mut tx, ctx.org_id(), scope.as_deref()).await?;
-    let person_count = persons::count(&mut tx, ctx.org_id(), &PersonFilter { scope, ..Default::default() }).await?;
+    let person_count = persons::count(
+        &mut tx,
+        ctx.org_id(),
+        &PersonFilter {
+            scope,
+            ..Default::default()
+        },
+    )
+    .await?;
     let year = crate::ops::today().year();
-    let cluster_count = clusters::list(&mut tx, ctx.org_id(), Some(i64::from(year))).await?.len();
+    let cluster_count = clusters::list(&mut tx, ctx.org_id(), Some(i64::from(year)))
+        .await?
+        .len();
     let scope_name = match &ctx.user.scope_unit_id {
-        Some(id) => units::get(&mut tx, ctx.org_id(), id).await.ok().map(|u| u.name),
+        Some(id) => units::get(&mut tx, ctx.org_id(), id)
+            .await
+            .ok()
+            .map(|u| u.name),
         None => None,
     };
-    let recent = if ctx.can(Action::ViewAudit { org_id: ctx.org_id() }) {
-        audit::list(&mut tx, ctx.org_id(), &AuditFilter::default(), 8, 0).await?.into_iter().map(|r| RecentChange { at: local_time(&r.at), user_name: r.user_name, action: super::audit::action_label(&r.action).into(), label: r.object_label }).collect()
+    let recent = if ctx.can(Action::ViewAudit {
+        org_id: ctx.org_id(),
+    }) {
+        audit::list(&mut tx, ctx.org_id(), &AuditFilter::default(), 8, 0)
+            .await?
+            .into_iter()
+            .map(|r| RecentChange {
+                at: local_time(&r.at),
+                user_name: r.user_name,
+                action: super::audit::action_label(&r.action).into(),
+                label: r.object_label,
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -100,36 +132,107 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let today = crate::ops::campaigns::today_vn();
     let (todo, to_register) = match ctx.actor.read_scope() {
         Some(scope) => {
-            let (items, regs) = crate::ops::campaign_views::todo(&state.db, &ctx, scope, 45).await?;
+            let (items, regs) =
+                crate::ops::campaign_views::todo(&state.db, &ctx, scope, 45).await?;
             let todo = items.into_iter().map(|t| todo_line(t, today)).collect();
-            let regs = regs.into_iter().map(|(c, unit_id, unit_name, closes)| RegisterLine { campaign_id: c.id, campaign_title: c.title, unit_id, unit_name, closes: closes.map(|d| format!("hạn {}", thidua_domain::date::vn(d))).unwrap_or_default() }).collect();
+            let regs = regs
+                .into_iter()
+                .map(|(c, unit_id, unit_name, closes)| RegisterLine {
+                    campaign_id: c.id,
+                    campaign_title: c.title,
+                    unit_id,
+                    unit_name,
+                    closes: closes
+                        .map(|d| format!("hạn {}", thidua_domain::date::vn(d)))
+                        .unwrap_or_default(),
+                })
+                .collect();
             (todo, regs)
         }
         None => (Vec::new(), Vec::new()),
     };
-    let campaigns = if ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() }) { office_summary(&state, &ctx).await? } else { Vec::new() };
-    let page = HomePage { l: Layout::new(&ctx, "home"), scope_name, unit_count, person_count, cluster_count, year, recent, todo, to_register, is_unit_officer: ctx.actor.read_scope().is_some(), campaigns, today: thidua_domain::date::vn(today) };
+    let campaigns = if ctx.can(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    }) {
+        office_summary(&state, &ctx).await?
+    } else {
+        Vec::new()
+    };
+    let page = HomePage {
+        l: Layout::new(&ctx, "home"),
+        scope_name,
+        unit_count,
+        person_count,
+        cluster_count,
+        year,
+        recent,
+        todo,
+        to_register,
+        is_unit_officer: ctx.actor.read_scope().is_some(),
+        campaigns,
+        today: thidua_domain::date::vn(today),
+    };
     Ok(render(StatusCode::OK, &page))
 }
 
 fn todo_line(t: crate::ops::campaign_views::Todo, today: time::Date) -> TodoLine {
     let late = t.status == thidua_domain::campaign::deadline::SubmissionStatus::Missing;
     let n = (t.due_on - today).whole_days().abs();
-    let days = if late { format!("trễ {n} ngày") } else if n == 0 { "hạn hôm nay".into() } else { format!("còn {n} ngày") };
-    let link = format!("/campaigns/{}/deadlines/{}/submit?unit={}&due={}", t.campaign_id, t.deadline_id, t.unit_id, thidua_domain::date::iso(t.due_on));
-    TodoLine { campaign_id: t.campaign_id, campaign_title: t.campaign_title, unit_name: t.unit_name, what: t.what, due: thidua_domain::date::vn(t.due_on), late, days, link }
+    let days = if late {
+        format!("trễ {n} ngày")
+    } else if n == 0 {
+        "hạn hôm nay".into()
+    } else {
+        format!("còn {n} ngày")
+    };
+    let link = format!(
+        "/campaigns/{}/deadlines/{}/submit?unit={}&due={}",
+        t.campaign_id,
+        t.deadline_id,
+        t.unit_id,
+        thidua_domain::date::iso(t.due_on)
+    );
+    TodoLine {
+        campaign_id: t.campaign_id,
+        campaign_title: t.campaign_title,
+        unit_name: t.unit_name,
+        what: t.what,
+        due: thidua_domain::date::vn(t.due_on),
+        late,
+        days,
+        link,
+    }
 }
 
 /// Launched campaigns with their counts of sent and missing items (the office's overview).
 async fn office_summary(state: &AppState, ctx: &Ctx) -> AppResult<Vec<CampaignSummary>> {
     let mut tx = state.db.begin().await?;
-    let launched = thidua_store::campaigns::list(&mut tx, ctx.org_id(), &thidua_store::campaigns::CampaignFilter { status: Some("launched".into()), ..Default::default() }).await?;
+    let launched = thidua_store::campaigns::list(
+        &mut tx,
+        ctx.org_id(),
+        &thidua_store::campaigns::CampaignFilter {
+            status: Some("launched".into()),
+            ..Default::default()
+        },
+    )
+    .await?;
     tx.commit().await?;
     let mut out = Vec::new();
     for c in launched.into_iter().take(10) {
         let (c, m) = crate::ops::campaign_views::matrix(&state.db, ctx, &c.id).await?;
         let n = |k: &str| m.counts.get(k).copied().unwrap_or(0);
-        out.push(CampaignSummary { period: format!("{} – {}", thidua_domain::date::iso_to_vn(&c.period_from), thidua_domain::date::iso_to_vn(&c.period_to)), id: c.id, title: c.title, missing: n("missing"), on_time: n("on_time"), late: n("late") });
+        out.push(CampaignSummary {
+            period: format!(
+                "{} – {}",
+                thidua_domain::date::iso_to_vn(&c.period_from),
+                thidua_domain::date::iso_to_vn(&c.period_to)
+            ),
+            id: c.id,
+            title: c.title,
+            missing: n("missing"),
+            on_time: n("on_time"),
+            late: n("late"),
+        });
     }
     Ok(out)
 }

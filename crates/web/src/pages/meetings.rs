@@ -8,7 +8,9 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::meetings::close::{CloseInput, QUORUM};
 use crate::ops::meetings::view::{self, MeetingSummary, MeetingView};
-use crate::ops::meetings::{self as ops, ConflictInput, MeetingInput, PaperCount, PaperInput, VoteInput};
+use crate::ops::meetings::{
+    self as ops, ConflictInput, MeetingInput, PaperCount, PaperInput, VoteInput,
+};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -45,14 +47,30 @@ struct ListPage {
     can_manage: bool,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Flash>) -> AppResult<Response> {
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<Flash>,
+) -> AppResult<Response> {
     ops::may_view(&ctx)?;
     let mut tx = state.db.begin().await?;
     let rows = meetings::list(&mut tx, ctx.org_id(), 500).await?;
     tx.commit().await?;
-    let rows = rows.iter().map(|m| (MeetingSummary::from(m), iso_to_vn(&m.held_on))).collect();
-    let can_manage = ctx.can(Action::ManageMeetings { org_id: ctx.org_id() });
-    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "meetings").with_flash(q.ok), rows, can_manage }))
+    let rows = rows
+        .iter()
+        .map(|m| (MeetingSummary::from(m), iso_to_vn(&m.held_on)))
+        .collect();
+    let can_manage = ctx.can(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    });
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            l: Layout::new(&ctx, "meetings").with_flash(q.ok),
+            rows,
+            can_manage,
+        },
+    ))
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -100,23 +118,49 @@ struct FormPage {
     members: Vec<(String, String)>,
 }
 
-async fn form_page(state: &AppState, ctx: &Ctx, f: MeetingForm, v: Validation) -> AppResult<Response> {
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    f: MeetingForm,
+    v: Validation,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let members = meetings::eligible_members(&mut tx, ctx.org_id()).await?;
     tx.commit().await?;
     let status = super::form_status(&v, false);
-    Ok(render(status, &FormPage { l: Layout::new(ctx, "meetings"), f, v, members }))
+    Ok(render(
+        status,
+        &FormPage {
+            l: Layout::new(ctx, "meetings"),
+            f,
+            v,
+            members,
+        },
+    ))
 }
 
 async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
-    let f = MeetingForm { ballot: "secret".into(), held_on: thidua_domain::date::vn(crate::ops::today()), ..Default::default() };
+    ctx.authorize(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    })?;
+    let f = MeetingForm {
+        ballot: "secret".into(),
+        held_on: thidua_domain::date::vn(crate::ops::today()),
+        ..Default::default()
+    };
     form_page(&state, &ctx, f, Validation::new()).await
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<MeetingForm>) -> AppResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<MeetingForm>,
+) -> AppResult<Response> {
     match ops::create(&state.db, &ctx, &f.input()).await {
-        Ok(m) => Ok(see_other(&format!("/meetings/{}", m.id), "Đã lên lịch phiên họp; hãy thêm hồ sơ vào chương trình họp.")),
+        Ok(m) => Ok(see_other(
+            &format!("/meetings/{}", m.id),
+            "Đã lên lịch phiên họp; hãy thêm hồ sơ vào chương trình họp.",
+        )),
         Err(AppError::Invalid(v)) => form_page(&state, &ctx, f, v).await,
         Err(e) => Err(e),
     }
@@ -136,12 +180,23 @@ struct ShowPage {
     quorum_pct: u32,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<Flash>) -> AppResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<Flash>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let v = view::load(&mut tx, &ctx, &id, true).await?;
-    let can_manage = ctx.can(Action::ManageMeetings { org_id: ctx.org_id() });
+    let can_manage = ctx.can(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    });
     let scheduled = v.meeting.status == "scheduled";
-    let candidates = if can_manage && scheduled { meetings::candidates(&mut tx, ctx.org_id()).await? } else { Vec::new() };
+    let candidates = if can_manage && scheduled {
+        meetings::candidates(&mut tx, ctx.org_id()).await?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
     let page = ShowPage {
         l: Layout::new(&ctx, "meetings").with_flash(q.ok),
@@ -163,14 +218,29 @@ struct AgendaForm {
     nomination_ids: Vec<String>,
 }
 
-async fn agenda_add(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<AgendaForm>) -> AppResult<Response> {
+async fn agenda_add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<AgendaForm>,
+) -> AppResult<Response> {
     let added = ops::add_items(&state.db, &ctx, &id, &f.nomination_ids).await?;
-    Ok(see_other(&format!("/meetings/{id}"), &format!("Đã đưa {} hồ sơ vào chương trình họp.", added.len())))
+    Ok(see_other(
+        &format!("/meetings/{id}"),
+        &format!("Đã đưa {} hồ sơ vào chương trình họp.", added.len()),
+    ))
 }
 
-async fn agenda_remove(State(state): State<AppState>, ctx: Ctx, Path((id, item)): Path<(String, String)>) -> AppResult<Response> {
+async fn agenda_remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, item)): Path<(String, String)>,
+) -> AppResult<Response> {
     ops::remove_item(&state.db, &ctx, &id, &item).await?;
-    Ok(see_other(&format!("/meetings/{id}"), "Đã rút hồ sơ khỏi chương trình họp."))
+    Ok(see_other(
+        &format!("/meetings/{id}"),
+        "Đã rút hồ sơ khỏi chương trình họp.",
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -181,9 +251,17 @@ struct VersionForm {
     quota_cap: String,
 }
 
-async fn open(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<VersionForm>) -> AppResult<Response> {
+async fn open(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<VersionForm>,
+) -> AppResult<Response> {
     ops::open(&state.db, &ctx, &id, version_of(&f.version)).await?;
-    Ok(see_other(&format!("/meetings/{id}"), "Đã mở bỏ phiếu; các thành viên đã được thông báo."))
+    Ok(see_other(
+        &format!("/meetings/{id}"),
+        "Đã mở bỏ phiếu; các thành viên đã được thông báo.",
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -196,14 +274,48 @@ struct ItemForm {
     reason: String,
 }
 
-async fn vote(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ItemForm>) -> AppResult<Response> {
-    ops::vote(&state.db, &ctx, &id, &VoteInput { item_id: f.item_id.clone(), choice: f.choice }).await?;
-    Ok(see_other(&format!("/meetings/{id}#i-{}", f.item_id), "Đã ghi nhận biểu quyết."))
+async fn vote(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ItemForm>,
+) -> AppResult<Response> {
+    ops::vote(
+        &state.db,
+        &ctx,
+        &id,
+        &VoteInput {
+            item_id: f.item_id.clone(),
+            choice: f.choice,
+        },
+    )
+    .await?;
+    Ok(see_other(
+        &format!("/meetings/{id}#i-{}", f.item_id),
+        "Đã ghi nhận biểu quyết.",
+    ))
 }
 
-async fn conflict(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ItemForm>) -> AppResult<Response> {
-    ops::declare_conflict(&state.db, &ctx, &id, &ConflictInput { item_id: f.item_id.clone(), reason: Some(f.reason) }).await?;
-    Ok(see_other(&format!("/meetings/{id}#i-{}", f.item_id), "Đã ghi nhận khai báo xung đột lợi ích; đồng chí không biểu quyết hồ sơ này."))
+async fn conflict(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ItemForm>,
+) -> AppResult<Response> {
+    ops::declare_conflict(
+        &state.db,
+        &ctx,
+        &id,
+        &ConflictInput {
+            item_id: f.item_id.clone(),
+            reason: Some(f.reason),
+        },
+    )
+    .await?;
+    Ok(see_other(
+        &format!("/meetings/{id}#i-{}", f.item_id),
+        "Đã ghi nhận khai báo xung đột lợi ích; đồng chí không biểu quyết hồ sơ này.",
+    ))
 }
 
 fn number(raw: &str, label: &str, v: &mut Validation) -> i64 {
@@ -212,13 +324,22 @@ fn number(raw: &str, label: &str, v: &mut Validation) -> i64 {
         return 0;
     }
     t.parse().unwrap_or_else(|_| {
-        v.add("items", "Phiếu giấy", format!("«{t}» ở ô {label} không phải là số."));
+        v.add(
+            "items",
+            "Phiếu giấy",
+            format!("«{t}» ở ô {label} không phải là số."),
+        );
         0
     })
 }
 
 /// The paper form: `agree.<item>`, `disagree.<item>`, `abstain.<item>`, `written` (user ids), `others_present`, `others_written`.
-async fn paper(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(fields): Form<Vec<(String, String)>>) -> AppResult<Response> {
+async fn paper(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let mut v = Validation::new();
     let mut input = PaperInput::default();
     for (k, val) in &fields {
@@ -228,7 +349,12 @@ async fn paper(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, 
                 let entry = match input.items.iter_mut().position(|p| p.item_id == item) {
                     Some(i) => &mut input.items[i],
                     None => {
-                        input.items.push(PaperCount { item_id: item.to_string(), agree: 0, disagree: 0, abstain: 0 });
+                        input.items.push(PaperCount {
+                            item_id: item.to_string(),
+                            agree: 0,
+                            disagree: 0,
+                            abstain: 0,
+                        });
                         let last = input.items.len() - 1;
                         &mut input.items[last]
                     }
@@ -240,8 +366,17 @@ async fn paper(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, 
                 }
             }
             _ if k == "written" => input.written.push(val.clone()),
-            _ if k == "others_present" => input.others_present = Some(number(val, "thành viên có mặt không có tài khoản", &mut v)),
-            _ if k == "others_written" => input.others_written = Some(number(val, "thành viên gửi văn bản không có tài khoản", &mut v)),
+            _ if k == "others_present" => {
+                input.others_present =
+                    Some(number(val, "thành viên có mặt không có tài khoản", &mut v))
+            }
+            _ if k == "others_written" => {
+                input.others_written = Some(number(
+                    val,
+                    "thành viên gửi văn bản không có tài khoản",
+                    &mut v,
+                ))
+            }
             _ => {}
         }
     }
@@ -249,20 +384,44 @@ async fn paper(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, 
         return Err(AppError::Invalid(v));
     }
     ops::record_paper(&state.db, &ctx, &id, &input).await?;
-    Ok(see_other(&format!("/meetings/{id}"), "Đã lưu phiếu giấy và ý kiến bằng văn bản."))
+    Ok(see_other(
+        &format!("/meetings/{id}"),
+        "Đã lưu phiếu giấy và ý kiến bằng văn bản.",
+    ))
 }
 
-async fn close(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<VersionForm>) -> AppResult<Response> {
+async fn close(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<VersionForm>,
+) -> AppResult<Response> {
     let quota_cap = match f.quota_cap.trim() {
         "" => None,
         t => Some(t.parse::<i64>().map_err(|_| {
             let mut v = Validation::new();
-            v.add("quota_cap", "Chỉ tiêu", format!("Chỉ tiêu «{t}» không phải là số."));
+            v.add(
+                "quota_cap",
+                "Chỉ tiêu",
+                format!("Chỉ tiêu «{t}» không phải là số."),
+            );
             AppError::Invalid(v)
         })?),
     };
-    ops::close::close(&state.db, &ctx, &id, &CloseInput { version: version_of(&f.version), quota_cap }).await?;
-    Ok(see_other(&format!("/meetings/{id}/minutes"), "Đã kết thúc phiên họp và lập biên bản."))
+    ops::close::close(
+        &state.db,
+        &ctx,
+        &id,
+        &CloseInput {
+            version: version_of(&f.version),
+            quota_cap,
+        },
+    )
+    .await?;
+    Ok(see_other(
+        &format!("/meetings/{id}/minutes"),
+        "Đã kết thúc phiên họp và lập biên bản.",
+    ))
 }
 
 #[derive(Template)]
@@ -273,10 +432,28 @@ struct MinutesPage {
     lines: Vec<String>,
 }
 
-async fn minutes(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<Flash>) -> AppResult<Response> {
+async fn minutes(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<Flash>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let m = ops::visible(&mut tx, &ctx, &id).await?;
     tx.commit().await?;
-    let lines = m.minutes.as_deref().unwrap_or("").lines().map(str::to_string).collect();
-    Ok(render(StatusCode::OK, &MinutesPage { l: Layout::new(&ctx, "meetings").with_flash(q.ok), id: m.id, lines }))
+    let lines = m
+        .minutes
+        .as_deref()
+        .unwrap_or("")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &MinutesPage {
+            l: Layout::new(&ctx, "meetings").with_flash(q.ok),
+            id: m.id,
+            lines,
+        },
+    ))
 }

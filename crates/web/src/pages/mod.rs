@@ -5,17 +5,17 @@ mod account;
 mod audit;
 mod campaigns;
 mod catalog;
-mod nominations;
 mod clusters;
 mod data;
 mod decisions;
+mod nominations;
 pub use data::read_upload;
 mod home;
 mod honours;
 mod meetings;
 mod people;
-mod rule_files;
 mod public;
+mod rule_files;
 mod units;
 mod users;
 
@@ -29,7 +29,22 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().merge(account::routes()).merge(home::routes()).merge(units::routes()).merge(people::routes()).merge(clusters::routes()).merge(audit::routes()).merge(data::routes()).merge(users::routes()).merge(honours::routes()).merge(rule_files::routes()).merge(campaigns::routes()).merge(meetings::routes()).merge(decisions::routes()).merge(public::routes()).merge(nominations::routes())
+    Router::new()
+        .merge(account::routes())
+        .merge(home::routes())
+        .merge(units::routes())
+        .merge(people::routes())
+        .merge(clusters::routes())
+        .merge(audit::routes())
+        .merge(data::routes())
+        .merge(users::routes())
+        .merge(honours::routes())
+        .merge(rule_files::routes())
+        .merge(campaigns::routes())
+        .merge(meetings::routes())
+        .merge(decisions::routes())
+        .merge(public::routes())
+        .merge(nominations::routes())
 }
 
 /// What every signed-in page shows around its content.
@@ -56,8 +71,12 @@ impl Layout {
             role_label: ctx.role().label().into(),
             csrf: ctx.csrf().into(),
             active,
-            can_audit: ctx.can(Action::ViewAudit { org_id: ctx.org_id() }),
-            can_users: ctx.can(Action::ManageUsers { org_id: ctx.org_id() }),
+            can_audit: ctx.can(Action::ViewAudit {
+                org_id: ctx.org_id(),
+            }),
+            can_users: ctx.can(Action::ManageUsers {
+                org_id: ctx.org_id(),
+            }),
             can_meetings: crate::ops::meetings::may_view(ctx).is_ok(),
             can_decisions: crate::ops::decisions::read::authorize_read(ctx).is_ok(),
             flash: None,
@@ -114,7 +133,10 @@ pub struct Flash {
 pub fn see_other(path: &str, ok: &str) -> Response {
     let msg: String = form_urlencoded::byte_serialize(ok.as_bytes()).collect();
     // The confirmation goes in the query, before any `#fragment`.
-    let (path, fragment) = path.split_once('#').map(|(p, f)| (p, format!("#{f}"))).unwrap_or((path, String::new()));
+    let (path, fragment) = path
+        .split_once('#')
+        .map(|(p, f)| (p, format!("#{f}")))
+        .unwrap_or((path, String::new()));
     let sep = if path.contains('?') { '&' } else { '?' };
     axum::response::Redirect::to(&format!("{path}{sep}ok={msg}{fragment}")).into_response()
 }
@@ -132,9 +154,17 @@ pub fn form_status(v: &Validation, conflict: bool) -> StatusCode {
 
 /// Active units the user may see, as select options indented by depth in the tree, keeping those
 /// `keep` accepts.
-pub async fn unit_options(state: &AppState, ctx: &Ctx, keep: impl Fn(&thidua_store::units::UnitRow) -> bool) -> crate::error::AppResult<Vec<(String, String)>> {
+pub async fn unit_options(
+    state: &AppState,
+    ctx: &Ctx,
+    keep: impl Fn(&thidua_store::units::UnitRow) -> bool,
+) -> crate::error::AppResult<Vec<(String, String)>> {
     let tree = crate::ops::units::tree(&state.db, ctx, None, false).await?;
-    Ok(tree.into_iter().filter(|(_, u)| keep(u)).map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name))).collect())
+    Ok(tree
+        .into_iter()
+        .filter(|(_, u)| keep(u))
+        .map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name)))
+        .collect())
 }
 
 /// Parses the hidden `version` field of an edit form.
@@ -147,7 +177,14 @@ pub fn local_time(stored: &str) -> String {
     match thidua_store::ids::parse_timestamp(stored) {
         Some(t) => {
             let t = t.to_offset(time::macros::offset!(+7));
-            format!("{:02}/{:02}/{:04} {:02}:{:02}", t.day(), u8::from(t.month()), t.year(), t.hour(), t.minute())
+            format!(
+                "{:02}/{:02}/{:04} {:02}:{:02}",
+                t.day(),
+                u8::from(t.month()),
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
         }
         None => stored.to_string(),
     }

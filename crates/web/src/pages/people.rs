@@ -21,7 +21,11 @@ use thidua_store::persons::{self, PersonFilter, PersonRow};
 use thidua_store::units;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/people", get(list).post(create)).route("/people/new", get(new_form)).route("/people/{id}", get(show).post(update)).route("/people/{id}/edit", get(edit_form))
+    Router::new()
+        .route("/people", get(list).post(create))
+        .route("/people/new", get(new_form))
+        .route("/people/{id}", get(show).post(update))
+        .route("/people/{id}/edit", get(edit_form))
 }
 
 const PAGE: i64 = 50;
@@ -62,22 +66,40 @@ struct ListQuery {
 }
 
 fn gender_label(code: &str) -> String {
-    Gender::parse(code).map(|g| g.label().to_string()).unwrap_or_default()
+    Gender::parse(code)
+        .map(|g| g.label().to_string())
+        .unwrap_or_default()
 }
 
 fn kind_label(code: &str) -> String {
-    PersonKind::parse(code).map(|k| k.label().to_string()).unwrap_or_default()
+    PersonKind::parse(code)
+        .map(|k| k.label().to_string())
+        .unwrap_or_default()
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::UseApp {
+        org_id: ctx.org_id(),
+    })?;
     let unit = q.unit.clone().filter(|u| !u.is_empty());
     let mut tx = state.db.begin().await?;
     let unit_name = match &unit {
-        Some(id) => Some(crate::ops::units::visible_unit(&mut tx, &ctx, id).await?.name),
+        Some(id) => Some(
+            crate::ops::units::visible_unit(&mut tx, &ctx, id)
+                .await?
+                .name,
+        ),
         None => None,
     };
-    let filter = PersonFilter { scope: ctx.actor.read_scope().map(str::to_string), unit_id: unit.clone(), query: q.q.clone().filter(|s| !s.trim().is_empty()) };
+    let filter = PersonFilter {
+        scope: ctx.actor.read_scope().map(str::to_string),
+        unit_id: unit.clone(),
+        query: q.q.clone().filter(|s| !s.trim().is_empty()),
+    };
     let page = q.page.unwrap_or(0).max(0);
     let total = persons::count(&mut tx, ctx.org_id(), &filter).await?;
     let rows = persons::list(&mut tx, ctx.org_id(), &filter, PAGE, page * PAGE).await?;
@@ -95,12 +117,38 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
     };
     let rows: Vec<PersonLine> = rows
         .into_iter()
-        .map(|p| PersonLine { gender: gender_label(&p.gender), birth_date: p.birth_date.as_deref().map(iso_to_vn).unwrap_or_default(), position: p.position.unwrap_or_default(), kind: kind_label(&p.kind), direct_worker: p.direct_worker, id: p.id, full_name: p.full_name, unit_id: p.unit_id, unit_name: p.unit_name })
+        .map(|p| PersonLine {
+            gender: gender_label(&p.gender),
+            birth_date: p.birth_date.as_deref().map(iso_to_vn).unwrap_or_default(),
+            position: p.position.unwrap_or_default(),
+            kind: kind_label(&p.kind),
+            direct_worker: p.direct_worker,
+            id: p.id,
+            full_name: p.full_name,
+            unit_id: p.unit_id,
+            unit_name: p.unit_name,
+        })
         .collect();
     let next = ((page + 1) * PAGE < total).then(|| link(page + 1));
     let prev = (page > 0).then(|| link(page - 1));
-    let can_create = ctx.can(Action::ImportPeople { org_id: ctx.org_id() });
-    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "people").with_flash(q.ok), q: q.q.unwrap_or_default(), unit: unit.unwrap_or_default(), unit_name, total, offset: page * PAGE, rows, prev, next, can_create }))
+    let can_create = ctx.can(Action::ImportPeople {
+        org_id: ctx.org_id(),
+    });
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            l: Layout::new(&ctx, "people").with_flash(q.ok),
+            q: q.q.unwrap_or_default(),
+            unit: unit.unwrap_or_default(),
+            unit_name,
+            total,
+            offset: page * PAGE,
+            rows,
+            prev,
+            next,
+            can_create,
+        },
+    ))
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -124,7 +172,15 @@ struct PersonForm {
 
 impl PersonForm {
     fn input(&self) -> PersonInput {
-        PersonInput { full_name: self.full_name.clone(), gender: self.gender.clone(), birth_date: self.birth_date.clone(), position: self.position.clone(), kind: self.kind.clone(), direct_worker: self.direct_worker.is_some(), unit_id: self.unit_id.clone() }
+        PersonInput {
+            full_name: self.full_name.clone(),
+            gender: self.gender.clone(),
+            birth_date: self.birth_date.clone(),
+            position: self.position.clone(),
+            kind: self.kind.clone(),
+            direct_worker: self.direct_worker.is_some(),
+            unit_id: self.unit_id.clone(),
+        }
     }
 }
 
@@ -143,11 +199,42 @@ struct FormPage {
 }
 
 #[allow(clippy::too_many_arguments)] // the form page is re-rendered from several handlers with these pieces
-async fn form_page(state: &AppState, ctx: &Ctx, heading: &'static str, action: String, cancel: String, f: PersonForm, v: Validation, conflict: bool) -> AppResult<Response> {
-    let units = super::unit_options(state, ctx, |u| ctx.can(Action::EditPerson { org_id: ctx.org_id(), unit_path: &u.path })).await?;
-    let kinds = PersonKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    heading: &'static str,
+    action: String,
+    cancel: String,
+    f: PersonForm,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
+    let units = super::unit_options(state, ctx, |u| {
+        ctx.can(Action::EditPerson {
+            org_id: ctx.org_id(),
+            unit_path: &u.path,
+        })
+    })
+    .await?;
+    let kinds = PersonKind::ALL
+        .iter()
+        .map(|k| (k.code(), k.label()))
+        .collect();
     let status = super::form_status(&v, conflict);
-    Ok(render(status, &FormPage { l: Layout::new(ctx, "people"), heading, action, cancel, f, v, conflict, kinds, units }))
+    Ok(render(
+        status,
+        &FormPage {
+            l: Layout::new(ctx, "people"),
+            heading,
+            action,
+            cancel,
+            f,
+            v,
+            conflict,
+            kinds,
+            units,
+        },
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -155,16 +242,55 @@ struct NewQuery {
     unit: Option<String>,
 }
 
-async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NewQuery>) -> AppResult<Response> {
-    ctx.authorize(Action::ImportPeople { org_id: ctx.org_id() })?;
-    let f = PersonForm { unit_id: q.unit.unwrap_or_default(), kind: "civil_servant".into(), ..Default::default() };
-    form_page(&state, &ctx, "Thêm cá nhân", "/people".into(), "/people".into(), f, Validation::new(), false).await
+async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewQuery>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ImportPeople {
+        org_id: ctx.org_id(),
+    })?;
+    let f = PersonForm {
+        unit_id: q.unit.unwrap_or_default(),
+        kind: "civil_servant".into(),
+        ..Default::default()
+    };
+    form_page(
+        &state,
+        &ctx,
+        "Thêm cá nhân",
+        "/people".into(),
+        "/people".into(),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PersonForm>) -> AppResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<PersonForm>,
+) -> AppResult<Response> {
     match ops::create(&state.db, &ctx, &f.input()).await {
-        Ok(p) => Ok(see_other(&format!("/people/{}", p.id), &format!("Đã thêm {}.", p.full_name))),
-        Err(AppError::Invalid(v)) => form_page(&state, &ctx, "Thêm cá nhân", "/people".into(), "/people".into(), f, v, false).await,
+        Ok(p) => Ok(see_other(
+            &format!("/people/{}", p.id),
+            &format!("Đã thêm {}.", p.full_name),
+        )),
+        Err(AppError::Invalid(v)) => {
+            form_page(
+                &state,
+                &ctx,
+                "Thêm cá nhân",
+                "/people".into(),
+                "/people".into(),
+                f,
+                v,
+                false,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }
@@ -182,7 +308,12 @@ struct ShowPage {
     can_edit: bool,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(flash): Query<Flash>) -> AppResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(flash): Query<Flash>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let p = ops::visible_person(&mut tx, &ctx, &id).await?;
     let unit_name = units::get(&mut tx, ctx.org_id(), &p.unit_id).await?.name;
@@ -191,29 +322,91 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Q
         l: Layout::new(&ctx, "people").with_flash(flash.ok),
         unit_name,
         gender: gender_label(&p.gender),
-        birth_date: p.birth_date.as_deref().map(iso_to_vn).unwrap_or_else(|| "—".into()),
+        birth_date: p
+            .birth_date
+            .as_deref()
+            .map(iso_to_vn)
+            .unwrap_or_else(|| "—".into()),
         position: p.position.clone().unwrap_or_else(|| "—".into()),
         kind: kind_label(&p.kind),
-        can_edit: ctx.can(Action::EditPerson { org_id: ctx.org_id(), unit_path: &p.unit_path }),
+        can_edit: ctx.can(Action::EditPerson {
+            org_id: ctx.org_id(),
+            unit_path: &p.unit_path,
+        }),
         p,
     };
     Ok(render(StatusCode::OK, &page))
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let p = ops::visible_person(&mut tx, &ctx, &id).await?;
     tx.commit().await?;
-    ctx.authorize(Action::EditPerson { org_id: ctx.org_id(), unit_path: &p.unit_path })?;
-    let f = PersonForm { full_name: p.full_name, gender: p.gender, birth_date: p.birth_date.as_deref().map(iso_to_vn).unwrap_or_default(), position: p.position.unwrap_or_default(), kind: p.kind, direct_worker: p.direct_worker.then(|| "1".into()), unit_id: p.unit_id, version: p.version.to_string() };
-    form_page(&state, &ctx, "Sửa thông tin cá nhân", format!("/people/{id}"), format!("/people/{id}"), f, Validation::new(), false).await
+    ctx.authorize(Action::EditPerson {
+        org_id: ctx.org_id(),
+        unit_path: &p.unit_path,
+    })?;
+    let f = PersonForm {
+        full_name: p.full_name,
+        gender: p.gender,
+        birth_date: p.birth_date.as_deref().map(iso_to_vn).unwrap_or_default(),
+        position: p.position.unwrap_or_default(),
+        kind: p.kind,
+        direct_worker: p.direct_worker.then(|| "1".into()),
+        unit_id: p.unit_id,
+        version: p.version.to_string(),
+    };
+    form_page(
+        &state,
+        &ctx,
+        "Sửa thông tin cá nhân",
+        format!("/people/{id}"),
+        format!("/people/{id}"),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<PersonForm>) -> AppResult<Response> {
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<PersonForm>,
+) -> AppResult<Response> {
     match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input()).await {
         Ok(p) => Ok(see_other(&format!("/people/{}", p.id), "Đã lưu thay đổi.")),
-        Err(AppError::Invalid(v)) => form_page(&state, &ctx, "Sửa thông tin cá nhân", format!("/people/{id}"), format!("/people/{id}"), f, v, false).await,
-        Err(AppError::Conflict) => form_page(&state, &ctx, "Sửa thông tin cá nhân", format!("/people/{id}"), format!("/people/{id}"), f, Validation::new(), true).await,
+        Err(AppError::Invalid(v)) => {
+            form_page(
+                &state,
+                &ctx,
+                "Sửa thông tin cá nhân",
+                format!("/people/{id}"),
+                format!("/people/{id}"),
+                f,
+                v,
+                false,
+            )
+            .await
+        }
+        Err(AppError::Conflict) => {
+            form_page(
+                &state,
+                &ctx,
+                "Sửa thông tin cá nhân",
+                format!("/people/{id}"),
+                format!("/people/{id}"),
+                f,
+                Validation::new(),
+                true,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }

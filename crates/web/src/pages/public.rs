@@ -15,7 +15,10 @@ use axum::routing::get;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/vinh-danh", get(roll)).route("/xac-minh", get(verify_form)).route("/xac-minh/{code}", get(verify))
+    Router::new()
+        .route("/vinh-danh", get(roll))
+        .route("/xac-minh", get(verify_form))
+        .route("/xac-minh/{code}", get(verify))
 }
 
 #[derive(Deserialize, Default)]
@@ -36,8 +39,22 @@ struct RollPage {
 
 async fn roll(State(state): State<AppState>, Query(q): Query<RollQuery>) -> AppResult<Response> {
     let roll = ops::honour_roll(&state.db, &q.q, q.page.unwrap_or(1)).await?;
-    let q_param = if q.q.trim().is_empty() { String::new() } else { format!("&q={}", form_urlencoded::byte_serialize(q.q.trim().as_bytes()).collect::<String>()) };
-    Ok(render(StatusCode::OK, &RollPage { q: q.q.trim().to_string(), roll, q_param }))
+    let q_param = if q.q.trim().is_empty() {
+        String::new()
+    } else {
+        format!(
+            "&q={}",
+            form_urlencoded::byte_serialize(q.q.trim().as_bytes()).collect::<String>()
+        )
+    };
+    Ok(render(
+        StatusCode::OK,
+        &RollPage {
+            q: q.q.trim().to_string(),
+            roll,
+            q_param,
+        },
+    ))
 }
 
 #[derive(Template)]
@@ -54,7 +71,13 @@ struct CodeQuery {
 }
 
 async fn verify_form(Query(q): Query<CodeQuery>) -> Response {
-    let code: String = q.code.trim().chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
+    let code: String = q
+        .code
+        .trim()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_uppercase();
     if code.is_empty() {
         return render(StatusCode::OK, &VerifyPage { code, result: None });
     }
@@ -63,6 +86,16 @@ async fn verify_form(Query(q): Query<CodeQuery>) -> Response {
 
 async fn verify(State(state): State<AppState>, Path(code): Path<String>) -> AppResult<Response> {
     let result = ops::verify(&state.db, &code).await?;
-    let status = if result.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
-    Ok(render(status, &VerifyPage { code: code.trim().to_uppercase(), result }))
+    let status = if result.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    Ok(render(
+        status,
+        &VerifyPage {
+            code: code.trim().to_uppercase(),
+            result,
+        },
+    ))
 }

@@ -24,7 +24,10 @@ pub fn routes() -> Router<AppState> {
         .route("/catalog", get(catalog))
         .route("/catalog/files/{name}", get(show).post(submit))
         .route("/catalog/files/{name}/restore", post(restore))
-        .route("/catalog/files/{name}/versions/{version}", get(show_version))
+        .route(
+            "/catalog/files/{name}/versions/{version}",
+            get(show_version),
+        )
 }
 
 /// One saved version in the history list.
@@ -68,16 +71,34 @@ struct Shown {
 
 impl Shown {
     fn fresh(flash: Option<String>) -> Shown {
-        Shown { text: None, version: None, v: Validation::new(), conflict: false, checked: false, flash }
+        Shown {
+            text: None,
+            version: None,
+            v: Validation::new(),
+            conflict: false,
+            checked: false,
+            flash,
+        }
     }
 }
 
 async fn page(state: &AppState, ctx: &Ctx, name: &str, s: Shown) -> AppResult<Response> {
-    let FileDetail { info, text, history } = ops::file(&state.db, ctx, name).await?;
+    let FileDetail {
+        info,
+        text,
+        history,
+    } = ops::file(&state.db, ctx, name).await?;
     let current = info.version;
     let history = history
         .into_iter()
-        .map(|r| HistoryLine { version: r.version, who: r.created_by_name, when: local_time(&r.created_at), note: r.note.unwrap_or_default(), shipped: r.text.is_none(), current: r.version == current })
+        .map(|r| HistoryLine {
+            version: r.version,
+            who: r.created_by_name,
+            when: local_time(&r.created_at),
+            note: r.note.unwrap_or_default(),
+            shipped: r.text.is_none(),
+            current: r.version == current,
+        })
         .collect();
     let saved = match (&info.saved_by, &info.saved_at) {
         (Some(who), Some(at)) => format!("{who}, {}", local_time(at)),
@@ -93,7 +114,9 @@ async fn page(state: &AppState, ctx: &Ctx, name: &str, s: Shown) -> AppResult<Re
         saved,
         text: s.text.unwrap_or(text),
         history,
-        can_edit: ctx.can(Action::EditRuleFiles { org_id: ctx.org_id() }),
+        can_edit: ctx.can(Action::EditRuleFiles {
+            org_id: ctx.org_id(),
+        }),
         v: s.v,
         conflict: s.conflict,
         checked: s.checked,
@@ -101,7 +124,12 @@ async fn page(state: &AppState, ctx: &Ctx, name: &str, s: Shown) -> AppResult<Re
     Ok(render(status, &p))
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(name): Path<String>, Query(flash): Query<Flash>) -> AppResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    Query(flash): Query<Flash>,
+) -> AppResult<Response> {
     page(&state, &ctx, &name, Shown::fresh(flash.ok)).await
 }
 
@@ -114,9 +142,21 @@ struct EditForm {
     action: String,
 }
 
-async fn submit(State(state): State<AppState>, ctx: Ctx, Path(name): Path<String>, Form(f): Form<EditForm>) -> AppResult<Response> {
+async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    Form(f): Form<EditForm>,
+) -> AppResult<Response> {
     let version = version_of(&f.version);
-    let again = |v: Validation, conflict: bool, checked: bool| Shown { text: Some(f.text.clone()), version: Some(version), v, conflict, checked, flash: None };
+    let again = |v: Validation, conflict: bool, checked: bool| Shown {
+        text: Some(f.text.clone()),
+        version: Some(version),
+        v,
+        conflict,
+        checked,
+        flash: None,
+    };
     if f.action == "check" {
         return match ops::check(&state.db, &ctx, &name, &f.text).await {
             Ok(()) => page(&state, &ctx, &name, again(Validation::new(), false, true)).await,
@@ -125,9 +165,17 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path(name): Path<String
         };
     }
     match ops::save(&state.db, &ctx, &name, &f.text, version).await {
-        Ok(row) => Ok(see_other(&format!("/catalog/files/{name}"), &format!("Đã lưu bản {} của tệp {name}; các lần kiểm tra từ nay dùng bản này.", row.version))),
+        Ok(row) => Ok(see_other(
+            &format!("/catalog/files/{name}"),
+            &format!(
+                "Đã lưu bản {} của tệp {name}; các lần kiểm tra từ nay dùng bản này.",
+                row.version
+            ),
+        )),
         Err(AppError::Invalid(v)) => page(&state, &ctx, &name, again(v, false, false)).await,
-        Err(AppError::Conflict) => page(&state, &ctx, &name, again(Validation::new(), true, false)).await,
+        Err(AppError::Conflict) => {
+            page(&state, &ctx, &name, again(Validation::new(), true, false)).await
+        }
         Err(e) => Err(e),
     }
 }
@@ -140,18 +188,54 @@ struct RestoreForm {
     version: String,
 }
 
-async fn restore(State(state): State<AppState>, ctx: Ctx, Path(name): Path<String>, Form(f): Form<RestoreForm>) -> AppResult<Response> {
+async fn restore(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(name): Path<String>,
+    Form(f): Form<RestoreForm>,
+) -> AppResult<Response> {
     let from = match f.from.trim() {
         "shipped" => None,
         n => Some(n.parse::<i64>().map_err(|_| AppError::NotFound)?),
     };
     match ops::restore(&state.db, &ctx, &name, from, version_of(&f.version)).await {
         Ok(row) => {
-            let what = from.map_or_else(|| "bản gốc đi kèm phần mềm".to_string(), |v| format!("bản {v}"));
-            Ok(see_other(&format!("/catalog/files/{name}"), &format!("Đã dùng lại {what} của tệp {name} (lưu thành bản {}).", row.version)))
+            let what = from.map_or_else(
+                || "bản gốc đi kèm phần mềm".to_string(),
+                |v| format!("bản {v}"),
+            );
+            Ok(see_other(
+                &format!("/catalog/files/{name}"),
+                &format!(
+                    "Đã dùng lại {what} của tệp {name} (lưu thành bản {}).",
+                    row.version
+                ),
+            ))
         }
-        Err(AppError::Invalid(v)) => page(&state, &ctx, &name, Shown { v, ..Shown::fresh(None) }).await,
-        Err(AppError::Conflict) => page(&state, &ctx, &name, Shown { conflict: true, ..Shown::fresh(None) }).await,
+        Err(AppError::Invalid(v)) => {
+            page(
+                &state,
+                &ctx,
+                &name,
+                Shown {
+                    v,
+                    ..Shown::fresh(None)
+                },
+            )
+            .await
+        }
+        Err(AppError::Conflict) => {
+            page(
+                &state,
+                &ctx,
+                &name,
+                Shown {
+                    conflict: true,
+                    ..Shown::fresh(None)
+                },
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }
@@ -170,8 +254,22 @@ struct VersionPage {
     text: String,
 }
 
-async fn show_version(State(state): State<AppState>, ctx: Ctx, Path((name, version)): Path<(String, i64)>) -> AppResult<Response> {
+async fn show_version(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((name, version)): Path<(String, i64)>,
+) -> AppResult<Response> {
     let (row, text) = ops::version(&state.db, &ctx, &name, version).await?;
-    let p = VersionPage { l: Layout::new(&ctx, "catalog"), label: ops::file_label(&name), name, version, who: row.created_by_name, when: local_time(&row.created_at), note: row.note.unwrap_or_default(), shipped: row.text.is_none(), text };
+    let p = VersionPage {
+        l: Layout::new(&ctx, "catalog"),
+        label: ops::file_label(&name),
+        name,
+        version,
+        who: row.created_by_name,
+        when: local_time(&row.created_at),
+        note: row.note.unwrap_or_default(),
+        shipped: row.text.is_none(),
+        text,
+    };
     Ok(render(StatusCode::OK, &p))
 }

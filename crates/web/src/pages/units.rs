@@ -19,8 +19,8 @@ use thidua_domain::date::iso_to_vn;
 use thidua_domain::org::UnitInput;
 use thidua_domain::policy::Action;
 use thidua_domain::unit_change::UnitChangeKind;
-use thidua_store::units::{self, CodeName, UnitRow};
 use thidua_store::persons;
+use thidua_store::units::{self, CodeName, UnitRow};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -65,8 +65,16 @@ struct ListQuery {
 /// Names of kinds and levels by code, to show data codes in Vietnamese.
 async fn labels(state: &AppState) -> AppResult<(HashMap<String, String>, HashMap<String, String>)> {
     let mut tx = state.db.begin().await?;
-    let kinds = units::kinds(&mut tx).await?.into_iter().map(|k| (k.code, k.name)).collect();
-    let levels = units::all_levels(&mut tx).await?.into_iter().map(|k| (k.code, k.name)).collect();
+    let kinds = units::kinds(&mut tx)
+        .await?
+        .into_iter()
+        .map(|k| (k.code, k.name))
+        .collect();
+    let levels = units::all_levels(&mut tx)
+        .await?
+        .into_iter()
+        .map(|k| (k.code, k.name))
+        .collect();
     tx.commit().await?;
     Ok((kinds, levels))
 }
@@ -78,8 +86,14 @@ fn validity(u: &UnitRow) -> String {
     }
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::UseApp {
+        org_id: ctx.org_id(),
+    })?;
     let include_closed = q.closed.is_some();
     let tree = ops::tree(&state.db, &ctx, q.q.as_deref(), include_closed).await?;
     let (kinds, levels) = labels(&state).await?;
@@ -96,9 +110,24 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
             code: u.code,
         })
         .collect();
-    let can_create = ctx.can(Action::CreateUnit { org_id: ctx.org_id(), parent_path: ctx.actor.read_scope() });
-    let can_restructure = ctx.can(Action::RestructureUnits { org_id: ctx.org_id() });
-    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "units").with_flash(q.ok), q: q.q.unwrap_or_default(), include_closed, rows, can_create, can_restructure }))
+    let can_create = ctx.can(Action::CreateUnit {
+        org_id: ctx.org_id(),
+        parent_path: ctx.actor.read_scope(),
+    });
+    let can_restructure = ctx.can(Action::RestructureUnits {
+        org_id: ctx.org_id(),
+    });
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            l: Layout::new(&ctx, "units").with_flash(q.ok),
+            q: q.q.unwrap_or_default(),
+            include_closed,
+            rows,
+            can_create,
+            can_restructure,
+        },
+    ))
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -123,7 +152,15 @@ struct UnitForm {
 
 impl UnitForm {
     fn input(&self) -> UnitInput {
-        UnitInput { code: self.code.clone(), name: self.name.clone(), short_name: self.short_name.clone(), kind: self.kind.clone(), level: self.level.clone(), parent_id: self.parent_id.clone(), valid_from: self.valid_from.clone() }
+        UnitInput {
+            code: self.code.clone(),
+            name: self.name.clone(),
+            short_name: self.short_name.clone(),
+            kind: self.kind.clone(),
+            level: self.level.clone(),
+            parent_id: self.parent_id.clone(),
+            valid_from: self.valid_from.clone(),
+        }
     }
 }
 
@@ -143,17 +180,44 @@ struct FormPage {
     parents: Vec<(String, String)>,
 }
 
-
 #[allow(clippy::too_many_arguments)] // the form page is re-rendered from several handlers with these pieces
-async fn form_page(state: &AppState, ctx: &Ctx, heading: &str, action: String, cancel: String, f: UnitForm, v: Validation, conflict: bool, exclude: Option<&str>) -> AppResult<Response> {
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    heading: &str,
+    action: String,
+    cancel: String,
+    f: UnitForm,
+    v: Validation,
+    conflict: bool,
+    exclude: Option<&str>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let kinds = units::kinds(&mut tx).await?;
     let levels = units::all_levels(&mut tx).await?;
     tx.commit().await?;
-    let parents = super::unit_options(state, ctx, |u| exclude.is_none_or(|p| !u.path.starts_with(p))).await?;
+    let parents = super::unit_options(state, ctx, |u| {
+        exclude.is_none_or(|p| !u.path.starts_with(p))
+    })
+    .await?;
     let status = super::form_status(&v, conflict);
     let version = f.version.clone();
-    Ok(render(status, &FormPage { l: Layout::new(ctx, "units"), heading: heading.into(), action, cancel, version, f, v, conflict, kinds, levels, parents }))
+    Ok(render(
+        status,
+        &FormPage {
+            l: Layout::new(ctx, "units"),
+            heading: heading.into(),
+            action,
+            cancel,
+            version,
+            f,
+            v,
+            conflict,
+            kinds,
+            levels,
+            parents,
+        },
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -161,35 +225,136 @@ struct NewQuery {
     parent: Option<String>,
 }
 
-async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NewQuery>) -> AppResult<Response> {
+async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewQuery>,
+) -> AppResult<Response> {
     // Only those who may create units somewhere in their scope get the form.
-    ctx.authorize(Action::CreateUnit { org_id: ctx.org_id(), parent_path: ctx.actor.read_scope() })?;
-    let f = UnitForm { parent_id: q.parent.unwrap_or_default(), valid_from: ops::default_valid_from(), level: "commune".into(), ..Default::default() };
-    form_page(&state, &ctx, "Thêm đơn vị", "/units".into(), "/units".into(), f, Validation::new(), false, None).await
+    ctx.authorize(Action::CreateUnit {
+        org_id: ctx.org_id(),
+        parent_path: ctx.actor.read_scope(),
+    })?;
+    let f = UnitForm {
+        parent_id: q.parent.unwrap_or_default(),
+        valid_from: ops::default_valid_from(),
+        level: "commune".into(),
+        ..Default::default()
+    };
+    form_page(
+        &state,
+        &ctx,
+        "Thêm đơn vị",
+        "/units".into(),
+        "/units".into(),
+        f,
+        Validation::new(),
+        false,
+        None,
+    )
+    .await
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<UnitForm>) -> AppResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<UnitForm>,
+) -> AppResult<Response> {
     match ops::create(&state.db, &ctx, &f.input()).await {
-        Ok(u) => Ok(see_other(&format!("/units/{}", u.id), &format!("Đã thêm đơn vị {}.", u.name))),
-        Err(AppError::Invalid(v)) => form_page(&state, &ctx, "Thêm đơn vị", "/units".into(), "/units".into(), f, v, false, None).await,
+        Ok(u) => Ok(see_other(
+            &format!("/units/{}", u.id),
+            &format!("Đã thêm đơn vị {}.", u.name),
+        )),
+        Err(AppError::Invalid(v)) => {
+            form_page(
+                &state,
+                &ctx,
+                "Thêm đơn vị",
+                "/units".into(),
+                "/units".into(),
+                f,
+                v,
+                false,
+                None,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let u = ops::visible_unit(&mut tx, &ctx, &id).await?;
     tx.commit().await?;
-    ctx.authorize(Action::EditUnit { org_id: ctx.org_id(), unit_path: &u.path })?;
-    let f = UnitForm { code: u.code, name: u.name, short_name: u.short_name.unwrap_or_default(), kind: u.kind, level: u.level, parent_id: u.parent_id.unwrap_or_default(), valid_from: iso_to_vn(&u.valid_from), version: u.version.to_string() };
-    form_page(&state, &ctx, "Sửa đơn vị", format!("/units/{id}"), format!("/units/{id}"), f, Validation::new(), false, Some(&u.path)).await
+    ctx.authorize(Action::EditUnit {
+        org_id: ctx.org_id(),
+        unit_path: &u.path,
+    })?;
+    let f = UnitForm {
+        code: u.code,
+        name: u.name,
+        short_name: u.short_name.unwrap_or_default(),
+        kind: u.kind,
+        level: u.level,
+        parent_id: u.parent_id.unwrap_or_default(),
+        valid_from: iso_to_vn(&u.valid_from),
+        version: u.version.to_string(),
+    };
+    form_page(
+        &state,
+        &ctx,
+        "Sửa đơn vị",
+        format!("/units/{id}"),
+        format!("/units/{id}"),
+        f,
+        Validation::new(),
+        false,
+        Some(&u.path),
+    )
+    .await
 }
 
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<UnitForm>) -> AppResult<Response> {
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<UnitForm>,
+) -> AppResult<Response> {
     match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input()).await {
         Ok(u) => Ok(see_other(&format!("/units/{}", u.id), "Đã lưu thay đổi.")),
-        Err(AppError::Invalid(v)) => form_page(&state, &ctx, "Sửa đơn vị", format!("/units/{id}"), format!("/units/{id}"), f, v, false, None).await,
-        Err(AppError::Conflict) => form_page(&state, &ctx, "Sửa đơn vị", format!("/units/{id}"), format!("/units/{id}"), f, Validation::new(), true, None).await,
+        Err(AppError::Invalid(v)) => {
+            form_page(
+                &state,
+                &ctx,
+                "Sửa đơn vị",
+                format!("/units/{id}"),
+                format!("/units/{id}"),
+                f,
+                v,
+                false,
+                None,
+            )
+            .await
+        }
+        Err(AppError::Conflict) => {
+            form_page(
+                &state,
+                &ctx,
+                "Sửa đơn vị",
+                format!("/units/{id}"),
+                format!("/units/{id}"),
+                f,
+                Validation::new(),
+                true,
+                None,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }
@@ -227,30 +392,77 @@ struct ShowPage {
     can_edit_people: bool,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(flash): Query<Flash>) -> AppResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(flash): Query<Flash>,
+) -> AppResult<Response> {
     let (kinds, levels) = labels(&state).await?;
     let mut tx = state.db.begin().await?;
     let u = ops::visible_unit(&mut tx, &ctx, &id).await?;
     let mut ancestors = Vec::new();
     for aid in u.path.trim_matches('/').split('/').filter(|a| *a != u.id) {
         if let Ok(a) = units::get(&mut tx, ctx.org_id(), aid).await
-            && ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &a.path }) {
-                ancestors.push((a.id, a.name));
-            }
+            && ctx.can(Action::ViewUnit {
+                org_id: ctx.org_id(),
+                unit_path: &a.path,
+            })
+        {
+            ancestors.push((a.id, a.name));
+        }
     }
     let successor = match &u.successor_id {
-        Some(s) => units::get(&mut tx, ctx.org_id(), s).await.ok().map(|s| (s.id, s.name)),
+        Some(s) => units::get(&mut tx, ctx.org_id(), s)
+            .await
+            .ok()
+            .map(|s| (s.id, s.name)),
         None => None,
     };
-    let former_names = units::former_names(&mut tx, &id).await?.into_iter().map(|n| (n.name, iso_to_vn(&n.valid_to))).collect();
+    let former_names = units::former_names(&mut tx, &id)
+        .await?
+        .into_iter()
+        .map(|n| (n.name, iso_to_vn(&n.valid_to)))
+        .collect();
     let changes = units::changes_of(&mut tx, &id)
         .await?
         .into_iter()
         .filter(|c| c.kind != "rename")
-        .map(|c| ChangeLine { date: iso_to_vn(&c.effective_on), kind: UnitChangeKind::parse(&c.kind).map(|k| k.label().to_string()).unwrap_or(c.kind), from_id: c.from_unit_id, from_name: c.from_name, to_id: c.to_unit_id, to_name: c.to_name, note: c.note.unwrap_or_default() })
+        .map(|c| ChangeLine {
+            date: iso_to_vn(&c.effective_on),
+            kind: UnitChangeKind::parse(&c.kind)
+                .map(|k| k.label().to_string())
+                .unwrap_or(c.kind),
+            from_id: c.from_unit_id,
+            from_name: c.from_name,
+            to_id: c.to_unit_id,
+            to_name: c.to_name,
+            note: c.note.unwrap_or_default(),
+        })
         .collect();
-    let children = units::list(&mut tx, ctx.org_id(), &units::UnitFilter { scope: Some(u.path.clone()), ..Default::default() }, 10_000).await?.into_iter().filter(|c| c.parent_id.as_deref() == Some(id.as_str())).map(|c| (c.id, c.name)).collect();
-    let person_count = persons::count(&mut tx, ctx.org_id(), &persons::PersonFilter { unit_id: Some(id.clone()), ..Default::default() }).await?;
+    let children = units::list(
+        &mut tx,
+        ctx.org_id(),
+        &units::UnitFilter {
+            scope: Some(u.path.clone()),
+            ..Default::default()
+        },
+        10_000,
+    )
+    .await?
+    .into_iter()
+    .filter(|c| c.parent_id.as_deref() == Some(id.as_str()))
+    .map(|c| (c.id, c.name))
+    .collect();
+    let person_count = persons::count(
+        &mut tx,
+        ctx.org_id(),
+        &persons::PersonFilter {
+            unit_id: Some(id.clone()),
+            ..Default::default()
+        },
+    )
+    .await?;
     tx.commit().await?;
     let org = ctx.org_id();
     let page = ShowPage {
@@ -259,17 +471,32 @@ async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Q
         level: levels.get(&u.level).cloned().unwrap_or_default(),
         validity: validity(&u),
         closed: u.valid_to.is_some(),
-        closed_from: u.valid_to.as_deref().and_then(thidua_domain::date::parse).and_then(|d| d.next_day()).map(thidua_domain::date::vn).unwrap_or_default(),
+        closed_from: u
+            .valid_to
+            .as_deref()
+            .and_then(thidua_domain::date::parse)
+            .and_then(|d| d.next_day())
+            .map(thidua_domain::date::vn)
+            .unwrap_or_default(),
         successor,
         ancestors,
         former_names,
         changes,
         children,
         person_count,
-        can_edit: ctx.can(Action::EditUnit { org_id: org, unit_path: &u.path }),
-        can_create: ctx.can(Action::CreateUnit { org_id: org, parent_path: Some(&u.path) }),
+        can_edit: ctx.can(Action::EditUnit {
+            org_id: org,
+            unit_path: &u.path,
+        }),
+        can_create: ctx.can(Action::CreateUnit {
+            org_id: org,
+            parent_path: Some(&u.path),
+        }),
         can_restructure: ctx.can(Action::RestructureUnits { org_id: org }),
-        can_edit_people: ctx.can(Action::EditPerson { org_id: org, unit_path: &u.path }),
+        can_edit_people: ctx.can(Action::EditPerson {
+            org_id: org,
+            unit_path: &u.path,
+        }),
         u,
     };
     Ok(render(StatusCode::OK, &page))
@@ -330,8 +557,18 @@ impl From<&ChangeForm> for ChangeFields {
             survivor: f.survivor.clone(),
             effective_on: f.effective_on.clone(),
             note: f.note.clone(),
-            codes: [f.code0.clone(), f.code1.clone(), f.code2.clone(), f.code3.clone()],
-            names: [f.name0.clone(), f.name1.clone(), f.name2.clone(), f.name3.clone()],
+            codes: [
+                f.code0.clone(),
+                f.code1.clone(),
+                f.code2.clone(),
+                f.code3.clone(),
+            ],
+            names: [
+                f.name0.clone(),
+                f.name1.clone(),
+                f.name2.clone(),
+                f.name3.clone(),
+            ],
         }
     }
 }
@@ -353,17 +590,59 @@ struct ChangePage {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn change_page(state: &AppState, ctx: &Ctx, mode: &'static str, unit: Option<&UnitRow>, f: &ChangeForm, v: Validation, conflict: bool) -> AppResult<Response> {
+async fn change_page(
+    state: &AppState,
+    ctx: &Ctx,
+    mode: &'static str,
+    unit: Option<&UnitRow>,
+    f: &ChangeForm,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
     let name = unit.map(|u| u.name.clone()).unwrap_or_default();
     let (heading, explain, action, cancel) = match (mode, unit) {
-        ("rename", Some(u)) => (format!("Đổi tên {name}"), "Tên cũ được giữ lại cho các văn bản, khen thưởng trước ngày hiệu lực.", format!("/units/{}/rename", u.id), format!("/units/{}", u.id)),
-        ("split", Some(u)) => (format!("Chia tách {name}"), "Đơn vị bị chia tách ngừng hoạt động từ ngày hiệu lực; các đơn vị mới được thành lập cùng cấp.", format!("/units/{}/split", u.id), format!("/units/{}", u.id)),
-        _ => ("Sáp nhập đơn vị".to_string(), "Các đơn vị sáp nhập ngừng hoạt động từ ngày hiệu lực; lịch sử, cá nhân và đơn vị trực thuộc chuyển sang đơn vị tiếp nhận.", "/units/merge".to_string(), "/units".to_string()),
+        ("rename", Some(u)) => (
+            format!("Đổi tên {name}"),
+            "Tên cũ được giữ lại cho các văn bản, khen thưởng trước ngày hiệu lực.",
+            format!("/units/{}/rename", u.id),
+            format!("/units/{}", u.id),
+        ),
+        ("split", Some(u)) => (
+            format!("Chia tách {name}"),
+            "Đơn vị bị chia tách ngừng hoạt động từ ngày hiệu lực; các đơn vị mới được thành lập cùng cấp.",
+            format!("/units/{}/split", u.id),
+            format!("/units/{}", u.id),
+        ),
+        _ => (
+            "Sáp nhập đơn vị".to_string(),
+            "Các đơn vị sáp nhập ngừng hoạt động từ ngày hiệu lực; lịch sử, cá nhân và đơn vị trực thuộc chuyển sang đơn vị tiếp nhận.",
+            "/units/merge".to_string(),
+            "/units".to_string(),
+        ),
     };
-    let options = if mode == "merge" { super::unit_options(state, ctx, |_| true).await? } else { Vec::new() };
+    let options = if mode == "merge" {
+        super::unit_options(state, ctx, |_| true).await?
+    } else {
+        Vec::new()
+    };
     let version = unit.map(|u| u.version.to_string()).unwrap_or_default();
     let status = super::form_status(&v, conflict);
-    Ok(render(status, &ChangePage { l: Layout::new(ctx, "units"), mode, heading, explain, action, cancel, version, f: f.into(), v, conflict, options }))
+    Ok(render(
+        status,
+        &ChangePage {
+            l: Layout::new(ctx, "units"),
+            mode,
+            heading,
+            explain,
+            action,
+            cancel,
+            version,
+            f: f.into(),
+            v,
+            conflict,
+            options,
+        },
+    ))
 }
 
 async fn load(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<UnitRow> {
@@ -374,55 +653,171 @@ async fn load(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<UnitRow> {
 }
 
 fn blank_change() -> ChangeForm {
-    ChangeForm { effective_on: ops::default_valid_from(), ..Default::default() }
+    ChangeForm {
+        effective_on: ops::default_valid_from(),
+        ..Default::default()
+    }
 }
 
-async fn rename_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn rename_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let u = load(&state, &ctx, &id).await?;
-    ctx.authorize(Action::EditUnit { org_id: ctx.org_id(), unit_path: &u.path })?;
-    change_page(&state, &ctx, "rename", Some(&u), &blank_change(), Validation::new(), false).await
+    ctx.authorize(Action::EditUnit {
+        org_id: ctx.org_id(),
+        unit_path: &u.path,
+    })?;
+    change_page(
+        &state,
+        &ctx,
+        "rename",
+        Some(&u),
+        &blank_change(),
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn rename(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> AppResult<Response> {
-    match ops::rename(&state.db, &ctx, &id, version_of(&f.version), &f.new_name, &f.effective_on).await {
+async fn rename(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ChangeForm>,
+) -> AppResult<Response> {
+    match ops::rename(
+        &state.db,
+        &ctx,
+        &id,
+        version_of(&f.version),
+        &f.new_name,
+        &f.effective_on,
+    )
+    .await
+    {
         Ok(u) => Ok(see_other(&format!("/units/{}", u.id), "Đã đổi tên đơn vị.")),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict)) => {
             let u = load(&state, &ctx, &id).await?;
             let conflict = matches!(e, AppError::Conflict);
-            change_page(&state, &ctx, "rename", Some(&u), &f, if let AppError::Invalid(v) = e { v } else { Validation::new() }, conflict).await
+            change_page(
+                &state,
+                &ctx,
+                "rename",
+                Some(&u),
+                &f,
+                if let AppError::Invalid(v) = e {
+                    v
+                } else {
+                    Validation::new()
+                },
+                conflict,
+            )
+            .await
         }
         Err(e) => Err(e),
     }
 }
 
 async fn merge_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::RestructureUnits { org_id: ctx.org_id() })?;
-    change_page(&state, &ctx, "merge", None, &blank_change(), Validation::new(), false).await
+    ctx.authorize(Action::RestructureUnits {
+        org_id: ctx.org_id(),
+    })?;
+    change_page(
+        &state,
+        &ctx,
+        "merge",
+        None,
+        &blank_change(),
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn merge(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ChangeForm>) -> AppResult<Response> {
+async fn merge(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<ChangeForm>,
+) -> AppResult<Response> {
     let survivor = (!f.survivor.trim().is_empty()).then_some(f.survivor.as_str());
-    let new_unit = ops::NewUnitName { code: f.new_code.clone(), name: f.new_name.clone() };
+    let new_unit = ops::NewUnitName {
+        code: f.new_code.clone(),
+        name: f.new_name.clone(),
+    };
     let note = (!f.note.trim().is_empty()).then_some(f.note.as_str());
-    match ops::merge(&state.db, &ctx, &f.sources, survivor, survivor.is_none().then_some(&new_unit), &f.effective_on, note).await {
-        Ok(t) => Ok(see_other(&format!("/units/{}", t.id), "Đã sáp nhập đơn vị.")),
+    match ops::merge(
+        &state.db,
+        &ctx,
+        &f.sources,
+        survivor,
+        survivor.is_none().then_some(&new_unit),
+        &f.effective_on,
+        note,
+    )
+    .await
+    {
+        Ok(t) => Ok(see_other(
+            &format!("/units/{}", t.id),
+            "Đã sáp nhập đơn vị.",
+        )),
         Err(AppError::Invalid(v)) => change_page(&state, &ctx, "merge", None, &f, v, false).await,
-        Err(AppError::Conflict) => change_page(&state, &ctx, "merge", None, &f, Validation::new(), true).await,
+        Err(AppError::Conflict) => {
+            change_page(&state, &ctx, "merge", None, &f, Validation::new(), true).await
+        }
         Err(e) => Err(e),
     }
 }
 
-async fn split_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    ctx.authorize(Action::RestructureUnits { org_id: ctx.org_id() })?;
+async fn split_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::RestructureUnits {
+        org_id: ctx.org_id(),
+    })?;
     let u = load(&state, &ctx, &id).await?;
-    change_page(&state, &ctx, "split", Some(&u), &blank_change(), Validation::new(), false).await
+    change_page(
+        &state,
+        &ctx,
+        "split",
+        Some(&u),
+        &blank_change(),
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn split(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ChangeForm>) -> AppResult<Response> {
-    let news: Vec<ops::NewUnitName> = [(&f.code0, &f.name0), (&f.code1, &f.name1), (&f.code2, &f.name2), (&f.code3, &f.name3)].into_iter().map(|(c, n)| ops::NewUnitName { code: c.clone(), name: n.clone() }).collect();
+async fn split(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ChangeForm>,
+) -> AppResult<Response> {
+    let news: Vec<ops::NewUnitName> = [
+        (&f.code0, &f.name0),
+        (&f.code1, &f.name1),
+        (&f.code2, &f.name2),
+        (&f.code3, &f.name3),
+    ]
+    .into_iter()
+    .map(|(c, n)| ops::NewUnitName {
+        code: c.clone(),
+        name: n.clone(),
+    })
+    .collect();
     let note = (!f.note.trim().is_empty()).then_some(f.note.as_str());
     match ops::split(&state.db, &ctx, &id, &news, &f.effective_on, note).await {
-        Ok(created) => Ok(see_other(&format!("/units/{}", created.first().map(|c| c.id.as_str()).unwrap_or("")), "Đã chia tách đơn vị.")),
+        Ok(created) => Ok(see_other(
+            &format!(
+                "/units/{}",
+                created.first().map(|c| c.id.as_str()).unwrap_or("")
+            ),
+            "Đã chia tách đơn vị.",
+        )),
         Err(AppError::Invalid(v)) => {
             let u = load(&state, &ctx, &id).await?;
             change_page(&state, &ctx, "split", Some(&u), &f, v, false).await

@@ -6,7 +6,10 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use thidua_domain::campaign::CampaignInput;
 use thidua_domain::campaign::deadline::DeadlineInput;
-use thidua_domain::campaign::parts::{AwardFormInput, PactInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput, ThemeInput};
+use thidua_domain::campaign::parts::{
+    AwardFormInput, PactInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput,
+    ThemeInput,
+};
 use thidua_domain::campaign::target::TargetInput;
 use utoipa::ToSchema;
 
@@ -79,7 +82,14 @@ impl LegalBases {
                 .iter()
                 .map(|b| {
                     let part = |s: &Option<String>| text(s).replace(['\n', '\r'], " ");
-                    format!("{}; {}; {}", part(&b.number), part(&b.issued_on), part(&b.title)).trim_end_matches([';', ' ']).to_string()
+                    format!(
+                        "{}; {}; {}",
+                        part(&b.number),
+                        part(&b.issued_on),
+                        part(&b.title)
+                    )
+                    .trim_end_matches([';', ' '])
+                    .to_string()
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -142,7 +152,11 @@ impl CampaignBody {
             period_to: text(&self.period_to),
             signer_title: text(&self.signer_title),
             signer_name: text(&self.signer_name),
-            legal_bases: self.legal_bases.as_ref().map(LegalBases::text).unwrap_or_default(),
+            legal_bases: self
+                .legal_bases
+                .as_ref()
+                .map(LegalBases::text)
+                .unwrap_or_default(),
             purposes: text(&self.purposes),
             content: text(&self.content),
             participants_note: text(&self.participants_note),
@@ -219,7 +233,14 @@ pub struct TargetBody {
 
 impl TargetBody {
     pub fn input(&self) -> TargetInput {
-        TargetInput { text: text(&self.text), comparator: text(&self.comparator), threshold: number(&self.threshold), unit: text(&self.unit), scope: text(&self.scope), theme_id: text(&self.theme_id) }
+        TargetInput {
+            text: text(&self.text),
+            comparator: text(&self.comparator),
+            threshold: number(&self.threshold),
+            unit: text(&self.unit),
+            scope: text(&self.scope),
+            theme_id: text(&self.theme_id),
+        }
     }
 }
 
@@ -285,7 +306,11 @@ pub struct AwardFormBody {
 
 impl AwardFormBody {
     pub fn input(&self) -> AwardFormInput {
-        AwardFormInput { name: text(&self.name), catalog_code: text(&self.catalog_code), criteria: text(&self.criteria) }
+        AwardFormInput {
+            name: text(&self.name),
+            catalog_code: text(&self.catalog_code),
+            criteria: text(&self.criteria),
+        }
     }
 }
 
@@ -308,7 +333,14 @@ pub struct QuotaBody {
 
 impl QuotaBody {
     pub fn input(&self) -> QuotaInput {
-        QuotaInput { who: text(&self.who), unit_kind: text(&self.unit_kind), unit_id: text(&self.unit_id), award_form: text(&self.award_form), collectives_max: number(&self.collectives_max), individuals_max: number(&self.individuals_max) }
+        QuotaInput {
+            who: text(&self.who),
+            unit_kind: text(&self.unit_kind),
+            unit_id: text(&self.unit_id),
+            award_form: text(&self.award_form),
+            collectives_max: number(&self.collectives_max),
+            individuals_max: number(&self.individuals_max),
+        }
     }
 }
 
@@ -338,7 +370,12 @@ impl RegistrationBody {
         RegistrationInput {
             unit_id: text(&self.unit_id),
             titles: self.titles.clone().unwrap_or_default(),
-            commitments: self.commitments.iter().flatten().map(|(k, v)| (k.clone(), v.text())).collect(),
+            commitments: self
+                .commitments
+                .iter()
+                .flatten()
+                .map(|(k, v)| (k.clone(), v.text()))
+                .collect(),
             own_targets: lines(&self.own_targets),
             note: text(&self.note),
         }
@@ -364,7 +401,12 @@ pub struct PactBody {
 
 impl PactBody {
     pub fn input(&self) -> PactInput {
-        PactInput { cluster_id: text(&self.cluster_id), signed_on: text(&self.signed_on), content: text(&self.content), targets: lines(&self.targets) }
+        PactInput {
+            cluster_id: text(&self.cluster_id),
+            signed_on: text(&self.signed_on),
+            content: text(&self.content),
+            targets: lines(&self.targets),
+        }
     }
 }
 
@@ -385,7 +427,12 @@ pub struct ProgressBody {
 
 impl ProgressBody {
     pub fn input(&self) -> ProgressInput {
-        ProgressInput { unit_id: text(&self.unit_id), value: number(&self.value), reported_on: text(&self.reported_on), comment: text(&self.comment) }
+        ProgressInput {
+            unit_id: text(&self.unit_id),
+            value: number(&self.value),
+            reported_on: text(&self.reported_on),
+            comment: text(&self.comment),
+        }
     }
 }
 
@@ -405,7 +452,12 @@ pub struct SubmissionBody {
 
 impl SubmissionBody {
     pub fn input(&self) -> SubmissionInput {
-        SubmissionInput { unit_id: text(&self.unit_id), due_on: text(&self.due_on), document_number: text(&self.document_number), note: text(&self.note) }
+        SubmissionInput {
+            unit_id: text(&self.unit_id),
+            due_on: text(&self.due_on),
+            document_number: text(&self.document_number),
+            note: text(&self.note),
+        }
     }
 }
 
@@ -434,4 +486,3 @@ pub struct SubmissionForm {
     #[schema(value_type = Vec<String>, format = Binary)]
     pub files: Vec<Vec<u8>>,
 }
-

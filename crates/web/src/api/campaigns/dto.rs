@@ -22,10 +22,13 @@ pub struct LegalBasis {
 
 impl From<LegalBasisRow> for LegalBasis {
     fn from(r: LegalBasisRow) -> Self {
-        LegalBasis { number: r.number, issued_on: r.issued_on, title: r.title }
+        LegalBasis {
+            number: r.number,
+            issued_on: r.issued_on,
+            title: r.title,
+        }
     }
 }
-
 
 /// A plan's header, status and version.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -59,8 +62,14 @@ pub struct Campaign {
 
 impl From<CampaignRow> for Campaign {
     fn from(c: CampaignRow) -> Self {
-        let kind_label = CampaignKind::parse(&c.kind).map(|k| k.label()).unwrap_or_default().to_string();
-        let status_label = CampaignStatus::parse(&c.status).map(|s| s.label()).unwrap_or_default().to_string();
+        let kind_label = CampaignKind::parse(&c.kind)
+            .map(|k| k.label())
+            .unwrap_or_default()
+            .to_string();
+        let status_label = CampaignStatus::parse(&c.status)
+            .map(|s| s.label())
+            .unwrap_or_default()
+            .to_string();
         Campaign {
             id: c.id,
             number: c.number,
@@ -125,7 +134,17 @@ pub struct Theme {
 
 impl Theme {
     pub fn new(t: ThemeRow, coordinators: Vec<(String, String)>) -> Theme {
-        Theme { id: t.id, title: t.title, lead_unit_id: t.lead_unit_id, lead_name: t.lead_name, period_from: t.period_from, period_to: t.period_to, description: t.description, coordinators: coordinators.into_iter().map(UnitRef::from).collect(), version: t.version }
+        Theme {
+            id: t.id,
+            title: t.title,
+            lead_unit_id: t.lead_unit_id,
+            lead_name: t.lead_name,
+            period_from: t.period_from,
+            period_to: t.period_to,
+            description: t.description,
+            coordinators: coordinators.into_iter().map(UnitRef::from).collect(),
+            version: t.version,
+        }
     }
 }
 
@@ -148,13 +167,30 @@ pub struct Target {
 }
 
 fn sign(code: &str) -> String {
-    Comparator::parse(code).map(|c| c.sign()).unwrap_or(code).to_string()
+    Comparator::parse(code)
+        .map(|c| c.sign())
+        .unwrap_or(code)
+        .to_string()
 }
 
 impl From<TargetRow> for Target {
     fn from(t: TargetRow) -> Self {
-        let scope_label = TargetScope::parse(&t.scope).map(|s| s.label()).unwrap_or_default().to_string();
-        Target { id: t.id, theme_id: t.theme_id, comparator_sign: sign(&t.comparator), comparator: t.comparator, text: t.text, threshold: t.threshold, unit: t.measure, scope: t.scope, scope_label, version: t.version }
+        let scope_label = TargetScope::parse(&t.scope)
+            .map(|s| s.label())
+            .unwrap_or_default()
+            .to_string();
+        Target {
+            id: t.id,
+            theme_id: t.theme_id,
+            comparator_sign: sign(&t.comparator),
+            comparator: t.comparator,
+            text: t.text,
+            threshold: t.threshold,
+            unit: t.measure,
+            scope: t.scope,
+            scope_label,
+            version: t.version,
+        }
     }
 }
 
@@ -181,8 +217,14 @@ pub struct Deadline {
 
 impl Deadline {
     pub fn new(d: DeadlineRow, occurrences: &[time::Date]) -> Deadline {
-        let kind_label = DeadlineKind::parse(&d.kind).map(|k| k.label()).unwrap_or_default().to_string();
-        let recurrence_label = Recurrence::parse(&d.recurrence).map(|r| r.label()).unwrap_or_default().to_string();
+        let kind_label = DeadlineKind::parse(&d.kind)
+            .map(|k| k.label())
+            .unwrap_or_default()
+            .to_string();
+        let recurrence_label = Recurrence::parse(&d.recurrence)
+            .map(|r| r.label())
+            .unwrap_or_default()
+            .to_string();
         Deadline {
             id: d.id,
             kind: d.kind,
@@ -197,7 +239,10 @@ impl Deadline {
             unit_kind: d.unit_kind,
             unit_id: d.unit_id,
             recipient: d.recipient,
-            occurrences: occurrences.iter().map(|x| thidua_domain::date::iso(*x)).collect(),
+            occurrences: occurrences
+                .iter()
+                .map(|x| thidua_domain::date::iso(*x))
+                .collect(),
             version: d.version,
         }
     }
@@ -213,7 +258,12 @@ pub struct AwardForm {
 
 impl From<AwardFormRow> for AwardForm {
     fn from(a: AwardFormRow) -> Self {
-        AwardForm { id: a.id, name: a.name, catalog_code: a.catalog_code, criteria: a.criteria }
+        AwardForm {
+            id: a.id,
+            name: a.name,
+            catalog_code: a.catalog_code,
+            criteria: a.criteria,
+        }
     }
 }
 
@@ -230,7 +280,15 @@ pub struct Quota {
 
 impl From<QuotaRow> for Quota {
     fn from(q: QuotaRow) -> Self {
-        Quota { id: q.id, who: q.who, unit_kind: q.unit_kind, unit_id: q.unit_id, award_form: q.award_form, collectives_max: q.collectives_max, individuals_max: q.individuals_max }
+        Quota {
+            id: q.id,
+            who: q.who,
+            unit_kind: q.unit_kind,
+            unit_id: q.unit_id,
+            award_form: q.award_form,
+            collectives_max: q.collectives_max,
+            individuals_max: q.individuals_max,
+        }
     }
 }
 
@@ -253,10 +311,26 @@ impl From<crate::ops::campaigns::Plan> for Plan {
         Plan {
             campaign: p.campaign.into(),
             legal_bases: p.legal_bases.into_iter().map(Into::into).collect(),
-            participants: p.participants.into_iter().map(|x| Participant { unit_id: x.unit_id, unit_name: x.unit_name, unit_kind: x.unit_kind }).collect(),
-            themes: p.themes.into_iter().map(|(t, c)| Theme::new(t, c)).collect(),
+            participants: p
+                .participants
+                .into_iter()
+                .map(|x| Participant {
+                    unit_id: x.unit_id,
+                    unit_name: x.unit_name,
+                    unit_kind: x.unit_kind,
+                })
+                .collect(),
+            themes: p
+                .themes
+                .into_iter()
+                .map(|(t, c)| Theme::new(t, c))
+                .collect(),
             targets: p.targets.into_iter().map(Into::into).collect(),
-            deadlines: p.deadlines.into_iter().map(|(d, due)| Deadline::new(d, &due)).collect(),
+            deadlines: p
+                .deadlines
+                .into_iter()
+                .map(|(d, due)| Deadline::new(d, &due))
+                .collect(),
             award_forms: p.award_forms.into_iter().map(Into::into).collect(),
             quotas: p.quotas.into_iter().map(Into::into).collect(),
         }
@@ -277,7 +351,14 @@ pub struct Commitment {
 
 impl From<CommitmentRow> for Commitment {
     fn from(c: CommitmentRow) -> Self {
-        Commitment { target_id: c.target_id, text: c.text, comparator_sign: sign(&c.comparator), comparator: c.comparator, threshold: c.threshold, unit: c.measure }
+        Commitment {
+            target_id: c.target_id,
+            text: c.text,
+            comparator_sign: sign(&c.comparator),
+            comparator: c.comparator,
+            threshold: c.threshold,
+            unit: c.measure,
+        }
     }
 }
 
@@ -359,6 +440,12 @@ pub struct Attachment {
 
 impl From<AttachmentRow> for Attachment {
     fn from(a: AttachmentRow) -> Self {
-        Attachment { url: format!("/api/v1/attachments/{}", a.id), id: a.id, file_name: a.file_name, content_type: a.content_type, size_bytes: a.size_bytes }
+        Attachment {
+            url: format!("/api/v1/attachments/{}", a.id),
+            id: a.id,
+            file_name: a.file_name,
+            content_type: a.content_type,
+            size_bytes: a.size_bytes,
+        }
     }
 }

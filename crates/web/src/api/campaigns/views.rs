@@ -18,7 +18,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(progress_board)).routes(routes!(matrix)).routes(routes!(calendar))
+    OpenApiRouter::new()
+        .routes(routes!(progress_board))
+        .routes(routes!(matrix))
+        .routes(routes!(calendar))
 }
 
 // ---- progress board ----
@@ -82,10 +85,27 @@ impl From<TargetProgress> for TargetBoard {
                 status_label: r.progress.status.label().into(),
                 threshold: r.committed.unwrap_or(plan_threshold),
                 committed_threshold: r.committed,
-                history: r.history.into_iter().map(|(d, value)| Point { date: iso(d), value }).collect(),
+                history: r
+                    .history
+                    .into_iter()
+                    .map(|(d, value)| Point {
+                        date: iso(d),
+                        value,
+                    })
+                    .collect(),
             })
             .collect();
-        TargetBoard { target_id: t.target.id, text: t.target.text, theme_title: t.theme_title, comparator: t.target.comparator, comparator_sign: t.comparator.sign().into(), threshold: plan_threshold, unit: t.target.measure, scope: t.scope.code().into(), rows }
+        TargetBoard {
+            target_id: t.target.id,
+            text: t.target.text,
+            theme_title: t.theme_title,
+            comparator: t.target.comparator,
+            comparator_sign: t.comparator.sign().into(),
+            threshold: plan_threshold,
+            unit: t.target.measure,
+            scope: t.scope.code().into(),
+            rows,
+        }
     }
 }
 
@@ -98,9 +118,16 @@ pub struct ProgressBoard {
 /// Per target and unit: the latest value, the share of the threshold, and on track / at risk / missed.
 /// A unit officer sees their own units' rows.
 #[utoipa::path(get, path = "/api/v1/campaigns/{id}/progress", tag = "campaigns", responses((status = 200, body = ProgressBoard), (status = 404, body = ApiErrorBody)))]
-async fn progress_board(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<ProgressBoard>> {
+async fn progress_board(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ProgressBoard>> {
     let (c, targets) = ops::progress_board(&state.db, &ctx, &id).await?;
-    Ok(Json(ProgressBoard { campaign_id: c.id, targets: targets.into_iter().map(TargetBoard::from).collect() }))
+    Ok(Json(ProgressBoard {
+        campaign_id: c.id,
+        targets: targets.into_iter().map(TargetBoard::from).collect(),
+    }))
 }
 
 // ---- the unit × deadline matrix ----
@@ -144,7 +171,16 @@ pub struct MatrixView {
 }
 
 fn matrix_view(campaign_id: String, m: Matrix) -> MatrixView {
-    let columns: Vec<MatrixColumn> = m.columns.iter().map(|c| MatrixColumn { deadline_id: c.deadline_id.clone(), due_on: iso(c.due_on), label: c.label.clone(), kind_label: c.kind.into() }).collect();
+    let columns: Vec<MatrixColumn> = m
+        .columns
+        .iter()
+        .map(|c| MatrixColumn {
+            deadline_id: c.deadline_id.clone(),
+            due_on: iso(c.due_on),
+            label: c.label.clone(),
+            kind_label: c.kind.into(),
+        })
+        .collect();
     let rows = m
         .rows
         .into_iter()
@@ -155,17 +191,37 @@ fn matrix_view(campaign_id: String, m: Matrix) -> MatrixView {
                 .cells
                 .into_iter()
                 .zip(&columns)
-                .map(|(cell, col)| MatrixCell { deadline_id: col.deadline_id.clone(), due_on: col.due_on.clone(), status: cell.status.code().into(), status_label: cell.status.label().into(), submission_id: cell.submission_id, sent_on: cell.sent_on.map(iso) })
+                .map(|(cell, col)| MatrixCell {
+                    deadline_id: col.deadline_id.clone(),
+                    due_on: col.due_on.clone(),
+                    status: cell.status.code().into(),
+                    status_label: cell.status.label().into(),
+                    submission_id: cell.submission_id,
+                    sent_on: cell.sent_on.map(iso),
+                })
                 .collect(),
         })
         .collect();
-    MatrixView { campaign_id, columns, rows, counts: m.counts.into_iter().map(|(k, v)| (k.to_string(), v)).collect() }
+    MatrixView {
+        campaign_id,
+        columns,
+        rows,
+        counts: m
+            .counts
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    }
 }
 
 /// Who sent what: a row per unit, a column per deadline occurrence, each cell on time, late, missing or
 /// not due. A unit officer sees their own units' rows.
 #[utoipa::path(get, path = "/api/v1/campaigns/{id}/matrix", tag = "campaigns", responses((status = 200, body = MatrixView), (status = 404, body = ApiErrorBody)))]
-async fn matrix(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<MatrixView>> {
+async fn matrix(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Json<MatrixView>> {
     let (c, m) = ops::matrix(&state.db, &ctx, &id).await?;
     Ok(Json(matrix_view(c.id, m)))
 }
@@ -228,17 +284,31 @@ fn query_date(v: &Option<String>, label: &str) -> ApiResult<Option<time::Date>> 
 
 /// Every deadline occurrence of launched and closed campaigns in a window (at most 400 days).
 #[utoipa::path(get, path = "/api/v1/calendar", tag = "campaigns", params(CalendarQuery), responses((status = 200, body = Vec<CalendarEntry>), (status = 400, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
-async fn calendar(State(state): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<CalendarQuery>) -> ApiResult<Json<Vec<CalendarEntry>>> {
-    ctx.authorize(Action::ViewCampaigns { org_id: ctx.org_id() })?;
+async fn calendar(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<CalendarQuery>,
+) -> ApiResult<Json<Vec<CalendarEntry>>> {
+    ctx.authorize(Action::ViewCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     let from = query_date(&q.from, "Từ ngày")?.unwrap_or_else(crate::ops::campaigns::today_vn);
     let to = query_date(&q.to, "Đến ngày")?.unwrap_or(from + time::Duration::days(31));
     let vn = thidua_domain::date::vn;
     if to < from {
-        return Err(bad(format!("Đến ngày ({}) phải sau Từ ngày ({}).", vn(to), vn(from))));
+        return Err(bad(format!(
+            "Đến ngày ({}) phải sau Từ ngày ({}).",
+            vn(to),
+            vn(from)
+        )));
     }
     let days = (to - from).whole_days();
     if days > MAX_WINDOW_DAYS {
-        return Err(bad(format!("Khoảng thời gian từ {} đến {} dài {days} ngày; lịch chỉ xem tối đa {MAX_WINDOW_DAYS} ngày một lần, hãy thu hẹp Từ ngày – Đến ngày.", vn(from), vn(to))));
+        return Err(bad(format!(
+            "Khoảng thời gian từ {} đến {} dài {days} ngày; lịch chỉ xem tối đa {MAX_WINDOW_DAYS} ngày một lần, hãy thu hẹp Từ ngày – Đến ngày.",
+            vn(from),
+            vn(to)
+        )));
     }
     let unit = param(&q.unit_id);
     if let Some(u) = unit {

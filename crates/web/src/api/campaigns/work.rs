@@ -34,13 +34,21 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 /// 201 for a record just made (its first version), 200 for an update of what was there.
 fn created_or_updated(version: i64) -> StatusCode {
-    if version == 1 { StatusCode::CREATED } else { StatusCode::OK }
+    if version == 1 {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    }
 }
 
 // ---- registration and pacts ----
 
 #[utoipa::path(get, path = "/api/v1/campaigns/{id}/registrations", tag = "campaigns", responses((status = 200, body = Vec<Registration>), (status = 404, body = ApiErrorBody)))]
-async fn list_registrations(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<Registration>>> {
+async fn list_registrations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<Registration>>> {
     let rows = ops::registrations(&state.db, &ctx, &id, None).await?;
     Ok(Json(rows.into_iter().map(Registration::from).collect()))
 }
@@ -48,14 +56,27 @@ async fn list_registrations(State(state): State<AppState>, ctx: Ctx, Path(id): P
 /// Registers a unit: titles aimed for, levels committed to per campaign target, own targets. Without
 /// `version` a first registration (201); with the version read, an update (200).
 #[utoipa::path(post, path = "/api/v1/campaigns/{id}/registrations", tag = "campaigns", request_body = RegistrationBody, responses((status = 201, body = Registration), (status = 200, body = Registration), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
-async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(b): ApiJson<RegistrationBody>) -> ApiResult<(StatusCode, Json<Registration>)> {
+async fn register(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<RegistrationBody>,
+) -> ApiResult<(StatusCode, Json<Registration>)> {
     let row = ops::register(&state.db, &ctx, &id, b.version, &b.input()).await?;
-    let view = ops::registrations(&state.db, &ctx, &id, Some(&row.unit_id)).await?.into_iter().next().ok_or(ApiError(AppError::NotFound))?;
+    let view = ops::registrations(&state.db, &ctx, &id, Some(&row.unit_id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(ApiError(AppError::NotFound))?;
     Ok((created_or_updated(row.version), Json(view.into())))
 }
 
 #[utoipa::path(get, path = "/api/v1/campaigns/{id}/pacts", tag = "campaigns", responses((status = 200, body = Vec<Pact>), (status = 404, body = ApiErrorBody)))]
-async fn list_pacts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Json<Vec<Pact>>> {
+async fn list_pacts(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<Pact>>> {
     let rows = ops::pacts(&state.db, &ctx, &id, None).await?;
     Ok(Json(rows.into_iter().map(Pact::from).collect()))
 }
@@ -63,14 +84,28 @@ async fn list_pacts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 /// Signs a cluster's pact (the standing office or the officer of the cluster's leading unit); with the
 /// version read, amends it.
 #[utoipa::path(post, path = "/api/v1/campaigns/{id}/pacts", tag = "campaigns", request_body = PactBody, responses((status = 201, body = Pact), (status = 200, body = Pact), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
-async fn sign_pact(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, ApiJson(b): ApiJson<PactBody>) -> ApiResult<(StatusCode, Json<Pact>)> {
+async fn sign_pact(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<PactBody>,
+) -> ApiResult<(StatusCode, Json<Pact>)> {
     let row = ops::sign_pact(&state.db, &ctx, &id, b.version, &b.input()).await?;
     let status = created_or_updated(row.version);
-    let view = ops::pacts(&state.db, &ctx, &id, Some(&row.cluster_id)).await?.into_iter().next();
+    let view = ops::pacts(&state.db, &ctx, &id, Some(&row.cluster_id))
+        .await?
+        .into_iter()
+        .next();
     let pact = match view {
         Some(v) => v.into(),
         // The signer sees the pact they signed even when no member lies in their scope.
-        None => ops::PactView { row, cluster_name: String::new(), members: Vec::new(), commitments: Vec::new() }.into(),
+        None => ops::PactView {
+            row,
+            cluster_name: String::new(),
+            members: Vec::new(),
+            commitments: Vec::new(),
+        }
+        .into(),
     };
     Ok((status, Json(pact)))
 }
@@ -108,7 +143,10 @@ async fn read_form(req: Request, state: &AppState) -> ApiResult<Form> {
                 let bytes = field.bytes().await.map_err(form_error)?;
                 // A browser sends an empty part for a file input left empty.
                 if !(file_name.is_empty() && bytes.is_empty()) {
-                    form.files.push(Upload { file_name, bytes: bytes.to_vec() });
+                    form.files.push(Upload {
+                        file_name,
+                        bytes: bytes.to_vec(),
+                    });
                 }
             }
             None => {
@@ -121,7 +159,11 @@ async fn read_form(req: Request, state: &AppState) -> ApiResult<Form> {
 }
 
 /// The fields of a JSON body or of a multipart form, and the files (none with JSON).
-async fn fields_and_files<B: serde::de::DeserializeOwned>(req: Request, state: &AppState, from_form: impl Fn(&Form) -> B) -> ApiResult<(B, Vec<Upload>)> {
+async fn fields_and_files<B: serde::de::DeserializeOwned>(
+    req: Request,
+    state: &AppState,
+    from_form: impl Fn(&Form) -> B,
+) -> ApiResult<(B, Vec<Upload>)> {
     if is_multipart(req.headers()) {
         let form = read_form(req, state).await?;
         let body = from_form(&form);
@@ -132,8 +174,17 @@ async fn fields_and_files<B: serde::de::DeserializeOwned>(req: Request, state: &
     }
 }
 
-async fn attachments(state: &AppState, ctx: &Ctx, owner_type: &str, owner_id: &str) -> ApiResult<Vec<Attachment>> {
-    Ok(ops::attachments_of(&state.db, ctx, owner_type, owner_id).await?.into_iter().map(Attachment::from).collect())
+async fn attachments(
+    state: &AppState,
+    ctx: &Ctx,
+    owner_type: &str,
+    owner_id: &str,
+) -> ApiResult<Vec<Attachment>> {
+    Ok(ops::attachments_of(&state.db, ctx, owner_type, owner_id)
+        .await?
+        .into_iter()
+        .map(Attachment::from)
+        .collect())
 }
 
 // ---- progress ----
@@ -156,12 +207,28 @@ pub struct ProgressReport {
 
 impl ProgressReport {
     fn new(r: ProgressRow, attachments: Vec<Attachment>) -> ProgressReport {
-        ProgressReport { id: r.id, campaign_id: r.campaign_id, target_id: r.target_id, unit_id: r.unit_id, value: r.value, reported_on: r.reported_on, comment: r.comment, created_by: r.created_by, created_at: r.created_at, attachments }
+        ProgressReport {
+            id: r.id,
+            campaign_id: r.campaign_id,
+            target_id: r.target_id,
+            unit_id: r.unit_id,
+            value: r.value,
+            reported_on: r.reported_on,
+            comment: r.comment,
+            created_by: r.created_by,
+            created_at: r.created_at,
+            attachments,
+        }
     }
 }
 
 fn progress_from_form(f: &Form) -> ProgressBody {
-    ProgressBody { unit_id: f.text("unit_id"), value: f.text("value").map(super::body::NumberOrText::Text), reported_on: f.text("reported_on"), comment: f.text("comment") }
+    ProgressBody {
+        unit_id: f.text("unit_id"),
+        value: f.text("value").map(super::body::NumberOrText::Text),
+        reported_on: f.text("reported_on"),
+        comment: f.text("comment"),
+    }
 }
 
 /// Reports a value on a target, with evidence files (multipart field `files`, any number up to 5:
@@ -173,9 +240,23 @@ fn progress_from_form(f: &Form) -> ProgressBody {
     request_body(content((ProgressBody = "application/json"), (super::body::ProgressForm = "multipart/form-data"))),
     responses((status = 201, body = ProgressReport), (status = 422, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 413, body = ApiErrorBody))
 )]
-async fn report_progress(State(state): State<AppState>, ctx: Ctx, Path((id, target_id)): Path<(String, String)>, req: Request) -> ApiResult<(StatusCode, Json<ProgressReport>)> {
+async fn report_progress(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, target_id)): Path<(String, String)>,
+    req: Request,
+) -> ApiResult<(StatusCode, Json<ProgressReport>)> {
     let (body, files) = fields_and_files(req, &state, progress_from_form).await?;
-    let row = ops::report_progress(&state.db, &state.blobs(), &ctx, &id, &target_id, &body.input(), &files).await?;
+    let row = ops::report_progress(
+        &state.db,
+        &state.blobs(),
+        &ctx,
+        &id,
+        &target_id,
+        &body.input(),
+        &files,
+    )
+    .await?;
     let files = attachments(&state, &ctx, "progress_report", &row.id).await?;
     Ok((StatusCode::CREATED, Json(ProgressReport::new(row, files))))
 }
@@ -226,7 +307,12 @@ impl Submission {
 }
 
 fn submission_from_form(f: &Form) -> SubmissionBody {
-    SubmissionBody { unit_id: f.text("unit_id"), due_on: f.text("due_on"), document_number: f.text("document_number"), note: f.text("note") }
+    SubmissionBody {
+        unit_id: f.text("unit_id"),
+        due_on: f.text("due_on"),
+        document_number: f.text("document_number"),
+        note: f.text("note"),
+    }
 }
 
 /// Records what a unit sent for a deadline (today is the date sent), with the documents as files
@@ -238,9 +324,23 @@ fn submission_from_form(f: &Form) -> SubmissionBody {
     request_body(content((SubmissionBody = "application/json"), (super::body::SubmissionForm = "multipart/form-data"))),
     responses((status = 201, body = Submission), (status = 422, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 413, body = ApiErrorBody))
 )]
-async fn submit(State(state): State<AppState>, ctx: Ctx, Path((id, deadline_id)): Path<(String, String)>, req: Request) -> ApiResult<(StatusCode, Json<Submission>)> {
+async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, deadline_id)): Path<(String, String)>,
+    req: Request,
+) -> ApiResult<(StatusCode, Json<Submission>)> {
     let (body, files) = fields_and_files(req, &state, submission_from_form).await?;
-    let row = ops::submit(&state.db, &state.blobs(), &ctx, &id, &deadline_id, &body.input(), &files).await?;
+    let row = ops::submit(
+        &state.db,
+        &state.blobs(),
+        &ctx,
+        &id,
+        &deadline_id,
+        &body.input(),
+        &files,
+    )
+    .await?;
     let files = attachments(&state, &ctx, "submission", &row.id).await?;
     Ok((StatusCode::CREATED, Json(Submission::new(row, files))))
 }
@@ -249,7 +349,16 @@ async fn submit(State(state): State<AppState>, ctx: Ctx, Path((id, deadline_id))
 
 /// `attachment; filename="…"; filename*=UTF-8''…`: an ASCII name for old clients and the exact one.
 fn content_disposition(file_name: &str) -> String {
-    let ascii: String = thidua_domain::text::fold(file_name).chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
+    let ascii: String = thidua_domain::text::fold(file_name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     let mut encoded = String::new();
     for b in file_name.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'~') {
@@ -263,9 +372,23 @@ fn content_disposition(file_name: &str) -> String {
 
 /// Downloads an evidence file or a document sent (only within the caller's scope).
 #[utoipa::path(get, path = "/api/v1/attachments/{id}", tag = "campaigns", responses((status = 200, description = "The file, with its type", content_type = "application/octet-stream"), (status = 404, body = ApiErrorBody)))]
-async fn download(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> ApiResult<Response> {
+async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
     let (a, bytes) = ops::download(&state.db, &state.blobs(), &ctx, &id).await?;
-    Ok(([(header::CONTENT_TYPE, a.content_type.clone()), (header::CONTENT_DISPOSITION, content_disposition(&a.file_name))], bytes).into_response())
+    Ok((
+        [
+            (header::CONTENT_TYPE, a.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition(&a.file_name),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 #[cfg(test)]
@@ -273,7 +396,10 @@ mod tests {
     #[test]
     fn file_names_in_headers() {
         let h = super::content_disposition("Báo cáo quý 3 \"mới\".pdf");
-        assert!(h.starts_with("attachment; filename=\"bao_cao_quy_3__moi_.pdf\""), "{h}");
+        assert!(
+            h.starts_with("attachment; filename=\"bao_cao_quy_3__moi_.pdf\""),
+            "{h}"
+        );
         assert!(h.contains("filename*=UTF-8''B%C3%A1o%20c%C3%A1o"), "{h}");
     }
 }

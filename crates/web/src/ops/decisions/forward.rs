@@ -54,17 +54,35 @@ fn zip_error(e: impl std::fmt::Display) -> AppError {
 
 /// The name of a dossier file inside the package (numbered, so two files never collide).
 fn entry_name(i: usize, d: &DocumentRow) -> String {
-    let clean: String = d.file_name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '_' } else { c }).collect();
+    let clean: String = d
+        .file_name
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
     format!("tai_lieu/{:02}_{clean}", i + 1)
 }
 
 /// Sends a passed nomination upward and keeps its package; returns the stored package.
-pub async fn forward(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, nomination_id: &str) -> AppResult<ForwardRow> {
-    ctx.authorize(Action::Appraise { org_id: ctx.org_id() })?;
+pub async fn forward(
+    db: &Db,
+    blobs: &dyn BlobStore,
+    ctx: &Ctx,
+    nomination_id: &str,
+) -> AppResult<ForwardRow> {
+    ctx.authorize(Action::Appraise {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let n = nominations::get(&mut tx, ctx.org_id(), nomination_id).await?;
     let name = nominee_name(&mut tx, ctx, &n).await?;
-    let status = NominationStatus::parse(&n.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
+    let status = NominationStatus::parse(&n.status)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
     let mut v = Validation::new();
     if let Err(e) = status.apply(NominationAction::ForwardUp, &[Part::Office]) {
         v.add("nomination_id", "Hồ sơ", format!("{name}: {e}"));
@@ -98,36 +116,95 @@ pub async fn forward(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, nomination_id: &
         achievement: &n.achievement,
         justification: n.justification.as_deref(),
         votes: &votes,
-        documents: docs.iter().enumerate().map(|(i, d)| PackageDoc { doc_code: &d.doc_code, file_name: entry_name(i, d), content_type: &d.content_type, size_bytes: d.size_bytes, sha256: &d.sha256, vote_yes: d.vote_yes, vote_total: d.vote_total }).collect(),
+        documents: docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| PackageDoc {
+                doc_code: &d.doc_code,
+                file_name: entry_name(i, d),
+                content_type: &d.content_type,
+                size_bytes: d.size_bytes,
+                sha256: &d.sha256,
+                vote_yes: d.vote_yes,
+                vote_total: d.vote_total,
+            })
+            .collect(),
         created_at: &now,
     };
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("ho_so.json", options).map_err(zip_error)?;
     let body = serde_json::to_vec_pretty(&json).map_err(zip_error)?;
     zip.write_all(&body).map_err(zip_error)?;
     for (i, d) in docs.iter().enumerate() {
         let bytes = blobs.get(&d.sha256).map_err(zip_error)?;
-        zip.start_file(entry_name(i, d), options).map_err(zip_error)?;
+        zip.start_file(entry_name(i, d), options)
+            .map_err(zip_error)?;
         zip.write_all(&bytes).map_err(zip_error)?;
     }
     let bytes = zip.finish().map_err(zip_error)?.into_inner();
     let sha256 = blobs.put(&bytes).map_err(zip_error)?;
     let folded = thidua_domain::text::fold(&name).replace(' ', "_");
-    let row = ForwardRow { nomination_id: n.id.clone(), org_id: ctx.org_id().into(), authority: to.clone(), file_name: format!("trinh_cap_tren_{folded}.zip"), sha256, size_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX), created_by: Some(ctx.user.id.clone()), created_at: now };
+    let row = ForwardRow {
+        nomination_id: n.id.clone(),
+        org_id: ctx.org_id().into(),
+        authority: to.clone(),
+        file_name: format!("trinh_cap_tren_{folded}.zip"),
+        sha256,
+        size_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+        created_by: Some(ctx.user.id.clone()),
+        created_at: now,
+    };
     decisions::insert_forward(&mut tx, &row).await?;
     let author = ctx.author();
     let note = format!("Trình {to}");
-    nominations::set_status(&mut tx, &n, n.version, NominationStatus::Forwarded.code(), NominationAction::ForwardUp.code(), (&ctx.user.id, &author), Some(&note), false).await?;
-    let text = format!("Hồ sơ đề nghị khen thưởng {name} ({}) đã được trình {to}.", award_name(&n.code));
-    decisions::notify(&mut tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/nominations/{}", n.id)).await?;
-    audit(&mut tx, ctx, "nomination.forward_up", "nomination", &n.id, &name, None::<&()>, Some(&row)).await?;
+    nominations::set_status(
+        &mut tx,
+        &n,
+        n.version,
+        NominationStatus::Forwarded.code(),
+        NominationAction::ForwardUp.code(),
+        (&ctx.user.id, &author),
+        Some(&note),
+        false,
+    )
+    .await?;
+    let text = format!(
+        "Hồ sơ đề nghị khen thưởng {name} ({}) đã được trình {to}.",
+        award_name(&n.code)
+    );
+    decisions::notify(
+        &mut tx,
+        ctx.org_id(),
+        Some(&n.nominating_unit_id),
+        None,
+        &text,
+        &format!("/nominations/{}", n.id),
+    )
+    .await?;
+    audit(
+        &mut tx,
+        ctx,
+        "nomination.forward_up",
+        "nomination",
+        &n.id,
+        &name,
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
 /// The stored package of a forwarded nomination: (file name, bytes).
-pub async fn package(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, nomination_id: &str) -> AppResult<(String, Vec<u8>)> {
+pub async fn package(
+    db: &Db,
+    blobs: &dyn BlobStore,
+    ctx: &Ctx,
+    nomination_id: &str,
+) -> AppResult<(String, Vec<u8>)> {
     super::read::authorize_read(ctx)?;
     let mut tx = db.begin().await?;
     let row = decisions::forward(&mut tx, ctx.org_id(), nomination_id).await?;

@@ -66,7 +66,10 @@ pub fn subject_of(nominee_type: &str) -> Subject {
 
 /// The Vietnamese name of a catalog code (the code itself when unknown).
 pub fn award_name(code: &str) -> String {
-    crate::ops::rules_cache::shipped().ok().and_then(|r| r.catalog().find(code).map(|e| e.name.clone())).unwrap_or_else(|| code.to_string())
+    crate::ops::rules_cache::shipped()
+        .ok()
+        .and_then(|r| r.catalog().find(code).map(|e| e.name.clone()))
+        .unwrap_or_else(|| code.to_string())
 }
 
 /// The catalog level of a unit level: `province` → `tinh`, `district` → `huyen`, `commune` → `xa`.
@@ -81,34 +84,68 @@ fn catalog_level(unit_level: &str) -> &str {
 
 /// The level this body decides at, from its root unit.
 pub async fn body_level(tx: &mut Tx, org_id: &str) -> AppResult<String> {
-    Ok(decisions::body(tx, org_id).await?.map(|(l, _)| catalog_level(&l).to_string()).unwrap_or_default())
+    Ok(decisions::body(tx, org_id)
+        .await?
+        .map(|(l, _)| catalog_level(&l).to_string())
+        .unwrap_or_default())
 }
 
 /// The name of this body (its root unit).
 pub async fn body_name(tx: &mut Tx, org_id: &str) -> AppResult<String> {
-    Ok(decisions::body(tx, org_id).await?.map(|(_, n)| n).unwrap_or_default())
+    Ok(decisions::body(tx, org_id)
+        .await?
+        .map(|(_, n)| n)
+        .unwrap_or_default())
 }
 
 /// `Ok(())` when a body at `level` may decide `code` on `date`; otherwise the deciders who may.
-pub fn authority(rules: &thidua_rules::Rules, code: &str, level: &str, date: time::Date) -> Result<(), String> {
+pub fn authority(
+    rules: &thidua_rules::Rules,
+    code: &str,
+    level: &str,
+    date: time::Date,
+) -> Result<(), String> {
     let entry = rules.catalog().find(code);
-    let Some(entry) = entry else { return Err(String::new()) };
-    if entry.authorities.iter().any(|a| a.level.as_str() == level && a.valid_on(date)) {
+    let Some(entry) = entry else {
+        return Err(String::new());
+    };
+    if entry
+        .authorities
+        .iter()
+        .any(|a| a.level.as_str() == level && a.valid_on(date))
+    {
         return Ok(());
     }
-    let deciders: Vec<&str> = entry.authorities.iter().filter(|a| a.valid_on(date)).map(|a| a.decider.as_str()).collect();
+    let deciders: Vec<&str> = entry
+        .authorities
+        .iter()
+        .filter(|a| a.valid_on(date))
+        .map(|a| a.decider.as_str())
+        .collect();
     Err(deciders.join("; "))
 }
 
 /// Reward money of one line: `None` when the catalog sets no multiplier (shown "chưa có mức").
-pub fn line_amount(rules: &thidua_rules::Rules, code: &str, nominee_type: &str, date: time::Date) -> Option<i64> {
-    rules.reward(&Code::new(code), subject_of(nominee_type), date).ok().map(|r| r.amount)
+pub fn line_amount(
+    rules: &thidua_rules::Rules,
+    code: &str,
+    nominee_type: &str,
+    date: time::Date,
+) -> Option<i64> {
+    rules
+        .reward(&Code::new(code), subject_of(nominee_type), date)
+        .ok()
+        .map(|r| r.amount)
 }
 
 /// The nominee's display name.
 pub async fn nominee_name(tx: &mut Tx, ctx: &Ctx, n: &NominationRow) -> AppResult<String> {
     Ok(match (n.person_id.as_deref(), n.unit_id.as_deref()) {
-        (Some(p), _) => thidua_store::persons::get(tx, ctx.org_id(), p).await?.full_name,
+        (Some(p), _) => {
+            thidua_store::persons::get(tx, ctx.org_id(), p)
+                .await?
+                .full_name
+        }
         (None, Some(u)) => thidua_store::units::get(tx, ctx.org_id(), u).await?.name,
         _ => n.household_name.clone().unwrap_or_default(),
     })
@@ -119,7 +156,9 @@ fn verify_code() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rng();
-    (0..8).map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())])).collect()
+    (0..8)
+        .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
+        .collect()
 }
 
 async fn fresh_code(tx: &mut Tx) -> AppResult<String> {
@@ -151,33 +190,66 @@ fn check_fields(input: &DecisionInput, v: &mut Validation) -> Option<Checked> {
         raw => {
             let d = parse_date(raw);
             if d.is_none() {
-                v.add("signed_on", "Ngày ký", "Ngày ký phải có dạng ngày/tháng/năm, ví dụ 15/01/2026.");
+                v.add(
+                    "signed_on",
+                    "Ngày ký",
+                    "Ngày ký phải có dạng ngày/tháng/năm, ví dụ 15/01/2026.",
+                );
             }
             d
         }
     };
     let issuer = v.required_text("issuer", "Cơ quan ban hành", &input.issuer, 300);
-    let signer_title = v.optional_text("signer_title", "Chức vụ người ký", &input.signer_title, 200);
+    let signer_title =
+        v.optional_text("signer_title", "Chức vụ người ký", &input.signer_title, 200);
     let signer_name = v.required_text("signer_name", "Người ký", &input.signer_name, 200);
     let title = v.optional_text("title", "Trích yếu", &input.title, 500);
     let place = v.optional_text("place", "Địa danh", &input.place, 200);
     if input.nomination_ids.is_empty() {
-        v.add("nomination_ids", "Hồ sơ được khen thưởng", "Hãy chọn ít nhất một hồ sơ đã được Hội đồng thông qua.");
+        v.add(
+            "nomination_ids",
+            "Hồ sơ được khen thưởng",
+            "Hãy chọn ít nhất một hồ sơ đã được Hội đồng thông qua.",
+        );
     }
     let date = date?;
-    let title = title.unwrap_or_else(|| format!("Quyết định về việc khen thưởng thành tích năm {}", date.year() - 1));
-    Some(Checked { number, date, issuer, signer_title, signer_name, title, place })
+    let title = title.unwrap_or_else(|| {
+        format!(
+            "Quyết định về việc khen thưởng thành tích năm {}",
+            date.year() - 1
+        )
+    });
+    Some(Checked {
+        number,
+        date,
+        issuer,
+        signer_title,
+        signer_name,
+        title,
+        place,
+    })
 }
 
 /// Makes a decision from passed nominations: all of it, or nothing with the reasons.
 pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<DecisionRow> {
-    ctx.authorize(Action::Decide { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::Decide {
+        org_id: ctx.org_id(),
+    })?;
     let mut v = Validation::new();
     let checked = check_fields(input, &mut v);
     let mut tx = db.begin().await?;
-    let Some(c) = checked else { return Err(AppError::Invalid(v)) };
+    let Some(c) = checked else {
+        return Err(AppError::Invalid(v));
+    };
     if decisions::number_taken(&mut tx, ctx.org_id(), &c.number).await? {
-        v.add("number", "Số quyết định", format!("Số quyết định «{}» đã được dùng cho một quyết định khác.", c.number));
+        v.add(
+            "number",
+            "Số quyết định",
+            format!(
+                "Số quyết định «{}» đã được dùng cho một quyết định khác.",
+                c.number
+            ),
+        );
     }
     let level = body_level(&mut tx, ctx.org_id()).await?;
     // Authority and money under the organisation's rules (its edited catalog and base salaries).
@@ -190,15 +262,24 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
         let n = match nominations::get(&mut tx, ctx.org_id(), id).await {
             Ok(n) => n,
             Err(thidua_store::StoreError::NotFound) => {
-                v.add("nomination_ids", "Hồ sơ được khen thưởng", "Không tìm thấy một hồ sơ được chọn.");
+                v.add(
+                    "nomination_ids",
+                    "Hồ sơ được khen thưởng",
+                    "Không tìm thấy một hồ sơ được chọn.",
+                );
                 continue;
             }
             Err(e) => return Err(e.into()),
         };
         let name = nominee_name(&mut tx, ctx, &n).await?;
-        let status = NominationStatus::parse(&n.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
+        let status = NominationStatus::parse(&n.status)
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
         if let Err(e) = status.apply(NominationAction::Decide, &[Part::Decider]) {
-            v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: {e}"));
+            v.add(
+                "nomination_ids",
+                "Hồ sơ được khen thưởng",
+                format!("{name}: {e}"),
+            );
         } else if let Err(who) = authority(&rules, &n.code, &level, c.date) {
             v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: «{}» không thuộc thẩm quyền quyết định của đơn vị vào ngày ký ({who}); hãy trình cấp trên.", award_name(&n.code)));
         }
@@ -209,16 +290,47 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
     }
     let now = ids::now();
     let signed_on = iso(c.date);
-    let mut d = DecisionRow { id: ids::new_id(), org_id: ctx.org_id().into(), number: c.number, signed_on: signed_on.clone(), issuer: c.issuer, signer_title: c.signer_title, signer_name: c.signer_name, title: c.title, place: c.place, total_amount: 0, version: 1, created_by: Some(ctx.user.id.clone()), created_at: now.clone(), updated_at: now };
+    let mut d = DecisionRow {
+        id: ids::new_id(),
+        org_id: ctx.org_id().into(),
+        number: c.number,
+        signed_on: signed_on.clone(),
+        issuer: c.issuer,
+        signer_title: c.signer_title,
+        signer_name: c.signer_name,
+        title: c.title,
+        place: c.place,
+        total_amount: 0,
+        version: 1,
+        created_by: Some(ctx.user.id.clone()),
+        created_at: now.clone(),
+        updated_at: now,
+    };
     let mut lines = Vec::with_capacity(picked.len());
     for (i, (n, _)) in picked.iter().enumerate() {
         let golden = i64::try_from(i + 1).unwrap_or(i64::MAX);
         let amount = line_amount(&rules, &n.code, &n.nominee_type, c.date);
         d.total_amount += amount.unwrap_or(0);
-        let award_id = match (n.nominee_type.as_str(), n.person_id.as_deref(), n.unit_id.as_deref()) {
+        let award_id = match (
+            n.nominee_type.as_str(),
+            n.person_id.as_deref(),
+            n.unit_id.as_deref(),
+        ) {
             ("person", Some(s), _) | ("unit", _, Some(s)) => {
-                let subject_type = if n.nominee_type == "person" { "person" } else { "unit" };
-                let mut a = AwardRow::new(&Owner { org_id: ctx.org_id(), subject_type, subject_id: s }, &n.code, n.year);
+                let subject_type = if n.nominee_type == "person" {
+                    "person"
+                } else {
+                    "unit"
+                };
+                let mut a = AwardRow::new(
+                    &Owner {
+                        org_id: ctx.org_id(),
+                        subject_type,
+                        subject_id: s,
+                    },
+                    &n.code,
+                    n.year,
+                );
                 a.kind = n.kind.clone();
                 a.decision_no = Some(d.number.clone());
                 a.decision_date = Some(signed_on.clone());
@@ -230,67 +342,199 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
             }
             _ => None,
         };
-        let line = LineRow { id: ids::new_id(), decision_id: d.id.clone(), nomination_id: n.id.clone(), golden_book_no: golden, amount, verify_code: fresh_code(&mut tx).await?, award_id: award_id.as_ref().map(|a| a.id.clone()), revoked_at: None, revoked_reason: None, revoked_by: None, revoked_by_user: None };
+        let line = LineRow {
+            id: ids::new_id(),
+            decision_id: d.id.clone(),
+            nomination_id: n.id.clone(),
+            golden_book_no: golden,
+            amount,
+            verify_code: fresh_code(&mut tx).await?,
+            award_id: award_id.as_ref().map(|a| a.id.clone()),
+            revoked_at: None,
+            revoked_reason: None,
+            revoked_by: None,
+            revoked_by_user: None,
+        };
         lines.push((line, award_id));
     }
     decisions::insert(&mut tx, &d).await?;
     let author = ctx.author();
-    let note = format!("Quyết định số {} ngày {}", d.number, thidua_domain::date::vn(c.date));
+    let note = format!(
+        "Quyết định số {} ngày {}",
+        d.number,
+        thidua_domain::date::vn(c.date)
+    );
     for ((line, award), (n, name)) in lines.iter().zip(&picked) {
         if let Some(a) = award {
             ledger::insert_award(&mut tx, a).await?;
         }
         decisions::insert_line(&mut tx, line).await?;
-        nominations::set_status(&mut tx, n, n.version, NominationStatus::Decided.code(), NominationAction::Decide.code(), (&ctx.user.id, &author), Some(&note), false).await?;
-        let text = format!("Hồ sơ đề nghị khen thưởng {name} ({}) đã có {note}.", award_name(&n.code));
-        decisions::notify(&mut tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/nominations/{}", n.id)).await?;
+        nominations::set_status(
+            &mut tx,
+            n,
+            n.version,
+            NominationStatus::Decided.code(),
+            NominationAction::Decide.code(),
+            (&ctx.user.id, &author),
+            Some(&note),
+            false,
+        )
+        .await?;
+        let text = format!(
+            "Hồ sơ đề nghị khen thưởng {name} ({}) đã có {note}.",
+            award_name(&n.code)
+        );
+        decisions::notify(
+            &mut tx,
+            ctx.org_id(),
+            Some(&n.nominating_unit_id),
+            None,
+            &text,
+            &format!("/nominations/{}", n.id),
+        )
+        .await?;
     }
     for l in decisions::lines(&mut tx, &d.id).await? {
-        let text = thidua_domain::text::fold(&format!("{} {} {} {}", l.nominee_name, l.unit_name, l.number, award_name(&l.code)));
+        let text = thidua_domain::text::fold(&format!(
+            "{} {} {} {}",
+            l.nominee_name,
+            l.unit_name,
+            l.number,
+            award_name(&l.code)
+        ));
         decisions::set_search_text(&mut tx, &l.id, &text).await?;
     }
     let line_rows: Vec<&LineRow> = lines.iter().map(|(l, _)| l).collect();
-    audit(&mut tx, ctx, "decision.create", "decision", &d.id, &d.number, None::<&()>, Some(&with_field(&d, "lines", &line_rows))).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "decision.create",
+        "decision",
+        &d.id,
+        &d.number,
+        None::<&()>,
+        Some(&with_field(&d, "lines", &line_rows)),
+    )
+    .await?;
     tx.commit().await?;
     Ok(d)
 }
 
-async fn revoke_one(tx: &mut Tx, ctx: &Ctx, line_id: &str, reason: &str, by: &str) -> AppResult<()> {
+async fn revoke_one(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    line_id: &str,
+    reason: &str,
+    by: &str,
+) -> AppResult<()> {
     let l = decisions::line(tx, ctx.org_id(), line_id).await?;
     if l.revoked_at.is_some() {
         let mut v = Validation::new();
-        v.add("reason", "Lý do hủy", format!("Khen thưởng số sổ vàng {} của {} đã bị hủy trước đó.", l.golden_book_no, l.nominee_name));
+        v.add(
+            "reason",
+            "Lý do hủy",
+            format!(
+                "Khen thưởng số sổ vàng {} của {} đã bị hủy trước đó.",
+                l.golden_book_no, l.nominee_name
+            ),
+        );
         return Err(AppError::Invalid(v));
     }
     let n = nominations::get(tx, ctx.org_id(), &l.nomination_id).await?;
-    let status = NominationStatus::parse(&n.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
-    status.apply(NominationAction::Revoke, &[Part::Decider]).map_err(AppError::BadRequest)?;
+    let status = NominationStatus::parse(&n.status)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("unknown nomination status")))?;
+    status
+        .apply(NominationAction::Revoke, &[Part::Decider])
+        .map_err(AppError::BadRequest)?;
     let author = ctx.author();
     decisions::revoke_line(tx, &l.id, reason, by, &author).await?;
     let note = format!("Hủy theo Quyết định số {by}: {reason}");
-    nominations::set_status(tx, &n, n.version, NominationStatus::Revoked.code(), NominationAction::Revoke.code(), (&ctx.user.id, &author), Some(&note), false).await?;
+    nominations::set_status(
+        tx,
+        &n,
+        n.version,
+        NominationStatus::Revoked.code(),
+        NominationAction::Revoke.code(),
+        (&ctx.user.id, &author),
+        Some(&note),
+        false,
+    )
+    .await?;
     if let Some(award_id) = &l.award_id {
         let before = ledger::get_award(tx, ctx.org_id(), award_id).await?;
-        let after = ledger::update_award(tx, &AwardRow { revoked: true, ..before.clone() }).await?;
-        audit(tx, ctx, "ledger.award.update", &before.subject_type, &before.subject_id, &l.nominee_name, Some(&before), Some(&after)).await?;
+        let after = ledger::update_award(
+            tx,
+            &AwardRow {
+                revoked: true,
+                ..before.clone()
+            },
+        )
+        .await?;
+        audit(
+            tx,
+            ctx,
+            "ledger.award.update",
+            &before.subject_type,
+            &before.subject_id,
+            &l.nominee_name,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
     }
-    let text = format!("Khen thưởng {} của {} (Quyết định số {}) đã bị hủy theo Quyết định số {by}.", award_name(&l.code), l.nominee_name, l.number);
-    decisions::notify(tx, ctx.org_id(), Some(&n.nominating_unit_id), None, &text, &format!("/nominations/{}", n.id)).await?;
+    let text = format!(
+        "Khen thưởng {} của {} (Quyết định số {}) đã bị hủy theo Quyết định số {by}.",
+        award_name(&l.code),
+        l.nominee_name,
+        l.number
+    );
+    decisions::notify(
+        tx,
+        ctx.org_id(),
+        Some(&n.nominating_unit_id),
+        None,
+        &text,
+        &format!("/nominations/{}", n.id),
+    )
+    .await?;
     let after = decisions::line(tx, ctx.org_id(), &l.id).await?;
-    audit(tx, ctx, "decision.revoke", "decision", &l.decision_id, &format!("{} — {}", l.number, l.nominee_name), Some(&l), Some(&after)).await?;
+    audit(
+        tx,
+        ctx,
+        "decision.revoke",
+        "decision",
+        &l.decision_id,
+        &format!("{} — {}", l.number, l.nominee_name),
+        Some(&l),
+        Some(&after),
+    )
+    .await?;
     Ok(())
 }
 
 fn check_revoke(input: &RevokeInput) -> AppResult<(String, String)> {
     let mut v = Validation::new();
     let reason = v.required_text("reason", "Lý do hủy", &input.reason, 2000);
-    let by = v.required_text("revoking_decision", "Số quyết định hủy", &input.revoking_decision, 100);
+    let by = v.required_text(
+        "revoking_decision",
+        "Số quyết định hủy",
+        &input.revoking_decision,
+        100,
+    );
     Ok(v.finish((reason, by))?)
 }
 
 /// Revokes one line of a decision (Law Điều 93).
-pub async fn revoke_line(db: &Db, ctx: &Ctx, decision_id: &str, line_id: &str, input: &RevokeInput) -> AppResult<()> {
-    ctx.authorize(Action::Decide { org_id: ctx.org_id() })?;
+pub async fn revoke_line(
+    db: &Db,
+    ctx: &Ctx,
+    decision_id: &str,
+    line_id: &str,
+    input: &RevokeInput,
+) -> AppResult<()> {
+    ctx.authorize(Action::Decide {
+        org_id: ctx.org_id(),
+    })?;
     let (reason, by) = check_revoke(input)?;
     let mut tx = db.begin().await?;
     let l = decisions::line(&mut tx, ctx.org_id(), line_id).await?;
@@ -303,12 +547,24 @@ pub async fn revoke_line(db: &Db, ctx: &Ctx, decision_id: &str, line_id: &str, i
 }
 
 /// Revokes every line of a decision not yet revoked.
-pub async fn revoke_decision(db: &Db, ctx: &Ctx, decision_id: &str, input: &RevokeInput) -> AppResult<usize> {
-    ctx.authorize(Action::Decide { org_id: ctx.org_id() })?;
+pub async fn revoke_decision(
+    db: &Db,
+    ctx: &Ctx,
+    decision_id: &str,
+    input: &RevokeInput,
+) -> AppResult<usize> {
+    ctx.authorize(Action::Decide {
+        org_id: ctx.org_id(),
+    })?;
     let (reason, by) = check_revoke(input)?;
     let mut tx = db.begin().await?;
     decisions::get(&mut tx, ctx.org_id(), decision_id).await?;
-    let open: Vec<String> = decisions::lines(&mut tx, decision_id).await?.into_iter().filter(|l| l.revoked_at.is_none()).map(|l| l.id).collect();
+    let open: Vec<String> = decisions::lines(&mut tx, decision_id)
+        .await?
+        .into_iter()
+        .filter(|l| l.revoked_at.is_none())
+        .map(|l| l.id)
+        .collect();
     for id in &open {
         revoke_one(&mut tx, ctx, id, &reason, &by).await?;
     }

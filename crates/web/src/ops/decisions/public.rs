@@ -35,26 +35,61 @@ pub struct Roll {
 }
 
 fn entry(l: &LineView) -> RollEntry {
-    RollEntry { name: l.nominee_name.clone(), unit: if l.nominee_type == "unit" { String::new() } else { l.unit_name.clone() }, award: award_name(&l.code), decision_number: l.number.clone(), decision_date: iso_to_vn(&l.signed_on), issuer: l.issuer.clone() }
+    RollEntry {
+        name: l.nominee_name.clone(),
+        unit: if l.nominee_type == "unit" {
+            String::new()
+        } else {
+            l.unit_name.clone()
+        },
+        award: award_name(&l.code),
+        decision_number: l.number.clone(),
+        decision_date: iso_to_vn(&l.signed_on),
+        issuer: l.issuer.clone(),
+    }
 }
 
 /// Catalog codes whose folded name contains the folded query (so "bang khen" finds Bằng khen).
 fn codes_named(q: &str) -> Vec<String> {
     let q = fold(q);
-    let Ok(rules) = crate::ops::rules_cache::shipped() else { return Vec::new() };
-    rules.catalog().entries().iter().filter(|e| fold(&e.name).contains(&q)).map(|e| e.code.as_str().to_string()).collect()
+    let Ok(rules) = crate::ops::rules_cache::shipped() else {
+        return Vec::new();
+    };
+    rules
+        .catalog()
+        .entries()
+        .iter()
+        .filter(|e| fold(&e.name).contains(&q))
+        .map(|e| e.code.as_str().to_string())
+        .collect()
 }
 
 /// One page (1-based) of the honour roll, optionally searched.
 pub async fn honour_roll(db: &Db, q: &str, page: i64) -> AppResult<Roll> {
     let q = q.trim();
-    let (pattern, codes) = if q.is_empty() { (None, Vec::new()) } else { (Some(like_pattern(q)), codes_named(q)) };
+    let (pattern, codes) = if q.is_empty() {
+        (None, Vec::new())
+    } else {
+        (Some(like_pattern(q)), codes_named(q))
+    };
     let page = page.max(1);
     let mut tx = db.begin().await?;
-    let (rows, total) = decisions::honour_roll(&mut tx, pattern.as_deref(), &codes, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let (rows, total) = decisions::honour_roll(
+        &mut tx,
+        pattern.as_deref(),
+        &codes,
+        PAGE_SIZE,
+        (page - 1) * PAGE_SIZE,
+    )
+    .await?;
     tx.commit().await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    Ok(Roll { entries: rows.iter().map(entry).collect(), total, page, pages })
+    Ok(Roll {
+        entries: rows.iter().map(entry).collect(),
+        total,
+        page,
+        pages,
+    })
 }
 
 /// What the verification of a code shows.
@@ -85,10 +120,22 @@ pub async fn verify(db: &Db, code: &str) -> AppResult<Option<Verification>> {
     Ok(line.filter(|l| !l.confidential).map(|l| {
         let validity = match (&l.revoked_at, &l.revoked_by) {
             (None, _) => "Còn hiệu lực".to_string(),
-            (Some(at), Some(by)) => format!("Đã bị hủy theo quyết định số {by} (ghi nhận ngày {})", iso_to_vn(at.get(0..10).unwrap_or(at))),
+            (Some(at), Some(by)) => format!(
+                "Đã bị hủy theo quyết định số {by} (ghi nhận ngày {})",
+                iso_to_vn(at.get(0..10).unwrap_or(at))
+            ),
             (Some(_), None) => "Đã bị hủy".to_string(),
         };
-        Verification { code: l.verify_code, name: l.nominee_name, award: award_name(&l.code), decision_number: l.number, decision_date: iso_to_vn(&l.signed_on), issuer: l.issuer, valid: l.revoked_at.is_none(), validity }
+        Verification {
+            code: l.verify_code,
+            name: l.nominee_name,
+            award: award_name(&l.code),
+            decision_number: l.number,
+            decision_date: iso_to_vn(&l.signed_on),
+            issuer: l.issuer,
+            valid: l.revoked_at.is_none(),
+            validity,
+        }
     }))
 }
 
@@ -97,6 +144,13 @@ pub async fn verify(db: &Db, code: &str) -> AppResult<Option<Verification>> {
 pub fn qr_data_uri(url: &str) -> Option<String> {
     use base64::Engine;
     let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    let svg = code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(180, 180).quiet_zone(true).build();
-    Some(format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)))
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(180, 180)
+        .quiet_zone(true)
+        .build();
+    Some(format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    ))
 }

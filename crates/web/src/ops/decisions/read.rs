@@ -12,7 +12,10 @@ use thidua_store::decisions::{self, DecisionRow, LineView};
 /// organisation (decisions name people of every unit, including confidential awards).
 pub fn authorize_read(ctx: &Ctx) -> AppResult<()> {
     let org = ctx.org_id();
-    let ok = ctx.can(Action::Decide { org_id: org }) || ctx.can(Action::Appraise { org_id: org }) || ctx.can(Action::Vote { org_id: org }) || (ctx.role() == Role::Viewer && ctx.user.scope_unit_id.is_none());
+    let ok = ctx.can(Action::Decide { org_id: org })
+        || ctx.can(Action::Appraise { org_id: org })
+        || ctx.can(Action::Vote { org_id: org })
+        || (ctx.role() == Role::Viewer && ctx.user.scope_unit_id.is_none());
     if ok { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
@@ -46,14 +49,23 @@ pub async fn list(db: &Db, ctx: &Ctx) -> AppResult<Vec<(DecisionRow, i64)>> {
 pub fn year_totals(rows: &[(DecisionRow, i64)]) -> Vec<YearTotal> {
     let mut out: Vec<YearTotal> = Vec::new();
     for (d, n) in rows {
-        let year = d.signed_on.get(0..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
+        let year = d
+            .signed_on
+            .get(0..4)
+            .and_then(|y| y.parse::<i32>().ok())
+            .unwrap_or(0);
         match out.iter_mut().find(|t| t.year == year) {
             Some(t) => {
                 t.decisions += 1;
                 t.lines += n;
                 t.amount += d.total_amount;
             }
-            None => out.push(YearTotal { year, decisions: 1, lines: *n, amount: d.total_amount }),
+            None => out.push(YearTotal {
+                year,
+                decisions: 1,
+                lines: *n,
+                amount: d.total_amount,
+            }),
         }
     }
     out.sort_by_key(|t| std::cmp::Reverse(t.year));

@@ -50,14 +50,19 @@ fn count(v: i64) -> u32 {
 
 /// Closes the meeting: refused (nothing saved) without a quorum.
 pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResult<MeetingRow> {
-    ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     // Waits for ballots being cast right now; later ones find the meeting closed.
     let locked = meetings::lock_open(&mut tx, ctx.org_id(), id).await?;
     let m = meetings::get(&mut tx, ctx.org_id(), id).await?;
     let st = status(&m)?;
     if !locked || !st.voting() {
-        return Err(refuse(format!("Chỉ kết thúc được phiên họp đang bỏ phiếu; hiện tại: «{}».", st.label())));
+        return Err(refuse(format!(
+            "Chỉ kết thúc được phiên họp đang bỏ phiếu; hiện tại: «{}».",
+            st.label()
+        )));
     }
     if m.version != input.version {
         return Err(AppError::Conflict);
@@ -68,7 +73,9 @@ pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResul
         return Err(AppError::Invalid(v));
     }
     let members = meetings::members(&mut tx, id).await?;
-    let taking_part = members.iter().filter(|x| x.attendance != "absent").count() as i64 + m.others_present + m.others_written;
+    let taking_part = members.iter().filter(|x| x.attendance != "absent").count() as i64
+        + m.others_present
+        + m.others_written;
     if !quorate(count(taking_part), count(m.total_members), QUORUM) {
         return Err(refuse(format!(
             "Chưa đủ số thành viên tham dự để kết thúc phiên họp: {taking_part}/{} thành viên có mặt hoặc có ý kiến bằng văn bản, cần ít nhất hai phần ba tổng số thành viên Hội đồng.",
@@ -80,7 +87,11 @@ pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResul
     let rules = crate::ops::rules_cache::rules_in(&mut tx, ctx.org_id()).await?;
     let mut outcomes = Vec::with_capacity(items.len());
     for i in &items {
-        let mut t = Tally { agree: count(i.paper_agree), disagree: count(i.paper_disagree), abstain: count(i.paper_abstain) };
+        let mut t = Tally {
+            agree: count(i.paper_agree),
+            disagree: count(i.paper_disagree),
+            abstain: count(i.paper_abstain),
+        };
         for (_, choice, n) in electronic.iter().filter(|e| e.0 == i.id) {
             match choice.as_str() {
                 "agree" => t.agree += count(*n),
@@ -90,17 +101,36 @@ pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResul
         }
         let (form, threshold, rule) = form_and_rule(&rules, &i.code);
         let reaches = passes(t, count(m.total_members), threshold);
-        outcomes.push(Outcome { tally: t, reaches, passed: reaches, rule, form });
+        outcomes.push(Outcome {
+            tally: t,
+            reaches,
+            passed: reaches,
+            rule,
+            form,
+        });
     }
     let tallies: Vec<Tally> = outcomes.iter().map(|o| o.tally).collect();
     let mut campaign_ok: Vec<bool> = outcomes.iter().map(|o| o.reaches).collect();
-    super::quota::apply(&mut tx, ctx.org_id(), id, &items, &tallies, &mut campaign_ok).await?;
+    super::quota::apply(
+        &mut tx,
+        ctx.org_id(),
+        id,
+        &items,
+        &tallies,
+        &mut campaign_ok,
+    )
+    .await?;
     for (o, ok) in outcomes.iter_mut().zip(&campaign_ok) {
         o.passed = o.reaches && *ok;
     }
     if let Some(cap) = input.quota_cap {
-        let reaching: Vec<usize> = (0..outcomes.len()).filter(|&k| outcomes[k].passed).collect();
-        let ranked: Vec<(Tally, i64, usize)> = reaching.iter().map(|&k| (outcomes[k].tally, 0, k)).collect();
+        let reaching: Vec<usize> = (0..outcomes.len())
+            .filter(|&k| outcomes[k].passed)
+            .collect();
+        let ranked: Vec<(Tally, i64, usize)> = reaching
+            .iter()
+            .map(|&k| (outcomes[k].tally, 0, k))
+            .collect();
         let kept = within_quota(&ranked, usize::try_from(cap).unwrap_or(0));
         for (pos, &k) in reaching.iter().enumerate() {
             outcomes[k].passed = kept.contains(&pos);
@@ -108,18 +138,70 @@ pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResul
     }
     let author = ctx.author();
     for (i, o) in items.iter().zip(&outcomes) {
-        let action = if o.passed { NominationAction::Pass } else { NominationAction::Fail };
+        let action = if o.passed {
+            NominationAction::Pass
+        } else {
+            NominationAction::Fail
+        };
         let n = nominations::get(&mut tx, ctx.org_id(), &i.nomination_id).await?;
-        let to = nomination_status(&n.status)?.apply(action, &[Part::Council]).map_err(refuse)?;
-        let note = if o.reaches && !o.passed { Some("Đạt ngưỡng biểu quyết nhưng ngoài chỉ tiêu (xếp theo số phiếu đồng ý, rồi thứ tự trong chương trình họp).") } else { None };
-        let tally = (i64::from(o.tally.agree), i64::from(o.tally.disagree), i64::from(o.tally.abstain));
-        nominations::set_status(&mut tx, &n, n.version, to.code(), action.code(), (&ctx.user.id, &author), Some(&format!("{}: đồng ý {}/{}", m.title, o.tally.agree, m.total_members)), false).await?;
-        meetings::set_result(&mut tx, &i.id, if o.passed { "passed" } else { "failed" }, tally, note).await?;
+        let to = nomination_status(&n.status)?
+            .apply(action, &[Part::Council])
+            .map_err(refuse)?;
+        let note = if o.reaches && !o.passed {
+            Some(
+                "Đạt ngưỡng biểu quyết nhưng ngoài chỉ tiêu (xếp theo số phiếu đồng ý, rồi thứ tự trong chương trình họp).",
+            )
+        } else {
+            None
+        };
+        let tally = (
+            i64::from(o.tally.agree),
+            i64::from(o.tally.disagree),
+            i64::from(o.tally.abstain),
+        );
+        nominations::set_status(
+            &mut tx,
+            &n,
+            n.version,
+            to.code(),
+            action.code(),
+            (&ctx.user.id, &author),
+            Some(&format!(
+                "{}: đồng ý {}/{}",
+                m.title, o.tally.agree, m.total_members
+            )),
+            false,
+        )
+        .await?;
+        meetings::set_result(
+            &mut tx,
+            &i.id,
+            if o.passed { "passed" } else { "failed" },
+            tally,
+            note,
+        )
+        .await?;
     }
     let conflicts = meetings::conflicts(&mut tx, id).await?;
-    let text = minutes(&m, &members, &items, &outcomes, &conflicts, taking_part, input.quota_cap);
+    let text = minutes(
+        &m,
+        &members,
+        &items,
+        &outcomes,
+        &conflicts,
+        taking_part,
+        input.quota_cap,
+    );
     let next = st.advance().map_err(refuse)?;
-    let after = meetings::set_status(&mut tx, &m, input.version, next.code(), Some(&text), input.quota_cap).await?;
+    let after = meetings::set_status(
+        &mut tx,
+        &m,
+        input.version,
+        next.code(),
+        Some(&text),
+        input.quota_cap,
+    )
+    .await?;
     let passed = outcomes.iter().filter(|o| o.passed).count();
     super::audit(&mut tx, ctx, "meeting.close", "meeting", &m.id, &m.title, Some(&m.status), Some(&serde_json::json!({"items": items.len(), "passed": passed, "quota_cap": input.quota_cap}))).await?;
     tx.commit().await?;
@@ -127,21 +209,54 @@ pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResul
 }
 
 fn names(members: &[MemberRow], attendance: &str) -> String {
-    let v: Vec<&str> = members.iter().filter(|x| x.attendance == attendance).map(|x| x.full_name.as_str()).collect();
-    if v.is_empty() { "không có".into() } else { v.join(", ") }
+    let v: Vec<&str> = members
+        .iter()
+        .filter(|x| x.attendance == attendance)
+        .map(|x| x.full_name.as_str())
+        .collect();
+    if v.is_empty() {
+        "không có".into()
+    } else {
+        v.join(", ")
+    }
 }
 
 /// The minutes as plain text, one paragraph a line, from the record only.
-fn minutes(m: &MeetingRow, members: &[MemberRow], items: &[ItemRow], outcomes: &[Outcome], conflicts: &[meetings::ConflictRow], taking_part: i64, cap: Option<i64>) -> String {
-    let present = members.iter().filter(|x| x.attendance == "present").count() as i64 + m.others_present;
-    let written = members.iter().filter(|x| x.attendance == "written").count() as i64 + m.others_written;
+fn minutes(
+    m: &MeetingRow,
+    members: &[MemberRow],
+    items: &[ItemRow],
+    outcomes: &[Outcome],
+    conflicts: &[meetings::ConflictRow],
+    taking_part: i64,
+    cap: Option<i64>,
+) -> String {
+    let present =
+        members.iter().filter(|x| x.attendance == "present").count() as i64 + m.others_present;
+    let written =
+        members.iter().filter(|x| x.attendance == "written").count() as i64 + m.others_written;
     let dash = "—".to_string();
     let mut out = vec![
         "BIÊN BẢN HỌP XÉT KHEN THƯỞNG".to_string(),
         m.title.clone(),
-        format!("Thời gian: ngày {}. Địa điểm: {}.", thidua_domain::date::iso_to_vn(&m.held_on), m.place.as_ref().unwrap_or(&dash)),
-        format!("Chủ trì: {}. Thư ký: {}.", m.chair_name.as_ref().unwrap_or(&dash), m.secretary_name.as_ref().unwrap_or(&dash)),
-        format!("Hình thức biểu quyết: {}.", if m.secret_ballot { "bỏ phiếu kín" } else { "biểu quyết công khai" }),
+        format!(
+            "Thời gian: ngày {}. Địa điểm: {}.",
+            thidua_domain::date::iso_to_vn(&m.held_on),
+            m.place.as_ref().unwrap_or(&dash)
+        ),
+        format!(
+            "Chủ trì: {}. Thư ký: {}.",
+            m.chair_name.as_ref().unwrap_or(&dash),
+            m.secretary_name.as_ref().unwrap_or(&dash)
+        ),
+        format!(
+            "Hình thức biểu quyết: {}.",
+            if m.secret_ballot {
+                "bỏ phiếu kín"
+            } else {
+                "biểu quyết công khai"
+            }
+        ),
         format!(
             "Tổng số thành viên Hội đồng: {}. Có mặt: {present}; vắng mặt có ý kiến bằng văn bản: {written}; vắng mặt không có ý kiến: {}. Số thành viên tham gia: {taking_part}/{} ({} %), đủ điều kiện tiến hành (tối thiểu hai phần ba tổng số thành viên).",
             m.total_members,
@@ -149,16 +264,33 @@ fn minutes(m: &MeetingRow, members: &[MemberRow], items: &[ItemRow], outcomes: &
             m.total_members,
             pct(count(taking_part), m.total_members)
         ),
-        format!("{}: {}.", attendance_label("present"), names(members, "present")),
-        format!("{}: {}.", attendance_label("written"), names(members, "written")),
-        format!("{}: {}.", attendance_label("absent"), names(members, "absent")),
+        format!(
+            "{}: {}.",
+            attendance_label("present"),
+            names(members, "present")
+        ),
+        format!(
+            "{}: {}.",
+            attendance_label("written"),
+            names(members, "written")
+        ),
+        format!(
+            "{}: {}.",
+            attendance_label("absent"),
+            names(members, "absent")
+        ),
     ];
     if m.others_present + m.others_written > 0 {
         out.push(format!("Thành viên không dùng hệ thống: {} có mặt, {} có ý kiến bằng văn bản (theo thư ký ghi nhận).", m.others_present, m.others_written));
     }
     out.push("KẾT QUẢ BIỂU QUYẾT".into());
     for (i, o) in items.iter().zip(outcomes) {
-        let conflicted: Vec<&str> = conflicts.iter().filter(|c| c.agenda_item_id == i.id).filter_map(|c| members.iter().find(|x| x.user_id == c.user_id)).map(|x| x.full_name.as_str()).collect();
+        let conflicted: Vec<&str> = conflicts
+            .iter()
+            .filter(|c| c.agenda_item_id == i.id)
+            .filter_map(|c| members.iter().find(|x| x.user_id == c.user_id))
+            .map(|x| x.full_name.as_str())
+            .collect();
         let mut line = format!(
             "{}. {} ({}) — {}: đồng ý {}/{} ({} %), không đồng ý {}, không biểu quyết {}; yêu cầu: {}. Kết quả: {}.",
             i.position,
@@ -171,13 +303,20 @@ fn minutes(m: &MeetingRow, members: &[MemberRow], items: &[ItemRow], outcomes: &
             o.tally.disagree,
             o.tally.abstain,
             o.rule,
-            if o.passed { "THÔNG QUA" } else { "KHÔNG THÔNG QUA" }
+            if o.passed {
+                "THÔNG QUA"
+            } else {
+                "KHÔNG THÔNG QUA"
+            }
         );
         if o.reaches && !o.passed {
             line.push_str(" Đạt ngưỡng nhưng ngoài chỉ tiêu.");
         }
         if !conflicted.is_empty() {
-            line.push_str(&format!(" Không tham gia biểu quyết do xung đột lợi ích: {}.", conflicted.join(", ")));
+            line.push_str(&format!(
+                " Không tham gia biểu quyết do xung đột lợi ích: {}.",
+                conflicted.join(", ")
+            ));
         }
         out.push(line);
     }
@@ -185,7 +324,13 @@ fn minutes(m: &MeetingRow, members: &[MemberRow], items: &[ItemRow], outcomes: &
         out.push(format!("Chỉ tiêu của phiên họp: tối đa {c} hồ sơ; các hồ sơ đạt ngưỡng được xếp theo số phiếu đồng ý, bằng nhau thì theo thứ tự trong chương trình họp."));
     }
     let passed = outcomes.iter().filter(|o| o.passed).count();
-    out.push(format!("Tổng hợp: {passed}/{} hồ sơ được thông qua.", items.len()));
-    out.push(format!("Biên bản được lập từ dữ liệu phiên họp lúc kết thúc bỏ phiếu; gồm {} hồ sơ.", items.len()));
+    out.push(format!(
+        "Tổng hợp: {passed}/{} hồ sơ được thông qua.",
+        items.len()
+    ));
+    out.push(format!(
+        "Biên bản được lập từ dữ liệu phiên họp lúc kết thúc bỏ phiếu; gồm {} hồ sơ.",
+        items.len()
+    ));
     out.join("\n")
 }

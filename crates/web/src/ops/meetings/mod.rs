@@ -13,7 +13,9 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use serde::{Deserialize, Serialize};
 use thidua_domain::Validation;
-use thidua_domain::nomination::{MeetingStatus, NominationAction, NominationStatus, Part, VoteChoice};
+use thidua_domain::nomination::{
+    MeetingStatus, NominationAction, NominationStatus, Part, VoteChoice,
+};
 use thidua_domain::policy::{Action, Role};
 use thidua_store::meetings::{self, MeetingRow};
 use thidua_store::{Db, Tx, nominations, users};
@@ -92,30 +94,60 @@ pub async fn visible(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<MeetingRow> 
 
 /// Meetings are seen by the office and by those who vote.
 pub fn may_view(ctx: &Ctx) -> AppResult<()> {
-    if ctx.can(Action::ManageMeetings { org_id: ctx.org_id() }) {
+    if ctx.can(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    }) {
         return Ok(());
     }
-    ctx.authorize(Action::Vote { org_id: ctx.org_id() })
+    ctx.authorize(Action::Vote {
+        org_id: ctx.org_id(),
+    })
 }
 
 fn status(m: &MeetingRow) -> AppResult<MeetingStatus> {
-    MeetingStatus::parse(&m.status).ok_or_else(|| AppError::Internal(anyhow::anyhow!("meeting {} has status {}", m.id, m.status)))
+    MeetingStatus::parse(&m.status).ok_or_else(|| {
+        AppError::Internal(anyhow::anyhow!("meeting {} has status {}", m.id, m.status))
+    })
 }
 
 fn nomination_status(code: &str) -> AppResult<NominationStatus> {
-    NominationStatus::parse(code).ok_or_else(|| AppError::Internal(anyhow::anyhow!("nomination status {code}")))
+    NominationStatus::parse(code)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("nomination status {code}")))
 }
 
-async fn checked(tx: &mut Tx, ctx: &Ctx, input: &MeetingInput) -> AppResult<(MeetingRow, Vec<String>)> {
+async fn checked(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    input: &MeetingInput,
+) -> AppResult<(MeetingRow, Vec<String>)> {
     let mut v = Validation::new();
     let title = v.required_text("title", "Tên phiên họp", &input.title, 300);
     let held_on = thidua_domain::date::parse(&input.held_on).map(thidua_domain::date::iso);
     if held_on.is_none() {
-        v.add("held_on", "Ngày họp", "Ngày họp không hợp lệ (dạng dd/mm/yyyy).");
+        v.add(
+            "held_on",
+            "Ngày họp",
+            "Ngày họp không hợp lệ (dạng dd/mm/yyyy).",
+        );
     }
-    let place = v.optional_text("place", "Địa điểm", input.place.as_deref().unwrap_or(""), 300);
-    let chair = v.optional_text("chair_name", "Chủ trì", input.chair_name.as_deref().unwrap_or(""), 200);
-    let secretary = v.optional_text("secretary_name", "Thư ký", input.secretary_name.as_deref().unwrap_or(""), 200);
+    let place = v.optional_text(
+        "place",
+        "Địa điểm",
+        input.place.as_deref().unwrap_or(""),
+        300,
+    );
+    let chair = v.optional_text(
+        "chair_name",
+        "Chủ trì",
+        input.chair_name.as_deref().unwrap_or(""),
+        200,
+    );
+    let secretary = v.optional_text(
+        "secretary_name",
+        "Thư ký",
+        input.secretary_name.as_deref().unwrap_or(""),
+        200,
+    );
     let mut member_ids: Vec<String> = Vec::new();
     for id in &input.member_ids {
         let id = id.trim();
@@ -123,61 +155,149 @@ async fn checked(tx: &mut Tx, ctx: &Ctx, input: &MeetingInput) -> AppResult<(Mee
             continue;
         }
         match users::get(tx, id).await {
-            Ok(u) if u.org_id == ctx.org_id() && u.active && matches!(Role::parse(&u.role), Some(Role::CouncilMember | Role::Chairman)) => member_ids.push(u.id),
-            Ok(u) if u.org_id == ctx.org_id() => v.add("member_ids", "Thành viên dự họp", format!("«{}» không phải thành viên Hội đồng hoặc tài khoản đã bị khóa.", u.full_name)),
-            _ => v.add("member_ids", "Thành viên dự họp", "Có thành viên không tồn tại."),
+            Ok(u)
+                if u.org_id == ctx.org_id()
+                    && u.active
+                    && matches!(
+                        Role::parse(&u.role),
+                        Some(Role::CouncilMember | Role::Chairman)
+                    ) =>
+            {
+                member_ids.push(u.id)
+            }
+            Ok(u) if u.org_id == ctx.org_id() => v.add(
+                "member_ids",
+                "Thành viên dự họp",
+                format!(
+                    "«{}» không phải thành viên Hội đồng hoặc tài khoản đã bị khóa.",
+                    u.full_name
+                ),
+            ),
+            _ => v.add(
+                "member_ids",
+                "Thành viên dự họp",
+                "Có thành viên không tồn tại.",
+            ),
         }
     }
     if !(1..=500).contains(&input.total_members) {
-        v.add("total_members", "Tổng số thành viên Hội đồng", "Tổng số thành viên Hội đồng phải từ 1 đến 500.");
+        v.add(
+            "total_members",
+            "Tổng số thành viên Hội đồng",
+            "Tổng số thành viên Hội đồng phải từ 1 đến 500.",
+        );
     } else if (member_ids.len() as i64) > input.total_members {
-        v.add("member_ids", "Thành viên dự họp", format!("Đã chọn {} thành viên, nhiều hơn tổng số thành viên Hội đồng ({}).", member_ids.len(), input.total_members));
+        v.add(
+            "member_ids",
+            "Thành viên dự họp",
+            format!(
+                "Đã chọn {} thành viên, nhiều hơn tổng số thành viên Hội đồng ({}).",
+                member_ids.len(),
+                input.total_members
+            ),
+        );
     }
     if !v.is_ok() {
         return Err(AppError::Invalid(v));
     }
-    let row = MeetingRow::new(ctx.org_id(), &title, &held_on.unwrap_or_default(), place, input.total_members, input.secret_ballot.unwrap_or(true), chair, secretary);
+    let row = MeetingRow::new(
+        ctx.org_id(),
+        &title,
+        &held_on.unwrap_or_default(),
+        place,
+        input.total_members,
+        input.secret_ballot.unwrap_or(true),
+        chair,
+        secretary,
+    );
     Ok((row, member_ids))
 }
 
 /// Schedules a meeting (standing office).
 pub async fn create(db: &Db, ctx: &Ctx, input: &MeetingInput) -> AppResult<MeetingRow> {
-    ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let (row, members) = checked(&mut tx, ctx, input).await?;
     meetings::insert(&mut tx, &row, &members).await?;
-    audit(&mut tx, ctx, "meeting.create", "meeting", &row.id, &row.title, None::<&()>, Some(&super::with_field(&row, "member_ids", &members))).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "meeting.create",
+        "meeting",
+        &row.id,
+        &row.title,
+        None::<&()>,
+        Some(&super::with_field(&row, "member_ids", &members)),
+    )
+    .await?;
     tx.commit().await?;
     Ok(row)
 }
 
 async fn scheduled(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<MeetingRow> {
-    ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    })?;
     // The lock comes first: on SQLite a transaction that writes before it reads never meets a stale snapshot.
     let locked = meetings::lock_in(tx, ctx.org_id(), id, MeetingStatus::Scheduled.code()).await?;
     let m = meetings::get(tx, ctx.org_id(), id).await?;
     if !locked || !status(&m)?.agenda_editable() {
-        return Err(refuse(format!("Chỉ sửa chương trình họp khi phiên họp đang ở trạng thái «{}»; hiện tại: «{}».", MeetingStatus::Scheduled.label(), status(&m)?.label())));
+        return Err(refuse(format!(
+            "Chỉ sửa chương trình họp khi phiên họp đang ở trạng thái «{}»; hiện tại: «{}».",
+            MeetingStatus::Scheduled.label(),
+            status(&m)?.label()
+        )));
     }
     Ok(m)
 }
 
 /// Puts accepted nominations on the agenda (the `Schedule` transition), in the order given.
-pub async fn add_items(db: &Db, ctx: &Ctx, id: &str, nomination_ids: &[String]) -> AppResult<Vec<String>> {
+pub async fn add_items(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    nomination_ids: &[String],
+) -> AppResult<Vec<String>> {
     let mut tx = db.begin().await?;
     let m = scheduled(&mut tx, ctx, id).await?;
     if nomination_ids.is_empty() {
-        return Err(refuse("Hãy chọn ít nhất một hồ sơ để đưa vào chương trình họp."));
+        return Err(refuse(
+            "Hãy chọn ít nhất một hồ sơ để đưa vào chương trình họp.",
+        ));
     }
     let user = (ctx.user.id.as_str(), ctx.author());
     let mut added = Vec::new();
     for nid in nomination_ids {
         let n = nominations::get(&mut tx, ctx.org_id(), nid).await?;
-        let to = nomination_status(&n.status)?.apply(NominationAction::Schedule, &[Part::Office]).map_err(refuse)?;
-        nominations::set_status(&mut tx, &n, n.version, to.code(), NominationAction::Schedule.code(), (user.0, &user.1), Some(&m.title), false).await?;
+        let to = nomination_status(&n.status)?
+            .apply(NominationAction::Schedule, &[Part::Office])
+            .map_err(refuse)?;
+        nominations::set_status(
+            &mut tx,
+            &n,
+            n.version,
+            to.code(),
+            NominationAction::Schedule.code(),
+            (user.0, &user.1),
+            Some(&m.title),
+            false,
+        )
+        .await?;
         added.push(meetings::add_item(&mut tx, &m.id, &n.id).await?);
     }
-    audit(&mut tx, ctx, "meeting.agenda_add", "meeting", &m.id, &m.title, None::<&()>, Some(&nomination_ids)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "meeting.agenda_add",
+        "meeting",
+        &m.id,
+        &m.title,
+        None::<&()>,
+        Some(&nomination_ids),
+    )
+    .await?;
     tx.commit().await?;
     Ok(added)
 }
@@ -188,48 +308,112 @@ pub async fn remove_item(db: &Db, ctx: &Ctx, id: &str, item_id: &str) -> AppResu
     let m = scheduled(&mut tx, ctx, id).await?;
     let item = meetings::item(&mut tx, &m.id, item_id).await?;
     let n = nominations::get(&mut tx, ctx.org_id(), &item.nomination_id).await?;
-    let to = nomination_status(&n.status)?.apply(NominationAction::Unschedule, &[Part::Office]).map_err(refuse)?;
+    let to = nomination_status(&n.status)?
+        .apply(NominationAction::Unschedule, &[Part::Office])
+        .map_err(refuse)?;
     let author = ctx.author();
-    nominations::set_status(&mut tx, &n, n.version, to.code(), NominationAction::Unschedule.code(), (&ctx.user.id, &author), Some(&m.title), false).await?;
+    nominations::set_status(
+        &mut tx,
+        &n,
+        n.version,
+        to.code(),
+        NominationAction::Unschedule.code(),
+        (&ctx.user.id, &author),
+        Some(&m.title),
+        false,
+    )
+    .await?;
     meetings::remove_item(&mut tx, &m.id, item_id).await?;
-    audit(&mut tx, ctx, "meeting.agenda_remove", "meeting", &m.id, &m.title, Some(&item), None::<&()>).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "meeting.agenda_remove",
+        "meeting",
+        &m.id,
+        &m.title,
+        Some(&item),
+        None::<&()>,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Opens the vote; every sitting member gets a notification.
 pub async fn open(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<MeetingRow> {
-    ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     meetings::lock_in(&mut tx, ctx.org_id(), id, MeetingStatus::Scheduled.code()).await?;
     let m = meetings::get(&mut tx, ctx.org_id(), id).await?;
     let st = status(&m)?;
     if st != MeetingStatus::Scheduled {
-        return Err(refuse(format!("Phiên họp đang ở trạng thái «{}», không mở bỏ phiếu được nữa.", st.label())));
+        return Err(refuse(format!(
+            "Phiên họp đang ở trạng thái «{}», không mở bỏ phiếu được nữa.",
+            st.label()
+        )));
     }
     if meetings::items(&mut tx, &m.id).await?.is_empty() {
-        return Err(refuse("Chương trình họp chưa có hồ sơ nào; hãy thêm hồ sơ trước khi mở bỏ phiếu."));
+        return Err(refuse(
+            "Chương trình họp chưa có hồ sơ nào; hãy thêm hồ sơ trước khi mở bỏ phiếu.",
+        ));
     }
     let next = st.advance().map_err(refuse)?;
     let after = meetings::set_status(&mut tx, &m, version, next.code(), None, None).await?;
-    let text = format!("Phiên họp «{}» ngày {} đã mở bỏ phiếu; mời đồng chí xem hồ sơ và biểu quyết.", m.title, thidua_domain::date::iso_to_vn(&m.held_on));
+    let text = format!(
+        "Phiên họp «{}» ngày {} đã mở bỏ phiếu; mời đồng chí xem hồ sơ và biểu quyết.",
+        m.title,
+        thidua_domain::date::iso_to_vn(&m.held_on)
+    );
     for member in meetings::members(&mut tx, &m.id).await? {
-        meetings::notify(&mut tx, ctx.org_id(), &member.user_id, &text, &format!("/meetings/{}", m.id)).await?;
+        meetings::notify(
+            &mut tx,
+            ctx.org_id(),
+            &member.user_id,
+            &text,
+            &format!("/meetings/{}", m.id),
+        )
+        .await?;
     }
-    audit(&mut tx, ctx, "meeting.open", "meeting", &m.id, &m.title, Some(&m), Some(&after)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "meeting.open",
+        "meeting",
+        &m.id,
+        &m.title,
+        Some(&m),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
 
 /// Locks an open meeting and checks that the caller sits in it and the item belongs to it.
-async fn as_member(tx: &mut Tx, ctx: &Ctx, id: &str, item_id: &str) -> AppResult<(MeetingRow, meetings::ItemRow, String)> {
-    ctx.authorize(Action::Vote { org_id: ctx.org_id() })?;
+async fn as_member(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    id: &str,
+    item_id: &str,
+) -> AppResult<(MeetingRow, meetings::ItemRow, String)> {
+    ctx.authorize(Action::Vote {
+        org_id: ctx.org_id(),
+    })?;
     let locked = meetings::lock_open(tx, ctx.org_id(), id).await?;
     let m = meetings::get(tx, ctx.org_id(), id).await?;
     if !locked {
-        return Err(refuse(format!("Phiên họp đang ở trạng thái «{}», không nhận biểu quyết.", status(&m)?.label())));
+        return Err(refuse(format!(
+            "Phiên họp đang ở trạng thái «{}», không nhận biểu quyết.",
+            status(&m)?.label()
+        )));
     }
-    let Some(me) = meetings::members(tx, id).await?.into_iter().find(|x| x.user_id == ctx.user.id) else {
+    let Some(me) = meetings::members(tx, id)
+        .await?
+        .into_iter()
+        .find(|x| x.user_id == ctx.user.id)
+    else {
         return Err(AppError::Forbidden);
     };
     let item = meetings::item(tx, id, item_id).await?;
@@ -240,59 +424,140 @@ async fn as_member(tx: &mut Tx, ctx: &Ctx, id: &str, item_id: &str) -> AppResult
 pub async fn vote(db: &Db, ctx: &Ctx, id: &str, input: &VoteInput) -> AppResult<()> {
     let Some(choice) = VoteChoice::parse(&input.choice) else {
         let mut v = Validation::new();
-        v.add("choice", "Biểu quyết", "Hãy chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.");
+        v.add(
+            "choice",
+            "Biểu quyết",
+            "Hãy chọn Đồng ý, Không đồng ý hoặc Không biểu quyết.",
+        );
         return Err(AppError::Invalid(v));
     };
     let mut tx = db.begin().await?;
     let (m, item, attendance) = as_member(&mut tx, ctx, id, &input.item_id).await?;
     if attendance == "written" {
-        return Err(refuse("Thư ký đã ghi nhận ý kiến bằng văn bản của đồng chí cho phiên họp này; không biểu quyết trực tuyến được nữa."));
+        return Err(refuse(
+            "Thư ký đã ghi nhận ý kiến bằng văn bản của đồng chí cho phiên họp này; không biểu quyết trực tuyến được nữa.",
+        ));
     }
-    if meetings::conflicts(&mut tx, id).await?.iter().any(|c| c.agenda_item_id == item.id && c.user_id == ctx.user.id) {
-        return Err(refuse(format!("Đồng chí đã khai báo xung đột lợi ích với hồ sơ của {} nên không biểu quyết hồ sơ này.", item.nominee)));
+    if meetings::conflicts(&mut tx, id)
+        .await?
+        .iter()
+        .any(|c| c.agenda_item_id == item.id && c.user_id == ctx.user.id)
+    {
+        return Err(refuse(format!(
+            "Đồng chí đã khai báo xung đột lợi ích với hồ sơ của {} nên không biểu quyết hồ sơ này.",
+            item.nominee
+        )));
     }
-    if meetings::voted_items(&mut tx, id, &ctx.user.id).await?.contains(&item.id) {
-        return Err(refuse(format!("Đồng chí đã biểu quyết hồ sơ của {}; mỗi thành viên chỉ biểu quyết một lần.", item.nominee)));
+    if meetings::voted_items(&mut tx, id, &ctx.user.id)
+        .await?
+        .contains(&item.id)
+    {
+        return Err(refuse(format!(
+            "Đồng chí đã biểu quyết hồ sơ của {}; mỗi thành viên chỉ biểu quyết một lần.",
+            item.nominee
+        )));
     }
-    meetings::cast(&mut tx, &item.id, &ctx.user.id, choice.code(), m.secret_ballot).await?;
+    meetings::cast(
+        &mut tx,
+        &item.id,
+        &ctx.user.id,
+        choice.code(),
+        m.secret_ballot,
+    )
+    .await?;
     meetings::set_attendance(&mut tx, id, &ctx.user.id, "present").await?;
     // With a secret ballot the audit row says that the member voted, never how.
-    let shown = if m.secret_ballot { serde_json::json!({"item_id": item.id, "nominee": item.nominee}) } else { serde_json::json!({"item_id": item.id, "nominee": item.nominee, "choice": choice.label()}) };
-    audit(&mut tx, ctx, "meeting.vote", "meeting", &m.id, &m.title, None::<&()>, Some(&shown)).await?;
+    let shown = if m.secret_ballot {
+        serde_json::json!({"item_id": item.id, "nominee": item.nominee})
+    } else {
+        serde_json::json!({"item_id": item.id, "nominee": item.nominee, "choice": choice.label()})
+    };
+    audit(
+        &mut tx,
+        ctx,
+        "meeting.vote",
+        "meeting",
+        &m.id,
+        &m.title,
+        None::<&()>,
+        Some(&shown),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// A member declares a conflict of interest on an item (before voting on it) and then cannot vote on it.
-pub async fn declare_conflict(db: &Db, ctx: &Ctx, id: &str, input: &ConflictInput) -> AppResult<()> {
+pub async fn declare_conflict(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    input: &ConflictInput,
+) -> AppResult<()> {
     let mut tx = db.begin().await?;
     let (m, item, _) = as_member(&mut tx, ctx, id, &input.item_id).await?;
-    if meetings::conflicts(&mut tx, id).await?.iter().any(|c| c.agenda_item_id == item.id && c.user_id == ctx.user.id) {
-        return Err(refuse("Đồng chí đã khai báo xung đột lợi ích với hồ sơ này."));
+    if meetings::conflicts(&mut tx, id)
+        .await?
+        .iter()
+        .any(|c| c.agenda_item_id == item.id && c.user_id == ctx.user.id)
+    {
+        return Err(refuse(
+            "Đồng chí đã khai báo xung đột lợi ích với hồ sơ này.",
+        ));
     }
-    if meetings::voted_items(&mut tx, id, &ctx.user.id).await?.contains(&item.id) {
-        return Err(refuse("Đồng chí đã biểu quyết hồ sơ này; không khai báo xung đột lợi ích sau khi biểu quyết được."));
+    if meetings::voted_items(&mut tx, id, &ctx.user.id)
+        .await?
+        .contains(&item.id)
+    {
+        return Err(refuse(
+            "Đồng chí đã biểu quyết hồ sơ này; không khai báo xung đột lợi ích sau khi biểu quyết được.",
+        ));
     }
     let mut v = Validation::new();
-    let reason = v.optional_text("reason", "Lý do", input.reason.as_deref().unwrap_or(""), 500);
+    let reason = v.optional_text(
+        "reason",
+        "Lý do",
+        input.reason.as_deref().unwrap_or(""),
+        500,
+    );
     if !v.is_ok() {
         return Err(AppError::Invalid(v));
     }
     meetings::add_conflict(&mut tx, &item.id, &ctx.user.id, reason.as_deref()).await?;
     meetings::set_attendance(&mut tx, id, &ctx.user.id, "present").await?;
-    audit(&mut tx, ctx, "meeting.conflict", "meeting", &m.id, &m.title, None::<&()>, Some(&serde_json::json!({"item_id": item.id, "nominee": item.nominee, "reason": reason}))).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "meeting.conflict",
+        "meeting",
+        &m.id,
+        &m.title,
+        None::<&()>,
+        Some(&serde_json::json!({"item_id": item.id, "nominee": item.nominee, "reason": reason})),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// The secretary enters paper ballots, written opinions and members without an account (office only).
-pub async fn record_paper(db: &Db, ctx: &Ctx, id: &str, input: &PaperInput) -> AppResult<MeetingRow> {
-    ctx.authorize(Action::ManageMeetings { org_id: ctx.org_id() })?;
+pub async fn record_paper(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    input: &PaperInput,
+) -> AppResult<MeetingRow> {
+    ctx.authorize(Action::ManageMeetings {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let locked = meetings::lock_open(&mut tx, ctx.org_id(), id).await?;
     let m = meetings::get(&mut tx, ctx.org_id(), id).await?;
     if !locked {
-        return Err(refuse(format!("Phiên họp đang ở trạng thái «{}», không nhập phiếu giấy được.", status(&m)?.label())));
+        return Err(refuse(format!(
+            "Phiên họp đang ở trạng thái «{}», không nhập phiếu giấy được.",
+            status(&m)?.label()
+        )));
     }
     let members = meetings::members(&mut tx, id).await?;
     let conflicts = meetings::conflicts(&mut tx, id).await?;
@@ -314,13 +579,28 @@ pub async fn record_paper(db: &Db, ctx: &Ctx, id: &str, input: &PaperInput) -> A
     let items = meetings::items(&mut tx, id).await?;
     for p in &input.items {
         let Some(item) = items.iter().find(|i| i.id == p.item_id) else {
-            v.add("items", "Phiếu giấy", "Có hồ sơ không thuộc chương trình họp.");
+            v.add(
+                "items",
+                "Phiếu giấy",
+                "Có hồ sơ không thuộc chương trình họp.",
+            );
             continue;
         };
-        let online: i64 = electronic.iter().filter(|e| e.0 == item.id).map(|e| e.2).sum();
-        let excluded = conflicts.iter().filter(|c| c.agenda_item_id == item.id).count() as i64;
+        let online: i64 = electronic
+            .iter()
+            .filter(|e| e.0 == item.id)
+            .map(|e| e.2)
+            .sum();
+        let excluded = conflicts
+            .iter()
+            .filter(|c| c.agenda_item_id == item.id)
+            .count() as i64;
         if p.agree < 0 || p.disagree < 0 || p.abstain < 0 {
-            v.add("items", "Phiếu giấy", format!("Số phiếu của hồ sơ {} không được âm.", item.nominee));
+            v.add(
+                "items",
+                "Phiếu giấy",
+                format!("Số phiếu của hồ sơ {} không được âm.", item.nominee),
+            );
         } else if online + p.agree + p.disagree + p.abstain > m.total_members - excluded {
             v.add("items", "Phiếu giấy", format!("Hồ sơ {}: {} phiếu trực tuyến và {} phiếu giấy vượt số thành viên được biểu quyết ({}).", item.nominee, online, p.agree + p.disagree + p.abstain, m.total_members - excluded));
         }
@@ -335,7 +615,17 @@ pub async fn record_paper(db: &Db, ctx: &Ctx, id: &str, input: &PaperInput) -> A
         meetings::set_attendance(&mut tx, id, w, "written").await?;
     }
     meetings::set_others(&mut tx, id, others_present, others_written).await?;
-    audit(&mut tx, ctx, "meeting.paper", "meeting", &m.id, &m.title, None::<&()>, Some(input)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "meeting.paper",
+        "meeting",
+        &m.id,
+        &m.title,
+        None::<&()>,
+        Some(input),
+    )
+    .await?;
     let after = meetings::get(&mut tx, ctx.org_id(), id).await?;
     tx.commit().await?;
     Ok(after)

@@ -13,10 +13,20 @@ use thidua_store::{Tx, nominations};
 /// The catalog name of a form and its vote rule: the share of all members needed (None: majority).
 pub fn form_and_rule(rules: &thidua_rules::Rules, code: &str) -> (String, Option<f64>, String) {
     let entry = rules.catalog().find(code);
-    let name = entry.map(|e| e.name.clone()).unwrap_or_else(|| code.to_string());
+    let name = entry
+        .map(|e| e.name.clone())
+        .unwrap_or_else(|| code.to_string());
     match entry.map(|e| e.vote) {
-        Some(VoteRule::Percent(p)) => (name, Some(f64::from(p) / 100.0), format!("≥ {p} % tổng số thành viên Hội đồng đồng ý")),
-        _ => (name, None, "Quá nửa tổng số thành viên Hội đồng đồng ý".to_string()),
+        Some(VoteRule::Percent(p)) => (
+            name,
+            Some(f64::from(p) / 100.0),
+            format!("≥ {p} % tổng số thành viên Hội đồng đồng ý"),
+        ),
+        _ => (
+            name,
+            None,
+            "Quá nửa tổng số thành viên Hội đồng đồng ý".to_string(),
+        ),
     }
 }
 
@@ -66,7 +76,10 @@ impl From<&MeetingRow> for MeetingSummary {
             held_on: m.held_on.clone(),
             place: m.place.clone(),
             status: m.status.clone(),
-            status_label: MeetingStatus::parse(&m.status).map(|s| s.label()).unwrap_or("").to_string(),
+            status_label: MeetingStatus::parse(&m.status)
+                .map(|s| s.label())
+                .unwrap_or("")
+                .to_string(),
             total_members: m.total_members,
             secret_ballot: m.secret_ballot,
             chair_name: m.chair_name.clone(),
@@ -129,7 +142,14 @@ pub struct MeetingView {
     pub minutes: Option<String>,
 }
 
-fn item_view(rules: &thidua_rules::Rules, i: ItemRow, documents: Vec<String>, ballots_cast: i64, conflicts: Vec<String>, mine: (bool, bool)) -> AppResult<ItemView> {
+fn item_view(
+    rules: &thidua_rules::Rules,
+    i: ItemRow,
+    documents: Vec<String>,
+    ballots_cast: i64,
+    conflicts: Vec<String>,
+    mine: (bool, bool),
+) -> AppResult<ItemView> {
     let (form_name, _, vote_rule) = form_and_rule(rules, &i.code);
     Ok(ItemView {
         result_label: result_label(i.result.as_deref()).into(),
@@ -159,7 +179,12 @@ fn item_view(rules: &thidua_rules::Rules, i: ItemRow, documents: Vec<String>, ba
 }
 
 /// Everything about one meeting the caller may see.
-pub async fn load(tx: &mut Tx, ctx: &Ctx, id: &str, with_documents: bool) -> AppResult<MeetingView> {
+pub async fn load(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    id: &str,
+    with_documents: bool,
+) -> AppResult<MeetingView> {
     may_view(ctx)?;
     let m = meetings::get(tx, ctx.org_id(), id).await?;
     let members = meetings::members(tx, id).await?;
@@ -169,14 +194,55 @@ pub async fn load(tx: &mut Tx, ctx: &Ctx, id: &str, with_documents: bool) -> App
     let rules = crate::ops::rules_cache::rules_in(tx, ctx.org_id()).await?;
     let mut items = Vec::new();
     for i in meetings::items(tx, id).await? {
-        let documents = if with_documents { nominations::documents(tx, &i.nomination_id).await?.into_iter().map(|d| d.file_name).collect() } else { Vec::new() };
-        let names: Vec<String> = conflicts.iter().filter(|c| c.agenda_item_id == i.id).map(|c| members.iter().find(|x| x.user_id == c.user_id).map(|x| x.full_name.clone()).unwrap_or_default()).collect();
-        let my_conflict = conflicts.iter().any(|c| c.agenda_item_id == i.id && c.user_id == ctx.user.id);
+        let documents = if with_documents {
+            nominations::documents(tx, &i.nomination_id)
+                .await?
+                .into_iter()
+                .map(|d| d.file_name)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let names: Vec<String> = conflicts
+            .iter()
+            .filter(|c| c.agenda_item_id == i.id)
+            .map(|c| {
+                members
+                    .iter()
+                    .find(|x| x.user_id == c.user_id)
+                    .map(|x| x.full_name.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let my_conflict = conflicts
+            .iter()
+            .any(|c| c.agenda_item_id == i.id && c.user_id == ctx.user.id);
         let n_cast = cast.iter().find(|c| c.0 == i.id).map(|c| c.1).unwrap_or(0);
         let voted = mine.contains(&i.id);
-        items.push(item_view(&rules, i, documents, n_cast, names, (voted, my_conflict))?);
+        items.push(item_view(
+            &rules,
+            i,
+            documents,
+            n_cast,
+            names,
+            (voted, my_conflict),
+        )?);
     }
     let i_sit = members.iter().any(|x| x.user_id == ctx.user.id);
-    let members = members.into_iter().map(|x| MemberView { attendance_label: attendance_label(&x.attendance).into(), user_id: x.user_id, full_name: x.full_name, attendance: x.attendance }).collect();
-    Ok(MeetingView { meeting: MeetingSummary::from(&m), members, items, i_sit, minutes: m.minutes })
+    let members = members
+        .into_iter()
+        .map(|x| MemberView {
+            attendance_label: attendance_label(&x.attendance).into(),
+            user_id: x.user_id,
+            full_name: x.full_name,
+            attendance: x.attendance,
+        })
+        .collect();
+    Ok(MeetingView {
+        meeting: MeetingSummary::from(&m),
+        members,
+        items,
+        i_sit,
+        minutes: m.minutes,
+    })
 }

@@ -28,25 +28,47 @@ pub struct DocStatus {
 }
 
 fn required(row: &NominationRow) -> AppResult<Vec<String>> {
-    let procedure = if row.procedure == "simplified" { Procedure::Simplified } else { Procedure::Standard };
+    let procedure = if row.procedure == "simplified" {
+        Procedure::Simplified
+    } else {
+        Procedure::Standard
+    };
     let catalog = crate::ops::rules_cache::shipped()?.catalog();
-    Ok(catalog.find(&row.code).and_then(|e| e.documents(procedure)).map(<[String]>::to_vec).unwrap_or_default())
+    Ok(catalog
+        .find(&row.code)
+        .and_then(|e| e.documents(procedure))
+        .map(<[String]>::to_vec)
+        .unwrap_or_default())
 }
 
 fn statuses(row: &NominationRow, docs: &[DocumentRow]) -> AppResult<Vec<DocStatus>> {
     let catalog = crate::ops::rules_cache::shipped()?.catalog();
-    let voted = docs.iter().any(|d| d.doc_code == MINUTES && d.vote_total.is_some());
+    let voted = docs
+        .iter()
+        .any(|d| d.doc_code == MINUTES && d.vote_total.is_some());
     Ok(required(row)?
         .into_iter()
         .map(|code| {
-            let present = if code == IN_MINUTES { voted } else { docs.iter().any(|d| d.doc_code == code) };
-            DocStatus { name: catalog.document_name(&code).to_string(), doc_code: code, present }
+            let present = if code == IN_MINUTES {
+                voted
+            } else {
+                docs.iter().any(|d| d.doc_code == code)
+            };
+            DocStatus {
+                name: catalog.document_name(&code).to_string(),
+                doc_code: code,
+                present,
+            }
         })
         .collect())
 }
 
 /// Required documents with presence, and the documents uploaded.
-pub async fn document_status(db: &Db, ctx: &Ctx, id: &str) -> AppResult<(Vec<DocStatus>, Vec<DocumentRow>)> {
+pub async fn document_status(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+) -> AppResult<(Vec<DocStatus>, Vec<DocumentRow>)> {
     let mut tx = db.begin().await?;
     let (v, _) = visible(&mut tx, ctx, id).await?;
     let docs = store::documents(&mut tx, id).await?;
@@ -55,22 +77,45 @@ pub async fn document_status(db: &Db, ctx: &Ctx, id: &str) -> AppResult<(Vec<Doc
 }
 
 /// Adds the names of missing documents to `v`.
-pub(super) async fn missing_check(tx: &mut Tx, row: &NominationRow, v: &mut Validation) -> AppResult<()> {
+pub(super) async fn missing_check(
+    tx: &mut Tx,
+    row: &NominationRow,
+    v: &mut Validation,
+) -> AppResult<()> {
     let docs = store::documents(tx, &row.id).await?;
-    let missing: Vec<String> = statuses(row, &docs)?.into_iter().filter(|d| !d.present).map(|d| d.name).collect();
+    let missing: Vec<String> = statuses(row, &docs)?
+        .into_iter()
+        .filter(|d| !d.present)
+        .map(|d| d.name)
+        .collect();
     if !missing.is_empty() {
-        v.add("documents", "Hồ sơ kèm theo", format!("Hồ sơ còn thiếu: {}.", missing.join("; ")));
+        v.add(
+            "documents",
+            "Hồ sơ kèm theo",
+            format!("Hồ sơ còn thiếu: {}.", missing.join("; ")),
+        );
     }
     Ok(())
 }
 
 /// Vote counts of minutes: yes ≤ total, both given together.
-fn votes(doc_code: &str, yes: Option<i64>, total: Option<i64>, v: &mut Validation) -> (Option<i64>, Option<i64>) {
+fn votes(
+    doc_code: &str,
+    yes: Option<i64>,
+    total: Option<i64>,
+    v: &mut Validation,
+) -> (Option<i64>, Option<i64>) {
     match (yes, total) {
         (None, None) => (None, None),
-        (Some(y), Some(t)) if doc_code == MINUTES && y >= 0 && t > 0 && y <= t => (Some(y), Some(t)),
+        (Some(y), Some(t)) if doc_code == MINUTES && y >= 0 && t > 0 && y <= t => {
+            (Some(y), Some(t))
+        }
         (_, _) if doc_code != MINUTES => {
-            v.add("vote_total", "Kết quả bỏ phiếu", "Chỉ biên bản họp xét mới ghi kết quả bỏ phiếu.");
+            v.add(
+                "vote_total",
+                "Kết quả bỏ phiếu",
+                "Chỉ biên bản họp xét mới ghi kết quả bỏ phiếu.",
+            );
             (None, None)
         }
         _ => {
@@ -82,18 +127,37 @@ fn votes(doc_code: &str, yes: Option<i64>, total: Option<i64>, v: &mut Validatio
 
 /// Uploads documents of one kind to a dossier the unit may still edit.
 #[allow(clippy::too_many_arguments)] // the form's fields, flat
-pub async fn add_documents(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, id: &str, doc_code: &str, vote_yes: Option<i64>, vote_total: Option<i64>, files: &[Upload]) -> AppResult<Vec<DocumentRow>> {
+pub async fn add_documents(
+    db: &Db,
+    blobs: &dyn BlobStore,
+    ctx: &Ctx,
+    id: &str,
+    doc_code: &str,
+    vote_yes: Option<i64>,
+    vote_total: Option<i64>,
+    files: &[Upload],
+) -> AppResult<Vec<DocumentRow>> {
     let mut tx = db.begin().await?;
     let (n, parts) = visible(&mut tx, ctx, id).await?;
     if !parts.contains(&Part::Nominator) {
         return Err(AppError::Forbidden);
     }
     if !status_of_row(&n.row).editable_by_unit() {
-        return Err(invalid("status", "Trạng thái", format!("Chỉ bổ sung hồ sơ khi đang soạn hoặc bị trả lại; hồ sơ đang ở trạng thái «{}».", super::status_label(&n.row.status))));
+        return Err(invalid(
+            "status",
+            "Trạng thái",
+            format!(
+                "Chỉ bổ sung hồ sơ khi đang soạn hoặc bị trả lại; hồ sơ đang ở trạng thái «{}».",
+                super::status_label(&n.row.status)
+            ),
+        ));
     }
     let mut v = Validation::new();
     let code = doc_code.trim().to_string();
-    let known = crate::ops::rules_cache::shipped()?.catalog().document_name(&code) != code;
+    let known = crate::ops::rules_cache::shipped()?
+        .catalog()
+        .document_name(&code)
+        != code;
     if !known || code == IN_MINUTES {
         v.add("doc_code", "Loại tài liệu", "Hãy chọn loại tài liệu trong danh mục hồ sơ (tờ trình, biên bản, báo cáo thành tích…).");
     }
@@ -107,22 +171,55 @@ pub async fn add_documents(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, id: &str, 
     }
     let mut out = Vec::new();
     for (f, (content_type, name)) in files.iter().zip(&checked) {
-        let sha256 = blobs.put(&f.bytes).map_err(|e| AppError::Internal(anyhow::anyhow!("blob store: {e}")))?;
-        let row = DocumentRow { id: ids::new_id(), org_id: ctx.org_id().into(), nomination_id: id.into(), doc_code: code.clone(), file_name: name.chars().take(255).collect(), content_type: (*content_type).into(), size_bytes: f.bytes.len() as i64, sha256, vote_yes: yes, vote_total: total, round: n.row.round, created_by: Some(ctx.user.id.clone()), created_at: ids::now() };
+        let sha256 = blobs
+            .put(&f.bytes)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("blob store: {e}")))?;
+        let row = DocumentRow {
+            id: ids::new_id(),
+            org_id: ctx.org_id().into(),
+            nomination_id: id.into(),
+            doc_code: code.clone(),
+            file_name: name.chars().take(255).collect(),
+            content_type: (*content_type).into(),
+            size_bytes: f.bytes.len() as i64,
+            sha256,
+            vote_yes: yes,
+            vote_total: total,
+            round: n.row.round,
+            created_by: Some(ctx.user.id.clone()),
+            created_at: ids::now(),
+        };
         store::add_document(&mut tx, &row).await?;
         out.push(row);
     }
-    audit(&mut tx, ctx, "nomination.document", "nomination", id, &label(&n.nominee_name, &n.row), None::<&()>, Some(&out)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "nomination.document",
+        "nomination",
+        id,
+        &label(&n.nominee_name, &n.row),
+        None::<&()>,
+        Some(&out),
+    )
+    .await?;
     tx.commit().await?;
     Ok(out)
 }
 
 /// A document and its bytes, if the user may see the nomination.
-pub async fn download(db: &Db, blobs: &dyn BlobStore, ctx: &Ctx, doc_id: &str) -> AppResult<(DocumentRow, Vec<u8>)> {
+pub async fn download(
+    db: &Db,
+    blobs: &dyn BlobStore,
+    ctx: &Ctx,
+    doc_id: &str,
+) -> AppResult<(DocumentRow, Vec<u8>)> {
     let mut tx = db.begin().await?;
     let d = store::document(&mut tx, ctx.org_id(), doc_id).await?;
     visible(&mut tx, ctx, &d.nomination_id).await?;
     tx.commit().await?;
-    let bytes = blobs.get(&d.sha256).map_err(|e| AppError::Internal(anyhow::anyhow!("blob {}: {e}", d.sha256)))?;
+    let bytes = blobs
+        .get(&d.sha256)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("blob {}: {e}", d.sha256)))?;
     Ok((d, bytes))
 }

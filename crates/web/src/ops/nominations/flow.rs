@@ -15,7 +15,12 @@ use thidua_store::{Db, Tx};
 
 /// The next state for `action`, or 403 when the user plays no part that may take it (and the policy
 /// says so), or 422 with the state machine's reason.
-fn next(v: &NominationView, parts: &[Part], action: NominationAction, version: i64) -> AppResult<thidua_domain::nomination::NominationStatus> {
+fn next(
+    v: &NominationView,
+    parts: &[Part],
+    action: NominationAction,
+    version: i64,
+) -> AppResult<thidua_domain::nomination::NominationStatus> {
     let from = status_of_row(&v.row);
     // Someone changed it since it was read (two officers on the same dossier): told before anything else.
     if v.row.version != version && !parts.is_empty() {
@@ -26,20 +31,53 @@ fn next(v: &NominationView, parts: &[Part], action: NominationAction, version: i
     {
         return Err(AppError::Forbidden);
     }
-    from.apply(action, parts).map_err(|m| invalid("status", "Trạng thái", m))
+    from.apply(action, parts)
+        .map_err(|m| invalid("status", "Trạng thái", m))
 }
 
 /// Applies the transition and writes the audit row.
-async fn step(tx: &mut Tx, ctx: &Ctx, v: &NominationView, version: i64, action: NominationAction, to: thidua_domain::nomination::NominationStatus, note: Option<&str>) -> AppResult<NominationRow> {
-    let after = store::set_status(tx, &v.row, version, to.code(), action.code(), (&ctx.user.id, &ctx.author()), note, false).await?;
-    audit(tx, ctx, &format!("nomination.{}", action.code()), "nomination", &after.id, &label(&v.nominee_name, &after), Some(&v.row), Some(&after)).await?;
+async fn step(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    v: &NominationView,
+    version: i64,
+    action: NominationAction,
+    to: thidua_domain::nomination::NominationStatus,
+    note: Option<&str>,
+) -> AppResult<NominationRow> {
+    let after = store::set_status(
+        tx,
+        &v.row,
+        version,
+        to.code(),
+        action.code(),
+        (&ctx.user.id, &ctx.author()),
+        note,
+        false,
+    )
+    .await?;
+    audit(
+        tx,
+        ctx,
+        &format!("nomination.{}", action.code()),
+        "nomination",
+        &after.id,
+        &label(&v.nominee_name, &after),
+        Some(&v.row),
+        Some(&after),
+    )
+    .await?;
     Ok(after)
 }
 
 fn reasons(note: &str) -> AppResult<String> {
     let n = thidua_domain::text::clean(note);
     if n.is_empty() {
-        return Err(invalid("note", "Lý do trả lại", "Hãy ghi rõ lý do trả lại và những gì đơn vị cần bổ sung, sửa đổi."));
+        return Err(invalid(
+            "note",
+            "Lý do trả lại",
+            "Hãy ghi rõ lý do trả lại và những gì đơn vị cần bổ sung, sửa đổi.",
+        ));
     }
     Ok(n)
 }
@@ -49,7 +87,16 @@ pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<N
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
     let to = next(&v, &parts, NominationAction::Withdraw, version)?;
-    let after = step(&mut tx, ctx, &v, version, NominationAction::Withdraw, to, None).await?;
+    let after = step(
+        &mut tx,
+        ctx,
+        &v,
+        version,
+        NominationAction::Withdraw,
+        to,
+        None,
+    )
+    .await?;
     let view = view_of(&mut tx, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
@@ -60,8 +107,20 @@ pub async fn forward(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<No
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
     let to = next(&v, &parts, NominationAction::Forward, version)?;
-    let after = step(&mut tx, ctx, &v, version, NominationAction::Forward, to, None).await?;
-    let text = format!("Hồ sơ đề nghị {} cho {} đã được đơn vị chủ trì chuyển, chờ thẩm định.", v.code_name, v.nominee_name);
+    let after = step(
+        &mut tx,
+        ctx,
+        &v,
+        version,
+        NominationAction::Forward,
+        to,
+        None,
+    )
+    .await?;
+    let text = format!(
+        "Hồ sơ đề nghị {} cho {} đã được đơn vị chủ trì chuyển, chờ thẩm định.",
+        v.code_name, v.nominee_name
+    );
     notify(&mut tx, ctx, Addressee::Role("standing_office"), &text, id).await?;
     let view = view_of(&mut tx, ctx.org_id(), after).await?;
     tx.commit().await?;
@@ -70,30 +129,72 @@ pub async fn forward(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<No
 
 /// The theme lead or the standing office sends the nomination back with reasons (the unit fixes it
 /// and resubmits: a new round).
-pub async fn return_back(db: &Db, ctx: &Ctx, id: &str, version: i64, note: &str) -> AppResult<NominationView> {
+pub async fn return_back(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    note: &str,
+) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
     let to = next(&v, &parts, NominationAction::Return, version)?;
     let note = reasons(note)?;
-    let after = step(&mut tx, ctx, &v, version, NominationAction::Return, to, Some(&note)).await?;
-    let text = format!("Hồ sơ đề nghị {} cho {} bị trả lại: {note}", v.code_name, v.nominee_name);
-    notify(&mut tx, ctx, Addressee::Unit(&v.row.nominating_unit_id), &text, id).await?;
+    let after = step(
+        &mut tx,
+        ctx,
+        &v,
+        version,
+        NominationAction::Return,
+        to,
+        Some(&note),
+    )
+    .await?;
+    let text = format!(
+        "Hồ sơ đề nghị {} cho {} bị trả lại: {note}",
+        v.code_name, v.nominee_name
+    );
+    notify(
+        &mut tx,
+        ctx,
+        Addressee::Unit(&v.row.nominating_unit_id),
+        &text,
+        id,
+    )
+    .await?;
     let view = view_of(&mut tx, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
 }
 
 /// The standing office accepts the nomination, for the form asked or for a lower one (`lower_code`).
-pub async fn accept(db: &Db, ctx: &Ctx, id: &str, version: i64, lower_code: Option<&str>, note: Option<&str>) -> AppResult<NominationView> {
-    ctx.authorize(Action::Appraise { org_id: ctx.org_id() })?;
+pub async fn accept(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    lower_code: Option<&str>,
+    note: Option<&str>,
+) -> AppResult<NominationView> {
+    ctx.authorize(Action::Appraise {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
     let to = next(&v, &parts, NominationAction::Accept, version)?;
     let mut row = v.row.clone();
     let mut version = version;
-    if let Some(code) = lower_code.map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty() && *c != v.row.code) {
+    if let Some(code) = lower_code
+        .map(|c| c.trim().to_uppercase())
+        .filter(|c| !c.is_empty() && *c != v.row.code)
+    {
         check_lower(&v.row, &code)?;
-        row.original_code = Some(v.row.original_code.clone().unwrap_or_else(|| v.row.code.clone()));
+        row.original_code = Some(
+            v.row
+                .original_code
+                .clone()
+                .unwrap_or_else(|| v.row.code.clone()),
+        );
         row.code = code;
         row.search_text = row.make_search_text(&v.nominee_name);
         row.version = version;
@@ -101,12 +202,50 @@ pub async fn accept(db: &Db, ctx: &Ctx, id: &str, version: i64, lower_code: Opti
         version = updated.version;
         row = updated;
     }
-    let lowered = row.original_code.as_deref().filter(|_| row.code != v.row.code).map(|o| format!("Chấp nhận ở hình thức thấp hơn: {} thay cho {}.", code_name(&row.code), code_name(o)));
-    let note = [lowered, note.map(thidua_domain::text::clean).filter(|n| !n.is_empty())].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let lowered = row
+        .original_code
+        .as_deref()
+        .filter(|_| row.code != v.row.code)
+        .map(|o| {
+            format!(
+                "Chấp nhận ở hình thức thấp hơn: {} thay cho {}.",
+                code_name(&row.code),
+                code_name(o)
+            )
+        });
+    let note = [
+        lowered,
+        note.map(thidua_domain::text::clean)
+            .filter(|n| !n.is_empty()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let current = NominationView { row, ..v.clone() };
-    let after = step(&mut tx, ctx, &current, version, NominationAction::Accept, to, Some(&note).filter(|n| !n.is_empty()).map(String::as_str)).await?;
-    let text = format!("Hồ sơ đề nghị {} cho {} đã được thẩm định, chờ Hội đồng xét.", code_name(&after.code), v.nominee_name);
-    notify(&mut tx, ctx, Addressee::Unit(&v.row.nominating_unit_id), &text, id).await?;
+    let after = step(
+        &mut tx,
+        ctx,
+        &current,
+        version,
+        NominationAction::Accept,
+        to,
+        Some(&note).filter(|n| !n.is_empty()).map(String::as_str),
+    )
+    .await?;
+    let text = format!(
+        "Hồ sơ đề nghị {} cho {} đã được thẩm định, chờ Hội đồng xét.",
+        code_name(&after.code),
+        v.nominee_name
+    );
+    notify(
+        &mut tx,
+        ctx,
+        Addressee::Unit(&v.row.nominating_unit_id),
+        &text,
+        id,
+    )
+    .await?;
     let view = view_of(&mut tx, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
@@ -116,7 +255,13 @@ pub async fn accept(db: &Db, ctx: &Ctx, id: &str, version: i64, lower_code: Opti
 fn check_lower(row: &NominationRow, code: &str) -> AppResult<()> {
     let catalog = crate::ops::rules_cache::shipped()?.catalog();
     let field = ("code", "Hình thức thấp hơn");
-    let Some(lower) = catalog.find(code) else { return Err(invalid(field.0, field.1, format!("Mã «{code}» không có trong danh mục."))) };
+    let Some(lower) = catalog.find(code) else {
+        return Err(invalid(
+            field.0,
+            field.1,
+            format!("Mã «{code}» không có trong danh mục."),
+        ));
+    };
     let asked = catalog.find(row.original_code.as_deref().unwrap_or(&row.code));
     let subject = match row.nominee_type.as_str() {
         "person" => Subject::Individual,
@@ -124,10 +269,18 @@ fn check_lower(row: &NominationRow, code: &str) -> AppResult<()> {
         _ => Subject::Household,
     };
     if asked.is_some_and(|a| lower.rank >= a.rank) {
-        return Err(invalid(field.0, field.1, format!("{} không thấp hơn hình thức đã đề nghị.", lower.name)));
+        return Err(invalid(
+            field.0,
+            field.1,
+            format!("{} không thấp hơn hình thức đã đề nghị.", lower.name),
+        ));
     }
     if !lower.accepts(subject) {
-        return Err(invalid(field.0, field.1, format!("{} không dành cho {}.", lower.name, subject.label())));
+        return Err(invalid(
+            field.0,
+            field.1,
+            format!("{} không dành cho {}.", lower.name, subject.label()),
+        ));
     }
     Ok(())
 }

@@ -11,9 +11,9 @@ mod report;
 mod submit;
 
 pub use dossier::{DocStatus, add_documents, document_status, download};
+pub use flow::{accept, forward, return_back, withdraw};
 pub use input::NominationInput;
 use input::apply_input;
-pub use flow::{accept, forward, return_back, withdraw};
 pub use report::achievement_report;
 pub use submit::submit;
 
@@ -28,10 +28,19 @@ use thidua_store::notifications::{self, Addressee, NotificationRow};
 use thidua_store::{Db, Tx, campaign_parts, ids, persons, units};
 
 /// The nomination kinds (*loại hình khen thưởng*) with their Vietnamese labels.
-pub const KINDS: [(&str, &str); 5] = [("merit", "Khen thưởng công trạng và thành tích"), ("campaign", "Khen thưởng theo đợt, chuyên đề"), ("ad_hoc", "Khen thưởng đột xuất"), ("career", "Khen thưởng quá trình cống hiến"), ("foreign", "Khen thưởng đối ngoại")];
+pub const KINDS: [(&str, &str); 5] = [
+    ("merit", "Khen thưởng công trạng và thành tích"),
+    ("campaign", "Khen thưởng theo đợt, chuyên đề"),
+    ("ad_hoc", "Khen thưởng đột xuất"),
+    ("career", "Khen thưởng quá trình cống hiến"),
+    ("foreign", "Khen thưởng đối ngoại"),
+];
 
 pub fn kind_label(code: &str) -> &str {
-    KINDS.iter().find(|(c, _)| *c == code).map_or(code, |(_, l)| l)
+    KINDS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, l)| l)
 }
 
 pub fn nominee_type_label(code: &str) -> &'static str {
@@ -43,7 +52,11 @@ pub fn nominee_type_label(code: &str) -> &'static str {
 }
 
 pub fn procedure_label(code: &str) -> &'static str {
-    if code == "simplified" { "Thủ tục đơn giản" } else { "Thủ tục thông thường" }
+    if code == "simplified" {
+        "Thủ tục đơn giản"
+    } else {
+        "Thủ tục thông thường"
+    }
 }
 
 /// The status label of a stored code (never the code itself).
@@ -62,17 +75,26 @@ pub struct NominationView {
 }
 
 pub fn code_name(code: &str) -> String {
-    crate::ops::rules_cache::shipped().ok().and_then(|r| r.catalog().find(code)).map_or_else(|| code.to_string(), |e| e.name.clone())
+    crate::ops::rules_cache::shipped()
+        .ok()
+        .and_then(|r| r.catalog().find(code))
+        .map_or_else(|| code.to_string(), |e| e.name.clone())
 }
 
 async fn nominee_name(tx: &mut Tx, org_id: &str, r: &NominationRow) -> String {
     match r.nominee_type.as_str() {
         "person" => match &r.person_id {
-            Some(p) => persons::get(tx, org_id, p).await.map(|p| p.full_name).unwrap_or_default(),
+            Some(p) => persons::get(tx, org_id, p)
+                .await
+                .map(|p| p.full_name)
+                .unwrap_or_default(),
             None => String::new(),
         },
         "unit" => match &r.unit_id {
-            Some(u) => units::get(tx, org_id, u).await.map(|u| u.name).unwrap_or_default(),
+            Some(u) => units::get(tx, org_id, u)
+                .await
+                .map(|u| u.name)
+                .unwrap_or_default(),
             None => String::new(),
         },
         _ => r.household_name.clone().unwrap_or_default(),
@@ -83,19 +105,31 @@ async fn view_of(tx: &mut Tx, org_id: &str, row: NominationRow) -> AppResult<Nom
     let unit = units::get(tx, org_id, &row.nominating_unit_id).await?;
     let nominee_name = nominee_name(tx, org_id, &row).await;
     let code_name = code_name(&row.code);
-    Ok(NominationView { row, nominee_name, unit_name: unit.name, unit_path: unit.path, code_name })
+    Ok(NominationView {
+        row,
+        nominee_name,
+        unit_name: unit.name,
+        unit_path: unit.path,
+        code_name,
+    })
 }
 
 /// The parts the user plays towards a nomination (nominator, theme lead, office).
 async fn parts_of(tx: &mut Tx, ctx: &Ctx, v: &NominationView) -> Vec<Part> {
     let org = ctx.org_id();
     let mut parts = Vec::new();
-    if ctx.can(Action::Nominate { org_id: org, unit_path: &v.unit_path }) {
+    if ctx.can(Action::Nominate {
+        org_id: org,
+        unit_path: &v.unit_path,
+    }) {
         parts.push(Part::Nominator);
     }
     if let Some(lead) = &v.row.route_unit_id
         && let Ok(u) = units::get(tx, org, lead).await
-        && ctx.can(Action::ReviewAsThemeLead { org_id: org, lead_path: &u.path })
+        && ctx.can(Action::ReviewAsThemeLead {
+            org_id: org,
+            lead_path: &u.path,
+        })
     {
         parts.push(Part::ThemeLead);
     }
@@ -107,12 +141,20 @@ async fn parts_of(tx: &mut Tx, ctx: &Ctx, v: &NominationView) -> Vec<Part> {
 
 /// A nomination the user may see: of a unit in their scope, or routed through a lead unit of theirs
 /// once sent (404 otherwise).
-pub(crate) async fn visible(tx: &mut Tx, ctx: &Ctx, id: &str) -> AppResult<(NominationView, Vec<Part>)> {
+pub(crate) async fn visible(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    id: &str,
+) -> AppResult<(NominationView, Vec<Part>)> {
     let row = store::get(tx, ctx.org_id(), id).await?;
     let v = view_of(tx, ctx.org_id(), row).await?;
     let parts = parts_of(tx, ctx, &v).await;
-    let own = ctx.can(Action::ViewNomination { org_id: ctx.org_id(), unit_path: &v.unit_path });
-    let as_lead = parts.contains(&Part::ThemeLead) && v.row.status != NominationStatus::Draft.code();
+    let own = ctx.can(Action::ViewNomination {
+        org_id: ctx.org_id(),
+        unit_path: &v.unit_path,
+    });
+    let as_lead =
+        parts.contains(&Part::ThemeLead) && v.row.status != NominationStatus::Draft.code();
     if !own && !as_lead {
         return Err(AppError::NotFound);
     }
@@ -125,7 +167,10 @@ pub(crate) fn status_of_row(r: &NominationRow) -> NominationStatus {
 
 /// Creates a draft.
 pub async fn create(db: &Db, ctx: &Ctx, input: &NominationInput) -> AppResult<NominationView> {
-    ctx.authorize(Action::Nominate { org_id: ctx.org_id(), unit_path: ctx.actor.read_scope().unwrap_or("/") })?;
+    ctx.authorize(Action::Nominate {
+        org_id: ctx.org_id(),
+        unit_path: ctx.actor.read_scope().unwrap_or("/"),
+    })?;
     let mut tx = db.begin().await?;
     let now = ids::now();
     let base = NominationRow {
@@ -160,8 +205,33 @@ pub async fn create(db: &Db, ctx: &Ctx, input: &NominationInput) -> AppResult<No
     };
     let (row, name) = apply_input(&mut tx, ctx, input, base).await?;
     store::insert(&mut tx, &row).await?;
-    store::add_event(&mut tx, &EventRow { id: ids::new_id(), nomination_id: row.id.clone(), at: ids::now(), user_id: Some(ctx.user.id.clone()), user_name: ctx.author(), action: "create".into(), from_status: None, to_status: row.status.clone(), round: 1, note: None }).await?;
-    audit(&mut tx, ctx, "nomination.create", "nomination", &row.id, &label(&name, &row), None::<&()>, Some(&row)).await?;
+    store::add_event(
+        &mut tx,
+        &EventRow {
+            id: ids::new_id(),
+            nomination_id: row.id.clone(),
+            at: ids::now(),
+            user_id: Some(ctx.user.id.clone()),
+            user_name: ctx.author(),
+            action: "create".into(),
+            from_status: None,
+            to_status: row.status.clone(),
+            round: 1,
+            note: None,
+        },
+    )
+    .await?;
+    audit(
+        &mut tx,
+        ctx,
+        "nomination.create",
+        "nomination",
+        &row.id,
+        &label(&name, &row),
+        None::<&()>,
+        Some(&row),
+    )
+    .await?;
     let view = view_of(&mut tx, ctx.org_id(), row).await?;
     tx.commit().await?;
     Ok(view)
@@ -172,26 +242,53 @@ pub(crate) fn label(nominee: &str, r: &NominationRow) -> String {
 }
 
 /// Edits a draft or returned nomination with the version read.
-pub async fn update(db: &Db, ctx: &Ctx, id: &str, version: i64, input: &NominationInput) -> AppResult<NominationView> {
+pub async fn update(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    input: &NominationInput,
+) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
     if !parts.contains(&Part::Nominator) {
         return Err(AppError::Forbidden);
     }
     if !status_of_row(&v.row).editable_by_unit() {
-        return Err(invalid("status", "Trạng thái", format!("Chỉ sửa được hồ sơ đang soạn hoặc bị trả lại; hồ sơ đang ở trạng thái «{}».", status_label(&v.row.status))));
+        return Err(invalid(
+            "status",
+            "Trạng thái",
+            format!(
+                "Chỉ sửa được hồ sơ đang soạn hoặc bị trả lại; hồ sơ đang ở trạng thái «{}».",
+                status_label(&v.row.status)
+            ),
+        ));
     }
     let before = v.row.clone();
     let (row, name) = apply_input(&mut tx, ctx, input, NominationRow { version, ..v.row }).await?;
     let after = store::update(&mut tx, &row).await?;
-    audit(&mut tx, ctx, "nomination.update", "nomination", &after.id, &label(&name, &after), Some(&before), Some(&after)).await?;
+    audit(
+        &mut tx,
+        ctx,
+        "nomination.update",
+        "nomination",
+        &after.id,
+        &label(&name, &after),
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     let view = view_of(&mut tx, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
 }
 
 /// One nomination with its timeline.
-pub async fn get(db: &Db, ctx: &Ctx, id: &str) -> AppResult<(NominationView, Vec<EventRow>, Vec<Part>)> {
+pub async fn get(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+) -> AppResult<(NominationView, Vec<EventRow>, Vec<Part>)> {
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
     let events = store::events(&mut tx, id).await?;
@@ -201,8 +298,15 @@ pub async fn get(db: &Db, ctx: &Ctx, id: &str) -> AppResult<(NominationView, Vec
 
 /// The nominations the user may see: their units' (unit officers), plus those routed through a lead
 /// unit of theirs; everything for the office. `pending` keeps those waiting for appraisal.
-pub async fn list(db: &Db, ctx: &Ctx, filter: &NominationFilter, pending: bool) -> AppResult<Vec<NominationView>> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+pub async fn list(
+    db: &Db,
+    ctx: &Ctx,
+    filter: &NominationFilter,
+    pending: bool,
+) -> AppResult<Vec<NominationView>> {
+    ctx.authorize(Action::UseApp {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let mut f = filter.clone();
     if pending {
@@ -211,8 +315,14 @@ pub async fn list(db: &Db, ctx: &Ctx, filter: &NominationFilter, pending: bool) 
     let mut rows = Vec::new();
     for r in store::list(&mut tx, ctx.org_id(), &f, 500).await? {
         let v = view_of(&mut tx, ctx.org_id(), r).await?;
-        let own = ctx.can(Action::ViewNomination { org_id: ctx.org_id(), unit_path: &v.unit_path });
-        if own || (v.row.status != "draft" && parts_of(&mut tx, ctx, &v).await.contains(&Part::ThemeLead)) {
+        let own = ctx.can(Action::ViewNomination {
+            org_id: ctx.org_id(),
+            unit_path: &v.unit_path,
+        });
+        if own
+            || (v.row.status != "draft"
+                && parts_of(&mut tx, ctx, &v).await.contains(&Part::ThemeLead))
+        {
             rows.push(v);
         }
     }
@@ -222,24 +332,57 @@ pub async fn list(db: &Db, ctx: &Ctx, filter: &NominationFilter, pending: bool) 
 
 /// Counts by status (labels) within the user's scope, in the order of the state machine.
 pub async fn dashboard(db: &Db, ctx: &Ctx) -> AppResult<Vec<(&'static str, &'static str, i64)>> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::UseApp {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
     let counts = store::counts_by_status(&mut tx, ctx.org_id(), ctx.actor.read_scope()).await?;
     tx.commit().await?;
-    Ok(NominationStatus::ALL.iter().filter_map(|s| counts.iter().find(|(c, _)| c == s.code()).map(|(_, n)| (s.code(), s.label(), *n))).collect())
+    Ok(NominationStatus::ALL
+        .iter()
+        .filter_map(|s| {
+            counts
+                .iter()
+                .find(|(c, _)| c == s.code())
+                .map(|(_, n)| (s.code(), s.label(), *n))
+        })
+        .collect())
 }
 
 /// The user's notifications, newest first.
 pub async fn my_notifications(db: &Db, ctx: &Ctx) -> AppResult<Vec<NotificationRow>> {
-    ctx.authorize(Action::UseApp { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::UseApp {
+        org_id: ctx.org_id(),
+    })?;
     let mut tx = db.begin().await?;
-    let rows = notifications::for_user(&mut tx, ctx.org_id(), &ctx.user.id, ctx.role().code(), ctx.actor.read_scope(), 200).await?;
+    let rows = notifications::for_user(
+        &mut tx,
+        ctx.org_id(),
+        &ctx.user.id,
+        ctx.role().code(),
+        ctx.actor.read_scope(),
+        200,
+    )
+    .await?;
     tx.commit().await?;
     Ok(rows)
 }
 
-pub(crate) async fn notify(tx: &mut Tx, ctx: &Ctx, to: Addressee<'_>, text: &str, nomination_id: &str) -> AppResult<()> {
-    notifications::add(tx, ctx.org_id(), to, text, &format!("/nominations/{nomination_id}")).await?;
+pub(crate) async fn notify(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    to: Addressee<'_>,
+    text: &str,
+    nomination_id: &str,
+) -> AppResult<()> {
+    notifications::add(
+        tx,
+        ctx.org_id(),
+        to,
+        text,
+        &format!("/nominations/{nomination_id}"),
+    )
+    .await?;
     Ok(())
 }
 
@@ -265,8 +408,15 @@ pub fn event_label(action: &str) -> &'static str {
 
 /// The warnings kept at submission, as text.
 pub fn warnings_of(r: &NominationRow) -> Vec<String> {
-    let parsed: Vec<serde_json::Value> = r.checks_json.as_deref().and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default();
-    parsed.iter().filter_map(|w| w["message"].as_str().map(str::to_string)).collect()
+    let parsed: Vec<serde_json::Value> = r
+        .checks_json
+        .as_deref()
+        .and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_default();
+    parsed
+        .iter()
+        .filter_map(|w| w["message"].as_str().map(str::to_string))
+        .collect()
 }
 
 /// The path of a unit the user may see (list filters).
@@ -274,19 +424,38 @@ pub async fn unit_path(db: &Db, ctx: &Ctx, unit_id: &str) -> AppResult<String> {
     let mut tx = db.begin().await?;
     let u = units::get(&mut tx, ctx.org_id(), unit_id).await?;
     tx.commit().await?;
-    ctx.authorize(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &u.path })?;
+    ctx.authorize(Action::ViewUnit {
+        org_id: ctx.org_id(),
+        unit_path: &u.path,
+    })?;
     Ok(u.path)
 }
 
 /// Choices of the form: people in the user's scope (id, "name — unit") and the themes of the launched
 /// campaigns given (id, "campaign — theme").
-pub async fn form_choices(db: &Db, ctx: &Ctx, launched: &[(String, String)]) -> AppResult<(Vec<(String, String)>, Vec<(String, String)>)> {
+pub async fn form_choices(
+    db: &Db,
+    ctx: &Ctx,
+    launched: &[(String, String)],
+) -> AppResult<(Vec<(String, String)>, Vec<(String, String)>)> {
     let mut tx = db.begin().await?;
-    let filter = persons::PersonFilter { scope: ctx.actor.read_scope().map(str::to_string), ..Default::default() };
-    let people = persons::list(&mut tx, ctx.org_id(), &filter, 2000, 0).await?.into_iter().map(|p| (p.id, format!("{} — {}", p.full_name, p.unit_name))).collect();
+    let filter = persons::PersonFilter {
+        scope: ctx.actor.read_scope().map(str::to_string),
+        ..Default::default()
+    };
+    let people = persons::list(&mut tx, ctx.org_id(), &filter, 2000, 0)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, format!("{} — {}", p.full_name, p.unit_name)))
+        .collect();
     let mut themes = Vec::new();
     for (cid, title) in launched {
-        themes.extend(campaign_parts::themes(&mut tx, cid).await?.into_iter().map(|t| (t.id, format!("{title} — {}", t.title))));
+        themes.extend(
+            campaign_parts::themes(&mut tx, cid)
+                .await?
+                .into_iter()
+                .map(|t| (t.id, format!("{title} — {}", t.title))),
+        );
     }
     tx.commit().await?;
     Ok((people, themes))
@@ -294,6 +463,15 @@ pub async fn form_choices(db: &Db, ctx: &Ctx, launched: &[(String, String)]) -> 
 
 /// A Content-Disposition header for a document, with an ASCII file name.
 pub fn attachment(name: &str) -> String {
-    let ascii: String = thidua_domain::text::fold(name).chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+    let ascii: String = thidua_domain::text::fold(name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     format!("attachment; filename=\"{ascii}\"")
 }

@@ -26,7 +26,12 @@ pub struct Warning {
 }
 
 /// Sends the nomination: to the theme's lead unit when it has one, else to the standing office.
-pub async fn submit(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<(NominationView, Vec<Warning>)> {
+pub async fn submit(
+    db: &Db,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+) -> AppResult<(NominationView, Vec<Warning>)> {
     let mut tx = db.begin().await?;
     let (v, parts) = visible(&mut tx, ctx, id).await?;
     let via_theme_lead = v.row.route_unit_id.is_some();
@@ -35,17 +40,23 @@ pub async fn submit(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<(No
     if v.row.version != version {
         return Err(AppError::Conflict);
     }
-    if from.transition(action).is_some_and(|(p, _)| !parts.contains(&p)) {
+    if from
+        .transition(action)
+        .is_some_and(|(p, _)| !parts.contains(&p))
+    {
         return Err(AppError::Forbidden);
     }
-    let to = from.apply(action, &parts).map_err(|m| invalid("status", "Trạng thái", m))?;
+    let to = from
+        .apply(action, &parts)
+        .map_err(|m| invalid("status", "Trạng thái", m))?;
     let mut blocking = Validation::new();
     let mut warnings = Vec::new();
     deadline_check(&mut tx, &v.row, &mut blocking).await?;
     quota_check(&mut tx, ctx, &v, &mut blocking).await?;
     dossier::missing_check(&mut tx, &v.row, &mut blocking).await?;
     if let Some(key) = &v.row.achievement_key
-        && let Some((other, status)) = store::same_achievement(&mut tx, ctx.org_id(), key, &v.row.id).await?
+        && let Some((other, status)) =
+            store::same_achievement(&mut tx, ctx.org_id(), key, &v.row.id).await?
     {
         let o = store::get(&mut tx, ctx.org_id(), &other).await?;
         let name = view_of(&mut tx, ctx.org_id(), o).await?.nominee_name;
@@ -60,10 +71,48 @@ pub async fn submit(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<(No
     let mut tx = db.begin().await?;
     let returned = v.row.status == "returned";
     let checks_json = serde_json::to_string(&warnings).ok();
-    let saved = store::update(&mut tx, &NominationRow { checks_json, version, ..v.row.clone() }).await?;
-    let after = store::set_status(&mut tx, &saved, saved.version, to.code(), action.code(), (&ctx.user.id, &ctx.author()), None, returned).await?;
-    audit(&mut tx, ctx, "nomination.submit", "nomination", &after.id, &label(&v.nominee_name, &after), Some(&v.row), Some(&after)).await?;
-    let text = format!("Hồ sơ đề nghị {} cho {} của {} chờ {}.", v.code_name, v.nominee_name, v.unit_name, if via_theme_lead { "đơn vị chủ trì chuyên đề tổng hợp" } else { "thẩm định" });
+    let saved = store::update(
+        &mut tx,
+        &NominationRow {
+            checks_json,
+            version,
+            ..v.row.clone()
+        },
+    )
+    .await?;
+    let after = store::set_status(
+        &mut tx,
+        &saved,
+        saved.version,
+        to.code(),
+        action.code(),
+        (&ctx.user.id, &ctx.author()),
+        None,
+        returned,
+    )
+    .await?;
+    audit(
+        &mut tx,
+        ctx,
+        "nomination.submit",
+        "nomination",
+        &after.id,
+        &label(&v.nominee_name, &after),
+        Some(&v.row),
+        Some(&after),
+    )
+    .await?;
+    let text = format!(
+        "Hồ sơ đề nghị {} cho {} của {} chờ {}.",
+        v.code_name,
+        v.nominee_name,
+        v.unit_name,
+        if via_theme_lead {
+            "đơn vị chủ trì chuyên đề tổng hợp"
+        } else {
+            "thẩm định"
+        }
+    );
     match &after.route_unit_id {
         Some(lead) => notify(&mut tx, ctx, Addressee::Unit(lead), &text, id).await?,
         None => notify(&mut tx, ctx, Addressee::Role("standing_office"), &text, id).await?,
@@ -75,24 +124,50 @@ pub async fn submit(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<(No
 
 /// The campaign's nomination deadline (the latest of kind `nomination`) must not have passed.
 async fn deadline_check(tx: &mut Tx, row: &NominationRow, v: &mut Validation) -> AppResult<()> {
-    let Some(cid) = &row.campaign_id else { return Ok(()) };
-    let last = campaign_parts::deadlines(tx, cid).await?.into_iter().filter(|d| d.kind == "nomination").map(|d| date_of(&d.due_on)).max();
+    let Some(cid) = &row.campaign_id else {
+        return Ok(());
+    };
+    let last = campaign_parts::deadlines(tx, cid)
+        .await?
+        .into_iter()
+        .filter(|d| d.kind == "nomination")
+        .map(|d| date_of(&d.due_on))
+        .max();
     if let Some(due) = last
         && today_vn() > due
     {
-        v.add("campaign_id", "Hạn gửi hồ sơ", format!("Đã hết hạn gửi hồ sơ đề nghị khen thưởng của kế hoạch (hạn chót {}).", vn(due)));
+        v.add(
+            "campaign_id",
+            "Hạn gửi hồ sơ",
+            format!(
+                "Đã hết hạn gửi hồ sơ đề nghị khen thưởng của kế hoạch (hạn chót {}).",
+                vn(due)
+            ),
+        );
     }
     Ok(())
 }
 
 /// The quota of the nominating unit (by unit or by unit kind): refuses the one over the limit, naming
 /// the quota and the nominations already sent.
-async fn quota_check(tx: &mut Tx, ctx: &Ctx, n: &NominationView, v: &mut Validation) -> AppResult<()> {
-    let Some(cid) = &n.row.campaign_id else { return Ok(()) };
+async fn quota_check(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    n: &NominationView,
+    v: &mut Validation,
+) -> AppResult<()> {
+    let Some(cid) = &n.row.campaign_id else {
+        return Ok(());
+    };
     let unit = units::get(tx, ctx.org_id(), &n.row.nominating_unit_id).await?;
-    let sent: Vec<(String, String, String)> = store::counted_for_quota(tx, cid, &unit.id).await?.into_iter().filter(|(id, t, _)| *id != n.row.id && *t == n.row.nominee_type).collect();
+    let sent: Vec<(String, String, String)> = store::counted_for_quota(tx, cid, &unit.id)
+        .await?
+        .into_iter()
+        .filter(|(id, t, _)| *id != n.row.id && *t == n.row.nominee_type)
+        .collect();
     for q in campaigns::quotas(tx, cid).await? {
-        let applies = q.unit_id.as_deref() == Some(unit.id.as_str()) || q.unit_kind.as_deref() == Some(unit.kind.as_str());
+        let applies = q.unit_id.as_deref() == Some(unit.id.as_str())
+            || q.unit_kind.as_deref() == Some(unit.kind.as_str());
         let (max, what) = match n.row.nominee_type.as_str() {
             "unit" => (q.collectives_max, "tập thể"),
             "person" => (q.individuals_max, "cá nhân"),
@@ -110,8 +185,16 @@ async fn quota_check(tx: &mut Tx, ctx: &Ctx, n: &NominationView, v: &mut Validat
 
 /// Plan notes shown as warnings: a head of unit's nomination with the collective's result; a campaign
 /// nomination for a routine yearly title.
-async fn notes_check(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<Warning>) -> AppResult<()> {
-    let entry = crate::ops::rules_cache::shipped()?.catalog().find(&n.row.code).cloned();
+async fn notes_check(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    n: &NominationView,
+    w: &mut Vec<Warning>,
+) -> AppResult<()> {
+    let entry = crate::ops::rules_cache::shipped()?
+        .catalog()
+        .find(&n.row.code)
+        .cloned();
     if n.row.kind == "campaign" && entry.as_ref().is_some_and(|e| e.routine) {
         w.push(Warning { check: "routine", message: format!("«{}» là danh hiệu xét hằng năm; đề nghị khen thưởng theo đợt, chuyên đề cho danh hiệu này cần được cân nhắc.", n.code_name) });
     }
@@ -119,12 +202,36 @@ async fn notes_check(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<War
     if let Some(pid) = &n.row.person_id {
         let p = persons::get(tx, ctx.org_id(), pid).await?;
         let position = thidua_domain::text::fold(p.position.as_deref().unwrap_or(""));
-        let head = ["chu tich", "truong phong", "giam doc", "hieu truong", "thu truong", "chanh thanh tra", "bi thu"].iter().any(|h| position.starts_with(h));
+        let head = [
+            "chu tich",
+            "truong phong",
+            "giam doc",
+            "hieu truong",
+            "thu truong",
+            "chanh thanh tra",
+            "bi thu",
+        ]
+        .iter()
+        .any(|h| position.starts_with(h));
         if head {
             let unit = units::get(tx, ctx.org_id(), &p.unit_id).await?;
-            let rating = ledger::load(tx, ctx.org_id(), &unit.id).await?.ratings.into_iter().find(|r| r.year == n.row.year).map(|r| r.rating);
-            let result = rating.as_deref().and_then(honours::parse_code::<thidua_rules::Rating>).map_or("chưa có xếp loại", |r| r.label());
-            w.push(Warning { check: "head_of_unit", message: format!("{} là người đứng đầu đơn vị; kết quả của tập thể {} năm {}: {result}.", p.full_name, unit.name, n.row.year) });
+            let rating = ledger::load(tx, ctx.org_id(), &unit.id)
+                .await?
+                .ratings
+                .into_iter()
+                .find(|r| r.year == n.row.year)
+                .map(|r| r.rating);
+            let result = rating
+                .as_deref()
+                .and_then(honours::parse_code::<thidua_rules::Rating>)
+                .map_or("chưa có xếp loại", |r| r.label());
+            w.push(Warning {
+                check: "head_of_unit",
+                message: format!(
+                    "{} là người đứng đầu đơn vị; kết quả của tập thể {} năm {}: {result}.",
+                    p.full_name, unit.name, n.row.year
+                ),
+            });
         }
     }
     Ok(())
@@ -132,7 +239,12 @@ async fn notes_check(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<War
 
 /// Documents the catalog does not list but the Law asks for: the managing body's consent when the
 /// nominee is outside the nominating unit; tax and social-insurance confirmation for an enterprise.
-async fn dossier_notes(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<Warning>) -> AppResult<()> {
+async fn dossier_notes(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    n: &NominationView,
+    w: &mut Vec<Warning>,
+) -> AppResult<()> {
     let (path, enterprise) = match (&n.row.person_id, &n.row.unit_id) {
         (Some(p), _) => (persons::get(tx, ctx.org_id(), p).await?.unit_path, false),
         (None, Some(u)) => {
@@ -142,7 +254,13 @@ async fn dossier_notes(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<W
         _ => return Ok(()),
     };
     if !thidua_domain::org::is_within(&path, &n.unit_path) {
-        w.push(Warning { check: "outside_unit", message: format!("{} không thuộc {}: hồ sơ cần có ý kiến của cơ quan, đơn vị quản lý trực tiếp.", n.nominee_name, n.unit_name) });
+        w.push(Warning {
+            check: "outside_unit",
+            message: format!(
+                "{} không thuộc {}: hồ sơ cần có ý kiến của cơ quan, đơn vị quản lý trực tiếp.",
+                n.nominee_name, n.unit_name
+            ),
+        });
     }
     if enterprise {
         w.push(Warning { check: "enterprise", message: format!("{} là doanh nghiệp: hồ sơ cần xác nhận của cơ quan thuế và bảo hiểm xã hội về việc chấp hành nghĩa vụ nộp thuế, bảo hiểm.", n.nominee_name) });
@@ -151,23 +269,43 @@ async fn dossier_notes(tx: &mut Tx, ctx: &Ctx, n: &NominationView, w: &mut Vec<W
 }
 
 /// Eligibility by the rules engine: a failing blocking rule refuses; undecided rules are warnings.
-async fn eligibility_check(db: &Db, ctx: &Ctx, row: &NominationRow, v: &mut Validation, w: &mut Vec<Warning>) -> AppResult<()> {
+async fn eligibility_check(
+    db: &Db,
+    ctx: &Ctx,
+    row: &NominationRow,
+    v: &mut Validation,
+    w: &mut Vec<Warning>,
+) -> AppResult<()> {
     let (kind, id) = match (&row.person_id, &row.unit_id) {
         (Some(p), _) => (SubjectKind::Person, p),
         (None, Some(u)) => (SubjectKind::Unit, u),
         _ => return Ok(()),
     };
-    let input = EligibilityInput { code: row.code.clone(), year: row.year.to_string(), date: String::new(), jurisdiction: String::new() };
+    let input = EligibilityInput {
+        code: row.code.clone(),
+        year: row.year.to_string(),
+        date: String::new(),
+        jurisdiction: String::new(),
+    };
     let (_, eval) = honours::evaluate(db, ctx, kind, id, &input).await?;
     for c in &eval.checks {
         match (c.outcome, c.severity) {
-            (Outcome::Fail, Severity::Blocking) => v.add("eligibility", "Điều kiện khen thưởng", c.message.clone()),
-            (Outcome::Unknown, Severity::Blocking | Severity::Warning) => w.push(Warning { check: "eligibility", message: format!("Chưa xác định: {}", c.message) }),
+            (Outcome::Fail, Severity::Blocking) => {
+                v.add("eligibility", "Điều kiện khen thưởng", c.message.clone())
+            }
+            (Outcome::Unknown, Severity::Blocking | Severity::Warning) => w.push(Warning {
+                check: "eligibility",
+                message: format!("Chưa xác định: {}", c.message),
+            }),
             _ => {}
         }
     }
     if eval.verdict == Verdict::Ineligible && v.is_ok() {
-        v.add("eligibility", "Điều kiện khen thưởng", format!("{}: {}", eval.name, Verdict::Ineligible.label()));
+        v.add(
+            "eligibility",
+            "Điều kiện khen thưởng",
+            format!("{}: {}", eval.name, Verdict::Ineligible.label()),
+        );
     }
     Ok(())
 }

@@ -97,27 +97,47 @@ fn chart_of(t: &TargetProgress) -> Option<Chart> {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let pct = r.progress.percent.unwrap_or(0.0).clamp(0.0, BAR_MAX_PERCENT);
+            let pct = r
+                .progress
+                .percent
+                .unwrap_or(0.0)
+                .clamp(0.0, BAR_MAX_PERCENT);
             Bar {
                 y: 6 + 24 * i as u32,
                 width: ((pct / BAR_MAX_PERCENT) * f64::from(BAR_SPAN)).round() as u32,
                 label: r.unit_name.chars().take(40).collect(),
-                value: r.progress.percent.map(|p| format!("{} %", format_number(p.round()))).unwrap_or_else(|| "chưa báo cáo".into()),
+                value: r
+                    .progress
+                    .percent
+                    .map(|p| format!("{} %", format_number(p.round())))
+                    .unwrap_or_else(|| "chưa báo cáo".into()),
                 class: r.progress.status.code(),
             }
         })
         .collect();
-    Some(Chart { height: 12 + 24 * bars.len() as u32, bars, goal_x: BAR_LEFT + ((100.0 / BAR_MAX_PERCENT) * f64::from(BAR_SPAN)).round() as u32 })
+    Some(Chart {
+        height: 12 + 24 * bars.len() as u32,
+        bars,
+        goal_x: BAR_LEFT + ((100.0 / BAR_MAX_PERCENT) * f64::from(BAR_SPAN)).round() as u32,
+    })
 }
 
 /// The trend of a single-row target: x by date within the period, y by value (0 at the bottom).
 fn trend_of(t: &TargetProgress, from: time::Date, to: time::Date) -> Option<Trend> {
-    let [row] = t.rows.as_slice() else { return None };
+    let [row] = t.rows.as_slice() else {
+        return None;
+    };
     if row.history.len() < 2 {
         return None;
     }
     let (w, h, pad) = (600.0, 140.0, 10.0);
-    let max = row.history.iter().map(|(_, v)| *v).fold(t.target.threshold, f64::max).max(1.0) * 1.1;
+    let max = row
+        .history
+        .iter()
+        .map(|(_, v)| *v)
+        .fold(t.target.threshold, f64::max)
+        .max(1.0)
+        * 1.1;
     let days = (to - from).whole_days().max(1) as f64;
     let xy = |d: time::Date, v: f64| {
         let x = pad + (d - from).whole_days().clamp(0, days as i64) as f64 / days * (w - 2.0 * pad);
@@ -126,8 +146,16 @@ fn trend_of(t: &TargetProgress, from: time::Date, to: time::Date) -> Option<Tren
     };
     let pts: Vec<(u32, u32)> = row.history.iter().map(|(d, v)| xy(*d, *v)).collect();
     Some(Trend {
-        points: pts.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" "),
-        dots: pts.iter().zip(&row.history).map(|((x, y), (d, v))| (*x, *y, format!("{}: {}", vn(*d), format_number(*v)))).collect(),
+        points: pts
+            .iter()
+            .map(|(x, y)| format!("{x},{y}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        dots: pts
+            .iter()
+            .zip(&row.history)
+            .map(|((x, y), (d, v))| (*x, *y, format!("{}: {}", vn(*d), format_number(*v))))
+            .collect(),
         goal_y: xy(from, t.target.threshold).1,
         from: vn(from),
         to: vn(to),
@@ -135,33 +163,75 @@ fn trend_of(t: &TargetProgress, from: time::Date, to: time::Date) -> Option<Tren
 }
 
 fn target_view(t: &TargetProgress, from: time::Date, to: time::Date) -> TargetView {
-    let summary = [ProgressStatus::Met, ProgressStatus::OnTrack, ProgressStatus::AtRisk, ProgressStatus::Missed, ProgressStatus::NotReported]
-        .into_iter()
-        .map(|s| (s.code(), s.label(), t.count(s)))
-        .filter(|(_, _, n)| *n > 0)
-        .collect();
+    let summary = [
+        ProgressStatus::Met,
+        ProgressStatus::OnTrack,
+        ProgressStatus::AtRisk,
+        ProgressStatus::Missed,
+        ProgressStatus::NotReported,
+    ]
+    .into_iter()
+    .map(|s| (s.code(), s.label(), t.count(s)))
+    .filter(|(_, _, n)| *n > 0)
+    .collect();
     let measure = t.target.measure.clone().unwrap_or_default();
-    let with_measure = |v: f64| if measure.is_empty() { format_number(v) } else if measure == "%" { format!("{} %", format_number(v)) } else { format!("{} {measure}", format_number(v)) };
+    let with_measure = |v: f64| {
+        if measure.is_empty() {
+            format_number(v)
+        } else if measure == "%" {
+            format!("{} %", format_number(v))
+        } else {
+            format!("{} {measure}", format_number(v))
+        }
+    };
     let rows = t
         .rows
         .iter()
         .map(|r| RowView {
             unit_id: r.unit_id.clone().unwrap_or_default(),
             unit_name: r.unit_name.clone(),
-            value: r.latest.as_ref().map(|l| with_measure(l.value)).unwrap_or_default(),
-            percent: r.progress.percent.map(|p| format!("{} %", format_number((p * 10.0).round() / 10.0))).unwrap_or_default(),
-            date: r.latest.as_ref().map(|l| iso_to_vn(&l.reported_on)).unwrap_or_default(),
+            value: r
+                .latest
+                .as_ref()
+                .map(|l| with_measure(l.value))
+                .unwrap_or_default(),
+            percent: r
+                .progress
+                .percent
+                .map(|p| format!("{} %", format_number((p * 10.0).round() / 10.0)))
+                .unwrap_or_default(),
+            date: r
+                .latest
+                .as_ref()
+                .map(|l| iso_to_vn(&l.reported_on))
+                .unwrap_or_default(),
             status: r.progress.status.code(),
             status_label: r.progress.status.label(),
-            committed: r.committed.map(|c| format!("đăng ký {}", with_measure(c))).unwrap_or_default(),
-            comment: r.latest.as_ref().and_then(|l| l.comment.clone()).unwrap_or_default(),
-            history: r.history.iter().map(|(d, v)| format!("{}: {}", vn(*d), format_number(*v))).collect::<Vec<_>>().join(" → "),
+            committed: r
+                .committed
+                .map(|c| format!("đăng ký {}", with_measure(c)))
+                .unwrap_or_default(),
+            comment: r
+                .latest
+                .as_ref()
+                .and_then(|l| l.comment.clone())
+                .unwrap_or_default(),
+            history: r
+                .history
+                .iter()
+                .map(|(d, v)| format!("{}: {}", vn(*d), format_number(*v)))
+                .collect::<Vec<_>>()
+                .join(" → "),
         })
         .collect();
     TargetView {
         id: t.target.id.clone(),
         text: t.target.text.clone(),
-        threshold: super::threshold_text(&t.target.comparator, t.target.threshold, t.target.measure.as_deref()),
+        threshold: super::threshold_text(
+            &t.target.comparator,
+            t.target.threshold,
+            t.target.measure.as_deref(),
+        ),
         scope: t.scope.label(),
         per_unit: t.scope == thidua_domain::campaign::target::TargetScope::PerUnit,
         theme: t.theme_title.clone().unwrap_or_default(),
@@ -191,15 +261,42 @@ struct OkQuery {
     ok: Option<String>,
 }
 
-async fn progress(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn progress(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let (c, board) = views::progress_board(&state.db, &ctx, &id).await?;
-    let (from, to) = (crate::ops::campaigns::date_of(&c.period_from), crate::ops::campaigns::date_of(&c.period_to));
+    let (from, to) = (
+        crate::ops::campaigns::date_of(&c.period_from),
+        crate::ops::campaigns::date_of(&c.period_to),
+    );
     let targets = board.iter().map(|t| target_view(t, from, to)).collect();
     let (status, status_label) = super::status_badge(&c);
     let launched = status == "launched";
-    let can_manage = ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() });
-    let can_report = launched && ctx.can(Action::CampaignWork { org_id: ctx.org_id(), unit_path: ctx.actor.read_scope().unwrap_or("/") });
-    Ok(render(StatusCode::OK, &ProgressPage { l: Layout::new(&ctx, "campaigns").with_flash(q.ok), c, tab: "progress", status, status_label, targets, can_report, can_manage: can_manage && launched, today: vn(today_vn()) }))
+    let can_manage = ctx.can(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    });
+    let can_report = launched
+        && ctx.can(Action::CampaignWork {
+            org_id: ctx.org_id(),
+            unit_path: ctx.actor.read_scope().unwrap_or("/"),
+        });
+    Ok(render(
+        StatusCode::OK,
+        &ProgressPage {
+            l: Layout::new(&ctx, "campaigns").with_flash(q.ok),
+            c,
+            tab: "progress",
+            status,
+            status_label,
+            targets,
+            can_report,
+            can_manage: can_manage && launched,
+            today: vn(today_vn()),
+        },
+    ))
 }
 
 // ---- matrix ----
@@ -242,7 +339,15 @@ fn matrix_view(ctx: &Ctx, c: &CampaignRow, m: &Matrix) -> (Vec<ColumnView>, Vec<
     let columns = m
         .columns
         .iter()
-        .map(|col| ColumnView { short: format!("{:02}/{:02}", col.due_on.day(), u8::from(col.due_on.month())), label: col.label.clone(), kind: col.kind })
+        .map(|col| ColumnView {
+            short: format!(
+                "{:02}/{:02}",
+                col.due_on.day(),
+                u8::from(col.due_on.month())
+            ),
+            label: col.label.clone(),
+            kind: col.kind,
+        })
         .collect();
     let rows = m
         .rows
@@ -253,36 +358,105 @@ fn matrix_view(ctx: &Ctx, c: &CampaignRow, m: &Matrix) -> (Vec<ColumnView>, Vec<
                 .iter()
                 .zip(&r.cells)
                 .map(|(col, cell)| {
-                    let sent = cell.sent_on.map(|d| format!(", gửi ngày {}", vn(d))).unwrap_or_default();
+                    let sent = cell
+                        .sent_on
+                        .map(|d| format!(", gửi ngày {}", vn(d)))
+                        .unwrap_or_default();
                     let link = match (&cell.submission_id, cell.status) {
                         (Some(sid), _) => format!("/campaigns/{}/submissions/{sid}", c.id),
-                        (None, SubmissionStatus::Missing | SubmissionStatus::NotDue) if launched && ctx.can(Action::CampaignWork { org_id: ctx.org_id(), unit_path: ctx.actor.read_scope().unwrap_or("/") }) => {
-                            format!("/campaigns/{}/deadlines/{}/submit?unit={}&due={}", c.id, col.deadline_id, r.unit_id, iso(col.due_on))
+                        (None, SubmissionStatus::Missing | SubmissionStatus::NotDue)
+                            if launched
+                                && ctx.can(Action::CampaignWork {
+                                    org_id: ctx.org_id(),
+                                    unit_path: ctx.actor.read_scope().unwrap_or("/"),
+                                }) =>
+                        {
+                            format!(
+                                "/campaigns/{}/deadlines/{}/submit?unit={}&due={}",
+                                c.id,
+                                col.deadline_id,
+                                r.unit_id,
+                                iso(col.due_on)
+                            )
                         }
                         _ => String::new(),
                     };
-                    CellView { class: cell.status.code(), mark: cell.status.mark(), title: format!("{} — {}: {}{sent} (hạn {})", r.unit_name, col.label, cell.status.label(), vn(col.due_on)), link }
+                    CellView {
+                        class: cell.status.code(),
+                        mark: cell.status.mark(),
+                        title: format!(
+                            "{} — {}: {}{sent} (hạn {})",
+                            r.unit_name,
+                            col.label,
+                            cell.status.label(),
+                            vn(col.due_on)
+                        ),
+                        link,
+                    }
                 })
                 .collect();
-            MatrixRowView { unit_name: r.unit_name.clone(), missing: r.cells.iter().filter(|x| x.status == SubmissionStatus::Missing).count(), cells }
+            MatrixRowView {
+                unit_name: r.unit_name.clone(),
+                missing: r
+                    .cells
+                    .iter()
+                    .filter(|x| x.status == SubmissionStatus::Missing)
+                    .count(),
+                cells,
+            }
         })
         .collect();
     (columns, rows)
 }
 
-async fn matrix(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn matrix(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let (c, m) = views::matrix(&state.db, &ctx, &id).await?;
     let (columns, rows) = matrix_view(&ctx, &c, &m);
-    let legend = [SubmissionStatus::OnTime, SubmissionStatus::Late, SubmissionStatus::Missing, SubmissionStatus::NotDue, SubmissionStatus::NotApplicable]
-        .into_iter()
-        .map(|s| (s.code(), s.mark(), s.label(), m.counts.get(s.code()).copied().unwrap_or(0)))
-        .collect();
+    let legend = [
+        SubmissionStatus::OnTime,
+        SubmissionStatus::Late,
+        SubmissionStatus::Missing,
+        SubmissionStatus::NotDue,
+        SubmissionStatus::NotApplicable,
+    ]
+    .into_iter()
+    .map(|s| {
+        (
+            s.code(),
+            s.mark(),
+            s.label(),
+            m.counts.get(s.code()).copied().unwrap_or(0),
+        )
+    })
+    .collect();
     let (status, status_label) = super::status_badge(&c);
-    Ok(render(StatusCode::OK, &MatrixPage { l: Layout::new(&ctx, "campaigns").with_flash(q.ok), c, tab: "matrix", status, status_label, columns, rows, legend, today: vn(today_vn()) }))
+    Ok(render(
+        StatusCode::OK,
+        &MatrixPage {
+            l: Layout::new(&ctx, "campaigns").with_flash(q.ok),
+            c,
+            tab: "matrix",
+            status,
+            status_label,
+            columns,
+            rows,
+            legend,
+            today: vn(today_vn()),
+        },
+    ))
 }
 
 /// The matrix as a spreadsheet: one row per unit, one column per occurrence, the status in words.
-async fn matrix_xlsx(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn matrix_xlsx(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let (c, m) = views::matrix(&state.db, &ctx, &id).await?;
     let bytes = matrix_book(&c, &m).map_err(AppError::Internal)?;
     Ok(super::super::data::xlsx(bytes, "theo-doi-nop-bao-cao.xlsx"))
@@ -294,14 +468,22 @@ fn matrix_book(c: &CampaignRow, m: &Matrix) -> anyhow::Result<Vec<u8>> {
     let ws = book.add_worksheet();
     ws.set_name("Theo dõi nộp báo cáo")?;
     let bold = Format::new().set_bold();
-    let head = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top);
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
     ws.write_string_with_format(0, 0, &c.title, &bold)?;
     ws.write_string(1, 0, format!("Tình trạng đến ngày {}", vn(today_vn())))?;
     ws.write_string_with_format(3, 0, "Đơn vị", &head)?;
     ws.set_column_width(0, 40)?;
     for (i, col) in m.columns.iter().enumerate() {
         let c = u16::try_from(i + 1)?;
-        ws.write_string_with_format(3, c, format!("{} (hạn {})", col.label, vn(col.due_on)), &head)?;
+        ws.write_string_with_format(
+            3,
+            c,
+            format!("{} (hạn {})", col.label, vn(col.due_on)),
+            &head,
+        )?;
         ws.set_column_width(c, 22)?;
     }
     ws.set_row_height(3, 90)?;
@@ -316,12 +498,19 @@ fn matrix_book(c: &CampaignRow, m: &Matrix) -> anyhow::Result<Vec<u8>> {
         ws.write_string(rr, 0, &row.unit_name)?;
         for (i, cell) in row.cells.iter().enumerate() {
             let text = match (cell.status, cell.sent_on) {
-                (SubmissionStatus::OnTime | SubmissionStatus::Late, Some(d)) => format!("{} ({})", cell.status.label(), vn(d)),
+                (SubmissionStatus::OnTime | SubmissionStatus::Late, Some(d)) => {
+                    format!("{} ({})", cell.status.label(), vn(d))
+                }
                 (s, _) => s.label().to_string(),
             };
             let cc = u16::try_from(i + 1)?;
             match fill(cell.status) {
-                Some(color) => ws.write_string_with_format(rr, cc, text, &Format::new().set_background_color(color))?,
+                Some(color) => ws.write_string_with_format(
+                    rr,
+                    cc,
+                    text,
+                    &Format::new().set_background_color(color),
+                )?,
                 None => ws.write_string(rr, cc, text)?,
             };
         }
@@ -378,7 +567,12 @@ fn month_start(raw: Option<&str>) -> Date {
     let today = today_vn();
     raw.and_then(|m| {
         let (y, mo) = m.split_once('-')?;
-        Date::from_calendar_date(y.parse().ok()?, Month::try_from(mo.parse::<u8>().ok()?).ok()?, 1).ok()
+        Date::from_calendar_date(
+            y.parse().ok()?,
+            Month::try_from(mo.parse::<u8>().ok()?).ok()?,
+            1,
+        )
+        .ok()
     })
     .filter(|d| (1990..=2100).contains(&d.year()))
     .unwrap_or_else(|| today.replace_day(1).unwrap_or(today))
@@ -402,21 +596,43 @@ fn item_view(i: CalendarItem) -> CalendarItemView {
     }
 }
 
-async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<CalendarQuery>) -> AppResult<Response> {
-    ctx.authorize(Action::ViewCampaigns { org_id: ctx.org_id() })?;
-    let view = if q.view.as_deref() == Some("list") { "list" } else { "month" }.to_string();
+async fn calendar(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<CalendarQuery>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ViewCampaigns {
+        org_id: ctx.org_id(),
+    })?;
+    let view = if q.view.as_deref() == Some("list") {
+        "list"
+    } else {
+        "month"
+    }
+    .to_string();
     let start = month_start(q.month.as_deref());
     let next = thidua_domain::campaign::deadline::add_months(start, 1);
-    let prev = thidua_domain::campaign::deadline::add_months(start, 11).replace_year(start.year() - 1).unwrap_or(start);
+    let prev = thidua_domain::campaign::deadline::add_months(start, 11)
+        .replace_year(start.year() - 1)
+        .unwrap_or(start);
     // The list view shows three months from the chosen one; the month view one month.
-    let end = if view == "list" { thidua_domain::campaign::deadline::add_months(start, 3) } else { next } - time::Duration::days(1);
+    let end = if view == "list" {
+        thidua_domain::campaign::deadline::add_months(start, 3)
+    } else {
+        next
+    } - time::Duration::days(1);
     let unit = q.unit.clone().filter(|u| !u.is_empty());
     if let Some(u) = &unit {
         let mut tx = state.db.begin().await?;
         crate::ops::units::visible_unit(&mut tx, &ctx, u).await?;
         tx.commit().await?;
     }
-    let items: Vec<CalendarItemView> = views::calendar(&state.db, &ctx, start, end, unit.as_deref()).await?.into_iter().map(item_view).collect();
+    let items: Vec<CalendarItemView> =
+        views::calendar(&state.db, &ctx, start, end, unit.as_deref())
+            .await?
+            .into_iter()
+            .map(item_view)
+            .collect();
     let today = today_vn();
     let mut weeks = Vec::new();
     if view == "month" {
@@ -427,8 +643,27 @@ async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Calen
             let mut week = Vec::new();
             for _ in 0..7 {
                 let key = vn(day);
-                let day_items = items.iter().filter(|i| i.date == key).map(|i| CalendarItemView { date: i.date.clone(), campaign_id: i.campaign_id.clone(), campaign_title: i.campaign_title.clone(), what: i.what.clone(), kind: i.kind, who: i.who.clone(), recipient: i.recipient.clone(), status: i.status, status_label: i.status_label }).collect();
-                week.push(DayCell { day: day.day(), in_month: day.month() == start.month(), today: day == today, items: day_items });
+                let day_items = items
+                    .iter()
+                    .filter(|i| i.date == key)
+                    .map(|i| CalendarItemView {
+                        date: i.date.clone(),
+                        campaign_id: i.campaign_id.clone(),
+                        campaign_title: i.campaign_title.clone(),
+                        what: i.what.clone(),
+                        kind: i.kind,
+                        who: i.who.clone(),
+                        recipient: i.recipient.clone(),
+                        status: i.status,
+                        status_label: i.status_label,
+                    })
+                    .collect();
+                week.push(DayCell {
+                    day: day.day(),
+                    in_month: day.month() == start.month(),
+                    today: day == today,
+                    items: day_items,
+                });
                 day += time::Duration::days(1);
             }
             weeks.push(week);
@@ -439,6 +674,17 @@ async fn calendar(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Calen
     }
     let units = super::super::unit_options(&state, &ctx, |_| true).await?;
     let month_label = format!("Tháng {}/{}", u8::from(start.month()), start.year());
-    let page = CalendarPage { l: Layout::new(&ctx, "calendar"), view, month_label, month_param: month_param(start), prev: month_param(prev), next: month_param(next), weeks, items, units, unit: unit.unwrap_or_default() };
+    let page = CalendarPage {
+        l: Layout::new(&ctx, "calendar"),
+        view,
+        month_label,
+        month_param: month_param(start),
+        prev: month_param(prev),
+        next: month_param(next),
+        weeks,
+        items,
+        units,
+        unit: unit.unwrap_or_default(),
+    };
     Ok(render(StatusCode::OK, &page))
 }

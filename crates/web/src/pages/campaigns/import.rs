@@ -8,7 +8,9 @@ use super::{UnitGroup, unit_groups};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::ops::plan_import::{self as ops, DeadlineLine, ImportInput, TargetLine, ThemeLine, match_unit};
+use crate::ops::plan_import::{
+    self as ops, DeadlineLine, ImportInput, TargetLine, ThemeLine, match_unit,
+};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Multipart, State};
@@ -26,14 +28,19 @@ use thidua_domain::date::iso_to_vn;
 use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/campaigns/import", get(start).post(upload)).route("/campaigns/import/save", post(save))
+    Router::new()
+        .route("/campaigns/import", get(start).post(upload))
+        .route("/campaigns/import/save", post(save))
 }
 
 /// The posted review form: every value of every name (checkboxes and multi-selects repeat).
 type Fields = HashMap<String, Vec<String>>;
 
 fn one(f: &Fields, key: &str) -> String {
-    f.get(key).and_then(|v| v.first()).cloned().unwrap_or_default()
+    f.get(key)
+        .and_then(|v| v.first())
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn many(f: &Fields, key: &str) -> Vec<String> {
@@ -45,7 +52,11 @@ fn set(f: &mut Fields, key: impl Into<String>, value: impl Into<String>) {
 }
 
 fn lines_text(lines: &[usize]) -> String {
-    lines.iter().map(usize::to_string).collect::<Vec<_>>().join(",")
+    lines
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 // ---- the start page ----
@@ -59,45 +70,89 @@ struct StartPage {
 }
 
 async fn start(ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
-    Ok(render(StatusCode::OK, &StartPage { l: Layout::new(&ctx, "campaigns"), text: String::new(), error: None }))
+    ctx.authorize(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    })?;
+    Ok(render(
+        StatusCode::OK,
+        &StartPage {
+            l: Layout::new(&ctx, "campaigns"),
+            text: String::new(),
+            error: None,
+        },
+    ))
 }
 
 /// Reads the upload (a file, or the pasted text when no file was chosen) and shows the review.
 async fn upload(State(state): State<AppState>, ctx: Ctx, form: Multipart) -> AppResult<Response> {
-    ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
-    let refuse = |ctx: &Ctx, text: String, e: AppError| Ok(render(e.status(), &StartPage { l: Layout::new(ctx, "campaigns"), text, error: Some(e.message()) }));
+    ctx.authorize(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    })?;
+    let refuse = |ctx: &Ctx, text: String, e: AppError| {
+        Ok(render(
+            e.status(),
+            &StartPage {
+                l: Layout::new(ctx, "campaigns"),
+                text,
+                error: Some(e.message()),
+            },
+        ))
+    };
     let (fields, files) = match read_form(form, state.config.max_upload_bytes).await {
         Ok(x) => x,
-        Err(e @ (AppError::TooLarge(_) | AppError::BadRequest(_))) => return refuse(&ctx, String::new(), e),
+        Err(e @ (AppError::TooLarge(_) | AppError::BadRequest(_))) => {
+            return refuse(&ctx, String::new(), e);
+        }
         Err(e) => return Err(e),
     };
     let pasted = field(&fields, "text");
-    let bytes = match files.into_iter().next() {
-        Some(f) => f.bytes,
-        None if pasted.trim().is_empty() => return refuse(&ctx, pasted, AppError::BadRequest("Hãy dán nội dung kế hoạch vào ô bên dưới hoặc chọn tệp .txt, .docx để nhập.".into())),
-        None => pasted.clone().into_bytes(),
-    };
+    let bytes =
+        match files.into_iter().next() {
+            Some(f) => f.bytes,
+            None if pasted.trim().is_empty() => return refuse(
+                &ctx,
+                pasted,
+                AppError::BadRequest(
+                    "Hãy dán nội dung kế hoạch vào ô bên dưới hoặc chọn tệp .txt, .docx để nhập."
+                        .into(),
+                ),
+            ),
+            None => pasted.clone().into_bytes(),
+        };
     let (plan, lines) = match ops::read(&bytes) {
         Ok(x) => x,
-        Err(e @ (AppError::TooLarge(_) | AppError::BadRequest(_))) => return refuse(&ctx, pasted, e),
+        Err(e @ (AppError::TooLarge(_) | AppError::BadRequest(_))) => {
+            return refuse(&ctx, pasted, e);
+        }
         Err(e) => return Err(e),
     };
     let units = active_units(&state, &ctx).await?;
     let mut f = fields_of(&plan, &units);
-    f.insert("participant_ids".into(), default_participants(&state, &ctx).await?);
+    f.insert(
+        "participant_ids".into(),
+        default_participants(&state, &ctx).await?,
+    );
     set(&mut f, "source", lines.join("\n"));
     review_page(&state, &ctx, &f, Validation::new()).await
 }
 
 /// Active units the office may pick, as (id, name).
 async fn active_units(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
-    Ok(crate::ops::units::tree(&state.db, ctx, None, false).await?.into_iter().map(|(_, u)| (u.id, u.name)).collect())
+    Ok(crate::ops::units::tree(&state.db, ctx, None, false)
+        .await?
+        .into_iter()
+        .map(|(_, u)| (u.id, u.name))
+        .collect())
 }
 
 /// The units directly under the top of the tree: who usually takes part in the body's plan.
 async fn default_participants(state: &AppState, ctx: &Ctx) -> AppResult<Vec<String>> {
-    Ok(crate::ops::units::tree(&state.db, ctx, None, false).await?.into_iter().filter(|(d, _)| *d == 1).map(|(_, u)| u.id).collect())
+    Ok(crate::ops::units::tree(&state.db, ctx, None, false)
+        .await?
+        .into_iter()
+        .filter(|(d, _)| *d == 1)
+        .map(|(_, u)| u.id)
+        .collect())
 }
 
 /// The kind of unit a quota's subject names (`mỗi phường` → wards).
@@ -118,24 +173,61 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
     let ev = p.evidence.clone().unwrap_or_default();
     let opt = |x: &Option<String>| x.clone().unwrap_or_default();
     set(&mut f, "number", opt(&p.number));
-    set(&mut f, "issued_on", p.issued_on.as_deref().map(iso_to_vn).unwrap_or_default());
+    set(
+        &mut f,
+        "issued_on",
+        p.issued_on.as_deref().map(iso_to_vn).unwrap_or_default(),
+    );
     set(&mut f, "issuer", opt(&p.issuer));
     set(&mut f, "place", opt(&p.place));
     set(&mut f, "title", opt(&p.title));
-    set(&mut f, "kind", CampaignKind::guess(p.title.as_deref().unwrap_or("")).code());
+    set(
+        &mut f,
+        "kind",
+        CampaignKind::guess(p.title.as_deref().unwrap_or("")).code(),
+    );
     let period = p.period.clone().unwrap_or_default();
-    set(&mut f, "period_from", period.from.as_deref().map(iso_to_vn).unwrap_or_default());
-    set(&mut f, "period_to", period.to.as_deref().map(iso_to_vn).unwrap_or_default());
+    set(
+        &mut f,
+        "period_from",
+        period.from.as_deref().map(iso_to_vn).unwrap_or_default(),
+    );
+    set(
+        &mut f,
+        "period_to",
+        period.to.as_deref().map(iso_to_vn).unwrap_or_default(),
+    );
     let signer = p.signer.clone().unwrap_or_default();
     set(&mut f, "signer_title", opt(&signer.title));
     set(&mut f, "signer_name", opt(&signer.name));
-    let bases: Vec<String> = p.legal_bases.iter().map(|b| format!("{}; {}", b.number.clone().unwrap_or_default(), b.date.as_deref().map(iso_to_vn).unwrap_or_default()).trim_end_matches([';', ' ']).to_string()).collect();
+    let bases: Vec<String> = p
+        .legal_bases
+        .iter()
+        .map(|b| {
+            format!(
+                "{}; {}",
+                b.number.clone().unwrap_or_default(),
+                b.date.as_deref().map(iso_to_vn).unwrap_or_default()
+            )
+            .trim_end_matches([';', ' '])
+            .to_string()
+        })
+        .collect();
     set(&mut f, "legal_bases", bases.join("\n"));
-    for (key, lines) in [("number", &ev.number), ("issued_on", &ev.issued_on), ("issuer", &ev.issuer), ("title", &ev.title), ("period", &ev.period), ("signer", &ev.signer)] {
+    for (key, lines) in [
+        ("number", &ev.number),
+        ("issued_on", &ev.issued_on),
+        ("issuer", &ev.issuer),
+        ("title", &ev.title),
+        ("period", &ev.period),
+        ("signer", &ev.signer),
+    ] {
         set(&mut f, format!("ev_{key}"), lines_text(lines));
     }
     set(&mut f, "ev_legal", lines_text(&ev.legal_bases.concat()));
-    let lines_of = |list: &Vec<Vec<usize>>, i: usize| lines_text(list.get(i).map(Vec::as_slice).unwrap_or(&[]));
+    let lines_of = |list: &Vec<Vec<usize>>, i: usize| {
+        lines_text(list.get(i).map(Vec::as_slice).unwrap_or(&[]))
+    };
     set(&mut f, "n_h", p.themes.len().to_string());
     for (i, t) in p.themes.iter().enumerate() {
         set(&mut f, format!("h{i}_keep"), "1");
@@ -156,7 +248,10 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
         let mut unmatched = Vec::new();
         for c in &t.coordinating {
             match match_unit(c, units) {
-                UnitMatchSure { best: Some(b), sure: true } => coordinating.push(b.0),
+                UnitMatchSure {
+                    best: Some(b),
+                    sure: true,
+                } => coordinating.push(b.0),
                 _ => unmatched.push(c.clone()),
             }
         }
@@ -173,15 +268,31 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
         set(&mut f, format!("t{i}_unit"), opt(&t.unit));
         // "Mỗi đơn vị …", "từng cơ quan, đơn vị …": a per-unit target.
         let folded = thidua_domain::text::fold(&t.text);
-        let per_unit = ["moi don vi", "tung co quan", "tung don vi", "cac don vi", "moi cum"].iter().any(|w| folded.contains(w));
-        set(&mut f, format!("t{i}_scope"), if per_unit { "per_unit" } else { "body" });
+        let per_unit = [
+            "moi don vi",
+            "tung co quan",
+            "tung don vi",
+            "cac don vi",
+            "moi cum",
+        ]
+        .iter()
+        .any(|w| folded.contains(w));
+        set(
+            &mut f,
+            format!("t{i}_scope"),
+            if per_unit { "per_unit" } else { "body" },
+        );
         set(&mut f, format!("t{i}_lines"), lines_of(&ev.targets, i));
     }
     set(&mut f, "n_d", p.deadlines.len().to_string());
     for (i, d) in p.deadlines.iter().enumerate() {
         set(&mut f, format!("d{i}_keep"), "1");
         set(&mut f, format!("d{i}_what"), d.what.clone());
-        set(&mut f, format!("d{i}_kind"), DeadlineKind::guess(&d.what).code());
+        set(
+            &mut f,
+            format!("d{i}_kind"),
+            DeadlineKind::guess(&d.what).code(),
+        );
         set(&mut f, format!("d{i}_due_on"), iso_to_vn(&d.date));
         set(&mut f, format!("d{i}_recipient"), opt(&d.to));
         set(&mut f, format!("d{i}_lines"), lines_of(&ev.deadlines, i));
@@ -197,8 +308,16 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
         set(&mut f, format!("q{i}_keep"), "1");
         set(&mut f, format!("q{i}_who"), q.who.clone());
         set(&mut f, format!("q{i}_unit_kind"), quota_kind(&q.who));
-        set(&mut f, format!("q{i}_collectives_max"), q.collectives_max.map(|n| n.to_string()).unwrap_or_default());
-        set(&mut f, format!("q{i}_individuals_max"), q.individuals_max.map(|n| n.to_string()).unwrap_or_default());
+        set(
+            &mut f,
+            format!("q{i}_collectives_max"),
+            q.collectives_max.map(|n| n.to_string()).unwrap_or_default(),
+        );
+        set(
+            &mut f,
+            format!("q{i}_individuals_max"),
+            q.individuals_max.map(|n| n.to_string()).unwrap_or_default(),
+        );
         set(&mut f, format!("q{i}_lines"), lines_of(&ev.quotas, i));
     }
     f
@@ -234,24 +353,64 @@ fn input_of(f: &Fields) -> ImportInput {
         themes: (0..count(f, "n_h"))
             .map(|i| ThemeLine {
                 keep: keep(format!("h{i}_keep")),
-                input: ThemeInput { title: one(f, &format!("h{i}_title")), lead_unit_id: one(f, &format!("h{i}_lead_unit_id")), lead_name: one(f, &format!("h{i}_lead_name")), coordinating_ids: many(f, &format!("h{i}_coordinating_ids")), ..Default::default() },
+                input: ThemeInput {
+                    title: one(f, &format!("h{i}_title")),
+                    lead_unit_id: one(f, &format!("h{i}_lead_unit_id")),
+                    lead_name: one(f, &format!("h{i}_lead_name")),
+                    coordinating_ids: many(f, &format!("h{i}_coordinating_ids")),
+                    ..Default::default()
+                },
             })
             .collect(),
         targets: (0..count(f, "n_t"))
             .map(|i| TargetLine {
                 keep: keep(format!("t{i}_keep")),
-                input: TargetInput { text: one(f, &format!("t{i}_text")), comparator: one(f, &format!("t{i}_comparator")), threshold: one(f, &format!("t{i}_threshold")), unit: one(f, &format!("t{i}_unit")), scope: one(f, &format!("t{i}_scope")), theme_id: String::new() },
+                input: TargetInput {
+                    text: one(f, &format!("t{i}_text")),
+                    comparator: one(f, &format!("t{i}_comparator")),
+                    threshold: one(f, &format!("t{i}_threshold")),
+                    unit: one(f, &format!("t{i}_unit")),
+                    scope: one(f, &format!("t{i}_scope")),
+                    theme_id: String::new(),
+                },
             })
             .collect(),
         deadlines: (0..count(f, "n_d"))
             .map(|i| DeadlineLine {
                 keep: keep(format!("d{i}_keep")),
-                input: DeadlineInput { kind: one(f, &format!("d{i}_kind")), what: one(f, &format!("d{i}_what")), due_on: one(f, &format!("d{i}_due_on")), recipient: one(f, &format!("d{i}_recipient")), ..Default::default() },
+                input: DeadlineInput {
+                    kind: one(f, &format!("d{i}_kind")),
+                    what: one(f, &format!("d{i}_what")),
+                    due_on: one(f, &format!("d{i}_due_on")),
+                    recipient: one(f, &format!("d{i}_recipient")),
+                    ..Default::default()
+                },
             })
             .collect(),
-        award_forms: (0..count(f, "n_a")).map(|i| (keep(format!("a{i}_keep")), AwardFormInput { name: one(f, &format!("a{i}_name")), ..Default::default() })).collect(),
+        award_forms: (0..count(f, "n_a"))
+            .map(|i| {
+                (
+                    keep(format!("a{i}_keep")),
+                    AwardFormInput {
+                        name: one(f, &format!("a{i}_name")),
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect(),
         quotas: (0..count(f, "n_q"))
-            .map(|i| (keep(format!("q{i}_keep")), QuotaInput { who: one(f, &format!("q{i}_who")), unit_kind: one(f, &format!("q{i}_unit_kind")), collectives_max: one(f, &format!("q{i}_collectives_max")), individuals_max: one(f, &format!("q{i}_individuals_max")), ..Default::default() }))
+            .map(|i| {
+                (
+                    keep(format!("q{i}_keep")),
+                    QuotaInput {
+                        who: one(f, &format!("q{i}_who")),
+                        unit_kind: one(f, &format!("q{i}_unit_kind")),
+                        collectives_max: one(f, &format!("q{i}_collectives_max")),
+                        individuals_max: one(f, &format!("q{i}_individuals_max")),
+                        ..Default::default()
+                    },
+                )
+            })
             .collect(),
     }
 }
@@ -272,7 +431,10 @@ pub struct Lines {
 
 impl Lines {
     fn of(raw: String) -> Lines {
-        let links = raw.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+        let links = raw
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect();
         Lines { raw, links }
     }
 }
@@ -339,13 +501,21 @@ fn rows(f: &Fields, prefix: &str, n: &str, keys: &[&'static str]) -> Vec<RowView
         .map(|i| RowView {
             i,
             keep: !one(f, &format!("{prefix}{i}_keep")).is_empty(),
-            values: keys.iter().map(|k| (*k, one(f, &format!("{prefix}{i}_{k}")))).collect(),
+            values: keys
+                .iter()
+                .map(|k| (*k, one(f, &format!("{prefix}{i}_{k}"))))
+                .collect(),
             lines: Lines::of(one(f, &format!("{prefix}{i}_lines"))),
         })
         .collect()
 }
 
-async fn review_page(state: &AppState, ctx: &Ctx, f: &Fields, v: Validation) -> AppResult<Response> {
+async fn review_page(
+    state: &AppState,
+    ctx: &Ctx,
+    f: &Fields,
+    v: Validation,
+) -> AppResult<Response> {
     let source_text = one(f, "source");
     let themes: Vec<ThemeView> = (0..count(f, "n_h"))
         .map(|i| ThemeView {
@@ -361,25 +531,68 @@ async fn review_page(state: &AppState, ctx: &Ctx, f: &Fields, v: Validation) -> 
             lines: Lines::of(one(f, &format!("h{i}_lines"))),
         })
         .collect();
-    let targets = rows(f, "t", "n_t", &["text", "comparator", "threshold", "unit", "scope"]);
+    let targets = rows(
+        f,
+        "t",
+        "n_t",
+        &["text", "comparator", "threshold", "unit", "scope"],
+    );
     let deadlines = rows(f, "d", "n_d", &["what", "kind", "due_on", "recipient"]);
     let award_forms = rows(f, "a", "n_a", &["name"]);
-    let quotas = rows(f, "q", "n_q", &["who", "unit_kind", "collectives_max", "individuals_max"]);
-    let ev: HashMap<&'static str, Lines> = ["number", "issued_on", "issuer", "title", "period", "signer", "legal"].into_iter().map(|k| (k, Lines::of(one(f, &format!("ev_{k}"))))).collect();
+    let quotas = rows(
+        f,
+        "q",
+        "n_q",
+        &["who", "unit_kind", "collectives_max", "individuals_max"],
+    );
+    let ev: HashMap<&'static str, Lines> = [
+        "number",
+        "issued_on",
+        "issuer",
+        "title",
+        "period",
+        "signer",
+        "legal",
+    ]
+    .into_iter()
+    .map(|k| (k, Lines::of(one(f, &format!("ev_{k}")))))
+    .collect();
     let mut used: HashSet<usize> = ev.values().flat_map(|l| l.links.clone()).collect();
-    for l in themes.iter().map(|t| &t.lines).chain(targets.iter().chain(&deadlines).chain(&award_forms).chain(&quotas).map(|r| &r.lines)) {
+    for l in themes.iter().map(|t| &t.lines).chain(
+        targets
+            .iter()
+            .chain(&deadlines)
+            .chain(&award_forms)
+            .chain(&quotas)
+            .map(|r| &r.lines),
+    ) {
         used.extend(l.links.iter().copied());
     }
-    let source = source_text.lines().enumerate().map(|(i, t)| SourceLine { no: i + 1, text: t.to_string(), used: used.contains(&(i + 1)) }).collect();
+    let source = source_text
+        .lines()
+        .enumerate()
+        .map(|(i, t)| SourceLine {
+            no: i + 1,
+            text: t.to_string(),
+            used: used.contains(&(i + 1)),
+        })
+        .collect();
     let mut tx = state.db.begin().await?;
-    let unit_kinds = thidua_store::units::kinds(&mut tx).await?.into_iter().map(|k| (k.code, k.name)).collect();
+    let unit_kinds = thidua_store::units::kinds(&mut tx)
+        .await?
+        .into_iter()
+        .map(|k| (k.code, k.name))
+        .collect();
     tx.commit().await?;
     let page = ReviewPage {
         l: Layout::new(ctx, "campaigns"),
         ev,
         source,
         source_text,
-        kinds: CampaignKind::ALL.iter().map(|k| (k.code(), k.label())).collect(),
+        kinds: CampaignKind::ALL
+            .iter()
+            .map(|k| (k.code(), k.label()))
+            .collect(),
         groups: unit_groups(state, ctx).await?,
         participant_ids: many(f, "participant_ids"),
         units: super::super::unit_options(state, ctx, |_| true).await?,
@@ -388,24 +601,44 @@ async fn review_page(state: &AppState, ctx: &Ctx, f: &Fields, v: Validation) -> 
         deadlines,
         award_forms,
         quotas,
-        comparators: Comparator::ALL.iter().map(|c| (c.code(), c.sign())).collect(),
-        scopes: [TargetScope::Body, TargetScope::PerUnit].iter().map(|s| (s.code(), s.label())).collect(),
-        deadline_kinds: DeadlineKind::ALL.iter().map(|k| (k.code(), k.label())).collect(),
+        comparators: Comparator::ALL
+            .iter()
+            .map(|c| (c.code(), c.sign()))
+            .collect(),
+        scopes: [TargetScope::Body, TargetScope::PerUnit]
+            .iter()
+            .map(|s| (s.code(), s.label()))
+            .collect(),
+        deadline_kinds: DeadlineKind::ALL
+            .iter()
+            .map(|k| (k.code(), k.label()))
+            .collect(),
         unit_kinds,
         v: v.clone(),
         f: f.clone(),
     };
-    let status = if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if v.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(render(status, &page))
 }
 
-async fn save(State(state): State<AppState>, ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> AppResult<Response> {
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let mut f = Fields::new();
     for (k, v) in pairs {
         f.entry(k).or_default().push(v);
     }
     match ops::save(&state.db, &ctx, &input_of(&f)).await {
-        Ok(c) => Ok(see_other(&format!("/campaigns/{}", c.id), "Đã lưu kế hoạch nhập từ văn bản thành dự thảo. Hãy kiểm tra lại rồi bấm Phát động.")),
+        Ok(c) => Ok(see_other(
+            &format!("/campaigns/{}", c.id),
+            "Đã lưu kế hoạch nhập từ văn bản thành dự thảo. Hãy kiểm tra lại rồi bấm Phát động.",
+        )),
         Err(AppError::Invalid(v)) => review_page(&state, &ctx, &f, v).await,
         Err(e) => Err(e),
     }

@@ -61,8 +61,18 @@ pub(crate) fn status_badge(c: &CampaignRow) -> (&'static str, &'static str) {
 
 /// The threshold of a target as people read it: `≥ 95 %`.
 pub(crate) fn threshold_text(comparator: &str, threshold: f64, measure: Option<&str>) -> String {
-    let sign = Comparator::parse(comparator).map(Comparator::sign).unwrap_or("");
-    let m = measure.map(|m| if m == "%" { " %".to_string() } else { format!(" {m}") }).unwrap_or_default();
+    let sign = Comparator::parse(comparator)
+        .map(Comparator::sign)
+        .unwrap_or("");
+    let m = measure
+        .map(|m| {
+            if m == "%" {
+                " %".to_string()
+            } else {
+                format!(" {m}")
+            }
+        })
+        .unwrap_or_default();
     format!("{sign} {}{m}", format_number(threshold))
 }
 
@@ -98,9 +108,17 @@ struct ListQuery {
     ok: Option<String>,
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
-    ctx.authorize(Action::ViewCampaigns { org_id: ctx.org_id() })?;
-    let can_manage = ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() });
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ViewCampaigns {
+        org_id: ctx.org_id(),
+    })?;
+    let can_manage = ctx.can(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    });
     let query = q.q.clone().unwrap_or_default();
     let year = q.year.clone().unwrap_or_default();
     let status = q.status.clone().unwrap_or_default();
@@ -117,12 +135,33 @@ async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery
         .into_iter()
         .map(|c| {
             let (status, status_label) = status_badge(&c);
-            CampaignLine { number: c.number.clone().unwrap_or_default(), kind: CampaignKind::parse(&c.kind).map(CampaignKind::label).unwrap_or(""), period: span(&c.period_from, &c.period_to), id: c.id, title: c.title, status, status_label }
+            CampaignLine {
+                number: c.number.clone().unwrap_or_default(),
+                kind: CampaignKind::parse(&c.kind)
+                    .map(CampaignKind::label)
+                    .unwrap_or(""),
+                period: span(&c.period_from, &c.period_to),
+                id: c.id,
+                title: c.title,
+                status,
+                status_label,
+            }
         })
         .collect();
     let this = ops::this_year();
     let years = ((this - 4)..=(this + 1)).rev().collect();
-    Ok(render(StatusCode::OK, &ListPage { l: Layout::new(&ctx, "campaigns").with_flash(q.ok), q: query, year, status, years, rows, can_manage }))
+    Ok(render(
+        StatusCode::OK,
+        &ListPage {
+            l: Layout::new(&ctx, "campaigns").with_flash(q.ok),
+            q: query,
+            year,
+            status,
+            years,
+            rows,
+            can_manage,
+        },
+    ))
 }
 
 // ---- header form ----
@@ -187,7 +226,11 @@ impl CampaignForm {
     async fn from_row(state: &AppState, c: &CampaignRow) -> AppResult<CampaignForm> {
         let mut tx = state.db.begin().await?;
         let bases = campaigns::legal_bases(&mut tx, &c.id).await?;
-        let participant_ids = campaigns::participants(&mut tx, &c.id).await?.into_iter().map(|p| p.unit_id).collect();
+        let participant_ids = campaigns::participants(&mut tx, &c.id)
+            .await?
+            .into_iter()
+            .map(|p| p.unit_id)
+            .collect();
         tx.commit().await?;
         Ok(CampaignForm {
             number: c.number.clone().unwrap_or_default(),
@@ -223,7 +266,14 @@ pub(crate) async fn unit_groups(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Un
     let kinds = units::kinds(&mut tx).await?;
     tx.commit().await?;
     let tree = crate::ops::units::tree(&state.db, ctx, None, false).await?;
-    let mut groups: Vec<UnitGroup> = kinds.into_iter().map(|k| UnitGroup { kind: k.code, label: k.name, units: Vec::new() }).collect();
+    let mut groups: Vec<UnitGroup> = kinds
+        .into_iter()
+        .map(|k| UnitGroup {
+            kind: k.code,
+            label: k.name,
+            units: Vec::new(),
+        })
+        .collect();
     for (_, u) in tree {
         if let Some(g) = groups.iter_mut().find(|g| g.kind == u.kind) {
             g.units.push((u.id, u.name));
@@ -231,7 +281,8 @@ pub(crate) async fn unit_groups(state: &AppState, ctx: &Ctx) -> AppResult<Vec<Un
     }
     groups.retain(|g| !g.units.is_empty());
     for g in &mut groups {
-        g.units.sort_by_cached_key(|u| thidua_domain::text::fold(&u.1));
+        g.units
+            .sort_by_cached_key(|u| thidua_domain::text::fold(&u.1));
     }
     Ok(groups)
 }
@@ -251,43 +302,153 @@ struct FormPage {
 }
 
 #[allow(clippy::too_many_arguments)] // the form is re-rendered from several handlers with these pieces
-async fn form_page(state: &AppState, ctx: &Ctx, heading: String, action: String, cancel: String, f: CampaignForm, v: Validation, conflict: bool) -> AppResult<Response> {
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    heading: String,
+    action: String,
+    cancel: String,
+    f: CampaignForm,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
     let groups = unit_groups(state, ctx).await?;
-    let kinds = CampaignKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
-    Ok(render(super::form_status(&v, conflict), &FormPage { l: Layout::new(ctx, "campaigns"), heading, action, cancel, f, v, conflict, kinds, groups }))
+    let kinds = CampaignKind::ALL
+        .iter()
+        .map(|k| (k.code(), k.label()))
+        .collect();
+    Ok(render(
+        super::form_status(&v, conflict),
+        &FormPage {
+            l: Layout::new(ctx, "campaigns"),
+            heading,
+            action,
+            cancel,
+            f,
+            v,
+            conflict,
+            kinds,
+            groups,
+        },
+    ))
 }
 
 async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::ManageCampaigns { org_id: ctx.org_id() })?;
+    ctx.authorize(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    })?;
     // The issuer is usually the people's committee at the top of the tree.
-    let org = crate::ops::units::tree(&state.db, &ctx, None, false).await?.into_iter().find(|(d, u)| *d == 0 && u.kind == "peoples_committee").map(|(_, u)| u.name).unwrap_or_default();
+    let org = crate::ops::units::tree(&state.db, &ctx, None, false)
+        .await?
+        .into_iter()
+        .find(|(d, u)| *d == 0 && u.kind == "peoples_committee")
+        .map(|(_, u)| u.name)
+        .unwrap_or_default();
     let year = ops::this_year();
-    let f = CampaignForm { kind: "regular".into(), period_from: format!("01/01/{year}"), period_to: format!("31/12/{year}"), issuer: org, ..Default::default() };
-    form_page(&state, &ctx, "Thêm kế hoạch, phong trào thi đua".into(), "/campaigns".into(), "/campaigns".into(), f, Validation::new(), false).await
+    let f = CampaignForm {
+        kind: "regular".into(),
+        period_from: format!("01/01/{year}"),
+        period_to: format!("31/12/{year}"),
+        issuer: org,
+        ..Default::default()
+    };
+    form_page(
+        &state,
+        &ctx,
+        "Thêm kế hoạch, phong trào thi đua".into(),
+        "/campaigns".into(),
+        "/campaigns".into(),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<CampaignForm>) -> AppResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<CampaignForm>,
+) -> AppResult<Response> {
     match ops::create(&state.db, &ctx, &f.input()).await {
-        Ok(c) => Ok(see_other(&format!("/campaigns/{}", c.id), "Đã lưu dự thảo kế hoạch. Hãy thêm chuyên đề, chỉ tiêu, thời hạn rồi bấm Phát động.")),
-        Err(AppError::Invalid(v)) => form_page(&state, &ctx, "Thêm kế hoạch, phong trào thi đua".into(), "/campaigns".into(), "/campaigns".into(), f, v, false).await,
+        Ok(c) => Ok(see_other(
+            &format!("/campaigns/{}", c.id),
+            "Đã lưu dự thảo kế hoạch. Hãy thêm chuyên đề, chỉ tiêu, thời hạn rồi bấm Phát động.",
+        )),
+        Err(AppError::Invalid(v)) => {
+            form_page(
+                &state,
+                &ctx,
+                "Thêm kế hoạch, phong trào thi đua".into(),
+                "/campaigns".into(),
+                "/campaigns".into(),
+                f,
+                v,
+                false,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = ops::editable(&mut tx, &ctx, &id).await?;
     tx.commit().await?;
     let f = CampaignForm::from_row(&state, &c).await?;
-    form_page(&state, &ctx, format!("Sửa kế hoạch: {}", c.title), format!("/campaigns/{id}"), format!("/campaigns/{id}"), f, Validation::new(), false).await
+    form_page(
+        &state,
+        &ctx,
+        format!("Sửa kế hoạch: {}", c.title),
+        format!("/campaigns/{id}"),
+        format!("/campaigns/{id}"),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<CampaignForm>) -> AppResult<Response> {
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<CampaignForm>,
+) -> AppResult<Response> {
     let heading = "Sửa kế hoạch".to_string();
     match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input()).await {
         Ok(_) => Ok(see_other(&format!("/campaigns/{id}"), "Đã lưu thay đổi.")),
-        Err(AppError::Invalid(v)) => form_page(&state, &ctx, heading, format!("/campaigns/{id}"), format!("/campaigns/{id}"), f, v, false).await,
-        Err(AppError::Conflict) => form_page(&state, &ctx, heading, format!("/campaigns/{id}"), format!("/campaigns/{id}"), f, Validation::new(), true).await,
+        Err(AppError::Invalid(v)) => {
+            form_page(
+                &state,
+                &ctx,
+                heading,
+                format!("/campaigns/{id}"),
+                format!("/campaigns/{id}"),
+                f,
+                v,
+                false,
+            )
+            .await
+        }
+        Err(AppError::Conflict) => {
+            form_page(
+                &state,
+                &ctx,
+                heading,
+                format!("/campaigns/{id}"),
+                format!("/campaigns/{id}"),
+                f,
+                Validation::new(),
+                true,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }
@@ -300,10 +461,20 @@ struct VersionForm {
     version: String,
 }
 
-async fn lifecycle(state: &AppState, ctx: &Ctx, id: &str, version: &str, to: CampaignStatus) -> AppResult<Response> {
+async fn lifecycle(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    version: &str,
+    to: CampaignStatus,
+) -> AppResult<Response> {
     match ops::set_status(&state.db, ctx, id, version_of(version), to).await {
         Ok(c) => {
-            let msg = if to == CampaignStatus::Launched { "Đã phát động: các đơn vị tham gia đã thấy kế hoạch và việc phải làm." } else { "Đã kết thúc đợt thi đua: kết quả được giữ nguyên, chỉ để xem." };
+            let msg = if to == CampaignStatus::Launched {
+                "Đã phát động: các đơn vị tham gia đã thấy kế hoạch và việc phải làm."
+            } else {
+                "Đã kết thúc đợt thi đua: kết quả được giữ nguyên, chỉ để xem."
+            };
             Ok(see_other(&format!("/campaigns/{}", c.id), msg))
         }
         Err(AppError::Invalid(v)) => show_page(state, ctx, id, None, v).await,
@@ -311,17 +482,34 @@ async fn lifecycle(state: &AppState, ctx: &Ctx, id: &str, version: &str, to: Cam
     }
 }
 
-async fn launch(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<VersionForm>) -> AppResult<Response> {
+async fn launch(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<VersionForm>,
+) -> AppResult<Response> {
     lifecycle(&state, &ctx, &id, &f.version, CampaignStatus::Launched).await
 }
 
-async fn close(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<VersionForm>) -> AppResult<Response> {
+async fn close(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<VersionForm>,
+) -> AppResult<Response> {
     lifecycle(&state, &ctx, &id, &f.version, CampaignStatus::Closed).await
 }
 
-async fn copy(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn copy(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let c = ops::copy(&state.db, &ctx, &id).await?;
-    Ok(see_other(&format!("/campaigns/{}", c.id), "Đã sao chép thành dự thảo năm sau: hãy kiểm tra số, ngày ban hành, thời hạn rồi phát động."))
+    Ok(see_other(
+        &format!("/campaigns/{}", c.id),
+        "Đã sao chép thành dự thảo năm sau: hãy kiểm tra số, ngày ban hành, thời hạn rồi phát động.",
+    ))
 }
 
 // ---- the plan page ----
@@ -395,12 +583,23 @@ struct ShowQuery {
     ok: Option<String>,
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<ShowQuery>) -> AppResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> AppResult<Response> {
     show_page(&state, &ctx, &id, q.ok, Validation::new()).await
 }
 
 /// The plan page; `v` carries a refused lifecycle or list action's message.
-pub(crate) async fn show_page(state: &AppState, ctx: &Ctx, id: &str, flash: Option<String>, v: Validation) -> AppResult<Response> {
+pub(crate) async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    flash: Option<String>,
+    v: Validation,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = ops::visible(&mut tx, ctx, id).await?;
     let legal = campaigns::legal_bases(&mut tx, id).await?;
@@ -409,7 +608,10 @@ pub(crate) async fn show_page(state: &AppState, ctx: &Ctx, id: &str, flash: Opti
     for t in &themes {
         let coordinating = store_parts::coordinators(&mut tx, &t.id).await?;
         let lead = match &t.lead_unit_id {
-            Some(u) => units::get(&mut tx, ctx.org_id(), u).await.map(|u| u.name).unwrap_or_default(),
+            Some(u) => units::get(&mut tx, ctx.org_id(), u)
+                .await
+                .map(|u| u.name)
+                .unwrap_or_default(),
             None => t.lead_name.clone().unwrap_or_default(),
         };
         let period = match (&t.period_from, &t.period_to) {
@@ -418,43 +620,89 @@ pub(crate) async fn show_page(state: &AppState, ctx: &Ctx, id: &str, flash: Opti
             (None, Some(to)) => format!("đến {}", iso_to_vn(to)),
             (None, None) => String::new(),
         };
-        theme_lines.push(ThemeLine { id: t.id.clone(), version: t.version, title: t.title.clone(), lead, lead_id: t.lead_unit_id.clone(), coordinating, period });
+        theme_lines.push(ThemeLine {
+            id: t.id.clone(),
+            version: t.version,
+            title: t.title.clone(),
+            lead,
+            lead_id: t.lead_unit_id.clone(),
+            coordinating,
+            period,
+        });
     }
-    let theme_titles: HashMap<String, String> = themes.iter().map(|t| (t.id.clone(), t.title.clone())).collect();
+    let theme_titles: HashMap<String, String> = themes
+        .iter()
+        .map(|t| (t.id.clone(), t.title.clone()))
+        .collect();
     let targets = store_parts::targets(&mut tx, id).await?;
     let deadlines = store_parts::deadlines(&mut tx, id).await?;
     let roster = Roster::load(&mut tx, ctx.org_id(), &c, &deadlines).await?;
     let kind_rows = units::kinds(&mut tx).await?;
-    let kind_names: HashMap<String, String> = kind_rows.iter().map(|k| (k.code.clone(), k.name.clone())).collect();
+    let kind_names: HashMap<String, String> = kind_rows
+        .iter()
+        .map(|k| (k.code.clone(), k.name.clone()))
+        .collect();
     let award_forms = campaigns::award_forms(&mut tx, id).await?;
     let quota_rows = campaigns::quotas(&mut tx, id).await?;
     let registrations = campaign_work::registrations(&mut tx, id).await?;
     let copied_from = match &c.copied_from_id {
-        Some(src) => campaigns::get(&mut tx, ctx.org_id(), src).await.ok().map(|s| (s.id, s.title)),
+        Some(src) => campaigns::get(&mut tx, ctx.org_id(), src)
+            .await
+            .ok()
+            .map(|s| (s.id, s.title)),
         None => None,
     };
     tx.commit().await?;
 
     let status = status_of(&c);
-    let can_manage = ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() });
+    let can_manage = ctx.can(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    });
     let scope = ctx.actor.read_scope();
-    let can_work = |path: &str| ctx.can(Action::CampaignWork { org_id: ctx.org_id(), unit_path: path });
+    let can_work = |path: &str| {
+        ctx.can(Action::CampaignWork {
+            org_id: ctx.org_id(),
+            unit_path: path,
+        })
+    };
     let my_units: Vec<(String, String, bool)> = roster
         .participants
         .iter()
         .filter(|p| scope.is_some_and(|s| thidua_domain::org::is_within(&p.unit_path, s)))
-        .map(|p| (p.unit_id.clone(), p.unit_name.clone(), registrations.iter().any(|r| r.unit_id == p.unit_id)))
+        .map(|p| {
+            (
+                p.unit_id.clone(),
+                p.unit_name.clone(),
+                registrations.iter().any(|r| r.unit_id == p.unit_id),
+            )
+        })
         .collect();
-    let lead_of = |theme_id: &Option<String>| theme_id.as_ref().and_then(|t| theme_lines.iter().find(|l| &l.id == t)).and_then(|l| l.lead_id.clone()).and_then(|u| roster.unit(&u).map(|(_, p)| p.to_string()));
+    let lead_of = |theme_id: &Option<String>| {
+        theme_id
+            .as_ref()
+            .and_then(|t| theme_lines.iter().find(|l| &l.id == t))
+            .and_then(|l| l.lead_id.clone())
+            .and_then(|u| roster.unit(&u).map(|(_, p)| p.to_string()))
+    };
     let targets = targets
         .into_iter()
         .map(|t| {
             let per_unit = t.scope == TargetScope::PerUnit.code();
-            let can_report = if per_unit { !my_units.is_empty() || can_manage } else { can_manage || lead_of(&t.theme_id).is_some_and(|p| can_work(&p)) };
+            let can_report = if per_unit {
+                !my_units.is_empty() || can_manage
+            } else {
+                can_manage || lead_of(&t.theme_id).is_some_and(|p| can_work(&p))
+            };
             TargetLine {
                 threshold: threshold_text(&t.comparator, t.threshold, t.measure.as_deref()),
-                scope: TargetScope::parse(&t.scope).map(TargetScope::label).unwrap_or(""),
-                theme: t.theme_id.as_ref().and_then(|x| theme_titles.get(x).cloned()).unwrap_or_default(),
+                scope: TargetScope::parse(&t.scope)
+                    .map(TargetScope::label)
+                    .unwrap_or(""),
+                theme: t
+                    .theme_id
+                    .as_ref()
+                    .and_then(|x| theme_titles.get(x).cloned())
+                    .unwrap_or_default(),
                 id: t.id,
                 version: t.version,
                 text: t.text,
@@ -474,29 +722,44 @@ pub(crate) async fn show_page(state: &AppState, ctx: &Ctx, id: &str, flash: Opti
                 (_, n) => format!("{} kỳ, kỳ đầu {}", n, iso_to_vn(&d.due_on)),
             };
             let owed = roster.addressees(d);
-            let mine = owed.iter().any(|u| roster.unit(u).is_some_and(|(_, p)| scope.is_some_and(|s| thidua_domain::org::is_within(p, s))));
+            let mine = owed.iter().any(|u| {
+                roster.unit(u).is_some_and(|(_, p)| {
+                    scope.is_some_and(|s| thidua_domain::org::is_within(p, s))
+                })
+            });
             DeadlineLine {
                 id: d.id.clone(),
                 version: d.version,
                 when,
                 what: d.what.clone(),
-                kind: DeadlineKind::parse(&d.kind).unwrap_or(DeadlineKind::Other).label(),
+                kind: DeadlineKind::parse(&d.kind)
+                    .unwrap_or(DeadlineKind::Other)
+                    .label(),
                 who: addressee_text(d, &roster, &kind_names),
                 recipient: d.recipient.clone().unwrap_or_default(),
-                repeat: Recurrence::parse(&d.recurrence).filter(|r| *r != Recurrence::Once).map(|r| r.label().to_string()).unwrap_or_default(),
+                repeat: Recurrence::parse(&d.recurrence)
+                    .filter(|r| *r != Recurrence::Once)
+                    .map(|r| r.label().to_string())
+                    .unwrap_or_default(),
                 mine,
             }
         })
         .collect();
     let registration_note = match registration_closes(&deadline_rows) {
-        Some(d) if d < today_vn() => format!("Đã hết hạn đăng ký thi đua ({}).", thidua_domain::date::vn(d)),
+        Some(d) if d < today_vn() => format!(
+            "Đã hết hạn đăng ký thi đua ({}).",
+            thidua_domain::date::vn(d)
+        ),
         Some(d) => format!("Hạn đăng ký thi đua: {}.", thidua_domain::date::vn(d)),
         None => String::new(),
     };
     let quotas = quota_rows
         .into_iter()
         .map(|q| {
-            let sides = [q.collectives_max.map(|n| format!("tối đa {n:02} tập thể")), q.individuals_max.map(|n| format!("tối đa {n:02} cá nhân"))];
+            let sides = [
+                q.collectives_max.map(|n| format!("tối đa {n:02} tập thể")),
+                q.individuals_max.map(|n| format!("tối đa {n:02} cá nhân")),
+            ];
             let text = sides.into_iter().flatten().collect::<Vec<_>>().join(", ");
             (q, text)
         })
@@ -507,11 +770,26 @@ pub(crate) async fn show_page(state: &AppState, ctx: &Ctx, id: &str, flash: Opti
         tab: "plan",
         status: status_code,
         status_label,
-        kind: CampaignKind::parse(&c.kind).map(CampaignKind::label).unwrap_or(""),
+        kind: CampaignKind::parse(&c.kind)
+            .map(CampaignKind::label)
+            .unwrap_or(""),
         period: span(&c.period_from, &c.period_to),
         issued_on: c.issued_on.as_deref().map(iso_to_vn).unwrap_or_default(),
-        legal_bases: legal.into_iter().map(|b| (b.number.unwrap_or_default(), b.issued_on.as_deref().map(iso_to_vn).unwrap_or_default(), b.title.unwrap_or_default())).collect(),
-        participants: roster.participants.iter().map(|p| (p.unit_id.clone(), p.unit_name.clone())).collect(),
+        legal_bases: legal
+            .into_iter()
+            .map(|b| {
+                (
+                    b.number.unwrap_or_default(),
+                    b.issued_on.as_deref().map(iso_to_vn).unwrap_or_default(),
+                    b.title.unwrap_or_default(),
+                )
+            })
+            .collect(),
+        participants: roster
+            .participants
+            .iter()
+            .map(|p| (p.unit_id.clone(), p.unit_name.clone()))
+            .collect(),
         themes: theme_lines,
         targets,
         deadlines,
@@ -528,6 +806,10 @@ pub(crate) async fn show_page(state: &AppState, ctx: &Ctx, id: &str, flash: Opti
         unit_kinds: kind_rows.into_iter().map(|k| (k.code, k.name)).collect(),
         c,
     };
-    let code = if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let code = if v.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(render(code, &page))
 }

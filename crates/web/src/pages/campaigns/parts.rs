@@ -39,9 +39,15 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns/{id}/deadlines/new", get(new_deadline))
         .route("/campaigns/{id}/deadlines/{did}", post(update_deadline))
         .route("/campaigns/{id}/deadlines/{did}/edit", get(edit_deadline))
-        .route("/campaigns/{id}/deadlines/{did}/delete", post(delete_deadline))
+        .route(
+            "/campaigns/{id}/deadlines/{did}/delete",
+            post(delete_deadline),
+        )
         .route("/campaigns/{id}/award_forms", post(add_award_form))
-        .route("/campaigns/{id}/award_forms/{aid}/delete", post(delete_award_form))
+        .route(
+            "/campaigns/{id}/award_forms/{aid}/delete",
+            post(delete_award_form),
+        )
         .route("/campaigns/{id}/quotas", post(add_quota))
         .route("/campaigns/{id}/quotas/{qid}/delete", post(delete_quota))
 }
@@ -96,7 +102,15 @@ struct ThemeForm {
 
 impl ThemeForm {
     fn input(&self) -> ThemeInput {
-        ThemeInput { title: self.title.clone(), lead_unit_id: self.lead_unit_id.clone(), lead_name: self.lead_name.clone(), coordinating_ids: self.coordinating_ids.clone(), period_from: self.period_from.clone(), period_to: self.period_to.clone(), description: self.description.clone() }
+        ThemeInput {
+            title: self.title.clone(),
+            lead_unit_id: self.lead_unit_id.clone(),
+            lead_name: self.lead_name.clone(),
+            coordinating_ids: self.coordinating_ids.clone(),
+            period_from: self.period_from.clone(),
+            period_to: self.period_to.clone(),
+            description: self.description.clone(),
+        }
     }
 }
 
@@ -114,32 +128,93 @@ struct ThemePage {
 }
 
 #[allow(clippy::too_many_arguments)] // re-rendered from several handlers with these pieces
-async fn theme_page(state: &AppState, ctx: &Ctx, c: CampaignRow, heading: &'static str, action: String, f: ThemeForm, v: Validation, conflict: bool) -> AppResult<Response> {
+async fn theme_page(
+    state: &AppState,
+    ctx: &Ctx,
+    c: CampaignRow,
+    heading: &'static str,
+    action: String,
+    f: ThemeForm,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
     let units = super::super::unit_options(state, ctx, |_| true).await?;
-    Ok(render(super::super::form_status(&v, conflict), &ThemePage { l: Layout::new(ctx, "campaigns"), c, heading, action, f, v, conflict, units }))
+    Ok(render(
+        super::super::form_status(&v, conflict),
+        &ThemePage {
+            l: Layout::new(ctx, "campaigns"),
+            c,
+            heading,
+            action,
+            f,
+            v,
+            conflict,
+            units,
+        },
+    ))
 }
 
-async fn new_theme(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn new_theme(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let c = campaign_for_edit(&state, &ctx, &id).await?;
-    theme_page(&state, &ctx, c, "Thêm chuyên đề", format!("/campaigns/{id}/themes"), ThemeForm::default(), Validation::new(), false).await
+    theme_page(
+        &state,
+        &ctx,
+        c,
+        "Thêm chuyên đề",
+        format!("/campaigns/{id}/themes"),
+        ThemeForm::default(),
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn create_theme(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<ThemeForm>) -> AppResult<Response> {
+async fn create_theme(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<ThemeForm>,
+) -> AppResult<Response> {
     match ops::add_theme(&state.db, &ctx, &id, &f.input()).await {
-        Ok(t) => Ok(see_other(&format!("/campaigns/{id}#themes"), &format!("Đã thêm chuyên đề \u{201c}{}\u{201d}.", t.title))),
+        Ok(t) => Ok(see_other(
+            &format!("/campaigns/{id}#themes"),
+            &format!("Đã thêm chuyên đề \u{201c}{}\u{201d}.", t.title),
+        )),
         Err(AppError::Invalid(v)) if v.message_for("status").is_none() => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
-            theme_page(&state, &ctx, c, "Thêm chuyên đề", format!("/campaigns/{id}/themes"), f, v, false).await
+            theme_page(
+                &state,
+                &ctx,
+                c,
+                "Thêm chuyên đề",
+                format!("/campaigns/{id}/themes"),
+                f,
+                v,
+                false,
+            )
+            .await
         }
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
 
-async fn edit_theme(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Path<(String, String)>) -> AppResult<Response> {
+async fn edit_theme(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, tid)): Path<(String, String)>,
+) -> AppResult<Response> {
     let c = campaign_for_edit(&state, &ctx, &id).await?;
     let mut tx = state.db.begin().await?;
     let t = store::theme(&mut tx, &id, &tid).await?;
-    let coordinating_ids = store::coordinators(&mut tx, &tid).await?.into_iter().map(|c| c.0).collect();
+    let coordinating_ids = store::coordinators(&mut tx, &tid)
+        .await?
+        .into_iter()
+        .map(|c| c.0)
+        .collect();
     tx.commit().await?;
     let f = ThemeForm {
         title: t.title,
@@ -151,28 +226,73 @@ async fn edit_theme(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Pa
         description: t.description.unwrap_or_default(),
         version: t.version.to_string(),
     };
-    theme_page(&state, &ctx, c, "Sửa chuyên đề", format!("/campaigns/{id}/themes/{tid}"), f, Validation::new(), false).await
+    theme_page(
+        &state,
+        &ctx,
+        c,
+        "Sửa chuyên đề",
+        format!("/campaigns/{id}/themes/{tid}"),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn update_theme(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Path<(String, String)>, Form(f): Form<ThemeForm>) -> AppResult<Response> {
+async fn update_theme(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, tid)): Path<(String, String)>,
+    Form(f): Form<ThemeForm>,
+) -> AppResult<Response> {
     let action = format!("/campaigns/{id}/themes/{tid}");
-    match ops::update_theme(&state.db, &ctx, &id, &tid, version_of(&f.version), &f.input()).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}#themes"), "Đã lưu chuyên đề.")),
+    match ops::update_theme(
+        &state.db,
+        &ctx,
+        &id,
+        &tid,
+        version_of(&f.version),
+        &f.input(),
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}#themes"),
+            "Đã lưu chuyên đề.",
+        )),
         Err(AppError::Invalid(v)) if v.message_for("status").is_none() => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
             theme_page(&state, &ctx, c, "Sửa chuyên đề", action, f, v, false).await
         }
         Err(AppError::Conflict) => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
-            theme_page(&state, &ctx, c, "Sửa chuyên đề", action, f, Validation::new(), true).await
+            theme_page(
+                &state,
+                &ctx,
+                c,
+                "Sửa chuyên đề",
+                action,
+                f,
+                Validation::new(),
+                true,
+            )
+            .await
         }
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
 
-async fn delete_theme(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Path<(String, String)>, Form(f): Form<VersionForm>) -> AppResult<Response> {
+async fn delete_theme(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, tid)): Path<(String, String)>,
+    Form(f): Form<VersionForm>,
+) -> AppResult<Response> {
     match ops::delete_theme(&state.db, &ctx, &id, &tid, version_of(&f.version)).await {
-        Ok(()) => Ok(see_other(&format!("/campaigns/{id}#themes"), "Đã xóa chuyên đề.")),
+        Ok(()) => Ok(see_other(
+            &format!("/campaigns/{id}#themes"),
+            "Đã xóa chuyên đề.",
+        )),
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
@@ -199,7 +319,14 @@ struct TargetForm {
 
 impl TargetForm {
     fn input(&self) -> TargetInput {
-        TargetInput { text: self.text.clone(), comparator: self.comparator.clone(), threshold: self.threshold.clone(), unit: self.unit.clone(), scope: self.scope.clone(), theme_id: self.theme_id.clone() }
+        TargetInput {
+            text: self.text.clone(),
+            comparator: self.comparator.clone(),
+            threshold: self.threshold.clone(),
+            unit: self.unit.clone(),
+            scope: self.scope.clone(),
+            theme_id: self.theme_id.clone(),
+        }
     }
 }
 
@@ -219,60 +346,186 @@ struct TargetPage {
 }
 
 #[allow(clippy::too_many_arguments)] // re-rendered from several handlers with these pieces
-async fn target_page(state: &AppState, ctx: &Ctx, c: CampaignRow, heading: &'static str, action: String, f: TargetForm, v: Validation, conflict: bool) -> AppResult<Response> {
+async fn target_page(
+    state: &AppState,
+    ctx: &Ctx,
+    c: CampaignRow,
+    heading: &'static str,
+    action: String,
+    f: TargetForm,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
-    let themes = store::themes(&mut tx, &c.id).await?.into_iter().map(|t| (t.id, t.title)).collect();
+    let themes = store::themes(&mut tx, &c.id)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t.title))
+        .collect();
     tx.commit().await?;
-    let comparators = Comparator::ALL.iter().map(|x| (x.code(), x.label())).collect();
-    let scopes = [TargetScope::Body, TargetScope::PerUnit].iter().map(|x| (x.code(), x.label())).collect();
-    Ok(render(super::super::form_status(&v, conflict), &TargetPage { l: Layout::new(ctx, "campaigns"), c, heading, action, f, v, conflict, comparators, scopes, themes }))
+    let comparators = Comparator::ALL
+        .iter()
+        .map(|x| (x.code(), x.label()))
+        .collect();
+    let scopes = [TargetScope::Body, TargetScope::PerUnit]
+        .iter()
+        .map(|x| (x.code(), x.label()))
+        .collect();
+    Ok(render(
+        super::super::form_status(&v, conflict),
+        &TargetPage {
+            l: Layout::new(ctx, "campaigns"),
+            c,
+            heading,
+            action,
+            f,
+            v,
+            conflict,
+            comparators,
+            scopes,
+            themes,
+        },
+    ))
 }
 
-async fn new_target(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn new_target(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let c = campaign_for_edit(&state, &ctx, &id).await?;
-    let f = TargetForm { comparator: ">=".into(), scope: "body".into(), ..Default::default() };
-    target_page(&state, &ctx, c, "Thêm chỉ tiêu", format!("/campaigns/{id}/targets"), f, Validation::new(), false).await
+    let f = TargetForm {
+        comparator: ">=".into(),
+        scope: "body".into(),
+        ..Default::default()
+    };
+    target_page(
+        &state,
+        &ctx,
+        c,
+        "Thêm chỉ tiêu",
+        format!("/campaigns/{id}/targets"),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn create_target(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<TargetForm>) -> AppResult<Response> {
+async fn create_target(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<TargetForm>,
+) -> AppResult<Response> {
     match ops::add_target(&state.db, &ctx, &id, &f.input()).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}#targets"), "Đã thêm chỉ tiêu.")),
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}#targets"),
+            "Đã thêm chỉ tiêu.",
+        )),
         Err(AppError::Invalid(v)) if v.message_for("status").is_none() => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
-            target_page(&state, &ctx, c, "Thêm chỉ tiêu", format!("/campaigns/{id}/targets"), f, v, false).await
+            target_page(
+                &state,
+                &ctx,
+                c,
+                "Thêm chỉ tiêu",
+                format!("/campaigns/{id}/targets"),
+                f,
+                v,
+                false,
+            )
+            .await
         }
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
 
-async fn edit_target(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Path<(String, String)>) -> AppResult<Response> {
+async fn edit_target(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, tid)): Path<(String, String)>,
+) -> AppResult<Response> {
     let c = campaign_for_edit(&state, &ctx, &id).await?;
     let mut tx = state.db.begin().await?;
     let t = store::target(&mut tx, &id, &tid).await?;
     tx.commit().await?;
-    let f = TargetForm { text: t.text, comparator: t.comparator, threshold: format_number(t.threshold), unit: t.measure.unwrap_or_default(), scope: t.scope, theme_id: t.theme_id.unwrap_or_default(), version: t.version.to_string() };
-    target_page(&state, &ctx, c, "Sửa chỉ tiêu", format!("/campaigns/{id}/targets/{tid}"), f, Validation::new(), false).await
+    let f = TargetForm {
+        text: t.text,
+        comparator: t.comparator,
+        threshold: format_number(t.threshold),
+        unit: t.measure.unwrap_or_default(),
+        scope: t.scope,
+        theme_id: t.theme_id.unwrap_or_default(),
+        version: t.version.to_string(),
+    };
+    target_page(
+        &state,
+        &ctx,
+        c,
+        "Sửa chỉ tiêu",
+        format!("/campaigns/{id}/targets/{tid}"),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn update_target(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Path<(String, String)>, Form(f): Form<TargetForm>) -> AppResult<Response> {
+async fn update_target(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, tid)): Path<(String, String)>,
+    Form(f): Form<TargetForm>,
+) -> AppResult<Response> {
     let action = format!("/campaigns/{id}/targets/{tid}");
-    match ops::update_target(&state.db, &ctx, &id, &tid, version_of(&f.version), &f.input()).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}#targets"), "Đã lưu chỉ tiêu.")),
+    match ops::update_target(
+        &state.db,
+        &ctx,
+        &id,
+        &tid,
+        version_of(&f.version),
+        &f.input(),
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}#targets"),
+            "Đã lưu chỉ tiêu.",
+        )),
         Err(AppError::Invalid(v)) if v.message_for("status").is_none() => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
             target_page(&state, &ctx, c, "Sửa chỉ tiêu", action, f, v, false).await
         }
         Err(AppError::Conflict) => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
-            target_page(&state, &ctx, c, "Sửa chỉ tiêu", action, f, Validation::new(), true).await
+            target_page(
+                &state,
+                &ctx,
+                c,
+                "Sửa chỉ tiêu",
+                action,
+                f,
+                Validation::new(),
+                true,
+            )
+            .await
         }
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
 
-async fn delete_target(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Path<(String, String)>, Form(f): Form<VersionForm>) -> AppResult<Response> {
+async fn delete_target(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, tid)): Path<(String, String)>,
+    Form(f): Form<VersionForm>,
+) -> AppResult<Response> {
     match ops::delete_target(&state.db, &ctx, &id, &tid, version_of(&f.version)).await {
-        Ok(()) => Ok(see_other(&format!("/campaigns/{id}#targets"), "Đã xóa chỉ tiêu.")),
+        Ok(()) => Ok(see_other(
+            &format!("/campaigns/{id}#targets"),
+            "Đã xóa chỉ tiêu.",
+        )),
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
@@ -341,10 +594,23 @@ struct DeadlinePage {
 }
 
 #[allow(clippy::too_many_arguments)] // re-rendered from several handlers with these pieces
-async fn deadline_page(state: &AppState, ctx: &Ctx, c: CampaignRow, heading: &'static str, action: String, f: DeadlineForm, v: Validation, conflict: bool) -> AppResult<Response> {
+async fn deadline_page(
+    state: &AppState,
+    ctx: &Ctx,
+    c: CampaignRow,
+    heading: &'static str,
+    action: String,
+    f: DeadlineForm,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
     let units = super::super::unit_options(state, ctx, |_| true).await?;
     let mut tx = state.db.begin().await?;
-    let unit_kinds = thidua_store::units::kinds(&mut tx).await?.into_iter().map(|k| (k.code, k.name)).collect();
+    let unit_kinds = thidua_store::units::kinds(&mut tx)
+        .await?
+        .into_iter()
+        .map(|k| (k.code, k.name))
+        .collect();
     tx.commit().await?;
     let page = DeadlinePage {
         l: Layout::new(ctx, "campaigns"),
@@ -355,33 +621,83 @@ async fn deadline_page(state: &AppState, ctx: &Ctx, c: CampaignRow, heading: &'s
         f,
         v: v.clone(),
         conflict,
-        kinds: DeadlineKind::ALL.iter().map(|k| (k.code(), k.label())).collect(),
-        recurrences: Recurrence::ALL.iter().map(|r| (r.code(), r.label())).collect(),
-        addressees: Addressees::ALL.iter().map(|a| (a.code(), a.label())).collect(),
+        kinds: DeadlineKind::ALL
+            .iter()
+            .map(|k| (k.code(), k.label()))
+            .collect(),
+        recurrences: Recurrence::ALL
+            .iter()
+            .map(|r| (r.code(), r.label()))
+            .collect(),
+        addressees: Addressees::ALL
+            .iter()
+            .map(|a| (a.code(), a.label()))
+            .collect(),
         unit_kinds,
         units,
     };
     Ok(render(super::super::form_status(&v, conflict), &page))
 }
 
-async fn new_deadline(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn new_deadline(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let c = campaign_for_edit(&state, &ctx, &id).await?;
-    let f = DeadlineForm { kind: "other".into(), recurrence: "once".into(), addressees: "all".into(), ..Default::default() };
-    deadline_page(&state, &ctx, c, "Thêm thời hạn", format!("/campaigns/{id}/deadlines"), f, Validation::new(), false).await
+    let f = DeadlineForm {
+        kind: "other".into(),
+        recurrence: "once".into(),
+        addressees: "all".into(),
+        ..Default::default()
+    };
+    deadline_page(
+        &state,
+        &ctx,
+        c,
+        "Thêm thời hạn",
+        format!("/campaigns/{id}/deadlines"),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn create_deadline(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<DeadlineForm>) -> AppResult<Response> {
+async fn create_deadline(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<DeadlineForm>,
+) -> AppResult<Response> {
     match ops::add_deadline(&state.db, &ctx, &id, &f.input()).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}#deadlines"), "Đã thêm thời hạn.")),
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}#deadlines"),
+            "Đã thêm thời hạn.",
+        )),
         Err(AppError::Invalid(v)) if v.message_for("status").is_none() => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
-            deadline_page(&state, &ctx, c, "Thêm thời hạn", format!("/campaigns/{id}/deadlines"), f, v, false).await
+            deadline_page(
+                &state,
+                &ctx,
+                c,
+                "Thêm thời hạn",
+                format!("/campaigns/{id}/deadlines"),
+                f,
+                v,
+                false,
+            )
+            .await
         }
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
 
-async fn edit_deadline(State(state): State<AppState>, ctx: Ctx, Path((id, did)): Path<(String, String)>) -> AppResult<Response> {
+async fn edit_deadline(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, did)): Path<(String, String)>,
+) -> AppResult<Response> {
     let c = campaign_for_edit(&state, &ctx, &id).await?;
     let mut tx = state.db.begin().await?;
     let d = store::deadline(&mut tx, &id, &did).await?;
@@ -399,28 +715,73 @@ async fn edit_deadline(State(state): State<AppState>, ctx: Ctx, Path((id, did)):
         recipient: d.recipient.unwrap_or_default(),
         version: d.version.to_string(),
     };
-    deadline_page(&state, &ctx, c, "Sửa thời hạn", format!("/campaigns/{id}/deadlines/{did}"), f, Validation::new(), false).await
+    deadline_page(
+        &state,
+        &ctx,
+        c,
+        "Sửa thời hạn",
+        format!("/campaigns/{id}/deadlines/{did}"),
+        f,
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn update_deadline(State(state): State<AppState>, ctx: Ctx, Path((id, did)): Path<(String, String)>, Form(f): Form<DeadlineForm>) -> AppResult<Response> {
+async fn update_deadline(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, did)): Path<(String, String)>,
+    Form(f): Form<DeadlineForm>,
+) -> AppResult<Response> {
     let action = format!("/campaigns/{id}/deadlines/{did}");
-    match ops::update_deadline(&state.db, &ctx, &id, &did, version_of(&f.version), &f.input()).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}#deadlines"), "Đã lưu thời hạn.")),
+    match ops::update_deadline(
+        &state.db,
+        &ctx,
+        &id,
+        &did,
+        version_of(&f.version),
+        &f.input(),
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}#deadlines"),
+            "Đã lưu thời hạn.",
+        )),
         Err(AppError::Invalid(v)) if v.message_for("status").is_none() => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
             deadline_page(&state, &ctx, c, "Sửa thời hạn", action, f, v, false).await
         }
         Err(AppError::Conflict) => {
             let c = campaign_for_edit(&state, &ctx, &id).await?;
-            deadline_page(&state, &ctx, c, "Sửa thời hạn", action, f, Validation::new(), true).await
+            deadline_page(
+                &state,
+                &ctx,
+                c,
+                "Sửa thời hạn",
+                action,
+                f,
+                Validation::new(),
+                true,
+            )
+            .await
         }
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
 
-async fn delete_deadline(State(state): State<AppState>, ctx: Ctx, Path((id, did)): Path<(String, String)>, Form(f): Form<VersionForm>) -> AppResult<Response> {
+async fn delete_deadline(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, did)): Path<(String, String)>,
+    Form(f): Form<VersionForm>,
+) -> AppResult<Response> {
     match ops::delete_deadline(&state.db, &ctx, &id, &did, version_of(&f.version)).await {
-        Ok(()) => Ok(see_other(&format!("/campaigns/{id}#deadlines"), "Đã xóa thời hạn.")),
+        Ok(()) => Ok(see_other(
+            &format!("/campaigns/{id}#deadlines"),
+            "Đã xóa thời hạn.",
+        )),
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
@@ -437,17 +798,36 @@ struct AwardFormForm {
     criteria: String,
 }
 
-async fn add_award_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<AwardFormForm>) -> AppResult<Response> {
-    let input = AwardFormInput { name: f.name, catalog_code: f.catalog_code, criteria: f.criteria };
+async fn add_award_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<AwardFormForm>,
+) -> AppResult<Response> {
+    let input = AwardFormInput {
+        name: f.name,
+        catalog_code: f.catalog_code,
+        criteria: f.criteria,
+    };
     match campaign_ops::add_award_form(&state.db, &ctx, &id, &input).await {
-        Ok(a) => Ok(see_other(&format!("/campaigns/{id}#awards"), &format!("Đã thêm hình thức \u{201c}{}\u{201d}.", a.name))),
+        Ok(a) => Ok(see_other(
+            &format!("/campaigns/{id}#awards"),
+            &format!("Đã thêm hình thức \u{201c}{}\u{201d}.", a.name),
+        )),
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
 
-async fn delete_award_form(State(state): State<AppState>, ctx: Ctx, Path((id, aid)): Path<(String, String)>) -> AppResult<Response> {
+async fn delete_award_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, aid)): Path<(String, String)>,
+) -> AppResult<Response> {
     match campaign_ops::delete_award_form(&state.db, &ctx, &id, &aid).await {
-        Ok(()) => Ok(see_other(&format!("/campaigns/{id}#awards"), "Đã xóa hình thức khen thưởng.")),
+        Ok(()) => Ok(see_other(
+            &format!("/campaigns/{id}#awards"),
+            "Đã xóa hình thức khen thưởng.",
+        )),
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
@@ -468,15 +848,34 @@ struct QuotaForm {
     individuals_max: String,
 }
 
-async fn add_quota(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<QuotaForm>) -> AppResult<Response> {
-    let input = QuotaInput { who: f.who, unit_kind: f.unit_kind, unit_id: f.unit_id, award_form: f.award_form, collectives_max: f.collectives_max, individuals_max: f.individuals_max };
+async fn add_quota(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<QuotaForm>,
+) -> AppResult<Response> {
+    let input = QuotaInput {
+        who: f.who,
+        unit_kind: f.unit_kind,
+        unit_id: f.unit_id,
+        award_form: f.award_form,
+        collectives_max: f.collectives_max,
+        individuals_max: f.individuals_max,
+    };
     match campaign_ops::add_quota(&state.db, &ctx, &id, &input).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}#awards"), "Đã thêm số lượng đề nghị tối đa.")),
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}#awards"),
+            "Đã thêm số lượng đề nghị tối đa.",
+        )),
         Err(e) => refused(&state, &ctx, &id, e).await,
     }
 }
 
-async fn delete_quota(State(state): State<AppState>, ctx: Ctx, Path((id, qid)): Path<(String, String)>) -> AppResult<Response> {
+async fn delete_quota(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, qid)): Path<(String, String)>,
+) -> AppResult<Response> {
     match campaign_ops::delete_quota(&state.db, &ctx, &id, &qid).await {
         Ok(()) => Ok(see_other(&format!("/campaigns/{id}#awards"), "Đã xóa.")),
         Err(e) => refused(&state, &ctx, &id, e).await,

@@ -6,7 +6,10 @@ use axum::extract::Multipart;
 use std::collections::HashMap;
 
 /// The text fields (first value of each name) and the non-empty files of a multipart form.
-pub async fn read_form(mut form: Multipart, limit: usize) -> AppResult<(HashMap<String, String>, Vec<Upload>)> {
+pub async fn read_form(
+    mut form: Multipart,
+    limit: usize,
+) -> AppResult<(HashMap<String, String>, Vec<Upload>)> {
     let mut fields = HashMap::new();
     let mut files = Vec::new();
     let too_large = || AppError::too_large(limit);
@@ -17,11 +20,18 @@ pub async fn read_form(mut form: Multipart, limit: usize) -> AppResult<(HashMap<
                 let bytes = field.bytes().await.map_err(|_| too_large())?;
                 // A file input left empty still sends a part with no name and no bytes.
                 if !(file_name.is_empty() && bytes.is_empty()) {
-                    files.push(Upload { file_name, bytes: bytes.to_vec() });
+                    files.push(Upload {
+                        file_name,
+                        bytes: bytes.to_vec(),
+                    });
                 }
             }
             None => {
-                let text = field.text().await.map_err(|_| AppError::BadRequest("Biểu mẫu gửi lên không đọc được; hãy tải lại trang rồi gửi lại.".into()))?;
+                let text = field.text().await.map_err(|_| {
+                    AppError::BadRequest(
+                        "Biểu mẫu gửi lên không đọc được; hãy tải lại trang rồi gửi lại.".into(),
+                    )
+                })?;
                 fields.entry(name).or_insert(text);
             }
         }

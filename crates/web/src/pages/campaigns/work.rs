@@ -20,7 +20,9 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use thidua_domain::Validation;
 use thidua_domain::campaign::CampaignStatus;
-use thidua_domain::campaign::parts::{PactInput, ProgressInput, RegistrationInput, SubmissionInput, target_lines_text};
+use thidua_domain::campaign::parts::{
+    PactInput, ProgressInput, RegistrationInput, SubmissionInput, target_lines_text,
+};
 use thidua_domain::campaign::target::{Comparator, TargetScope, format_number};
 use thidua_domain::date::{iso_to_vn, vn};
 use thidua_domain::org::is_within;
@@ -33,24 +35,52 @@ use thidua_store::{clusters, units};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/campaigns/{id}/registrations", get(registrations))
-        .route("/campaigns/{id}/register", get(register_form).post(register))
-        .route("/campaigns/{id}/pacts/{cluster}", get(pact_form).post(sign_pact))
-        .route("/campaigns/{id}/targets/{tid}/report", get(report_form).post(report))
-        .route("/campaigns/{id}/deadlines/{did}/submit", get(submit_form).post(submit))
+        .route(
+            "/campaigns/{id}/register",
+            get(register_form).post(register),
+        )
+        .route(
+            "/campaigns/{id}/pacts/{cluster}",
+            get(pact_form).post(sign_pact),
+        )
+        .route(
+            "/campaigns/{id}/targets/{tid}/report",
+            get(report_form).post(report),
+        )
+        .route(
+            "/campaigns/{id}/deadlines/{did}/submit",
+            get(submit_form).post(submit),
+        )
         .route("/campaigns/{id}/submissions/{sid}", get(submission))
         .route("/files/{fid}", get(download))
 }
 
 /// Participating units the user may act for, as select options.
-async fn my_participants(state: &AppState, ctx: &Ctx, campaign_id: &str) -> AppResult<Vec<(String, String)>> {
+async fn my_participants(
+    state: &AppState,
+    ctx: &Ctx,
+    campaign_id: &str,
+) -> AppResult<Vec<(String, String)>> {
     let mut tx = state.db.begin().await?;
     let ps = campaigns::participants(&mut tx, campaign_id).await?;
     tx.commit().await?;
-    Ok(ps.into_iter().filter(|p| ctx.can(Action::CampaignWork { org_id: ctx.org_id(), unit_path: &p.unit_path })).map(|p| (p.unit_id, p.unit_name)).collect())
+    Ok(ps
+        .into_iter()
+        .filter(|p| {
+            ctx.can(Action::CampaignWork {
+                org_id: ctx.org_id(),
+                unit_path: &p.unit_path,
+            })
+        })
+        .map(|p| (p.unit_id, p.unit_name))
+        .collect())
 }
 
 fn files_hint() -> String {
-    format!("PDF, ảnh JPG/PNG, Word, Excel; tối đa {MAX_FILES} tệp, mỗi tệp không quá {} MB.", MAX_FILE_BYTES / 1_048_576)
+    format!(
+        "PDF, ảnh JPG/PNG, Word, Excel; tối đa {MAX_FILES} tệp, mỗi tệp không quá {} MB.",
+        MAX_FILE_BYTES / 1_048_576
+    )
 }
 
 // ---- registrations and pacts overview ----
@@ -96,7 +126,12 @@ struct OkQuery {
     ok: Option<String>,
 }
 
-async fn registrations(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<OkQuery>) -> AppResult<Response> {
+async fn registrations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<OkQuery>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = visible(&mut tx, &ctx, &id).await?;
     let participants = campaigns::participants(&mut tx, &id).await?;
@@ -104,25 +139,55 @@ async fn registrations(State(state): State<AppState>, ctx: Ctx, Path(id): Path<S
     let deadlines = parts::deadlines(&mut tx, &id).await?;
     let rules = crate::ops::honours::rules_in(&mut tx, ctx.org_id()).await?;
     let catalog = rules.catalog();
-    let title_name = |code: &str| catalog.entries().iter().find(|e| e.code.as_str() == code).map(|e| e.name.clone()).unwrap_or_else(|| code.to_string());
+    let title_name = |code: &str| {
+        catalog
+            .entries()
+            .iter()
+            .find(|e| e.code.as_str() == code)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| code.to_string())
+    };
     let scope = ctx.actor.read_scope();
     let open = status_of(&c) == CampaignStatus::Launched;
     let mut rows = Vec::new();
-    for p in participants.iter().filter(|p| scope.is_none_or(|s| is_within(&p.unit_path, s))) {
+    for p in participants
+        .iter()
+        .filter(|p| scope.is_none_or(|s| is_within(&p.unit_path, s)))
+    {
         let reg = regs.iter().find(|r| r.unit_id == p.unit_id);
         let targets = match reg {
-            Some(r) => work::commitments(&mut tx, "registration", &r.id).await?.into_iter().map(|t| format!("{}: {}", t.text, super::threshold_text(&t.comparator, t.threshold, t.measure.as_deref()))).collect(),
+            Some(r) => work::commitments(&mut tx, "registration", &r.id)
+                .await?
+                .into_iter()
+                .map(|t| {
+                    format!(
+                        "{}: {}",
+                        t.text,
+                        super::threshold_text(&t.comparator, t.threshold, t.measure.as_deref())
+                    )
+                })
+                .collect(),
             None => Vec::new(),
         };
         rows.push(RegistrationLine {
             unit_id: p.unit_id.clone(),
             unit_name: p.unit_name.clone(),
             registered: reg.is_some(),
-            when: reg.map(|r| super::super::local_time(&r.registered_at)).unwrap_or_default(),
-            by: reg.and_then(|r| r.registered_by.clone()).unwrap_or_default(),
-            titles: reg.map(|r| r.title_codes().iter().map(|c| title_name(c)).collect()).unwrap_or_default(),
+            when: reg
+                .map(|r| super::super::local_time(&r.registered_at))
+                .unwrap_or_default(),
+            by: reg
+                .and_then(|r| r.registered_by.clone())
+                .unwrap_or_default(),
+            titles: reg
+                .map(|r| r.title_codes().iter().map(|c| title_name(c)).collect())
+                .unwrap_or_default(),
             targets,
-            can_edit: open && ctx.can(Action::CampaignWork { org_id: ctx.org_id(), unit_path: &p.unit_path }),
+            can_edit: open
+                && ctx.can(Action::CampaignWork {
+                    org_id: ctx.org_id(),
+                    unit_path: &p.unit_path,
+                }),
         });
     }
     let registered = rows.iter().filter(|r| r.registered).count();
@@ -130,27 +195,83 @@ async fn registrations(State(state): State<AppState>, ctx: Ctx, Path(id): Path<S
     for year in date_of(&c.period_from).year()..=date_of(&c.period_to).year() {
         for cl in clusters::list(&mut tx, ctx.org_id(), Some(i64::from(year))).await? {
             let members = clusters::members(&mut tx, &cl.id).await?;
-            let leader = cl.leader_unit_id.as_ref().and_then(|l| members.iter().find(|m| &m.unit_id == l)).map(|m| m.unit_name.clone()).unwrap_or_else(|| "chưa bầu".into());
+            let leader = cl
+                .leader_unit_id
+                .as_ref()
+                .and_then(|l| members.iter().find(|m| &m.unit_id == l))
+                .map(|m| m.unit_name.clone())
+                .unwrap_or_else(|| "chưa bầu".into());
             let leader_path = match &cl.leader_unit_id {
-                Some(l) => units::get(&mut tx, ctx.org_id(), l).await.ok().map(|u| u.path),
+                Some(l) => units::get(&mut tx, ctx.org_id(), l)
+                    .await
+                    .ok()
+                    .map(|u| u.path),
                 None => None,
             };
             let pact = work::pact(&mut tx, &id, &cl.id).await?;
             let (signed_on, targets, member_names) = match &pact {
                 Some(p) => {
-                    let t = work::commitments(&mut tx, "pact", &p.id).await?.into_iter().map(|t| format!("{}: {}", t.text, super::threshold_text(&t.comparator, t.threshold, t.measure.as_deref()))).collect();
-                    let m = work::pact_members(&mut tx, &p.id).await?.into_iter().map(|m| m.1).collect();
+                    let t = work::commitments(&mut tx, "pact", &p.id)
+                        .await?
+                        .into_iter()
+                        .map(|t| {
+                            format!(
+                                "{}: {}",
+                                t.text,
+                                super::threshold_text(
+                                    &t.comparator,
+                                    t.threshold,
+                                    t.measure.as_deref()
+                                )
+                            )
+                        })
+                        .collect();
+                    let m = work::pact_members(&mut tx, &p.id)
+                        .await?
+                        .into_iter()
+                        .map(|m| m.1)
+                        .collect();
                     (iso_to_vn(&p.signed_on), t, m)
                 }
-                None => (String::new(), Vec::new(), members.iter().map(|m| m.unit_name.clone()).collect()),
+                None => (
+                    String::new(),
+                    Vec::new(),
+                    members.iter().map(|m| m.unit_name.clone()).collect(),
+                ),
             };
-            pacts.push(PactLine { can_sign: open && ctx.can(Action::SignPact { org_id: ctx.org_id(), leader_path: leader_path.as_deref() }), cluster_id: cl.id, cluster_name: format!("{} ({})", cl.name, cl.year), leader, signed_on, members: member_names, targets });
+            pacts.push(PactLine {
+                can_sign: open
+                    && ctx.can(Action::SignPact {
+                        org_id: ctx.org_id(),
+                        leader_path: leader_path.as_deref(),
+                    }),
+                cluster_id: cl.id,
+                cluster_name: format!("{} ({})", cl.name, cl.year),
+                leader,
+                signed_on,
+                members: member_names,
+                targets,
+            });
         }
     }
     tx.commit().await?;
     let closes = registration_closes(&deadlines).map(vn).unwrap_or_default();
     let (status, status_label) = super::status_badge(&c);
-    Ok(render(StatusCode::OK, &RegistrationsPage { l: Layout::new(&ctx, "campaigns").with_flash(q.ok), c, tab: "registrations", status, status_label, rows, registered, pacts, closes, open }))
+    Ok(render(
+        StatusCode::OK,
+        &RegistrationsPage {
+            l: Layout::new(&ctx, "campaigns").with_flash(q.ok),
+            c,
+            tab: "registrations",
+            status,
+            status_label,
+            rows,
+            registered,
+            pacts,
+            closes,
+            open,
+        },
+    ))
 }
 
 // ---- registration form ----
@@ -209,13 +330,29 @@ struct RegisterForm {
 }
 
 #[allow(clippy::too_many_arguments)] // re-rendered from several handlers with these pieces
-async fn register_page(state: &AppState, ctx: &Ctx, c: CampaignRow, f: RegisterForm, v: Validation, conflict: bool, prefill: bool) -> AppResult<Response> {
+async fn register_page(
+    state: &AppState,
+    ctx: &Ctx,
+    c: CampaignRow,
+    f: RegisterForm,
+    v: Validation,
+    conflict: bool,
+    prefill: bool,
+) -> AppResult<Response> {
     let units = my_participants(state, ctx, &c.id).await?;
-    let unit_id = if f.unit_id.is_empty() { units.first().map(|u| u.0.clone()).unwrap_or_default() } else { f.unit_id.clone() };
+    let unit_id = if f.unit_id.is_empty() {
+        units.first().map(|u| u.0.clone()).unwrap_or_default()
+    } else {
+        f.unit_id.clone()
+    };
     let mut tx = state.db.begin().await?;
     let targets = parts::targets(&mut tx, &c.id).await?;
     let deadlines = parts::deadlines(&mut tx, &c.id).await?;
-    let existing = if prefill { work::registration(&mut tx, &c.id, &unit_id).await? } else { None };
+    let existing = if prefill {
+        work::registration(&mut tx, &c.id, &unit_id).await?
+    } else {
+        None
+    };
     let existing_targets = match &existing {
         Some(r) => work::commitments(&mut tx, "registration", &r.id).await?,
         None => Vec::new(),
@@ -230,57 +367,143 @@ async fn register_page(state: &AppState, ctx: &Ctx, c: CampaignRow, f: RegisterF
         .catalog()
         .entries()
         .iter()
-        .filter(|e| e.accepts(thidua_rules::Subject::Collective) && e.kind == thidua_rules::EntryKind::Title)
-        .map(|e| TitleOption { code: e.code.as_str().to_string(), name: e.name.clone(), checked: chosen.iter().any(|c| c == e.code.as_str()) })
+        .filter(|e| {
+            e.accepts(thidua_rules::Subject::Collective) && e.kind == thidua_rules::EntryKind::Title
+        })
+        .map(|e| TitleOption {
+            code: e.code.as_str().to_string(),
+            name: e.name.clone(),
+            checked: chosen.iter().any(|c| c == e.code.as_str()),
+        })
         .collect();
     let commitments = targets
         .iter()
         .filter(|t| t.scope == TargetScope::PerUnit.code())
         .map(|t| {
             let value = match &existing {
-                Some(_) => existing_targets.iter().find(|x| x.target_id.as_deref() == Some(t.id.as_str())).map(|x| format_number(x.threshold)).unwrap_or_default(),
-                None => f.rest.get(&format!("commit_{}", t.id)).cloned().unwrap_or_else(|| if prefill { format_number(t.threshold) } else { String::new() }),
+                Some(_) => existing_targets
+                    .iter()
+                    .find(|x| x.target_id.as_deref() == Some(t.id.as_str()))
+                    .map(|x| format_number(x.threshold))
+                    .unwrap_or_default(),
+                None => f
+                    .rest
+                    .get(&format!("commit_{}", t.id))
+                    .cloned()
+                    .unwrap_or_else(|| {
+                        if prefill {
+                            format_number(t.threshold)
+                        } else {
+                            String::new()
+                        }
+                    }),
             };
-            CommitmentField { target_id: t.id.clone(), text: t.text.clone(), plan_threshold: super::threshold_text(&t.comparator, t.threshold, t.measure.as_deref()), measure: t.measure.clone().unwrap_or_default(), value }
+            CommitmentField {
+                target_id: t.id.clone(),
+                text: t.text.clone(),
+                plan_threshold: super::threshold_text(
+                    &t.comparator,
+                    t.threshold,
+                    t.measure.as_deref(),
+                ),
+                measure: t.measure.clone().unwrap_or_default(),
+                value,
+            }
         })
         .collect();
     let own_items: Vec<thidua_domain::campaign::parts::OwnTarget> = existing_targets
         .iter()
         .filter(|t| t.target_id.is_none())
-        .map(|t| thidua_domain::campaign::parts::OwnTarget { text: t.text.clone(), comparator: Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast), threshold: t.threshold, unit: t.measure.clone(), target_id: None })
+        .map(|t| thidua_domain::campaign::parts::OwnTarget {
+            text: t.text.clone(),
+            comparator: Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast),
+            threshold: t.threshold,
+            unit: t.measure.clone(),
+            target_id: None,
+        })
         .collect();
     let (own_targets, note, version) = match &existing {
-        Some(r) => (target_lines_text(&own_items), r.note.clone().unwrap_or_default(), r.version.to_string()),
+        Some(r) => (
+            target_lines_text(&own_items),
+            r.note.clone().unwrap_or_default(),
+            r.version.to_string(),
+        ),
         None => (f.own_targets.clone(), f.note.clone(), f.version.clone()),
     };
     let closes = registration_closes(&deadlines).map(vn).unwrap_or_default();
-    let page = RegisterPage { l: Layout::new(ctx, "campaigns"), c, units, unit_id, titles, commitments, own_targets, note, version, v: v.clone(), conflict, closes };
+    let page = RegisterPage {
+        l: Layout::new(ctx, "campaigns"),
+        c,
+        units,
+        unit_id,
+        titles,
+        commitments,
+        own_targets,
+        note,
+        version,
+        v: v.clone(),
+        conflict,
+        closes,
+    };
     Ok(render(super::super::form_status(&v, conflict), &page))
 }
 
-async fn register_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<UnitQuery>) -> AppResult<Response> {
+async fn register_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<UnitQuery>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = visible(&mut tx, &ctx, &id).await?;
     tx.commit().await?;
     if my_participants(&state, &ctx, &id).await?.is_empty() {
         return Err(AppError::Forbidden);
     }
-    let f = RegisterForm { unit_id: q.unit.unwrap_or_default(), ..Default::default() };
+    let f = RegisterForm {
+        unit_id: q.unit.unwrap_or_default(),
+        ..Default::default()
+    };
     register_page(&state, &ctx, c, f, Validation::new(), false, true).await
 }
 
-async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<RegisterForm>) -> AppResult<Response> {
-    let commitments: Vec<(String, String)> = f.rest.iter().filter_map(|(k, v)| k.strip_prefix("commit_").map(|t| (t.to_string(), v.clone()))).collect();
-    let input = RegistrationInput { unit_id: f.unit_id.clone(), titles: f.titles.clone(), commitments, own_targets: f.own_targets.clone(), note: f.note.clone() };
+async fn register(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<RegisterForm>,
+) -> AppResult<Response> {
+    let commitments: Vec<(String, String)> = f
+        .rest
+        .iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix("commit_")
+                .map(|t| (t.to_string(), v.clone()))
+        })
+        .collect();
+    let input = RegistrationInput {
+        unit_id: f.unit_id.clone(),
+        titles: f.titles.clone(),
+        commitments,
+        own_targets: f.own_targets.clone(),
+        note: f.note.clone(),
+    };
     let version = f.version.trim().parse::<i64>().ok();
     match ops::register(&state.db, &ctx, &id, version, &input).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}/registrations"), "Đã ghi nhận đăng ký thi đua.")),
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}/registrations"),
+            "Đã ghi nhận đăng ký thi đua.",
+        )),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict)) => {
             let mut tx = state.db.begin().await?;
             let c = visible(&mut tx, &ctx, &id).await?;
             tx.commit().await?;
             let conflict = matches!(e, AppError::Conflict);
-            let v = if let AppError::Invalid(v) = e { v } else { Validation::new() };
+            let v = if let AppError::Invalid(v) = e {
+                v
+            } else {
+                Validation::new()
+            };
             register_page(&state, &ctx, c, f, v, conflict, false).await
         }
         Err(e) => Err(e),
@@ -317,36 +540,107 @@ struct PactForm {
     version: String,
 }
 
-async fn pact_page(state: &AppState, ctx: &Ctx, id: &str, cluster_id: &str, f: Option<PactForm>, v: Validation, conflict: bool) -> AppResult<Response> {
+async fn pact_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    cluster_id: &str,
+    f: Option<PactForm>,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = visible(&mut tx, ctx, id).await?;
     let cl = clusters::get(&mut tx, ctx.org_id(), cluster_id).await?;
-    let members = clusters::members(&mut tx, cluster_id).await?.into_iter().map(|m| m.unit_name).collect();
+    let members = clusters::members(&mut tx, cluster_id)
+        .await?
+        .into_iter()
+        .map(|m| m.unit_name)
+        .collect();
     let existing = work::pact(&mut tx, id, cluster_id).await?;
     let f = match (f, &existing) {
         (Some(f), _) => f,
         (None, Some(p)) => {
             let t = work::commitments(&mut tx, "pact", &p.id).await?;
-            let items: Vec<_> = t.iter().map(|t| thidua_domain::campaign::parts::OwnTarget { text: t.text.clone(), comparator: Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast), threshold: t.threshold, unit: t.measure.clone(), target_id: None }).collect();
-            PactForm { signed_on: iso_to_vn(&p.signed_on), content: p.content.clone().unwrap_or_default(), targets: target_lines_text(&items), version: p.version.to_string() }
+            let items: Vec<_> = t
+                .iter()
+                .map(|t| thidua_domain::campaign::parts::OwnTarget {
+                    text: t.text.clone(),
+                    comparator: Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast),
+                    threshold: t.threshold,
+                    unit: t.measure.clone(),
+                    target_id: None,
+                })
+                .collect();
+            PactForm {
+                signed_on: iso_to_vn(&p.signed_on),
+                content: p.content.clone().unwrap_or_default(),
+                targets: target_lines_text(&items),
+                version: p.version.to_string(),
+            }
         }
-        (None, None) => PactForm { signed_on: vn(today_vn()), ..Default::default() },
+        (None, None) => PactForm {
+            signed_on: vn(today_vn()),
+            ..Default::default()
+        },
     };
     tx.commit().await?;
-    let page = PactPage { l: Layout::new(ctx, "campaigns"), c, cluster_id: cluster_id.into(), cluster_name: format!("{} ({})", cl.name, cl.year), members, signed_on: f.signed_on, content: f.content, targets: f.targets, version: f.version, v: v.clone(), conflict };
+    let page = PactPage {
+        l: Layout::new(ctx, "campaigns"),
+        c,
+        cluster_id: cluster_id.into(),
+        cluster_name: format!("{} ({})", cl.name, cl.year),
+        members,
+        signed_on: f.signed_on,
+        content: f.content,
+        targets: f.targets,
+        version: f.version,
+        v: v.clone(),
+        conflict,
+    };
     Ok(render(super::super::form_status(&v, conflict), &page))
 }
 
-async fn pact_form(State(state): State<AppState>, ctx: Ctx, Path((id, cluster)): Path<(String, String)>) -> AppResult<Response> {
+async fn pact_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, cluster)): Path<(String, String)>,
+) -> AppResult<Response> {
     pact_page(&state, &ctx, &id, &cluster, None, Validation::new(), false).await
 }
 
-async fn sign_pact(State(state): State<AppState>, ctx: Ctx, Path((id, cluster)): Path<(String, String)>, Form(f): Form<PactForm>) -> AppResult<Response> {
-    let input = PactInput { cluster_id: cluster.clone(), signed_on: f.signed_on.clone(), content: f.content.clone(), targets: f.targets.clone() };
+async fn sign_pact(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, cluster)): Path<(String, String)>,
+    Form(f): Form<PactForm>,
+) -> AppResult<Response> {
+    let input = PactInput {
+        cluster_id: cluster.clone(),
+        signed_on: f.signed_on.clone(),
+        content: f.content.clone(),
+        targets: f.targets.clone(),
+    };
     match ops::sign_pact(&state.db, &ctx, &id, f.version.trim().parse().ok(), &input).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}/registrations#pacts"), "Đã lưu giao ước thi đua.")),
-        Err(AppError::Invalid(v)) => pact_page(&state, &ctx, &id, &cluster, Some(f), v, false).await,
-        Err(AppError::Conflict) => pact_page(&state, &ctx, &id, &cluster, Some(f), Validation::new(), true).await,
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}/registrations#pacts"),
+            "Đã lưu giao ước thi đua.",
+        )),
+        Err(AppError::Invalid(v)) => {
+            pact_page(&state, &ctx, &id, &cluster, Some(f), v, false).await
+        }
+        Err(AppError::Conflict) => {
+            pact_page(
+                &state,
+                &ctx,
+                &id,
+                &cluster,
+                Some(f),
+                Validation::new(),
+                true,
+            )
+            .await
+        }
         Err(e) => Err(e),
     }
 }
@@ -374,7 +668,14 @@ struct ReportPage {
     can_act: bool,
 }
 
-async fn report_page(state: &AppState, ctx: &Ctx, id: &str, tid: &str, fields: HashMap<String, String>, v: Validation) -> AppResult<Response> {
+async fn report_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    tid: &str,
+    fields: HashMap<String, String>,
+    v: Validation,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = visible(&mut tx, ctx, id).await?;
     let t = parts::target(&mut tx, id, tid).await?;
@@ -383,25 +684,57 @@ async fn report_page(state: &AppState, ctx: &Ctx, id: &str, tid: &str, fields: H
     let units_all = campaigns::participants(&mut tx, id).await?;
     let mut history = Vec::new();
     for r in all.iter().rev().filter(|r| r.target_id == t.id) {
-        let unit = r.unit_id.as_ref().and_then(|u| units_all.iter().find(|p| &p.unit_id == u));
+        let unit = r
+            .unit_id
+            .as_ref()
+            .and_then(|u| units_all.iter().find(|p| &p.unit_id == u));
         if let Some(p) = unit
-            && !ctx.can(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &p.unit_path }) {
-                continue;
-            }
+            && !ctx.can(Action::ViewUnit {
+                org_id: ctx.org_id(),
+                unit_path: &p.unit_path,
+            })
+        {
+            continue;
+        }
         let files = work::attachments(&mut tx, "progress_report", &r.id).await?;
-        history.push((iso_to_vn(&r.reported_on), unit.map(|p| p.unit_name.clone()).unwrap_or_else(|| "Toàn cơ quan".into()), format_number(r.value), r.comment.clone().unwrap_or_default(), files));
+        history.push((
+            iso_to_vn(&r.reported_on),
+            unit.map(|p| p.unit_name.clone())
+                .unwrap_or_else(|| "Toàn cơ quan".into()),
+            format_number(r.value),
+            r.comment.clone().unwrap_or_default(),
+            files,
+        ));
     }
     let lead_path = match t.theme_id.as_deref() {
         Some(theme) => match parts::theme(&mut tx, id, theme).await?.lead_unit_id {
-            Some(l) => units::get(&mut tx, ctx.org_id(), &l).await.ok().map(|u| u.path),
+            Some(l) => units::get(&mut tx, ctx.org_id(), &l)
+                .await
+                .ok()
+                .map(|u| u.path),
             None => None,
         },
         None => None,
     };
     tx.commit().await?;
-    let units = if per_unit { my_participants(state, ctx, id).await? } else { Vec::new() };
+    let units = if per_unit {
+        my_participants(state, ctx, id).await?
+    } else {
+        Vec::new()
+    };
     // Who may report: a unit in scope for a per-unit target; the office or the theme's lead for the body.
-    let may_report = if per_unit { !units.is_empty() } else { ctx.can(Action::ManageCampaigns { org_id: ctx.org_id() }) || lead_path.is_some_and(|p| ctx.can(Action::CampaignWork { org_id: ctx.org_id(), unit_path: &p })) };
+    let may_report = if per_unit {
+        !units.is_empty()
+    } else {
+        ctx.can(Action::ManageCampaigns {
+            org_id: ctx.org_id(),
+        }) || lead_path.is_some_and(|p| {
+            ctx.can(Action::CampaignWork {
+                org_id: ctx.org_id(),
+                unit_path: &p,
+            })
+        })
+    };
     let page = ReportPage {
         can_act: may_report && status_of(&c) == CampaignStatus::Launched,
         l: Layout::new(ctx, "campaigns"),
@@ -410,21 +743,36 @@ async fn report_page(state: &AppState, ctx: &Ctx, id: &str, tid: &str, fields: H
         threshold: super::threshold_text(&t.comparator, t.threshold, t.measure.as_deref()),
         measure: t.measure.clone().unwrap_or_default(),
         per_unit,
-        unit_id: fields.get("unit_id").cloned().unwrap_or_else(|| units.first().map(|u| u.0.clone()).unwrap_or_default()),
+        unit_id: fields
+            .get("unit_id")
+            .cloned()
+            .unwrap_or_else(|| units.first().map(|u| u.0.clone()).unwrap_or_default()),
         units,
         value: field(&fields, "value"),
-        reported_on: fields.get("reported_on").cloned().unwrap_or_else(|| vn(today_vn().min(date_of(&c.period_to)))),
+        reported_on: fields
+            .get("reported_on")
+            .cloned()
+            .unwrap_or_else(|| vn(today_vn().min(date_of(&c.period_to)))),
         comment: field(&fields, "comment"),
         history,
         files_hint: files_hint(),
         v: v.clone(),
         c,
     };
-    let status = if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if v.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(render(status, &page))
 }
 
-async fn report_form(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Path<(String, String)>, Query(q): Query<UnitQuery>) -> AppResult<Response> {
+async fn report_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, tid)): Path<(String, String)>,
+    Query(q): Query<UnitQuery>,
+) -> AppResult<Response> {
     let mut fields = HashMap::new();
     if let Some(u) = q.unit {
         fields.insert("unit_id".to_string(), u);
@@ -432,12 +780,25 @@ async fn report_form(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): P
     report_page(&state, &ctx, &id, &tid, fields, Validation::new()).await
 }
 
-async fn report(State(state): State<AppState>, ctx: Ctx, Path((id, tid)): Path<(String, String)>, form: Multipart) -> AppResult<Response> {
+async fn report(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, tid)): Path<(String, String)>,
+    form: Multipart,
+) -> AppResult<Response> {
     let (fields, files) = read_form(form, state.config.max_upload_bytes).await?;
-    let input = ProgressInput { unit_id: field(&fields, "unit_id"), value: field(&fields, "value"), reported_on: field(&fields, "reported_on"), comment: field(&fields, "comment") };
+    let input = ProgressInput {
+        unit_id: field(&fields, "unit_id"),
+        value: field(&fields, "value"),
+        reported_on: field(&fields, "reported_on"),
+        comment: field(&fields, "comment"),
+    };
     let blobs = state.blobs();
     match ops::report_progress(&state.db, &blobs, &ctx, &id, &tid, &input, &files).await {
-        Ok(_) => Ok(see_other(&format!("/campaigns/{id}/progress"), "Đã ghi nhận kết quả thực hiện chỉ tiêu.")),
+        Ok(_) => Ok(see_other(
+            &format!("/campaigns/{id}/progress"),
+            "Đã ghi nhận kết quả thực hiện chỉ tiêu.",
+        )),
         Err(AppError::Invalid(v)) => report_page(&state, &ctx, &id, &tid, fields, v).await,
         Err(e) => Err(e),
     }
@@ -470,7 +831,14 @@ struct SubmitQuery {
     due: Option<String>,
 }
 
-async fn submit_page(state: &AppState, ctx: &Ctx, id: &str, did: &str, fields: HashMap<String, String>, v: Validation) -> AppResult<Response> {
+async fn submit_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    did: &str,
+    fields: HashMap<String, String>,
+    v: Validation,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = visible(&mut tx, ctx, id).await?;
     let d = parts::deadline(&mut tx, id, did).await?;
@@ -479,7 +847,17 @@ async fn submit_page(state: &AppState, ctx: &Ctx, id: &str, did: &str, fields: H
     let units: Vec<(String, String)> = roster
         .addressees(&d)
         .into_iter()
-        .filter_map(|u| roster.unit(&u).filter(|(_, p)| ctx.can(Action::CampaignWork { org_id: ctx.org_id(), unit_path: p })).map(|(n, _)| (u.clone(), n.to_string())))
+        .filter_map(|u| {
+            roster
+                .unit(&u)
+                .filter(|(_, p)| {
+                    ctx.can(Action::CampaignWork {
+                        org_id: ctx.org_id(),
+                        unit_path: p,
+                    })
+                })
+                .map(|(n, _)| (u.clone(), n.to_string()))
+        })
         .collect();
     if units.is_empty() && v.is_ok() {
         return Err(AppError::Forbidden);
@@ -487,15 +865,26 @@ async fn submit_page(state: &AppState, ctx: &Ctx, id: &str, did: &str, fields: H
     let dates = due_dates(&d, date_of(&c.period_to));
     let today = today_vn();
     // Suggest the first occurrence not yet past, else the last one.
-    let suggested = dates.iter().find(|x| **x >= today).or(dates.last()).map(|x| vn(*x)).unwrap_or_default();
+    let suggested = dates
+        .iter()
+        .find(|x| **x >= today)
+        .or(dates.last())
+        .map(|x| vn(*x))
+        .unwrap_or_default();
     let page = SubmitPage {
         l: Layout::new(ctx, "campaigns"),
         action: format!("/campaigns/{id}/deadlines/{did}/submit"),
         what: d.what.clone(),
         recipient: d.recipient.clone().unwrap_or_default(),
-        unit_id: fields.get("unit_id").cloned().unwrap_or_else(|| units.first().map(|u| u.0.clone()).unwrap_or_default()),
+        unit_id: fields
+            .get("unit_id")
+            .cloned()
+            .unwrap_or_else(|| units.first().map(|u| u.0.clone()).unwrap_or_default()),
         units,
-        occurrences: dates.iter().map(|x| (vn(*x), occurrence_label(&d, *x))).collect(),
+        occurrences: dates
+            .iter()
+            .map(|x| (vn(*x), occurrence_label(&d, *x)))
+            .collect(),
         due_on: fields.get("due_on").cloned().unwrap_or(suggested),
         document_number: field(&fields, "document_number"),
         note: field(&fields, "note"),
@@ -504,11 +893,20 @@ async fn submit_page(state: &AppState, ctx: &Ctx, id: &str, did: &str, fields: H
         v: v.clone(),
         c,
     };
-    let status = if v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if v.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(render(status, &page))
 }
 
-async fn submit_form(State(state): State<AppState>, ctx: Ctx, Path((id, did)): Path<(String, String)>, Query(q): Query<SubmitQuery>) -> AppResult<Response> {
+async fn submit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, did)): Path<(String, String)>,
+    Query(q): Query<SubmitQuery>,
+) -> AppResult<Response> {
     let mut fields = HashMap::new();
     if let Some(u) = q.unit {
         fields.insert("unit_id".to_string(), u);
@@ -519,14 +917,28 @@ async fn submit_form(State(state): State<AppState>, ctx: Ctx, Path((id, did)): P
     submit_page(&state, &ctx, &id, &did, fields, Validation::new()).await
 }
 
-async fn submit(State(state): State<AppState>, ctx: Ctx, Path((id, did)): Path<(String, String)>, form: Multipart) -> AppResult<Response> {
+async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, did)): Path<(String, String)>,
+    form: Multipart,
+) -> AppResult<Response> {
     let (fields, files) = read_form(form, state.config.max_upload_bytes).await?;
-    let input = SubmissionInput { unit_id: field(&fields, "unit_id"), due_on: field(&fields, "due_on"), document_number: field(&fields, "document_number"), note: field(&fields, "note") };
+    let input = SubmissionInput {
+        unit_id: field(&fields, "unit_id"),
+        due_on: field(&fields, "due_on"),
+        document_number: field(&fields, "document_number"),
+        note: field(&fields, "note"),
+    };
     let blobs = state.blobs();
     match ops::submit(&state.db, &blobs, &ctx, &id, &did, &input, &files).await {
         Ok(s) => {
             let late = date_of(&s.sent_on) > date_of(&s.due_on);
-            let msg = if late { "Đã ghi nhận văn bản gửi (sau hạn chót)." } else { "Đã ghi nhận văn bản gửi đúng hạn." };
+            let msg = if late {
+                "Đã ghi nhận văn bản gửi (sau hạn chót)."
+            } else {
+                "Đã ghi nhận văn bản gửi đúng hạn."
+            };
             Ok(see_other(&format!("/campaigns/{id}/matrix"), msg))
         }
         Err(AppError::Invalid(v)) => submit_page(&state, &ctx, &id, &did, fields, v).await,
@@ -551,7 +963,11 @@ struct SubmissionPage {
     files: Vec<AttachmentRow>,
 }
 
-async fn submission(State(state): State<AppState>, ctx: Ctx, Path((id, sid)): Path<(String, String)>) -> AppResult<Response> {
+async fn submission(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, sid)): Path<(String, String)>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     let c = visible(&mut tx, &ctx, &id).await?;
     let s = work::submission(&mut tx, ctx.org_id(), &sid).await?;
@@ -559,7 +975,10 @@ async fn submission(State(state): State<AppState>, ctx: Ctx, Path((id, sid)): Pa
         return Err(AppError::NotFound);
     }
     let unit = units::get(&mut tx, ctx.org_id(), &s.unit_id).await?;
-    ctx.authorize(Action::ViewUnit { org_id: ctx.org_id(), unit_path: &unit.path })?;
+    ctx.authorize(Action::ViewUnit {
+        org_id: ctx.org_id(),
+        unit_path: &unit.path,
+    })?;
     let d = parts::deadline(&mut tx, &id, &s.deadline_id).await?;
     let files = work::attachments(&mut tx, "submission", &s.id).await?;
     tx.commit().await?;
@@ -581,11 +1000,34 @@ async fn submission(State(state): State<AppState>, ctx: Ctx, Path((id, sid)): Pa
 }
 
 /// A stored file, as an attachment download.
-async fn download(State(state): State<AppState>, ctx: Ctx, Path(fid): Path<String>) -> AppResult<Response> {
+async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(fid): Path<String>,
+) -> AppResult<Response> {
     let blobs = state.blobs();
     let (a, bytes) = ops::download(&state.db, &blobs, &ctx, &fid).await?;
-    let ascii: String = thidua_domain::text::fold(&a.file_name).chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+    let ascii: String = thidua_domain::text::fold(&a.file_name)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     let encoded: String = form_urlencoded::byte_serialize(a.file_name.as_bytes()).collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{}", encoded.replace('+', "%20"));
-    Ok(([(header::CONTENT_TYPE, a.content_type), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+    let disposition = format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        encoded.replace('+', "%20")
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, a.content_type),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -47,7 +47,18 @@ pub struct Line {
 
 impl From<NominationView> for Line {
     fn from(v: NominationView) -> Self {
-        Line { status_label: ops::status_label(&v.row.status), nominee_type: ops::nominee_type_label(&v.row.nominee_type), id: v.row.id, version: v.row.version, nominee: v.nominee_name, unit: v.unit_name, form: v.code_name, year: v.row.year, status: v.row.status, updated: local_time(&v.row.updated_at) }
+        Line {
+            status_label: ops::status_label(&v.row.status),
+            nominee_type: ops::nominee_type_label(&v.row.nominee_type),
+            id: v.row.id,
+            version: v.row.version,
+            nominee: v.nominee_name,
+            unit: v.unit_name,
+            form: v.code_name,
+            year: v.row.year,
+            status: v.row.status,
+            updated: local_time(&v.row.updated_at),
+        }
     }
 }
 
@@ -89,39 +100,83 @@ fn some(s: &str) -> Option<String> {
 }
 
 async fn launched_campaigns(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
-    let rows = crate::ops::campaigns::list(&state.db, ctx, None, Some(thidua_domain::campaign::CampaignStatus::Launched), None).await?;
+    let rows = crate::ops::campaigns::list(
+        &state.db,
+        ctx,
+        None,
+        Some(thidua_domain::campaign::CampaignStatus::Launched),
+        None,
+    )
+    .await?;
     Ok(rows.into_iter().map(|c| (c.id, c.title)).collect())
 }
 
 fn catalog_codes() -> AppResult<Vec<(String, String)>> {
-    Ok(crate::ops::rules_cache::shipped()?.catalog().entries().iter().map(|e| (e.code.as_str().to_string(), e.name.clone())).collect())
+    Ok(crate::ops::rules_cache::shipped()?
+        .catalog()
+        .entries()
+        .iter()
+        .map(|e| (e.code.as_str().to_string(), e.name.clone()))
+        .collect())
 }
 
-async fn list_page(state: &AppState, ctx: &Ctx, q: ListQuery, errors: Vec<String>) -> AppResult<Response> {
+async fn list_page(
+    state: &AppState,
+    ctx: &Ctx,
+    q: ListQuery,
+    errors: Vec<String>,
+) -> AppResult<Response> {
     let unit_path = match some(&q.unit_id) {
         Some(u) => Some(ops::unit_path(&state.db, ctx, &u).await?),
         None => None,
     };
-    let f = NominationFilter { campaign_id: some(&q.campaign_id), status: some(&q.status), code: some(&q.code), unit_path, route_unit_id: None, pattern: None };
-    let rows = ops::list(&state.db, ctx, &f, q.pending == "1").await?.into_iter().map(Line::from).collect();
+    let f = NominationFilter {
+        campaign_id: some(&q.campaign_id),
+        status: some(&q.status),
+        code: some(&q.code),
+        unit_path,
+        route_unit_id: None,
+        pattern: None,
+    };
+    let rows = ops::list(&state.db, ctx, &f, q.pending == "1")
+        .await?
+        .into_iter()
+        .map(Line::from)
+        .collect();
     let page = ListPage {
         l: Layout::new(ctx, "nominations").with_flash(q.ok.clone()),
         rows,
         counts: ops::dashboard(&state.db, ctx).await?,
-        statuses: NominationStatus::ALL.iter().map(|s| (s.code(), s.label())).collect(),
+        statuses: NominationStatus::ALL
+            .iter()
+            .map(|s| (s.code(), s.label()))
+            .collect(),
         campaigns: launched_campaigns(state, ctx).await?,
         units: unit_options(state, ctx, |_| true).await?,
         codes: catalog_codes()?,
-        can_nominate: ctx.can(Action::Nominate { org_id: ctx.org_id(), unit_path: ctx.actor.read_scope().unwrap_or("/") }),
-        can_appraise: ctx.can(Action::Appraise { org_id: ctx.org_id() }),
+        can_nominate: ctx.can(Action::Nominate {
+            org_id: ctx.org_id(),
+            unit_path: ctx.actor.read_scope().unwrap_or("/"),
+        }),
+        can_appraise: ctx.can(Action::Appraise {
+            org_id: ctx.org_id(),
+        }),
         q,
         errors,
     };
-    let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if page.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(render(status, &page))
 }
 
-async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> AppResult<Response> {
+async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
     list_page(&state, &ctx, q, Vec::new()).await
 }
 
@@ -137,11 +192,20 @@ struct BulkForm {
 }
 
 /// Accepts or returns the ticked nominations, one by one; those refused are listed with the reason.
-async fn bulk(State(state): State<AppState>, ctx: Ctx, Form(f): Form<BulkForm>) -> AppResult<Response> {
-    ctx.authorize(Action::Appraise { org_id: ctx.org_id() })?;
+async fn bulk(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<BulkForm>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::Appraise {
+        org_id: ctx.org_id(),
+    })?;
     let (mut done, mut errors) = (0, Vec::new());
     for item in &f.ids {
-        let (id, version) = item.split_once(':').map(|(i, v)| (i, super::version_of(v))).unwrap_or((item.as_str(), 0));
+        let (id, version) = item
+            .split_once(':')
+            .map(|(i, v)| (i, super::version_of(v)))
+            .unwrap_or((item.as_str(), 0));
         let r = match f.action.as_str() {
             "accept" => ops::accept(&state.db, &ctx, id, version, None, None).await,
             _ => ops::return_back(&state.db, &ctx, id, version, &f.note).await,
@@ -149,14 +213,28 @@ async fn bulk(State(state): State<AppState>, ctx: Ctx, Form(f): Form<BulkForm>) 
         match r {
             Ok(_) => done += 1,
             Err(AppError::Invalid(v)) => errors.extend(v.errors.into_iter().map(|e| e.message)),
-            Err(AppError::Conflict) => errors.push("Một hồ sơ vừa được người khác cập nhật; hãy tải lại danh sách.".into()),
+            Err(AppError::Conflict) => {
+                errors.push("Một hồ sơ vừa được người khác cập nhật; hãy tải lại danh sách.".into())
+            }
             Err(e) => return Err(e),
         }
     }
     if errors.is_empty() {
-        return Ok(see_other("/nominations?pending=1", &format!("Đã xử lý {done} hồ sơ.")));
+        return Ok(see_other(
+            "/nominations?pending=1",
+            &format!("Đã xử lý {done} hồ sơ."),
+        ));
     }
-    list_page(&state, &ctx, ListQuery { pending: "1".into(), ..Default::default() }, errors).await
+    list_page(
+        &state,
+        &ctx,
+        ListQuery {
+            pending: "1".into(),
+            ..Default::default()
+        },
+        errors,
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -219,18 +297,47 @@ impl NominationForm {
     fn of(v: &NominationView) -> Self {
         let r = &v.row;
         let s = |o: &Option<String>| o.clone().unwrap_or_default();
-        NominationForm { nominating_unit_id: r.nominating_unit_id.clone(), nominee_type: r.nominee_type.clone(), person_id: s(&r.person_id), unit_id: s(&r.unit_id), household_name: s(&r.household_name), code: r.code.clone(), kind: r.kind.clone(), procedure: r.procedure.clone(), campaign_id: s(&r.campaign_id), theme_id: s(&r.theme_id), year: r.year.to_string(), achievement: r.achievement.clone(), achievement_key: s(&r.achievement_key), justification: s(&r.justification), version: r.version.to_string() }
+        NominationForm {
+            nominating_unit_id: r.nominating_unit_id.clone(),
+            nominee_type: r.nominee_type.clone(),
+            person_id: s(&r.person_id),
+            unit_id: s(&r.unit_id),
+            household_name: s(&r.household_name),
+            code: r.code.clone(),
+            kind: r.kind.clone(),
+            procedure: r.procedure.clone(),
+            campaign_id: s(&r.campaign_id),
+            theme_id: s(&r.theme_id),
+            year: r.year.to_string(),
+            achievement: r.achievement.clone(),
+            achievement_key: s(&r.achievement_key),
+            justification: s(&r.justification),
+            version: r.version.to_string(),
+        }
     }
 }
 
-async fn form_page(state: &AppState, ctx: &Ctx, id: Option<String>, f: NominationForm, v: Validation, conflict: bool) -> AppResult<Response> {
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<String>,
+    f: NominationForm,
+    v: Validation,
+    conflict: bool,
+) -> AppResult<Response> {
     let campaigns = launched_campaigns(state, ctx).await?;
     let (people, themes) = ops::form_choices(&state.db, ctx, &campaigns).await?;
     let page = FormPage {
         l: Layout::new(ctx, "nominations"),
         id,
         version: super::version_of(&f.version),
-        units: unit_options(state, ctx, |u| ctx.can(Action::Nominate { org_id: ctx.org_id(), unit_path: &u.path })).await?,
+        units: unit_options(state, ctx, |u| {
+            ctx.can(Action::Nominate {
+                org_id: ctx.org_id(),
+                unit_path: &u.path,
+            })
+        })
+        .await?,
         people,
         campaigns,
         themes,
@@ -243,34 +350,81 @@ async fn form_page(state: &AppState, ctx: &Ctx, id: Option<String>, f: Nominatio
 }
 
 async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::Nominate { org_id: ctx.org_id(), unit_path: ctx.actor.read_scope().unwrap_or("/") })?;
-    let f = NominationForm { nominee_type: "person".into(), kind: "merit".into(), year: crate::ops::today().year().to_string(), ..Default::default() };
+    ctx.authorize(Action::Nominate {
+        org_id: ctx.org_id(),
+        unit_path: ctx.actor.read_scope().unwrap_or("/"),
+    })?;
+    let f = NominationForm {
+        nominee_type: "person".into(),
+        kind: "merit".into(),
+        year: crate::ops::today().year().to_string(),
+        ..Default::default()
+    };
     form_page(&state, &ctx, None, f, Validation::new(), false).await
 }
 
-async fn create(State(state): State<AppState>, ctx: Ctx, Form(f): Form<NominationForm>) -> AppResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<NominationForm>,
+) -> AppResult<Response> {
     match ops::create(&state.db, &ctx, &f.input()).await {
-        Ok(v) => Ok(see_other(&format!("/nominations/{}", v.row.id), "Đã tạo hồ sơ đề nghị; hãy bổ sung tài liệu rồi gửi.")),
+        Ok(v) => Ok(see_other(
+            &format!("/nominations/{}", v.row.id),
+            "Đã tạo hồ sơ đề nghị; hãy bổ sung tài liệu rồi gửi.",
+        )),
         Err(AppError::Invalid(v)) => form_page(&state, &ctx, None, f, v, false).await,
         Err(e) => Err(e),
     }
 }
 
-async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let (v, _, parts) = ops::get(&state.db, &ctx, &id).await?;
     if !parts.contains(&thidua_domain::nomination::Part::Nominator) {
         return Err(AppError::Forbidden);
     }
-    form_page(&state, &ctx, Some(id), NominationForm::of(&v), Validation::new(), false).await
+    form_page(
+        &state,
+        &ctx,
+        Some(id),
+        NominationForm::of(&v),
+        Validation::new(),
+        false,
+    )
+    .await
 }
 
-async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<NominationForm>) -> AppResult<Response> {
-    match ops::update(&state.db, &ctx, &id, super::version_of(&f.version), &f.input()).await {
-        Ok(_) => Ok(see_other(&format!("/nominations/{id}"), "Đã lưu hồ sơ đề nghị.")),
+async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<NominationForm>,
+) -> AppResult<Response> {
+    match ops::update(
+        &state.db,
+        &ctx,
+        &id,
+        super::version_of(&f.version),
+        &f.input(),
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(
+            &format!("/nominations/{id}"),
+            "Đã lưu hồ sơ đề nghị.",
+        )),
         Err(AppError::Invalid(v)) => form_page(&state, &ctx, Some(id), f, v, false).await,
         Err(AppError::Conflict) => {
             let mut v = Validation::new();
-            v.add("version", "Phiên bản", "Hồ sơ vừa được người khác cập nhật; hãy tải lại trang trước khi sửa.");
+            v.add(
+                "version",
+                "Phiên bản",
+                "Hồ sơ vừa được người khác cập nhật; hãy tải lại trang trước khi sửa.",
+            );
             form_page(&state, &ctx, Some(id), f, v, true).await
         }
         Err(e) => Err(e),
@@ -284,7 +438,21 @@ struct NotificationsPage {
     rows: Vec<(String, String, String)>,
 }
 
-async fn notifications(State(state): State<AppState>, ctx: Ctx, Query(flash): Query<Flash>) -> AppResult<Response> {
-    let rows = ops::my_notifications(&state.db, &ctx).await?.into_iter().map(|n| (local_time(&n.created_at), n.text, n.link)).collect();
-    Ok(render(StatusCode::OK, &NotificationsPage { l: Layout::new(&ctx, "notifications").with_flash(flash.ok), rows }))
+async fn notifications(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(flash): Query<Flash>,
+) -> AppResult<Response> {
+    let rows = ops::my_notifications(&state.db, &ctx)
+        .await?
+        .into_iter()
+        .map(|n| (local_time(&n.created_at), n.text, n.link))
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &NotificationsPage {
+            l: Layout::new(&ctx, "notifications").with_flash(flash.ok),
+            rows,
+        },
+    ))
 }

@@ -72,38 +72,108 @@ struct ShowPage {
 }
 
 /// The steps the state machine allows this user from the current state.
-fn steps_for(status: NominationStatus, parts: &[Part], via_lead: bool) -> Vec<(&'static str, &'static str)> {
-    let candidates = [(NominationAction::Submit { via_theme_lead: via_lead }, "submit", "Gửi hồ sơ"), (NominationAction::Forward, "forward", "Chuyển Thường trực Hội đồng"), (NominationAction::Withdraw, "withdraw", "Thu hồi hồ sơ")];
-    candidates.into_iter().filter(|(a, _, _)| status.apply(*a, parts).is_ok()).map(|(_, code, label)| (code, label)).collect()
+fn steps_for(
+    status: NominationStatus,
+    parts: &[Part],
+    via_lead: bool,
+) -> Vec<(&'static str, &'static str)> {
+    let candidates = [
+        (
+            NominationAction::Submit {
+                via_theme_lead: via_lead,
+            },
+            "submit",
+            "Gửi hồ sơ",
+        ),
+        (
+            NominationAction::Forward,
+            "forward",
+            "Chuyển Thường trực Hội đồng",
+        ),
+        (NominationAction::Withdraw, "withdraw", "Thu hồi hồ sơ"),
+    ];
+    candidates
+        .into_iter()
+        .filter(|(a, _, _)| status.apply(*a, parts).is_ok())
+        .map(|(_, code, label)| (code, label))
+        .collect()
 }
 
-async fn page(state: &AppState, ctx: &Ctx, id: &str, v: Validation, flash: Option<String>) -> AppResult<Response> {
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    v: Validation,
+    flash: Option<String>,
+) -> AppResult<Response> {
     let (n, events, parts) = ops::get(&state.db, ctx, id).await?;
     let (required, docs) = ops::document_status(&state.db, ctx, id).await?;
     let catalog = crate::ops::rules_cache::shipped()?.catalog();
     let status = ops::status_of_row(&n.row);
-    let asked_rank = catalog.find(n.row.original_code.as_deref().unwrap_or(&n.row.code)).map_or(0, |e| e.rank);
+    let asked_rank = catalog
+        .find(n.row.original_code.as_deref().unwrap_or(&n.row.code))
+        .map_or(0, |e| e.rank);
     let page = ShowPage {
         l: Layout::new(ctx, "nominations").with_flash(flash),
         status_label: status.label(),
         kind_label: ops::kind_label(&n.row.kind).to_string(),
         type_label: ops::nominee_type_label(&n.row.nominee_type),
         procedure_label: ops::procedure_label(&n.row.procedure),
-        original_name: n.row.original_code.as_deref().map(ops::code_name).unwrap_or_default(),
-        docs: docs.into_iter().map(|d| Doc { name: catalog.document_name(&d.doc_code).to_string(), votes: d.vote_total.map(|t| format!("{}/{t} phiếu đồng ý", d.vote_yes.unwrap_or(0))).unwrap_or_default(), id: d.id, file_name: d.file_name, round: d.round }).collect(),
-        doc_kinds: required.iter().filter(|d| d.doc_code != "ket_qua_bo_phieu").map(|d| (d.doc_code.clone(), d.name.clone())).collect(),
+        original_name: n
+            .row
+            .original_code
+            .as_deref()
+            .map(ops::code_name)
+            .unwrap_or_default(),
+        docs: docs
+            .into_iter()
+            .map(|d| Doc {
+                name: catalog.document_name(&d.doc_code).to_string(),
+                votes: d
+                    .vote_total
+                    .map(|t| format!("{}/{t} phiếu đồng ý", d.vote_yes.unwrap_or(0)))
+                    .unwrap_or_default(),
+                id: d.id,
+                file_name: d.file_name,
+                round: d.round,
+            })
+            .collect(),
+        doc_kinds: required
+            .iter()
+            .filter(|d| d.doc_code != "ket_qua_bo_phieu")
+            .map(|d| (d.doc_code.clone(), d.name.clone()))
+            .collect(),
         required,
         warnings: ops::warnings_of(&n.row),
-        events: events.into_iter().map(|e| Event { at: local_time(&e.at), who: e.user_name, what: ops::event_label(&e.action), to: ops::status_label(&e.to_status), round: e.round, note: e.note.unwrap_or_default() }).collect(),
+        events: events
+            .into_iter()
+            .map(|e| Event {
+                at: local_time(&e.at),
+                who: e.user_name,
+                what: ops::event_label(&e.action),
+                to: ops::status_label(&e.to_status),
+                round: e.round,
+                note: e.note.unwrap_or_default(),
+            })
+            .collect(),
         steps: steps_for(status, &parts, n.row.route_unit_id.is_some()),
         can_edit: parts.contains(&Part::Nominator) && status.editable_by_unit(),
         can_return: status.apply(NominationAction::Return, &parts).is_ok(),
         can_accept: status.apply(NominationAction::Accept, &parts).is_ok(),
-        lower_forms: catalog.entries().iter().filter(|e| e.rank < asked_rank && e.accepts(subject_of(&n.row.nominee_type))).map(|e| (e.code.as_str().to_string(), e.name.clone())).collect(),
+        lower_forms: catalog
+            .entries()
+            .iter()
+            .filter(|e| e.rank < asked_rank && e.accepts(subject_of(&n.row.nominee_type)))
+            .map(|e| (e.code.as_str().to_string(), e.name.clone()))
+            .collect(),
         n,
         v,
     };
-    let code = if page.v.is_ok() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let code = if page.v.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     Ok(render(code, &page))
 }
 
@@ -115,15 +185,39 @@ fn subject_of(nominee_type: &str) -> thidua_rules::Subject {
     }
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(f): Query<Flash>) -> AppResult<Response> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(f): Query<Flash>,
+) -> AppResult<Response> {
     page(&state, &ctx, &id, Validation::new(), f.ok).await
 }
 
-async fn upload(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, form: Multipart) -> AppResult<Response> {
+async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: Multipart,
+) -> AppResult<Response> {
     let (fields, files) = read_form(form, state.config.max_upload_bytes).await?;
     let num = |name: &str| field(&fields, name).trim().parse::<i64>().ok();
-    match ops::add_documents(&state.db, &state.blobs(), &ctx, &id, &field(&fields, "doc_code"), num("vote_yes"), num("vote_total"), &files).await {
-        Ok(_) => Ok(see_other(&format!("/nominations/{id}"), "Đã thêm tài liệu vào hồ sơ.")),
+    match ops::add_documents(
+        &state.db,
+        &state.blobs(),
+        &ctx,
+        &id,
+        &field(&fields, "doc_code"),
+        num("vote_yes"),
+        num("vote_total"),
+        &files,
+    )
+    .await
+    {
+        Ok(_) => Ok(see_other(
+            &format!("/nominations/{id}"),
+            "Đã thêm tài liệu vào hồ sơ.",
+        )),
         Err(AppError::Invalid(v)) => page(&state, &ctx, &id, v, None).await,
         Err(e) => Err(e),
     }
@@ -141,14 +235,36 @@ struct StepForm {
     code: String,
 }
 
-async fn step(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<StepForm>) -> AppResult<Response> {
+async fn step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<StepForm>,
+) -> AppResult<Response> {
     let (db, version) = (&state.db, version_of(&f.version));
     let r = match f.action.as_str() {
-        "submit" => ops::submit(db, &ctx, &id, version).await.map(|_| "Đã gửi hồ sơ đề nghị."),
-        "withdraw" => ops::withdraw(db, &ctx, &id, version).await.map(|_| "Đã thu hồi hồ sơ."),
-        "forward" => ops::forward(db, &ctx, &id, version).await.map(|_| "Đã chuyển hồ sơ đến Thường trực Hội đồng."),
-        "return" => ops::return_back(db, &ctx, &id, version, &f.note).await.map(|_| "Đã trả lại hồ sơ kèm lý do."),
-        "accept" => ops::accept(db, &ctx, &id, version, Some(f.code.as_str()), Some(f.note.as_str())).await.map(|_| "Đã thẩm định, chấp nhận hồ sơ."),
+        "submit" => ops::submit(db, &ctx, &id, version)
+            .await
+            .map(|_| "Đã gửi hồ sơ đề nghị."),
+        "withdraw" => ops::withdraw(db, &ctx, &id, version)
+            .await
+            .map(|_| "Đã thu hồi hồ sơ."),
+        "forward" => ops::forward(db, &ctx, &id, version)
+            .await
+            .map(|_| "Đã chuyển hồ sơ đến Thường trực Hội đồng."),
+        "return" => ops::return_back(db, &ctx, &id, version, &f.note)
+            .await
+            .map(|_| "Đã trả lại hồ sơ kèm lý do."),
+        "accept" => ops::accept(
+            db,
+            &ctx,
+            &id,
+            version,
+            Some(f.code.as_str()),
+            Some(f.note.as_str()),
+        )
+        .await
+        .map(|_| "Đã thẩm định, chấp nhận hồ sơ."),
         _ => Err(AppError::BadRequest("Thao tác không hợp lệ.".into())),
     };
     match r {
@@ -158,15 +274,37 @@ async fn step(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, F
     }
 }
 
-async fn download(State(state): State<AppState>, ctx: Ctx, Path(doc): Path<String>) -> AppResult<Response> {
+async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(doc): Path<String>,
+) -> AppResult<Response> {
     let (d, bytes) = ops::download(&state.db, &state.blobs(), &ctx, &doc).await?;
-    Ok(([(header::CONTENT_TYPE, d.content_type.clone()), (header::CONTENT_DISPOSITION, ops::attachment(&d.file_name))], bytes).into_response())
+    Ok((
+        [
+            (header::CONTENT_TYPE, d.content_type.clone()),
+            (header::CONTENT_DISPOSITION, ops::attachment(&d.file_name)),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// The achievement report generated from the data, as a DOCX to edit.
-async fn report(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+async fn report(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let (name, bytes) = ops::achievement_report(&state.db, &ctx, &id).await?;
-    Ok(([(header::CONTENT_TYPE, DOCX.to_string()), (header::CONTENT_DISPOSITION, ops::attachment(&name))], bytes).into_response())
+    Ok((
+        [
+            (header::CONTENT_TYPE, DOCX.to_string()),
+            (header::CONTENT_DISPOSITION, ops::attachment(&name)),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
