@@ -101,7 +101,7 @@ impl Seq {
     }
 }
 
-fn unit_input(
+pub(crate) fn unit_input(
     code: &str,
     name: &str,
     kind: &str,
@@ -154,17 +154,25 @@ pub async fn load_if_empty(db: &Db) -> anyhow::Result<()> {
     }
     build_users(db, &ctx, &units, &hash).await?;
     crate::demo_campaigns::build(db, &ctx, &current).await?;
+    crate::demo_city::build(db, &hash).await?;
     println!(
         "Đã tạo dữ liệu mẫu: {} đơn vị. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):",
         units.len()
     );
+    println!("  Quận Hai Bà Trưng (đến 30/06/2025; kế hoạch, phong trào, lịch sử khen thưởng):");
     for (u, role) in DEMO_USERS.iter().map(|d| (d.0, d.2)) {
-        println!("  {u:<22} {role}");
+        println!("    {u:<22} {role}");
+    }
+    println!(
+        "  Thành phố Hà Nội (từ 01/07/2025; đề nghị, thẩm định, họp Hội đồng, quyết định khen thưởng):"
+    );
+    for (u, role) in crate::demo_city::CITY_USERS.iter().map(|d| (d.0, d.2)) {
+        println!("    {u:<22} {role}");
     }
     Ok(())
 }
 
-fn fail(e: thidua_web::error::AppError) -> anyhow::Error {
+pub(crate) fn fail(e: thidua_web::error::AppError) -> anyhow::Error {
     anyhow::anyhow!("demo: {}", e.message())
 }
 
@@ -324,7 +332,7 @@ fn positions(kind: &str) -> &'static [(&'static str, &'static str, bool)] {
     }
 }
 
-async fn build_people(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+pub(crate) async fn build_people(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
     let mut seq = Seq(2025);
     // Names the demo and tests look for.
     let fixed = [

@@ -63,6 +63,24 @@ pub async fn build(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<()
     Ok(())
 }
 
+/// The city organisation's live campaign (see [`crate::demo_city`]): written by its standing office.
+pub async fn build_city(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    let office = user_ctx(&mut tx, "hn.thuongtruc")
+        .await?
+        .unwrap_or_else(|| admin.clone());
+    tx.commit().await?;
+    let mut demo = Demo {
+        db,
+        office,
+        bachdang: None,
+        units,
+        today: ops::campaigns::today_vn(),
+        seq: Seq(2026),
+    };
+    demo.city_peak().await
+}
+
 async fn user_ctx(tx: &mut thidua_store::Tx, username: &str) -> anyhow::Result<Option<Ctx>> {
     let Some(user) = users::get_by_username(tx, username).await? else {
         return Ok(None);
@@ -267,6 +285,7 @@ impl<'a> Demo<'a> {
     fn unit_named(&self, printed: &str) -> Option<&'a UnitRow> {
         let p = printed.to_lowercase();
         let office_like = [
+            "sở ",
             "phòng ",
             "văn phòng",
             "liên đoàn lao động",
@@ -279,7 +298,13 @@ impl<'a> Demo<'a> {
         if !office_like {
             return None;
         }
-        const KEYS: [(&str, &str); 15] = [
+        const KEYS: [(&str, &str); 20] = [
+            // The city's departments (second demo organisation) before the district's offices.
+            ("sở tài chính", "SO-TAICHINH"),
+            ("sở văn hóa", "SO-VHTT"),
+            ("sở khoa học", "SO-KHCN"),
+            ("sở nội vụ", "SO-NOIVU"),
+            ("sở giáo dục", "SO-GDDT"),
             ("liên đoàn lao động", "LDLD"),
             ("quận đoàn", "QUANDOAN"),
             ("mặt trận tổ quốc", "MTTQ"),
@@ -1621,5 +1646,143 @@ impl Demo<'_> {
         }
         self.deadlines(&c, items).await?;
         Ok(c)
+    }
+
+    /// The city's live peak campaign: 60 days around today, after Quận 11's 303/KH-UBND (award forms,
+    /// criteria, nomination dossier and its deadline 11 days before the end) with Hai Bà Trưng's quotas
+    /// ("mỗi phường tối đa 02 tập thể, 04 cá nhân"), so units can nominate now and the city can decide.
+    async fn city_peak(&mut self) -> anyhow::Result<()> {
+        let from = self.today - Duration::days(35);
+        let to = self.today + Duration::days(25);
+        let year = self.today.year();
+        let c = self
+            .create(CampaignInput {
+                number: "412/KH-UBND".into(),
+                issued_on: vn(from - Duration::days(4)),
+                issuer: "Ủy ban nhân dân thành phố Hà Nội".into(),
+                place: "Hà Nội".into(),
+                title: format!("Đợt thi đua cao điểm 60 ngày “Tăng tốc, bứt phá, về đích” hoàn thành thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm {year} trên địa bàn Thành phố"),
+                kind: "peak".into(),
+                period_from: vn(from),
+                period_to: vn(to),
+                signer_title: "Chủ tịch".into(),
+                signer_name: "Nguyễn Đức Long".into(),
+                legal_bases: "06/2022/QH15; 15/06/2022; Luật Thi đua, khen thưởng\n\
+                              152/2025/NĐ-CP; 14/06/2025; Nghị định quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+                    .into(),
+                purposes: "1. Mục đích\n\
+                           - Phát huy sức mạnh của cả hệ thống chính trị, tập trung cao nhất mọi nguồn lực để hoàn thành các mục tiêu, nhiệm vụ phát triển kinh tế - xã hội của Thành phố, bảo đảm chính quyền hai cấp vận hành thông suốt sau sắp xếp đơn vị hành chính.\n\
+                           - Phát hiện, biểu dương, khen thưởng kịp thời các tập thể, cá nhân đạt thành tích xuất sắc, tiêu biểu; Sở Nội vụ (Thường trực Hội đồng Thi đua - Khen thưởng Thành phố) trực tiếp theo dõi, đôn đốc và đề xuất khen thưởng.\n\
+                           2. Yêu cầu\n\
+                           - Đợt thi đua được triển khai sâu rộng với các hình thức thiết thực, hiệu quả, gắn với nhiệm vụ chính trị của từng cơ quan, đơn vị, địa phương."
+                    .into(),
+                content: "1. Tập trung hoàn thành đạt và vượt các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội năm của Thành phố.\n\
+                          2. Đẩy nhanh tiến độ giải ngân vốn đầu tư công, phấn đấu đạt tỷ lệ thấp nhất là 95% kế hoạch được giao.\n\
+                          3. Đẩy mạnh cải cách hành chính, chuyển đổi số; giải quyết thủ tục hành chính trực tuyến toàn trình tại các phường, xã.\n\
+                          4. Xây dựng đời sống văn hóa, nếp sống văn minh đô thị ở tổ dân phố, thôn."
+                    .into(),
+                participants_note: "Tập thể: các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố và các tổ chức chính trị - xã hội Thành phố, Ủy ban nhân dân các phường, xã. Cá nhân: cán bộ, công chức, viên chức, người lao động thuộc các cơ quan, đơn vị và Nhân dân.".into(),
+                participant_ids: self.participants(&OFFICES_WARDS_ORGS, to),
+            })
+            .await?;
+        let budget_theme =
+            format!("Giải ngân vốn đầu tư công và thu ngân sách Nhà nước năm {year}");
+        let themes = self
+            .themes(
+                &c,
+                &[
+                    Theme { title: &budget_theme, lead: "Sở Tài chính", coordinating: &[], from: "", to: "", description: "Sở Tài chính chủ trì phối hợp với các cơ quan, đơn vị có liên quan xem xét, đề xuất khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong giải ngân vốn đầu tư công, thu ngân sách Nhà nước." },
+                    Theme { title: "Cải cách hành chính, chuyển đổi số phục vụ người dân sau sắp xếp đơn vị hành chính", lead: "Sở Khoa học và Công nghệ", coordinating: &["Sở Nội vụ"], from: "", to: "", description: "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ xem xét, đề xuất khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong cải cách hành chính, chuyển đổi số." },
+                    Theme { title: "Xây dựng đời sống văn hóa, nếp sống văn minh đô thị ở tổ dân phố, thôn", lead: "Sở Văn hóa và Thể thao", coordinating: &[], from: "", to: "", description: "Sở Văn hóa và Thể thao chủ trì tiếp nhận, tổng hợp hồ sơ đề nghị khen thưởng của chuyên đề, xem xét và chuyển Thường trực Hội đồng Thi đua - Khen thưởng Thành phố." },
+                ],
+            )
+            .await?;
+        use TargetScope::{Body, PerUnit};
+        self.targets(
+            &c,
+            &themes,
+            &[
+                (
+                    "Tỷ lệ giải ngân vốn đầu tư công của Thành phố (thấp nhất)",
+                    ">=",
+                    "95",
+                    "%",
+                    Body,
+                    Some(0),
+                ),
+                (
+                    "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    ">=",
+                    "80",
+                    "%",
+                    PerUnit,
+                    Some(1),
+                ),
+            ],
+        )
+        .await?;
+        const CRITERIA: &str = "Tập thể: nội bộ đoàn kết, gương mẫu chấp hành tốt các chủ trương của Đảng, chính sách pháp luật của Nhà nước; có thành tích xuất sắc, tiêu biểu và có mô hình, giải pháp trong triển khai, thực hiện các nội dung thi đua.\n\
+            Cá nhân: gương mẫu chấp hành tốt chủ trương của Đảng, chính sách pháp luật của Nhà nước; có thành tích xuất sắc, tiêu biểu, nổi bật và trực tiếp tham gia thực hiện có hiệu quả các nội dung thi đua; có sáng kiến, giải pháp được áp dụng hiệu quả.";
+        const LOWER: &str = "Đối với các tập thể, cá nhân có thành tích xuất sắc trong Đợt thi đua chưa đạt tiêu chuẩn tặng thưởng Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố, tùy theo thành tích và hiệu quả mang lại cần ghi nhận, tôn vinh.";
+        self.award_forms(
+            &c,
+            &[
+                ("Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố", "BK_TINH", CRITERIA),
+                ("Thư khen của Chủ tịch Ủy ban nhân dân Thành phố", "", LOWER),
+                ("Bằng khen của Thủ tướng Chính phủ (Thành phố đề nghị)", "BK_TTG", "Tập thể, cá nhân có thành tích đặc biệt xuất sắc, tiêu biểu trong Đợt thi đua, được Hội đồng Thi đua - Khen thưởng Thành phố xét đề nghị Thủ tướng Chính phủ tặng Bằng khen."),
+            ],
+        )
+        .await?;
+        let quota = |who: &str, kind: &str, coll: &str, ind: &str| QuotaInput {
+            who: who.into(),
+            unit_kind: kind.into(),
+            unit_id: String::new(),
+            award_form: "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố".into(),
+            collectives_max: coll.into(),
+            individuals_max: ind.into(),
+        };
+        self.quotas(
+            &c,
+            vec![
+                quota("Mỗi phường, xã", "ward", "2", "4"),
+                quota("Mỗi sở, ban, ngành", "department", "1", "2"),
+                quota(
+                    "Ủy ban Mặt trận Tổ quốc, mỗi tổ chức chính trị - xã hội Thành phố",
+                    "mass_org",
+                    "1",
+                    "2",
+                ),
+            ],
+        )
+        .await?;
+        const CITY: &str = "Ủy ban nhân dân Thành phố (qua Sở Nội vụ)";
+        self.deadlines(
+            &c,
+            vec![
+                deadline(DeadlineKind::UnitPlan, "Kế hoạch triển khai Đợt thi đua của cơ quan, đơn vị, địa phương", "", &vn(from + Duration::days(10)), "all", CITY),
+                deadline(
+                    DeadlineKind::Nomination,
+                    "Hồ sơ đề nghị khen thưởng, biểu dương Đợt thi đua (tờ trình, biên bản họp Hội đồng Thi đua - Khen thưởng, báo cáo thành tích theo mẫu của Nghị định số 152/2025/NĐ-CP, tài liệu chứng minh mô hình, sáng kiến, giải pháp)",
+                    "",
+                    &vn(self.today + Duration::days(20)),
+                    "all",
+                    CITY,
+                ),
+                deadline(DeadlineKind::YearEndReport, "Báo cáo kết quả thực hiện Đợt thi đua", "", &vn(to), "all", CITY),
+            ],
+        )
+        .await?;
+        let c = self.set_status(&c, CampaignStatus::Launched).await?;
+        self.fill(
+            &c,
+            &Work {
+                register: false,
+                pacts: &[],
+                pact_content: "",
+                pact_targets: "",
+                live: true,
+            },
+        )
+        .await
     }
 }

@@ -4,4 +4,5 @@
 pub mod bootstrap;
 pub mod demo;
 pub mod demo_campaigns;
+pub mod demo_city;
 pub mod import_plan;

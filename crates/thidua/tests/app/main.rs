@@ -8,6 +8,7 @@ mod common;
 
 mod audit;
 mod auth;
+mod award_path;
 mod basics;
 mod campaign_pages;
 mod campaigns_api;
