@@ -121,7 +121,10 @@ pub(crate) fn unit_input(
 }
 
 /// Loads the demo unless the database already has users (then it does nothing).
-pub async fn load_if_empty(db: &Db) -> anyhow::Result<()> {
+pub async fn load_if_empty(
+    db: &Db,
+    blobs: &dyn thidua_store::blobs::BlobStore,
+) -> anyhow::Result<()> {
     let mut tx = db.begin().await?;
     if orgs::user_count(&mut tx).await? > 0 {
         println!("Cơ sở dữ liệu đã có dữ liệu; bỏ qua bước tạo dữ liệu mẫu.");
@@ -154,7 +157,7 @@ pub async fn load_if_empty(db: &Db) -> anyhow::Result<()> {
     }
     build_users(db, &ctx, &units, &hash).await?;
     crate::demo_campaigns::build(db, &ctx, &current).await?;
-    crate::demo_city::build(db, &hash).await?;
+    crate::demo_city::build(db, blobs, &hash).await?;
     println!(
         "Đã tạo dữ liệu mẫu: {} đơn vị. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):",
         units.len()

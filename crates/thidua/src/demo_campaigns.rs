@@ -63,8 +63,16 @@ pub async fn build(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<()
     Ok(())
 }
 
+/// The city's live campaign and the ids of two of its themes.
+#[derive(Debug, Clone)]
+pub struct CityCampaign {
+    pub id: String,
+    pub budget_theme: String,
+    pub culture_theme: String,
+}
+
 /// The city organisation's live campaign (see [`crate::demo_city`]): written by its standing office.
-pub async fn build_city(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+pub async fn build_city(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<CityCampaign> {
     let mut tx = db.begin().await?;
     let office = user_ctx(&mut tx, "hn.thuongtruc")
         .await?
@@ -1651,7 +1659,7 @@ impl Demo<'_> {
     /// The city's live peak campaign: 60 days around today, after Quận 11's 303/KH-UBND (award forms,
     /// criteria, nomination dossier and its deadline 11 days before the end) with Hai Bà Trưng's quotas
     /// ("mỗi phường tối đa 02 tập thể, 04 cá nhân"), so units can nominate now and the city can decide.
-    async fn city_peak(&mut self) -> anyhow::Result<()> {
+    async fn city_peak(&mut self) -> anyhow::Result<CityCampaign> {
         let from = self.today - Duration::days(35);
         let to = self.today + Duration::days(25);
         let year = self.today.year();
@@ -1783,6 +1791,11 @@ impl Demo<'_> {
                 live: true,
             },
         )
-        .await
+        .await?;
+        Ok(CityCampaign {
+            id: c.id.clone(),
+            budget_theme: themes[0].clone(),
+            culture_theme: themes[2].clone(),
+        })
     }
 }

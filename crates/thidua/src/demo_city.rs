@@ -10,6 +10,8 @@
 //! run from nomination to a published decision through the pages.
 
 use crate::demo::{build_people, fail, unit_input};
+use thidua_domain::date::vn;
+use thidua_store::blobs::BlobStore;
 use thidua_store::units::UnitRow;
 use thidua_store::users::UserRow;
 use thidua_store::{Db, audit, orgs, users};
@@ -104,9 +106,10 @@ pub const CITY_USERS: [(&str, &str, &str, &str, Option<&str>); 8] = [
     ("hn.xem", "Hoàng Minh Châu", "Người xem", "viewer", None),
 ];
 
-/// Builds the city organisation with its users and its campaign. Called by [`crate::demo::load_if_empty`]
-/// after the district organisation; `hash` is the demo password's hash.
-pub async fn build(db: &Db, hash: &str) -> anyhow::Result<()> {
+/// Builds the city organisation with its users, its campaign and award work in every state. Called by
+/// [`crate::demo::load_if_empty`] after the district organisation; `hash` is the demo password's hash,
+/// `blobs` where the dossiers' files go.
+pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result<()> {
     let mut tx = db.begin().await?;
     let org = orgs::insert(&mut tx, CITY_ORG_NAME).await?;
     let (username, full_name, _, role, _) = CITY_USERS[0];
@@ -135,8 +138,8 @@ pub async fn build(db: &Db, hash: &str) -> anyhow::Result<()> {
     let units = build_units(db, &ctx).await?;
     build_people(db, &ctx, &units).await?;
     build_users(db, &ctx, &units, hash).await?;
-    crate::demo_campaigns::build_city(db, &ctx, &units).await?;
-    Ok(())
+    let campaign = crate::demo_campaigns::build_city(db, &ctx, &units).await?;
+    build_awards(db, blobs, &units, &campaign).await
 }
 
 async fn build_units(db: &Db, ctx: &Ctx) -> anyhow::Result<Vec<UnitRow>> {
@@ -289,5 +292,309 @@ async fn build_users(db: &Db, ctx: &Ctx, units: &[UnitRow], hash: &str) -> anyho
         .await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+// ---- award work on the live campaign (through the use cases, dated today) ----
+
+/// A one-page PDF standing for a scanned dossier document.
+fn scanned(title: &str) -> Vec<u8> {
+    format!("%PDF-1.4\n% {title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").into_bytes()
+}
+
+async fn user(db: &Db, username: &str) -> anyhow::Result<Ctx> {
+    let mut tx = db.begin().await?;
+    let row = users::get_by_username(&mut tx, username)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("demo user {username}"))?;
+    let ctx = ctx_for(&mut tx, row, AuthVia::Token)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| anyhow::anyhow!("demo user {username}"))?;
+    tx.commit().await?;
+    Ok(ctx)
+}
+
+/// Nominates for Bằng khen under the campaign, with the whole dossier; returns the nomination's id.
+async fn nominate(
+    db: &Db,
+    blobs: &dyn BlobStore,
+    ctx: &Ctx,
+    by: &UnitRow,
+    nominee: Nominee<'_>,
+    campaign: &str,
+    theme: Option<&str>,
+    achievement: &str,
+) -> anyhow::Result<(String, i64)> {
+    let (nominee_type, person_id, unit_id) = match nominee {
+        Nominee::Unit(u) => ("unit", None, Some(u.id.clone())),
+        Nominee::Person(id) => ("person", Some(id.to_string()), None),
+    };
+    let input = ops::nominations::NominationInput {
+        nominating_unit_id: by.id.clone(),
+        nominee_type: nominee_type.into(),
+        person_id,
+        unit_id,
+        code: "BK_TINH".into(),
+        kind: "campaign".into(),
+        campaign_id: Some(campaign.into()),
+        theme_id: theme.map(str::to_string),
+        year: Some(i64::from(ops::campaigns::today_vn().year())),
+        achievement: achievement.into(),
+        ..Default::default()
+    };
+    let n = ops::nominations::create(db, ctx, &input)
+        .await
+        .map_err(fail)?;
+    let id = n.row.id.clone();
+    for (code, votes) in [
+        ("to_trinh", None),
+        ("bao_cao_thanh_tich", None),
+        ("bien_ban", Some((9, 11))),
+    ] {
+        let file = ops::campaign_work::Upload {
+            file_name: format!("{code}.pdf"),
+            bytes: scanned(code),
+        };
+        ops::nominations::add_documents(
+            db,
+            blobs,
+            ctx,
+            &id,
+            code,
+            votes.map(|v| v.0),
+            votes.map(|v| v.1),
+            &[file],
+        )
+        .await
+        .map_err(fail)?;
+    }
+    let (n, _) = ops::nominations::get(db, ctx, &id)
+        .await
+        .map(|(n, _, p)| (n, p))
+        .map_err(fail)?;
+    Ok((id, n.row.version))
+}
+
+enum Nominee<'a> {
+    Unit(&'a UnitRow),
+    Person(&'a str),
+}
+
+async fn first_person(db: &Db, ctx: &Ctx, unit: &UnitRow) -> anyhow::Result<String> {
+    let mut tx = db.begin().await?;
+    let filter = thidua_store::persons::PersonFilter {
+        unit_id: Some(unit.id.clone()),
+        ..Default::default()
+    };
+    let p = thidua_store::persons::list(&mut tx, ctx.org_id(), &filter, 1, 0)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("nobody in {}", unit.name))?;
+    tx.commit().await?;
+    Ok(p.id)
+}
+
+async fn version_of(db: &Db, ctx: &Ctx, id: &str) -> anyhow::Result<i64> {
+    Ok(ops::nominations::get(db, ctx, id)
+        .await
+        .map_err(fail)?
+        .0
+        .row
+        .version)
+}
+
+/// Award work in every state, so each role has something to see and do: two residential groups of
+/// Phường Bạch Mai decided today (on the honour roll), a department's officer accepted and waiting
+/// for the council, a ward's nominee waiting for appraisal, and one waiting at the culture theme's
+/// lead. Phường Hai Bà Trưng is left untouched: its officer starts from an empty quota.
+async fn build_awards(
+    db: &Db,
+    blobs: &dyn BlobStore,
+    units: &[UnitRow],
+    campaign: &crate::demo_campaigns::CityCampaign,
+) -> anyhow::Result<()> {
+    let unit = |code: &str| {
+        units
+            .iter()
+            .find(|u| u.code == code)
+            .ok_or_else(|| anyhow::anyhow!("demo unit {code}"))
+    };
+    let office = user(db, "hn.thuongtruc").await?;
+    let today = ops::campaigns::today_vn();
+    let mut passed = Vec::new();
+    let bach_mai = unit("PHUONG-BACHMAI")?;
+    for (n, what) in [
+        (
+            1,
+            "Tổ dân phố số 1: 100 % hộ gia đình thực hiện nếp sống văn minh đô thị, không có tụ điểm rác thải",
+        ),
+        (
+            2,
+            "Tổ dân phố số 2: mô hình “Tuyến phố văn minh” được nhân rộng trong phường",
+        ),
+    ] {
+        let group = unit(&format!("PHUONG-BACHMAI-TDP{n}"))?;
+        let (id, v) = nominate(
+            db,
+            blobs,
+            &office,
+            bach_mai,
+            Nominee::Unit(group),
+            &campaign.id,
+            None,
+            what,
+        )
+        .await?;
+        ops::nominations::submit(db, &office, &id, v)
+            .await
+            .map_err(fail)?;
+        ops::nominations::accept(
+            db,
+            &office,
+            &id,
+            version_of(db, &office, &id).await?,
+            None,
+            None,
+        )
+        .await
+        .map_err(fail)?;
+        passed.push(id);
+    }
+    // The council met this morning; everyone agreed; the chairman signed.
+    let members = [
+        user(db, "hn.hoidong").await?,
+        user(db, "hn.hoidong2").await?,
+        user(db, "hn.chutich").await?,
+    ];
+    let meeting = ops::meetings::MeetingInput {
+        title: "Phiên họp Hội đồng Thi đua - Khen thưởng Thành phố xét khen thưởng Đợt thi đua cao điểm (đợt 1)".into(),
+        held_on: vn(today),
+        place: Some("Trụ sở Ủy ban nhân dân Thành phố".into()),
+        total_members: 3,
+        secret_ballot: Some(true),
+        chair_name: Some("Nguyễn Đức Long".into()),
+        secretary_name: Some("Vũ Thị Minh Thư".into()),
+        member_ids: members.iter().map(|m| m.user.id.clone()).collect(),
+    };
+    let m = ops::meetings::create(db, &office, &meeting)
+        .await
+        .map_err(fail)?;
+    let items = ops::meetings::add_items(db, &office, &m.id, &passed)
+        .await
+        .map_err(fail)?;
+    let mut tx = db.begin().await?;
+    let version = thidua_store::meetings::get(&mut tx, office.org_id(), &m.id)
+        .await?
+        .version;
+    tx.commit().await?;
+    let m = ops::meetings::open(db, &office, &m.id, version)
+        .await
+        .map_err(fail)?;
+    for member in &members {
+        for item in &items {
+            ops::meetings::vote(
+                db,
+                member,
+                &m.id,
+                &ops::meetings::VoteInput {
+                    item_id: item.clone(),
+                    choice: "agree".into(),
+                },
+            )
+            .await
+            .map_err(fail)?;
+        }
+    }
+    let mut tx = db.begin().await?;
+    let version = thidua_store::meetings::get(&mut tx, office.org_id(), &m.id)
+        .await?
+        .version;
+    tx.commit().await?;
+    ops::meetings::close::close(
+        db,
+        &office,
+        &m.id,
+        &ops::meetings::close::CloseInput {
+            version,
+            quota_cap: None,
+        },
+    )
+    .await
+    .map_err(fail)?;
+    let decision = ops::decisions::DecisionInput {
+        number: "1021/QĐ-UBND".into(),
+        signed_on: vn(today),
+        issuer: "Ủy ban nhân dân thành phố Hà Nội".into(),
+        signer_title: "Chủ tịch".into(),
+        signer_name: "Nguyễn Đức Long".into(),
+        title: String::new(),
+        place: "Hà Nội".into(),
+        nomination_ids: passed,
+    };
+    ops::decisions::decide(db, &members[2], &decision)
+        .await
+        .map_err(fail)?;
+
+    // Waiting for the council: a collective of the Department of Finance, accepted.
+    let finance = unit("SO-TAICHINH")?;
+    let (id, v) = nominate(
+        db,
+        blobs,
+        &office,
+        finance,
+        Nominee::Unit(finance),
+        &campaign.id,
+        Some(&campaign.budget_theme),
+        "Giải ngân vốn đầu tư công đạt 97,2 % kế hoạch, cao nhất từ trước đến nay",
+    )
+    .await?;
+    ops::nominations::submit(db, &office, &id, v)
+        .await
+        .map_err(fail)?;
+    ops::nominations::accept(
+        db,
+        &office,
+        &id,
+        version_of(db, &office, &id).await?,
+        None,
+        None,
+    )
+    .await
+    .map_err(fail)?;
+    // Waiting for appraisal: a collective of Phường Vĩnh Tuy.
+    let vinh_tuy = unit("PHUONG-VINHTUY")?;
+    let (id, v) = nominate(
+        db,
+        blobs,
+        &office,
+        vinh_tuy,
+        Nominee::Unit(vinh_tuy),
+        &campaign.id,
+        None,
+        "Hoàn thành 100 % hồ sơ thủ tục hành chính trực tuyến toàn trình trong Đợt thi đua",
+    )
+    .await?;
+    ops::nominations::submit(db, &office, &id, v)
+        .await
+        .map_err(fail)?;
+    // Waiting at the theme's lead: a person of Xã Sóc Sơn under the culture theme.
+    let soc_son = unit("XA-SOCSON")?;
+    let person = first_person(db, &office, soc_son).await?;
+    let (id, v) = nominate(
+        db,
+        blobs,
+        &office,
+        soc_son,
+        Nominee::Person(&person),
+        &campaign.id,
+        Some(&campaign.culture_theme),
+        "Vận động 100 % thôn của xã đạt danh hiệu “Thôn văn hóa”",
+    )
+    .await?;
+    ops::nominations::submit(db, &office, &id, v)
+        .await
+        .map_err(fail)?;
     Ok(())
 }

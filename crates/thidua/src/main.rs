@@ -127,7 +127,11 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             let started = std::time::Instant::now();
             let pool = open(&db).await?;
             if demo {
-                demo::load_if_empty(&pool).await?;
+                demo::load_if_empty(
+                    &pool,
+                    &thidua_store::blobs::LocalDisk::new(db.data_dir.join("blobs")),
+                )
+                .await?;
             }
             bootstrap::ensure_admin(&pool).await?;
             let listener = tokio::net::TcpListener::bind(&bind)
@@ -154,7 +158,11 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Demo { db } => {
             let pool = open(&db).await?;
-            demo::load_if_empty(&pool).await?;
+            demo::load_if_empty(
+                &pool,
+                &thidua_store::blobs::LocalDisk::new(db.data_dir.join("blobs")),
+            )
+            .await?;
         }
         Command::ImportPlan {
             file,

@@ -319,6 +319,14 @@ async fn city_campaign_from_nomination_to_published_decision(engine: Engine) {
         [7_020_000, 7_020_000]
     );
     assert_eq!(d["total_amount"], 14_040_000);
+    // No title given: named after the achievements' year, not the signing day's.
+    assert_eq!(
+        d["title"],
+        format!(
+            "Quyết định về việc khen thưởng thành tích năm {}",
+            today().year()
+        )
+    );
     for n in [&a, &b] {
         assert_eq!(
             app.scalar_text(&format!(

@@ -158,7 +158,14 @@ async fn decide_three_passed_nominations(engine: crate::common::Engine) {
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM ledger_awards WHERE decision_no = '{number}' AND decision_date = '2025-06-15' AND revoked = FALSE")).await, 3);
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM ledger_awards WHERE decision_no = '{number}' AND subject_id = '{}' AND code = 'LDTT' AND golden_book_no = 1", p[0].id)).await, 1);
     assert_eq!(app.audit_rows().await, audit_before + 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM notifications").await, 3);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM notifications WHERE org_id = '{}'",
+            app.org_id
+        ))
+        .await,
+        3
+    );
     // The person's history page shows the award with its decision.
     chair
         .api_get(&format!("/api/v1/ledger/person/{}", p[0].id))
@@ -194,8 +201,15 @@ async fn deciding_a_non_passed_nomination_saves_nothing(engine: crate::common::E
     );
     assert!(!msg.contains("accepted"), "raw state code shown: {msg}");
     assert_eq!(app.audit_rows().await, audit_before);
-    assert_eq!(app.count("SELECT COUNT(*) FROM decisions").await, 0);
-    assert_eq!(app.count("SELECT COUNT(*) FROM decision_lines").await, 0);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM decisions WHERE org_id = '{}'",
+            app.org_id
+        ))
+        .await,
+        0
+    );
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id WHERE d.org_id = '{}'", app.org_id)).await, 0);
     assert_eq!(
         app.count("SELECT COUNT(*) FROM ledger_awards WHERE decision_no = '1/QĐ-UBND'")
             .await,

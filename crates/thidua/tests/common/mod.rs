@@ -139,7 +139,12 @@ async fn load_demo(url: &str) {
         .await
         .unwrap_or_else(|e| panic!("connect {url}: {e}"));
     db.migrate().await.expect("migrate");
-    thidua::demo::load_if_empty(&db).await.expect("demo data");
+    thidua::demo::load_if_empty(
+        &db,
+        &thidua_store::blobs::LocalDisk::new(tmp_root().join("demo-blobs")),
+    )
+    .await
+    .expect("demo data");
     db.close().await;
 }
 
@@ -441,11 +446,20 @@ impl TestApp {
     }
 
     pub async fn units_count(&self) -> i64 {
-        self.count("SELECT COUNT(*) FROM units").await
+        // The demo organisation's own (the demo has a second organisation).
+        self.count(&format!(
+            "SELECT COUNT(*) FROM units WHERE org_id = '{}'",
+            self.org_id
+        ))
+        .await
     }
 
     pub async fn persons_count(&self) -> i64 {
-        self.count("SELECT COUNT(*) FROM persons").await
+        self.count(&format!(
+            "SELECT COUNT(*) FROM persons WHERE org_id = '{}'",
+            self.org_id
+        ))
+        .await
     }
 
     /// A unit by code (panics when missing).

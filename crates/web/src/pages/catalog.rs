@@ -14,6 +14,7 @@ use axum::response::Response;
 use thidua_domain::date::vn;
 use thidua_domain::policy::Action;
 use thidua_rules::EntryKind;
+use thidua_rules::text::money_vn;
 
 pub struct EntryLine {
     pub name: String,
@@ -68,19 +69,6 @@ struct CatalogPage {
     salaries: Vec<(String, String, String)>,
     files: Vec<FileLine>,
     can_import: bool,
-}
-
-/// `2340000` → `2.340.000 đ`.
-pub fn money_vn(amount: i64) -> String {
-    let digits = amount.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    format!("{out} đ")
 }
 
 /// The catalog and rule sets in force for the organisation.

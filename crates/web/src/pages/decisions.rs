@@ -40,10 +40,7 @@ pub fn routes() -> Router<AppState> {
 
 /// Money as shown: "702.000 đ", or "chưa có mức" when the catalog sets none.
 pub fn money(amount: Option<i64>) -> String {
-    amount.map_or_else(
-        || "chưa có mức".to_string(),
-        |a| format!("{} đ", money_vn(a)),
-    )
+    amount.map_or_else(|| "chưa có mức".to_string(), money_vn)
 }
 
 /// A total as shown (templates pass references or values).

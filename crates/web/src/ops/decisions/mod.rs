@@ -176,7 +176,8 @@ struct Checked {
     issuer: String,
     signer_title: Option<String>,
     signer_name: String,
-    title: String,
+    /// `None`: made from the nominations' years (see [`default_title`]).
+    title: Option<String>,
     place: Option<String>,
 }
 
@@ -213,12 +214,6 @@ fn check_fields(input: &DecisionInput, v: &mut Validation) -> Option<Checked> {
         );
     }
     let date = date?;
-    let title = title.unwrap_or_else(|| {
-        format!(
-            "Quyết định về việc khen thưởng thành tích năm {}",
-            date.year() - 1
-        )
-    });
     Some(Checked {
         number,
         date,
@@ -228,6 +223,19 @@ fn check_fields(input: &DecisionInput, v: &mut Validation) -> Option<Checked> {
         title,
         place,
     })
+}
+
+/// "Quyết định về việc khen thưởng thành tích năm 2026" (or "năm 2025, 2026"): the years of the
+/// achievements decided, not of the signing day (year-end awards are often signed in January).
+fn default_title(years: impl Iterator<Item = i64>) -> String {
+    let mut years: Vec<i64> = years.collect();
+    years.sort_unstable();
+    years.dedup();
+    let years: Vec<String> = years.iter().map(i64::to_string).collect();
+    format!(
+        "Quyết định về việc khen thưởng thành tích năm {}",
+        years.join(", ")
+    )
 }
 
 /// Makes a decision from passed nominations: all of it, or nothing with the reasons.
@@ -298,7 +306,9 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
         issuer: c.issuer,
         signer_title: c.signer_title,
         signer_name: c.signer_name,
-        title: c.title,
+        title: c
+            .title
+            .unwrap_or_else(|| default_title(picked.iter().map(|(n, _)| n.year))),
         place: c.place,
         total_amount: 0,
         version: 1,

@@ -318,7 +318,12 @@ async fn campaign_part(
         return Ok((Some(cid), None, None));
     };
     match campaign_parts::theme(tx, &cid, &tid).await {
-        Ok(t) => Ok((Some(cid), Some(t.id), t.lead_unit_id)),
+        // The lead unit's own nominations need no consolidation by itself: they go to the office.
+        Ok(t) => Ok((
+            Some(cid),
+            Some(t.id),
+            t.lead_unit_id.filter(|lead| *lead != unit.id),
+        )),
         Err(_) => {
             v.add(
                 "theme_id",
