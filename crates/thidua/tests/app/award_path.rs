@@ -11,7 +11,10 @@ use crate::common::{Engine, Session, TestApp};
 use crate::on_both_engines;
 use serde_json::{Value, json};
 
-on_both_engines!(city_campaign_from_nomination_to_published_decision);
+on_both_engines!(
+    city_campaign_from_nomination_to_published_decision,
+    demo_city_has_work_in_every_state
+);
 
 const OFFICE: &str = "hn.thuongtruc";
 const WARD_OFFICER: &str = "hn.canbo.haibatrung";
@@ -422,4 +425,77 @@ async fn city_campaign_from_nomination_to_published_decision(engine: Engine) {
             "timeline lacks {action}: {timeline:?}"
         );
     }
+}
+
+/// The demo's city has something for every role to see, and the district sees none of it.
+async fn demo_city_has_work_in_every_state(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let office = app.login(OFFICE).await;
+    let list = office.api_get("/api/v1/nominations").await.json();
+    let mut states: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["status"].as_str().unwrap().to_string())
+        .collect();
+    states.sort();
+    assert_eq!(
+        states,
+        [
+            "accepted",
+            "at_theme_lead",
+            "decided",
+            "decided",
+            "submitted"
+        ],
+        "{list}"
+    );
+    // The culture theme's lead has one to consolidate; the finance department's own went straight to the office.
+    let lead = app.login(THEME_LEAD).await;
+    let inbox = lead.api_get("/api/v1/nominations").await.json();
+    assert!(
+        inbox
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["status"] == "at_theme_lead"),
+        "{inbox}"
+    );
+    let decisions = office.api_get("/api/v1/decisions").await.json();
+    assert!(
+        decisions.to_string().contains("1021/QĐ-UBND"),
+        "{decisions}"
+    );
+    let roll = app
+        .client()
+        .get(app.url("/vinh-danh?q=bach+mai"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        roll.contains("Tổ dân phố số 1, phường Bạch Mai") && roll.contains("1021/QĐ-UBND"),
+        "{roll}"
+    );
+    // Another organisation's data does not exist for the district's office.
+    let district = app.login("thuongtruc").await;
+    assert!(
+        !district
+            .api_get("/api/v1/decisions")
+            .await
+            .json()
+            .to_string()
+            .contains("1021/QĐ-UBND")
+    );
+    assert!(
+        district
+            .api_get("/api/v1/nominations")
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
 }
