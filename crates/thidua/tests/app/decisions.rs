@@ -21,7 +21,7 @@ on_both_engines!(
 );
 
 /// Before 1/7/2025 the demo's district body still decides LĐTT, CSTĐCS and Giấy khen.
-const SIGNED_ON: &str = "15/06/2025";
+pub const SIGNED_ON: &str = "15/06/2025";
 
 /// Who a fixture nomination is for.
 enum Who<'a> {
@@ -104,7 +104,8 @@ async fn people(app: &TestApp, n: i64) -> Vec<thidua_store::persons::PersonRow> 
     out
 }
 
-fn body(number: &str, ids: &[&str]) -> Value {
+/// The body of a decision numbered `number`, signed on [`SIGNED_ON`], for the nominations `ids`.
+pub fn body(number: &str, ids: &[&str]) -> Value {
     json!({ "number": number, "signed_on": SIGNED_ON, "issuer": "Ủy ban nhân dân quận Hai Bà Trưng", "signer_title": "Chủ tịch", "signer_name": "Nguyễn Trần Bình", "place": "Hà Nội", "nomination_ids": ids })
 }
 

@@ -37,7 +37,8 @@ pub async fn accepted_nominations(app: &TestApp, code: &str, n: usize) -> Vec<St
     ids
 }
 
-fn nomination_row(
+/// An accepted nomination of `person` (nominated by the person's unit) for `code`, not yet stored.
+pub fn nomination_row(
     app: &TestApp,
     code: &str,
     person: &thidua_store::persons::PersonRow,

@@ -16,7 +16,8 @@ on_both_engines!(
     pages_and_their_policy
 );
 
-fn sid(v: &Value) -> String {
+/// The `id` of a record as the API shows it.
+pub fn sid(v: &Value) -> String {
     v["id"].as_str().unwrap().to_string()
 }
 
@@ -55,7 +56,7 @@ fn collective(bd: &str, unit: &str, campaign: &str, theme: Option<&str>, key: &s
 }
 
 /// Uploads the three documents of a Giấy khen dossier (the minutes with 7 of 9 votes).
-async fn full_dossier(s: &Session, id: &str) {
+pub async fn full_dossier(s: &Session, id: &str) {
     for code in ["to_trinh", "bao_cao_thanh_tich"] {
         multipart(
             s,
@@ -81,13 +82,15 @@ async fn full_dossier(s: &Session, id: &str) {
     assert_eq!(r.json()[0]["vote_yes"], 7);
 }
 
-async fn create(s: &Session, body: &Value) -> Value {
+/// Creates a nomination through the API (201) and returns it as read back.
+pub async fn create(s: &Session, body: &Value) -> Value {
     let r = s.api_post("/api/v1/nominations", body).await;
     r.expect(201);
     r.json()
 }
 
-async fn step(s: &Session, n: &Value, what: &str, extra: Value) -> Reply {
+/// Takes step `what` (`submit`, `forward`, `return`…) on nomination `n` with its version and the fields of `extra`.
+pub async fn step(s: &Session, n: &Value, what: &str, extra: Value) -> Reply {
     let mut body = json!({"version": n["version"]});
     if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
         b.extend(e.clone());
