@@ -422,6 +422,10 @@ async fn as_member(
 
 /// A member's ballot on one item: once only, never on an item with a declared conflict.
 pub async fn vote(db: &Db, ctx: &Ctx, id: &str, input: &VoteInput) -> AppResult<()> {
+    // Who may vote is decided before what was sent is looked at (a non-voter gets 403, not 422).
+    ctx.authorize(Action::Vote {
+        org_id: ctx.org_id(),
+    })?;
     let Some(choice) = VoteChoice::parse(&input.choice) else {
         let mut v = Validation::new();
         v.add(
