@@ -507,10 +507,22 @@ async fn fresh_person(admin: &Session, unit_id: &str) -> Value {
 /// target, two deadlines, and the theme, award form and quota the route needs; launched unless the
 /// route works on a draft.
 async fn fresh_campaign(admin: &Session, unit_id: &str, route: &str) -> Value {
+    fresh_campaign_with(admin, unit_id, &[], route).await
+}
+
+/// [`fresh_campaign`] with more participating units (`others`) besides the target unit.
+async fn fresh_campaign_with(
+    admin: &Session,
+    unit_id: &str,
+    others: &[String],
+    route: &str,
+) -> Value {
+    let mut participants = vec![unit_id.to_string()];
+    participants.extend_from_slice(others);
     let plan = make_plan(
         admin,
         &format!("Kế hoạch thi đua thử nghiệm {}", code("KH")),
-        &[unit_id.to_string()],
+        &participants,
     )
     .await;
     let id = plan["id"].as_str().unwrap_or_default().to_string();
@@ -675,7 +687,17 @@ impl Award {
                 let name = household_name();
                 let mut body = household_nomination(unit_id, &name);
                 if route.stage == AtThemeLead {
-                    let plan = fresh_campaign(admin, unit_id, "{theme}").await;
+                    // A third ward nominates under the theme the target unit leads (a lead's own
+                    // nominations go straight to the office).
+                    let nominator = app.unit("P-BACHKHOA").await.id;
+                    body = household_nomination(&nominator, &name);
+                    let plan = fresh_campaign_with(
+                        admin,
+                        unit_id,
+                        std::slice::from_ref(&nominator),
+                        "{theme}",
+                    )
+                    .await;
                     body["kind"] = json!("campaign");
                     body["campaign_id"] = plan["id"].clone();
                     body["theme_id"] = plan["themes"][0]["id"].clone();
