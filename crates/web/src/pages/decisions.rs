@@ -287,18 +287,13 @@ async fn create(
     ctx: Ctx,
     Form(f): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    let title = if f.title.trim().is_empty() {
-        default_title(&state, &ctx, &f.nomination_ids).await?
-    } else {
-        f.title.clone()
-    };
     let input = DecisionInput {
         number: f.number.clone(),
         signed_on: f.signed_on.clone(),
         issuer: f.issuer.clone(),
         signer_title: f.signer_title.clone(),
         signer_name: f.signer_name.clone(),
-        title,
+        title: f.title.clone(),
         place: f.place.clone(),
         nomination_ids: f.nomination_ids.clone(),
     };
@@ -310,32 +305,6 @@ async fn create(
         Err(AppError::Invalid(v)) => form_page(&state, &ctx, f, v, None).await,
         Err(e) => Err(e),
     }
-}
-
-/// The summary line when none is typed: the achievement year(s) of the nominations chosen, not the
-/// year before signing (a campaign of this year is decided this year). Empty when none is chosen or
-/// found, so that the use case's own default and checks apply.
-async fn default_title(state: &AppState, ctx: &Ctx, ids: &[String]) -> AppResult<String> {
-    let mut tx = state.db.begin().await?;
-    let mut years = Vec::new();
-    for id in ids {
-        if let Ok(n) = nominations::get(&mut tx, ctx.org_id(), id).await
-            && !years.contains(&n.year)
-        {
-            years.push(n.year);
-        }
-    }
-    tx.commit().await?;
-    years.sort_unstable();
-    let years: Vec<String> = years.iter().map(i64::to_string).collect();
-    Ok(match years.len() {
-        0 => String::new(),
-        1 => format!("Quyết định về việc khen thưởng thành tích năm {}", years[0]),
-        _ => format!(
-            "Quyết định về việc khen thưởng thành tích các năm {}",
-            years.join(", ")
-        ),
-    })
 }
 
 async fn forward(
