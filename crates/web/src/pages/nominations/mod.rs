@@ -248,9 +248,35 @@ struct FormPage {
     units: Vec<(String, String)>,
     people: Vec<(String, String)>,
     campaigns: Vec<(String, String)>,
-    themes: Vec<(String, String)>,
+    /// Themes grouped under their campaign's title: (campaign title, [(theme id, theme title)]).
+    themes: Vec<(String, Vec<(String, String)>)>,
     codes: Vec<(String, String)>,
     kinds: Vec<(&'static str, &'static str)>,
+}
+
+/// Groups the themes (labelled «campaign — theme») under their campaign, so that the select shows
+/// each theme's own title instead of a long campaign title cut off at the edge of the field.
+fn themes_by_campaign(
+    campaigns: &[(String, String)],
+    themes: Vec<(String, String)>,
+) -> Vec<(String, Vec<(String, String)>)> {
+    let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for (id, label) in themes {
+        let (campaign, theme) = campaigns
+            .iter()
+            .find_map(|(_, title)| {
+                label
+                    .strip_prefix(title.as_str())
+                    .and_then(|rest| rest.strip_prefix(" — "))
+                    .map(|t| (title.clone(), t.to_string()))
+            })
+            .unwrap_or_else(|| (String::new(), label.clone()));
+        match groups.iter_mut().find(|(c, _)| *c == campaign) {
+            Some((_, list)) => list.push((id, theme)),
+            None => groups.push((campaign, vec![(id, theme)])),
+        }
+    }
+    groups
 }
 
 /// The form's fields as text.
@@ -339,8 +365,8 @@ async fn form_page(
         })
         .await?,
         people,
+        themes: themes_by_campaign(&campaigns, themes),
         campaigns,
-        themes,
         codes: catalog_codes()?,
         kinds: KINDS.to_vec(),
         f,

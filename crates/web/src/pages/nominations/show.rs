@@ -60,6 +60,8 @@ struct ShowPage {
     required: Vec<DocStatus>,
     docs: Vec<Doc>,
     doc_kinds: Vec<(String, String)>,
+    /// The document kind the upload form starts on: the first one still missing.
+    next_doc: String,
     warnings: Vec<String>,
     events: Vec<Event>,
     /// Steps offered: (action code, button label).
@@ -69,6 +71,8 @@ struct ShowPage {
     can_accept: bool,
     lower_forms: Vec<(String, String)>,
     v: Validation,
+    /// What was refused, for the heading of the error box («Chưa gửi được hồ sơ»).
+    refused: &'static str,
 }
 
 /// The steps the state machine allows this user from the current state.
@@ -103,7 +107,7 @@ async fn page(
     state: &AppState,
     ctx: &Ctx,
     id: &str,
-    v: Validation,
+    (v, refused): (Validation, &'static str),
     flash: Option<String>,
 ) -> AppResult<Response> {
     let (n, events, parts) = ops::get(&state.db, ctx, id).await?;
@@ -143,6 +147,11 @@ async fn page(
             .filter(|d| d.doc_code != "ket_qua_bo_phieu")
             .map(|d| (d.doc_code.clone(), d.name.clone()))
             .collect(),
+        next_doc: required
+            .iter()
+            .find(|d| !d.present)
+            .map(|d| d.doc_code.clone())
+            .unwrap_or_default(),
         required,
         warnings: ops::warnings_of(&n.row),
         events: events
@@ -168,6 +177,7 @@ async fn page(
             .collect(),
         n,
         v,
+        refused,
     };
     let code = if page.v.is_ok() {
         StatusCode::OK
@@ -191,7 +201,7 @@ async fn show(
     Path(id): Path<String>,
     Query(f): Query<Flash>,
 ) -> AppResult<Response> {
-    page(&state, &ctx, &id, Validation::new(), f.ok).await
+    page(&state, &ctx, &id, (Validation::new(), ""), f.ok).await
 }
 
 async fn upload(
@@ -218,7 +228,9 @@ async fn upload(
             &format!("/nominations/{id}"),
             "Đã thêm tài liệu vào hồ sơ.",
         )),
-        Err(AppError::Invalid(v)) => page(&state, &ctx, &id, v, None).await,
+        Err(AppError::Invalid(v)) => {
+            page(&state, &ctx, &id, (v, "Chưa thêm được tài liệu"), None).await
+        }
         Err(e) => Err(e),
     }
 }
@@ -267,9 +279,16 @@ async fn step(
         .map(|_| "Đã thẩm định, chấp nhận hồ sơ."),
         _ => Err(AppError::BadRequest("Thao tác không hợp lệ.".into())),
     };
+    let refused = match f.action.as_str() {
+        "submit" => "Chưa gửi được hồ sơ",
+        "withdraw" => "Chưa thu hồi được hồ sơ",
+        "forward" => "Chưa chuyển được hồ sơ",
+        "return" => "Chưa trả lại được hồ sơ",
+        _ => "Chưa chấp nhận được hồ sơ",
+    };
     match r {
         Ok(msg) => Ok(see_other(&format!("/nominations/{id}"), msg)),
-        Err(AppError::Invalid(v)) => page(&state, &ctx, &id, v, None).await,
+        Err(AppError::Invalid(v)) => page(&state, &ctx, &id, (v, refused), None).await,
         Err(e) => Err(e),
     }
 }
