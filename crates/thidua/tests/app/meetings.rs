@@ -688,14 +688,17 @@ async fn meeting_pages(engine: Engine) {
         .await
         .expect(200)
         .contains("Đồng chí đã biểu quyết hồ sơ này.");
+    // A second ballot (from a tab opened before voting) shows the meeting again, the reason at the item.
     member
         .post_form(
             &format!("/meetings/{mid}/vote"),
             &[("item_id", &item), ("choice", "agree")],
         )
         .await
-        .expect(400)
-        .contains("chỉ biểu quyết một lần");
+        .expect(422)
+        .contains("chỉ biểu quyết một lần")
+        .contains(&format!("id=\"i-{item}\""))
+        .contains("role=\"alert\"");
     office
         .get(&format!("/meetings/{mid}"))
         .await

@@ -178,6 +178,8 @@ struct ShowPage {
     closed: bool,
     candidates: Vec<(String, String, String, String)>,
     quorum_pct: u32,
+    /// A refused ballot or declaration: (agenda item id, why), shown at that item.
+    problem: Option<(String, String)>,
 }
 
 async fn show(
@@ -186,8 +188,20 @@ async fn show(
     Path(id): Path<String>,
     Query(q): Query<Flash>,
 ) -> AppResult<Response> {
+    show_page(&state, &ctx, &id, q.ok, None).await
+}
+
+/// The meeting page; with `problem`, a member's refused ballot or declaration is shown at its item
+/// (status 422) instead of on an error page that loses the meeting.
+async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    flash: Option<String>,
+    problem: Option<(String, String)>,
+) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
-    let v = view::load(&mut tx, &ctx, &id, true).await?;
+    let v = view::load(&mut tx, ctx, id, true).await?;
     let can_manage = ctx.can(Action::ManageMeetings {
         org_id: ctx.org_id(),
     });
@@ -198,8 +212,21 @@ async fn show(
         Vec::new()
     };
     tx.commit().await?;
+    // A refusal about no item on this page is shown above the agenda.
+    let problem = problem.map(|(item, why)| {
+        if v.items.iter().any(|i| i.id == item) {
+            (item, why)
+        } else {
+            (String::new(), why)
+        }
+    });
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let page = ShowPage {
-        l: Layout::new(&ctx, "meetings").with_flash(q.ok),
+        l: Layout::new(ctx, "meetings").with_flash(flash),
         held_on: iso_to_vn(&v.meeting.held_on),
         can_manage,
         scheduled,
@@ -207,9 +234,10 @@ async fn show(
         closed: v.meeting.status == "closed",
         candidates,
         quorum_pct: (QUORUM * 100.0).round() as u32,
+        problem,
         v,
     };
-    Ok(render(StatusCode::OK, &page))
+    Ok(render(status, &page))
 }
 
 #[derive(Deserialize, Default)]
@@ -280,7 +308,7 @@ async fn vote(
     Path(id): Path<String>,
     Form(f): Form<ItemForm>,
 ) -> AppResult<Response> {
-    ops::vote(
+    let r = ops::vote(
         &state.db,
         &ctx,
         &id,
@@ -289,11 +317,31 @@ async fn vote(
             choice: f.choice,
         },
     )
-    .await?;
-    Ok(see_other(
-        &format!("/meetings/{id}#i-{}", f.item_id),
-        "Đã ghi nhận biểu quyết.",
-    ))
+    .await;
+    after_member_step(&state, &ctx, &id, &f.item_id, r, "Đã ghi nhận biểu quyết.").await
+}
+
+/// Where a member's ballot or declaration leads: back to the item, or the page with the refusal at it.
+async fn after_member_step(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    item_id: &str,
+    r: AppResult<()>,
+    done: &str,
+) -> AppResult<Response> {
+    let why = match r {
+        Ok(()) => return Ok(see_other(&format!("/meetings/{id}#i-{item_id}"), done)),
+        Err(AppError::BadRequest(m)) => m,
+        Err(AppError::Invalid(v)) => v
+            .errors
+            .into_iter()
+            .map(|e| e.message)
+            .collect::<Vec<_>>()
+            .join(" "),
+        Err(e) => return Err(e),
+    };
+    show_page(state, ctx, id, None, Some((item_id.to_string(), why))).await
 }
 
 async fn conflict(
@@ -302,7 +350,7 @@ async fn conflict(
     Path(id): Path<String>,
     Form(f): Form<ItemForm>,
 ) -> AppResult<Response> {
-    ops::declare_conflict(
+    let r = ops::declare_conflict(
         &state.db,
         &ctx,
         &id,
@@ -311,11 +359,16 @@ async fn conflict(
             reason: Some(f.reason),
         },
     )
-    .await?;
-    Ok(see_other(
-        &format!("/meetings/{id}#i-{}", f.item_id),
+    .await;
+    after_member_step(
+        &state,
+        &ctx,
+        &id,
+        &f.item_id,
+        r,
         "Đã ghi nhận khai báo xung đột lợi ích; đồng chí không biểu quyết hồ sơ này.",
-    ))
+    )
+    .await
 }
 
 fn number(raw: &str, label: &str, v: &mut Validation) -> i64 {
