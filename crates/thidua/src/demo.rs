@@ -155,7 +155,7 @@ pub async fn load_if_empty(
     if this_year > 2025 {
         build_clusters(db, &ctx, &current, &[this_year]).await?;
     }
-    build_users(db, &ctx, &units, &hash).await?;
+    build_users(db, &ctx, &units, &hash, &DEMO_USERS).await?;
     crate::demo_campaigns::build(db, &ctx, &current).await?;
     crate::demo_city::build(db, blobs, &hash).await?;
     println!(
@@ -529,8 +529,7 @@ async fn merge_wards(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<Un
     Ok(merged)
 }
 
-/// username, full name, role label, role code, scope unit code
-const DEMO_USERS: [(&str, &str, &str, &str, Option<&str>); 7] = [
+const DEMO_USERS: [DemoUser; 7] = [
     (
         "admin",
         "Quản trị hệ thống",
@@ -576,9 +575,25 @@ const DEMO_USERS: [(&str, &str, &str, &str, Option<&str>); 7] = [
     ("xem", "Phạm Thu Trang", "Người xem", "viewer", None),
 ];
 
-async fn build_users(db: &Db, ctx: &Ctx, units: &[UnitRow], hash: &str) -> anyhow::Result<()> {
+/// A demo account: username, full name, role label, role code, scope unit code.
+pub(crate) type DemoUser = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
+/// Creates the organisation's demo accounts after the first (its administrator, who runs this).
+pub(crate) async fn build_users(
+    db: &Db,
+    ctx: &Ctx,
+    units: &[UnitRow],
+    hash: &str,
+    accounts: &[DemoUser],
+) -> anyhow::Result<()> {
     let mut tx = db.begin().await?;
-    for (username, full_name, _, role, scope) in DEMO_USERS.iter().skip(1) {
+    for (username, full_name, _, role, scope) in accounts.iter().skip(1) {
         let scope_id = scope.and_then(|c| units.iter().find(|u| u.code == c).map(|u| u.id.clone()));
         // The shared hash avoids hashing the same demo password seven times.
         let user = UserRow::new(ctx.org_id(), username, full_name, hash, role, scope_id);

@@ -9,7 +9,7 @@
 //! (Hai Bà Trưng's quotas, Quận 11's award forms and nomination deadline), so the award pipeline can be
 //! run from nomination to a published decision through the pages.
 
-use crate::demo::{build_people, fail, unit_input};
+use crate::demo::{DemoUser, build_people, build_users, fail, unit_input};
 use thidua_domain::date::vn;
 use thidua_store::blobs::BlobStore;
 use thidua_store::units::UnitRow;
@@ -52,8 +52,7 @@ const MASS_ORGS: [(&str, &str); 3] = [
     ("HLHPN-HN", "Hội Liên hiệp Phụ nữ thành phố Hà Nội"),
 ];
 
-/// username, full name, role label, role code, scope unit code
-pub const CITY_USERS: [(&str, &str, &str, &str, Option<&str>); 8] = [
+pub const CITY_USERS: [DemoUser; 8] = [
     (
         "hn.admin",
         "Quản trị hệ thống (Thành phố)",
@@ -137,7 +136,7 @@ pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result
     tx.commit().await?;
     let units = build_units(db, &ctx).await?;
     build_people(db, &ctx, &units).await?;
-    build_users(db, &ctx, &units, hash).await?;
+    build_users(db, &ctx, &units, hash, &CITY_USERS).await?;
     let campaign = crate::demo_campaigns::build_city(db, &ctx, &units).await?;
     build_awards(db, blobs, &units, &campaign).await
 }
@@ -268,33 +267,6 @@ async fn build_units(db: &Db, ctx: &Ctx) -> anyhow::Result<Vec<UnitRow>> {
     Ok(all)
 }
 
-async fn build_users(db: &Db, ctx: &Ctx, units: &[UnitRow], hash: &str) -> anyhow::Result<()> {
-    let mut tx = db.begin().await?;
-    for (username, full_name, _, role, scope) in CITY_USERS.iter().skip(1) {
-        let scope_id = scope.and_then(|c| units.iter().find(|u| u.code == c).map(|u| u.id.clone()));
-        let user = UserRow::new(ctx.org_id(), username, full_name, hash, role, scope_id);
-        users::insert(&mut tx, &user).await?;
-        let author = ctx.author();
-        audit::record(
-            &mut tx,
-            audit::AuditEntry {
-                org_id: ctx.org_id(),
-                user_id: Some(&ctx.user.id),
-                user_name: &author,
-                action: "user.create",
-                object_type: "user",
-                object_id: &user.id,
-                object_label: username,
-                before: None,
-                after: Some(serde_json::json!({"username": username, "role": role})),
-            },
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
-}
-
 // ---- award work on the live campaign (through the use cases, dated today) ----
 
 /// A one-page PDF standing for a scanned dossier document.
@@ -322,8 +294,7 @@ async fn nominate(
     ctx: &Ctx,
     by: &UnitRow,
     nominee: Nominee<'_>,
-    campaign: &str,
-    theme: Option<&str>,
+    (campaign, theme): (&str, Option<&str>),
     achievement: &str,
 ) -> anyhow::Result<(String, i64)> {
     let (nominee_type, person_id, unit_id) = match nominee {
@@ -442,8 +413,7 @@ async fn build_awards(
             &office,
             bach_mai,
             Nominee::Unit(group),
-            &campaign.id,
-            None,
+            (&campaign.id, None),
             what,
         )
         .await?;
@@ -545,8 +515,7 @@ async fn build_awards(
         &office,
         finance,
         Nominee::Unit(finance),
-        &campaign.id,
-        Some(&campaign.budget_theme),
+        (&campaign.id, Some(&campaign.budget_theme)),
         "Giải ngân vốn đầu tư công đạt 97,2 % kế hoạch, cao nhất từ trước đến nay",
     )
     .await?;
@@ -571,8 +540,7 @@ async fn build_awards(
         &office,
         vinh_tuy,
         Nominee::Unit(vinh_tuy),
-        &campaign.id,
-        None,
+        (&campaign.id, None),
         "Hoàn thành 100 % hồ sơ thủ tục hành chính trực tuyến toàn trình trong Đợt thi đua",
     )
     .await?;
@@ -588,8 +556,7 @@ async fn build_awards(
         &office,
         soc_son,
         Nominee::Person(&person),
-        &campaign.id,
-        Some(&campaign.culture_theme),
+        (&campaign.id, Some(&campaign.culture_theme)),
         "Vận động 100 % thôn của xã đạt danh hiệu “Thôn văn hóa”",
     )
     .await?;
