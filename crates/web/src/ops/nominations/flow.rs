@@ -1,14 +1,15 @@
 //! The steps after sending: the theme lead forwards or returns, the standing office returns or accepts
 //! (possibly for a lower form), the unit withdraws before appraisal. Each asks the state machine.
 
-use super::{NominationView, code_name, label, notify, status_of_row, view_of, visible};
+use super::{NominationView, code_name, label, notify, status_of_row, view_with, visible_with};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::audit;
 use crate::ops::campaigns::invalid;
-use thidua_domain::nomination::{NominationAction, Part};
+use crate::ops::rules_cache::rules_in;
+use thidua_domain::nomination::{NominationAction, NominationStatus, Part};
 use thidua_domain::policy::Action;
-use thidua_rules::Subject;
+use thidua_rules::{Rules, Subject};
 use thidua_store::nominations::{self as store, NominationRow};
 use thidua_store::notifications::Addressee;
 use thidua_store::{Db, Tx};
@@ -20,7 +21,7 @@ fn next(
     parts: &[Part],
     action: NominationAction,
     version: i64,
-) -> AppResult<thidua_domain::nomination::NominationStatus> {
+) -> AppResult<NominationStatus> {
     let from = status_of_row(&v.row);
     // Someone changed it since it was read (two officers on the same dossier): told before anything else.
     if v.row.version != version && !parts.is_empty() {
@@ -36,13 +37,15 @@ fn next(
 }
 
 /// Applies the transition and writes the audit row.
+#[allow(clippy::too_many_arguments)] // one flat call per transition
 async fn step(
     tx: &mut Tx,
     ctx: &Ctx,
+    rules: &Rules,
     v: &NominationView,
     version: i64,
     action: NominationAction,
-    to: thidua_domain::nomination::NominationStatus,
+    to: NominationStatus,
     note: Option<&str>,
 ) -> AppResult<NominationRow> {
     let after = store::set_status(
@@ -62,7 +65,7 @@ async fn step(
         &format!("nomination.{}", action.code()),
         "nomination",
         &after.id,
-        &label(&v.nominee_name, &after),
+        &label(rules, &v.nominee_name, &after),
         Some(&v.row),
         Some(&after),
     )
@@ -85,11 +88,13 @@ fn reasons(note: &str) -> AppResult<String> {
 /// The unit takes its nomination back before appraisal.
 pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
-    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     let to = next(&v, &parts, NominationAction::Withdraw, version)?;
     let after = step(
         &mut tx,
         ctx,
+        &rules,
         &v,
         version,
         NominationAction::Withdraw,
@@ -97,7 +102,7 @@ pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<N
         None,
     )
     .await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
+    let view = view_with(&mut tx, &rules, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -105,11 +110,13 @@ pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<N
 /// The theme's lead unit forwards the nomination to the standing office.
 pub async fn forward(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
-    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     let to = next(&v, &parts, NominationAction::Forward, version)?;
     let after = step(
         &mut tx,
         ctx,
+        &rules,
         &v,
         version,
         NominationAction::Forward,
@@ -122,7 +129,7 @@ pub async fn forward(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<No
         v.code_name, v.nominee_name
     );
     notify(&mut tx, ctx, Addressee::Role("standing_office"), &text, id).await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
+    let view = view_with(&mut tx, &rules, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -137,17 +144,34 @@ pub async fn return_back(
     note: &str,
 ) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
-    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     let to = next(&v, &parts, NominationAction::Return, version)?;
     let note = reasons(note)?;
+    let view = return_in(&mut tx, ctx, &rules, &v, version, to, &note).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// The return itself, inside the caller's transaction (`to` from [`next`], `note` checked).
+async fn return_in(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    rules: &Rules,
+    v: &NominationView,
+    version: i64,
+    to: NominationStatus,
+    note: &str,
+) -> AppResult<NominationView> {
     let after = step(
-        &mut tx,
+        tx,
         ctx,
-        &v,
+        rules,
+        v,
         version,
         NominationAction::Return,
         to,
-        Some(&note),
+        Some(note),
     )
     .await?;
     let text = format!(
@@ -155,16 +179,14 @@ pub async fn return_back(
         v.code_name, v.nominee_name
     );
     notify(
-        &mut tx,
+        tx,
         ctx,
         Addressee::Unit(&v.row.nominating_unit_id),
         &text,
-        id,
+        &v.row.id,
     )
     .await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
-    tx.commit().await?;
-    Ok(view)
+    view_with(tx, rules, ctx.org_id(), after).await
 }
 
 /// The standing office accepts the nomination, for the form asked or for a lower one (`lower_code`).
@@ -180,15 +202,31 @@ pub async fn accept(
         org_id: ctx.org_id(),
     })?;
     let mut tx = db.begin().await?;
-    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     let to = next(&v, &parts, NominationAction::Accept, version)?;
+    let view = accept_in(&mut tx, ctx, &rules, &v, (version, to), lower_code, note).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// The acceptance itself, inside the caller's transaction (`to` from [`next`]).
+async fn accept_in(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    rules: &Rules,
+    v: &NominationView,
+    (version, to): (i64, NominationStatus),
+    lower_code: Option<&str>,
+    note: Option<&str>,
+) -> AppResult<NominationView> {
     let mut row = v.row.clone();
     let mut version = version;
     if let Some(code) = lower_code
         .map(|c| c.trim().to_uppercase())
         .filter(|c| !c.is_empty() && *c != v.row.code)
     {
-        check_lower(&v.row, &code)?;
+        check_lower(rules, &v.row, &code)?;
         row.original_code = Some(
             v.row
                 .original_code
@@ -198,7 +236,7 @@ pub async fn accept(
         row.code = code;
         row.search_text = row.make_search_text(&v.nominee_name);
         row.version = version;
-        let updated = store::update(&mut tx, &row).await?;
+        let updated = store::update(tx, &row).await?;
         version = updated.version;
         row = updated;
     }
@@ -209,8 +247,8 @@ pub async fn accept(
         .map(|o| {
             format!(
                 "Chấp nhận ở hình thức thấp hơn: {} thay cho {}.",
-                code_name(&row.code),
-                code_name(o)
+                code_name(rules, &row.code),
+                code_name(rules, o)
             )
         });
     let note = [
@@ -224,8 +262,9 @@ pub async fn accept(
     .join(" ");
     let current = NominationView { row, ..v.clone() };
     let after = step(
-        &mut tx,
+        tx,
         ctx,
+        rules,
         &current,
         version,
         NominationAction::Accept,
@@ -235,25 +274,23 @@ pub async fn accept(
     .await?;
     let text = format!(
         "Hồ sơ đề nghị {} cho {} đã được thẩm định, chờ Hội đồng xét.",
-        code_name(&after.code),
+        code_name(rules, &after.code),
         v.nominee_name
     );
     notify(
-        &mut tx,
+        tx,
         ctx,
         Addressee::Unit(&v.row.nominating_unit_id),
         &text,
-        id,
+        &v.row.id,
     )
     .await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
-    tx.commit().await?;
-    Ok(view)
+    view_with(tx, rules, ctx.org_id(), after).await
 }
 
 /// A lower form must be in the catalog, rank below the form asked, and accept the nominee.
-fn check_lower(row: &NominationRow, code: &str) -> AppResult<()> {
-    let catalog = crate::ops::rules_cache::shipped()?.catalog();
+fn check_lower(rules: &Rules, row: &NominationRow, code: &str) -> AppResult<()> {
+    let catalog = rules.catalog();
     let field = ("code", "Hình thức thấp hơn");
     let Some(lower) = catalog.find(code) else {
         return Err(invalid(

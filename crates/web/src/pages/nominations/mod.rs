@@ -111,8 +111,10 @@ async fn launched_campaigns(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(Strin
     Ok(rows.into_iter().map(|c| (c.id, c.title)).collect())
 }
 
-fn catalog_codes() -> AppResult<Vec<(String, String)>> {
-    Ok(crate::ops::rules_cache::shipped()?
+/// The forms of the organisation's catalog (its edited copy when it has one): (code, name).
+async fn catalog_codes(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
+    let rules = crate::ops::rules_cache::rules_for(&state.db, ctx.org_id()).await?;
+    Ok(rules
         .catalog()
         .entries()
         .iter()
@@ -153,7 +155,7 @@ async fn list_page(
             .collect(),
         campaigns: launched_campaigns(state, ctx).await?,
         units: unit_options(state, ctx, |_| true).await?,
-        codes: catalog_codes()?,
+        codes: catalog_codes(state, ctx).await?,
         can_nominate: ctx.can(Action::Nominate {
             org_id: ctx.org_id(),
             unit_path: ctx.actor.read_scope().unwrap_or("/"),
@@ -341,7 +343,7 @@ async fn form_page(
         people,
         campaigns,
         themes,
-        codes: catalog_codes()?,
+        codes: catalog_codes(state, ctx).await?,
         kinds: KINDS.to_vec(),
         f,
         v,
