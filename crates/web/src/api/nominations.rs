@@ -30,6 +30,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(forward))
         .routes(routes!(return_back))
         .routes(routes!(accept))
+        .routes(routes!(bulk))
         .routes(routes!(download))
         .routes(routes!(report))
         .routes(routes!(notifications))
@@ -480,6 +481,77 @@ async fn accept(
     )
     .await?;
     Ok(Json(full(&state, &ctx, &id).await?))
+}
+
+/// One nomination of a bulk appraisal.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum BulkTarget {
+    /// The nomination's id: taken as it is now.
+    Id(String),
+    /// The id with the version read: refused when the nomination changed since.
+    Versioned { id: String, version: i64 },
+}
+
+/// A bulk appraisal by the standing office.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct BulkBody {
+    /// `accept` or `return`.
+    #[serde(default)]
+    pub action: String,
+    /// The nominations waiting for appraisal (at most 1000).
+    #[serde(default)]
+    pub ids: Vec<BulkTarget>,
+    /// The reason of a return (required; the same for all), or a remark of the acceptance.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What a bulk appraisal answers.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkDone {
+    /// `accept` or `return`.
+    pub action: String,
+    /// How many nominations changed.
+    pub count: usize,
+    /// Each nomination after the change, in the order given.
+    pub results: Vec<Nomination>,
+}
+
+/// The standing office accepts or returns several nominations at once, all in one transaction: when
+/// one of them cannot take the action (not found, changed since it was read, not waiting for
+/// appraisal) nothing changes and the 422 names each such nomination (field `ids`). A return needs
+/// its reason (`note`).
+#[utoipa::path(post, path = "/api/v1/nominations/bulk", tag = "nominations", request_body = BulkBody, responses((status = 200, body = BulkDone), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn bulk(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<BulkBody>,
+) -> ApiResult<Json<BulkDone>> {
+    let items: Vec<ops::BulkItem> = body
+        .ids
+        .into_iter()
+        .map(|t| match t {
+            BulkTarget::Id(id) => ops::BulkItem { id, version: None },
+            BulkTarget::Versioned { id, version } => ops::BulkItem {
+                id,
+                version: Some(version),
+            },
+        })
+        .collect();
+    let done = ops::bulk(
+        &state.db,
+        &ctx,
+        &body.action,
+        &items,
+        body.note.as_deref().unwrap_or(""),
+    )
+    .await?;
+    Ok(Json(BulkDone {
+        action: body.action.trim().to_string(),
+        count: done.len(),
+        results: done.into_iter().map(Nomination::from).collect(),
+    }))
 }
 
 /// Downloads a dossier document.

@@ -1,5 +1,6 @@
 //! The steps after sending: the theme lead forwards or returns, the standing office returns or accepts
 //! (possibly for a lower form), the unit withdraws before appraisal. Each asks the state machine.
+//! [`bulk`] accepts or returns many nominations at once, all in one transaction.
 
 use super::{NominationView, code_name, label, notify, status_of_row, view_with, visible_with};
 use crate::ctx::Ctx;
@@ -7,8 +8,9 @@ use crate::error::{AppError, AppResult};
 use crate::ops::audit;
 use crate::ops::campaigns::invalid;
 use crate::ops::rules_cache::rules_in;
+use thidua_domain::Validation;
 use thidua_domain::nomination::{NominationAction, NominationStatus, Part};
-use thidua_domain::policy::Action;
+use thidua_domain::policy::{Action, Denied};
 use thidua_rules::{Rules, Subject};
 use thidua_store::nominations::{self as store, NominationRow};
 use thidua_store::notifications::Addressee;
@@ -73,14 +75,16 @@ async fn step(
     Ok(after)
 }
 
+const RETURN_REASON: (&str, &str, &str) = (
+    "note",
+    "Lý do trả lại",
+    "Hãy ghi rõ lý do trả lại và những gì đơn vị cần bổ sung, sửa đổi.",
+);
+
 fn reasons(note: &str) -> AppResult<String> {
     let n = thidua_domain::text::clean(note);
     if n.is_empty() {
-        return Err(invalid(
-            "note",
-            "Lý do trả lại",
-            "Hãy ghi rõ lý do trả lại và những gì đơn vị cần bổ sung, sửa đổi.",
-        ));
+        return Err(invalid(RETURN_REASON.0, RETURN_REASON.1, RETURN_REASON.2));
     }
     Ok(n)
 }
@@ -286,6 +290,176 @@ async fn accept_in(
     )
     .await?;
     view_with(tx, rules, ctx.org_id(), after).await
+}
+
+/// What a bulk appraisal does to every nomination picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkAction {
+    Accept,
+    Return,
+}
+
+impl BulkAction {
+    /// `accept` or `return`.
+    pub fn parse(code: &str) -> Option<Self> {
+        match code.trim() {
+            "accept" => Some(Self::Accept),
+            "return" => Some(Self::Return),
+            _ => None,
+        }
+    }
+
+    fn transition(self) -> NominationAction {
+        match self {
+            Self::Accept => NominationAction::Accept,
+            Self::Return => NominationAction::Return,
+        }
+    }
+}
+
+/// One nomination of a bulk appraisal: its id and, when given, the version read (a nomination
+/// changed since then is refused).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkItem {
+    pub id: String,
+    pub version: Option<i64>,
+}
+
+/// The most nominations one bulk appraisal takes.
+pub const BULK_MAX: usize = 1000;
+
+const PICKED: (&str, &str) = ("ids", "Hồ sơ được chọn");
+
+/// The standing office accepts (with `note` as the appraisal's remark, if any), or returns with `note`
+/// as the reason for all (required), the nominations picked, in one transaction: every one of them,
+/// or none, with each refusal naming its nomination (not found, changed since it was read, or in a
+/// state the action does not apply to). The list page and the API both call this.
+pub async fn bulk(
+    db: &Db,
+    ctx: &Ctx,
+    action: &str,
+    items: &[BulkItem],
+    note: &str,
+) -> AppResult<Vec<NominationView>> {
+    let mut v = Validation::new();
+    let action = BulkAction::parse(action);
+    if action.is_none() {
+        v.add(
+            "action",
+            "Thao tác",
+            "Hãy chọn thao tác: chấp nhận (accept) hoặc trả lại (return).",
+        );
+    }
+    let mut picked: Vec<BulkItem> = Vec::with_capacity(items.len());
+    for item in items {
+        let id = item.id.trim();
+        if !id.is_empty() && !picked.iter().any(|p| p.id == id) {
+            picked.push(BulkItem {
+                id: id.to_string(),
+                version: item.version,
+            });
+        }
+    }
+    if picked.is_empty() {
+        v.add(
+            PICKED.0,
+            PICKED.1,
+            "Hãy chọn ít nhất một hồ sơ chờ thẩm định.",
+        );
+    } else if picked.len() > BULK_MAX {
+        v.add(
+            PICKED.0,
+            PICKED.1,
+            format!("Mỗi lần xử lý tối đa {BULK_MAX} hồ sơ; hãy chia thành nhiều lần."),
+        );
+    }
+    let note = thidua_domain::text::clean(note);
+    if action == Some(BulkAction::Return) && note.is_empty() {
+        v.add(RETURN_REASON.0, RETURN_REASON.1, RETURN_REASON.2);
+    }
+    let Some(action) = action.filter(|_| v.is_ok()) else {
+        return Err(AppError::Invalid(v));
+    };
+    ctx.authorize(Action::Appraise {
+        org_id: ctx.org_id(),
+    })?;
+    let mut tx = db.begin().await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let mut ready = Vec::with_capacity(picked.len());
+    let mut refused = Validation::new();
+    for item in &picked {
+        match check_one(&mut tx, ctx, &rules, item, action.transition()).await? {
+            Ok(r) => ready.push(r),
+            Err(message) => refused.add(PICKED.0, PICKED.1, message),
+        }
+    }
+    if !refused.is_ok() {
+        return Err(AppError::Invalid(refused));
+    }
+    let mut out = Vec::with_capacity(ready.len());
+    for (n, version, to) in &ready {
+        let done = match action {
+            BulkAction::Accept => {
+                accept_in(&mut tx, ctx, &rules, n, (*version, *to), None, Some(&note)).await
+            }
+            BulkAction::Return => return_in(&mut tx, ctx, &rules, n, *version, *to, &note).await,
+        };
+        match done {
+            Ok(view) => out.push(view),
+            // Changed by someone else between the check and the change: nothing is kept.
+            Err(AppError::Conflict) => return Err(invalid(PICKED.0, PICKED.1, stale(n))),
+            Err(e) => return Err(e),
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+fn stale(n: &NominationView) -> String {
+    format!(
+        "Hồ sơ {} — {}: vừa được người khác cập nhật sau khi danh sách được tải; hãy tải lại danh sách rồi chọn lại.",
+        n.nominee_name, n.code_name
+    )
+}
+
+/// A picked nomination checked for the bulk action: ready (with the version to change and the next
+/// state), or the reason it is refused, naming it.
+async fn check_one(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    rules: &Rules,
+    item: &BulkItem,
+    action: NominationAction,
+) -> AppResult<Result<(NominationView, i64, NominationStatus), String>> {
+    let (v, parts) = match visible_with(tx, ctx, rules, &item.id).await {
+        Ok(found) => found,
+        Err(AppError::NotFound) => {
+            return Ok(Err(format!("Không tìm thấy hồ sơ đề nghị «{}».", item.id)));
+        }
+        Err(e) => return Err(e),
+    };
+    let version = item.version.unwrap_or(v.row.version);
+    Ok(match next(&v, &parts, action, version) {
+        Ok(to) => Ok((v, version, to)),
+        Err(AppError::Conflict) => Err(stale(&v)),
+        Err(AppError::Forbidden) => Err(format!(
+            "Hồ sơ {} — {}: {}",
+            v.nominee_name,
+            v.code_name,
+            Denied::NotAllowed.message()
+        )),
+        Err(AppError::Invalid(m)) => Err(format!(
+            "Hồ sơ {} — {}: {}",
+            v.nominee_name,
+            v.code_name,
+            m.errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )),
+        Err(e) => return Err(e),
+    })
 }
 
 /// A lower form must be in the catalog, rank below the form asked, and accept the nominee.

@@ -11,7 +11,7 @@ mod report;
 mod submit;
 
 pub use dossier::{DocStatus, add_documents, document_status, download};
-pub use flow::{accept, forward, return_back, withdraw};
+pub use flow::{BULK_MAX, BulkAction, BulkItem, accept, bulk, forward, return_back, withdraw};
 pub use input::NominationInput;
 use input::apply_input;
 pub use report::achievement_report;

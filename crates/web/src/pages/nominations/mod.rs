@@ -1,4 +1,5 @@
-//! Pages of nominations: the list with filters, the dashboard of counts and bulk appraisal; the form of
+//! Pages of nominations: the list with filters, the dashboard of counts and bulk appraisal (all or
+//! nothing, the use case of `POST /api/v1/nominations/bulk`); the form of
 //! a draft; the user's notifications. The nomination itself (dossier, timeline, steps) is in [`show`].
 
 mod show;
@@ -193,50 +194,58 @@ struct BulkForm {
     note: String,
 }
 
-/// Accepts or returns the ticked nominations, one by one; those refused are listed with the reason.
+/// Accepts or returns the ticked nominations, all together in one transaction (the use case the API
+/// calls too); when one is refused nothing changes and every reason is listed.
 async fn bulk(
     State(state): State<AppState>,
     ctx: Ctx,
     Form(f): Form<BulkForm>,
 ) -> AppResult<Response> {
-    ctx.authorize(Action::Appraise {
-        org_id: ctx.org_id(),
-    })?;
-    let (mut done, mut errors) = (0, Vec::new());
-    for item in &f.ids {
-        let (id, version) = item
-            .split_once(':')
-            .map(|(i, v)| (i, super::version_of(v)))
-            .unwrap_or((item.as_str(), 0));
-        let r = match f.action.as_str() {
-            "accept" => ops::accept(&state.db, &ctx, id, version, None, None).await,
-            _ => ops::return_back(&state.db, &ctx, id, version, &f.note).await,
-        };
-        match r {
-            Ok(_) => done += 1,
-            Err(AppError::Invalid(v)) => errors.extend(v.errors.into_iter().map(|e| e.message)),
-            Err(AppError::Conflict) => {
-                errors.push("Một hồ sơ vừa được người khác cập nhật; hãy tải lại danh sách.".into())
-            }
-            Err(e) => return Err(e),
+    let items: Vec<ops::BulkItem> = f
+        .ids
+        .iter()
+        .map(|item| {
+            item.split_once(':').map_or_else(
+                || ops::BulkItem {
+                    id: item.clone(),
+                    version: None,
+                },
+                |(id, v)| ops::BulkItem {
+                    id: id.to_string(),
+                    version: Some(super::version_of(v)),
+                },
+            )
+        })
+        .collect();
+    // The note field of the list is the reason of a return; an acceptance leaves no remark.
+    let accept = ops::BulkAction::parse(&f.action) == Some(ops::BulkAction::Accept);
+    let note = if accept { "" } else { f.note.as_str() };
+    match ops::bulk(&state.db, &ctx, &f.action, &items, note).await {
+        Ok(done) => {
+            let what = if accept {
+                "chấp nhận"
+            } else {
+                "trả lại"
+            };
+            Ok(see_other(
+                "/nominations?pending=1",
+                &format!("Đã {what} {} hồ sơ.", done.len()),
+            ))
         }
+        Err(AppError::Invalid(v)) => {
+            list_page(
+                &state,
+                &ctx,
+                ListQuery {
+                    pending: "1".into(),
+                    ..Default::default()
+                },
+                v.errors.into_iter().map(|e| e.message).collect(),
+            )
+            .await
+        }
+        Err(e) => Err(e),
     }
-    if errors.is_empty() {
-        return Ok(see_other(
-            "/nominations?pending=1",
-            &format!("Đã xử lý {done} hồ sơ."),
-        ));
-    }
-    list_page(
-        &state,
-        &ctx,
-        ListQuery {
-            pending: "1".into(),
-            ..Default::default()
-        },
-        errors,
-    )
-    .await
 }
 
 #[derive(Template)]
