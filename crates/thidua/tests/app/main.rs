@@ -19,6 +19,7 @@ mod idempotency;
 mod import_export;
 mod meetings;
 mod nominations;
+mod notifications;
 mod org_rules;
 mod people;
 mod plan_import;

@@ -1,5 +1,5 @@
 //! API of nominations (step 7): drafts with their dossier documents, submission with its checks, the
-//! theme lead's forward or return, appraisal by the standing office; and the user's notifications.
+//! theme lead's forward or return, appraisal by the standing office, one by one or in bulk.
 //! Every route calls a use case of `crate::ops::nominations`.
 
 use super::extract::{ApiJson, ApiQuery, is_multipart};
@@ -33,7 +33,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bulk))
         .routes(routes!(download))
         .routes(routes!(report))
-        .routes(routes!(notifications))
 }
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -570,32 +569,6 @@ async fn download(
         bytes,
     )
         .into_response())
-}
-
-/// A notification for the caller.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Notification {
-    pub text: String,
-    pub link: String,
-    pub created_at: String,
-}
-
-/// The caller's notifications (addressed to them, their units or their role), newest first.
-#[utoipa::path(get, path = "/api/v1/notifications", tag = "nominations", responses((status = 200, body = Vec<Notification>)))]
-async fn notifications(
-    State(state): State<AppState>,
-    ctx: Ctx,
-) -> ApiResult<Json<Vec<Notification>>> {
-    let rows = ops::my_notifications(&state.db, &ctx).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|n| Notification {
-                text: n.text,
-                link: n.link,
-                created_at: n.created_at,
-            })
-            .collect(),
-    ))
 }
 
 /// The achievement report (*báo cáo thành tích*) generated from the data, as a DOCX to edit.

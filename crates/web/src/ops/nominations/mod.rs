@@ -26,7 +26,7 @@ use thidua_domain::nomination::{NominationStatus, Part};
 use thidua_domain::policy::Action;
 use thidua_rules::Rules;
 use thidua_store::nominations::{self as store, EventRow, NominationFilter, NominationRow};
-use thidua_store::notifications::{self, Addressee, NotificationRow};
+use thidua_store::notifications::{self, Addressee};
 use thidua_store::{Db, Tx, campaign_parts, ids, persons, units};
 
 /// The nomination kinds (*loại hình khen thưởng*) with their Vietnamese labels.
@@ -383,25 +383,6 @@ pub async fn dashboard(db: &Db, ctx: &Ctx) -> AppResult<Vec<(&'static str, &'sta
                 .map(|(_, n)| (s.code(), s.label(), *n))
         })
         .collect())
-}
-
-/// The user's notifications, newest first.
-pub async fn my_notifications(db: &Db, ctx: &Ctx) -> AppResult<Vec<NotificationRow>> {
-    ctx.authorize(Action::UseApp {
-        org_id: ctx.org_id(),
-    })?;
-    let mut tx = db.begin().await?;
-    let rows = notifications::for_user(
-        &mut tx,
-        ctx.org_id(),
-        &ctx.user.id,
-        ctx.role().code(),
-        ctx.actor.read_scope(),
-        200,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(rows)
 }
 
 pub(crate) async fn notify(

@@ -1,10 +1,10 @@
 //! Pages of nominations: the list with filters, the dashboard of counts and bulk appraisal (all or
 //! nothing, the use case of `POST /api/v1/nominations/bulk`); the form of
-//! a draft; the user's notifications. The nomination itself (dossier, timeline, steps) is in [`show`].
+//! a draft. The nomination itself (dossier, timeline, steps) is in [`show`].
 
 mod show;
 
-use super::{Flash, Layout, form_status, local_time, render, see_other, unit_options};
+use super::{Layout, form_status, local_time, render, see_other, unit_options};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -28,7 +28,6 @@ pub fn routes() -> Router<AppState> {
         .route("/nominations/new", get(new_form))
         .route("/nominations/bulk", post(bulk))
         .route("/nominations/{id}/edit", get(edit_form).post(update))
-        .route("/notifications", get(notifications))
         .merge(show::routes())
 }
 
@@ -440,30 +439,4 @@ async fn update(
         }
         Err(e) => Err(e),
     }
-}
-
-#[derive(Template)]
-#[template(path = "nominations/notifications.html")]
-struct NotificationsPage {
-    l: Layout,
-    rows: Vec<(String, String, String)>,
-}
-
-async fn notifications(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(flash): Query<Flash>,
-) -> AppResult<Response> {
-    let rows = ops::my_notifications(&state.db, &ctx)
-        .await?
-        .into_iter()
-        .map(|n| (local_time(&n.created_at), n.text, n.link))
-        .collect();
-    Ok(render(
-        StatusCode::OK,
-        &NotificationsPage {
-            l: Layout::new(&ctx, "notifications").with_flash(flash.ok),
-            rows,
-        },
-    ))
 }
