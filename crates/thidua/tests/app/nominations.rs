@@ -901,7 +901,7 @@ async fn bulk_appraisal_is_all_or_nothing(engine: Engine) {
     assert_eq!(app.audit_rows().await, before);
 
     // All fit: accepted together, each with its audit row, timeline remark and notification.
-    let r = office.api_post(BULK, &json!({"action": "accept", "ids": [a, {"id": b, "version": 1}, a], "note": "Đủ điều kiện"})).await;
+    let r = office.api_post(BULK, &json!({"action": "accept", "ids": [{"id": a}, {"id": b, "version": 1}, a], "note": "Đủ điều kiện"})).await;
     r.expect(200);
     let done = r.json();
     assert_eq!(

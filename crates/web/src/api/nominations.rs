@@ -489,7 +489,11 @@ pub enum BulkTarget {
     /// The nomination's id: taken as it is now.
     Id(String),
     /// The id with the version read: refused when the nomination changed since.
-    Versioned { id: String, version: i64 },
+    Versioned {
+        id: String,
+        #[serde(default)]
+        version: Option<i64>,
+    },
 }
 
 /// A bulk appraisal by the standing office.
@@ -532,10 +536,7 @@ async fn bulk(
         .into_iter()
         .map(|t| match t {
             BulkTarget::Id(id) => ops::BulkItem { id, version: None },
-            BulkTarget::Versioned { id, version } => ops::BulkItem {
-                id,
-                version: Some(version),
-            },
+            BulkTarget::Versioned { id, version } => ops::BulkItem { id, version },
         })
         .collect();
     let done = ops::bulk(
