@@ -3,6 +3,7 @@
 //! [`NominationStatus::apply`] before every change; the UI shows [`NominationStatus::label`], never a code.
 
 use serde::Serialize;
+use std::cmp::Ordering;
 
 /// Where a nomination stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -353,21 +354,110 @@ pub fn quorate(taking_part: u32, total_members: u32, quorum: f64) -> bool {
     total_members > 0 && f64::from(taking_part) / f64::from(total_members) + 1e-9 >= quorum
 }
 
-/// Ranks passed items when more pass than a quota allows: by agree votes (most first), then by the
-/// plan's tie-break key (lower first), then by position on the agenda. Returns the indices kept.
-pub fn within_quota(items: &[(Tally, i64, usize)], quota: usize) -> Vec<usize> {
+/// A reaching agenda item as the quota ranking sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuotaCandidate {
+    /// Agree votes (electronic and paper).
+    pub agree: u32,
+    /// An individual who works directly (*người trực tiếp lao động, sản xuất, công tác*:
+    /// `persons.direct_worker`); always false for collectives and households.
+    pub direct_worker: bool,
+    /// When the nomination reached the standing office (`submitted_at`: RFC 3339 in UTC, fixed width,
+    /// so it sorts as text); `None` ranks after any time.
+    pub submitted_at: Option<String>,
+    /// Position on the agenda.
+    pub position: i64,
+}
+
+/// The step of the ranking that puts one item below another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankedBy {
+    /// Fewer agree votes.
+    Votes,
+    /// Equal votes; the other is an individual who works directly.
+    DirectWorker,
+    /// Equal so far; the other reached the standing office earlier.
+    Submission,
+    /// Equal so far; the other comes earlier on the agenda.
+    Agenda,
+}
+
+/// Where a reaching item ranks for a quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotaPlace {
+    /// Rank among the reaching items of its group, from 1.
+    pub rank: usize,
+    /// Within the places of the quota.
+    pub kept: bool,
+    /// For an item left out: the step that ranked it below the last item kept; `None` when the quota
+    /// had no place left at all (or the item is kept).
+    pub cut_by: Option<RankedBy>,
+}
+
+/// How `a` ranks against `b` (`Less`: `a` first) and the step that decided it.
+fn quota_order(a: &QuotaCandidate, b: &QuotaCandidate) -> (Ordering, RankedBy) {
+    let steps = [
+        (b.agree.cmp(&a.agree), RankedBy::Votes),
+        (
+            b.direct_worker.cmp(&a.direct_worker),
+            RankedBy::DirectWorker,
+        ),
+        (
+            match (&a.submitted_at, &b.submitted_at) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            },
+            RankedBy::Submission,
+        ),
+    ];
+    steps
+        .into_iter()
+        .find(|(o, _)| o.is_ne())
+        .unwrap_or((a.position.cmp(&b.position), RankedBy::Agenda))
+}
+
+/// Ranks the items that reached the vote threshold when more of them reach than a quota's `places`
+/// allow, and keeps the first `places`. The order, in this exact sequence:
+///
+/// 1. more agree votes first;
+/// 2. on equal votes, an individual who works directly (*cá nhân trực tiếp lao động, sản xuất, công
+///    tác*) before one who does not — the Law's emphasis on people who work directly (Luật Thi đua,
+///    khen thưởng 2022, Điều 5 khoản 2) and the seed plans' "Ưu tiên tập thể nhỏ, cá nhân trực tiếp
+///    tham gia tổ chức và thực hiện phong trào thi đua";
+/// 3. then the nomination that reached the standing office earlier (`submitted_at`);
+/// 4. then the earlier position on the agenda, which is never equal, so the order is total.
+///
+/// The same emphasis puts smaller collectives first, but units carry no size (head count) in the data,
+/// so that step is left out: collectives tie-break on steps 3 and 4 only.
+///
+/// Returns one place per item, in the order given.
+pub fn rank_for_quota(items: &[QuotaCandidate], places: usize) -> Vec<QuotaPlace> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| {
-        items[b]
-            .0
-            .agree
-            .cmp(&items[a].0.agree)
-            .then(items[a].1.cmp(&items[b].1))
-            .then(items[a].2.cmp(&items[b].2))
-    });
-    order.truncate(quota);
-    order.sort_unstable();
-    order
+    order.sort_by(|&a, &b| quota_order(&items[a], &items[b]).0);
+    let mut out = vec![
+        QuotaPlace {
+            rank: 0,
+            kept: false,
+            cut_by: None
+        };
+        items.len()
+    ];
+    let last_kept = places.checked_sub(1).and_then(|k| order.get(k)).copied();
+    for (k, &i) in order.iter().enumerate() {
+        let kept = k < places;
+        let cut_by = match last_kept {
+            Some(l) if !kept => Some(quota_order(&items[l], &items[i]).1),
+            _ => None,
+        };
+        out[i] = QuotaPlace {
+            rank: k + 1,
+            kept,
+            cut_by,
+        };
+    }
+    out
 }
 
 #[cfg(test)]
@@ -537,15 +627,100 @@ mod tests {
         assert!(quorate(10, 15, 2.0 / 3.0) && !quorate(9, 15, 2.0 / 3.0));
     }
 
-    #[test]
-    fn quota_keeps_the_most_votes_then_the_tie_break() {
-        let t = |agree| Tally {
+    fn cand(
+        agree: u32,
+        direct_worker: bool,
+        submitted_at: Option<&str>,
+        position: i64,
+    ) -> QuotaCandidate {
+        QuotaCandidate {
             agree,
-            disagree: 0,
-            abstain: 0,
-        };
-        let items = [(t(10), 2, 0), (t(12), 5, 1), (t(10), 1, 2), (t(9), 0, 3)];
-        assert_eq!(within_quota(&items, 2), vec![1, 2]);
-        assert_eq!(within_quota(&items, 10), vec![0, 1, 2, 3]);
+            direct_worker,
+            submitted_at: submitted_at.map(str::to_string),
+            position,
+        }
+    }
+
+    fn kept(places: &[QuotaPlace]) -> Vec<usize> {
+        places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kept)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn ranks(places: &[QuotaPlace]) -> Vec<usize> {
+        places.iter().map(|p| p.rank).collect()
+    }
+
+    const EARLY: Option<&str> = Some("2025-11-02T08:00:00.000Z");
+    const LATE: Option<&str> = Some("2025-11-20T08:00:00.000Z");
+
+    #[test]
+    fn quota_keeps_the_most_votes_first() {
+        let items = [
+            cand(10, true, EARLY, 1),
+            cand(12, false, LATE, 2),
+            cand(11, false, LATE, 3),
+            cand(9, true, EARLY, 4),
+        ];
+        let p = rank_for_quota(&items, 2);
+        assert_eq!(ranks(&p), vec![3, 1, 2, 4]);
+        assert_eq!(kept(&p), vec![1, 2]);
+        // Fewer votes, whatever the tie-breaks say.
+        assert_eq!(
+            (p[0].cut_by, p[3].cut_by),
+            (Some(RankedBy::Votes), Some(RankedBy::Votes))
+        );
+        assert_eq!(p[1].cut_by, None);
+        // Places enough for everyone: all kept, still ranked.
+        let all = rank_for_quota(&items, 10);
+        assert_eq!(kept(&all), vec![0, 1, 2, 3]);
+        assert_eq!(ranks(&all), vec![3, 1, 2, 4]);
+    }
+
+    #[test]
+    fn quota_ties_go_to_the_direct_worker_then_the_earlier_submission_then_the_agenda() {
+        // Equal votes: the direct worker, though later on the agenda and sent later, comes first.
+        let items = [cand(8, false, EARLY, 1), cand(8, true, LATE, 2)];
+        let p = rank_for_quota(&items, 1);
+        assert_eq!((kept(&p), ranks(&p)), (vec![1], vec![2, 1]));
+        assert_eq!(p[0].cut_by, Some(RankedBy::DirectWorker));
+        // Equal votes, neither (or both) working directly: the one sent to the office earlier.
+        for direct in [false, true] {
+            let items = [cand(8, direct, LATE, 1), cand(8, direct, EARLY, 2)];
+            let p = rank_for_quota(&items, 1);
+            assert_eq!(kept(&p), vec![1]);
+            assert_eq!(p[0].cut_by, Some(RankedBy::Submission));
+        }
+        // A nomination without a submission time ranks after one with it.
+        let p = rank_for_quota(&[cand(8, false, None, 1), cand(8, false, LATE, 2)], 1);
+        assert_eq!(
+            (kept(&p), p[0].cut_by),
+            (vec![1], Some(RankedBy::Submission))
+        );
+        // Equal in everything: the agenda decides.
+        let items = [
+            cand(8, false, EARLY, 3),
+            cand(8, false, EARLY, 1),
+            cand(8, false, EARLY, 2),
+        ];
+        let p = rank_for_quota(&items, 2);
+        assert_eq!((kept(&p), ranks(&p)), (vec![1, 2], vec![3, 1, 2]));
+        assert_eq!(p[0].cut_by, Some(RankedBy::Agenda));
+        // Votes still come before every tie-break.
+        let p = rank_for_quota(&[cand(7, true, EARLY, 1), cand(8, false, LATE, 2)], 1);
+        assert_eq!((kept(&p), p[0].cut_by), (vec![1], Some(RankedBy::Votes)));
+    }
+
+    #[test]
+    fn quota_without_places_keeps_nothing() {
+        let items = [cand(9, true, EARLY, 1), cand(8, false, EARLY, 2)];
+        let p = rank_for_quota(&items, 0);
+        assert_eq!(kept(&p), Vec::<usize>::new());
+        assert_eq!(ranks(&p), vec![1, 2]);
+        assert!(p.iter().all(|x| x.cut_by.is_none()));
+        assert!(rank_for_quota(&[], 3).is_empty());
     }
 }

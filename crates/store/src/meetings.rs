@@ -64,6 +64,10 @@ pub struct ItemRow {
     pub campaign_id: Option<String>,
     pub nominating_unit_id: String,
     pub nominating_unit: String,
+    /// The nominee is an individual who works directly (quota tie-break); false otherwise.
+    pub direct_worker: bool,
+    /// When the nomination reached the standing office (quota tie-break).
+    pub submitted_at: Option<String>,
 }
 
 /// A declared conflict of interest.
@@ -245,7 +249,8 @@ pub async fn set_attendance(
 }
 
 const ITEM_SELECT: &str = "SELECT i.id, i.meeting_id, i.nomination_id, i.position, i.paper_agree, i.paper_disagree, i.paper_abstain, i.result, i.agree, i.disagree, i.abstain, i.note, \
-    COALESCE(p.full_name, nu.name, n.household_name, '') AS nominee, n.nominee_type, n.code, n.achievement, n.campaign_id, n.nominating_unit_id, COALESCE(su.name, '') AS nominating_unit \
+    COALESCE(p.full_name, nu.name, n.household_name, '') AS nominee, n.nominee_type, n.code, n.achievement, n.campaign_id, n.nominating_unit_id, COALESCE(su.name, '') AS nominating_unit, \
+    COALESCE(p.direct_worker, FALSE) AS direct_worker, n.submitted_at \
     FROM agenda_items i JOIN nominations n ON n.id = i.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id";
 
 /// The agenda in order.

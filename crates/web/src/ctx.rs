@@ -24,6 +24,9 @@ pub struct Ctx {
     pub user: UserRow,
     pub actor: Actor,
     pub via: AuthVia,
+    /// Notifications the user has not read (capped), counted for the pages' menu; `None` when not
+    /// counted (API requests).
+    pub unread_notifications: Option<i64>,
 }
 
 /// The identity found by the middleware, stored in request extensions.
@@ -81,18 +84,28 @@ pub async fn ctx_for(tx: &mut Tx, user: UserRow, via: AuthVia) -> Result<Option<
         role,
         scope_path,
     };
-    Ok(Some(Ctx { user, actor, via }))
+    Ok(Some(Ctx {
+        user,
+        actor,
+        via,
+        unread_notifications: None,
+    }))
 }
 
-/// Loads the identity of a session token.
-pub async fn from_session(state: &AppState, token: &str) -> Result<Option<Ctx>, AppError> {
+/// Loads the identity of a session token; `page`: a page request, whose menu shows the number of
+/// unread notifications (one cheap count in the same transaction).
+pub async fn from_session(
+    state: &AppState,
+    token: &str,
+    page: bool,
+) -> Result<Option<Ctx>, AppError> {
     let id_hash = crate::auth::token_hash(token);
     let mut tx = state.db.begin().await?;
     let Some(session) = sessions::get(&mut tx, &id_hash, &ids::now()).await? else {
         return Ok(None);
     };
     let user = users::get(&mut tx, &session.user_id).await?;
-    let ctx = ctx_for(
+    let mut ctx = ctx_for(
         &mut tx,
         user,
         AuthVia::Session {
@@ -101,6 +114,9 @@ pub async fn from_session(state: &AppState, token: &str) -> Result<Option<Ctx>, 
         },
     )
     .await?;
+    if page && let Some(c) = ctx.as_mut() {
+        c.unread_notifications = Some(crate::ops::notifications::unread_in(&mut tx, c).await?);
+    }
     tx.commit().await?;
     Ok(ctx)
 }

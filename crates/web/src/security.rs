@@ -89,7 +89,9 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
         return refuse(api, AppError::too_large(limit));
     }
     let headers = req.headers().clone();
-    let identity = match load_identity(&state, &headers).await {
+    // Pages show the number of unread notifications in their menu; the API and static files do not.
+    let page = !api && !req.uri().path().starts_with("/static/");
+    let identity = match load_identity(&state, &headers, page).await {
         Ok(i) => i,
         Err(e) => return refuse(api, e),
     };
@@ -226,6 +228,7 @@ async fn check_csrf(req: Request, expected: &str) -> Result<(Request, Option<Str
 async fn load_identity(
     state: &AppState,
     headers: &axum::http::HeaderMap,
+    page: bool,
 ) -> Result<Identity, AppError> {
     if let Some(auth) = headers.get("authorization").and_then(|v| v.to_str().ok()) {
         let token = auth.strip_prefix("Bearer ").unwrap_or("").trim();
@@ -236,7 +239,7 @@ async fn load_identity(
     }
     let jar = CookieJar::from_headers(headers);
     match jar.get(SESSION_COOKIE) {
-        Some(c) => Ok(Identity(from_session(state, c.value()).await?)),
+        Some(c) => Ok(Identity(from_session(state, c.value(), page).await?)),
         None => Ok(Identity(None)),
     }
 }

@@ -20,6 +20,8 @@ mod idempotency;
 mod import_export;
 mod meetings;
 mod nominations;
+mod notifications;
+mod org_rules;
 mod people;
 mod plan_import;
 mod policy;

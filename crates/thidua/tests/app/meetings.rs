@@ -15,6 +15,7 @@ on_both_engines!(
     quorum_failure_refuses_closing,
     quota_overflow_ranks_by_votes,
     campaign_quota_limits_the_unit,
+    quota_ties_go_to_the_direct_worker_then_the_earlier_submission,
     meeting_pages
 );
 
@@ -411,6 +412,16 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
         accepted_nomination(&app, "LDTT").await,
         accepted_nomination(&app, "LDTT").await,
     ];
+    for (n, sent) in [
+        (&noms[0], "2025-11-02T08:00:00.000Z"),
+        (&noms[2], "2025-11-20T08:00:00.000Z"),
+    ] {
+        exec(
+            &app,
+            &format!("UPDATE nominations SET submitted_at = '{sent}' WHERE id = '{n}'"),
+        )
+        .await;
+    }
     // Removing an item while scheduled sends its nomination back to accepted.
     let body = json!({"title": "Phiên họp có chỉ tiêu", "held_on": "2025-12-20", "total_members": 3, "secret_ballot": false, "member_ids": [u1, u2, id3]});
     let r = office.api_post("/api/v1/meetings", &body).await;
@@ -461,7 +472,7 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
     v.expect(200);
     let v = v.json();
     // Agree votes: item 1 → 2, item 2 → 3, item 3 → 2: all pass the majority; the cap of 2 keeps item 2
-    // (most votes) and item 1 (tie with item 3, earlier on the agenda).
+    // (most votes) and item 1 (tie with item 3, the same person, sent to the office earlier).
     let votes = [
         [("agree", &m1), ("agree", &m2), ("disagree", &m3)],
         [("agree", &m1), ("agree", &m2), ("agree", &m3)],
@@ -494,19 +505,21 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
         .map(|i| i["result_label"].as_str().unwrap())
         .collect();
     assert_eq!(results, vec!["Thông qua", "Thông qua", "Không thông qua"]);
-    assert!(
-        v["items"][2]["note"]
-            .as_str()
-            .unwrap()
-            .contains("ngoài chỉ tiêu")
+    let note = v["items"][2]["note"].as_str().unwrap();
+    assert_eq!(
+        note,
+        "Vượt chỉ tiêu khen thưởng (của phiên họp: tối đa 2 hồ sơ): xếp thứ 3/3 theo số phiếu đồng ý (2 phiếu), chỉ tiêu còn 2 suất; bằng số phiếu, hồ sơ gửi Thường trực Hội đồng muộn hơn."
     );
     assert_eq!(status_of(&app, &noms[2]).await, "failed");
+    let minutes = v["minutes"].as_str().unwrap();
+    assert!(minutes.contains("biểu quyết công khai"));
     assert!(
-        v["minutes"]
-            .as_str()
-            .unwrap()
-            .contains("biểu quyết công khai")
+        minutes.contains(&format!(
+            "Đạt ngưỡng biểu quyết nhưng không được thông qua. {note}"
+        )),
+        "{minutes}"
     );
+    assert!(minutes.contains("bằng số phiếu thì ưu tiên cá nhân trực tiếp lao động, sản xuất, công tác, rồi hồ sơ gửi Thường trực Hội đồng sớm hơn"), "{minutes}");
 }
 
 async fn exec(app: &TestApp, sql: &str) {
@@ -582,12 +595,146 @@ async fn campaign_quota_limits_the_unit(engine: Engine) {
         .map(|i| i["result_label"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(results, vec!["Không thông qua", "Thông qua", "Thông qua"]);
-    assert!(
-        r.json()["minutes"]
-            .as_str()
-            .unwrap()
-            .contains("Đạt ngưỡng nhưng ngoài chỉ tiêu")
+    let note = "Vượt chỉ tiêu khen thưởng (Phường Bạch Đằng: tối đa 1 cá nhân): xếp thứ 2/2 theo số phiếu đồng ý (2 phiếu), chỉ tiêu còn 1 suất, dành cho các hồ sơ nhiều phiếu đồng ý hơn.";
+    assert_eq!(r.json()["items"][0]["note"], note);
+    assert!(r.json()["minutes"].as_str().unwrap().contains(note));
+}
+
+/// Two people of Bạch Đằng and two of its residential groups nominated in a campaign whose plan
+/// allows the ward one individual and one collective, every item with the same votes: the person who
+/// works directly passes though later on the agenda and sent later; between the groups (units carry
+/// no size) the one sent to the office earlier passes. The notes, minutes and page say why.
+async fn quota_ties_go_to_the_direct_worker_then_the_earlier_submission(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let admin = app.login(ADMIN).await;
+    let office = app.login(STANDING).await;
+    let m1 = app.login(COUNCIL).await;
+    let m2 = app.login(CHAIRMAN).await;
+    let (id3, m3) = council_member(&app, &admin).await;
+    let (u1, u2) = (app.user_id(COUNCIL).await, app.user_id(CHAIRMAN).await);
+    let ward = app.unit("P-BACHDANG").await;
+    let plan = crate::campaigns_api::make_plan(
+        &office,
+        "Phong trào thi đua có chỉ tiêu, xét ưu tiên",
+        std::slice::from_ref(&ward.id),
+    )
+    .await;
+    let cid = plan["id"].as_str().unwrap().to_string();
+    office.api_post(&format!("/api/v1/campaigns/{cid}/quotas"), &json!({"who": "Phường Bạch Đằng", "unit_id": ward.id, "individuals_max": 1, "collectives_max": 1})).await.expect(201);
+    let mut tx = app.db.begin().await.unwrap();
+    let filter = thidua_store::persons::PersonFilter {
+        scope: Some(ward.path.clone()),
+        ..Default::default()
+    };
+    let people = thidua_store::persons::list(&mut tx, &app.org_id, &filter, 2, 0)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(people.len(), 2);
+    let (office_worker, direct) = (
+        app.person(&people[0].id).await,
+        app.person(&people[1].id).await,
     );
+    exec(
+        &app,
+        &format!(
+            "UPDATE persons SET direct_worker = FALSE WHERE id = '{}'",
+            office_worker.id
+        ),
+    )
+    .await;
+    exec(
+        &app,
+        &format!(
+            "UPDATE persons SET direct_worker = TRUE WHERE id = '{}'",
+            direct.id
+        ),
+    )
+    .await;
+    let (early, late) = ("2025-11-02T08:00:00.000Z", "2025-11-20T08:00:00.000Z");
+    let mut rows = Vec::new();
+    // Agenda: the person not working directly first (sent early), then the direct worker (sent late).
+    for (p, sent) in [(&office_worker, early), (&direct, late)] {
+        let mut r = nomination_row(&app, "LDTT", p);
+        r.nominating_unit_id = ward.id.clone();
+        r.submitted_at = Some(sent.into());
+        rows.push(r);
+    }
+    // Then group 1 (sent late), then group 2 (sent early).
+    for (code, sent) in [("P-BACHDANG-TDP1", late), ("P-BACHDANG-TDP2", early)] {
+        let g = app.unit(code).await;
+        let mut r = nomination_row(&app, "TTLDTT", &office_worker);
+        (r.nominee_type, r.person_id, r.unit_id, r.nominating_unit_id) =
+            ("unit".into(), None, Some(g.id.clone()), ward.id.clone());
+        r.search_text = r.make_search_text(&g.name);
+        r.submitted_at = Some(sent.into());
+        rows.push(r);
+    }
+    let mut tx = app.db.begin().await.unwrap();
+    for r in &mut rows {
+        r.campaign_id = Some(cid.clone());
+        nominations::insert(&mut tx, r).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let noms: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let v = schedule(&office, 3, &[&u1, &u2, &id3], true, &noms).await;
+    let mid = v["meeting"]["id"].as_str().unwrap().to_string();
+    for k in 0..4 {
+        for s in [&m1, &m2, &m3] {
+            vote(s, &mid, &item(&v, k), "agree").await.expect(204);
+        }
+    }
+    let version = office
+        .api_get(&format!("/api/v1/meetings/{mid}"))
+        .await
+        .json()["meeting"]["version"]
+        .clone();
+    let r = office
+        .api_post(
+            &format!("/api/v1/meetings/{mid}/close"),
+            &json!({"version": version}),
+        )
+        .await;
+    r.expect(200);
+    let v = r.json();
+    let results: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["result_label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        results,
+        vec![
+            "Không thông qua",
+            "Thông qua",
+            "Không thông qua",
+            "Thông qua"
+        ]
+    );
+    let person_note = "Vượt chỉ tiêu khen thưởng (Phường Bạch Đằng: tối đa 1 cá nhân): xếp thứ 2/2 theo số phiếu đồng ý (3 phiếu), chỉ tiêu còn 1 suất; bằng số phiếu, xếp sau cá nhân trực tiếp lao động, sản xuất, công tác.";
+    let group_note = "Vượt chỉ tiêu khen thưởng (Phường Bạch Đằng: tối đa 1 tập thể): xếp thứ 2/2 theo số phiếu đồng ý (3 phiếu), chỉ tiêu còn 1 suất; bằng số phiếu, hồ sơ gửi Thường trực Hội đồng muộn hơn.";
+    assert_eq!(v["items"][0]["note"], person_note);
+    assert_eq!(v["items"][2]["note"], group_note);
+    assert!(
+        v["items"][1]["note"].is_null() && v["items"][3]["note"].is_null(),
+        "{v}"
+    );
+    for (k, status) in [(0, "failed"), (1, "passed"), (2, "failed"), (3, "passed")] {
+        assert_eq!(status_of(&app, &noms[k]).await, status);
+    }
+    let minutes = v["minutes"].as_str().unwrap();
+    assert!(
+        minutes.contains(person_note) && minutes.contains(group_note),
+        "{minutes}"
+    );
+    assert!(minutes.contains("Khi số hồ sơ đạt ngưỡng vượt chỉ tiêu khen thưởng, các hồ sơ đạt ngưỡng được xếp theo số phiếu đồng ý; bằng số phiếu thì ưu tiên cá nhân trực tiếp"), "{minutes}");
+    office
+        .get(&format!("/meetings/{mid}"))
+        .await
+        .expect(200)
+        .contains(person_note)
+        .contains(group_note);
 }
 
 async fn meeting_pages(engine: Engine) {

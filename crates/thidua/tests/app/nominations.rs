@@ -4,16 +4,20 @@
 //! wrong role) is explained in Vietnamese and leaves the audit log as it was.
 
 use crate::campaigns_api::{day, launch, multipart, pdf, plan_body};
-use crate::common::{ALL_USERS, Engine, Reply, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT};
+use crate::common::{
+    ALL_USERS, COUNCIL, Engine, Reply, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT, VIEWER,
+};
 use crate::on_both_engines;
 use serde_json::{Value, json};
+use thidua_store::nominations::{self as store, NominationRow};
 
 on_both_engines!(
     nomination_path_end_to_end,
     refusals_save_nothing,
     over_quota_names_the_quota_and_those_sent,
     appraisal_conflicts_and_roles,
-    pages_and_their_policy
+    pages_and_their_policy,
+    bulk_appraisal_is_all_or_nothing
 );
 
 /// The `id` of a record as the API shows it.
@@ -719,4 +723,316 @@ async fn pages_and_their_policy(engine: Engine) {
         .download(&format!("/api/v1/nominations/{nid}/report"))
         .await;
     assert_eq!(status.as_u16(), 404);
+}
+
+/// `n` nominations of different people of Bạch Đằng for Lao động tiên tiến, stored straight in state
+/// `submitted` (version 1; the dossier checks are tested above): (id, nominee name).
+async fn submitted(app: &TestApp, n: usize) -> Vec<(String, String)> {
+    let ward = app.unit("P-BACHDANG").await;
+    let mut tx = app.db.begin().await.unwrap();
+    let filter = thidua_store::persons::PersonFilter {
+        scope: Some(ward.path.clone()),
+        ..Default::default()
+    };
+    let people = thidua_store::persons::list(&mut tx, &app.org_id, &filter, n as i64, 0)
+        .await
+        .unwrap();
+    assert_eq!(people.len(), n, "demo has too few people in Bạch Đằng");
+    let mut out = Vec::new();
+    for p in people {
+        let now = thidua_store::ids::now();
+        let mut row = NominationRow {
+            id: thidua_store::ids::new_id(),
+            org_id: app.org_id.clone(),
+            campaign_id: None,
+            theme_id: None,
+            nominating_unit_id: ward.id.clone(),
+            nominee_type: "person".into(),
+            person_id: Some(p.id.clone()),
+            unit_id: None,
+            household_name: None,
+            code: "LDTT".into(),
+            original_code: None,
+            kind: "merit".into(),
+            procedure: "standard".into(),
+            year: 2025,
+            achievement: "Hoàn thành tốt nhiệm vụ năm 2025".into(),
+            achievement_key: None,
+            justification: None,
+            status: "submitted".into(),
+            route_unit_id: None,
+            round: 1,
+            submitted_at: Some(now.clone()),
+            checks_json: None,
+            confidential: false,
+            search_text: String::new(),
+            created_by: None,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        row.search_text = row.make_search_text(&p.full_name);
+        store::insert(&mut tx, &row).await.unwrap();
+        out.push((row.id, p.full_name));
+    }
+    tx.commit().await.unwrap();
+    out
+}
+
+const BULK: &str = "/api/v1/nominations/bulk";
+
+async fn statuses(app: &TestApp, noms: &[(String, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (id, _) in noms {
+        out.push(
+            app.scalar_text(&format!("SELECT status FROM nominations WHERE id = '{id}'"))
+                .await,
+        );
+    }
+    out
+}
+
+/// The standing office accepts or returns many nominations through the API (and the list page) in one
+/// transaction: one stale or unsuitable nomination changes nothing and is named; a return needs its
+/// reason; other roles are refused.
+async fn bulk_appraisal_is_all_or_nothing(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let office = app.login(STANDING).await;
+    let noms = submitted(&app, 4).await;
+    let (a, b, c, d) = (&noms[0].0, &noms[1].0, &noms[2].0, &noms[3].0);
+    let all_submitted = vec!["submitted".to_string(); 4];
+    let others = [
+        app.login(UO_BACHDANG).await,
+        app.login(COUNCIL).await,
+        app.login(VIEWER).await,
+    ];
+    let before = app.audit_rows().await;
+
+    // Only the standing office (and the administrator) appraise.
+    for s in &others {
+        let r = s
+            .api_post(BULK, &json!({"action": "accept", "ids": [a, b]}))
+            .await;
+        r.expect(403);
+        assert!(
+            r.json()["message"]
+                .as_str()
+                .unwrap()
+                .contains("không có quyền"),
+            "{}",
+            r.text
+        );
+        s.api_post(
+            BULK,
+            &json!({"action": "return", "ids": [a], "note": "Thiếu minh chứng"}),
+        )
+        .await
+        .expect(403);
+    }
+    // A return needs its reason; the action and the list are named when wrong.
+    field_error(
+        &office
+            .api_post(BULK, &json!({"action": "return", "ids": [a], "note": "  "}))
+            .await,
+        "note",
+        "lý do trả lại",
+    );
+    field_error(
+        &office
+            .api_post(BULK, &json!({"action": "return", "ids": [a]}))
+            .await,
+        "note",
+        "lý do trả lại",
+    );
+    field_error(
+        &office
+            .api_post(BULK, &json!({"action": "duyet", "ids": [a]}))
+            .await,
+        "action",
+        "chấp nhận (accept) hoặc trả lại (return)",
+    );
+    field_error(
+        &office
+            .api_post(BULK, &json!({"action": "accept", "ids": []}))
+            .await,
+        "ids",
+        "ít nhất một hồ sơ",
+    );
+    field_error(
+        &office
+            .api_post(BULK, &json!({"action": "accept", "ids": [1, 2]}))
+            .await,
+        "ids[0]",
+        "không đúng kiểu",
+    );
+    assert_eq!(statuses(&app, &noms).await, all_submitted);
+    assert_eq!(app.audit_rows().await, before);
+
+    // One stale version among good ones: nothing changes, only that nomination is named.
+    let r = office
+        .api_post(
+            BULK,
+            &json!({"action": "accept", "ids": [a, {"id": b, "version": 7}, c]}),
+        )
+        .await;
+    field_error(
+        &r,
+        "ids",
+        &format!(
+            "Hồ sơ {} — Lao động tiên tiến: vừa được người khác cập nhật",
+            noms[1].1
+        ),
+    );
+    assert_eq!(
+        r.json()["fields"].as_array().unwrap().len(),
+        1,
+        "{}",
+        r.text
+    );
+    // An unknown id is named too.
+    field_error(
+        &office
+            .api_post(
+                BULK,
+                &json!({"action": "return", "ids": [a, "khong-co"], "note": "Thiếu minh chứng"}),
+            )
+            .await,
+        "ids",
+        "Không tìm thấy hồ sơ đề nghị «khong-co»",
+    );
+    assert_eq!(statuses(&app, &noms).await, all_submitted);
+    assert_eq!(app.audit_rows().await, before);
+
+    // All fit: accepted together, each with its audit row, timeline remark and notification.
+    let r = office.api_post(BULK, &json!({"action": "accept", "ids": [{"id": a}, {"id": b, "version": 1}, a], "note": "Đủ điều kiện"})).await;
+    r.expect(200);
+    let done = r.json();
+    assert_eq!(
+        (done["action"].as_str(), done["count"].as_u64()),
+        (Some("accept"), Some(2)),
+        "{done}"
+    );
+    let results: Vec<(&str, &str)> = done["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["id"].as_str().unwrap(),
+                n["status_label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        results,
+        vec![
+            (a.as_str(), "Đã thẩm định, chờ Hội đồng xét"),
+            (b.as_str(), "Đã thẩm định, chờ Hội đồng xét")
+        ]
+    );
+    assert_eq!(
+        statuses(&app, &noms).await,
+        ["accepted", "accepted", "submitted", "submitted"]
+    );
+    assert_eq!(app.audit_rows().await, before + 2);
+    let n = office
+        .api_get(&format!("/api/v1/nominations/{a}"))
+        .await
+        .json();
+    assert_eq!(
+        n["timeline"].as_array().unwrap().last().unwrap()["note"],
+        "Đủ điều kiện"
+    );
+    assert!(
+        others[0]
+            .api_get("/api/v1/notifications")
+            .await
+            .text
+            .contains("đã được thẩm định")
+    );
+
+    // An accepted nomination no longer takes a bulk accept: named, and the other one stays as it was.
+    let r = office
+        .api_post(BULK, &json!({"action": "accept", "ids": [d, a]}))
+        .await;
+    field_error(
+        &r,
+        "ids",
+        &format!("Hồ sơ {} — Lao động tiên tiến: Không thể", noms[0].1),
+    );
+    assert_eq!(
+        statuses(&app, &noms).await,
+        ["accepted", "accepted", "submitted", "submitted"]
+    );
+
+    // A return with its reason, in one go.
+    let r = office
+        .api_post(
+            BULK,
+            &json!({"action": "return", "ids": [c], "note": "Bổ sung minh chứng thành tích"}),
+        )
+        .await;
+    r.expect(200);
+    assert_eq!(r.json()["results"][0]["status"], "returned");
+    let n = office
+        .api_get(&format!("/api/v1/nominations/{c}"))
+        .await
+        .json();
+    assert_eq!(
+        n["timeline"].as_array().unwrap().last().unwrap()["note"],
+        "Bổ sung minh chứng thành tích"
+    );
+
+    // The list page runs the same use case: one stale line, nothing changes, the page names it.
+    let before = app.audit_rows().await;
+    let r = office
+        .post_form(
+            "/nominations/bulk",
+            &[
+                ("ids", &format!("{d}:1")),
+                ("ids", &format!("{b}:1")),
+                ("action", "accept"),
+            ],
+        )
+        .await;
+    r.expect(422).contains(&format!(
+        "Hồ sơ {} — Lao động tiên tiến: vừa được người khác cập nhật",
+        noms[1].1
+    ));
+    assert_eq!(
+        statuses(&app, &noms).await,
+        ["accepted", "accepted", "returned", "submitted"]
+    );
+    assert_eq!(app.audit_rows().await, before);
+    office
+        .post_form(
+            "/nominations/bulk",
+            &[
+                ("ids", &format!("{d}:1")),
+                ("action", "return"),
+                ("note", ""),
+            ],
+        )
+        .await
+        .expect(422)
+        .contains("Hãy ghi rõ lý do trả lại");
+    let r = office
+        .post_form(
+            "/nominations/bulk",
+            &[("ids", &format!("{d}:1")), ("action", "accept")],
+        )
+        .await;
+    r.expect(303);
+    assert!(r.location().unwrap().contains("pending=1"));
+    assert_eq!(
+        statuses(&app, &noms).await,
+        ["accepted", "accepted", "returned", "accepted"]
+    );
+
+    // The route is described in the OpenAPI document.
+    let doc = office.api_get("/api/openapi.json").await.json();
+    assert!(
+        doc["paths"]["/api/v1/nominations/bulk"]["post"].is_object(),
+        "bulk missing from the OpenAPI document"
+    );
 }

@@ -82,9 +82,9 @@ pub struct Line {
     pub revoked_by: Option<String>,
 }
 
-fn line(l: LineView) -> Line {
+fn line(l: LineView, award: String) -> Line {
     Line {
-        award: ops::award_name(&l.code),
+        award,
         id: l.id,
         nomination_id: l.nomination_id,
         golden_book_no: l.golden_book_no,
@@ -147,9 +147,14 @@ async fn create_decision(
 async fn detail(state: &AppState, ctx: &Ctx, id: &str) -> Result<DecisionDetail, AppError> {
     let v = ops::get(&state.db, ctx, id).await?;
     let n = i64::try_from(v.lines.len()).unwrap_or(0);
+    let items = v
+        .lines
+        .iter()
+        .map(|l| line(l.clone(), v.award(&l.code)))
+        .collect();
     Ok(DecisionDetail {
         decision: decision(v.decision, n),
-        items: v.lines.into_iter().map(line).collect(),
+        items,
     })
 }
 

@@ -1,5 +1,5 @@
 //! API of nominations (step 7): drafts with their dossier documents, submission with its checks, the
-//! theme lead's forward or return, appraisal by the standing office; and the user's notifications.
+//! theme lead's forward or return, appraisal by the standing office, one by one or in bulk.
 //! Every route calls a use case of `crate::ops::nominations`.
 
 use super::extract::{ApiJson, ApiQuery, is_multipart};
@@ -30,9 +30,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(forward))
         .routes(routes!(return_back))
         .routes(routes!(accept))
+        .routes(routes!(bulk))
         .routes(routes!(download))
         .routes(routes!(report))
-        .routes(routes!(notifications))
 }
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -482,6 +482,78 @@ async fn accept(
     Ok(Json(full(&state, &ctx, &id).await?))
 }
 
+/// One nomination of a bulk appraisal.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum BulkTarget {
+    /// The nomination's id: taken as it is now.
+    Id(String),
+    /// The id with the version read: refused when the nomination changed since.
+    Versioned {
+        id: String,
+        #[serde(default)]
+        version: Option<i64>,
+    },
+}
+
+/// A bulk appraisal by the standing office.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct BulkBody {
+    /// `accept` or `return`.
+    #[serde(default)]
+    pub action: String,
+    /// The nominations waiting for appraisal (at most 1000).
+    #[serde(default)]
+    pub ids: Vec<BulkTarget>,
+    /// The reason of a return (required; the same for all), or a remark of the acceptance.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What a bulk appraisal answers.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkDone {
+    /// `accept` or `return`.
+    pub action: String,
+    /// How many nominations changed.
+    pub count: usize,
+    /// Each nomination after the change, in the order given.
+    pub results: Vec<Nomination>,
+}
+
+/// The standing office accepts or returns several nominations at once, all in one transaction: when
+/// one of them cannot take the action (not found, changed since it was read, not waiting for
+/// appraisal) nothing changes and the 422 names each such nomination (field `ids`). A return needs
+/// its reason (`note`).
+#[utoipa::path(post, path = "/api/v1/nominations/bulk", tag = "nominations", request_body = BulkBody, responses((status = 200, body = BulkDone), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn bulk(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<BulkBody>,
+) -> ApiResult<Json<BulkDone>> {
+    let items: Vec<ops::BulkItem> = body
+        .ids
+        .into_iter()
+        .map(|t| match t {
+            BulkTarget::Id(id) => ops::BulkItem { id, version: None },
+            BulkTarget::Versioned { id, version } => ops::BulkItem { id, version },
+        })
+        .collect();
+    let done = ops::bulk(
+        &state.db,
+        &ctx,
+        &body.action,
+        &items,
+        body.note.as_deref().unwrap_or(""),
+    )
+    .await?;
+    Ok(Json(BulkDone {
+        action: body.action.trim().to_string(),
+        count: done.len(),
+        results: done.into_iter().map(Nomination::from).collect(),
+    }))
+}
+
 /// Downloads a dossier document.
 #[utoipa::path(get, path = "/api/v1/nomination_documents/{id}", tag = "nominations", responses((status = 200, description = "The file", content_type = "application/octet-stream"), (status = 404, body = ApiErrorBody)))]
 async fn download(
@@ -498,32 +570,6 @@ async fn download(
         bytes,
     )
         .into_response())
-}
-
-/// A notification for the caller.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Notification {
-    pub text: String,
-    pub link: String,
-    pub created_at: String,
-}
-
-/// The caller's notifications (addressed to them, their units or their role), newest first.
-#[utoipa::path(get, path = "/api/v1/notifications", tag = "nominations", responses((status = 200, body = Vec<Notification>)))]
-async fn notifications(
-    State(state): State<AppState>,
-    ctx: Ctx,
-) -> ApiResult<Json<Vec<Notification>>> {
-    let rows = ops::my_notifications(&state.db, &ctx).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|n| Notification {
-                text: n.text,
-                link: n.link,
-                created_at: n.created_at,
-            })
-            .collect(),
-    ))
 }
 
 /// The achievement report (*báo cáo thành tích*) generated from the data, as a DOCX to edit.

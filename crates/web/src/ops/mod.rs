@@ -13,6 +13,7 @@ pub mod honours;
 pub mod import;
 pub mod meetings;
 pub mod nominations;
+pub mod notifications;
 pub mod persons;
 pub mod plan_import;
 pub mod rule_files;

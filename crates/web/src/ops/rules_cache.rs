@@ -20,7 +20,8 @@ pub fn shipped_files() -> Vec<(&'static str, &'static str)> {
 }
 
 /// The rules as shipped with the binary, built once. Only for places that have no organisation at hand
-/// (the award pipeline's name and money helpers); everything else reads [`rules_for`].
+/// (the public honour roll's search by award name, which spans organisations); everything else reads
+/// [`rules_for`] or [`rules_in`].
 pub fn shipped() -> AppResult<&'static Rules> {
     static SHIPPED: LazyLock<Result<Rules, String>> =
         LazyLock::new(|| Rules::bundled().map_err(|e| e.to_string()));

@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-const OBJECT_TYPES: [(&str, &str); 14] = [
+const OBJECT_TYPES: [(&str, &str); 15] = [
     ("unit", "Đơn vị"),
     ("person", "Cá nhân"),
     ("cluster", "Cụm, khối"),
@@ -35,6 +35,7 @@ const OBJECT_TYPES: [(&str, &str); 14] = [
     ("meeting", "Phiên họp Hội đồng"),
     ("decision", "Quyết định khen thưởng"),
     ("nomination", "Hồ sơ đề nghị khen thưởng"),
+    ("notification", "Thông báo"),
 ];
 
 /// The Vietnamese name of an audit action code.
@@ -102,6 +103,8 @@ pub fn action_label(code: &str) -> &'static str {
         "nomination.return" => "Trả lại hồ sơ đề nghị",
         "nomination.withdraw" => "Thu hồi hồ sơ đề nghị",
         "nomination.accept" => "Thẩm định, chấp nhận hồ sơ đề nghị",
+        "notification.read" => "Đánh dấu thông báo là đã đọc",
+        "notification.read_all" => "Đánh dấu tất cả thông báo là đã đọc",
         "ledger.award.create" => "Thêm khen thưởng",
         "ledger.award.update" => "Sửa khen thưởng",
         "ledger.rating.create" => "Thêm xếp loại",

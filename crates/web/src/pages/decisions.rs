@@ -72,13 +72,14 @@ async fn list(
     let mut tx = state.db.begin().await?;
     let forwards = thidua_store::decisions::forwards(&mut tx, ctx.org_id(), 500).await?;
     tx.commit().await?;
+    let rules = crate::ops::rules_cache::rules_for(&state.db, ctx.org_id()).await?;
     let forwards = forwards
         .into_iter()
         .map(|(f, name, code)| {
             (
                 f.nomination_id,
                 name,
-                ops::award_name(&code),
+                ops::award_name(&rules, &code),
                 f.authority,
                 super::local_time(&f.created_at),
             )
@@ -226,7 +227,7 @@ async fn form_page(
         let who = ops::authority(&rules, &n.code, &level, date).err();
         let c = Candidate {
             money: money(ops::line_amount(&rules, &n.code, &n.nominee_type, date)),
-            award: ops::award_name(&n.code),
+            award: ops::award_name(&rules, &n.code),
             year: n.year,
             achievement: n.achievement.clone(),
             higher: who.clone().unwrap_or_default(),
@@ -371,11 +372,11 @@ async fn show_page(
     let open_lines = view.lines.iter().filter(|l| l.revoked_at.is_none()).count();
     let lines = view
         .lines
-        .into_iter()
+        .iter()
         .map(|l| LineRowView {
-            award: ops::award_name(&l.code),
+            award: view.award(&l.code),
             money: money(l.amount),
-            line: l,
+            line: l.clone(),
         })
         .collect();
     let can_revoke = ctx.can(Action::Decide {
@@ -500,16 +501,18 @@ async fn certificate(
     let view = ops::get(&state.db, &ctx, &id).await?;
     let line = view
         .lines
-        .into_iter()
+        .iter()
         .find(|l| l.id == line_id)
+        .cloned()
         .ok_or(AppError::NotFound)?;
+    let award = view.award(&line.code);
     let verify_url = format!("{}/xac-minh/{}", origin(&headers), line.verify_code);
     let qr = ops::public::qr_data_uri(&verify_url).unwrap_or_default();
     let signed = iso_to_vn(&view.decision.signed_on);
     Ok(render(
         StatusCode::OK,
         &CertificatePage {
-            award: ops::award_name(&line.code),
+            award,
             d: view.decision,
             line,
             signed,

@@ -9,6 +9,7 @@ mod clusters;
 mod data;
 mod decisions;
 mod nominations;
+mod notifications;
 pub use data::read_upload;
 mod home;
 mod honours;
@@ -45,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .merge(decisions::routes())
         .merge(public::routes())
         .merge(nominations::routes())
+        .merge(notifications::routes())
 }
 
 /// What every signed-in page shows around its content.
@@ -62,6 +64,9 @@ pub struct Layout {
     pub flash: Option<String>,
     /// One-time key for the page's form, so a double click never submits twice.
     pub idem: String,
+    /// The number of unread notifications beside the menu entry «Thông báo» ("99+" beyond 99);
+    /// `None` when there are none.
+    pub unread: Option<String>,
 }
 
 impl Layout {
@@ -81,6 +86,13 @@ impl Layout {
             can_decisions: crate::ops::decisions::read::authorize_read(ctx).is_ok(),
             flash: None,
             idem: crate::auth::random_token(),
+            unread: ctx.unread_notifications.filter(|n| *n > 0).map(|n| {
+                if n > 99 {
+                    "99+".to_string()
+                } else {
+                    n.to_string()
+                }
+            }),
         }
     }
 

@@ -92,7 +92,7 @@ pub async fn forward(
     let rules = crate::ops::rules_cache::rules_in(&mut tx, ctx.org_id()).await?;
     let to = match authority(&rules, &n.code, &level, today()) {
         Ok(()) => {
-            v.add("nomination_id", "Hồ sơ", format!("{name}: «{}» thuộc thẩm quyền quyết định của đơn vị; hãy ra quyết định khen thưởng thay vì trình cấp trên.", award_name(&n.code)));
+            v.add("nomination_id", "Hồ sơ", format!("{name}: «{}» thuộc thẩm quyền quyết định của đơn vị; hãy ra quyết định khen thưởng thay vì trình cấp trên.", award_name(&rules, &n.code)));
             return Err(AppError::Invalid(v));
         }
         Err(who) if who.is_empty() => "Cấp trên có thẩm quyền".to_string(),
@@ -109,7 +109,7 @@ pub async fn forward(
         nominee_type: &n.nominee_type,
         nominee: &name,
         code: &n.code,
-        award: award_name(&n.code),
+        award: award_name(&rules, &n.code),
         year: n.year,
         kind: &n.kind,
         procedure: &n.procedure,
@@ -172,7 +172,7 @@ pub async fn forward(
     .await?;
     let text = format!(
         "Hồ sơ đề nghị khen thưởng {name} ({}) đã được trình {to}.",
-        award_name(&n.code)
+        award_name(&rules, &n.code)
     );
     decisions::notify(
         &mut tx,

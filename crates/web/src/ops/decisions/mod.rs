@@ -64,12 +64,10 @@ pub fn subject_of(nominee_type: &str) -> Subject {
     }
 }
 
-/// The Vietnamese name of a catalog code (the code itself when unknown).
-pub fn award_name(code: &str) -> String {
-    crate::ops::rules_cache::shipped()
-        .ok()
-        .and_then(|r| r.catalog().find(code).map(|e| e.name.clone()))
-        .unwrap_or_else(|| code.to_string())
+/// The Vietnamese name of a catalog code under the organisation's `rules` (the code itself when
+/// unknown).
+pub fn award_name(rules: &thidua_rules::Rules, code: &str) -> String {
+    crate::ops::nominations::code_name(rules, code)
 }
 
 /// The catalog level of a unit level: `province` → `tinh`, `district` → `huyen`, `commune` → `xa`.
@@ -289,7 +287,7 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
                 format!("{name}: {e}"),
             );
         } else if let Err(who) = authority(&rules, &n.code, &level, c.date) {
-            v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: «{}» không thuộc thẩm quyền quyết định của đơn vị vào ngày ký ({who}); hãy trình cấp trên.", award_name(&n.code)));
+            v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: «{}» không thuộc thẩm quyền quyết định của đơn vị vào ngày ký ({who}); hãy trình cấp trên.", award_name(&rules, &n.code)));
         }
         picked.push((n, name));
     }
@@ -392,7 +390,7 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
         .await?;
         let text = format!(
             "Hồ sơ đề nghị khen thưởng {name} ({}) đã có {note}.",
-            award_name(&n.code)
+            award_name(&rules, &n.code)
         );
         decisions::notify(
             &mut tx,
@@ -410,7 +408,7 @@ pub async fn decide(db: &Db, ctx: &Ctx, input: &DecisionInput) -> AppResult<Deci
             l.nominee_name,
             l.unit_name,
             l.number,
-            award_name(&l.code)
+            award_name(&rules, &l.code)
         ));
         decisions::set_search_text(&mut tx, &l.id, &text).await?;
     }
@@ -492,9 +490,10 @@ async fn revoke_one(
         )
         .await?;
     }
+    let rules = crate::ops::rules_cache::rules_in(tx, ctx.org_id()).await?;
     let text = format!(
         "Khen thưởng {} của {} (Quyết định số {}) đã bị hủy theo Quyết định số {by}.",
-        award_name(&l.code),
+        award_name(&rules, &l.code),
         l.nominee_name,
         l.number
     );

@@ -1,14 +1,19 @@
 //! What the public sees without signing in: the honour roll of decided, non-confidential,
 //! non-revoked awards (searchable without diacritics), and the verification of a certificate's code
-//! showing only the name, the award, the decision and whether it is still valid.
+//! showing only the name, the award, the decision and whether it is still valid. Each line's award is
+//! named under the rules of the organisation that decided it.
 
 use super::award_name;
 use crate::error::AppResult;
+use crate::ops::rules_cache::rules_in;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
 use thidua_domain::date::iso_to_vn;
 use thidua_domain::text::{fold, like_pattern};
-use thidua_store::Db;
+use thidua_rules::Rules;
 use thidua_store::decisions::{self, LineView};
+use thidua_store::{Db, Tx};
 
 /// Rows per page of the honour roll.
 pub const PAGE_SIZE: i64 = 50;
@@ -34,7 +39,7 @@ pub struct Roll {
     pub pages: i64,
 }
 
-fn entry(l: &LineView) -> RollEntry {
+fn entry(l: &LineView, award: String) -> RollEntry {
     RollEntry {
         name: l.nominee_name.clone(),
         unit: if l.nominee_type == "unit" {
@@ -42,14 +47,36 @@ fn entry(l: &LineView) -> RollEntry {
         } else {
             l.unit_name.clone()
         },
-        award: award_name(&l.code),
+        award,
         decision_number: l.number.clone(),
         decision_date: iso_to_vn(&l.signed_on),
         issuer: l.issuer.clone(),
     }
 }
 
-/// Catalog codes whose folded name contains the folded query (so "bang khen" finds Bằng khen).
+/// The rules of every organisation deciding one of `lines` (a page of the roll spans organisations):
+/// one cheap stamp read per organisation, the rules themselves come from the cache.
+async fn rules_of(tx: &mut Tx, lines: &[LineView]) -> AppResult<HashMap<String, Arc<Rules>>> {
+    let mut out = HashMap::new();
+    for l in lines {
+        if !out.contains_key(&l.org_id) {
+            out.insert(l.org_id.clone(), rules_in(tx, &l.org_id).await?);
+        }
+    }
+    Ok(out)
+}
+
+/// A line's award named under its own organisation's rules.
+fn named(rules: &HashMap<String, Arc<Rules>>, l: &LineView) -> String {
+    rules
+        .get(&l.org_id)
+        .map_or_else(|| l.code.clone(), |r| award_name(r, &l.code))
+}
+
+/// Catalog codes whose folded name contains the folded query (so "bang khen" finds Bằng khen). The
+/// roll spans organisations, so this matches the shipped names; a name an organisation gave in its
+/// edited catalog is still found through each line's `search_text`, written at decision time with
+/// the deciding organisation's award name.
 fn codes_named(q: &str) -> Vec<String> {
     let q = fold(q);
     let Ok(rules) = crate::ops::rules_cache::shipped() else {
@@ -82,10 +109,11 @@ pub async fn honour_roll(db: &Db, q: &str, page: i64) -> AppResult<Roll> {
         (page - 1) * PAGE_SIZE,
     )
     .await?;
+    let rules = rules_of(&mut tx, &rows).await?;
     tx.commit().await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     Ok(Roll {
-        entries: rows.iter().map(entry).collect(),
+        entries: rows.iter().map(|l| entry(l, named(&rules, l))).collect(),
         total,
         page,
         pages,
@@ -116,8 +144,10 @@ pub async fn verify(db: &Db, code: &str) -> AppResult<Option<Verification>> {
     }
     let mut tx = db.begin().await?;
     let line = decisions::by_code(&mut tx, &code).await?;
+    let rules = rules_of(&mut tx, line.as_slice()).await?;
     tx.commit().await?;
     Ok(line.filter(|l| !l.confidential).map(|l| {
+        let award = named(&rules, &l);
         let validity = match (&l.revoked_at, &l.revoked_by) {
             (None, _) => "Còn hiệu lực".to_string(),
             (Some(at), Some(by)) => format!(
@@ -129,7 +159,7 @@ pub async fn verify(db: &Db, code: &str) -> AppResult<Option<Verification>> {
         Verification {
             code: l.verify_code,
             name: l.nominee_name,
-            award: award_name(&l.code),
+            award,
             decision_number: l.number,
             decision_date: iso_to_vn(&l.signed_on),
             issuer: l.issuer,

@@ -4,6 +4,7 @@
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use thidua_domain::policy::{Action, Role};
 use thidua_store::Db;
 use thidua_store::decisions::{self, DecisionRow, LineView};
@@ -24,6 +25,18 @@ pub fn authorize_read(ctx: &Ctx) -> AppResult<()> {
 pub struct DecisionView {
     pub decision: DecisionRow,
     pub lines: Vec<LineView>,
+    /// The award name of each code of the lines, under the organisation's rules (its edited catalog).
+    pub awards: BTreeMap<String, String>,
+}
+
+impl DecisionView {
+    /// The award name of a line's code.
+    pub fn award(&self, code: &str) -> String {
+        self.awards
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_string())
+    }
 }
 
 /// Total reward money of the decisions signed in one year.
@@ -77,6 +90,15 @@ pub async fn get(db: &Db, ctx: &Ctx, id: &str) -> AppResult<DecisionView> {
     let mut tx = db.begin().await?;
     let decision = decisions::get(&mut tx, ctx.org_id(), id).await?;
     let lines = decisions::lines(&mut tx, id).await?;
+    let rules = crate::ops::rules_cache::rules_in(&mut tx, ctx.org_id()).await?;
     tx.commit().await?;
-    Ok(DecisionView { decision, lines })
+    let awards = lines
+        .iter()
+        .map(|l| (l.code.clone(), super::award_name(&rules, &l.code)))
+        .collect();
+    Ok(DecisionView {
+        decision,
+        lines,
+        awards,
+    })
 }

@@ -7,7 +7,7 @@ use super::{nomination_status, refuse, status};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use serde::Deserialize;
-use thidua_domain::nomination::{NominationAction, Part, Tally, passes, quorate, within_quota};
+use thidua_domain::nomination::{NominationAction, Part, Tally, passes, quorate};
 use thidua_domain::policy::Action;
 use thidua_store::meetings::{self, ItemRow, MeetingRow, MemberRow};
 use thidua_store::{Db, nominations};
@@ -22,8 +22,9 @@ pub const QUORUM: f64 = 2.0 / 3.0;
 pub struct CloseInput {
     /// The meeting's version as read (409 when it changed).
     pub version: i64,
-    /// At most this many items may pass (a quota); more passing are ranked by agree votes, then by
-    /// agenda order.
+    /// At most this many items may pass (a quota); more passing are ranked by agree votes, then an
+    /// individual who works directly, then the earlier submission to the standing office, then the
+    /// agenda order (`thidua_domain::nomination::rank_for_quota`).
     #[serde(default)]
     pub quota_cap: Option<i64>,
 }
@@ -35,6 +36,8 @@ struct Outcome {
     passed: bool,
     rule: String,
     form: String,
+    /// Why an item that reached the threshold was left out by a quota.
+    note: Option<String>,
 }
 
 fn pct(n: u32, total: i64) -> String {
@@ -107,34 +110,37 @@ pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResul
             passed: reaches,
             rule,
             form,
+            note: None,
         });
     }
     let tallies: Vec<Tally> = outcomes.iter().map(|o| o.tally).collect();
-    let mut campaign_ok: Vec<bool> = outcomes.iter().map(|o| o.reaches).collect();
+    let mut passed: Vec<bool> = outcomes.iter().map(|o| o.reaches).collect();
+    let mut notes: Vec<Option<String>> = vec![None; outcomes.len()];
     super::quota::apply(
         &mut tx,
         ctx.org_id(),
         id,
         &items,
         &tallies,
-        &mut campaign_ok,
+        &mut passed,
+        &mut notes,
     )
     .await?;
-    for (o, ok) in outcomes.iter_mut().zip(&campaign_ok) {
-        o.passed = o.reaches && *ok;
-    }
     if let Some(cap) = input.quota_cap {
-        let reaching: Vec<usize> = (0..outcomes.len())
-            .filter(|&k| outcomes[k].passed)
-            .collect();
-        let ranked: Vec<(Tally, i64, usize)> = reaching
-            .iter()
-            .map(|&k| (outcomes[k].tally, 0, k))
-            .collect();
-        let kept = within_quota(&ranked, usize::try_from(cap).unwrap_or(0));
-        for (pos, &k) in reaching.iter().enumerate() {
-            outcomes[k].passed = kept.contains(&pos);
-        }
+        let reaching: Vec<usize> = (0..items.len()).filter(|&k| passed[k]).collect();
+        super::quota::cut(
+            &items,
+            &tallies,
+            &reaching,
+            usize::try_from(cap).unwrap_or(0),
+            &format!("của phiên họp: tối đa {cap} hồ sơ"),
+            &mut passed,
+            &mut notes,
+        );
+    }
+    for ((o, ok), note) in outcomes.iter_mut().zip(passed).zip(notes) {
+        o.passed = o.reaches && ok;
+        o.note = note.filter(|_| o.reaches && !o.passed);
     }
     let author = ctx.author();
     for (i, o) in items.iter().zip(&outcomes) {
@@ -147,13 +153,7 @@ pub async fn close(db: &Db, ctx: &Ctx, id: &str, input: &CloseInput) -> AppResul
         let to = nomination_status(&n.status)?
             .apply(action, &[Part::Council])
             .map_err(refuse)?;
-        let note = if o.reaches && !o.passed {
-            Some(
-                "Đạt ngưỡng biểu quyết nhưng ngoài chỉ tiêu (xếp theo số phiếu đồng ý, rồi thứ tự trong chương trình họp).",
-            )
-        } else {
-            None
-        };
+        let note = o.note.as_deref();
         let tally = (
             i64::from(o.tally.agree),
             i64::from(o.tally.disagree),
@@ -309,8 +309,9 @@ fn minutes(
                 "KHÔNG THÔNG QUA"
             }
         );
-        if o.reaches && !o.passed {
-            line.push_str(" Đạt ngưỡng nhưng ngoài chỉ tiêu.");
+        if let Some(note) = &o.note {
+            line.push_str(" Đạt ngưỡng biểu quyết nhưng không được thông qua. ");
+            line.push_str(note);
         }
         if !conflicted.is_empty() {
             line.push_str(&format!(
@@ -321,7 +322,13 @@ fn minutes(
         out.push(line);
     }
     if let Some(c) = cap {
-        out.push(format!("Chỉ tiêu của phiên họp: tối đa {c} hồ sơ; các hồ sơ đạt ngưỡng được xếp theo số phiếu đồng ý, bằng nhau thì theo thứ tự trong chương trình họp."));
+        out.push(format!("Chỉ tiêu của phiên họp: tối đa {c} hồ sơ."));
+    }
+    if cap.is_some() || outcomes.iter().any(|o| o.note.is_some()) {
+        out.push(format!(
+            "Khi số hồ sơ đạt ngưỡng vượt chỉ tiêu khen thưởng, {}.",
+            super::quota::ORDER
+        ));
     }
     let passed = outcomes.iter().filter(|o| o.passed).count();
     out.push(format!(

@@ -1,16 +1,18 @@
 //! The dossier: documents uploaded by catalog document code (the minutes with their vote counts), the
-//! list of documents the catalog requires for the form and procedure, and which are present.
+//! list of documents the organisation's catalog requires for the form and procedure, and which are
+//! present.
 
-use super::{label, status_of_row, visible};
+use super::{label, status_of_row, visible, visible_with};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::audit;
 use crate::ops::campaign_work::{Upload, check_files};
 use crate::ops::campaigns::invalid;
+use crate::ops::rules_cache::rules_in;
 use serde::Serialize;
 use thidua_domain::Validation;
 use thidua_domain::nomination::Part;
-use thidua_rules::Procedure;
+use thidua_rules::{Procedure, Rules};
 use thidua_store::blobs::BlobStore;
 use thidua_store::nominations::{self as store, DocumentRow, NominationRow};
 use thidua_store::{Db, Tx, ids};
@@ -27,26 +29,27 @@ pub struct DocStatus {
     pub present: bool,
 }
 
-fn required(row: &NominationRow) -> AppResult<Vec<String>> {
+/// The documents the organisation's catalog requires for the form and procedure.
+fn required(rules: &Rules, row: &NominationRow) -> Vec<String> {
     let procedure = if row.procedure == "simplified" {
         Procedure::Simplified
     } else {
         Procedure::Standard
     };
-    let catalog = crate::ops::rules_cache::shipped()?.catalog();
-    Ok(catalog
+    rules
+        .catalog()
         .find(&row.code)
         .and_then(|e| e.documents(procedure))
         .map(<[String]>::to_vec)
-        .unwrap_or_default())
+        .unwrap_or_default()
 }
 
-fn statuses(row: &NominationRow, docs: &[DocumentRow]) -> AppResult<Vec<DocStatus>> {
-    let catalog = crate::ops::rules_cache::shipped()?.catalog();
+fn statuses(rules: &Rules, row: &NominationRow, docs: &[DocumentRow]) -> Vec<DocStatus> {
+    let catalog = rules.catalog();
     let voted = docs
         .iter()
         .any(|d| d.doc_code == MINUTES && d.vote_total.is_some());
-    Ok(required(row)?
+    required(rules, row)
         .into_iter()
         .map(|code| {
             let present = if code == IN_MINUTES {
@@ -60,7 +63,7 @@ fn statuses(row: &NominationRow, docs: &[DocumentRow]) -> AppResult<Vec<DocStatu
                 present,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Required documents with presence, and the documents uploaded.
@@ -70,10 +73,11 @@ pub async fn document_status(
     id: &str,
 ) -> AppResult<(Vec<DocStatus>, Vec<DocumentRow>)> {
     let mut tx = db.begin().await?;
-    let (v, _) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, _) = visible_with(&mut tx, ctx, &rules, id).await?;
     let docs = store::documents(&mut tx, id).await?;
     tx.commit().await?;
-    Ok((statuses(&v.row, &docs)?, docs))
+    Ok((statuses(&rules, &v.row, &docs), docs))
 }
 
 /// Adds the names of missing documents to `v`.
@@ -82,8 +86,9 @@ pub(super) async fn missing_check(
     row: &NominationRow,
     v: &mut Validation,
 ) -> AppResult<()> {
+    let rules = rules_in(tx, &row.org_id).await?;
     let docs = store::documents(tx, &row.id).await?;
-    let missing: Vec<String> = statuses(row, &docs)?
+    let missing: Vec<String> = statuses(&rules, row, &docs)
         .into_iter()
         .filter(|d| !d.present)
         .map(|d| d.name)
@@ -138,7 +143,8 @@ pub async fn add_documents(
     files: &[Upload],
 ) -> AppResult<Vec<DocumentRow>> {
     let mut tx = db.begin().await?;
-    let (n, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (n, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     if !parts.contains(&Part::Nominator) {
         return Err(AppError::Forbidden);
     }
@@ -154,10 +160,7 @@ pub async fn add_documents(
     }
     let mut v = Validation::new();
     let code = doc_code.trim().to_string();
-    let known = crate::ops::rules_cache::shipped()?
-        .catalog()
-        .document_name(&code)
-        != code;
+    let known = rules.catalog().document_name(&code) != code;
     if !known || code == IN_MINUTES {
         v.add("doc_code", "Loại tài liệu", "Hãy chọn loại tài liệu trong danh mục hồ sơ (tờ trình, biên bản, báo cáo thành tích…).");
     }
@@ -198,7 +201,7 @@ pub async fn add_documents(
         "nomination.document",
         "nomination",
         id,
-        &label(&n.nominee_name, &n.row),
+        &label(&rules, &n.nominee_name, &n.row),
         None::<&()>,
         Some(&out),
     )

@@ -1,14 +1,17 @@
 //! The steps after sending: the theme lead forwards or returns, the standing office returns or accepts
 //! (possibly for a lower form), the unit withdraws before appraisal. Each asks the state machine.
+//! [`bulk`] accepts or returns many nominations at once, all in one transaction.
 
-use super::{NominationView, code_name, label, notify, status_of_row, view_of, visible};
+use super::{NominationView, code_name, label, notify, status_of_row, view_with, visible_with};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::audit;
 use crate::ops::campaigns::invalid;
-use thidua_domain::nomination::{NominationAction, Part};
-use thidua_domain::policy::Action;
-use thidua_rules::Subject;
+use crate::ops::rules_cache::rules_in;
+use thidua_domain::Validation;
+use thidua_domain::nomination::{NominationAction, NominationStatus, Part};
+use thidua_domain::policy::{Action, Denied};
+use thidua_rules::{Rules, Subject};
 use thidua_store::nominations::{self as store, NominationRow};
 use thidua_store::notifications::Addressee;
 use thidua_store::{Db, Tx};
@@ -20,7 +23,7 @@ fn next(
     parts: &[Part],
     action: NominationAction,
     version: i64,
-) -> AppResult<thidua_domain::nomination::NominationStatus> {
+) -> AppResult<NominationStatus> {
     let from = status_of_row(&v.row);
     // Someone changed it since it was read (two officers on the same dossier): told before anything else.
     if v.row.version != version && !parts.is_empty() {
@@ -36,13 +39,15 @@ fn next(
 }
 
 /// Applies the transition and writes the audit row.
+#[allow(clippy::too_many_arguments)] // one flat call per transition
 async fn step(
     tx: &mut Tx,
     ctx: &Ctx,
+    rules: &Rules,
     v: &NominationView,
     version: i64,
     action: NominationAction,
-    to: thidua_domain::nomination::NominationStatus,
+    to: NominationStatus,
     note: Option<&str>,
 ) -> AppResult<NominationRow> {
     let after = store::set_status(
@@ -62,7 +67,7 @@ async fn step(
         &format!("nomination.{}", action.code()),
         "nomination",
         &after.id,
-        &label(&v.nominee_name, &after),
+        &label(rules, &v.nominee_name, &after),
         Some(&v.row),
         Some(&after),
     )
@@ -70,14 +75,16 @@ async fn step(
     Ok(after)
 }
 
+const RETURN_REASON: (&str, &str, &str) = (
+    "note",
+    "Lý do trả lại",
+    "Hãy ghi rõ lý do trả lại và những gì đơn vị cần bổ sung, sửa đổi.",
+);
+
 fn reasons(note: &str) -> AppResult<String> {
     let n = thidua_domain::text::clean(note);
     if n.is_empty() {
-        return Err(invalid(
-            "note",
-            "Lý do trả lại",
-            "Hãy ghi rõ lý do trả lại và những gì đơn vị cần bổ sung, sửa đổi.",
-        ));
+        return Err(invalid(RETURN_REASON.0, RETURN_REASON.1, RETURN_REASON.2));
     }
     Ok(n)
 }
@@ -85,11 +92,13 @@ fn reasons(note: &str) -> AppResult<String> {
 /// The unit takes its nomination back before appraisal.
 pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
-    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     let to = next(&v, &parts, NominationAction::Withdraw, version)?;
     let after = step(
         &mut tx,
         ctx,
+        &rules,
         &v,
         version,
         NominationAction::Withdraw,
@@ -97,7 +106,7 @@ pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<N
         None,
     )
     .await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
+    let view = view_with(&mut tx, &rules, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -105,11 +114,13 @@ pub async fn withdraw(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<N
 /// The theme's lead unit forwards the nomination to the standing office.
 pub async fn forward(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
-    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     let to = next(&v, &parts, NominationAction::Forward, version)?;
     let after = step(
         &mut tx,
         ctx,
+        &rules,
         &v,
         version,
         NominationAction::Forward,
@@ -122,7 +133,7 @@ pub async fn forward(db: &Db, ctx: &Ctx, id: &str, version: i64) -> AppResult<No
         v.code_name, v.nominee_name
     );
     notify(&mut tx, ctx, Addressee::Role("standing_office"), &text, id).await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
+    let view = view_with(&mut tx, &rules, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -137,17 +148,34 @@ pub async fn return_back(
     note: &str,
 ) -> AppResult<NominationView> {
     let mut tx = db.begin().await?;
-    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     let to = next(&v, &parts, NominationAction::Return, version)?;
     let note = reasons(note)?;
+    let view = return_in(&mut tx, ctx, &rules, &v, version, to, &note).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// The return itself, inside the caller's transaction (`to` from [`next`], `note` checked).
+async fn return_in(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    rules: &Rules,
+    v: &NominationView,
+    version: i64,
+    to: NominationStatus,
+    note: &str,
+) -> AppResult<NominationView> {
     let after = step(
-        &mut tx,
+        tx,
         ctx,
-        &v,
+        rules,
+        v,
         version,
         NominationAction::Return,
         to,
-        Some(&note),
+        Some(note),
     )
     .await?;
     let text = format!(
@@ -155,16 +183,14 @@ pub async fn return_back(
         v.code_name, v.nominee_name
     );
     notify(
-        &mut tx,
+        tx,
         ctx,
         Addressee::Unit(&v.row.nominating_unit_id),
         &text,
-        id,
+        &v.row.id,
     )
     .await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
-    tx.commit().await?;
-    Ok(view)
+    view_with(tx, rules, ctx.org_id(), after).await
 }
 
 /// The standing office accepts the nomination, for the form asked or for a lower one (`lower_code`).
@@ -180,15 +206,31 @@ pub async fn accept(
         org_id: ctx.org_id(),
     })?;
     let mut tx = db.begin().await?;
-    let (v, parts) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (v, parts) = visible_with(&mut tx, ctx, &rules, id).await?;
     let to = next(&v, &parts, NominationAction::Accept, version)?;
+    let view = accept_in(&mut tx, ctx, &rules, &v, (version, to), lower_code, note).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// The acceptance itself, inside the caller's transaction (`to` from [`next`]).
+async fn accept_in(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    rules: &Rules,
+    v: &NominationView,
+    (version, to): (i64, NominationStatus),
+    lower_code: Option<&str>,
+    note: Option<&str>,
+) -> AppResult<NominationView> {
     let mut row = v.row.clone();
     let mut version = version;
     if let Some(code) = lower_code
         .map(|c| c.trim().to_uppercase())
         .filter(|c| !c.is_empty() && *c != v.row.code)
     {
-        check_lower(&v.row, &code)?;
+        check_lower(rules, &v.row, &code)?;
         row.original_code = Some(
             v.row
                 .original_code
@@ -198,7 +240,7 @@ pub async fn accept(
         row.code = code;
         row.search_text = row.make_search_text(&v.nominee_name);
         row.version = version;
-        let updated = store::update(&mut tx, &row).await?;
+        let updated = store::update(tx, &row).await?;
         version = updated.version;
         row = updated;
     }
@@ -209,8 +251,8 @@ pub async fn accept(
         .map(|o| {
             format!(
                 "Chấp nhận ở hình thức thấp hơn: {} thay cho {}.",
-                code_name(&row.code),
-                code_name(o)
+                code_name(rules, &row.code),
+                code_name(rules, o)
             )
         });
     let note = [
@@ -224,8 +266,9 @@ pub async fn accept(
     .join(" ");
     let current = NominationView { row, ..v.clone() };
     let after = step(
-        &mut tx,
+        tx,
         ctx,
+        rules,
         &current,
         version,
         NominationAction::Accept,
@@ -235,25 +278,193 @@ pub async fn accept(
     .await?;
     let text = format!(
         "Hồ sơ đề nghị {} cho {} đã được thẩm định, chờ Hội đồng xét.",
-        code_name(&after.code),
+        code_name(rules, &after.code),
         v.nominee_name
     );
     notify(
-        &mut tx,
+        tx,
         ctx,
         Addressee::Unit(&v.row.nominating_unit_id),
         &text,
-        id,
+        &v.row.id,
     )
     .await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
+    view_with(tx, rules, ctx.org_id(), after).await
+}
+
+/// What a bulk appraisal does to every nomination picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkAction {
+    Accept,
+    Return,
+}
+
+impl BulkAction {
+    /// `accept` or `return`.
+    pub fn parse(code: &str) -> Option<Self> {
+        match code.trim() {
+            "accept" => Some(Self::Accept),
+            "return" => Some(Self::Return),
+            _ => None,
+        }
+    }
+
+    fn transition(self) -> NominationAction {
+        match self {
+            Self::Accept => NominationAction::Accept,
+            Self::Return => NominationAction::Return,
+        }
+    }
+}
+
+/// One nomination of a bulk appraisal: its id and, when given, the version read (a nomination
+/// changed since then is refused).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkItem {
+    pub id: String,
+    pub version: Option<i64>,
+}
+
+/// The most nominations one bulk appraisal takes.
+pub const BULK_MAX: usize = 1000;
+
+const PICKED: (&str, &str) = ("ids", "Hồ sơ được chọn");
+
+/// The standing office accepts (with `note` as the appraisal's remark, if any), or returns with `note`
+/// as the reason for all (required), the nominations picked, in one transaction: every one of them,
+/// or none, with each refusal naming its nomination (not found, changed since it was read, or in a
+/// state the action does not apply to). The list page and the API both call this.
+pub async fn bulk(
+    db: &Db,
+    ctx: &Ctx,
+    action: &str,
+    items: &[BulkItem],
+    note: &str,
+) -> AppResult<Vec<NominationView>> {
+    let mut v = Validation::new();
+    let action = BulkAction::parse(action);
+    if action.is_none() {
+        v.add(
+            "action",
+            "Thao tác",
+            "Hãy chọn thao tác: chấp nhận (accept) hoặc trả lại (return).",
+        );
+    }
+    let mut picked: Vec<BulkItem> = Vec::with_capacity(items.len());
+    for item in items {
+        let id = item.id.trim();
+        if !id.is_empty() && !picked.iter().any(|p| p.id == id) {
+            picked.push(BulkItem {
+                id: id.to_string(),
+                version: item.version,
+            });
+        }
+    }
+    if picked.is_empty() {
+        v.add(
+            PICKED.0,
+            PICKED.1,
+            "Hãy chọn ít nhất một hồ sơ chờ thẩm định.",
+        );
+    } else if picked.len() > BULK_MAX {
+        v.add(
+            PICKED.0,
+            PICKED.1,
+            format!("Mỗi lần xử lý tối đa {BULK_MAX} hồ sơ; hãy chia thành nhiều lần."),
+        );
+    }
+    let note = thidua_domain::text::clean(note);
+    if action == Some(BulkAction::Return) && note.is_empty() {
+        v.add(RETURN_REASON.0, RETURN_REASON.1, RETURN_REASON.2);
+    }
+    let Some(action) = action.filter(|_| v.is_ok()) else {
+        return Err(AppError::Invalid(v));
+    };
+    ctx.authorize(Action::Appraise {
+        org_id: ctx.org_id(),
+    })?;
+    let mut tx = db.begin().await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let mut ready = Vec::with_capacity(picked.len());
+    let mut refused = Validation::new();
+    for item in &picked {
+        match check_one(&mut tx, ctx, &rules, item, action.transition()).await? {
+            Ok(r) => ready.push(r),
+            Err(message) => refused.add(PICKED.0, PICKED.1, message),
+        }
+    }
+    if !refused.is_ok() {
+        return Err(AppError::Invalid(refused));
+    }
+    let mut out = Vec::with_capacity(ready.len());
+    for (n, version, to) in &ready {
+        let done = match action {
+            BulkAction::Accept => {
+                accept_in(&mut tx, ctx, &rules, n, (*version, *to), None, Some(&note)).await
+            }
+            BulkAction::Return => return_in(&mut tx, ctx, &rules, n, *version, *to, &note).await,
+        };
+        match done {
+            Ok(view) => out.push(view),
+            // Changed by someone else between the check and the change: nothing is kept.
+            Err(AppError::Conflict) => return Err(invalid(PICKED.0, PICKED.1, stale(n))),
+            Err(e) => return Err(e),
+        }
+    }
     tx.commit().await?;
-    Ok(view)
+    Ok(out)
+}
+
+fn stale(n: &NominationView) -> String {
+    format!(
+        "Hồ sơ {} — {}: vừa được người khác cập nhật sau khi danh sách được tải; hãy tải lại danh sách rồi chọn lại.",
+        n.nominee_name, n.code_name
+    )
+}
+
+/// A picked nomination checked for the bulk action: ready (with the version to change and the next
+/// state), or the reason it is refused, naming it.
+async fn check_one(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    rules: &Rules,
+    item: &BulkItem,
+    action: NominationAction,
+) -> AppResult<Result<(NominationView, i64, NominationStatus), String>> {
+    let (v, parts) = match visible_with(tx, ctx, rules, &item.id).await {
+        Ok(found) => found,
+        Err(AppError::NotFound) => {
+            return Ok(Err(format!("Không tìm thấy hồ sơ đề nghị «{}».", item.id)));
+        }
+        Err(e) => return Err(e),
+    };
+    let version = item.version.unwrap_or(v.row.version);
+    Ok(match next(&v, &parts, action, version) {
+        Ok(to) => Ok((v, version, to)),
+        Err(AppError::Conflict) => Err(stale(&v)),
+        Err(AppError::Forbidden) => Err(format!(
+            "Hồ sơ {} — {}: {}",
+            v.nominee_name,
+            v.code_name,
+            Denied::NotAllowed.message()
+        )),
+        Err(AppError::Invalid(m)) => Err(format!(
+            "Hồ sơ {} — {}: {}",
+            v.nominee_name,
+            v.code_name,
+            m.errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )),
+        Err(e) => return Err(e),
+    })
 }
 
 /// A lower form must be in the catalog, rank below the form asked, and accept the nominee.
-fn check_lower(row: &NominationRow, code: &str) -> AppResult<()> {
-    let catalog = crate::ops::rules_cache::shipped()?.catalog();
+fn check_lower(rules: &Rules, row: &NominationRow, code: &str) -> AppResult<()> {
+    let catalog = rules.catalog();
     let field = ("code", "Hình thức thấp hơn");
     let Some(lower) = catalog.find(code) else {
         return Err(invalid(

@@ -1,7 +1,8 @@
 //! The fields of a nomination, checked: the nominating unit and the nominee in the user's scope, the
 //! catalog entry accepting the nominee, the kind (ad hoc needs a justification and alone may use the
 //! simplified procedure), the year, the achievement, and the campaign and theme (a launched campaign the
-//! unit takes part in; the theme's lead unit becomes the route).
+//! unit takes part in; the theme's lead unit becomes the route). The catalog is the organisation's
+//! (its edited copy when it has one).
 
 use super::KINDS;
 use crate::ctx::Ctx;
@@ -11,7 +12,7 @@ use serde::Deserialize;
 use thidua_domain::Validation;
 use thidua_domain::campaign::CampaignStatus;
 use thidua_domain::policy::Action;
-use thidua_rules::Subject;
+use thidua_rules::{Rules, Subject};
 use thidua_store::nominations::NominationRow;
 use thidua_store::{Tx, campaign_parts, campaigns, persons, units};
 
@@ -63,6 +64,7 @@ fn opt(s: &Option<String>) -> Option<String> {
 pub(super) async fn apply_input(
     tx: &mut Tx,
     ctx: &Ctx,
+    rules: &Rules,
     input: &NominationInput,
     base: NominationRow,
 ) -> AppResult<(NominationRow, String)> {
@@ -98,7 +100,7 @@ pub(super) async fn apply_input(
         v.add("nominee", "Đối tượng đề nghị", "Đối tượng đề nghị không thuộc phạm vi của bạn; chỉ có thể đề nghị cá nhân, tập thể trong phạm vi quản lý.");
     }
     let code = input.code.trim().to_uppercase();
-    match crate::ops::rules_cache::shipped()?.catalog().find(&code) {
+    match rules.catalog().find(&code) {
         None => v.add(
             "code",
             "Danh hiệu, hình thức",
@@ -128,7 +130,7 @@ pub(super) async fn apply_input(
         );
     }
     let procedure = opt(&input.procedure).unwrap_or_else(|| "standard".into());
-    let simplified_ok = crate::ops::rules_cache::shipped()?
+    let simplified_ok = rules
         .catalog()
         .find(&code)
         .is_some_and(|e| e.documents_simplified.is_some());

@@ -11,7 +11,7 @@ mod report;
 mod submit;
 
 pub use dossier::{DocStatus, add_documents, document_status, download};
-pub use flow::{accept, forward, return_back, withdraw};
+pub use flow::{BULK_MAX, BulkAction, BulkItem, accept, bulk, forward, return_back, withdraw};
 pub use input::NominationInput;
 use input::apply_input;
 pub use report::achievement_report;
@@ -21,10 +21,12 @@ use super::audit;
 use super::campaigns::invalid;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::ops::rules_cache::rules_in;
 use thidua_domain::nomination::{NominationStatus, Part};
 use thidua_domain::policy::Action;
+use thidua_rules::Rules;
 use thidua_store::nominations::{self as store, EventRow, NominationFilter, NominationRow};
-use thidua_store::notifications::{self, Addressee, NotificationRow};
+use thidua_store::notifications::{self, Addressee};
 use thidua_store::{Db, Tx, campaign_parts, ids, persons, units};
 
 /// The nomination kinds (*loại hình khen thưởng*) with their Vietnamese labels.
@@ -74,10 +76,12 @@ pub struct NominationView {
     pub code_name: String,
 }
 
-pub fn code_name(code: &str) -> String {
-    crate::ops::rules_cache::shipped()
-        .ok()
-        .and_then(|r| r.catalog().find(code))
+/// The name of a catalog code under the organisation's `rules` (the code itself when its catalog
+/// lacks the entry).
+pub fn code_name(rules: &Rules, code: &str) -> String {
+    rules
+        .catalog()
+        .find(code)
         .map_or_else(|| code.to_string(), |e| e.name.clone())
 }
 
@@ -102,9 +106,20 @@ async fn nominee_name(tx: &mut Tx, org_id: &str, r: &NominationRow) -> String {
 }
 
 async fn view_of(tx: &mut Tx, org_id: &str, row: NominationRow) -> AppResult<NominationView> {
+    let rules = rules_in(tx, org_id).await?;
+    view_with(tx, &rules, org_id, row).await
+}
+
+/// [`view_of`] with the organisation's rules already at hand (lists read them once).
+async fn view_with(
+    tx: &mut Tx,
+    rules: &Rules,
+    org_id: &str,
+    row: NominationRow,
+) -> AppResult<NominationView> {
     let unit = units::get(tx, org_id, &row.nominating_unit_id).await?;
     let nominee_name = nominee_name(tx, org_id, &row).await;
-    let code_name = code_name(&row.code);
+    let code_name = code_name(rules, &row.code);
     Ok(NominationView {
         row,
         nominee_name,
@@ -146,8 +161,19 @@ pub(crate) async fn visible(
     ctx: &Ctx,
     id: &str,
 ) -> AppResult<(NominationView, Vec<Part>)> {
+    let rules = rules_in(tx, ctx.org_id()).await?;
+    visible_with(tx, ctx, &rules, id).await
+}
+
+/// [`visible`] with the organisation's rules already at hand.
+pub(crate) async fn visible_with(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    rules: &Rules,
+    id: &str,
+) -> AppResult<(NominationView, Vec<Part>)> {
     let row = store::get(tx, ctx.org_id(), id).await?;
-    let v = view_of(tx, ctx.org_id(), row).await?;
+    let v = view_with(tx, rules, ctx.org_id(), row).await?;
     let parts = parts_of(tx, ctx, &v).await;
     let own = ctx.can(Action::ViewNomination {
         org_id: ctx.org_id(),
@@ -203,7 +229,8 @@ pub async fn create(db: &Db, ctx: &Ctx, input: &NominationInput) -> AppResult<No
         created_at: now.clone(),
         updated_at: now,
     };
-    let (row, name) = apply_input(&mut tx, ctx, input, base).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (row, name) = apply_input(&mut tx, ctx, &rules, input, base).await?;
     store::insert(&mut tx, &row).await?;
     store::add_event(
         &mut tx,
@@ -227,18 +254,18 @@ pub async fn create(db: &Db, ctx: &Ctx, input: &NominationInput) -> AppResult<No
         "nomination.create",
         "nomination",
         &row.id,
-        &label(&name, &row),
+        &label(&rules, &name, &row),
         None::<&()>,
         Some(&row),
     )
     .await?;
-    let view = view_of(&mut tx, ctx.org_id(), row).await?;
+    let view = view_with(&mut tx, &rules, ctx.org_id(), row).await?;
     tx.commit().await?;
     Ok(view)
 }
 
-pub(crate) fn label(nominee: &str, r: &NominationRow) -> String {
-    format!("{nominee} — {} ({})", code_name(&r.code), r.year)
+pub(crate) fn label(rules: &Rules, nominee: &str, r: &NominationRow) -> String {
+    format!("{nominee} — {} ({})", code_name(rules, &r.code), r.year)
 }
 
 /// Edits a draft or returned nomination with the version read.
@@ -265,7 +292,15 @@ pub async fn update(
         ));
     }
     let before = v.row.clone();
-    let (row, name) = apply_input(&mut tx, ctx, input, NominationRow { version, ..v.row }).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (row, name) = apply_input(
+        &mut tx,
+        ctx,
+        &rules,
+        input,
+        NominationRow { version, ..v.row },
+    )
+    .await?;
     let after = store::update(&mut tx, &row).await?;
     audit(
         &mut tx,
@@ -273,12 +308,12 @@ pub async fn update(
         "nomination.update",
         "nomination",
         &after.id,
-        &label(&name, &after),
+        &label(&rules, &name, &after),
         Some(&before),
         Some(&after),
     )
     .await?;
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
+    let view = view_with(&mut tx, &rules, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -312,9 +347,10 @@ pub async fn list(
     if pending {
         f.status = Some(NominationStatus::Submitted.code().into());
     }
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
     let mut rows = Vec::new();
     for r in store::list(&mut tx, ctx.org_id(), &f, 500).await? {
-        let v = view_of(&mut tx, ctx.org_id(), r).await?;
+        let v = view_with(&mut tx, &rules, ctx.org_id(), r).await?;
         let own = ctx.can(Action::ViewNomination {
             org_id: ctx.org_id(),
             unit_path: &v.unit_path,
@@ -347,25 +383,6 @@ pub async fn dashboard(db: &Db, ctx: &Ctx) -> AppResult<Vec<(&'static str, &'sta
                 .map(|(_, n)| (s.code(), s.label(), *n))
         })
         .collect())
-}
-
-/// The user's notifications, newest first.
-pub async fn my_notifications(db: &Db, ctx: &Ctx) -> AppResult<Vec<NotificationRow>> {
-    ctx.authorize(Action::UseApp {
-        org_id: ctx.org_id(),
-    })?;
-    let mut tx = db.begin().await?;
-    let rows = notifications::for_user(
-        &mut tx,
-        ctx.org_id(),
-        &ctx.user.id,
-        ctx.role().code(),
-        ctx.actor.read_scope(),
-        200,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(rows)
 }
 
 pub(crate) async fn notify(

@@ -2,9 +2,10 @@
 //! the nominating unit, the achievement, and the history of titles, awards and ratings from the ledger.
 //! A minimal WordprocessingML package (content types, relationships, one document part).
 
-use super::{code_name, nominee_type_label, visible};
+use super::{code_name, nominee_type_label, visible_with};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::ops::rules_cache::rules_in;
 use std::io::Write;
 use thidua_store::{Db, ledger};
 
@@ -34,7 +35,8 @@ fn heading(text: impl Into<String>) -> Para {
 /// The report of a nomination the user may see: (file name, DOCX bytes).
 pub async fn achievement_report(db: &Db, ctx: &Ctx, id: &str) -> AppResult<(String, Vec<u8>)> {
     let mut tx = db.begin().await?;
-    let (n, _) = visible(&mut tx, ctx, id).await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
+    let (n, _) = visible_with(&mut tx, ctx, &rules, id).await?;
     let subject = n.row.person_id.as_deref().or(n.row.unit_id.as_deref());
     let history = match subject {
         Some(s) => Some(ledger::load(&mut tx, ctx.org_id(), s).await?),
@@ -69,7 +71,7 @@ pub async fn achievement_report(db: &Db, ctx: &Ctx, id: &str) -> AppResult<(Stri
             p(format!(
                 "Năm {}: {}{}",
                 a.year,
-                code_name(&a.code),
+                code_name(&rules, &a.code),
                 a.decision_no
                     .as_deref()
                     .map(|d| format!(", Quyết định số {d}"))

@@ -3,12 +3,13 @@
 //! engine, the same achievement nominated twice. A blocking failure refuses and saves nothing; warnings
 //! ("Chưa xác định", plan notes) are kept with the nomination in `checks_json`.
 
-use super::{NominationView, dossier, label, notify, status_of_row, view_of, visible};
+use super::{NominationView, dossier, label, notify, status_of_row, view_of, view_with, visible};
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::audit;
 use crate::ops::campaigns::{date_of, invalid, today_vn};
 use crate::ops::honours::{self, EligibilityInput, SubjectKind};
+use crate::ops::rules_cache::rules_in;
 use serde::Serialize;
 use thidua_domain::Validation;
 use thidua_domain::date::vn;
@@ -91,13 +92,14 @@ pub async fn submit(
         returned,
     )
     .await?;
+    let rules = rules_in(&mut tx, ctx.org_id()).await?;
     audit(
         &mut tx,
         ctx,
         "nomination.submit",
         "nomination",
         &after.id,
-        &label(&v.nominee_name, &after),
+        &label(&rules, &v.nominee_name, &after),
         Some(&v.row),
         Some(&after),
     )
@@ -117,7 +119,7 @@ pub async fn submit(
         Some(lead) => notify(&mut tx, ctx, Addressee::Unit(lead), &text, id).await?,
         None => notify(&mut tx, ctx, Addressee::Role("standing_office"), &text, id).await?,
     }
-    let view = view_of(&mut tx, ctx.org_id(), after).await?;
+    let view = view_with(&mut tx, &rules, ctx.org_id(), after).await?;
     tx.commit().await?;
     Ok((view, warnings))
 }
@@ -191,7 +193,8 @@ async fn notes_check(
     n: &NominationView,
     w: &mut Vec<Warning>,
 ) -> AppResult<()> {
-    let entry = crate::ops::rules_cache::shipped()?
+    let entry = rules_in(tx, ctx.org_id())
+        .await?
         .catalog()
         .find(&n.row.code)
         .cloned();

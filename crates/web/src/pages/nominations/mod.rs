@@ -1,9 +1,10 @@
-//! Pages of nominations: the list with filters, the dashboard of counts and bulk appraisal; the form of
-//! a draft; the user's notifications. The nomination itself (dossier, timeline, steps) is in [`show`].
+//! Pages of nominations: the list with filters, the dashboard of counts and bulk appraisal (all or
+//! nothing, the use case of `POST /api/v1/nominations/bulk`); the form of
+//! a draft. The nomination itself (dossier, timeline, steps) is in [`show`].
 
 mod show;
 
-use super::{Flash, Layout, form_status, local_time, render, see_other, unit_options};
+use super::{Layout, form_status, local_time, render, see_other, unit_options};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -27,7 +28,6 @@ pub fn routes() -> Router<AppState> {
         .route("/nominations/new", get(new_form))
         .route("/nominations/bulk", post(bulk))
         .route("/nominations/{id}/edit", get(edit_form).post(update))
-        .route("/notifications", get(notifications))
         .merge(show::routes())
 }
 
@@ -111,8 +111,10 @@ async fn launched_campaigns(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(Strin
     Ok(rows.into_iter().map(|c| (c.id, c.title)).collect())
 }
 
-fn catalog_codes() -> AppResult<Vec<(String, String)>> {
-    Ok(crate::ops::rules_cache::shipped()?
+/// The forms of the organisation's catalog (its edited copy when it has one): (code, name).
+async fn catalog_codes(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
+    let rules = crate::ops::rules_cache::rules_for(&state.db, ctx.org_id()).await?;
+    Ok(rules
         .catalog()
         .entries()
         .iter()
@@ -153,7 +155,7 @@ async fn list_page(
             .collect(),
         campaigns: launched_campaigns(state, ctx).await?,
         units: unit_options(state, ctx, |_| true).await?,
-        codes: catalog_codes()?,
+        codes: catalog_codes(state, ctx).await?,
         can_nominate: ctx.can(Action::Nominate {
             org_id: ctx.org_id(),
             unit_path: ctx.actor.read_scope().unwrap_or("/"),
@@ -191,50 +193,58 @@ struct BulkForm {
     note: String,
 }
 
-/// Accepts or returns the ticked nominations, one by one; those refused are listed with the reason.
+/// Accepts or returns the ticked nominations, all together in one transaction (the use case the API
+/// calls too); when one is refused nothing changes and every reason is listed.
 async fn bulk(
     State(state): State<AppState>,
     ctx: Ctx,
     Form(f): Form<BulkForm>,
 ) -> AppResult<Response> {
-    ctx.authorize(Action::Appraise {
-        org_id: ctx.org_id(),
-    })?;
-    let (mut done, mut errors) = (0, Vec::new());
-    for item in &f.ids {
-        let (id, version) = item
-            .split_once(':')
-            .map(|(i, v)| (i, super::version_of(v)))
-            .unwrap_or((item.as_str(), 0));
-        let r = match f.action.as_str() {
-            "accept" => ops::accept(&state.db, &ctx, id, version, None, None).await,
-            _ => ops::return_back(&state.db, &ctx, id, version, &f.note).await,
-        };
-        match r {
-            Ok(_) => done += 1,
-            Err(AppError::Invalid(v)) => errors.extend(v.errors.into_iter().map(|e| e.message)),
-            Err(AppError::Conflict) => {
-                errors.push("Một hồ sơ vừa được người khác cập nhật; hãy tải lại danh sách.".into())
-            }
-            Err(e) => return Err(e),
+    let items: Vec<ops::BulkItem> = f
+        .ids
+        .iter()
+        .map(|item| {
+            item.split_once(':').map_or_else(
+                || ops::BulkItem {
+                    id: item.clone(),
+                    version: None,
+                },
+                |(id, v)| ops::BulkItem {
+                    id: id.to_string(),
+                    version: Some(super::version_of(v)),
+                },
+            )
+        })
+        .collect();
+    // The note field of the list is the reason of a return; an acceptance leaves no remark.
+    let accept = ops::BulkAction::parse(&f.action) == Some(ops::BulkAction::Accept);
+    let note = if accept { "" } else { f.note.as_str() };
+    match ops::bulk(&state.db, &ctx, &f.action, &items, note).await {
+        Ok(done) => {
+            let what = if accept {
+                "chấp nhận"
+            } else {
+                "trả lại"
+            };
+            Ok(see_other(
+                "/nominations?pending=1",
+                &format!("Đã {what} {} hồ sơ.", done.len()),
+            ))
         }
+        Err(AppError::Invalid(v)) => {
+            list_page(
+                &state,
+                &ctx,
+                ListQuery {
+                    pending: "1".into(),
+                    ..Default::default()
+                },
+                v.errors.into_iter().map(|e| e.message).collect(),
+            )
+            .await
+        }
+        Err(e) => Err(e),
     }
-    if errors.is_empty() {
-        return Ok(see_other(
-            "/nominations?pending=1",
-            &format!("Đã xử lý {done} hồ sơ."),
-        ));
-    }
-    list_page(
-        &state,
-        &ctx,
-        ListQuery {
-            pending: "1".into(),
-            ..Default::default()
-        },
-        errors,
-    )
-    .await
 }
 
 #[derive(Template)]
@@ -367,7 +377,7 @@ async fn form_page(
         people,
         themes: themes_by_campaign(&campaigns, themes),
         campaigns,
-        codes: catalog_codes()?,
+        codes: catalog_codes(state, ctx).await?,
         kinds: KINDS.to_vec(),
         f,
         v,
@@ -455,30 +465,4 @@ async fn update(
         }
         Err(e) => Err(e),
     }
-}
-
-#[derive(Template)]
-#[template(path = "nominations/notifications.html")]
-struct NotificationsPage {
-    l: Layout,
-    rows: Vec<(String, String, String)>,
-}
-
-async fn notifications(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(flash): Query<Flash>,
-) -> AppResult<Response> {
-    let rows = ops::my_notifications(&state.db, &ctx)
-        .await?
-        .into_iter()
-        .map(|n| (local_time(&n.created_at), n.text, n.link))
-        .collect();
-    Ok(render(
-        StatusCode::OK,
-        &NotificationsPage {
-            l: Layout::new(&ctx, "notifications").with_flash(flash.ok),
-            rows,
-        },
-    ))
 }

@@ -112,7 +112,8 @@ async fn page(
 ) -> AppResult<Response> {
     let (n, events, parts) = ops::get(&state.db, ctx, id).await?;
     let (required, docs) = ops::document_status(&state.db, ctx, id).await?;
-    let catalog = crate::ops::rules_cache::shipped()?.catalog();
+    let rules = crate::ops::rules_cache::rules_for(&state.db, ctx.org_id()).await?;
+    let catalog = rules.catalog();
     let status = ops::status_of_row(&n.row);
     let asked_rank = catalog
         .find(n.row.original_code.as_deref().unwrap_or(&n.row.code))
@@ -127,7 +128,7 @@ async fn page(
             .row
             .original_code
             .as_deref()
-            .map(ops::code_name)
+            .map(|c| ops::code_name(&rules, c))
             .unwrap_or_default(),
         docs: docs
             .into_iter()
