@@ -39,12 +39,15 @@ pub fn fold(input: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Builds the pattern that finds `query` inside a folded `search_text` column with SQL `LIKE … ESCAPE '\'`.
-/// Every word of the query must appear, in order, anywhere in the text.
+/// Builds the pattern that finds `query` in a folded `search_text` column with SQL
+/// `(' ' || search_text) LIKE … ESCAPE '\'` (the leading space lets the first word match too).
+/// Every word of the query must begin a word of the text, in order: "nguyen an" finds "Nguyễn Văn An"
+/// and "Nguyễn Văn Anh" but not "Nguyễn Văn Toàn"; "so 1" does not find "số 2 … 27/11/2026".
 pub fn like_pattern(query: &str) -> String {
     let folded = fold(query);
     let mut pattern = String::from("%");
     for word in folded.split(' ').filter(|w| !w.is_empty()) {
+        pattern.push(' ');
         for c in word.chars() {
             if matches!(c, '%' | '_' | '\\') {
                 pattern.push('\\');
@@ -79,8 +82,8 @@ mod tests {
 
     #[test]
     fn like_pattern_escapes_and_orders_words() {
-        assert_eq!(like_pattern("Nguyễn An"), "%nguyen%an%");
-        assert_eq!(like_pattern("50%_x"), "%50\\%\\_x%");
+        assert_eq!(like_pattern("Nguyễn An"), "% nguyen% an%");
+        assert_eq!(like_pattern("50%_x"), "% 50\\%\\_x%");
         assert_eq!(like_pattern("   "), "%");
     }
 

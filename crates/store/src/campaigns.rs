@@ -106,7 +106,7 @@ pub async fn list(tx: &mut Tx, org_id: &str, f: &CampaignFilter) -> Result<Vec<C
     let year_to = f.year.map(|y| format!("{y:04}-12-31"));
     let sql = format!(
         "SELECT {COLUMNS} FROM campaigns WHERE org_id = $1 AND ($2 IS NULL OR period_to >= $2) AND ($3 IS NULL OR period_from <= $3) \
-         AND ($4 IS NULL OR status = $4) AND ($5 OR status <> 'draft') AND ($6 IS NULL OR search_text LIKE $6 ESCAPE '\\') \
+         AND ($4 IS NULL OR status = $4) AND ($5 OR status <> 'draft') AND ($6 IS NULL OR (' ' || search_text) LIKE $6 ESCAPE '\\') \
          ORDER BY period_from DESC, created_at DESC LIMIT 1000"
     );
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(

@@ -253,7 +253,7 @@ pub async fn honour_roll(
     // The award names are matched in Rust (catalog), and passed as a list of codes.
     let codes = codes_matching.join(",");
     let filter = "l.revoked_at IS NULL AND n.confidential = FALSE AND n.status = 'decided' \
-         AND ($1 IS NULL OR l.search_text LIKE $1 ESCAPE '\\' OR (',' || $2 || ',') LIKE ('%,' || n.code || ',%'))";
+         AND ($1 IS NULL OR (' ' || l.search_text) LIKE $1 ESCAPE '\\' OR (',' || $2 || ',') LIKE ('%,' || n.code || ',%'))";
     let sql = format!(
         "{VIEW_SELECT} WHERE {filter} ORDER BY d.signed_on DESC, d.number, l.golden_book_no LIMIT $3 OFFSET $4"
     );

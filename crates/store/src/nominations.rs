@@ -167,7 +167,7 @@ pub async fn list(
     let sql = format!(
         "SELECT {COLUMNS} FROM nominations n WHERE org_id = $1 AND ($2 IS NULL OR campaign_id = $2) AND ($3 IS NULL OR status = $3) AND ($4 IS NULL OR code = $4) \
          AND ($5 IS NULL OR nominating_unit_id IN (SELECT id FROM units WHERE path LIKE $5)) AND ($6 IS NULL OR route_unit_id = $6) \
-         AND ($7 IS NULL OR search_text LIKE $7 ESCAPE '\\') ORDER BY updated_at DESC LIMIT $8"
+         AND ($7 IS NULL OR (' ' || search_text) LIKE $7 ESCAPE '\\') ORDER BY updated_at DESC LIMIT $8"
     );
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, NominationRow>(
         sqlx::AssertSqlSafe(sql.clone())

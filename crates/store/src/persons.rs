@@ -56,7 +56,7 @@ pub struct PersonFilter {
 fn filter_sql(select: &str) -> String {
     format!(
         "{select} FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.org_id = $1 AND ($2 IS NULL OR p.unit_path LIKE $2) \
-         AND ($3 IS NULL OR p.unit_id = $3) AND ($4 IS NULL OR p.search_text LIKE $4 ESCAPE '\\')"
+         AND ($3 IS NULL OR p.unit_id = $3) AND ($4 IS NULL OR (' ' || p.search_text) LIKE $4 ESCAPE '\\')"
     )
 }
 

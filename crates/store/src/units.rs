@@ -81,7 +81,7 @@ pub async fn list(tx: &mut Tx, org_id: &str, f: &UnitFilter, limit: i64) -> Resu
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
     let sql = format!(
         "SELECT {COLUMNS} FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) \
-         AND ($3 IS NULL OR search_text LIKE $3 ESCAPE '\\') AND ($4 OR valid_to IS NULL) ORDER BY path LIMIT $5"
+         AND ($3 IS NULL OR (' ' || search_text) LIKE $3 ESCAPE '\\') AND ($4 OR valid_to IS NULL) ORDER BY path LIMIT $5"
     );
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(
         sqlx::AssertSqlSafe(sql.clone())
