@@ -135,7 +135,8 @@ describe('đề nghị khen thưởng đến quyết định (Hà Nội)', () =>
     const lead = await as('hn.canbo.vhtt');
     const l = lead.page;
     await l.getByRole('navigation').getByRole('link', { name: 'Thông báo' }).click();
-    const note = l.getByRole('link', { name: new RegExp(`${group(1)}.*chờ đơn vị chủ trì chuyên đề tổng hợp`) });
+    // An unread notification opens through a button that also marks it read.
+    const note = l.getByRole('button', { name: new RegExp(`${group(1)}.*chờ đơn vị chủ trì chuyên đề tổng hợp`) });
     await note.waitFor();
     await screenshot(l, '63-thong-bao-don-vi-chu-tri');
     await note.click();
@@ -152,7 +153,7 @@ describe('đề nghị khen thưởng đến quyết định (Hà Nội)', () =>
     assert.equal(await o.getByRole('checkbox', { name: `Chọn hồ sơ ${group(3)}` }).count(), 0, 'the draft is not offered');
     await screenshot(o, '64-tham-dinh-hang-loat');
     await o.getByRole('button', { name: 'Chấp nhận các hồ sơ đã chọn' }).click();
-    await o.getByText('Đã xử lý 2 hồ sơ.').waitFor();
+    await o.getByText('Đã chấp nhận 2 hồ sơ.').waitFor();
     await o.goto(nomA);
     assert.match(await o.locator('.head .badge').innerText(), /Đã thẩm định, chờ Hội đồng xét/);
 

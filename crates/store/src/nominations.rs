@@ -91,6 +91,9 @@ pub struct NominationFilter {
     pub route_unit_id: Option<String>,
     /// Folded LIKE pattern on the nominee's name and the achievement.
     pub pattern: Option<String>,
+    /// A unit officer's scope (unit path): nominations made inside it, or sent (not drafts) to a theme
+    /// lead inside it. Narrows the rows read before the use case checks each one.
+    pub scope_path: Option<String>,
 }
 
 impl NominationRow {
@@ -167,8 +170,12 @@ pub async fn list(
     let sql = format!(
         "SELECT {COLUMNS} FROM nominations n WHERE org_id = $1 AND ($2 IS NULL OR campaign_id = $2) AND ($3 IS NULL OR status = $3) AND ($4 IS NULL OR code = $4) \
          AND ($5 IS NULL OR nominating_unit_id IN (SELECT id FROM units WHERE path LIKE $5)) AND ($6 IS NULL OR route_unit_id = $6) \
-         AND ($7 IS NULL OR (' ' || search_text) LIKE $7 ESCAPE '\\') ORDER BY updated_at DESC LIMIT $8"
+         AND ($7 IS NULL OR (' ' || search_text) LIKE $7 ESCAPE '\\') \
+         AND ($9 IS NULL OR nominating_unit_id IN (SELECT id FROM units WHERE org_id = $1 AND path LIKE $9) \
+              OR (status <> 'draft' AND route_unit_id IN (SELECT id FROM units WHERE org_id = $1 AND path LIKE $9))) \
+         ORDER BY updated_at DESC LIMIT $8"
     );
+    let scope_like = f.scope_path.as_ref().map(|p| format!("{p}%"));
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, NominationRow>(
         sqlx::AssertSqlSafe(sql.clone())
     )
@@ -180,6 +187,7 @@ pub async fn list(
     .bind(&f.route_unit_id)
     .bind(&f.pattern)
     .bind(limit)
+    .bind(&scope_like)
     .fetch_all(c)
     .await)?)
 }

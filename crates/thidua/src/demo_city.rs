@@ -134,11 +134,42 @@ pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result
         .map_err(fail)?
         .ok_or_else(|| anyhow::anyhow!("city admin context"))?;
     tx.commit().await?;
+    name_awards_for_the_city(db, &ctx).await?;
     let units = build_units(db, &ctx).await?;
     build_people(db, &ctx, &units).await?;
     build_users(db, &ctx, &units, hash, &CITY_USERS).await?;
     let campaign = crate::demo_campaigns::build_city(db, &ctx, &units).await?;
     build_awards(db, blobs, &units, &campaign).await
+}
+
+/// The city's administrator edits its copy of the award catalog (rules are data) so that provincial
+/// forms carry the names Hà Nội prints: "… Ủy ban nhân dân Thành phố", not the law's generic "tỉnh".
+async fn name_awards_for_the_city(db: &Db, admin: &Ctx) -> anyhow::Result<()> {
+    const NAMES: [(&str, &str); 3] = [
+        (
+            "Bằng khen của Chủ tịch UBND tỉnh",
+            "Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố",
+        ),
+        (
+            "Cờ thi đua của UBND tỉnh",
+            "Cờ thi đua của Ủy ban nhân dân Thành phố",
+        ),
+        ("Chiến sĩ thi đua cấp tỉnh", "Chiến sĩ thi đua Thành phố"),
+    ];
+    let file = ops::rule_files::file(db, admin, "catalog.toml")
+        .await
+        .map_err(fail)?;
+    let mut text = file.text.clone();
+    for (generic, city) in NAMES {
+        text = text.replace(
+            &format!("name = \"{generic}\""),
+            &format!("name = \"{city}\""),
+        );
+    }
+    ops::rule_files::save(db, admin, "catalog.toml", &text, file.info.version)
+        .await
+        .map_err(fail)?;
+    Ok(())
 }
 
 async fn build_units(db: &Db, ctx: &Ctx) -> anyhow::Result<Vec<UnitRow>> {

@@ -280,14 +280,12 @@ async fn login_form_token_and_next(engine: Engine) {
     ] {
         let c = app.client();
         let page = c
-            .get(
-                app.url(&format!(
+            .get(app.url(&format!(
                     "/login?next={}",
                     next.replace('/', "%2F")
                         .replace('\\', "%5C")
                         .replace(':', "%3A")
-                )),
-            )
+                )))
             .send()
             .await
             .unwrap()

@@ -479,6 +479,11 @@ async fn demo_city_has_work_in_every_state(engine: Engine) {
         roll.contains("Tổ dân phố số 1, phường Bạch Mai") && roll.contains("1021/QĐ-UBND"),
         "{roll}"
     );
+    // The city's copy of the catalog names the provincial forms as Hà Nội prints them.
+    assert!(
+        roll.contains("Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"),
+        "{roll}"
+    );
     // Another organisation's data does not exist for the district's office.
     let district = app.login("thuongtruc").await;
     assert!(

@@ -22,7 +22,11 @@ async fn file(s: &Session, name: &str) -> Value {
 
 async fn saved(app: &TestApp) -> (i64, i64) {
     (
-        app.count("SELECT COUNT(*) FROM rule_sources").await,
+        app.count(&format!(
+            "SELECT COUNT(*) FROM rule_sources WHERE org_id = '{}'",
+            app.org_id
+        ))
+        .await,
         app.audit_rows().await,
     )
 }
@@ -72,7 +76,10 @@ async fn base_salary_edit_changes_reward_money(engine: Engine) {
     );
     assert_eq!(app.audit_rows().await, before + 1);
     let after = app
-        .scalar_text("SELECT after_json FROM audit_log WHERE action = 'rules.file.update'")
+        .scalar_text(&format!(
+            "SELECT after_json FROM audit_log WHERE action = 'rules.file.update' AND org_id = '{}'",
+            app.org_id
+        ))
         .await;
     assert!(
         after.contains("3000000"),
@@ -381,8 +388,11 @@ async fn stale_version_restore_and_history(engine: Engine) {
         .contains("Khôi phục bản này")
         .contains("Bản 4");
     assert_eq!(
-        app.count("SELECT COUNT(*) FROM audit_log WHERE object_type = 'rule_file'")
-            .await,
+        app.count(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE object_type = 'rule_file' AND org_id = '{}'",
+            app.org_id
+        ))
+        .await,
         4
     );
 }

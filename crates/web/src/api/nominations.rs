@@ -227,6 +227,7 @@ async fn list(
         unit_path,
         route_unit_id: param(&q.route_unit_id),
         pattern: None,
+        ..Default::default()
     };
     let rows = ops::list(&state.db, &ctx, &f, q.pending.unwrap_or(false)).await?;
     Ok(Json(rows.into_iter().map(Nomination::from).collect()))

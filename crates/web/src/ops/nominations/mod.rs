@@ -347,6 +347,8 @@ pub async fn list(
     if pending {
         f.status = Some(NominationStatus::Submitted.code().into());
     }
+    // Read only what may be shown (else a unit officer's rows could fall beyond the 500 read).
+    f.scope_path = ctx.actor.read_scope().map(str::to_string);
     let rules = rules_in(&mut tx, ctx.org_id()).await?;
     let mut rows = Vec::new();
     for r in store::list(&mut tx, ctx.org_id(), &f, 500).await? {

@@ -139,6 +139,7 @@ async fn list_page(
         unit_path,
         route_unit_id: None,
         pattern: None,
+        ..Default::default()
     };
     let rows = ops::list(&state.db, ctx, &f, q.pending == "1")
         .await?
