@@ -72,7 +72,7 @@ describe('đề nghị khen thưởng đến quyết định (Hà Nội)', () =>
       await choose(w, 'Đơn vị đề nghị *', WARD);
       await w.getByLabel('Tập thể', { exact: true }).check();
       await choose(w, 'Tập thể (khi đề nghị tập thể)', group(n));
-      await choose(w, 'Danh hiệu, hình thức khen thưởng *', 'Bằng khen của Chủ tịch UBND', { part: true });
+      await choose(w, 'Danh hiệu, hình thức khen thưởng *', 'Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố', { part: true });
       await choose(w, 'Loại hình khen thưởng *', 'Khen thưởng theo đợt, chuyên đề');
       await choose(w, 'Kế hoạch, phong trào', CAMPAIGN, { part: true });
       if (theme) await choose(w, 'Chuyên đề', theme);
