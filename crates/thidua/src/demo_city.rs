@@ -349,14 +349,18 @@ async fn nominate(
         .await
         .map_err(fail)?;
     let id = n.row.id.clone();
-    for (code, votes) in [
-        ("to_trinh", None),
-        ("bao_cao_thanh_tich", None),
-        ("bien_ban", Some((9, 11))),
+    for (code, file_name, votes) in [
+        ("to_trinh", "Tờ trình đề nghị khen thưởng.pdf", None),
+        ("bao_cao_thanh_tich", "Báo cáo thành tích.pdf", None),
+        (
+            "bien_ban",
+            "Biên bản họp xét khen thưởng.pdf",
+            Some((9, 11)),
+        ),
     ] {
         let file = ops::campaign_work::Upload {
-            file_name: format!("{code}.pdf"),
-            bytes: scanned(code),
+            file_name: file_name.into(),
+            bytes: scanned(file_name),
         };
         ops::nominations::add_documents(
             db,

@@ -972,8 +972,12 @@ async fn bench_appraise_500(engine: Engine) {
         .expect(303);
     let appraise = t.elapsed();
     let accepted = app
-        .count("SELECT COUNT(*) FROM nominations WHERE status = 'accepted'")
+        .count(&format!(
+            "SELECT COUNT(*) FROM nominations WHERE status = 'accepted' AND org_id = '{}'",
+            app.org_id
+        ))
         .await;
+    assert_eq!(accepted, 500, "every nomination accepted");
     println!(
         "BENCH appraise 500 on {engine:?}: list page {} ms, bulk accept {} ms ({accepted} accepted)",
         list.as_millis(),
