@@ -348,28 +348,15 @@ async fn city_campaign_from_nomination_to_published_decision(engine: Engine) {
         .contains(&number);
 
     // Published: on the honour roll (searched without diacritics), verifiable by its code.
-    let anon = app.client();
-    let roll = anon
-        .get(app.url("/vinh-danh?q=to+dan+pho+so+1+phuong+hai+ba+trung"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let roll = app
+        .public_page("/vinh-danh?q=to+dan+pho+so+1+phuong+hai+ba+trung")
+        .await;
     assert!(
         roll.contains("Tổ dân phố số 1, phường Hai Bà Trưng") && roll.contains(&number),
         "{roll}"
     );
     let code = lines[1]["verify_code"].as_str().unwrap();
-    let page = anon
-        .get(app.url(&format!("/xac-minh/{code}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.public_page(&format!("/xac-minh/{code}")).await;
     assert!(
         page.contains("Tổ dân phố số 2, phường Hai Bà Trưng")
             && page.contains("Còn hiệu lực")
@@ -384,26 +371,14 @@ async fn city_campaign_from_nomination_to_published_decision(engine: Engine) {
         lines[1]["id"].as_str().unwrap()
     );
     chair.api_post(&path, &json!({"reason": "Thành tích không đúng sự thật", "revoking_decision": format!("{}/QĐ-UBND", 6000 + crate::common::next_n())})).await.expect(200);
-    let page = anon
-        .get(app.url(&format!("/xac-minh/{code}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.public_page(&format!("/xac-minh/{code}")).await;
     assert!(
         page.contains("Đã bị hủy theo quyết định số") && !page.contains("Còn hiệu lực"),
         "{page}"
     );
-    let roll = anon
-        .get(app.url("/vinh-danh?q=to+dan+pho+so+2+phuong+hai+ba+trung"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let roll = app
+        .public_page("/vinh-danh?q=to+dan+pho+so+2+phuong+hai+ba+trung")
+        .await;
     assert!(
         !roll.contains("Tổ dân phố số 2, phường Hai Bà Trưng"),
         "revoked award still public"

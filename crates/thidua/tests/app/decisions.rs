@@ -329,28 +329,14 @@ async fn revoked_line_shows_revoked_and_leaves_the_roll(engine: crate::common::E
     let line = &d["items"][0];
     let code = line["verify_code"].as_str().unwrap();
     let anon = app.client();
-    let page = anon
-        .get(app.url(&format!("/xac-minh/{code}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.public_page(&format!("/xac-minh/{code}")).await;
     assert!(
         page.contains(&p[0].full_name)
             && page.contains("Còn hiệu lực")
             && page.contains("77/QĐ-UBND"),
         "{page}"
     );
-    let roll = anon
-        .get(app.url("/vinh-danh"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let roll = app.public_page("/vinh-danh").await;
     assert!(roll.contains(&p[0].full_name));
     let chair = app.login(CHAIRMAN).await;
     let path = format!(
@@ -389,14 +375,7 @@ async fn revoked_line_shows_revoked_and_leaves_the_roll(engine: crate::common::E
         .await,
         1
     );
-    let page = anon
-        .get(app.url(&format!("/xac-minh/{code}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.public_page(&format!("/xac-minh/{code}")).await;
     assert!(
         page.contains("Đã bị hủy theo quyết định số 45/QĐ-UBND"),
         "{page}"
@@ -411,14 +390,7 @@ async fn revoked_line_shows_revoked_and_leaves_the_roll(engine: crate::common::E
         .await
         .unwrap();
     assert_eq!(api["valid"], false);
-    let roll = anon
-        .get(app.url("/vinh-danh"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let roll = app.public_page("/vinh-danh").await;
     assert!(
         !roll.contains(&p[0].full_name),
         "revoked award still on the honour roll"

@@ -110,14 +110,7 @@ async fn renamed_award_shows_through_the_pipeline(engine: Engine) {
     );
     // The public honour roll and the verification page name it under the organisation's rules.
     let anon = app.client();
-    let roll = anon
-        .get(app.url("/vinh-danh"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let roll = app.public_page("/vinh-danh").await;
     assert!(
         crate::common::unescape_html(&roll).contains(NEW_NAME),
         "honour roll"

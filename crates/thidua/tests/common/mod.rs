@@ -341,6 +341,17 @@ impl TestApp {
     }
 
     /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
+    /// The body of a page fetched without signing in (public pages: honour roll, verification).
+    pub async fn public_page(&self, path: &str) -> String {
+        let r = self
+            .client()
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
+        r.text().await.expect("body")
+    }
+
     pub fn client(&self) -> reqwest::Client {
         self.client_with_jar(Arc::new(reqwest::cookie::Jar::default()))
     }
