@@ -459,6 +459,15 @@ async fn demo_city_has_work_in_every_state(engine: Engine) {
         roll.contains("Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố"),
         "{roll}"
     );
+    // The chairman's decision form starts filled in as the city signs.
+    let chair = app.login(CHAIRMAN).await;
+    chair
+        .get("/decisions/new")
+        .await
+        .expect(200)
+        .contains("value=\"Ủy ban nhân dân thành phố Hà Nội\"")
+        .contains("value=\"Hà Nội\"")
+        .contains("value=\"Nguyễn Đức Long\"");
     // Another organisation's data does not exist for the district's office.
     let district = app.login("thuongtruc").await;
     assert!(

@@ -651,9 +651,9 @@ pub async fn delete_quota(db: &Db, ctx: &Ctx, campaign_id: &str, id: &str) -> Ap
     Ok(())
 }
 
-/// Today's date in Vietnam (deadlines are days in Vietnam, not in UTC).
+/// Today's date in Vietnam (deadlines are days in Vietnam, not in UTC); the same as [`super::today`].
 pub fn today_vn() -> time::Date {
-    (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
+    super::today()
 }
 
 /// The year shown by default in lists.

@@ -72,7 +72,8 @@ pub fn with_field<T: Serialize, V: Serialize>(row: &T, key: &str, value: &V) -> 
     v
 }
 
-/// Today's date in UTC as `yyyy-mm-dd`.
+/// Today's date in Vietnam (UTC+7, no daylight saving): every date users see or type is a day in
+/// Vietnam, so between 00:00 and 07:00 there it is already tomorrow's date in UTC terms.
 pub fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().date()
+    (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
 }

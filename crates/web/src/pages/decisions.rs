@@ -275,9 +275,21 @@ async fn new_form(
         .signed_on
         .filter(|d| thidua_domain::date::parse(d).is_some())
         .unwrap_or_else(|| vn(crate::ops::today()));
+    // Filled in as this body signs: its name, its place, and the chairman's own name when he opens it.
+    let mut tx = state.db.begin().await?;
+    let issuer = ops::body_name(&mut tx, ctx.org_id()).await?;
+    tx.commit().await?;
+    let signer_name = if ctx.actor.role == thidua_domain::policy::Role::Chairman {
+        ctx.user.full_name.clone()
+    } else {
+        String::new()
+    };
     let f = DecisionForm {
         signed_on,
+        place: ops::place_of(&issuer),
+        issuer,
         signer_title: "Chủ tịch".into(),
+        signer_name,
         ..Default::default()
     };
     form_page(&state, &ctx, f, Validation::new(), q.ok).await

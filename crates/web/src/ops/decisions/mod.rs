@@ -89,6 +89,32 @@ pub async fn body_level(tx: &mut Tx, org_id: &str) -> AppResult<String> {
 }
 
 /// The name of this body (its root unit).
+/// The place printed before the date ("Hà Nội, ngày …") from the body's name: what follows the
+/// kind of body and its level, e.g. «Ủy ban nhân dân thành phố Hà Nội» → «Hà Nội».
+pub fn place_of(body: &str) -> String {
+    let mut rest = body.trim();
+    for prefix in ["Ủy ban nhân dân", "UBND"] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r.trim_start();
+        }
+    }
+    for level in [
+        "thành phố",
+        "tỉnh",
+        "quận",
+        "huyện",
+        "thị xã",
+        "phường",
+        "xã",
+        "đặc khu",
+    ] {
+        if let Some(r) = rest.strip_prefix(level) {
+            return r.trim().to_string();
+        }
+    }
+    rest.to_string()
+}
+
 pub async fn body_name(tx: &mut Tx, org_id: &str) -> AppResult<String> {
     Ok(decisions::body(tx, org_id)
         .await?
@@ -579,4 +605,23 @@ pub async fn revoke_decision(
     }
     tx.commit().await?;
     Ok(open.len())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn place_is_the_name_after_the_level() {
+        assert_eq!(
+            super::place_of("Ủy ban nhân dân thành phố Hà Nội"),
+            "Hà Nội"
+        );
+        assert_eq!(
+            super::place_of("Ủy ban nhân dân quận Hai Bà Trưng"),
+            "Hai Bà Trưng"
+        );
+        assert_eq!(
+            super::place_of("Trường THCS Ngô Gia Tự"),
+            "Trường THCS Ngô Gia Tự"
+        );
+    }
 }
