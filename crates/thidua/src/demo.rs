@@ -159,8 +159,7 @@ pub async fn load_if_empty(
     crate::demo_campaigns::build(db, &ctx, &current).await?;
     crate::demo_city::build(db, blobs, &hash).await?;
     println!(
-        "Đã tạo dữ liệu mẫu: {} đơn vị. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):",
-        units.len()
+        "Đã tạo dữ liệu mẫu của hai tổ chức. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):"
     );
     println!("  Quận Hai Bà Trưng (đến 30/06/2025; kế hoạch, phong trào, lịch sử khen thưởng):");
     for (u, role) in DEMO_USERS.iter().map(|d| (d.0, d.2)) {

@@ -89,7 +89,10 @@ pub async fn build_city(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Resu
     demo.city_peak().await
 }
 
-async fn user_ctx(tx: &mut thidua_store::Tx, username: &str) -> anyhow::Result<Option<Ctx>> {
+pub(crate) async fn user_ctx(
+    tx: &mut thidua_store::Tx,
+    username: &str,
+) -> anyhow::Result<Option<Ctx>> {
     let Some(user) = users::get_by_username(tx, username).await? else {
         return Ok(None);
     };

@@ -305,17 +305,12 @@ fn scanned(title: &str) -> Vec<u8> {
     format!("%PDF-1.4\n% {title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").into_bytes()
 }
 
+/// A demo user's context (the user must exist).
 async fn user(db: &Db, username: &str) -> anyhow::Result<Ctx> {
     let mut tx = db.begin().await?;
-    let row = users::get_by_username(&mut tx, username)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("demo user {username}"))?;
-    let ctx = ctx_for(&mut tx, row, AuthVia::Token)
-        .await
-        .map_err(fail)?
-        .ok_or_else(|| anyhow::anyhow!("demo user {username}"))?;
+    let ctx = crate::demo_campaigns::user_ctx(&mut tx, username).await?;
     tx.commit().await?;
-    Ok(ctx)
+    ctx.ok_or_else(|| anyhow::anyhow!("demo user {username}"))
 }
 
 /// Nominates for Bằng khen under the campaign, with the whole dossier; returns the nomination's id.
@@ -411,6 +406,16 @@ async fn version_of(db: &Db, ctx: &Ctx, id: &str) -> anyhow::Result<i64> {
         .version)
 }
 
+/// A meeting's current version (adding items and voting change it).
+async fn meeting_version(db: &Db, org_id: &str, id: &str) -> anyhow::Result<i64> {
+    let mut tx = db.begin().await?;
+    let version = thidua_store::meetings::get(&mut tx, org_id, id)
+        .await?
+        .version;
+    tx.commit().await?;
+    Ok(version)
+}
+
 /// Award work in every state, so each role has something to see and do: two residential groups of
 /// Phường Bạch Mai decided today (on the honour roll), a department's officer accepted and waiting
 /// for the council, a ward's nominee waiting for appraisal, and one waiting at the culture theme's
@@ -489,11 +494,7 @@ async fn build_awards(
     let items = ops::meetings::add_items(db, &office, &m.id, &passed)
         .await
         .map_err(fail)?;
-    let mut tx = db.begin().await?;
-    let version = thidua_store::meetings::get(&mut tx, office.org_id(), &m.id)
-        .await?
-        .version;
-    tx.commit().await?;
+    let version = meeting_version(db, office.org_id(), &m.id).await?;
     let m = ops::meetings::open(db, &office, &m.id, version)
         .await
         .map_err(fail)?;
@@ -512,11 +513,7 @@ async fn build_awards(
             .map_err(fail)?;
         }
     }
-    let mut tx = db.begin().await?;
-    let version = thidua_store::meetings::get(&mut tx, office.org_id(), &m.id)
-        .await?
-        .version;
-    tx.commit().await?;
+    let version = meeting_version(db, office.org_id(), &m.id).await?;
     ops::meetings::close::close(
         db,
         &office,

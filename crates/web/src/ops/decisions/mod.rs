@@ -218,7 +218,7 @@ fn check_fields(input: &DecisionInput, v: &mut Validation) -> Option<Checked> {
                 v.add(
                     "signed_on",
                     "Ngày ký",
-                    "Ngày ký phải có dạng ngày/tháng/năm, ví dụ 15/01/2026.",
+                    "Ngày ký không có thật hoặc không đúng dạng ngày/tháng/năm, ví dụ 15/01/2026.",
                 );
             }
             d
