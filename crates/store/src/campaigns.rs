@@ -352,3 +352,16 @@ pub async fn next_position(tx: &mut Tx, table: &'static str, campaign_id: &str) 
     .fetch_one(c)
     .await)?)
 }
+
+/// Locks a campaign's row until the transaction ends, so checks against the campaign's quotas and the
+/// writes they allow are not interleaved with another transaction's. On SQLite a write transaction
+/// already holds the database's write lock (`BEGIN IMMEDIATE`), so there is nothing more to take.
+pub async fn lock(tx: &mut Tx, id: &str) -> Result<()> {
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT id FROM campaigns WHERE id = $1 FOR UPDATE")
+            .bind(id)
+            .execute(&mut **t)
+            .await?;
+    }
+    Ok(())
+}

@@ -47,8 +47,29 @@ pub enum Engine {
 /// A connection pool on one engine.
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite(SqlitePool),
+    Sqlite(SqlitePools),
     Postgres(PgPool),
+}
+
+/// SQLite's two pools: readers run side by side (WAL), while writers take turns on their own pool,
+/// each beginning with `BEGIN IMMEDIATE`. A deferred transaction that reads and then writes cannot
+/// upgrade its lock while another connection writes, and fails with "database is locked" whatever the
+/// busy timeout; taking the write lock first, and queueing writers in the pool, makes them wait instead.
+#[derive(Clone, Debug)]
+pub struct SqlitePools {
+    pub read: SqlitePool,
+    pub write: SqlitePool,
+}
+
+/// How many connections may write to SQLite at once (`THIDUA_SQLITE_WRITERS`, default 1). More than one
+/// is still correct (each begins IMMEDIATE and waits on the busy timeout); one queues them fairly in
+/// the pool instead of polling the file lock (measured in the README's performance section).
+fn sqlite_writers() -> u32 {
+    std::env::var("THIDUA_SQLITE_WRITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n: &u32| *n > 0)
+        .unwrap_or(1)
 }
 
 /// An open transaction; commit it, or drop it to roll back.
@@ -77,11 +98,16 @@ impl Db {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true);
-            let pool = SqlitePoolOptions::new()
+            let read = SqlitePoolOptions::new()
                 .max_connections(8)
+                .connect_with(options.clone())
+                .await?;
+            let write = SqlitePoolOptions::new()
+                .max_connections(sqlite_writers())
+                .acquire_timeout(Duration::from_secs(60))
                 .connect_with(options)
                 .await?;
-            Ok(Db::Sqlite(pool))
+            Ok(Db::Sqlite(SqlitePools { read, write }))
         }
     }
 
@@ -95,15 +121,26 @@ impl Db {
     /// Brings the schema up to date; safe to run on every start.
     pub async fn migrate(&self) -> Result<()> {
         match self {
-            Db::Sqlite(p) => MIGRATOR.run(p).await?,
+            Db::Sqlite(p) => MIGRATOR.run(&p.write).await?,
             Db::Postgres(p) => MIGRATOR.run(p).await?,
         }
         Ok(())
     }
 
+    /// Begins a transaction that may write: on SQLite it holds the write lock from its first statement,
+    /// so its checks and its writes see no other writer in between.
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            Db::Sqlite(p) => Tx::Sqlite(p.write.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
+    }
+
+    /// Begins a transaction that only reads: on SQLite it runs beside the writers and other readers.
+    /// A write inside it may fail under concurrency: use [`Db::begin`] for anything that writes.
+    pub async fn begin_read(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.read.begin().await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
@@ -111,14 +148,17 @@ impl Db {
     /// True when the database answers a trivial query (`/healthz`).
     pub async fn ping(&self) -> bool {
         match self {
-            Db::Sqlite(p) => sqlx::query("SELECT 1").execute(p).await.is_ok(),
+            Db::Sqlite(p) => sqlx::query("SELECT 1").execute(&p.read).await.is_ok(),
             Db::Postgres(p) => sqlx::query("SELECT 1").execute(p).await.is_ok(),
         }
     }
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite(p) => p.close().await,
+            Db::Sqlite(p) => {
+                p.write.close().await;
+                p.read.close().await
+            }
             Db::Postgres(p) => p.close().await,
         }
     }

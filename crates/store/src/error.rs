@@ -36,3 +36,17 @@ impl From<sqlx::Error> for StoreError {
         StoreError::Database(e)
     }
 }
+
+impl StoreError {
+    /// True for a clash between concurrent transactions that a fresh attempt may not meet: SQLite's
+    /// busy or locked database (after its busy timeout), PostgreSQL's serialization failure or deadlock.
+    pub fn is_transient(&self) -> bool {
+        let StoreError::Database(sqlx::Error::Database(db)) = self else {
+            return false;
+        };
+        let code = db.code();
+        let code = code.as_deref().unwrap_or("");
+        // SQLite: 5 SQLITE_BUSY, 6 SQLITE_LOCKED, 517 SQLITE_BUSY_SNAPSHOT; PostgreSQL: 40001, 40P01.
+        matches!(code, "5" | "6" | "517" | "40001" | "40P01")
+    }
+}

@@ -28,7 +28,7 @@ pub mod sessions;
 pub mod units;
 pub mod users;
 
-pub use db::{Db, Engine, Tx};
+pub use db::{Db, Engine, SqlitePools, Tx};
 pub use error::StoreError;
 
 /// Result of a store call.

@@ -20,8 +20,8 @@ pub async fn ensure_admin(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     }
     let org = ensure_org(&mut tx, "Cơ quan của tôi").await?;
-    let password = thidua_web::auth::random_token()[..16].to_string();
-    let hash = thidua_web::auth::hash_password(&password)?;
+    let password = thidua_app::auth::random_token()[..16].to_string();
+    let hash = thidua_app::auth::hash_password(&password)?;
     let admin = UserRow::new(&org, "admin", "Quản trị hệ thống", &hash, "admin", None);
     users::insert(&mut tx, &admin).await?;
     audit::record(
@@ -47,15 +47,15 @@ pub async fn ensure_admin(db: &Db) -> anyhow::Result<()> {
 
 /// Sets a user's password from the command line (recovery when the admin is locked out).
 pub async fn set_password(db: &Db, username: &str, password: Option<String>) -> anyhow::Result<()> {
-    let password = password.unwrap_or_else(|| thidua_web::auth::random_token()[..16].to_string());
-    if let Some(problem) = thidua_web::auth::password_problem(&password) {
+    let password = password.unwrap_or_else(|| thidua_app::auth::random_token()[..16].to_string());
+    if let Some(problem) = thidua_app::auth::password_problem(&password) {
         anyhow::bail!(problem);
     }
     let mut tx = db.begin().await?;
     let user = users::get_by_username(&mut tx, username)
         .await?
         .with_context(|| format!("không có người dùng {username}"))?;
-    let hash = thidua_web::auth::hash_password(&password)?;
+    let hash = thidua_app::auth::hash_password(&password)?;
     let updated = users::update(
         &mut tx,
         &UserRow {

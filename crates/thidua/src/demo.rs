@@ -4,13 +4,13 @@
 //! and a user for every role. Everything goes through the same use cases as the app (so it is audited).
 
 use crate::bootstrap::ensure_org;
+use thidua_app as ops;
+use thidua_app::Caller;
 use thidua_domain::org::{ClusterInput, UnitInput};
 use thidua_domain::person::PersonInput;
 use thidua_store::units::UnitRow;
 use thidua_store::users::UserRow;
 use thidua_store::{Db, orgs, users};
-use thidua_web::ctx::{AuthVia, Ctx, ctx_for};
-use thidua_web::ops;
 
 /// The password of every demo account (printed at start; demo data only).
 pub const DEMO_PASSWORD: &str = "thidua-demo-2025";
@@ -131,10 +131,10 @@ pub async fn load_if_empty(
         return Ok(());
     }
     let org = ensure_org(&mut tx, "Quận Hai Bà Trưng, Hà Nội (dữ liệu mẫu)").await?;
-    let hash = thidua_web::auth::hash_password(DEMO_PASSWORD)?;
+    let hash = thidua_app::auth::hash_password(DEMO_PASSWORD)?;
     let admin = UserRow::new(&org, "admin", "Quản trị hệ thống", &hash, "admin", None);
     users::insert(&mut tx, &admin).await?;
-    let ctx = ctx_for(&mut tx, admin, AuthVia::Token)
+    let ctx = Caller::of_user(&mut tx, admin, None)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.message()))?
         .ok_or_else(|| anyhow::anyhow!("admin context"))?;
@@ -174,11 +174,11 @@ pub async fn load_if_empty(
     Ok(())
 }
 
-pub(crate) fn fail(e: thidua_web::error::AppError) -> anyhow::Error {
+pub(crate) fn fail(e: thidua_app::Error) -> anyhow::Error {
     anyhow::anyhow!("demo: {}", e.message())
 }
 
-async fn build_units(db: &Db, ctx: &Ctx) -> anyhow::Result<Vec<UnitRow>> {
+async fn build_units(db: &Db, ctx: &Caller) -> anyhow::Result<Vec<UnitRow>> {
     let mut all = Vec::new();
     let root = ops::units::create(
         db,
@@ -334,7 +334,7 @@ fn positions(kind: &str) -> &'static [(&'static str, &'static str, bool)] {
     }
 }
 
-pub(crate) async fn build_people(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+pub(crate) async fn build_people(db: &Db, ctx: &Caller, units: &[UnitRow]) -> anyhow::Result<()> {
     let mut seq = Seq(2025);
     // Names the demo and tests look for.
     let fixed = [
@@ -436,7 +436,7 @@ fn ids_of(units: &[UnitRow], codes: &[&str]) -> Vec<String> {
 
 async fn build_clusters(
     db: &Db,
-    ctx: &Ctx,
+    ctx: &Caller,
     units: &[UnitRow],
     years: &[i32],
 ) -> anyhow::Result<()> {
@@ -506,7 +506,7 @@ async fn build_clusters(
 }
 
 /// The 2025 reform: two wards merge into a new ward from 1 July 2025.
-async fn merge_wards(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<UnitRow> {
+async fn merge_wards(db: &Db, ctx: &Caller, units: &[UnitRow]) -> anyhow::Result<UnitRow> {
     let sources = ids_of(units, &["P-DONGNHAN", "P-PHOHUE"]);
     let new_unit = ops::units::NewUnitName {
         code: "P-HAIBATRUNG".into(),
@@ -586,7 +586,7 @@ pub(crate) type DemoUser = (
 /// Creates the organisation's demo accounts after the first (its administrator, who runs this).
 pub(crate) async fn build_users(
     db: &Db,
-    ctx: &Ctx,
+    ctx: &Caller,
     units: &[UnitRow],
     hash: &str,
     accounts: &[DemoUser],
@@ -650,7 +650,7 @@ fn rating(year: i32, r: &str) -> ops::honours::RatingInput {
 
 async fn history_of(
     db: &Db,
-    ctx: &Ctx,
+    ctx: &Caller,
     kind: ops::honours::SubjectKind,
     id: &str,
     ratings: &[(i32, &str)],
@@ -693,7 +693,7 @@ async fn history_of(
     Ok(())
 }
 
-async fn build_honours(db: &Db, ctx: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+async fn build_honours(db: &Db, ctx: &Caller, units: &[UnitRow]) -> anyhow::Result<()> {
     use ops::honours::SubjectKind::{Person, Unit};
     let unit = |code: &str| units.iter().find(|u| u.code == code).map(|u| u.id.clone());
     let people = [

@@ -15,6 +15,10 @@
 //! (the tax office, the police) keeps the name printed in the plan.
 
 use std::collections::HashMap;
+use thidua_app as ops;
+use thidua_app::Caller;
+use thidua_app::Error as AppError;
+use thidua_app::campaign_views::{Roster, due_dates};
 use thidua_domain::campaign::deadline::{DeadlineInput, DeadlineKind};
 use thidua_domain::campaign::parts::{
     AwardFormInput, PactInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput,
@@ -29,10 +33,6 @@ use thidua_store::campaign_work::{self as work, CommitmentRow, RegistrationRow, 
 use thidua_store::campaigns::{self, CampaignRow};
 use thidua_store::units::UnitRow;
 use thidua_store::{Db, clusters, ids, users};
-use thidua_web::ctx::{AuthVia, Ctx, ctx_for};
-use thidua_web::error::AppError;
-use thidua_web::ops;
-use thidua_web::ops::campaign_views::{Roster, due_dates};
 use time::macros::{date, offset};
 use time::{Date, Duration};
 
@@ -41,7 +41,7 @@ const REVIEW_DAYS: i64 = 45;
 
 /// Loads the four seed plans and the units' work on them. Called once the units, clusters and users of
 /// the demo exist; `units` are the organisation's active units.
-pub async fn build(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<()> {
+pub async fn build(db: &Db, admin: &Caller, units: &[UnitRow]) -> anyhow::Result<()> {
     let mut tx = db.begin().await?;
     let office = user_ctx(&mut tx, "thuongtruc")
         .await?
@@ -72,7 +72,11 @@ pub struct CityCampaign {
 }
 
 /// The city organisation's live campaign (see [`crate::demo_city`]): written by its standing office.
-pub async fn build_city(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Result<CityCampaign> {
+pub async fn build_city(
+    db: &Db,
+    admin: &Caller,
+    units: &[UnitRow],
+) -> anyhow::Result<CityCampaign> {
     let mut tx = db.begin().await?;
     let office = user_ctx(&mut tx, "hn.thuongtruc")
         .await?
@@ -92,11 +96,11 @@ pub async fn build_city(db: &Db, admin: &Ctx, units: &[UnitRow]) -> anyhow::Resu
 pub(crate) async fn user_ctx(
     tx: &mut thidua_store::Tx,
     username: &str,
-) -> anyhow::Result<Option<Ctx>> {
+) -> anyhow::Result<Option<Caller>> {
     let Some(user) = users::get_by_username(tx, username).await? else {
         return Ok(None);
     };
-    ctx_for(tx, user, AuthVia::Token)
+    Caller::of_user(tx, user, None)
         .await
         .map_err(|e| fail("user", e))
 }
@@ -196,8 +200,8 @@ enum Fate {
 
 struct Demo<'a> {
     db: &'a Db,
-    office: Ctx,
-    bachdang: Option<Ctx>,
+    office: Caller,
+    bachdang: Option<Caller>,
     units: &'a [UnitRow],
     today: Date,
     seq: Seq,
@@ -274,7 +278,7 @@ impl<'a> Demo<'a> {
     }
 
     /// The officer acting for a unit: Bạch Đằng's own officer for Bạch Đằng, the standing office otherwise.
-    fn ctx_for_unit(&self, unit_id: &str) -> &Ctx {
+    fn ctx_for_unit(&self, unit_id: &str) -> &Caller {
         match (&self.bachdang, self.by_id(unit_id)) {
             (Some(c), Some(u)) if u.code == "P-BACHDANG" => c,
             _ => &self.office,
@@ -843,18 +847,11 @@ impl<'a> Demo<'a> {
             };
             work::insert_registration(&mut tx, &row, &rows).await?;
             let label = format!("{} — {}", unit.name, c.title);
-            ops::audit(
-                &mut tx,
-                ctx,
-                "registration.create",
-                "registration",
-                &row.id,
-                &label,
-                None::<&()>,
-                Some(&(&row, &rows)),
-            )
-            .await
-            .map_err(|e| fail("audit", e))?;
+            ops::Audit::new("registration.create", "registration", &row.id, &label)
+                .after(&(&row, &rows))
+                .write(&mut tx, ctx)
+                .await
+                .map_err(|e| fail("audit", e))?;
         }
         tx.commit().await?;
         for input in today {
@@ -1036,18 +1033,11 @@ impl<'a> Demo<'a> {
             work::insert_submission(&mut tx, &row).await?;
             let label = format!("{unit_name} — {} (hạn {})", d.what, vn(s.due_on));
             let files: Vec<work::AttachmentRow> = Vec::new();
-            ops::audit(
-                &mut tx,
-                ctx,
-                "submission.create",
-                "submission",
-                &row.id,
-                &label,
-                None::<&()>,
-                Some(&(&row, &files)),
-            )
-            .await
-            .map_err(|e| fail("audit", e))?;
+            ops::Audit::new("submission.create", "submission", &row.id, &label)
+                .after(&(&row, &files))
+                .write(&mut tx, ctx)
+                .await
+                .map_err(|e| fail("audit", e))?;
         }
         tx.commit().await?;
         Ok(())

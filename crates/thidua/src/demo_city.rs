@@ -10,13 +10,13 @@
 //! run from nomination to a published decision through the pages.
 
 use crate::demo::{DemoUser, build_people, build_users, fail, unit_input};
+use thidua_app as ops;
+use thidua_app::Caller;
 use thidua_domain::date::vn;
 use thidua_store::blobs::BlobStore;
 use thidua_store::units::UnitRow;
 use thidua_store::users::UserRow;
 use thidua_store::{Db, audit, orgs, users};
-use thidua_web::ctx::{AuthVia, Ctx, ctx_for};
-use thidua_web::ops;
 
 /// The organisation's name as shown to its users.
 pub const CITY_ORG_NAME: &str = "Thành phố Hà Nội (dữ liệu mẫu, sau sắp xếp từ 01/07/2025)";
@@ -129,7 +129,7 @@ pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result
         },
     )
     .await?;
-    let ctx = ctx_for(&mut tx, admin, AuthVia::Token)
+    let ctx = Caller::of_user(&mut tx, admin, None)
         .await
         .map_err(fail)?
         .ok_or_else(|| anyhow::anyhow!("city admin context"))?;
@@ -144,7 +144,7 @@ pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result
 
 /// The city's administrator edits its copy of the award catalog (rules are data) so that provincial
 /// forms carry the names Hà Nội prints: "… Ủy ban nhân dân Thành phố", not the law's generic "tỉnh".
-async fn name_awards_for_the_city(db: &Db, admin: &Ctx) -> anyhow::Result<()> {
+async fn name_awards_for_the_city(db: &Db, admin: &Caller) -> anyhow::Result<()> {
     const NAMES: [(&str, &str); 3] = [
         (
             "Bằng khen của Chủ tịch UBND tỉnh",
@@ -172,7 +172,7 @@ async fn name_awards_for_the_city(db: &Db, admin: &Ctx) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn build_units(db: &Db, ctx: &Ctx) -> anyhow::Result<Vec<UnitRow>> {
+async fn build_units(db: &Db, ctx: &Caller) -> anyhow::Result<Vec<UnitRow>> {
     let mut all = Vec::new();
     let create = |input: thidua_domain::org::UnitInput| async move {
         ops::units::create(db, ctx, &input).await.map_err(fail)
@@ -306,7 +306,7 @@ fn scanned(title: &str) -> Vec<u8> {
 }
 
 /// A demo user's context (the user must exist).
-async fn user(db: &Db, username: &str) -> anyhow::Result<Ctx> {
+async fn user(db: &Db, username: &str) -> anyhow::Result<Caller> {
     let mut tx = db.begin().await?;
     let ctx = crate::demo_campaigns::user_ctx(&mut tx, username).await?;
     tx.commit().await?;
@@ -317,7 +317,7 @@ async fn user(db: &Db, username: &str) -> anyhow::Result<Ctx> {
 async fn nominate(
     db: &Db,
     blobs: &dyn BlobStore,
-    ctx: &Ctx,
+    ctx: &Caller,
     by: &UnitRow,
     nominee: Nominee<'_>,
     (campaign, theme): (&str, Option<&str>),
@@ -382,7 +382,7 @@ enum Nominee<'a> {
     Person(&'a str),
 }
 
-async fn first_person(db: &Db, ctx: &Ctx, unit: &UnitRow) -> anyhow::Result<String> {
+async fn first_person(db: &Db, ctx: &Caller, unit: &UnitRow) -> anyhow::Result<String> {
     let mut tx = db.begin().await?;
     let filter = thidua_store::persons::PersonFilter {
         unit_id: Some(unit.id.clone()),
@@ -397,7 +397,7 @@ async fn first_person(db: &Db, ctx: &Ctx, unit: &UnitRow) -> anyhow::Result<Stri
     Ok(p.id)
 }
 
-async fn version_of(db: &Db, ctx: &Ctx, id: &str) -> anyhow::Result<i64> {
+async fn version_of(db: &Db, ctx: &Caller, id: &str) -> anyhow::Result<i64> {
     Ok(ops::nominations::get(db, ctx, id)
         .await
         .map_err(fail)?

@@ -5,9 +5,7 @@ use crate::AppState;
 use crate::error::AppError;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use thidua_domain::policy::{self, Action, Actor, Role};
-use thidua_store::users::UserRow;
-use thidua_store::{Tx, ids, sessions, units, users};
+use thidua_app::{Caller, identity};
 
 /// How the request proved who it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,15 +16,23 @@ pub enum AuthVia {
     Token,
 }
 
-/// The signed-in user of a request.
+/// The signed-in user of a request: the use cases' [`Caller`] (reached through `Deref`) and what only
+/// the web needs (how they signed in, the CSRF token, the menu's unread count).
 #[derive(Debug, Clone)]
 pub struct Ctx {
-    pub user: UserRow,
-    pub actor: Actor,
+    pub caller: Caller,
     pub via: AuthVia,
     /// Notifications the user has not read (capped), counted for the pages' menu; `None` when not
     /// counted (API requests).
     pub unread_notifications: Option<i64>,
+}
+
+impl std::ops::Deref for Ctx {
+    type Target = Caller;
+
+    fn deref(&self) -> &Caller {
+        &self.caller
+    }
 }
 
 /// The identity found by the middleware, stored in request extensions.
@@ -34,24 +40,6 @@ pub struct Ctx {
 pub struct Identity(pub Option<Ctx>);
 
 impl Ctx {
-    pub fn org_id(&self) -> &str {
-        &self.user.org_id
-    }
-
-    pub fn role(&self) -> Role {
-        self.actor.role
-    }
-
-    /// Asks the policy; out-of-scope becomes 404 and not-allowed 403.
-    pub fn authorize(&self, action: Action<'_>) -> Result<(), AppError> {
-        policy::authorize(&self.actor, action).map_err(AppError::from)
-    }
-
-    /// True when the policy allows the action (for showing or hiding buttons; never a substitute for authorize).
-    pub fn can(&self, action: Action<'_>) -> bool {
-        policy::authorize(&self.actor, action).is_ok()
-    }
-
     /// The CSRF token to put in forms.
     pub fn csrf(&self) -> &str {
         match &self.via {
@@ -59,37 +47,6 @@ impl Ctx {
             AuthVia::Token => "",
         }
     }
-
-    /// The audit author name.
-    pub fn author(&self) -> String {
-        format!("{} ({})", self.user.full_name, self.user.username)
-    }
-}
-
-/// Builds the context of an active user.
-pub async fn ctx_for(tx: &mut Tx, user: UserRow, via: AuthVia) -> Result<Option<Ctx>, AppError> {
-    if !user.active {
-        return Ok(None);
-    }
-    let Some(role) = Role::parse(&user.role) else {
-        return Ok(None);
-    };
-    let scope_path = match &user.scope_unit_id {
-        Some(id) => units::get(tx, &user.org_id, id).await.ok().map(|u| u.path),
-        None => None,
-    };
-    let actor = Actor {
-        user_id: user.id.clone(),
-        org_id: user.org_id.clone(),
-        role,
-        scope_path,
-    };
-    Ok(Some(Ctx {
-        user,
-        actor,
-        via,
-        unread_notifications: None,
-    }))
 }
 
 /// Loads the identity of a session token; `page`: a page request, whose menu shows the number of
@@ -99,37 +56,28 @@ pub async fn from_session(
     token: &str,
     page: bool,
 ) -> Result<Option<Ctx>, AppError> {
-    let id_hash = crate::auth::token_hash(token);
-    let mut tx = state.db.begin().await?;
-    let Some(session) = sessions::get(&mut tx, &id_hash, &ids::now()).await? else {
+    let Some(found) = identity::by_session(&state.db, token, page).await? else {
         return Ok(None);
     };
-    let user = users::get(&mut tx, &session.user_id).await?;
-    let mut ctx = ctx_for(
-        &mut tx,
-        user,
-        AuthVia::Session {
-            id_hash,
-            csrf: session.csrf_token,
+    Ok(Some(Ctx {
+        caller: found.caller,
+        via: AuthVia::Session {
+            id_hash: found.id_hash,
+            csrf: found.csrf,
         },
-    )
-    .await?;
-    if page && let Some(c) = ctx.as_mut() {
-        c.unread_notifications = Some(crate::ops::notifications::unread_in(&mut tx, c).await?);
-    }
-    tx.commit().await?;
-    Ok(ctx)
+        unread_notifications: found.unread,
+    }))
 }
 
 /// Loads the identity of an API token.
 pub async fn from_api_token(state: &AppState, token: &str) -> Result<Option<Ctx>, AppError> {
-    let mut tx = state.db.begin().await?;
-    let Some(user) = users::user_by_token(&mut tx, &crate::auth::token_hash(token)).await? else {
-        return Ok(None);
-    };
-    let ctx = ctx_for(&mut tx, user, AuthVia::Token).await?;
-    tx.commit().await?;
-    Ok(ctx)
+    Ok(identity::by_api_token(&state.db, token)
+        .await?
+        .map(|caller| Ctx {
+            caller,
+            via: AuthVia::Token,
+            unread_notifications: None,
+        }))
 }
 
 /// Refusal when a handler needs a signed-in user and there is none.

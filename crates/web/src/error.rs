@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use thidua_domain::Validation;
 use thidua_domain::policy::Denied;
-use thidua_store::StoreError;
 
 #[derive(Debug)]
 pub enum AppError {
@@ -21,6 +20,8 @@ pub enum AppError {
     BadRequest(String),
     TooLarge(String),
     TooManyRequests(String),
+    /// The database stayed busy through every retry; nothing was saved, trying again may work.
+    Unavailable(String),
     Internal(anyhow::Error),
 }
 
@@ -37,6 +38,7 @@ impl AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -51,6 +53,7 @@ impl AppError {
             AppError::BadRequest(_) => "bad_request",
             AppError::TooLarge(_) => "too_large",
             AppError::TooManyRequests(_) => "too_many_requests",
+            AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
         }
     }
@@ -62,7 +65,10 @@ impl AppError {
             AppError::Forbidden => Denied::NotAllowed.message().into(),
             AppError::Conflict => "Dữ liệu này vừa được người khác thay đổi. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.".into(),
             AppError::Unauthorized => "Bạn cần đăng nhập để tiếp tục.".into(),
-            AppError::BadRequest(m) | AppError::TooLarge(m) | AppError::TooManyRequests(m) => m.clone(),
+            AppError::BadRequest(m)
+            | AppError::TooLarge(m)
+            | AppError::TooManyRequests(m)
+            | AppError::Unavailable(m) => m.clone(),
             AppError::Internal(_) => "Đã xảy ra lỗi hệ thống; dữ liệu chưa được lưu. Hãy thử lại sau hoặc báo quản trị viên.".into(),
         }
     }
@@ -76,15 +82,20 @@ impl AppError {
     }
 }
 
-impl From<StoreError> for AppError {
-    fn from(e: StoreError) -> Self {
+/// A use case's outcome at the edge: each kind gets its status here, and only here.
+impl From<thidua_app::Error> for AppError {
+    fn from(e: thidua_app::Error) -> Self {
+        use thidua_app::Error as E;
         match e {
-            StoreError::NotFound => AppError::NotFound,
-            StoreError::Conflict => AppError::Conflict,
-            StoreError::Duplicate(_) => AppError::BadRequest(
-                "Giá trị này đã có trong hệ thống (trùng mã hoặc trùng tên).".into(),
-            ),
-            other => AppError::Internal(other.into()),
+            E::Invalid(v) => AppError::Invalid(v),
+            E::NotFound => AppError::NotFound,
+            E::Forbidden => AppError::Forbidden,
+            E::Conflict => AppError::Conflict,
+            E::Rejected(m) => AppError::BadRequest(m),
+            E::Throttled(m) => AppError::TooManyRequests(m),
+            E::TooLarge(m) => AppError::TooLarge(m),
+            busy @ E::Busy => AppError::Unavailable(busy.message()),
+            E::Internal(e) => AppError::Internal(e),
         }
     }
 }
@@ -176,5 +187,12 @@ impl IntoResponse for AppError {
             return axum::response::Redirect::to("/login").into_response();
         }
         crate::pages::error_page(status, &self.message())
+    }
+}
+
+// Pages that still read the store directly (moving into `thidua_app` queries).
+impl From<thidua_store::StoreError> for AppError {
+    fn from(e: thidua_store::StoreError) -> Self {
+        thidua_app::Error::from(e).into()
     }
 }

@@ -11,8 +11,9 @@ mod assets;
 pub mod auth;
 pub mod ctx;
 pub mod error;
-pub mod ops;
 pub mod pages;
+/// The use cases, as the pages and the API call them.
+pub use thidua_app as ops;
 mod security;
 
 use axum::Router;

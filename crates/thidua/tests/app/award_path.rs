@@ -16,25 +16,25 @@ on_both_engines!(
     demo_city_has_work_in_every_state
 );
 
-const OFFICE: &str = "hn.thuongtruc";
-const WARD_OFFICER: &str = "hn.canbo.haibatrung";
+pub(crate) const OFFICE: &str = "hn.thuongtruc";
+pub(crate) const WARD_OFFICER: &str = "hn.canbo.haibatrung";
 const THEME_LEAD: &str = "hn.canbo.vhtt";
 const CHAIRMAN: &str = "hn.chutich";
 
-fn sid(v: &Value) -> String {
+pub(crate) fn sid(v: &Value) -> String {
     v["id"]
         .as_str()
         .unwrap_or_else(|| panic!("no id in {v}"))
         .to_string()
 }
 
-async fn id_of_unit(app: &TestApp, code: &str) -> String {
+pub(crate) async fn id_of_unit(app: &TestApp, code: &str) -> String {
     app.scalar_text(&format!("SELECT id FROM units WHERE code = '{code}'"))
         .await
 }
 
 /// The demo's launched campaign of the city and its theme led by the Department of Culture and Sports.
-async fn city_campaign(office: &Session) -> (String, String) {
+pub(crate) async fn city_campaign(office: &Session) -> (String, String) {
     let list = office.api_get("/api/v1/campaigns").await.json();
     let c = list
         .as_array()
@@ -64,7 +64,7 @@ async fn city_campaign(office: &Session) -> (String, String) {
 }
 
 /// A Bằng khen nomination of a residential group of Phường Hai Bà Trưng, with its whole dossier.
-async fn nominate_group(
+pub(crate) async fn nominate_group(
     officer: &Session,
     ward: &str,
     group: &str,

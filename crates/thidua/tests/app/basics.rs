@@ -66,3 +66,19 @@ async fn health_and_api_docs(engine: Engine) {
     r.expect(404);
     assert_eq!(r.json()["error"], "not_found");
 }
+
+/// The API's contract, as other programs rely on it: any change to `/api/openapi.json` (a path, a field,
+/// a type) shows as a snapshot diff in review (`cargo insta review` accepts a deliberate one).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn openapi_contract_is_unchanged() {
+    let app = TestApp::spawn(Engine::Sqlite).await;
+    let r = app
+        .client()
+        .get(app.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let doc: serde_json::Value = r.json().await.expect("OpenAPI is JSON");
+    insta::assert_json_snapshot!("openapi", doc);
+}

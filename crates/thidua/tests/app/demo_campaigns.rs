@@ -3,24 +3,21 @@
 
 use crate::common::{Engine, STANDING, TestApp, UO_BACHDANG};
 use crate::on_both_engines;
+use thidua_app::Caller;
+use thidua_app::campaign_views;
 use thidua_domain::campaign::deadline::SubmissionStatus;
 use thidua_domain::campaign::progress::ProgressStatus;
 use thidua_store::campaigns::{self, CampaignFilter, CampaignRow};
-use thidua_web::ctx::{AuthVia, Ctx, ctx_for};
-use thidua_web::ops::campaign_views;
 
 on_both_engines!(demo_has_the_seed_plans_and_their_work);
 
-async fn ctx_of(app: &TestApp, username: &str) -> Ctx {
+async fn ctx_of(app: &TestApp, username: &str) -> Caller {
     let mut tx = app.db.begin().await.unwrap();
     let user = thidua_store::users::get_by_username(&mut tx, username)
         .await
         .unwrap()
         .unwrap();
-    let ctx = ctx_for(&mut tx, user, AuthVia::Token)
-        .await
-        .unwrap()
-        .unwrap();
+    let ctx = Caller::of_user(&mut tx, user, None).await.unwrap().unwrap();
     tx.commit().await.unwrap();
     ctx
 }
@@ -90,7 +87,7 @@ async fn demo_has_the_seed_plans_and_their_work(engine: Engine) {
         .filter(|c| c.status == "launched")
         .collect();
     assert!(!live.is_empty(), "no launched yearly plan: {yearly:#?}");
-    let this_year = thidua_web::ops::campaigns::today_vn().year().to_string();
+    let this_year = thidua_app::campaigns::today_vn().year().to_string();
     assert!(
         live.iter().any(|c| c.period_from.starts_with(&this_year)),
         "this year's plan is not launched"

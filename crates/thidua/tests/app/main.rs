@@ -13,6 +13,7 @@ mod basics;
 mod campaign_pages;
 mod campaigns_api;
 mod clusters;
+mod concurrency;
 mod csrf;
 mod decisions;
 mod demo_campaigns;

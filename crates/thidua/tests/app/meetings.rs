@@ -525,7 +525,11 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
 async fn exec(app: &TestApp, sql: &str) {
     let sql = sqlx::AssertSqlSafe(sql.to_string());
     match &app.db {
-        thidua_store::Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()).unwrap(),
+        thidua_store::Db::Sqlite(p) => sqlx::query(sql)
+            .execute(&p.write)
+            .await
+            .map(|_| ())
+            .unwrap(),
         thidua_store::Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()).unwrap(),
     }
 }

@@ -69,7 +69,7 @@ async fn renamed_award_shows_through_the_pipeline(engine: Engine) {
     let sql = format!("UPDATE nominations SET status = 'passed' WHERE id = '{id}'");
     match &app.db {
         thidua_store::Db::Sqlite(p) => sqlx::query(sqlx::AssertSqlSafe(sql))
-            .execute(p)
+            .execute(&p.write)
             .await
             .map(|_| ())
             .unwrap(),

@@ -240,7 +240,7 @@ async fn only_the_administrator_saves(engine: Engine) {
     let before = saved(&app).await;
     let text = format!(
         "{}{NEW_SALARY}",
-        thidua_web::ops::rules_cache::shipped_text("base_salary.toml").unwrap()
+        thidua_app::rules_cache::shipped_text("base_salary.toml").unwrap()
     );
     let body = json!({"text": text, "version": 0});
     // The standing office reads but cannot save.
@@ -290,7 +290,7 @@ async fn only_the_administrator_saves(engine: Engine) {
 async fn stale_version_restore_and_history(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let admin = app.login(ADMIN).await;
-    let shipped = thidua_web::ops::rules_cache::shipped_text("base_salary.toml").unwrap();
+    let shipped = thidua_app::rules_cache::shipped_text("base_salary.toml").unwrap();
     let v1 = format!("{shipped}{NEW_SALARY}");
     let v2 = v1.replace("3000000", "3100000");
     admin

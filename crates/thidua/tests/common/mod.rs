@@ -426,7 +426,7 @@ impl TestApp {
         let sql = sqlx::AssertSqlSafe(sql.to_string());
         match &self.db {
             Db::Sqlite(p) => sqlx::query_scalar::<_, i64>(sql)
-                .fetch_one(p)
+                .fetch_one(&p.read)
                 .await
                 .expect("count"),
             Db::Postgres(p) => sqlx::query_scalar::<_, i64>(sql)
@@ -441,7 +441,7 @@ impl TestApp {
         let sql = sqlx::AssertSqlSafe(sql.to_string());
         match &self.db {
             Db::Sqlite(p) => sqlx::query_scalar::<_, String>(sql)
-                .fetch_one(p)
+                .fetch_one(&p.read)
                 .await
                 .expect("scalar"),
             Db::Postgres(p) => sqlx::query_scalar::<_, String>(sql)

@@ -141,7 +141,10 @@ async fn login(
                 ));
             (jar, Redirect::to(&safe_next(Some(&f.next)))).into_response()
         }
-        Err(e) => again(e.status(), e.message(), jar),
+        Err(e) => {
+            let e = AppError::from(e);
+            again(e.status(), e.message(), jar)
+        }
     }
 }
 
@@ -207,7 +210,10 @@ async fn create_token(
     ctx: Ctx,
     Form(f): Form<TokenForm>,
 ) -> AppResult<Response> {
-    match ops::users::create_token(&state.db, &ctx, &f.name).await {
+    match ops::users::create_token(&state.db, &ctx, &f.name)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(token) => {
             account_page(
                 &state,

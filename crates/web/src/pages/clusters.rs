@@ -211,7 +211,10 @@ async fn create(
     ctx: Ctx,
     Form(f): Form<ClusterForm>,
 ) -> AppResult<Response> {
-    match ops::create(&state.db, &ctx, &f.input()).await {
+    match ops::create(&state.db, &ctx, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(c) => Ok(see_other(
             &format!("/clusters?year={}", c.year),
             &format!("Đã thêm {}.", c.name),
@@ -275,7 +278,10 @@ async fn update(
     Path(id): Path<String>,
     Form(f): Form<ClusterForm>,
 ) -> AppResult<Response> {
-    match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input()).await {
+    match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(c) => Ok(see_other(
             &format!("/clusters?year={}", c.year),
             "Đã lưu thay đổi.",

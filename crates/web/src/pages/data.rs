@@ -102,7 +102,7 @@ async fn upload(
         "people" => import::import_people(&state.db, &ctx, &bytes, &name).await,
         _ => return Err(AppError::NotFound),
     };
-    match result {
+    match result.map_err(AppError::from) {
         Ok(r) => {
             let status = if r.errors.is_empty() {
                 StatusCode::OK

@@ -310,7 +310,10 @@ async fn create(
         place: f.place.clone(),
         nomination_ids: f.nomination_ids.clone(),
     };
-    match ops::decide(&state.db, &ctx, &input).await {
+    match ops::decide(&state.db, &ctx, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(d) => Ok(see_other(
             &format!("/decisions/{}", d.id),
             &format!("Đã ban hành Quyết định số {}.", d.number),
@@ -325,7 +328,10 @@ async fn forward(
     ctx: Ctx,
     Path(nomination_id): Path<String>,
 ) -> AppResult<Response> {
-    match ops::forward::forward(&state.db, &state.blobs(), &ctx, &nomination_id).await {
+    match ops::forward::forward(&state.db, &state.blobs(), &ctx, &nomination_id)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(r) => Ok(see_other(
             "/decisions/new",
             &format!(
@@ -443,6 +449,7 @@ async fn revoke_line(
         },
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(()) => Ok(see_other(
             &format!("/decisions/{id}"),
@@ -469,6 +476,7 @@ async fn revoke_all(
         },
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(n) => Ok(see_other(
             &format!("/decisions/{id}"),

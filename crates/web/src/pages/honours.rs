@@ -219,7 +219,10 @@ async fn show_page(
     let r = ops::rules_for(&state.db, ctx.org_id()).await?;
     let checking = !q.code.trim().is_empty();
     let (h, eval): (History, Option<thidua_rules::Evaluation>) = if checking {
-        match ops::evaluate(&state.db, ctx, kind, id, &q).await {
+        match ops::evaluate(&state.db, ctx, kind, id, &q)
+            .await
+            .map_err(AppError::from)
+        {
             Ok((h, e)) => (h, Some(e)),
             Err(AppError::Invalid(ev)) => {
                 let h = ops::history(&state.db, ctx, kind, id).await?;
@@ -637,7 +640,7 @@ async fn add(
         .map(|_| "Đã ghi sáng kiến."),
         _ => return Err(AppError::NotFound),
     };
-    match result {
+    match result.map_err(AppError::from) {
         Ok(msg) => Ok(see_other(&format!("{}/{id}/honours", kind.base()), msg)),
         Err(AppError::Invalid(v)) => {
             show_page(
@@ -770,6 +773,7 @@ async fn award_save(
         &award_input(&f),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(a) => {
             let base = if a.subject_type == "person" {
@@ -841,7 +845,10 @@ async fn import_upload(
         }
         Err(e) => return Err(e),
     };
-    match crate::ops::history_import::import_history(&state.db, &ctx, &bytes, &name).await {
+    match crate::ops::history_import::import_history(&state.db, &ctx, &bytes, &name)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(r) => {
             let status = if r.errors.is_empty() {
                 StatusCode::OK

@@ -156,7 +156,10 @@ async fn create(
     ctx: Ctx,
     Form(f): Form<MeetingForm>,
 ) -> AppResult<Response> {
-    match ops::create(&state.db, &ctx, &f.input()).await {
+    match ops::create(&state.db, &ctx, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(m) => Ok(see_other(
             &format!("/meetings/{}", m.id),
             "Đã lên lịch phiên họp; hãy thêm hồ sơ vào chương trình họp.",
@@ -327,10 +330,10 @@ async fn after_member_step(
     ctx: &Ctx,
     id: &str,
     item_id: &str,
-    r: AppResult<()>,
+    r: thidua_app::Result<()>,
     done: &str,
 ) -> AppResult<Response> {
-    let why = match r {
+    let why = match r.map_err(AppError::from) {
         Ok(()) => return Ok(see_other(&format!("/meetings/{id}#i-{item_id}"), done)),
         Err(AppError::BadRequest(m)) => m,
         Err(AppError::Invalid(v)) => v

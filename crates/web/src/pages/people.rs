@@ -273,7 +273,10 @@ async fn create(
     ctx: Ctx,
     Form(f): Form<PersonForm>,
 ) -> AppResult<Response> {
-    match ops::create(&state.db, &ctx, &f.input()).await {
+    match ops::create(&state.db, &ctx, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(p) => Ok(see_other(
             &format!("/people/{}", p.id),
             &format!("Đã thêm {}.", p.full_name),
@@ -379,7 +382,10 @@ async fn update(
     Path(id): Path<String>,
     Form(f): Form<PersonForm>,
 ) -> AppResult<Response> {
-    match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input()).await {
+    match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(p) => Ok(see_other(&format!("/people/{}", p.id), "Đã lưu thay đổi.")),
         Err(AppError::Invalid(v)) => {
             form_page(

@@ -158,13 +158,19 @@ async fn submit(
         flash: None,
     };
     if f.action == "check" {
-        return match ops::check(&state.db, &ctx, &name, &f.text).await {
+        return match ops::check(&state.db, &ctx, &name, &f.text)
+            .await
+            .map_err(AppError::from)
+        {
             Ok(()) => page(&state, &ctx, &name, again(Validation::new(), false, true)).await,
             Err(AppError::Invalid(v)) => page(&state, &ctx, &name, again(v, false, false)).await,
             Err(e) => Err(e),
         };
     }
-    match ops::save(&state.db, &ctx, &name, &f.text, version).await {
+    match ops::save(&state.db, &ctx, &name, &f.text, version)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(row) => Ok(see_other(
             &format!("/catalog/files/{name}"),
             &format!(
@@ -198,7 +204,10 @@ async fn restore(
         "shipped" => None,
         n => Some(n.parse::<i64>().map_err(|_| AppError::NotFound)?),
     };
-    match ops::restore(&state.db, &ctx, &name, from, version_of(&f.version)).await {
+    match ops::restore(&state.db, &ctx, &name, from, version_of(&f.version))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(row) => {
             let what = from.map_or_else(
                 || "bản gốc đi kèm phần mềm".to_string(),

@@ -260,7 +260,10 @@ async fn create(
     ctx: Ctx,
     Form(f): Form<UnitForm>,
 ) -> AppResult<Response> {
-    match ops::create(&state.db, &ctx, &f.input()).await {
+    match ops::create(&state.db, &ctx, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(u) => Ok(see_other(
             &format!("/units/{}", u.id),
             &format!("Đã thêm đơn vị {}.", u.name),
@@ -325,7 +328,10 @@ async fn update(
     Path(id): Path<String>,
     Form(f): Form<UnitForm>,
 ) -> AppResult<Response> {
-    match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input()).await {
+    match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(u) => Ok(see_other(&format!("/units/{}", u.id), "Đã lưu thay đổi.")),
         Err(AppError::Invalid(v)) => {
             form_page(
@@ -696,6 +702,7 @@ async fn rename(
         &f.effective_on,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(u) => Ok(see_other(&format!("/units/{}", u.id), "Đã đổi tên đơn vị.")),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict)) => {
@@ -707,7 +714,7 @@ async fn rename(
                 "rename",
                 Some(&u),
                 &f,
-                if let AppError::Invalid(v) = e {
+                if let AppError::Invalid(v) = AppError::from(e) {
                     v
                 } else {
                     Validation::new()
@@ -757,6 +764,7 @@ async fn merge(
         note,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(t) => Ok(see_other(
             &format!("/units/{}", t.id),
@@ -810,7 +818,10 @@ async fn split(
     })
     .collect();
     let note = (!f.note.trim().is_empty()).then_some(f.note.as_str());
-    match ops::split(&state.db, &ctx, &id, &news, &f.effective_on, note).await {
+    match ops::split(&state.db, &ctx, &id, &news, &f.effective_on, note)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(created) => Ok(see_other(
             &format!(
                 "/units/{}",

@@ -181,7 +181,10 @@ async fn create(
     ctx: Ctx,
     Form(f): Form<UserForm>,
 ) -> AppResult<Response> {
-    match ops::create(&state.db, &ctx, &f.input(true)).await {
+    match ops::create(&state.db, &ctx, &f.input(true))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(u) => Ok(see_other(
             "/users",
             &format!("Đã thêm người dùng {}.", u.username),
@@ -242,6 +245,7 @@ async fn update(
         &f.input(false),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(u) => Ok(see_other(
             "/users",

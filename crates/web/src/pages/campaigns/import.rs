@@ -119,7 +119,7 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, form: Multipart) -> App
             ),
             None => pasted.clone().into_bytes(),
         };
-    let (plan, lines) = match ops::read(&bytes) {
+    let (plan, lines) = match ops::read(&bytes).map_err(AppError::from) {
         Ok(x) => x,
         Err(e @ (AppError::TooLarge(_) | AppError::BadRequest(_))) => {
             return refuse(&ctx, pasted, e);
@@ -634,7 +634,10 @@ async fn save(
     for (k, v) in pairs {
         f.entry(k).or_default().push(v);
     }
-    match ops::save(&state.db, &ctx, &input_of(&f)).await {
+    match ops::save(&state.db, &ctx, &input_of(&f))
+        .await
+        .map_err(AppError::from)
+    {
         Ok(c) => Ok(see_other(
             &format!("/campaigns/{}", c.id),
             "Đã lưu kế hoạch nhập từ văn bản thành dự thảo. Hãy kiểm tra lại rồi bấm Phát động.",

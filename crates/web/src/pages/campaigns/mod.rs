@@ -370,7 +370,10 @@ async fn create(
     ctx: Ctx,
     Form(f): Form<CampaignForm>,
 ) -> AppResult<Response> {
-    match ops::create(&state.db, &ctx, &f.input()).await {
+    match ops::create(&state.db, &ctx, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(c) => Ok(see_other(
             &format!("/campaigns/{}", c.id),
             "Đã lưu dự thảo kế hoạch. Hãy thêm chuyên đề, chỉ tiêu, thời hạn rồi bấm Phát động.",
@@ -421,7 +424,10 @@ async fn update(
     Form(f): Form<CampaignForm>,
 ) -> AppResult<Response> {
     let heading = "Sửa kế hoạch".to_string();
-    match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input()).await {
+    match ops::update(&state.db, &ctx, &id, version_of(&f.version), &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other(&format!("/campaigns/{id}"), "Đã lưu thay đổi.")),
         Err(AppError::Invalid(v)) => {
             form_page(
@@ -468,7 +474,10 @@ async fn lifecycle(
     version: &str,
     to: CampaignStatus,
 ) -> AppResult<Response> {
-    match ops::set_status(&state.db, ctx, id, version_of(version), to).await {
+    match ops::set_status(&state.db, ctx, id, version_of(version), to)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(c) => {
             let msg = if to == CampaignStatus::Launched {
                 "Đã phát động: các đơn vị tham gia đã thấy kế hoạch và việc phải làm."

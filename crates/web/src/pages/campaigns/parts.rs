@@ -60,7 +60,13 @@ async fn campaign_for_edit(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<C
 }
 
 /// After a refused delete or list change, the plan page shows why (422).
-async fn refused(state: &AppState, ctx: &Ctx, id: &str, e: AppError) -> AppResult<Response> {
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    e: impl Into<AppError>,
+) -> AppResult<Response> {
+    let e: AppError = e.into();
     match e {
         AppError::Invalid(v) => show_page(state, ctx, id, None, v).await,
         AppError::Conflict => {
@@ -179,7 +185,10 @@ async fn create_theme(
     Path(id): Path<String>,
     Form(f): Form<ThemeForm>,
 ) -> AppResult<Response> {
-    match ops::add_theme(&state.db, &ctx, &id, &f.input()).await {
+    match ops::add_theme(&state.db, &ctx, &id, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(t) => Ok(see_other(
             &format!("/campaigns/{id}#themes"),
             &format!("Đã thêm chuyên đề \u{201c}{}\u{201d}.", t.title),
@@ -255,6 +264,7 @@ async fn update_theme(
         &f.input(),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(
             &format!("/campaigns/{id}#themes"),
@@ -418,7 +428,10 @@ async fn create_target(
     Path(id): Path<String>,
     Form(f): Form<TargetForm>,
 ) -> AppResult<Response> {
-    match ops::add_target(&state.db, &ctx, &id, &f.input()).await {
+    match ops::add_target(&state.db, &ctx, &id, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other(
             &format!("/campaigns/{id}#targets"),
             "Đã thêm chỉ tiêu.",
@@ -488,6 +501,7 @@ async fn update_target(
         &f.input(),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(
             &format!("/campaigns/{id}#targets"),
@@ -670,7 +684,10 @@ async fn create_deadline(
     Path(id): Path<String>,
     Form(f): Form<DeadlineForm>,
 ) -> AppResult<Response> {
-    match ops::add_deadline(&state.db, &ctx, &id, &f.input()).await {
+    match ops::add_deadline(&state.db, &ctx, &id, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other(
             &format!("/campaigns/{id}#deadlines"),
             "Đã thêm thời hạn.",
@@ -744,6 +761,7 @@ async fn update_deadline(
         &f.input(),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(
             &format!("/campaigns/{id}#deadlines"),

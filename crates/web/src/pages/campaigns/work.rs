@@ -489,7 +489,10 @@ async fn register(
         note: f.note.clone(),
     };
     let version = f.version.trim().parse::<i64>().ok();
-    match ops::register(&state.db, &ctx, &id, version, &input).await {
+    match ops::register(&state.db, &ctx, &id, version, &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other(
             &format!("/campaigns/{id}/registrations"),
             "Đã ghi nhận đăng ký thi đua.",
@@ -499,7 +502,7 @@ async fn register(
             let c = visible(&mut tx, &ctx, &id).await?;
             tx.commit().await?;
             let conflict = matches!(e, AppError::Conflict);
-            let v = if let AppError::Invalid(v) = e {
+            let v = if let AppError::Invalid(v) = AppError::from(e) {
                 v
             } else {
                 Validation::new()
@@ -621,7 +624,10 @@ async fn sign_pact(
         content: f.content.clone(),
         targets: f.targets.clone(),
     };
-    match ops::sign_pact(&state.db, &ctx, &id, f.version.trim().parse().ok(), &input).await {
+    match ops::sign_pact(&state.db, &ctx, &id, f.version.trim().parse().ok(), &input)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other(
             &format!("/campaigns/{id}/registrations#pacts"),
             "Đã lưu giao ước thi đua.",
@@ -794,7 +800,10 @@ async fn report(
         comment: field(&fields, "comment"),
     };
     let blobs = state.blobs();
-    match ops::report_progress(&state.db, &blobs, &ctx, &id, &tid, &input, &files).await {
+    match ops::report_progress(&state.db, &blobs, &ctx, &id, &tid, &input, &files)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(_) => Ok(see_other(
             &format!("/campaigns/{id}/progress"),
             "Đã ghi nhận kết quả thực hiện chỉ tiêu.",
@@ -931,7 +940,10 @@ async fn submit(
         note: field(&fields, "note"),
     };
     let blobs = state.blobs();
-    match ops::submit(&state.db, &blobs, &ctx, &id, &did, &input, &files).await {
+    match ops::submit(&state.db, &blobs, &ctx, &id, &did, &input, &files)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(s) => {
             let late = date_of(&s.sent_on) > date_of(&s.due_on);
             let msg = if late {

@@ -220,7 +220,10 @@ async fn bulk(
     // The note field of the list is the reason of a return; an acceptance leaves no remark.
     let accept = ops::BulkAction::parse(&f.action) == Some(ops::BulkAction::Accept);
     let note = if accept { "" } else { f.note.as_str() };
-    match ops::bulk(&state.db, &ctx, &f.action, &items, note).await {
+    match ops::bulk(&state.db, &ctx, &f.action, &items, note)
+        .await
+        .map_err(AppError::from)
+    {
         Ok(done) => {
             let what = if accept {
                 "chấp nhận"
@@ -405,7 +408,10 @@ async fn create(
     ctx: Ctx,
     Form(f): Form<NominationForm>,
 ) -> AppResult<Response> {
-    match ops::create(&state.db, &ctx, &f.input()).await {
+    match ops::create(&state.db, &ctx, &f.input())
+        .await
+        .map_err(AppError::from)
+    {
         Ok(v) => Ok(see_other(
             &format!("/nominations/{}", v.row.id),
             "Đã tạo hồ sơ đề nghị; hãy bổ sung tài liệu rồi gửi.",
@@ -449,6 +455,7 @@ async fn update(
         &f.input(),
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(
             &format!("/nominations/{id}"),

@@ -224,6 +224,7 @@ async fn upload(
         &files,
     )
     .await
+    .map_err(AppError::from)
     {
         Ok(_) => Ok(see_other(
             &format!("/nominations/{id}"),
@@ -278,7 +279,7 @@ async fn step(
         )
         .await
         .map(|_| "Đã thẩm định, chấp nhận hồ sơ."),
-        _ => Err(AppError::BadRequest("Thao tác không hợp lệ.".into())),
+        _ => Err(thidua_app::Error::Rejected("Thao tác không hợp lệ.".into())),
     };
     let refused = match f.action.as_str() {
         "submit" => "Chưa gửi được hồ sơ",
@@ -287,7 +288,7 @@ async fn step(
         "return" => "Chưa trả lại được hồ sơ",
         _ => "Chưa chấp nhận được hồ sơ",
     };
-    match r {
+    match r.map_err(AppError::from) {
         Ok(msg) => Ok(see_other(&format!("/nominations/{id}"), msg)),
         Err(AppError::Invalid(v)) => page(&state, &ctx, &id, (v, refused), None).await,
         Err(e) => Err(e),
