@@ -47,6 +47,14 @@ impl Caller {
         }
     }
 
+    /// The system under another name in the audit log (the command line: «Dòng lệnh»).
+    pub fn named(mut self, name: &str) -> Caller {
+        if self.is_system() {
+            self.user.full_name = name.to_string();
+        }
+        self
+    }
+
     /// A user's caller, or `None` when the account is inactive or its role unknown.
     pub async fn of_user(
         tx: &mut Tx,

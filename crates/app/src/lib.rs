@@ -11,6 +11,7 @@ pub mod command;
 pub mod error;
 pub mod identity;
 pub mod model;
+pub mod setup;
 
 pub use audit_entry::Audit;
 pub use caller::Caller;
