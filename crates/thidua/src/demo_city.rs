@@ -314,7 +314,7 @@ async fn user(db: &Db, username: &str) -> anyhow::Result<Caller> {
 }
 
 /// Nominates for Bằng khen under the campaign, with the whole dossier; returns the nomination's id.
-async fn nominate(
+pub async fn nominate(
     db: &Db,
     blobs: &dyn BlobStore,
     ctx: &Caller,
@@ -377,7 +377,7 @@ async fn nominate(
     Ok((id, n.row.version))
 }
 
-enum Nominee<'a> {
+pub enum Nominee<'a> {
     Unit(&'a UnitRow),
     Person(&'a str),
 }

@@ -28,3 +28,4 @@ mod plan_import;
 mod policy;
 mod rules_admin;
 mod units;
+mod use_cases;
