@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use thidua_domain::Validation;
 use thidua_domain::date::iso;
-use thidua_domain::org::UnitInput;
+use thidua_domain::org::{UnitDraft, UnitInput};
 use thidua_domain::person::PersonInput;
 use thidua_domain::policy::Action;
 use thidua_domain::text::fold;
@@ -212,6 +212,91 @@ fn code_of(value: &str, options: &[units::CodeName]) -> String {
 }
 
 /// Imports units; parents may be existing units or rows earlier in the same file.
+/// The units a row may refer to: those in the system and those on the rows above.
+struct Known<'a> {
+    existing: &'a HashMap<String, UnitRow>,
+    seen: &'a HashMap<String, usize>,
+}
+
+/// What is wrong with a valid-looking unit row against the others: a level not in force on its start
+/// date (read once per date into `in_force`), a code already used, a parent found nowhere.
+async fn unit_row_problems(
+    tx: &mut Tx,
+    in_force: &mut HashMap<String, Vec<String>>,
+    known: Known<'_>,
+    d: &UnitDraft,
+    parent_code: &str,
+) -> Result<Validation> {
+    let mut v = Validation::new();
+    let day = iso(d.valid_from);
+    if !in_force.contains_key(&day) {
+        let codes = units::levels(tx, &day)
+            .await?
+            .into_iter()
+            .map(|l| l.code)
+            .collect();
+        in_force.insert(day.clone(), codes);
+    }
+    if in_force
+        .get(&day)
+        .is_some_and(|codes| !codes.contains(&d.level))
+    {
+        v.add("level", "Cấp", super::units::LEVEL_NOT_IN_FORCE);
+    }
+    if known.existing.contains_key(&d.code) {
+        v.add(
+            "code",
+            "Mã đơn vị",
+            format!("Mã đơn vị {} đã có trong hệ thống.", d.code),
+        );
+    } else if let Some(first) = known.seen.get(&d.code) {
+        v.add(
+            "code",
+            "Mã đơn vị",
+            format!("Mã đơn vị {} trùng với dòng {first}.", d.code),
+        );
+    }
+    if !parent_code.is_empty()
+        && !known.existing.contains_key(parent_code)
+        && !known.seen.contains_key(parent_code)
+    {
+        v.add("parent_id", "Mã đơn vị cấp trên", format!("Không tìm thấy đơn vị cấp trên có mã {parent_code} (trong hệ thống hoặc ở các dòng phía trên)."));
+    }
+    Ok(v)
+}
+
+/// Saves the checked units in file order, each under its parent (in the system or on a row above).
+async fn insert_units(
+    tx: &mut Tx,
+    caller: &Caller,
+    mut by_code: HashMap<String, UnitRow>,
+    drafts: &[(UnitDraft, String)],
+) -> Result<()> {
+    for (d, parent_code) in drafts {
+        let parent = by_code.get(parent_code).cloned();
+        caller.authorize(Action::CreateUnit {
+            org_id: caller.org_id(),
+            parent_path: parent.as_ref().map(|p| p.path.as_str()),
+        })?;
+        let row = units::insert(
+            tx,
+            NewUnit {
+                org_id: caller.org_id(),
+                parent: parent.as_ref(),
+                code: &d.code,
+                name: &d.name,
+                short_name: d.short_name.as_deref(),
+                kind: &d.kind,
+                level: &d.level,
+                valid_from: &iso(d.valid_from),
+            },
+        )
+        .await?;
+        by_code.insert(row.code.clone(), row);
+    }
+    Ok(())
+}
+
 pub async fn import_units(
     db: &Db,
     caller: &Caller,
@@ -263,41 +348,11 @@ pub async fn import_units(
         match input.validate(&kind_codes, &level_codes) {
             Err(v) => errors.extend(row_errors(n, &v, &at, &UNIT_COLUMNS)),
             Ok(d) => {
-                let mut v = Validation::new();
-                let day = iso(d.valid_from);
-                if !in_force.contains_key(&day) {
-                    let codes = units::levels(&mut tx, &day)
-                        .await?
-                        .into_iter()
-                        .map(|l| l.code)
-                        .collect();
-                    in_force.insert(day.clone(), codes);
-                }
-                if in_force
-                    .get(&day)
-                    .is_some_and(|codes| !codes.contains(&d.level))
-                {
-                    v.add("level", "Cấp", super::units::LEVEL_NOT_IN_FORCE);
-                }
-                if existing.contains_key(&d.code) {
-                    v.add(
-                        "code",
-                        "Mã đơn vị",
-                        format!("Mã đơn vị {} đã có trong hệ thống.", d.code),
-                    );
-                } else if let Some(first) = seen.get(&d.code) {
-                    v.add(
-                        "code",
-                        "Mã đơn vị",
-                        format!("Mã đơn vị {} trùng với dòng {first}.", d.code),
-                    );
-                }
-                if !parent_code.is_empty()
-                    && !existing.contains_key(&parent_code)
-                    && !seen.contains_key(&parent_code)
-                {
-                    v.add("parent_id", "Mã đơn vị cấp trên", format!("Không tìm thấy đơn vị cấp trên có mã {parent_code} (trong hệ thống hoặc ở các dòng phía trên)."));
-                }
+                let known = Known {
+                    existing: &existing,
+                    seen: &seen,
+                };
+                let v = unit_row_problems(&mut tx, &mut in_force, known, &d, &parent_code).await?;
                 errors.extend(row_errors(n, &v, &at, &UNIT_COLUMNS));
                 seen.insert(d.code.clone(), n);
                 drafts.push((d, parent_code));
@@ -310,29 +365,7 @@ pub async fn import_units(
             errors,
         });
     }
-    let mut by_code = existing;
-    for (d, parent_code) in &drafts {
-        let parent = by_code.get(parent_code).cloned();
-        caller.authorize(Action::CreateUnit {
-            org_id: caller.org_id(),
-            parent_path: parent.as_ref().map(|p| p.path.as_str()),
-        })?;
-        let row = units::insert(
-            &mut tx,
-            NewUnit {
-                org_id: caller.org_id(),
-                parent: parent.as_ref(),
-                code: &d.code,
-                name: &d.name,
-                short_name: d.short_name.as_deref(),
-                kind: &d.kind,
-                level: &d.level,
-                valid_from: &iso(d.valid_from),
-            },
-        )
-        .await?;
-        by_code.insert(row.code.clone(), row);
-    }
+    insert_units(&mut tx, caller, existing, &drafts).await?;
     let summary = serde_json::json!({ "file": file_name, "units": drafts.len() });
     Audit::new(
         "unit.import",
@@ -359,6 +392,23 @@ fn yes_no(value: &str) -> Option<bool> {
 }
 
 /// Imports people into existing units; a unit officer may only import into their own units.
+/// Why a person row's unit cannot take them: unknown, closed, or outside the caller's scope.
+fn person_unit_problem(caller: &Caller, code: &str, unit: Option<&UnitRow>) -> Option<String> {
+    match unit {
+        None if !code.is_empty() => Some(format!("Không có đơn vị mã {code}.")),
+        Some(u) if u.valid_to.is_some() => Some(format!("Đơn vị {code} đã ngừng hoạt động.")),
+        Some(u)
+            if !caller.can(Action::EditPerson {
+                org_id: caller.org_id(),
+                unit_path: &u.path,
+            }) =>
+        {
+            Some(format!("Đơn vị {code} nằm ngoài phạm vi của bạn."))
+        }
+        _ => None,
+    }
+}
+
 pub async fn import_people(
     db: &Db,
     caller: &Caller,
@@ -406,30 +456,8 @@ pub async fn import_people(
             extra.add("direct_worker", "Lao động trực tiếp", "Cột Lao động trực tiếp ghi \u{201c}có\u{201d} hoặc \u{201c}không\u{201d} (hoặc x / để trống).");
         }
         let unit = by_code.get(&code);
-        match unit {
-            None if !code.is_empty() => extra.add(
-                "unit_id",
-                "Mã đơn vị",
-                format!("Không có đơn vị mã {code}."),
-            ),
-            Some(u) if u.valid_to.is_some() => extra.add(
-                "unit_id",
-                "Mã đơn vị",
-                format!("Đơn vị {code} đã ngừng hoạt động."),
-            ),
-            Some(u)
-                if !caller.can(Action::EditPerson {
-                    org_id: caller.org_id(),
-                    unit_path: &u.path,
-                }) =>
-            {
-                extra.add(
-                    "unit_id",
-                    "Mã đơn vị",
-                    format!("Đơn vị {code} nằm ngoài phạm vi của bạn."),
-                )
-            }
-            _ => {}
+        if let Some(problem) = person_unit_problem(caller, &code, unit) {
+            extra.add("unit_id", "Mã đơn vị", problem);
         }
         errors.extend(row_errors(n, &extra, &at, &PERSON_COLUMNS));
         match (input.validate(today), unit) {
