@@ -18,7 +18,7 @@ mod security;
 
 use axum::Router;
 use std::sync::Arc;
-use thidua_store::Db;
+use thidua_app::model::{Db, LocalDisk};
 
 /// Settings the app needs at run time.
 #[derive(Debug, Clone)]
@@ -50,8 +50,8 @@ pub struct AppState {
 
 impl AppState {
     /// The store of uploaded files.
-    pub fn blobs(&self) -> thidua_store::blobs::LocalDisk {
-        thidua_store::blobs::LocalDisk::new(self.config.blob_dir.clone())
+    pub fn blobs(&self) -> LocalDisk {
+        LocalDisk::new(self.config.blob_dir.clone())
     }
 }
 
