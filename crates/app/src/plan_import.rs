@@ -7,16 +7,18 @@ use crate::Audit;
 use crate::Caller;
 use crate::error::{Error, Result};
 use thidua_domain::Validation;
-use thidua_domain::campaign::CampaignInput;
-use thidua_domain::campaign::deadline::DeadlineInput;
-use thidua_domain::campaign::parts::{AwardFormInput, QuotaInput, ThemeInput};
-use thidua_domain::campaign::target::TargetInput;
+use thidua_domain::campaign::deadline::{DeadlineDraft, DeadlineInput};
+use thidua_domain::campaign::parts::{
+    AwardFormDraft, AwardFormInput, QuotaDraft, QuotaInput, ThemeDraft, ThemeInput,
+};
+use thidua_domain::campaign::target::{TargetDraft, TargetInput};
+use thidua_domain::campaign::{CampaignDraft, CampaignInput};
 use thidua_domain::date::iso;
 use thidua_domain::policy::Action;
 use thidua_domain::text::fold;
 use thidua_store::campaign_parts::{self as parts, DeadlineRow, TargetRow, ThemeRow};
 use thidua_store::campaigns::{self, AwardFormRow, CampaignRow, QuotaRow};
-use thidua_store::{Db, ids};
+use thidua_store::{Db, Tx, ids};
 
 /// Largest plan file or pasted text accepted (plans are tens of kilobytes; a DOCX with images more).
 pub const MAX_PLAN_BYTES: usize = 5 * 1024 * 1024;
@@ -130,11 +132,46 @@ fn absorb(all: &mut Validation, prefix: &str, row_label: &str, v: Validation) {
     }
 }
 
+/// The reviewed draft once every kept row has passed its checks.
+struct Checked {
+    header: CampaignDraft,
+    themes: Vec<ThemeDraft>,
+    targets: Vec<TargetDraft>,
+    deadlines: Vec<DeadlineDraft>,
+    award_forms: Vec<AwardFormDraft>,
+    quotas: Vec<QuotaDraft>,
+}
+
 /// Saves the reviewed draft as a new draft campaign with all its parts, in one transaction.
 pub async fn save(db: &Db, caller: &Caller, input: &ImportInput) -> Result<CampaignRow> {
     caller.authorize(Action::ManageCampaigns {
         org_id: caller.org_id(),
     })?;
+    let mut tx = db.begin().await?;
+    let c = check(&mut tx, caller, input).await?;
+    let campaign = super::campaigns::new_draft(&c.header, caller.org_id());
+    campaigns::insert(&mut tx, &campaign).await?;
+    let bases = super::campaigns::legal_rows(&c.header);
+    campaigns::set_legal_bases(&mut tx, &campaign.id, &bases).await?;
+    campaigns::set_participants(&mut tx, &campaign.id, &c.header.participant_ids).await?;
+    let new = NewRows {
+        org_id: caller.org_id(),
+        campaign_id: &campaign.id,
+        now: ids::now(),
+    };
+    insert_themes_and_targets(&mut tx, &new, &c).await?;
+    insert_deadlines_and_forms(&mut tx, &new, &c).await?;
+    let summary = serde_json::json!({"themes": c.themes.len(), "targets": c.targets.len(), "deadlines": c.deadlines.len(), "award_forms": c.award_forms.len(), "quotas": c.quotas.len(), "participant_ids": c.header.participant_ids});
+    Audit::new("campaign.import", "campaign", &campaign.id, &campaign.title)
+        .after(&super::with_field(&campaign, "imported", &summary))
+        .write(&mut tx, caller)
+        .await?;
+    tx.commit().await?;
+    Ok(campaign)
+}
+
+/// Checks the header and every kept row; all the problems at once, each under its row's fields.
+async fn check(tx: &mut Tx, caller: &Caller, input: &ImportInput) -> Result<Checked> {
     let mut v = Validation::new();
     let header = input.campaign.validate();
     let (from, to) = match &header {
@@ -147,99 +184,115 @@ pub async fn save(db: &Db, caller: &Caller, input: &ImportInput) -> Result<Campa
             )
         }
     };
-    let mut tx = db.begin().await?;
     if let Ok(d) = &header {
+        let ids = &d.participant_ids;
         check_units(
-            &mut tx,
+            tx,
             caller,
             &mut v,
             "participant_ids",
             "Đơn vị tham gia",
-            &d.participant_ids,
+            ids,
         )
         .await?;
     }
+    let themes = check_themes(tx, caller, input, (from, to), &mut v).await?;
+    let targets = kept(
+        &mut v,
+        ("t", "Chỉ tiêu"),
+        input.targets.iter().map(|t| (t.keep, &t.input)),
+        |t| t.validate(),
+    );
+    let deadlines = kept(
+        &mut v,
+        ("d", "Thời hạn"),
+        input.deadlines.iter().map(|d| (d.keep, &d.input)),
+        |d| d.validate(from, to),
+    );
+    let award_forms = kept(
+        &mut v,
+        ("a", "Hình thức"),
+        input.award_forms.iter().map(|(k, a)| (*k, a)),
+        |a| a.validate(),
+    );
+    let quotas = kept(
+        &mut v,
+        ("q", "Số lượng tối đa"),
+        input.quotas.iter().map(|(k, q)| (*k, q)),
+        |q| q.validate(),
+    );
+    match header {
+        Ok(header) if v.is_ok() => Ok(Checked {
+            header,
+            themes,
+            targets,
+            deadlines,
+            award_forms,
+            quotas,
+        }),
+        _ => Err(Error::Invalid(v)),
+    }
+}
+
+/// The kept rows that pass `validate`; the others' problems go to `v` under `{prefix}{i}_…`.
+fn kept<'i, I: 'i, D>(
+    v: &mut Validation,
+    (prefix, label): (&str, &str),
+    rows: impl Iterator<Item = (bool, &'i I)>,
+    validate: impl Fn(&I) -> std::result::Result<D, Validation>,
+) -> Vec<D> {
+    let mut out = Vec::new();
+    for (i, (keep, row)) in rows.enumerate() {
+        if !keep {
+            continue;
+        }
+        match validate(row) {
+            Ok(d) => out.push(d),
+            Err(e) => absorb(v, &format!("{prefix}{i}"), &format!("{label} {}", i + 1), e),
+        }
+    }
+    out
+}
+
+/// The kept themes, each with its lead and coordinating units checked against the caller's scope.
+async fn check_themes(
+    tx: &mut Tx,
+    caller: &Caller,
+    input: &ImportInput,
+    (from, to): (time::Date, time::Date),
+    v: &mut Validation,
+) -> Result<Vec<ThemeDraft>> {
     let mut themes = Vec::new();
     for (i, t) in input.themes.iter().enumerate().filter(|(_, t)| t.keep) {
+        let (prefix, label) = (format!("h{i}"), format!("Chuyên đề {}", i + 1));
         match t.input.validate(from, to) {
             Ok(d) => {
                 let mut uv = Validation::new();
                 let mut ids: Vec<String> = d.coordinating_ids.clone();
                 ids.extend(d.lead_unit_id.clone());
-                check_units(
-                    &mut tx,
-                    caller,
-                    &mut uv,
-                    "lead_unit_id",
-                    "Đơn vị chủ trì",
-                    &ids,
-                )
-                .await?;
-                absorb(
-                    &mut v,
-                    &format!("h{i}"),
-                    &format!("Chuyên đề {}", i + 1),
-                    uv,
-                );
+                check_units(tx, caller, &mut uv, "lead_unit_id", "Đơn vị chủ trì", &ids).await?;
+                absorb(v, &prefix, &label, uv);
                 themes.push(d);
             }
-            Err(e) => absorb(&mut v, &format!("h{i}"), &format!("Chuyên đề {}", i + 1), e),
+            Err(e) => absorb(v, &prefix, &label, e),
         }
     }
-    let mut targets = Vec::new();
-    for (i, t) in input.targets.iter().enumerate().filter(|(_, t)| t.keep) {
-        match t.input.validate() {
-            Ok(d) => targets.push(d),
-            Err(e) => absorb(&mut v, &format!("t{i}"), &format!("Chỉ tiêu {}", i + 1), e),
-        }
-    }
-    let mut deadlines = Vec::new();
-    for (i, d) in input.deadlines.iter().enumerate().filter(|(_, d)| d.keep) {
-        match d.input.validate(from, to) {
-            Ok(x) => deadlines.push(x),
-            Err(e) => absorb(&mut v, &format!("d{i}"), &format!("Thời hạn {}", i + 1), e),
-        }
-    }
-    let mut award_forms = Vec::new();
-    for (i, (keep, a)) in input.award_forms.iter().enumerate() {
-        if *keep {
-            match a.validate() {
-                Ok(x) => award_forms.push(x),
-                Err(e) => absorb(&mut v, &format!("a{i}"), &format!("Hình thức {}", i + 1), e),
-            }
-        }
-    }
-    let mut quotas = Vec::new();
-    for (i, (keep, q)) in input.quotas.iter().enumerate() {
-        if *keep {
-            match q.validate() {
-                Ok(x) => quotas.push(x),
-                Err(e) => absorb(
-                    &mut v,
-                    &format!("q{i}"),
-                    &format!("Số lượng tối đa {}", i + 1),
-                    e,
-                ),
-            }
-        }
-    }
-    let d = match header {
-        Ok(d) if v.is_ok() => d,
-        _ => return Err(Error::Invalid(v)),
-    };
+    Ok(themes)
+}
 
-    let now = ids::now();
-    let campaign = super::campaigns::new_draft(&d, caller.org_id());
-    campaigns::insert(&mut tx, &campaign).await?;
-    let bases = super::campaigns::legal_rows(&d);
-    campaigns::set_legal_bases(&mut tx, &campaign.id, &bases).await?;
-    campaigns::set_participants(&mut tx, &campaign.id, &d.participant_ids).await?;
-    let cid = campaign.id.clone();
-    for (i, t) in themes.iter().enumerate() {
+/// What every new row of the imported campaign shares.
+struct NewRows<'a> {
+    org_id: &'a str,
+    campaign_id: &'a str,
+    now: String,
+}
+
+async fn insert_themes_and_targets(tx: &mut Tx, new: &NewRows<'_>, c: &Checked) -> Result<()> {
+    for (i, t) in c.themes.iter().enumerate() {
         let row = ThemeRow {
             id: ids::new_id(),
-            org_id: caller.org_id().into(),
-            campaign_id: cid.clone(),
+            org_id: new.org_id.into(),
+            campaign_id: new.campaign_id.into(),
             position: i as i64,
             title: t.title.clone(),
             lead_unit_id: t.lead_unit_id.clone(),
@@ -248,16 +301,16 @@ pub async fn save(db: &Db, caller: &Caller, input: &ImportInput) -> Result<Campa
             period_to: t.period_to.map(iso),
             description: t.description.clone(),
             version: 1,
-            created_at: now.clone(),
-            updated_at: now.clone(),
+            created_at: new.now.clone(),
+            updated_at: new.now.clone(),
         };
-        parts::insert_theme(&mut tx, &row, &t.coordinating_ids).await?;
+        parts::insert_theme(tx, &row, &t.coordinating_ids).await?;
     }
-    for (i, t) in targets.iter().enumerate() {
+    for (i, t) in c.targets.iter().enumerate() {
         let row = TargetRow {
             id: ids::new_id(),
-            org_id: caller.org_id().into(),
-            campaign_id: cid.clone(),
+            org_id: new.org_id.into(),
+            campaign_id: new.campaign_id.into(),
             theme_id: None,
             position: i as i64,
             text: t.text.clone(),
@@ -266,16 +319,20 @@ pub async fn save(db: &Db, caller: &Caller, input: &ImportInput) -> Result<Campa
             measure: t.unit.clone(),
             scope: t.scope.code().into(),
             version: 1,
-            created_at: now.clone(),
-            updated_at: now.clone(),
+            created_at: new.now.clone(),
+            updated_at: new.now.clone(),
         };
-        parts::insert_target(&mut tx, &row).await?;
+        parts::insert_target(tx, &row).await?;
     }
-    for x in &deadlines {
+    Ok(())
+}
+
+async fn insert_deadlines_and_forms(tx: &mut Tx, new: &NewRows<'_>, c: &Checked) -> Result<()> {
+    for x in &c.deadlines {
         let row = DeadlineRow {
             id: ids::new_id(),
-            org_id: caller.org_id().into(),
-            campaign_id: cid.clone(),
+            org_id: new.org_id.into(),
+            campaign_id: new.campaign_id.into(),
             kind: x.kind.code().into(),
             what: x.what.clone(),
             opens_on: x.opens_on.map(iso),
@@ -287,49 +344,37 @@ pub async fn save(db: &Db, caller: &Caller, input: &ImportInput) -> Result<Campa
             unit_id: x.unit_id.clone(),
             recipient: x.recipient.clone(),
             version: 1,
-            created_at: now.clone(),
-            updated_at: now.clone(),
+            created_at: new.now.clone(),
+            updated_at: new.now.clone(),
         };
-        parts::insert_deadline(&mut tx, &row).await?;
+        parts::insert_deadline(tx, &row).await?;
     }
-    for (i, a) in award_forms.iter().enumerate() {
-        campaigns::insert_award_form(
-            &mut tx,
-            &AwardFormRow {
-                id: ids::new_id(),
-                campaign_id: cid.clone(),
-                position: i as i64,
-                name: a.name.clone(),
-                catalog_code: a.catalog_code.clone(),
-                criteria: a.criteria.clone(),
-            },
-        )
-        .await?;
+    for (i, a) in c.award_forms.iter().enumerate() {
+        let row = AwardFormRow {
+            id: ids::new_id(),
+            campaign_id: new.campaign_id.into(),
+            position: i as i64,
+            name: a.name.clone(),
+            catalog_code: a.catalog_code.clone(),
+            criteria: a.criteria.clone(),
+        };
+        campaigns::insert_award_form(tx, &row).await?;
     }
-    for (i, q) in quotas.iter().enumerate() {
-        campaigns::insert_quota(
-            &mut tx,
-            &QuotaRow {
-                id: ids::new_id(),
-                campaign_id: cid.clone(),
-                position: i as i64,
-                who: q.who.clone(),
-                unit_kind: q.unit_kind.clone(),
-                unit_id: q.unit_id.clone(),
-                award_form: q.award_form.clone(),
-                collectives_max: q.collectives_max,
-                individuals_max: q.individuals_max,
-            },
-        )
-        .await?;
+    for (i, q) in c.quotas.iter().enumerate() {
+        let row = QuotaRow {
+            id: ids::new_id(),
+            campaign_id: new.campaign_id.into(),
+            position: i as i64,
+            who: q.who.clone(),
+            unit_kind: q.unit_kind.clone(),
+            unit_id: q.unit_id.clone(),
+            award_form: q.award_form.clone(),
+            collectives_max: q.collectives_max,
+            individuals_max: q.individuals_max,
+        };
+        campaigns::insert_quota(tx, &row).await?;
     }
-    let summary = serde_json::json!({"themes": themes.len(), "targets": targets.len(), "deadlines": deadlines.len(), "award_forms": award_forms.len(), "quotas": quotas.len(), "participant_ids": d.participant_ids});
-    Audit::new("campaign.import", "campaign", &campaign.id, &campaign.title)
-        .after(&super::with_field(&campaign, "imported", &summary))
-        .write(&mut tx, caller)
-        .await?;
-    tx.commit().await?;
-    Ok(campaign)
+    Ok(())
 }
 
 #[cfg(test)]
