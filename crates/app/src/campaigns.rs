@@ -361,6 +361,116 @@ fn next_year_title(title: &str, from_year: i32, years: i32) -> String {
 
 /// Copies a campaign as a new draft one year later: header, participants, themes, targets, deadlines
 /// (dates moved by a year), award forms and quotas. Registrations and reports stay with the original.
+/// The participants of campaign `from` join campaign `to`, but for units closed since (merged, split).
+async fn copy_participants(tx: &mut Tx, caller: &Caller, from: &str, to: &str) -> Result<()> {
+    let mut participants = Vec::new();
+    for p in campaigns::participants(tx, from).await? {
+        if units::get(tx, caller.org_id(), &p.unit_id)
+            .await
+            .is_ok_and(|u| u.valid_to.is_none())
+        {
+            participants.push(p.unit_id);
+        }
+    }
+    campaigns::set_participants(tx, to, &participants).await?;
+    Ok(())
+}
+
+/// Copies the themes (with their coordinators), targets, deadlines, award forms and quotas of campaign
+/// `from` into `to`, every date moved by `years`.
+async fn copy_parts(tx: &mut Tx, from: &str, to: &str, years: i32) -> Result<()> {
+    let shift = |s: &str| iso(shift_years(date_of(s), years));
+    let shift_opt = |s: &Option<String>| s.as_deref().map(shift);
+    let now = ids::now();
+    let fresh = |()| {
+        (
+            ids::new_id(),
+            to.to_string(),
+            1_i64,
+            now.clone(),
+            now.clone(),
+        )
+    };
+    let mut theme_ids = std::collections::HashMap::new();
+    for t in parts::themes(tx, from).await? {
+        let coordinating: Vec<String> = parts::coordinators(tx, &t.id)
+            .await?
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        let (id, campaign_id, version, created_at, updated_at) = fresh(());
+        theme_ids.insert(t.id.clone(), id.clone());
+        let copy = parts::ThemeRow {
+            id,
+            campaign_id,
+            period_from: shift_opt(&t.period_from),
+            period_to: shift_opt(&t.period_to),
+            version,
+            created_at,
+            updated_at,
+            ..t
+        };
+        parts::insert_theme(tx, &copy, &coordinating).await?;
+    }
+    for t in parts::targets(tx, from).await? {
+        let theme_id = t
+            .theme_id
+            .as_ref()
+            .and_then(|old| theme_ids.get(old).cloned());
+        let (id, campaign_id, version, created_at, updated_at) = fresh(());
+        let copy = parts::TargetRow {
+            id,
+            campaign_id,
+            theme_id,
+            version,
+            created_at,
+            updated_at,
+            ..t
+        };
+        parts::insert_target(tx, &copy).await?;
+    }
+    for d in parts::deadlines(tx, from).await? {
+        let (id, campaign_id, version, created_at, updated_at) = fresh(());
+        let copy = parts::DeadlineRow {
+            id,
+            campaign_id,
+            due_on: shift(&d.due_on),
+            opens_on: shift_opt(&d.opens_on),
+            repeat_until: shift_opt(&d.repeat_until),
+            version,
+            created_at,
+            updated_at,
+            ..d
+        };
+        parts::insert_deadline(tx, &copy).await?;
+    }
+    for a in campaigns::award_forms(tx, from).await? {
+        let (id, campaign_id) = (ids::new_id(), to.to_string());
+        campaigns::insert_award_form(
+            tx,
+            &AwardFormRow {
+                id,
+                campaign_id,
+                ..a
+            },
+        )
+        .await?;
+    }
+    for q in campaigns::quotas(tx, from).await? {
+        let (id, campaign_id) = (ids::new_id(), to.to_string());
+        campaigns::insert_quota(
+            tx,
+            &QuotaRow {
+                id,
+                campaign_id,
+                ..q
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 pub async fn copy(db: &Db, caller: &Caller, id: &str) -> Result<CampaignRow> {
     caller.authorize(Action::ManageCampaigns {
         org_id: caller.org_id(),
@@ -369,7 +479,6 @@ pub async fn copy(db: &Db, caller: &Caller, id: &str) -> Result<CampaignRow> {
     let src = campaigns::get(&mut tx, caller.org_id(), id).await?;
     let years = 1;
     let shift = |s: &str| iso(shift_years(date_of(s), years));
-    let shift_opt = |s: &Option<String>| s.as_deref().map(shift);
     let now = ids::now();
     let from_year = date_of(&src.period_from).year();
     let row = CampaignRow {
@@ -391,93 +500,8 @@ pub async fn copy(db: &Db, caller: &Caller, id: &str) -> Result<CampaignRow> {
     campaigns::insert(&mut tx, &row).await?;
     let bases = campaigns::legal_bases(&mut tx, id).await?;
     campaigns::set_legal_bases(&mut tx, &row.id, &bases).await?;
-    // Units closed since (merged, split) are left out of the copy.
-    let mut participants = Vec::new();
-    for p in campaigns::participants(&mut tx, id).await? {
-        if units::get(&mut tx, caller.org_id(), &p.unit_id)
-            .await
-            .is_ok_and(|u| u.valid_to.is_none())
-        {
-            participants.push(p.unit_id);
-        }
-    }
-    campaigns::set_participants(&mut tx, &row.id, &participants).await?;
-    let mut theme_ids = std::collections::HashMap::new();
-    for t in parts::themes(&mut tx, id).await? {
-        let coordinating: Vec<String> = parts::coordinators(&mut tx, &t.id)
-            .await?
-            .into_iter()
-            .map(|c| c.0)
-            .collect();
-        let new_id = ids::new_id();
-        theme_ids.insert(t.id.clone(), new_id.clone());
-        let copy = parts::ThemeRow {
-            id: new_id,
-            campaign_id: row.id.clone(),
-            period_from: shift_opt(&t.period_from),
-            period_to: shift_opt(&t.period_to),
-            version: 1,
-            created_at: now.clone(),
-            updated_at: now.clone(),
-            ..t
-        };
-        parts::insert_theme(&mut tx, &copy, &coordinating).await?;
-    }
-    for t in parts::targets(&mut tx, id).await? {
-        let theme_id = t
-            .theme_id
-            .as_ref()
-            .and_then(|old| theme_ids.get(old).cloned());
-        parts::insert_target(
-            &mut tx,
-            &parts::TargetRow {
-                id: ids::new_id(),
-                campaign_id: row.id.clone(),
-                theme_id,
-                version: 1,
-                created_at: now.clone(),
-                updated_at: now.clone(),
-                ..t
-            },
-        )
-        .await?;
-    }
-    for d in parts::deadlines(&mut tx, id).await? {
-        let copy = parts::DeadlineRow {
-            id: ids::new_id(),
-            campaign_id: row.id.clone(),
-            due_on: shift(&d.due_on),
-            opens_on: shift_opt(&d.opens_on),
-            repeat_until: shift_opt(&d.repeat_until),
-            version: 1,
-            created_at: now.clone(),
-            updated_at: now.clone(),
-            ..d
-        };
-        parts::insert_deadline(&mut tx, &copy).await?;
-    }
-    for a in campaigns::award_forms(&mut tx, id).await? {
-        campaigns::insert_award_form(
-            &mut tx,
-            &AwardFormRow {
-                id: ids::new_id(),
-                campaign_id: row.id.clone(),
-                ..a
-            },
-        )
-        .await?;
-    }
-    for q in campaigns::quotas(&mut tx, id).await? {
-        campaigns::insert_quota(
-            &mut tx,
-            &QuotaRow {
-                id: ids::new_id(),
-                campaign_id: row.id.clone(),
-                ..q
-            },
-        )
-        .await?;
-    }
+    copy_participants(&mut tx, caller, id, &row.id).await?;
+    copy_parts(&mut tx, id, &row.id, years).await?;
     Audit::new("campaign.copy", "campaign", &row.id, &row.title)
         .before(&src)
         .after(&row)
