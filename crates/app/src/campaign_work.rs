@@ -9,7 +9,7 @@ use crate::Caller;
 use crate::error::{Error, Result};
 use thidua_domain::Validation;
 use thidua_domain::campaign::parts::{
-    OwnTarget, PactInput, ProgressInput, RegistrationInput, SubmissionInput,
+    OwnTarget, PactInput, ProgressInput, RegistrationDraft, RegistrationInput, SubmissionInput,
 };
 use thidua_domain::campaign::target::{Comparator, TargetScope};
 use thidua_domain::campaign::{CLOSED_MESSAGE, CampaignStatus};
@@ -212,6 +212,63 @@ fn commitment_rows(items: &[OwnTarget]) -> Vec<CommitmentRow> {
 }
 
 /// Registers a unit (or updates its registration; `version` is the one read, `None` for a first one).
+/// Registration is refused after its deadline, and for a title the catalog does not have.
+async fn registration_open_with_known_titles(
+    tx: &mut Tx,
+    caller: &Caller,
+    campaign_id: &str,
+    d: &RegistrationDraft,
+) -> Result<()> {
+    if let Some(closes) = registration_closes(&parts::deadlines(tx, campaign_id).await?)
+        && today_vn() > closes
+    {
+        return Err(invalid(
+            "unit_id",
+            "Đơn vị đăng ký",
+            format!("Đã hết hạn đăng ký thi đua (hạn chót {}).", vn(closes)),
+        ));
+    }
+    let rules = super::honours::rules_in(tx, caller.org_id()).await?;
+    let catalog = rules.catalog();
+    let mut v = Validation::new();
+    for code in &d.titles {
+        if !catalog.entries().iter().any(|e| e.code.as_str() == code) {
+            v.add(
+                "titles",
+                "Danh hiệu đăng ký",
+                format!("Danh hiệu mã \u{201c}{code}\u{201d} không có trong danh mục."),
+            );
+        }
+    }
+    match v.is_ok() {
+        true => Ok(()),
+        false => Err(Error::Invalid(v)),
+    }
+}
+
+/// A unit's first registration for a campaign, made now by the caller.
+fn new_registration(
+    caller: &Caller,
+    campaign_id: &str,
+    unit_id: &str,
+    d: &RegistrationDraft,
+) -> RegistrationRow {
+    let now = ids::now();
+    RegistrationRow {
+        id: ids::new_id(),
+        org_id: caller.org_id().into(),
+        campaign_id: campaign_id.into(),
+        unit_id: unit_id.into(),
+        titles: d.titles.join(";"),
+        note: d.note.clone(),
+        registered_at: now.clone(),
+        registered_by: Some(caller.author()),
+        version: 1,
+        created_at: now.clone(),
+        updated_at: now,
+    }
+}
+
 pub async fn register(
     db: &Db,
     caller: &Caller,
@@ -250,49 +307,12 @@ pub async fn register(
         "Đơn vị đăng ký",
     )
     .await?;
-    let today = today_vn();
-    if let Some(closes) = registration_closes(&parts::deadlines(&mut tx, campaign_id).await?)
-        && today > closes
-    {
-        return Err(invalid(
-            "unit_id",
-            "Đơn vị đăng ký",
-            format!("Đã hết hạn đăng ký thi đua (hạn chót {}).", vn(closes)),
-        ));
-    }
-    let rules = super::honours::rules_in(&mut tx, caller.org_id()).await?;
-    let catalog = rules.catalog();
-    let mut v = Validation::new();
-    for code in &d.titles {
-        if !catalog.entries().iter().any(|e| e.code.as_str() == code) {
-            v.add(
-                "titles",
-                "Danh hiệu đăng ký",
-                format!("Danh hiệu mã \u{201c}{code}\u{201d} không có trong danh mục."),
-            );
-        }
-    }
-    if !v.is_ok() {
-        return Err(Error::Invalid(v));
-    }
-    let now = ids::now();
-    let existing = work::registration(&mut tx, campaign_id, &unit.id).await?;
+    registration_open_with_known_titles(&mut tx, caller, campaign_id, &d).await?;
     let rows = commitment_rows(&d.targets);
+    let existing = work::registration(&mut tx, campaign_id, &unit.id).await?;
     let (after, before) = match (existing, version) {
         (None, _) => {
-            let row = RegistrationRow {
-                id: ids::new_id(),
-                org_id: caller.org_id().into(),
-                campaign_id: campaign_id.into(),
-                unit_id: unit.id.clone(),
-                titles: d.titles.join(";"),
-                note: d.note.clone(),
-                registered_at: now.clone(),
-                registered_by: Some(caller.author()),
-                version: 1,
-                created_at: now.clone(),
-                updated_at: now,
-            };
+            let row = new_registration(caller, campaign_id, &unit.id, &d);
             work::insert_registration(&mut tx, &row, &rows)
                 .await
                 .map_err(|e| match e {
@@ -307,15 +327,13 @@ pub async fn register(
             let row = RegistrationRow {
                 titles: d.titles.join(";"),
                 note: d.note.clone(),
-                registered_at: now,
+                registered_at: ids::now(),
                 registered_by: Some(caller.author()),
                 version,
                 ..old.clone()
             };
-            (
-                work::update_registration(&mut tx, &row, &rows).await?,
-                Some(old),
-            )
+            let saved = work::update_registration(&mut tx, &row, &rows).await?;
+            (saved, Some(old))
         }
     };
     let label = format!("{} — {}", unit.name, c.title);
@@ -440,6 +458,63 @@ pub async fn sign_pact(
 }
 
 /// Records a progress report on a target, with evidence files.
+/// Who reports on a target: a participating unit in the caller's scope for a per-unit target; for a
+/// whole-body target nobody but the office or the lead unit of its theme (`None`: the body itself).
+async fn reporting_unit(
+    tx: &mut Tx,
+    caller: &Caller,
+    campaign_id: &str,
+    target: &parts::TargetRow,
+    unit_id: Option<&str>,
+) -> Result<Option<units::UnitRow>> {
+    if TargetScope::parse(&target.scope).unwrap_or(TargetScope::Body) == TargetScope::PerUnit {
+        let Some(unit_id) = unit_id else {
+            return Err(invalid(
+                "unit_id",
+                "Đơn vị báo cáo",
+                "Hãy chọn đơn vị báo cáo.",
+            ));
+        };
+        let participants: Vec<String> = campaigns::participants(tx, campaign_id)
+            .await?
+            .into_iter()
+            .map(|p| p.unit_id)
+            .collect();
+        let unit = acting_unit(
+            tx,
+            caller,
+            unit_id,
+            &participants,
+            "unit_id",
+            "Đơn vị báo cáo",
+        );
+        return Ok(Some(unit.await?));
+    }
+    let lead_path = match target.theme_id.as_deref() {
+        Some(t) => match parts::theme(tx, campaign_id, t).await?.lead_unit_id {
+            Some(l) => units::get(tx, caller.org_id(), &l)
+                .await
+                .ok()
+                .map(|u| u.path),
+            None => None,
+        },
+        None => None,
+    };
+    let lead_ok = lead_path.as_deref().is_some_and(|p| {
+        caller.can(Action::CampaignWork {
+            org_id: caller.org_id(),
+            unit_path: p,
+        })
+    });
+    if !caller.can(Action::ManageCampaigns {
+        org_id: caller.org_id(),
+    }) && !lead_ok
+    {
+        return Err(Error::Forbidden);
+    }
+    Ok(None)
+}
+
 pub async fn report_progress(
     db: &Db,
     blobs: &dyn BlobStore,
@@ -464,59 +539,7 @@ pub async fn report_progress(
             return Err(Error::Invalid(e));
         }
     };
-    let unit = match TargetScope::parse(&target.scope).unwrap_or(TargetScope::Body) {
-        TargetScope::PerUnit => {
-            let Some(unit_id) = d.unit_id.as_deref() else {
-                return Err(invalid(
-                    "unit_id",
-                    "Đơn vị báo cáo",
-                    "Hãy chọn đơn vị báo cáo.",
-                ));
-            };
-            let participants: Vec<String> = campaigns::participants(&mut tx, campaign_id)
-                .await?
-                .into_iter()
-                .map(|p| p.unit_id)
-                .collect();
-            Some(
-                acting_unit(
-                    &mut tx,
-                    caller,
-                    unit_id,
-                    &participants,
-                    "unit_id",
-                    "Đơn vị báo cáo",
-                )
-                .await?,
-            )
-        }
-        // A whole-body target is reported by the office or by the lead unit of its theme.
-        TargetScope::Body => {
-            let lead_path = match target.theme_id.as_deref() {
-                Some(t) => match parts::theme(&mut tx, campaign_id, t).await?.lead_unit_id {
-                    Some(l) => units::get(&mut tx, caller.org_id(), &l)
-                        .await
-                        .ok()
-                        .map(|u| u.path),
-                    None => None,
-                },
-                None => None,
-            };
-            let lead_ok = lead_path.as_deref().is_some_and(|p| {
-                caller.can(Action::CampaignWork {
-                    org_id: caller.org_id(),
-                    unit_path: p,
-                })
-            });
-            if !caller.can(Action::ManageCampaigns {
-                org_id: caller.org_id(),
-            }) && !lead_ok
-            {
-                return Err(Error::Forbidden);
-            }
-            None
-        }
-    };
+    let unit = reporting_unit(&mut tx, caller, campaign_id, &target, d.unit_id.as_deref()).await?;
     let row = ProgressRow {
         id: ids::new_id(),
         org_id: caller.org_id().into(),
