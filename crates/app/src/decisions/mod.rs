@@ -4,11 +4,13 @@
 //! decision line can later be revoked (Law Điều 93). Forms of a higher authority are forwarded
 //! instead ([`forward`]); decided awards are published ([`public`]).
 
+pub mod form;
 pub mod forward;
 pub mod public;
 pub mod read;
 
-pub use read::{DecisionView, YearTotal, get, list, year_totals};
+pub use form::{Candidate, Candidates, candidates, issuer};
+pub use read::{DecisionView, ForwardSummary, YearTotal, forwards, get, list, year_totals};
 
 use super::{Audit, with_field};
 use crate::Caller;
