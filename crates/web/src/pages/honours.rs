@@ -681,19 +681,11 @@ async fn award_page(
     v: Validation,
     conflict: bool,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let a = thidua_store::ledger::get_award(&mut tx, ctx.org_id(), award_id).await?;
-    let kind = if a.subject_type == "person" {
-        SubjectKind::Person
-    } else {
-        SubjectKind::Unit
-    };
-    let s = ops::visible_subject(&mut tx, ctx, kind, &a.subject_id).await?;
-    tx.commit().await?;
-    ctx.authorize(Action::EditHonours {
-        org_id: ctx.org_id(),
-        unit_path: &s.unit_path,
-    })?;
+    let ops::AwardToEdit {
+        award: a,
+        subject: s,
+    } = ops::award_to_edit(&state.db, ctx, award_id).await?;
+    let kind = s.kind;
     let f = f.unwrap_or_else(|| AddForm {
         code: a.code.clone(),
         year: a.year.to_string(),
