@@ -449,6 +449,32 @@ pub async fn add_award(
     Ok(row)
 }
 
+/// An award with the person or unit it belongs to, for the form that edits it.
+#[derive(Debug, Clone)]
+pub struct AwardToEdit {
+    pub award: AwardRow,
+    pub subject: HonoursSubject,
+}
+
+/// Whose history an award belongs to.
+fn award_kind(award: &AwardRow) -> SubjectKind {
+    if award.subject_type == "person" {
+        SubjectKind::Person
+    } else {
+        SubjectKind::Unit
+    }
+}
+
+/// An award the caller may edit (404 when it or its subject is out of scope, 403 for roles that may
+/// not edit the history).
+pub async fn award_to_edit(db: &Db, caller: &Caller, award_id: &str) -> Result<AwardToEdit> {
+    let mut tx = db.begin_read().await?;
+    let award = ledger::get_award(&mut tx, caller.org_id(), award_id).await?;
+    let subject = editable_subject(&mut tx, caller, award_kind(&award), &award.subject_id).await?;
+    tx.commit().await?;
+    Ok(AwardToEdit { award, subject })
+}
+
 /// Edits an award (decision details, revocation) if nobody saved it since `version` was read.
 pub async fn update_award(
     db: &Db,
@@ -459,11 +485,7 @@ pub async fn update_award(
 ) -> Result<AwardRow> {
     let mut tx = db.begin().await?;
     let before = ledger::get_award(&mut tx, caller.org_id(), award_id).await?;
-    let kind = if before.subject_type == "person" {
-        SubjectKind::Person
-    } else {
-        SubjectKind::Unit
-    };
+    let kind = award_kind(&before);
     let s = editable_subject(&mut tx, caller, kind, &before.subject_id).await?;
     let rules = rules_in(&mut tx, caller.org_id()).await?;
     let mut row = AwardRow {

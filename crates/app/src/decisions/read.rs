@@ -1,5 +1,5 @@
-//! Reading decisions: the list with totals per decision and per year (the reward budget), and one
-//! decision with its lines.
+//! Reading decisions: the list with totals per decision and per year (the reward budget), one
+//! decision with its lines, and the packages forwarded to a higher authority.
 
 use crate::Caller;
 use crate::error::{Error, Result};
@@ -53,10 +53,44 @@ pub struct YearTotal {
 /// Decisions, newest first, with their number of lines.
 pub async fn list(db: &Db, caller: &Caller) -> Result<Vec<(DecisionRow, i64)>> {
     authorize_read(caller)?;
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let rows = decisions::list(&mut tx, caller.org_id(), 5000).await?;
     tx.commit().await?;
     Ok(rows)
+}
+
+/// How many forwarded packages the list shows, latest first.
+const FORWARD_LIMIT: i64 = 500;
+
+/// A package sent upward: the nomination, its nominee and award, the authority it went to and when.
+#[derive(Debug, Clone, Serialize)]
+pub struct ForwardSummary {
+    pub nomination_id: String,
+    pub nominee: String,
+    /// The award's name in the organisation's catalog.
+    pub award: String,
+    pub authority: String,
+    /// When the package was made (stored timestamp).
+    pub created_at: String,
+}
+
+/// The packages forwarded to a higher authority, latest first; for those who read decisions.
+pub async fn forwards(db: &Db, caller: &Caller) -> Result<Vec<ForwardSummary>> {
+    authorize_read(caller)?;
+    let mut tx = db.begin_read().await?;
+    let rows = decisions::forwards(&mut tx, caller.org_id(), FORWARD_LIMIT).await?;
+    let rules = crate::rules_cache::rules_in(&mut tx, caller.org_id()).await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|(f, nominee, code)| ForwardSummary {
+            nomination_id: f.nomination_id,
+            nominee,
+            award: super::award_name(&rules, &code),
+            authority: f.authority,
+            created_at: f.created_at,
+        })
+        .collect())
 }
 
 /// Totals per signing year, newest first.
@@ -86,9 +120,10 @@ pub fn year_totals(rows: &[(DecisionRow, i64)]) -> Vec<YearTotal> {
     out
 }
 
+/// One decision with its lines and the award names of their codes.
 pub async fn get(db: &Db, caller: &Caller, id: &str) -> Result<DecisionView> {
     authorize_read(caller)?;
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let decision = decisions::get(&mut tx, caller.org_id(), id).await?;
     let lines = decisions::lines(&mut tx, id).await?;
     let rules = crate::rules_cache::rules_in(&mut tx, caller.org_id()).await?;

@@ -7,10 +7,10 @@ use super::{nomination_status, refuse, status};
 use crate::Caller;
 use crate::error::{Error, Result};
 use serde::Deserialize;
-use thidua_domain::nomination::{NominationAction, Part, Tally, passes, quorate};
+use thidua_domain::nomination::{MeetingStatus, NominationAction, Part, Tally, passes, quorate};
 use thidua_domain::policy::Action;
 use thidua_store::meetings::{self, ItemRow, MeetingRow, MemberRow};
-use thidua_store::{Db, nominations};
+use thidua_store::{Db, Tx, nominations};
 
 /// The quorum: members taking part (present, or absent with a written opinion) over all members.
 /// Two thirds (LAW.md §9.4 item 21; a stricter local rule such as Bắc Ninh's 80 % for award sessions
@@ -58,131 +58,13 @@ pub async fn close(db: &Db, caller: &Caller, id: &str, input: &CloseInput) -> Re
         org_id: caller.org_id(),
     })?;
     let mut tx = db.begin().await?;
-    // Waits for ballots being cast right now; later ones find the meeting closed.
-    let locked = meetings::lock_open(&mut tx, caller.org_id(), id).await?;
-    let m = meetings::get(&mut tx, caller.org_id(), id).await?;
-    let st = status(&m)?;
-    if !locked || !st.voting() {
-        return Err(refuse(format!(
-            "Chỉ kết thúc được phiên họp đang bỏ phiếu; hiện tại: «{}».",
-            st.label()
-        )));
-    }
-    if m.version != input.version {
-        return Err(Error::Conflict);
-    }
-    if input.quota_cap.is_some_and(|c| c < 0) {
-        let mut v = thidua_domain::Validation::new();
-        v.add("quota_cap", "Chỉ tiêu", "Chỉ tiêu phải là số không âm.");
-        return Err(Error::Invalid(v));
-    }
+    let (m, st) = voting_meeting(&mut tx, caller, id, input).await?;
     let members = meetings::members(&mut tx, id).await?;
-    let taking_part = members.iter().filter(|x| x.attendance != "absent").count() as i64
-        + m.others_present
-        + m.others_written;
-    if !quorate(count(taking_part), count(m.total_members), QUORUM) {
-        return Err(refuse(format!(
-            "Chưa đủ số thành viên tham dự để kết thúc phiên họp: {taking_part}/{} thành viên có mặt hoặc có ý kiến bằng văn bản, cần ít nhất hai phần ba tổng số thành viên Hội đồng.",
-            m.total_members
-        )));
-    }
+    let taking_part = quorum(&m, &members)?;
     let items = meetings::items(&mut tx, id).await?;
-    let electronic = meetings::electronic_counts(&mut tx, id).await?;
-    let rules = crate::rules_cache::rules_in(&mut tx, caller.org_id()).await?;
-    let mut outcomes = Vec::with_capacity(items.len());
-    for i in &items {
-        let mut t = Tally {
-            agree: count(i.paper_agree),
-            disagree: count(i.paper_disagree),
-            abstain: count(i.paper_abstain),
-        };
-        for (_, choice, n) in electronic.iter().filter(|e| e.0 == i.id) {
-            match choice.as_str() {
-                "agree" => t.agree += count(*n),
-                "disagree" => t.disagree += count(*n),
-                _ => t.abstain += count(*n),
-            }
-        }
-        let (form, threshold, rule) = form_and_rule(&rules, &i.code);
-        let reaches = passes(t, count(m.total_members), threshold);
-        outcomes.push(Outcome {
-            tally: t,
-            reaches,
-            passed: reaches,
-            rule,
-            form,
-            note: None,
-        });
-    }
-    let tallies: Vec<Tally> = outcomes.iter().map(|o| o.tally).collect();
-    let mut passed: Vec<bool> = outcomes.iter().map(|o| o.reaches).collect();
-    let mut notes: Vec<Option<String>> = vec![None; outcomes.len()];
-    super::quota::apply(
-        &mut tx,
-        caller.org_id(),
-        id,
-        &items,
-        &tallies,
-        &mut passed,
-        &mut notes,
-    )
-    .await?;
-    if let Some(cap) = input.quota_cap {
-        let reaching: Vec<usize> = (0..items.len()).filter(|&k| passed[k]).collect();
-        super::quota::cut(
-            &items,
-            &tallies,
-            &reaching,
-            usize::try_from(cap).unwrap_or(0),
-            &format!("của phiên họp: tối đa {cap} hồ sơ"),
-            &mut passed,
-            &mut notes,
-        );
-    }
-    for ((o, ok), note) in outcomes.iter_mut().zip(passed).zip(notes) {
-        o.passed = o.reaches && ok;
-        o.note = note.filter(|_| o.reaches && !o.passed);
-    }
-    let author = caller.author();
-    for (i, o) in items.iter().zip(&outcomes) {
-        let action = if o.passed {
-            NominationAction::Pass
-        } else {
-            NominationAction::Fail
-        };
-        let n = nominations::get(&mut tx, caller.org_id(), &i.nomination_id).await?;
-        let to = nomination_status(&n.status)?
-            .apply(action, &[Part::Council])
-            .map_err(refuse)?;
-        let note = o.note.as_deref();
-        let tally = (
-            i64::from(o.tally.agree),
-            i64::from(o.tally.disagree),
-            i64::from(o.tally.abstain),
-        );
-        nominations::set_status(
-            &mut tx,
-            &n,
-            n.version,
-            to.code(),
-            action.code(),
-            (&caller.user.id, &author),
-            Some(&format!(
-                "{}: đồng ý {}/{}",
-                m.title, o.tally.agree, m.total_members
-            )),
-            false,
-        )
-        .await?;
-        meetings::set_result(
-            &mut tx,
-            &i.id,
-            if o.passed { "passed" } else { "failed" },
-            tally,
-            note,
-        )
-        .await?;
-    }
+    let mut outcomes = tally(&mut tx, caller, &m, &items).await?;
+    apply_quotas(&mut tx, caller, id, &items, &mut outcomes, input.quota_cap).await?;
+    record_results(&mut tx, caller, &m, &items, &outcomes).await?;
     let conflicts = meetings::conflicts(&mut tx, id).await?;
     let text = minutes(
         &m,
@@ -213,6 +95,179 @@ pub async fn close(db: &Db, caller: &Caller, id: &str, input: &CloseInput) -> Re
     Ok(after)
 }
 
+/// The meeting, locked, if it is voting, unchanged since the caller read it, and the quota typed is
+/// not negative.
+async fn voting_meeting(
+    tx: &mut Tx,
+    caller: &Caller,
+    id: &str,
+    input: &CloseInput,
+) -> Result<(MeetingRow, MeetingStatus)> {
+    // Waits for ballots being cast right now; later ones find the meeting closed.
+    let locked = meetings::lock_open(tx, caller.org_id(), id).await?;
+    let m = meetings::get(tx, caller.org_id(), id).await?;
+    let st = status(&m)?;
+    if !locked || !st.voting() {
+        return Err(refuse(format!(
+            "Chỉ kết thúc được phiên họp đang bỏ phiếu; hiện tại: «{}».",
+            st.label()
+        )));
+    }
+    if m.version != input.version {
+        return Err(Error::Conflict);
+    }
+    if input.quota_cap.is_some_and(|c| c < 0) {
+        let mut v = thidua_domain::Validation::new();
+        v.add("quota_cap", "Chỉ tiêu", "Chỉ tiêu phải là số không âm.");
+        return Err(Error::Invalid(v));
+    }
+    Ok((m, st))
+}
+
+/// The members taking part (present, or absent with a written opinion, with or without an account),
+/// refused below the quorum.
+fn quorum(m: &MeetingRow, members: &[MemberRow]) -> Result<i64> {
+    let taking_part = members.iter().filter(|x| x.attendance != "absent").count() as i64
+        + m.others_present
+        + m.others_written;
+    if !quorate(count(taking_part), count(m.total_members), QUORUM) {
+        return Err(refuse(format!(
+            "Chưa đủ số thành viên tham dự để kết thúc phiên họp: {taking_part}/{} thành viên có mặt hoặc có ý kiến bằng văn bản, cần ít nhất hai phần ba tổng số thành viên Hội đồng.",
+            m.total_members
+        )));
+    }
+    Ok(taking_part)
+}
+
+/// Each item's tally (paper and electronic ballots) against the vote rule of its form, before quotas.
+async fn tally(
+    tx: &mut Tx,
+    caller: &Caller,
+    m: &MeetingRow,
+    items: &[ItemRow],
+) -> Result<Vec<Outcome>> {
+    let electronic = meetings::electronic_counts(tx, &m.id).await?;
+    let rules = crate::rules_cache::rules_in(tx, caller.org_id()).await?;
+    let mut outcomes = Vec::with_capacity(items.len());
+    for i in items {
+        let mut t = Tally {
+            agree: count(i.paper_agree),
+            disagree: count(i.paper_disagree),
+            abstain: count(i.paper_abstain),
+        };
+        for (_, choice, n) in electronic.iter().filter(|e| e.0 == i.id) {
+            match choice.as_str() {
+                "agree" => t.agree += count(*n),
+                "disagree" => t.disagree += count(*n),
+                _ => t.abstain += count(*n),
+            }
+        }
+        let (form, threshold, rule) = form_and_rule(&rules, &i.code);
+        let reaches = passes(t, count(m.total_members), threshold);
+        outcomes.push(Outcome {
+            tally: t,
+            reaches,
+            passed: reaches,
+            rule,
+            form,
+            note: None,
+        });
+    }
+    Ok(outcomes)
+}
+
+/// Leaves out the items beyond the campaigns' quotas and beyond the meeting's own `cap`, with why.
+async fn apply_quotas(
+    tx: &mut Tx,
+    caller: &Caller,
+    id: &str,
+    items: &[ItemRow],
+    outcomes: &mut [Outcome],
+    cap: Option<i64>,
+) -> Result<()> {
+    let tallies: Vec<Tally> = outcomes.iter().map(|o| o.tally).collect();
+    let mut passed: Vec<bool> = outcomes.iter().map(|o| o.reaches).collect();
+    let mut notes: Vec<Option<String>> = vec![None; outcomes.len()];
+    super::quota::apply(
+        tx,
+        caller.org_id(),
+        id,
+        items,
+        &tallies,
+        &mut passed,
+        &mut notes,
+    )
+    .await?;
+    if let Some(cap) = cap {
+        let reaching: Vec<usize> = (0..items.len()).filter(|&k| passed[k]).collect();
+        super::quota::cut(
+            items,
+            &tallies,
+            &reaching,
+            usize::try_from(cap).unwrap_or(0),
+            &format!("của phiên họp: tối đa {cap} hồ sơ"),
+            &mut passed,
+            &mut notes,
+        );
+    }
+    for ((o, ok), note) in outcomes.iter_mut().zip(passed).zip(notes) {
+        o.passed = o.reaches && ok;
+        o.note = note.filter(|_| o.reaches && !o.passed);
+    }
+    Ok(())
+}
+
+/// Sets each nomination passed or failed through its state machine, and each item's result.
+async fn record_results(
+    tx: &mut Tx,
+    caller: &Caller,
+    m: &MeetingRow,
+    items: &[ItemRow],
+    outcomes: &[Outcome],
+) -> Result<()> {
+    let author = caller.author();
+    for (i, o) in items.iter().zip(outcomes) {
+        let action = if o.passed {
+            NominationAction::Pass
+        } else {
+            NominationAction::Fail
+        };
+        let n = nominations::get(tx, caller.org_id(), &i.nomination_id).await?;
+        let to = nomination_status(&n.status)?
+            .apply(action, &[Part::Council])
+            .map_err(refuse)?;
+        let note = o.note.as_deref();
+        let tally = (
+            i64::from(o.tally.agree),
+            i64::from(o.tally.disagree),
+            i64::from(o.tally.abstain),
+        );
+        nominations::set_status(
+            tx,
+            &n,
+            n.version,
+            to.code(),
+            action.code(),
+            (&caller.user.id, &author),
+            Some(&format!(
+                "{}: đồng ý {}/{}",
+                m.title, o.tally.agree, m.total_members
+            )),
+            false,
+        )
+        .await?;
+        meetings::set_result(
+            tx,
+            &i.id,
+            if o.passed { "passed" } else { "failed" },
+            tally,
+            note,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 fn names(members: &[MemberRow], attendance: &str) -> String {
     let v: Vec<&str> = members
         .iter()
@@ -236,6 +291,34 @@ fn minutes(
     taking_part: i64,
     cap: Option<i64>,
 ) -> String {
+    let mut out = minutes_head(m, members, taking_part);
+    out.push("KẾT QUẢ BIỂU QUYẾT".into());
+    for (i, o) in items.iter().zip(outcomes) {
+        out.push(item_line(m, members, conflicts, i, o));
+    }
+    if let Some(c) = cap {
+        out.push(format!("Chỉ tiêu của phiên họp: tối đa {c} hồ sơ."));
+    }
+    if cap.is_some() || outcomes.iter().any(|o| o.note.is_some()) {
+        out.push(format!(
+            "Khi số hồ sơ đạt ngưỡng vượt chỉ tiêu khen thưởng, {}.",
+            super::quota::ORDER
+        ));
+    }
+    let passed = outcomes.iter().filter(|o| o.passed).count();
+    out.push(format!(
+        "Tổng hợp: {passed}/{} hồ sơ được thông qua.",
+        items.len()
+    ));
+    out.push(format!(
+        "Biên bản được lập từ dữ liệu phiên họp lúc kết thúc bỏ phiếu; gồm {} hồ sơ.",
+        items.len()
+    ));
+    out.join("\n")
+}
+
+/// The paragraphs before the results: the meeting, who chaired, the ballot, attendance and quorum.
+fn minutes_head(m: &MeetingRow, members: &[MemberRow], taking_part: i64) -> Vec<String> {
     let present =
         members.iter().filter(|x| x.attendance == "present").count() as i64 + m.others_present;
     let written =
@@ -269,80 +352,61 @@ fn minutes(
             m.total_members,
             pct(count(taking_part), m.total_members)
         ),
-        format!(
-            "{}: {}.",
-            attendance_label("present"),
-            names(members, "present")
-        ),
-        format!(
-            "{}: {}.",
-            attendance_label("written"),
-            names(members, "written")
-        ),
-        format!(
-            "{}: {}.",
-            attendance_label("absent"),
-            names(members, "absent")
-        ),
     ];
+    for attendance in ["present", "written", "absent"] {
+        out.push(format!(
+            "{}: {}.",
+            attendance_label(attendance),
+            names(members, attendance)
+        ));
+    }
     if m.others_present + m.others_written > 0 {
         out.push(format!("Thành viên không dùng hệ thống: {} có mặt, {} có ý kiến bằng văn bản (theo thư ký ghi nhận).", m.others_present, m.others_written));
     }
-    out.push("KẾT QUẢ BIỂU QUYẾT".into());
-    for (i, o) in items.iter().zip(outcomes) {
-        let conflicted: Vec<&str> = conflicts
-            .iter()
-            .filter(|c| c.agenda_item_id == i.id)
-            .filter_map(|c| members.iter().find(|x| x.user_id == c.user_id))
-            .map(|x| x.full_name.as_str())
-            .collect();
-        let mut line = format!(
-            "{}. {} ({}) — {}: đồng ý {}/{} ({} %), không đồng ý {}, không biểu quyết {}; yêu cầu: {}. Kết quả: {}.",
-            i.position,
-            i.nominee,
-            i.nominating_unit,
-            o.form,
-            o.tally.agree,
-            m.total_members,
-            pct(o.tally.agree, m.total_members),
-            o.tally.disagree,
-            o.tally.abstain,
-            o.rule,
-            if o.passed {
-                "THÔNG QUA"
-            } else {
-                "KHÔNG THÔNG QUA"
-            }
-        );
-        if let Some(note) = &o.note {
-            line.push_str(" Đạt ngưỡng biểu quyết nhưng không được thông qua. ");
-            line.push_str(note);
+    out
+}
+
+/// One item's result paragraph: the tally, the rule, the result, a quota's note, the conflicts.
+fn item_line(
+    m: &MeetingRow,
+    members: &[MemberRow],
+    conflicts: &[meetings::ConflictRow],
+    i: &ItemRow,
+    o: &Outcome,
+) -> String {
+    let conflicted: Vec<&str> = conflicts
+        .iter()
+        .filter(|c| c.agenda_item_id == i.id)
+        .filter_map(|c| members.iter().find(|x| x.user_id == c.user_id))
+        .map(|x| x.full_name.as_str())
+        .collect();
+    let mut line = format!(
+        "{}. {} ({}) — {}: đồng ý {}/{} ({} %), không đồng ý {}, không biểu quyết {}; yêu cầu: {}. Kết quả: {}.",
+        i.position,
+        i.nominee,
+        i.nominating_unit,
+        o.form,
+        o.tally.agree,
+        m.total_members,
+        pct(o.tally.agree, m.total_members),
+        o.tally.disagree,
+        o.tally.abstain,
+        o.rule,
+        if o.passed {
+            "THÔNG QUA"
+        } else {
+            "KHÔNG THÔNG QUA"
         }
-        if !conflicted.is_empty() {
-            line.push_str(&format!(
-                " Không tham gia biểu quyết do xung đột lợi ích: {}.",
-                conflicted.join(", ")
-            ));
-        }
-        out.push(line);
+    );
+    if let Some(note) = &o.note {
+        line.push_str(" Đạt ngưỡng biểu quyết nhưng không được thông qua. ");
+        line.push_str(note);
     }
-    if let Some(c) = cap {
-        out.push(format!("Chỉ tiêu của phiên họp: tối đa {c} hồ sơ."));
-    }
-    if cap.is_some() || outcomes.iter().any(|o| o.note.is_some()) {
-        out.push(format!(
-            "Khi số hồ sơ đạt ngưỡng vượt chỉ tiêu khen thưởng, {}.",
-            super::quota::ORDER
+    if !conflicted.is_empty() {
+        line.push_str(&format!(
+            " Không tham gia biểu quyết do xung đột lợi ích: {}.",
+            conflicted.join(", ")
         ));
     }
-    let passed = outcomes.iter().filter(|o| o.passed).count();
-    out.push(format!(
-        "Tổng hợp: {passed}/{} hồ sơ được thông qua.",
-        items.len()
-    ));
-    out.push(format!(
-        "Biên bản được lập từ dữ liệu phiên họp lúc kết thúc bỏ phiếu; gồm {} hồ sơ.",
-        items.len()
-    ));
-    out.join("\n")
+    line
 }

@@ -6,7 +6,10 @@
 
 pub mod close;
 mod quota;
+pub mod read;
 pub mod view;
+
+pub use read::{AgendaCandidate, MeetingPage, eligible_members, get, list, page, row};
 
 use crate::Audit;
 use crate::Caller;

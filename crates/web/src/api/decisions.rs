@@ -8,12 +8,12 @@ use crate::error::{ApiError, ApiErrorBody, AppError};
 use crate::ops::decisions::{
     self as ops, DecisionInput, RevokeInput, YearTotal, public::Verification,
 };
+use crate::ops::model::{DecisionRow, LineView};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use thidua_store::decisions::{DecisionRow, LineView};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

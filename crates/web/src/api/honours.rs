@@ -11,11 +11,11 @@ use crate::ops::honours::{
     SubjectKind,
 };
 use crate::ops::import::ImportReport;
+use crate::ops::model::{AwardRow, DisciplineRow, InitiativeRow, RatingRow};
 use axum::Json;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use thidua_store::ledger::{AwardRow, DisciplineRow, InitiativeRow, RatingRow};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -7,13 +7,12 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiError, ApiErrorBody};
 use crate::ops::meetings::close::CloseInput;
-use crate::ops::meetings::view::{self, MeetingSummary, MeetingView};
+use crate::ops::meetings::view::{MeetingSummary, MeetingView};
 use crate::ops::meetings::{self as ops, ConflictInput, MeetingInput, PaperInput, VoteInput};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use thidua_store::meetings;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -53,10 +52,7 @@ pub struct Minutes {
 }
 
 async fn load(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<MeetingView> {
-    let mut tx = state.db.begin().await?;
-    let v = view::load(&mut tx, ctx, id, true).await?;
-    tx.commit().await?;
-    Ok(v)
+    Ok(ops::get(&state.db, ctx, id).await?)
 }
 
 /// Meetings, latest first (the office, council members and the chairman).
@@ -65,10 +61,7 @@ async fn list_meetings(
     State(state): State<AppState>,
     ctx: Ctx,
 ) -> ApiResult<Json<Vec<MeetingSummary>>> {
-    ops::may_view(&ctx)?;
-    let mut tx = state.db.begin().await?;
-    let rows = meetings::list(&mut tx, ctx.org_id(), 500).await?;
-    tx.commit().await?;
+    let rows = ops::list(&state.db, &ctx).await?;
     Ok(Json(rows.iter().map(MeetingSummary::from).collect()))
 }
 
@@ -183,9 +176,7 @@ async fn get_minutes(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Minutes>> {
-    let mut tx = state.db.begin().await?;
-    let m = ops::visible(&mut tx, &ctx, &id).await?;
-    tx.commit().await?;
+    let m = ops::row(&state.db, &ctx, &id).await?;
     Ok(Json(Minutes {
         meeting_id: m.id,
         text: m.minutes.unwrap_or_default(),

@@ -7,6 +7,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::decisions::{self as ops, DecisionInput, RevokeInput, YearTotal};
+use crate::ops::model::{DecisionRow, LineView};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -19,8 +20,6 @@ use thidua_domain::Validation;
 use thidua_domain::date::{iso_to_vn, vn};
 use thidua_domain::policy::Action;
 use thidua_rules::text::money_vn;
-use thidua_store::decisions::{DecisionRow, LineView};
-use thidua_store::nominations::{self, NominationFilter};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -69,17 +68,14 @@ async fn list(
     let can_decide = ctx.can(Action::Decide {
         org_id: ctx.org_id(),
     });
-    let mut tx = state.db.begin().await?;
-    let forwards = thidua_store::decisions::forwards(&mut tx, ctx.org_id(), 500).await?;
-    tx.commit().await?;
-    let rules = crate::ops::rules_cache::rules_for(&state.db, ctx.org_id()).await?;
-    let forwards = forwards
+    let forwards = ops::forwards(&state.db, &ctx)
+        .await?
         .into_iter()
-        .map(|(f, name, code)| {
+        .map(|f| {
             (
                 f.nomination_id,
-                name,
-                ops::award_name(&rules, &code),
+                f.nominee,
+                f.award,
                 f.authority,
                 super::local_time(&f.created_at),
             )
@@ -171,6 +167,20 @@ struct Candidate {
     higher: String,
 }
 
+impl From<ops::Candidate> for Candidate {
+    fn from(c: ops::Candidate) -> Self {
+        Candidate {
+            money: money(c.amount),
+            id: c.id,
+            name: c.name,
+            award: c.award,
+            year: c.year,
+            achievement: c.achievement,
+            higher: c.higher,
+        }
+    }
+}
+
 #[derive(Deserialize, Default, Clone)]
 struct DecisionForm {
     #[serde(default)]
@@ -209,39 +219,10 @@ async fn form_page(
     v: Validation,
     flash: Option<String>,
 ) -> AppResult<Response> {
-    ctx.authorize(Action::Decide {
-        org_id: ctx.org_id(),
-    })?;
     let date = thidua_domain::date::parse(&f.signed_on).unwrap_or_else(crate::ops::today);
-    let mut tx = state.db.begin().await?;
-    let level = ops::body_level(&mut tx, ctx.org_id()).await?;
-    let rules = crate::ops::rules_cache::rules_in(&mut tx, ctx.org_id()).await?;
-    let filter = NominationFilter {
-        status: Some("passed".into()),
-        ..Default::default()
-    };
-    let mut decidable = Vec::new();
-    let mut higher = Vec::new();
-    for n in nominations::list(&mut tx, ctx.org_id(), &filter, 2000).await? {
-        let name = ops::nominee_name(&mut tx, ctx, &n).await?;
-        let who = ops::authority(&rules, &n.code, &level, date).err();
-        let c = Candidate {
-            money: money(ops::line_amount(&rules, &n.code, &n.nominee_type, date)),
-            award: ops::award_name(&rules, &n.code),
-            year: n.year,
-            achievement: n.achievement.clone(),
-            higher: who.clone().unwrap_or_default(),
-            id: n.id,
-            name,
-        };
-        if who.is_some() {
-            higher.push(c)
-        } else {
-            decidable.push(c)
-        }
-    }
-    tx.commit().await?;
-    decidable.sort_by(|a, b| (&a.award, &a.name).cmp(&(&b.award, &b.name)));
+    let c = ops::candidates(&state.db, ctx, date).await?;
+    let decidable = c.decidable.into_iter().map(Candidate::from).collect();
+    let higher = c.higher.into_iter().map(Candidate::from).collect();
     let can_forward = ctx.can(Action::Appraise {
         org_id: ctx.org_id(),
     });
@@ -276,9 +257,7 @@ async fn new_form(
         .filter(|d| thidua_domain::date::parse(d).is_some())
         .unwrap_or_else(|| vn(crate::ops::today()));
     // Filled in as this body signs: its name, its place, and the chairman's own name when he opens it.
-    let mut tx = state.db.begin().await?;
-    let issuer = ops::body_name(&mut tx, ctx.org_id()).await?;
-    tx.commit().await?;
+    let issuer = ops::issuer(&state.db, &ctx).await?;
     let signer_name = if ctx.actor.role == thidua_domain::policy::Role::Chairman {
         ctx.user.full_name.clone()
     } else {

@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::meetings::close::{CloseInput, QUORUM};
-use crate::ops::meetings::view::{self, MeetingSummary, MeetingView};
+use crate::ops::meetings::view::{MeetingSummary, MeetingView};
 use crate::ops::meetings::{
     self as ops, ConflictInput, MeetingInput, PaperCount, PaperInput, VoteInput,
 };
@@ -22,7 +22,6 @@ use serde::Deserialize;
 use thidua_domain::Validation;
 use thidua_domain::date::iso_to_vn;
 use thidua_domain::policy::Action;
-use thidua_store::meetings;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -52,11 +51,8 @@ async fn list(
     ctx: Ctx,
     Query(q): Query<Flash>,
 ) -> AppResult<Response> {
-    ops::may_view(&ctx)?;
-    let mut tx = state.db.begin().await?;
-    let rows = meetings::list(&mut tx, ctx.org_id(), 500).await?;
-    tx.commit().await?;
-    let rows = rows
+    let rows = ops::list(&state.db, &ctx)
+        .await?
         .iter()
         .map(|m| (MeetingSummary::from(m), iso_to_vn(&m.held_on)))
         .collect();
@@ -124,9 +120,7 @@ async fn form_page(
     f: MeetingForm,
     v: Validation,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let members = meetings::eligible_members(&mut tx, ctx.org_id()).await?;
-    tx.commit().await?;
+    let members = ops::eligible_members(&state.db, ctx).await?;
     let status = super::form_status(&v, false);
     Ok(render(
         status,
@@ -203,18 +197,12 @@ async fn show_page(
     flash: Option<String>,
     problem: Option<(String, String)>,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let v = view::load(&mut tx, ctx, id, true).await?;
-    let can_manage = ctx.can(Action::ManageMeetings {
-        org_id: ctx.org_id(),
-    });
+    let ops::MeetingPage {
+        view: v,
+        can_manage,
+        candidates,
+    } = ops::page(&state.db, ctx, id).await?;
     let scheduled = v.meeting.status == "scheduled";
-    let candidates = if can_manage && scheduled {
-        meetings::candidates(&mut tx, ctx.org_id()).await?
-    } else {
-        Vec::new()
-    };
-    tx.commit().await?;
     // A refusal about no item on this page is shown above the agenda.
     let problem = problem.map(|(item, why)| {
         if v.items.iter().any(|i| i.id == item) {
@@ -494,9 +482,7 @@ async fn minutes(
     Path(id): Path<String>,
     Query(q): Query<Flash>,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let m = ops::visible(&mut tx, &ctx, &id).await?;
-    tx.commit().await?;
+    let m = ops::row(&state.db, &ctx, &id).await?;
     let lines = m
         .minutes
         .as_deref()

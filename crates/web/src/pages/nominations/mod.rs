@@ -8,6 +8,7 @@ use super::{Layout, form_status, local_time, render, see_other, unit_options};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::ops::model::NominationFilter;
 use crate::ops::nominations::{self as ops, KINDS, NominationInput, NominationView};
 use askama::Template;
 use axum::Router;
@@ -20,7 +21,6 @@ use serde::Deserialize;
 use thidua_domain::Validation;
 use thidua_domain::nomination::NominationStatus;
 use thidua_domain::policy::Action;
-use thidua_store::nominations::NominationFilter;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
