@@ -12,10 +12,11 @@ use std::io::Write;
 use thidua_domain::Validation;
 use thidua_domain::nomination::{NominationAction, NominationStatus, Part};
 use thidua_domain::policy::Action;
+use thidua_rules::Rules;
 use thidua_store::blobs::BlobStore;
 use thidua_store::decisions::{self, ForwardRow, VoteRow};
-use thidua_store::nominations::{self, DocumentRow};
-use thidua_store::{Db, ids};
+use thidua_store::nominations::{self, DocumentRow, NominationRow};
+use thidua_store::{Db, Tx, ids};
 
 /// What the JSON of a package holds.
 #[derive(Debug, Serialize)]
@@ -81,23 +82,8 @@ pub async fn forward(
     let mut tx = db.begin().await?;
     let n = nominations::get(&mut tx, caller.org_id(), nomination_id).await?;
     let name = nominee_name(&mut tx, caller, &n).await?;
-    let status = NominationStatus::parse(&n.status)
-        .ok_or_else(|| Error::Internal(anyhow::anyhow!("unknown nomination status")))?;
-    let mut v = Validation::new();
-    if let Err(e) = status.apply(NominationAction::ForwardUp, &[Part::Office]) {
-        v.add("nomination_id", "Hồ sơ", format!("{name}: {e}"));
-        return Err(Error::Invalid(v));
-    }
-    let level = body_level(&mut tx, caller.org_id()).await?;
     let rules = crate::rules_cache::rules_in(&mut tx, caller.org_id()).await?;
-    let to = match authority(&rules, &n.code, &level, today()) {
-        Ok(()) => {
-            v.add("nomination_id", "Hồ sơ", format!("{name}: «{}» thuộc thẩm quyền quyết định của đơn vị; hãy ra quyết định khen thưởng thay vì trình cấp trên.", award_name(&rules, &n.code)));
-            return Err(Error::Invalid(v));
-        }
-        Err(who) if who.is_empty() => "Cấp trên có thẩm quyền".to_string(),
-        Err(who) => who,
-    };
+    let to = higher_authority(&mut tx, caller, &n, &name, &rules).await?;
     let docs = nominations::documents(&mut tx, &n.id).await?;
     let votes = decisions::votes(&mut tx, &n.id).await?;
     let from = body_name(&mut tx, caller.org_id()).await?;
@@ -131,19 +117,7 @@ pub async fn forward(
             .collect(),
         created_at: &now,
     };
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("ho_so.json", options).map_err(zip_error)?;
-    let body = serde_json::to_vec_pretty(&json).map_err(zip_error)?;
-    zip.write_all(&body).map_err(zip_error)?;
-    for (i, d) in docs.iter().enumerate() {
-        let bytes = blobs.get(&d.sha256).map_err(zip_error)?;
-        zip.start_file(entry_name(i, d), options)
-            .map_err(zip_error)?;
-        zip.write_all(&bytes).map_err(zip_error)?;
-    }
-    let bytes = zip.finish().map_err(zip_error)?.into_inner();
+    let bytes = zip_package(blobs, &json, &docs)?;
     let sha256 = blobs.put(&bytes).map_err(zip_error)?;
     let folded = thidua_domain::text::fold(&name).replace(' ', "_");
     let row = ForwardRow {
@@ -157,11 +131,77 @@ pub async fn forward(
         created_at: now,
     };
     decisions::insert_forward(&mut tx, &row).await?;
+    mark_forwarded(&mut tx, caller, &n, &name, &to, &rules).await?;
+    Audit::new("nomination.forward_up", "nomination", &n.id, &name)
+        .after(&row)
+        .write(&mut tx, caller)
+        .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Who decides the nomination's award when this body may not: refused when the nomination may not
+/// be forwarded in its state, or when this body decides it itself.
+async fn higher_authority(
+    tx: &mut Tx,
+    caller: &Caller,
+    n: &NominationRow,
+    name: &str,
+    rules: &Rules,
+) -> Result<String> {
+    let status = NominationStatus::parse(&n.status)
+        .ok_or_else(|| Error::Internal(anyhow::anyhow!("unknown nomination status")))?;
+    let mut v = Validation::new();
+    if let Err(e) = status.apply(NominationAction::ForwardUp, &[Part::Office]) {
+        v.add("nomination_id", "Hồ sơ", format!("{name}: {e}"));
+        return Err(Error::Invalid(v));
+    }
+    let level = body_level(tx, caller.org_id()).await?;
+    match authority(rules, &n.code, &level, today()) {
+        Ok(()) => {
+            v.add("nomination_id", "Hồ sơ", format!("{name}: «{}» thuộc thẩm quyền quyết định của đơn vị; hãy ra quyết định khen thưởng thay vì trình cấp trên.", award_name(rules, &n.code)));
+            Err(Error::Invalid(v))
+        }
+        Err(who) if who.is_empty() => Ok("Cấp trên có thẩm quyền".to_string()),
+        Err(who) => Ok(who),
+    }
+}
+
+/// The package as a ZIP: `ho_so.json` and the dossier's files, numbered.
+fn zip_package(
+    blobs: &dyn BlobStore,
+    json: &PackageJson<'_>,
+    docs: &[DocumentRow],
+) -> Result<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("ho_so.json", options).map_err(zip_error)?;
+    let body = serde_json::to_vec_pretty(json).map_err(zip_error)?;
+    zip.write_all(&body).map_err(zip_error)?;
+    for (i, d) in docs.iter().enumerate() {
+        let bytes = blobs.get(&d.sha256).map_err(zip_error)?;
+        zip.start_file(entry_name(i, d), options)
+            .map_err(zip_error)?;
+        zip.write_all(&bytes).map_err(zip_error)?;
+    }
+    Ok(zip.finish().map_err(zip_error)?.into_inner())
+}
+
+/// Moves the nomination to forwarded and tells its unit where it went.
+async fn mark_forwarded(
+    tx: &mut Tx,
+    caller: &Caller,
+    n: &NominationRow,
+    name: &str,
+    to: &str,
+    rules: &Rules,
+) -> Result<()> {
     let author = caller.author();
     let note = format!("Trình {to}");
     nominations::set_status(
-        &mut tx,
-        &n,
+        tx,
+        n,
         n.version,
         NominationStatus::Forwarded.code(),
         NominationAction::ForwardUp.code(),
@@ -172,10 +212,10 @@ pub async fn forward(
     .await?;
     let text = format!(
         "Hồ sơ đề nghị khen thưởng {name} ({}) đã được trình {to}.",
-        award_name(&rules, &n.code)
+        award_name(rules, &n.code)
     );
     decisions::notify(
-        &mut tx,
+        tx,
         caller.org_id(),
         Some(&n.nominating_unit_id),
         None,
@@ -183,12 +223,7 @@ pub async fn forward(
         &format!("/nominations/{}", n.id),
     )
     .await?;
-    Audit::new("nomination.forward_up", "nomination", &n.id, &name)
-        .after(&row)
-        .write(&mut tx, caller)
-        .await?;
-    tx.commit().await?;
-    Ok(row)
+    Ok(())
 }
 
 /// The stored package of a forwarded nomination: (file name, bytes).
@@ -199,7 +234,7 @@ pub async fn package(
     nomination_id: &str,
 ) -> Result<(String, Vec<u8>)> {
     super::read::authorize_read(caller)?;
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let row = decisions::forward(&mut tx, caller.org_id(), nomination_id).await?;
     tx.commit().await?;
     let bytes = blobs.get(&row.sha256).map_err(zip_error)?;

@@ -14,6 +14,7 @@ use thidua_domain::campaign::CampaignStatus;
 use thidua_domain::policy::Action;
 use thidua_rules::{Rules, Subject};
 use thidua_store::nominations::NominationRow;
+use thidua_store::units::UnitRow;
 use thidua_store::{Tx, campaign_parts, campaigns, persons, units};
 
 /// What a unit officer fills in (API body and page form).
@@ -71,26 +72,7 @@ pub(super) async fn apply_input(
 ) -> Result<(NominationRow, String)> {
     let mut v = Validation::new();
     let org = caller.org_id();
-    let Ok(unit) = units::get(tx, org, input.nominating_unit_id.trim()).await else {
-        return Err(invalid(
-            "nominating_unit_id",
-            "Đơn vị đề nghị",
-            "Hãy chọn đơn vị đề nghị.",
-        ));
-    };
-    if !caller.can(Action::Nominate {
-        org_id: org,
-        unit_path: &unit.path,
-    }) {
-        if caller.actor.read_scope().is_some() {
-            return Err(invalid(
-                "nominating_unit_id",
-                "Đơn vị đề nghị",
-                "Bạn chỉ có thể đề nghị cho đơn vị thuộc phạm vi của mình.",
-            ));
-        }
-        return Err(Error::Forbidden);
-    }
+    let unit = nominating_unit(tx, caller, input).await?;
     let (subject, nominee_path, name) = nominee(tx, caller, input, &mut v).await?;
     if let Some(p) = &nominee_path
         && !caller.can(Action::Nominate {
@@ -101,64 +83,9 @@ pub(super) async fn apply_input(
         v.add("nominee", "Đối tượng đề nghị", "Đối tượng đề nghị không thuộc phạm vi của bạn; chỉ có thể đề nghị cá nhân, tập thể trong phạm vi quản lý.");
     }
     let code = input.code.trim().to_uppercase();
-    match rules.catalog().find(&code) {
-        None => v.add(
-            "code",
-            "Danh hiệu, hình thức",
-            "Hãy chọn danh hiệu hoặc hình thức khen thưởng trong danh mục.",
-        ),
-        Some(e) if subject.is_some_and(|s| !e.accepts(s)) => v.add(
-            "code",
-            "Danh hiệu, hình thức",
-            format!(
-                "{} không dành cho {}.",
-                e.name,
-                subject.map_or("", Subject::label)
-            ),
-        ),
-        Some(_) => {}
-    }
-    let kind = input.kind.trim().to_string();
-    if !KINDS.iter().any(|(c, _)| *c == kind) {
-        v.add("kind", "Loại hình khen thưởng", "Hãy chọn loại hình: công trạng, theo đợt (chuyên đề), đột xuất, quá trình cống hiến hoặc đối ngoại.");
-    }
-    let justification = opt(&input.justification);
-    if kind == "ad_hoc" && justification.is_none() {
-        v.add(
-            "justification",
-            "Lý do khen thưởng đột xuất",
-            "Khen thưởng đột xuất cần nêu rõ thành tích đột xuất và lý do.",
-        );
-    }
-    let procedure = opt(&input.procedure).unwrap_or_else(|| "standard".into());
-    let simplified_ok = rules
-        .catalog()
-        .find(&code)
-        .is_some_and(|e| e.documents_simplified.is_some());
-    match procedure.as_str() {
-        "standard" => {}
-        "simplified" if kind == "ad_hoc" && simplified_ok => {}
-        "simplified" => v.add("procedure", "Thủ tục", "Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất bằng hình thức cho phép thủ tục đơn giản (Điều 85 Luật TĐKT 2022)."),
-        _ => v.add("procedure", "Thủ tục", "Thủ tục phải là thông thường hoặc đơn giản."),
-    }
-    let year = input
-        .year
-        .unwrap_or_else(|| i64::from(crate::today().year()));
-    if !(2000..=2100).contains(&year) {
-        v.add(
-            "year",
-            "Năm thành tích",
-            "Năm thành tích phải có bốn chữ số, ví dụ 2025.",
-        );
-    }
-    let achievement = thidua_domain::text::clean(&input.achievement);
-    if achievement.is_empty() {
-        v.add(
-            "achievement",
-            "Tóm tắt thành tích",
-            "Hãy tóm tắt thành tích được đề nghị khen thưởng.",
-        );
-    }
+    check_code(rules, &code, subject, &mut v);
+    let (kind, justification, procedure) = check_kind(rules, input, &code, &mut v);
+    let (year, achievement) = check_year_and_achievement(input, &mut v);
     let (campaign_id, theme_id, route) = campaign_part(tx, caller, input, &unit, &mut v).await?;
     if !v.is_ok() {
         return Err(Error::Invalid(v));
@@ -195,6 +122,111 @@ pub(super) async fn apply_input(
     };
     row.search_text = row.make_search_text(&name);
     Ok((row, name))
+}
+
+/// The nominating unit, if the caller may nominate for it (a unit outside a scoped caller's scope is
+/// a field error; a role that may not nominate at all is refused).
+async fn nominating_unit(tx: &mut Tx, caller: &Caller, input: &NominationInput) -> Result<UnitRow> {
+    let org = caller.org_id();
+    let Ok(unit) = units::get(tx, org, input.nominating_unit_id.trim()).await else {
+        return Err(invalid(
+            "nominating_unit_id",
+            "Đơn vị đề nghị",
+            "Hãy chọn đơn vị đề nghị.",
+        ));
+    };
+    if !caller.can(Action::Nominate {
+        org_id: org,
+        unit_path: &unit.path,
+    }) {
+        if caller.actor.read_scope().is_some() {
+            return Err(invalid(
+                "nominating_unit_id",
+                "Đơn vị đề nghị",
+                "Bạn chỉ có thể đề nghị cho đơn vị thuộc phạm vi của mình.",
+            ));
+        }
+        return Err(Error::Forbidden);
+    }
+    Ok(unit)
+}
+
+/// The catalog entry must exist and accept the nominee's subject.
+fn check_code(rules: &Rules, code: &str, subject: Option<Subject>, v: &mut Validation) {
+    match rules.catalog().find(code) {
+        None => v.add(
+            "code",
+            "Danh hiệu, hình thức",
+            "Hãy chọn danh hiệu hoặc hình thức khen thưởng trong danh mục.",
+        ),
+        Some(e) if subject.is_some_and(|s| !e.accepts(s)) => v.add(
+            "code",
+            "Danh hiệu, hình thức",
+            format!(
+                "{} không dành cho {}.",
+                e.name,
+                subject.map_or("", Subject::label)
+            ),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// The kind, the justification (required for ad hoc) and the procedure (simplified only for ad hoc,
+/// with a form that allows it).
+fn check_kind(
+    rules: &Rules,
+    input: &NominationInput,
+    code: &str,
+    v: &mut Validation,
+) -> (String, Option<String>, String) {
+    let kind = input.kind.trim().to_string();
+    if !KINDS.iter().any(|(c, _)| *c == kind) {
+        v.add("kind", "Loại hình khen thưởng", "Hãy chọn loại hình: công trạng, theo đợt (chuyên đề), đột xuất, quá trình cống hiến hoặc đối ngoại.");
+    }
+    let justification = opt(&input.justification);
+    if kind == "ad_hoc" && justification.is_none() {
+        v.add(
+            "justification",
+            "Lý do khen thưởng đột xuất",
+            "Khen thưởng đột xuất cần nêu rõ thành tích đột xuất và lý do.",
+        );
+    }
+    let procedure = opt(&input.procedure).unwrap_or_else(|| "standard".into());
+    let simplified_ok = rules
+        .catalog()
+        .find(code)
+        .is_some_and(|e| e.documents_simplified.is_some());
+    match procedure.as_str() {
+        "standard" => {}
+        "simplified" if kind == "ad_hoc" && simplified_ok => {}
+        "simplified" => v.add("procedure", "Thủ tục", "Thủ tục đơn giản chỉ áp dụng cho khen thưởng đột xuất bằng hình thức cho phép thủ tục đơn giản (Điều 85 Luật TĐKT 2022)."),
+        _ => v.add("procedure", "Thủ tục", "Thủ tục phải là thông thường hoặc đơn giản."),
+    }
+    (kind, justification, procedure)
+}
+
+/// The year of the achievement (this year by default) and its summary.
+fn check_year_and_achievement(input: &NominationInput, v: &mut Validation) -> (i64, String) {
+    let year = input
+        .year
+        .unwrap_or_else(|| i64::from(crate::today().year()));
+    if !(2000..=2100).contains(&year) {
+        v.add(
+            "year",
+            "Năm thành tích",
+            "Năm thành tích phải có bốn chữ số, ví dụ 2025.",
+        );
+    }
+    let achievement = thidua_domain::text::clean(&input.achievement);
+    if achievement.is_empty() {
+        v.add(
+            "achievement",
+            "Tóm tắt thành tích",
+            "Hãy tóm tắt thành tích được đề nghị khen thưởng.",
+        );
+    }
+    (year, achievement)
 }
 
 /// The nominee: its rules subject, the unit path that decides scope (none for a household), its name.
