@@ -17,6 +17,7 @@ pub use caller::Caller;
 pub use error::{Error, Result};
 
 pub mod campaign_parts;
+pub mod campaign_reads;
 pub mod campaign_views;
 pub mod campaign_work;
 pub mod campaigns;

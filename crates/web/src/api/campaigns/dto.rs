@@ -5,9 +5,10 @@ use serde::Serialize;
 use thidua_domain::campaign::deadline::{DeadlineKind, Recurrence};
 use thidua_domain::campaign::target::{Comparator, TargetScope};
 use thidua_domain::campaign::{CampaignKind, CampaignStatus};
-use thidua_store::campaign_parts::{DeadlineRow, TargetRow, ThemeRow};
-use thidua_store::campaign_work::{AttachmentRow, CommitmentRow};
-use thidua_store::campaigns::{AwardFormRow, CampaignRow, LegalBasisRow, QuotaRow};
+use crate::ops::model::{
+    AttachmentRow, AwardFormRow, CampaignRow, CommitmentRow, DeadlineRow, LegalBasisRow, QuotaRow,
+    TargetRow, ThemeRow,
+};
 use utoipa::ToSchema;
 
 /// A document the plan is based on.
