@@ -20,6 +20,7 @@ pub mod campaign_parts;
 pub mod campaign_reads;
 pub mod campaign_views;
 pub mod campaign_work;
+pub mod campaign_work_reads;
 pub mod campaigns;
 pub mod clusters;
 pub mod decisions;

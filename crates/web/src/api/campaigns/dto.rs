@@ -1,14 +1,14 @@
 //! What clients get back from the campaigns API: the stored plan and the units' work, ISO dates
 //! (`yyyy-mm-dd`), codes with their Vietnamese labels.
 
-use serde::Serialize;
-use thidua_domain::campaign::deadline::{DeadlineKind, Recurrence};
-use thidua_domain::campaign::target::{Comparator, TargetScope};
-use thidua_domain::campaign::{CampaignKind, CampaignStatus};
 use crate::ops::model::{
     AttachmentRow, AwardFormRow, CampaignRow, CommitmentRow, DeadlineRow, LegalBasisRow, QuotaRow,
     TargetRow, ThemeRow,
 };
+use serde::Serialize;
+use thidua_domain::campaign::deadline::{DeadlineKind, Recurrence};
+use thidua_domain::campaign::target::{Comparator, TargetScope};
+use thidua_domain::campaign::{CampaignKind, CampaignStatus};
 use utoipa::ToSchema;
 
 /// A document the plan is based on.

@@ -12,8 +12,8 @@ use super::{Layout, render, see_other, version_of};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::ops::campaign_views::{Roster, addressee_text, due_dates, registration_closes};
 use crate::ops::campaign_reads::{self as reads, PlanPage, ThemeView};
+use crate::ops::campaign_views::{Roster, addressee_text, due_dates, registration_closes};
 use crate::ops::campaigns::{self as ops, date_of, status_of, today_vn};
 use crate::ops::model::{AwardFormRow, CampaignRow, DeadlineRow, QuotaRow, TargetRow};
 use askama::Template;
@@ -129,22 +129,22 @@ async fn list(
         Some(&query),
     )
     .await?
-        .into_iter()
-        .map(|c| {
-            let (status, status_label) = status_badge(&c);
-            CampaignLine {
-                number: c.number.clone().unwrap_or_default(),
-                kind: CampaignKind::parse(&c.kind)
-                    .map(CampaignKind::label)
-                    .unwrap_or(""),
-                period: span(&c.period_from, &c.period_to),
-                id: c.id,
-                title: c.title,
-                status,
-                status_label,
-            }
-        })
-        .collect();
+    .into_iter()
+    .map(|c| {
+        let (status, status_label) = status_badge(&c);
+        CampaignLine {
+            number: c.number.clone().unwrap_or_default(),
+            kind: CampaignKind::parse(&c.kind)
+                .map(CampaignKind::label)
+                .unwrap_or(""),
+            period: span(&c.period_from, &c.period_to),
+            id: c.id,
+            title: c.title,
+            status,
+            status_label,
+        }
+    })
+    .collect();
     let this = ops::this_year();
     let years = ((this - 4)..=(this + 1)).rev().collect();
     Ok(render(
