@@ -451,3 +451,69 @@ pub async fn delete_deadline(
     tx.commit().await?;
     Ok(())
 }
+
+// ---- reads for the parts' forms ----
+
+/// A plan the user may change (the office, not closed), for a part's form.
+pub async fn for_edit(db: &Db, caller: &Caller, id: &str) -> Result<CampaignRow> {
+    let mut tx = db.begin_read().await?;
+    let c = editable(&mut tx, caller, id).await?;
+    tx.commit().await?;
+    Ok(c)
+}
+
+/// The themes of a campaign the user may see, in their order (the choices of a target's theme).
+pub async fn themes(db: &Db, caller: &Caller, campaign_id: &str) -> Result<Vec<ThemeRow>> {
+    let mut tx = db.begin_read().await?;
+    super::campaigns::visible(&mut tx, caller, campaign_id).await?;
+    let rows = parts::themes(&mut tx, campaign_id).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// A theme of a plan the user may change, with its coordinating units' ids, for its edit form.
+pub async fn theme_for_edit(
+    db: &Db,
+    caller: &Caller,
+    id: &str,
+    theme_id: &str,
+) -> Result<(CampaignRow, ThemeRow, Vec<String>)> {
+    let mut tx = db.begin_read().await?;
+    let c = editable(&mut tx, caller, id).await?;
+    let t = parts::theme(&mut tx, id, theme_id).await?;
+    let coordinating = parts::coordinators(&mut tx, theme_id)
+        .await?
+        .into_iter()
+        .map(|c| c.0)
+        .collect();
+    tx.commit().await?;
+    Ok((c, t, coordinating))
+}
+
+/// A target of a plan the user may change, for its edit form.
+pub async fn target_for_edit(
+    db: &Db,
+    caller: &Caller,
+    id: &str,
+    target_id: &str,
+) -> Result<(CampaignRow, TargetRow)> {
+    let mut tx = db.begin_read().await?;
+    let c = editable(&mut tx, caller, id).await?;
+    let t = parts::target(&mut tx, id, target_id).await?;
+    tx.commit().await?;
+    Ok((c, t))
+}
+
+/// A deadline of a plan the user may change, for its edit form.
+pub async fn deadline_for_edit(
+    db: &Db,
+    caller: &Caller,
+    id: &str,
+    deadline_id: &str,
+) -> Result<(CampaignRow, DeadlineRow)> {
+    let mut tx = db.begin_read().await?;
+    let c = editable(&mut tx, caller, id).await?;
+    let d = parts::deadline(&mut tx, id, deadline_id).await?;
+    tx.commit().await?;
+    Ok((c, d))
+}

@@ -288,7 +288,7 @@ pub fn build_matrix(
 
 /// Loads and builds the matrix of a campaign as the user may see it.
 pub async fn matrix(db: &Db, caller: &Caller, campaign_id: &str) -> Result<(CampaignRow, Matrix)> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let c = visible(&mut tx, caller, campaign_id).await?;
     let deadlines = parts::deadlines(&mut tx, campaign_id).await?;
     let roster = Roster::load(&mut tx, caller.org_id(), &c, &deadlines).await?;
@@ -344,7 +344,7 @@ pub async fn progress_board(
     caller: &Caller,
     campaign_id: &str,
 ) -> Result<(CampaignRow, Vec<TargetProgress>)> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let c = visible(&mut tx, caller, campaign_id).await?;
     let targets = parts::targets(&mut tx, campaign_id).await?;
     let themes: HashMap<String, String> = parts::themes(&mut tx, campaign_id)
@@ -465,7 +465,7 @@ pub async fn todo(
     Vec<Todo>,
     Vec<(CampaignRow, String, String, Option<time::Date>)>,
 )> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let launched = campaigns::list(
         &mut tx,
         caller.org_id(),
@@ -543,7 +543,7 @@ pub struct CalendarItem {
 }
 
 /// Every deadline occurrence between `from` and `to` of launched and closed campaigns; with `unit`,
-/// only those the unit owes, each with the unit's status.
+/// only those the unit owes, each with the unit's status (404 for a unit the user may not see).
 pub async fn calendar(
     db: &Db,
     caller: &Caller,
@@ -551,7 +551,10 @@ pub async fn calendar(
     to: time::Date,
     unit: Option<&str>,
 ) -> Result<Vec<CalendarItem>> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
+    if let Some(u) = unit {
+        super::units::visible_unit(&mut tx, caller, u).await?;
+    }
     let (from_iso, to_iso) = (thidua_domain::date::iso(from), thidua_domain::date::iso(to));
     let rows = parts::org_deadlines(&mut tx, caller.org_id(), &from_iso, &to_iso).await?;
     let kind_names: HashMap<String, String> = units::kinds(&mut tx)

@@ -18,8 +18,10 @@ pub use caller::Caller;
 pub use error::{Error, Result};
 
 pub mod campaign_parts;
+pub mod campaign_reads;
 pub mod campaign_views;
 pub mod campaign_work;
+pub mod campaign_work_reads;
 pub mod campaigns;
 pub mod clusters;
 pub mod decisions;

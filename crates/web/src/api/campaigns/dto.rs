@@ -1,13 +1,14 @@
 //! What clients get back from the campaigns API: the stored plan and the units' work, ISO dates
 //! (`yyyy-mm-dd`), codes with their Vietnamese labels.
 
+use crate::ops::model::{
+    AttachmentRow, AwardFormRow, CampaignRow, CommitmentRow, DeadlineRow, LegalBasisRow, QuotaRow,
+    TargetRow, ThemeRow,
+};
 use serde::Serialize;
 use thidua_domain::campaign::deadline::{DeadlineKind, Recurrence};
 use thidua_domain::campaign::target::{Comparator, TargetScope};
 use thidua_domain::campaign::{CampaignKind, CampaignStatus};
-use thidua_store::campaign_parts::{DeadlineRow, TargetRow, ThemeRow};
-use thidua_store::campaign_work::{AttachmentRow, CommitmentRow};
-use thidua_store::campaigns::{AwardFormRow, CampaignRow, LegalBasisRow, QuotaRow};
 use utoipa::ToSchema;
 
 /// A document the plan is based on.

@@ -7,6 +7,7 @@ use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::campaign_views::{self as views, CalendarItem, Matrix, TargetProgress};
 use crate::ops::campaigns::today_vn;
+use crate::ops::model::CampaignRow;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -19,7 +20,6 @@ use thidua_domain::campaign::progress::ProgressStatus;
 use thidua_domain::campaign::target::format_number;
 use thidua_domain::date::{iso, iso_to_vn, vn};
 use thidua_domain::policy::Action;
-use thidua_store::campaigns::CampaignRow;
 use time::{Date, Month};
 
 pub fn routes() -> Router<AppState> {
@@ -622,11 +622,6 @@ async fn calendar(
         next
     } - time::Duration::days(1);
     let unit = q.unit.clone().filter(|u| !u.is_empty());
-    if let Some(u) = &unit {
-        let mut tx = state.db.begin().await?;
-        crate::ops::units::visible_unit(&mut tx, &ctx, u).await?;
-        tx.commit().await?;
-    }
     let items: Vec<CalendarItemView> =
         views::calendar(&state.db, &ctx, start, end, unit.as_deref())
             .await?

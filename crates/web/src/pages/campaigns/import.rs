@@ -577,13 +577,11 @@ async fn review_page(
             used: used.contains(&(i + 1)),
         })
         .collect();
-    let mut tx = state.db.begin().await?;
-    let unit_kinds = thidua_store::units::kinds(&mut tx)
+    let unit_kinds = crate::ops::campaign_reads::unit_kinds(&state.db)
         .await?
         .into_iter()
         .map(|k| (k.code, k.name))
         .collect();
-    tx.commit().await?;
     let page = ReviewPage {
         l: Layout::new(ctx, "campaigns"),
         ev,

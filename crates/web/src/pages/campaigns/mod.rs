@@ -12,8 +12,10 @@ use super::{Layout, render, see_other, version_of};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::ops::campaign_reads::{self as reads, PlanPage, ThemeView};
 use crate::ops::campaign_views::{Roster, addressee_text, due_dates, registration_closes};
 use crate::ops::campaigns::{self as ops, date_of, status_of, today_vn};
+use crate::ops::model::{AwardFormRow, CampaignRow, DeadlineRow, QuotaRow, TargetRow};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -29,9 +31,6 @@ use thidua_domain::campaign::target::{Comparator, TargetScope, format_number};
 use thidua_domain::campaign::{CampaignInput, CampaignKind, CampaignStatus};
 use thidua_domain::date::iso_to_vn;
 use thidua_domain::policy::Action;
-use thidua_store::campaign_parts as store_parts;
-use thidua_store::campaigns::{self, CampaignFilter, CampaignRow};
-use thidua_store::{campaign_work, units};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -122,32 +121,30 @@ async fn list(
     let query = q.q.clone().unwrap_or_default();
     let year = q.year.clone().unwrap_or_default();
     let status = q.status.clone().unwrap_or_default();
-    let filter = CampaignFilter {
-        year: year.trim().parse().ok(),
-        status: CampaignStatus::parse(&status).map(|s| s.code().to_string()),
-        include_drafts: can_manage,
-        pattern: (!query.trim().is_empty()).then(|| thidua_domain::text::like_pattern(&query)),
-    };
-    let mut tx = state.db.begin().await?;
-    let rows = campaigns::list(&mut tx, ctx.org_id(), &filter).await?;
-    tx.commit().await?;
-    let rows = rows
-        .into_iter()
-        .map(|c| {
-            let (status, status_label) = status_badge(&c);
-            CampaignLine {
-                number: c.number.clone().unwrap_or_default(),
-                kind: CampaignKind::parse(&c.kind)
-                    .map(CampaignKind::label)
-                    .unwrap_or(""),
-                period: span(&c.period_from, &c.period_to),
-                id: c.id,
-                title: c.title,
-                status,
-                status_label,
-            }
-        })
-        .collect();
+    let rows = ops::list(
+        &state.db,
+        &ctx,
+        year.trim().parse().ok(),
+        CampaignStatus::parse(&status),
+        Some(&query),
+    )
+    .await?
+    .into_iter()
+    .map(|c| {
+        let (status, status_label) = status_badge(&c);
+        CampaignLine {
+            number: c.number.clone().unwrap_or_default(),
+            kind: CampaignKind::parse(&c.kind)
+                .map(CampaignKind::label)
+                .unwrap_or(""),
+            period: span(&c.period_from, &c.period_to),
+            id: c.id,
+            title: c.title,
+            status,
+            status_label,
+        }
+    })
+    .collect();
     let this = ops::this_year();
     let years = ((this - 4)..=(this + 1)).rev().collect();
     Ok(render(
@@ -223,16 +220,13 @@ impl CampaignForm {
         }
     }
 
-    async fn from_row(state: &AppState, c: &CampaignRow) -> AppResult<CampaignForm> {
-        let mut tx = state.db.begin().await?;
-        let bases = campaigns::legal_bases(&mut tx, &c.id).await?;
-        let participant_ids = campaigns::participants(&mut tx, &c.id)
-            .await?
-            .into_iter()
-            .map(|p| p.unit_id)
-            .collect();
-        tx.commit().await?;
-        Ok(CampaignForm {
+    fn from_stored(stored: reads::HeaderForm) -> CampaignForm {
+        let reads::HeaderForm {
+            campaign: c,
+            legal_bases: bases,
+            participant_ids,
+        } = stored;
+        CampaignForm {
             number: c.number.clone().unwrap_or_default(),
             issued_on: c.issued_on.as_deref().map(iso_to_vn).unwrap_or_default(),
             issuer: c.issuer.clone(),
@@ -249,7 +243,7 @@ impl CampaignForm {
             participants_note: c.participants_note.clone().unwrap_or_default(),
             participant_ids,
             version: c.version.to_string(),
-        })
+        }
     }
 }
 
@@ -262,9 +256,7 @@ pub struct UnitGroup {
 
 /// Active units grouped by kind, in the kinds' order.
 pub(crate) async fn unit_groups(state: &AppState, ctx: &Ctx) -> AppResult<Vec<UnitGroup>> {
-    let mut tx = state.db.begin().await?;
-    let kinds = units::kinds(&mut tx).await?;
-    tx.commit().await?;
+    let kinds = reads::unit_kinds(&state.db).await?;
     let tree = crate::ops::units::tree(&state.db, ctx, None, false).await?;
     let mut groups: Vec<UnitGroup> = kinds
         .into_iter()
@@ -400,14 +392,13 @@ async fn edit_form(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let c = ops::editable(&mut tx, &ctx, &id).await?;
-    tx.commit().await?;
-    let f = CampaignForm::from_row(&state, &c).await?;
+    let stored = reads::header_form(&state.db, &ctx, &id).await?;
+    let heading = format!("Sửa kế hoạch: {}", stored.campaign.title);
+    let f = CampaignForm::from_stored(stored);
     form_page(
         &state,
         &ctx,
-        format!("Sửa kế hoạch: {}", c.title),
+        heading,
         format!("/campaigns/{id}"),
         format!("/campaigns/{id}"),
         f,
@@ -573,8 +564,8 @@ struct ShowPage {
     themes: Vec<ThemeLine>,
     targets: Vec<TargetLine>,
     deadlines: Vec<DeadlineLine>,
-    award_forms: Vec<thidua_store::campaigns::AwardFormRow>,
-    quotas: Vec<(thidua_store::campaigns::QuotaRow, String)>,
+    award_forms: Vec<AwardFormRow>,
+    quotas: Vec<(QuotaRow, String)>,
     copied_from: Option<(String, String)>,
     can_manage: bool,
     editable: bool,
@@ -609,96 +600,72 @@ pub(crate) async fn show_page(
     flash: Option<String>,
     v: Validation,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let c = ops::visible(&mut tx, ctx, id).await?;
-    let legal = campaigns::legal_bases(&mut tx, id).await?;
-    let themes = store_parts::themes(&mut tx, id).await?;
-    let mut theme_lines = Vec::new();
-    for t in &themes {
-        let coordinating = store_parts::coordinators(&mut tx, &t.id).await?;
-        let lead = match &t.lead_unit_id {
-            Some(u) => units::get(&mut tx, ctx.org_id(), u)
-                .await
-                .map(|u| u.name)
-                .unwrap_or_default(),
-            None => t.lead_name.clone().unwrap_or_default(),
-        };
-        let period = match (&t.period_from, &t.period_to) {
-            (Some(f), Some(to)) => span(f, to),
-            (Some(f), None) => format!("từ {}", iso_to_vn(f)),
-            (None, Some(to)) => format!("đến {}", iso_to_vn(to)),
-            (None, None) => String::new(),
-        };
-        theme_lines.push(ThemeLine {
-            id: t.id.clone(),
-            version: t.version,
-            title: t.title.clone(),
-            lead,
-            lead_id: t.lead_unit_id.clone(),
-            coordinating,
-            period,
-        });
-    }
-    let theme_titles: HashMap<String, String> = themes
-        .iter()
-        .map(|t| (t.id.clone(), t.title.clone()))
-        .collect();
-    let targets = store_parts::targets(&mut tx, id).await?;
-    let deadlines = store_parts::deadlines(&mut tx, id).await?;
-    let roster = Roster::load(&mut tx, ctx.org_id(), &c, &deadlines).await?;
-    let kind_rows = units::kinds(&mut tx).await?;
-    let kind_names: HashMap<String, String> = kind_rows
-        .iter()
-        .map(|k| (k.code.clone(), k.name.clone()))
-        .collect();
-    let award_forms = campaigns::award_forms(&mut tx, id).await?;
-    let quota_rows = campaigns::quotas(&mut tx, id).await?;
-    let registrations = campaign_work::registrations(&mut tx, id).await?;
-    let copied_from = match &c.copied_from_id {
-        Some(src) => campaigns::get(&mut tx, ctx.org_id(), src)
-            .await
-            .ok()
-            .map(|s| (s.id, s.title)),
-        None => None,
+    let plan = reads::plan_page(&state.db, ctx, id).await?;
+    let code = if v.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
     };
-    tx.commit().await?;
+    Ok(render(code, &plan_view(ctx, plan, flash, v)))
+}
 
-    let status = status_of(&c);
+/// A theme's period in words: `01/01/2025 – 31/12/2025`, `từ …`, `đến …` or nothing.
+fn theme_period(from: Option<&str>, to: Option<&str>) -> String {
+    match (from, to) {
+        (Some(f), Some(to)) => span(f, to),
+        (Some(f), None) => format!("từ {}", iso_to_vn(f)),
+        (None, Some(to)) => format!("đến {}", iso_to_vn(to)),
+        (None, None) => String::new(),
+    }
+}
+
+fn theme_lines(themes: Vec<ThemeView>) -> Vec<ThemeLine> {
+    themes
+        .into_iter()
+        .map(|t| ThemeLine {
+            period: theme_period(t.row.period_from.as_deref(), t.row.period_to.as_deref()),
+            id: t.row.id,
+            version: t.row.version,
+            title: t.row.title,
+            lead: t.lead,
+            lead_id: t.row.lead_unit_id,
+            coordinating: t.coordinating,
+        })
+        .collect()
+}
+
+fn target_lines(
+    ctx: &Ctx,
+    targets: Vec<TargetRow>,
+    theme_lines: &[ThemeLine],
+    roster: &Roster,
+    has_my_units: bool,
+) -> Vec<TargetLine> {
     let can_manage = ctx.can(Action::ManageCampaigns {
         org_id: ctx.org_id(),
     });
-    let scope = ctx.actor.read_scope();
     let can_work = |path: &str| {
         ctx.can(Action::CampaignWork {
             org_id: ctx.org_id(),
             unit_path: path,
         })
     };
-    let my_units: Vec<(String, String, bool)> = roster
-        .participants
-        .iter()
-        .filter(|p| scope.is_some_and(|s| thidua_domain::org::is_within(&p.unit_path, s)))
-        .map(|p| {
-            (
-                p.unit_id.clone(),
-                p.unit_name.clone(),
-                registrations.iter().any(|r| r.unit_id == p.unit_id),
-            )
-        })
-        .collect();
-    let lead_of = |theme_id: &Option<String>| {
+    let theme_of = |theme_id: &Option<String>| {
         theme_id
             .as_ref()
             .and_then(|t| theme_lines.iter().find(|l| &l.id == t))
+    };
+    let lead_of = |theme_id: &Option<String>| {
+        theme_of(theme_id)
             .and_then(|l| l.lead_id.clone())
             .and_then(|u| roster.unit(&u).map(|(_, p)| p.to_string()))
     };
-    let targets = targets
+    targets
         .into_iter()
         .map(|t| {
             let per_unit = t.scope == TargetScope::PerUnit.code();
             let can_report = if per_unit {
-                !my_units.is_empty() || can_manage
+                has_my_units || can_manage
             } else {
                 can_manage || lead_of(&t.theme_id).is_some_and(|p| can_work(&p))
             };
@@ -707,10 +674,8 @@ pub(crate) async fn show_page(
                 scope: TargetScope::parse(&t.scope)
                     .map(TargetScope::label)
                     .unwrap_or(""),
-                theme: t
-                    .theme_id
-                    .as_ref()
-                    .and_then(|x| theme_titles.get(x).cloned())
+                theme: theme_of(&t.theme_id)
+                    .map(|l| l.title.clone())
                     .unwrap_or_default(),
                 id: t.id,
                 version: t.version,
@@ -718,51 +683,60 @@ pub(crate) async fn show_page(
                 can_report,
             }
         })
-        .collect();
-    let campaign_to = date_of(&c.period_to);
-    let deadline_rows = deadlines;
-    let deadlines = deadline_rows
-        .iter()
-        .map(|d| {
-            let dates = due_dates(d, campaign_to);
-            let when = match (&d.opens_on, dates.len()) {
-                (Some(o), 1) => format!("{} – {}", iso_to_vn(o), iso_to_vn(&d.due_on)),
-                (_, 1) => iso_to_vn(&d.due_on),
-                (_, n) => format!("{} kỳ, kỳ đầu {}", n, iso_to_vn(&d.due_on)),
-            };
-            let owed = roster.addressees(d);
-            let mine = owed.iter().any(|u| {
-                roster.unit(u).is_some_and(|(_, p)| {
-                    scope.is_some_and(|s| thidua_domain::org::is_within(p, s))
-                })
-            });
-            DeadlineLine {
-                id: d.id.clone(),
-                version: d.version,
-                when,
-                what: d.what.clone(),
-                kind: DeadlineKind::parse(&d.kind)
-                    .unwrap_or(DeadlineKind::Other)
-                    .label(),
-                who: addressee_text(d, &roster, &kind_names),
-                recipient: d.recipient.clone().unwrap_or_default(),
-                repeat: Recurrence::parse(&d.recurrence)
-                    .filter(|r| *r != Recurrence::Once)
-                    .map(|r| r.label().to_string())
-                    .unwrap_or_default(),
-                mine,
-            }
-        })
-        .collect();
-    let registration_note = match registration_closes(&deadline_rows) {
+        .collect()
+}
+
+fn deadline_line(
+    ctx: &Ctx,
+    d: &DeadlineRow,
+    campaign_to: time::Date,
+    roster: &Roster,
+    kind_names: &HashMap<String, String>,
+) -> DeadlineLine {
+    let scope = ctx.actor.read_scope();
+    let dates = due_dates(d, campaign_to);
+    let when = match (&d.opens_on, dates.len()) {
+        (Some(o), 1) => format!("{} – {}", iso_to_vn(o), iso_to_vn(&d.due_on)),
+        (_, 1) => iso_to_vn(&d.due_on),
+        (_, n) => format!("{} kỳ, kỳ đầu {}", n, iso_to_vn(&d.due_on)),
+    };
+    let owed = roster.addressees(d);
+    let mine = owed.iter().any(|u| {
+        roster
+            .unit(u)
+            .is_some_and(|(_, p)| scope.is_some_and(|s| thidua_domain::org::is_within(p, s)))
+    });
+    DeadlineLine {
+        id: d.id.clone(),
+        version: d.version,
+        when,
+        what: d.what.clone(),
+        kind: DeadlineKind::parse(&d.kind)
+            .unwrap_or(DeadlineKind::Other)
+            .label(),
+        who: addressee_text(d, roster, kind_names),
+        recipient: d.recipient.clone().unwrap_or_default(),
+        repeat: Recurrence::parse(&d.recurrence)
+            .filter(|r| *r != Recurrence::Once)
+            .map(|r| r.label().to_string())
+            .unwrap_or_default(),
+        mine,
+    }
+}
+
+fn registration_note(deadlines: &[DeadlineRow]) -> String {
+    match registration_closes(deadlines) {
         Some(d) if d < today_vn() => format!(
             "Đã hết hạn đăng ký thi đua ({}).",
             thidua_domain::date::vn(d)
         ),
         Some(d) => format!("Hạn đăng ký thi đua: {}.", thidua_domain::date::vn(d)),
         None => String::new(),
-    };
-    let quotas = quota_rows
+    }
+}
+
+fn quota_lines(quotas: Vec<QuotaRow>) -> Vec<(QuotaRow, String)> {
+    quotas
         .into_iter()
         .map(|q| {
             let sides = [
@@ -772,9 +746,45 @@ pub(crate) async fn show_page(
             let text = sides.into_iter().flatten().collect::<Vec<_>>().join(", ");
             (q, text)
         })
+        .collect()
+}
+
+/// The plan page's view of what was read.
+fn plan_view(ctx: &Ctx, plan: PlanPage, flash: Option<String>, v: Validation) -> ShowPage {
+    let c = plan.campaign;
+    let roster = plan.roster;
+    let status = status_of(&c);
+    let can_manage = ctx.can(Action::ManageCampaigns {
+        org_id: ctx.org_id(),
+    });
+    let scope = ctx.actor.read_scope();
+    let my_units: Vec<(String, String, bool)> = roster
+        .participants
+        .iter()
+        .filter(|p| scope.is_some_and(|s| thidua_domain::org::is_within(&p.unit_path, s)))
+        .map(|p| {
+            (
+                p.unit_id.clone(),
+                p.unit_name.clone(),
+                plan.registrations.iter().any(|r| r.unit_id == p.unit_id),
+            )
+        })
+        .collect();
+    let themes = theme_lines(plan.themes);
+    let targets = target_lines(ctx, plan.targets, &themes, &roster, !my_units.is_empty());
+    let kind_names: HashMap<String, String> = plan
+        .unit_kinds
+        .iter()
+        .map(|k| (k.code.clone(), k.name.clone()))
+        .collect();
+    let campaign_to = date_of(&c.period_to);
+    let deadlines = plan
+        .deadlines
+        .iter()
+        .map(|d| deadline_line(ctx, d, campaign_to, &roster, &kind_names))
         .collect();
     let (status_code, status_label) = status_badge(&c);
-    let page = ShowPage {
+    ShowPage {
         l: Layout::new(ctx, "campaigns").with_flash(flash),
         tab: "plan",
         status: status_code,
@@ -784,7 +794,8 @@ pub(crate) async fn show_page(
             .unwrap_or(""),
         period: span(&c.period_from, &c.period_to),
         issued_on: c.issued_on.as_deref().map(iso_to_vn).unwrap_or_default(),
-        legal_bases: legal
+        legal_bases: plan
+            .legal_bases
             .into_iter()
             .map(|b| {
                 (
@@ -799,26 +810,24 @@ pub(crate) async fn show_page(
             .iter()
             .map(|p| (p.unit_id.clone(), p.unit_name.clone()))
             .collect(),
-        themes: theme_lines,
+        themes,
         targets,
         deadlines,
-        award_forms,
-        quotas,
-        copied_from,
+        award_forms: plan.award_forms,
+        quotas: quota_lines(plan.quotas),
+        copied_from: plan.copied_from,
         can_manage,
         editable: can_manage && status.plan_editable(),
         is_draft: status == CampaignStatus::Draft,
         is_launched: status == CampaignStatus::Launched,
         my_units,
-        registration_note,
-        v: v.clone(),
-        unit_kinds: kind_rows.into_iter().map(|k| (k.code, k.name)).collect(),
+        registration_note: registration_note(&plan.deadlines),
+        v,
+        unit_kinds: plan
+            .unit_kinds
+            .into_iter()
+            .map(|k| (k.code, k.name))
+            .collect(),
         c,
-    };
-    let code = if v.is_ok() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok(render(code, &page))
+    }
 }

@@ -7,7 +7,9 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::campaign_parts as ops;
-use crate::ops::campaigns::{self as campaign_ops, editable};
+use crate::ops::campaign_reads::unit_kinds;
+use crate::ops::campaigns as campaign_ops;
+use crate::ops::model::CampaignRow;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -20,8 +22,6 @@ use thidua_domain::campaign::deadline::{Addressees, DeadlineInput, DeadlineKind,
 use thidua_domain::campaign::parts::{AwardFormInput, QuotaInput, ThemeInput};
 use thidua_domain::campaign::target::{Comparator, TargetInput, TargetScope, format_number};
 use thidua_domain::date::iso_to_vn;
-use thidua_store::campaign_parts as store;
-use thidua_store::campaigns::CampaignRow;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -53,10 +53,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn campaign_for_edit(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<CampaignRow> {
-    let mut tx = state.db.begin().await?;
-    let c = editable(&mut tx, ctx, id).await?;
-    tx.commit().await?;
-    Ok(c)
+    Ok(ops::for_edit(&state.db, ctx, id).await?)
 }
 
 /// After a refused delete or list change, the plan page shows why (422).
@@ -216,15 +213,7 @@ async fn edit_theme(
     ctx: Ctx,
     Path((id, tid)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let c = campaign_for_edit(&state, &ctx, &id).await?;
-    let mut tx = state.db.begin().await?;
-    let t = store::theme(&mut tx, &id, &tid).await?;
-    let coordinating_ids = store::coordinators(&mut tx, &tid)
-        .await?
-        .into_iter()
-        .map(|c| c.0)
-        .collect();
-    tx.commit().await?;
+    let (c, t, coordinating_ids) = ops::theme_for_edit(&state.db, &ctx, &id, &tid).await?;
     let f = ThemeForm {
         title: t.title,
         lead_unit_id: t.lead_unit_id.unwrap_or_default(),
@@ -366,13 +355,11 @@ async fn target_page(
     v: Validation,
     conflict: bool,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let themes = store::themes(&mut tx, &c.id)
+    let themes = ops::themes(&state.db, ctx, &c.id)
         .await?
         .into_iter()
         .map(|t| (t.id, t.title))
         .collect();
-    tx.commit().await?;
     let comparators = Comparator::ALL
         .iter()
         .map(|x| (x.code(), x.label()))
@@ -459,10 +446,7 @@ async fn edit_target(
     ctx: Ctx,
     Path((id, tid)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let c = campaign_for_edit(&state, &ctx, &id).await?;
-    let mut tx = state.db.begin().await?;
-    let t = store::target(&mut tx, &id, &tid).await?;
-    tx.commit().await?;
+    let (c, t) = ops::target_for_edit(&state.db, &ctx, &id, &tid).await?;
     let f = TargetForm {
         text: t.text,
         comparator: t.comparator,
@@ -619,13 +603,11 @@ async fn deadline_page(
     conflict: bool,
 ) -> AppResult<Response> {
     let units = super::super::unit_options(state, ctx, |_| true).await?;
-    let mut tx = state.db.begin().await?;
-    let unit_kinds = thidua_store::units::kinds(&mut tx)
+    let unit_kinds = unit_kinds(&state.db)
         .await?
         .into_iter()
         .map(|k| (k.code, k.name))
         .collect();
-    tx.commit().await?;
     let page = DeadlinePage {
         l: Layout::new(ctx, "campaigns"),
         period: super::span(&c.period_from, &c.period_to),
@@ -715,10 +697,7 @@ async fn edit_deadline(
     ctx: Ctx,
     Path((id, did)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let c = campaign_for_edit(&state, &ctx, &id).await?;
-    let mut tx = state.db.begin().await?;
-    let d = store::deadline(&mut tx, &id, &did).await?;
-    tx.commit().await?;
+    let (c, d) = ops::deadline_for_edit(&state.db, &ctx, &id, &did).await?;
     let f = DeadlineForm {
         kind: d.kind,
         what: d.what,
