@@ -510,14 +510,9 @@ fn rows(f: &Fields, prefix: &str, n: &str, keys: &[&'static str]) -> Vec<RowView
         .collect()
 }
 
-async fn review_page(
-    state: &AppState,
-    ctx: &Ctx,
-    f: &Fields,
-    v: Validation,
-) -> AppResult<Response> {
-    let source_text = one(f, "source");
-    let themes: Vec<ThemeView> = (0..count(f, "n_h"))
+/// The themes of the review form, as typed (or as read from the file).
+fn theme_views(f: &Fields) -> Vec<ThemeView> {
+    (0..count(f, "n_h"))
         .map(|i| ThemeView {
             i,
             keep: !one(f, &format!("h{i}_keep")).is_empty(),
@@ -530,7 +525,46 @@ async fn review_page(
             suggest: one(f, &format!("h{i}_suggest")),
             lines: Lines::of(one(f, &format!("h{i}_lines"))),
         })
-        .collect();
+        .collect()
+}
+
+/// The source lines each header field was read from.
+fn evidence(f: &Fields) -> HashMap<&'static str, Lines> {
+    [
+        "number",
+        "issued_on",
+        "issuer",
+        "title",
+        "period",
+        "signer",
+        "legal",
+    ]
+    .into_iter()
+    .map(|k| (k, Lines::of(one(f, &format!("ev_{k}")))))
+    .collect()
+}
+
+/// The file's text, line by line, marking the lines something was read from.
+fn source_lines(source_text: &str, used: &HashSet<usize>) -> Vec<SourceLine> {
+    source_text
+        .lines()
+        .enumerate()
+        .map(|(i, t)| SourceLine {
+            no: i + 1,
+            text: t.to_string(),
+            used: used.contains(&(i + 1)),
+        })
+        .collect()
+}
+
+async fn review_page(
+    state: &AppState,
+    ctx: &Ctx,
+    f: &Fields,
+    v: Validation,
+) -> AppResult<Response> {
+    let source_text = one(f, "source");
+    let themes = theme_views(f);
     let targets = rows(
         f,
         "t",
@@ -545,18 +579,7 @@ async fn review_page(
         "n_q",
         &["who", "unit_kind", "collectives_max", "individuals_max"],
     );
-    let ev: HashMap<&'static str, Lines> = [
-        "number",
-        "issued_on",
-        "issuer",
-        "title",
-        "period",
-        "signer",
-        "legal",
-    ]
-    .into_iter()
-    .map(|k| (k, Lines::of(one(f, &format!("ev_{k}")))))
-    .collect();
+    let ev = evidence(f);
     let mut used: HashSet<usize> = ev.values().flat_map(|l| l.links.clone()).collect();
     for l in themes.iter().map(|t| &t.lines).chain(
         targets
@@ -568,15 +591,7 @@ async fn review_page(
     ) {
         used.extend(l.links.iter().copied());
     }
-    let source = source_text
-        .lines()
-        .enumerate()
-        .map(|(i, t)| SourceLine {
-            no: i + 1,
-            text: t.to_string(),
-            used: used.contains(&(i + 1)),
-        })
-        .collect();
+    let source = source_lines(&source_text, &used);
     let unit_kinds = crate::ops::campaign_reads::unit_kinds(&state.db)
         .await?
         .into_iter()
