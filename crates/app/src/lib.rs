@@ -34,6 +34,7 @@ pub mod plan_import;
 pub mod rule_files;
 pub mod rules_cache;
 mod table;
+pub mod unit_views;
 pub mod units;
 pub mod users;
 
