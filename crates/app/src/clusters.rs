@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use thidua_domain::Validation;
 use thidua_domain::org::{ClusterDraft, ClusterInput};
 use thidua_domain::policy::Action;
-use thidua_store::clusters::{self, ClusterRow};
+use thidua_store::clusters::{self, ClusterRow, Member};
 use thidua_store::{Db, Tx, units};
 
 async fn checked(tx: &mut Tx, caller: &Caller, input: &ClusterInput) -> Result<ClusterDraft> {
@@ -118,4 +118,46 @@ pub async fn update(
         .await?;
     tx.commit().await?;
     Ok(after)
+}
+
+/// The years that have clusters, latest first.
+pub async fn years(db: &Db, caller: &Caller) -> Result<Vec<i64>> {
+    caller.authorize(Action::ViewClusters {
+        org_id: caller.org_id(),
+    })?;
+    let mut tx = db.begin_read().await?;
+    let years = clusters::years(&mut tx, caller.org_id()).await?;
+    tx.commit().await?;
+    Ok(years)
+}
+
+/// The clusters and blocks of a year (all years when `None`), each with its member units.
+pub async fn with_members(
+    db: &Db,
+    caller: &Caller,
+    year: Option<i64>,
+) -> Result<Vec<(ClusterRow, Vec<Member>)>> {
+    caller.authorize(Action::ViewClusters {
+        org_id: caller.org_id(),
+    })?;
+    let mut tx = db.begin_read().await?;
+    let mut out = Vec::new();
+    for c in clusters::list(&mut tx, caller.org_id(), year).await? {
+        let members = clusters::members(&mut tx, &c.id).await?;
+        out.push((c, members));
+    }
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// One cluster or block with its member units.
+pub async fn get(db: &Db, caller: &Caller, id: &str) -> Result<(ClusterRow, Vec<Member>)> {
+    caller.authorize(Action::ViewClusters {
+        org_id: caller.org_id(),
+    })?;
+    let mut tx = db.begin_read().await?;
+    let c = clusters::get(&mut tx, caller.org_id(), id).await?;
+    let members = clusters::members(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok((c, members))
 }

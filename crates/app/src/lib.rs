@@ -17,6 +17,7 @@ pub use audit_entry::Audit;
 pub use caller::Caller;
 pub use error::{Error, Result};
 
+pub mod audit_log;
 pub mod campaign_parts;
 pub mod campaign_reads;
 pub mod campaign_views;
@@ -24,10 +25,12 @@ pub mod campaign_work;
 pub mod campaign_work_reads;
 pub mod campaigns;
 pub mod clusters;
+pub mod dashboard;
 pub mod decisions;
 pub mod export;
 pub mod history_import;
 pub mod honours;
+pub mod idempotency;
 pub mod import;
 pub mod meetings;
 pub mod nominations;
@@ -37,6 +40,7 @@ pub mod plan_import;
 pub mod rule_files;
 pub mod rules_cache;
 mod table;
+pub mod unit_views;
 pub mod units;
 pub mod users;
 

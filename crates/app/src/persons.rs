@@ -7,7 +7,7 @@ use thidua_domain::Validation;
 use thidua_domain::date::iso;
 use thidua_domain::person::{PersonDraft, PersonInput};
 use thidua_domain::policy::Action;
-use thidua_store::persons::{self, PersonRow};
+use thidua_store::persons::{self, PersonFilter, PersonListRow, PersonRow};
 use thidua_store::units::{self, UnitRow};
 use thidua_store::{Db, Tx};
 
@@ -114,4 +114,63 @@ pub async fn update(
         .await?;
     tx.commit().await?;
     Ok(after)
+}
+
+/// Reads a person the user may see, in a read-only transaction (404 otherwise).
+pub async fn get(db: &Db, caller: &Caller, id: &str) -> Result<PersonRow> {
+    let mut tx = db.begin_read().await?;
+    let p = visible_person(&mut tx, caller, id).await?;
+    tx.commit().await?;
+    Ok(p)
+}
+
+/// A person the user may see with the name of their unit.
+pub async fn get_with_unit(db: &Db, caller: &Caller, id: &str) -> Result<(PersonRow, String)> {
+    let mut tx = db.begin_read().await?;
+    let p = visible_person(&mut tx, caller, id).await?;
+    let unit_name = units::get(&mut tx, caller.org_id(), &p.unit_id).await?.name;
+    tx.commit().await?;
+    Ok((p, unit_name))
+}
+
+/// One page of a search of people.
+pub struct PersonPage {
+    /// The name of the unit searched in, when one was given.
+    pub unit_name: Option<String>,
+    /// How many people match in all.
+    pub total: i64,
+    pub rows: Vec<PersonListRow>,
+}
+
+/// People the user may see, in `unit_id` (a unit they may see, 404 otherwise) when given, whose name
+/// or position matches `query` ignoring diacritics; `limit` of them from `offset`.
+pub async fn search(
+    db: &Db,
+    caller: &Caller,
+    unit_id: Option<&str>,
+    query: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> Result<PersonPage> {
+    caller.authorize(Action::UseApp {
+        org_id: caller.org_id(),
+    })?;
+    let mut tx = db.begin_read().await?;
+    let unit_name = match unit_id {
+        Some(id) => Some(crate::units::visible_unit(&mut tx, caller, id).await?.name),
+        None => None,
+    };
+    let filter = PersonFilter {
+        scope: caller.actor.read_scope().map(str::to_string),
+        unit_id: unit_id.map(str::to_string),
+        query: query.map(str::to_string),
+    };
+    let total = persons::count(&mut tx, caller.org_id(), &filter).await?;
+    let rows = persons::list(&mut tx, caller.org_id(), &filter, limit, offset).await?;
+    tx.commit().await?;
+    Ok(PersonPage {
+        unit_name,
+        total,
+        rows,
+    })
 }

@@ -560,7 +560,7 @@ pub async fn tree(
     query: Option<&str>,
     include_closed: bool,
 ) -> Result<Vec<(usize, UnitRow)>> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let filter = units::UnitFilter {
         scope: caller.actor.read_scope().map(str::to_string),
         query: query.filter(|q| !q.trim().is_empty()).map(str::to_string),

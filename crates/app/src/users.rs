@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use thidua_domain::Validation;
 use thidua_domain::policy::{Action, Role};
 use thidua_store::audit::AuditEntry;
-use thidua_store::users::{self, UserRow};
+use thidua_store::users::{self, TokenRow, UserRow};
 use thidua_store::{Db, Tx, ids, sessions, units};
 
 /// A signed-in session: the cookie value and its CSRF token.
@@ -300,4 +300,37 @@ pub async fn revoke_token(db: &Db, caller: &Caller, token_id: &str) -> Result<()
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The accounts of the organisation (for administrators).
+pub async fn list(db: &Db, caller: &Caller) -> Result<Vec<UserRow>> {
+    caller.authorize(Action::ManageUsers {
+        org_id: caller.org_id(),
+    })?;
+    let mut tx = db.begin_read().await?;
+    let rows = users::list(&mut tx, caller.org_id()).await?;
+    tx.commit().await?;
+    Ok(rows)
+}
+
+/// One account of the organisation (for administrators); 404 for another organisation's.
+pub async fn get(db: &Db, caller: &Caller, id: &str) -> Result<UserRow> {
+    caller.authorize(Action::ManageUsers {
+        org_id: caller.org_id(),
+    })?;
+    let mut tx = db.begin_read().await?;
+    let u = users::get(&mut tx, id).await?;
+    tx.commit().await?;
+    if u.org_id != caller.org_id() {
+        return Err(Error::NotFound);
+    }
+    Ok(u)
+}
+
+/// The caller's own API tokens.
+pub async fn tokens(db: &Db, caller: &Caller) -> Result<Vec<TokenRow>> {
+    let mut tx = db.begin_read().await?;
+    let tokens = users::tokens_of(&mut tx, &caller.user.id).await?;
+    tx.commit().await?;
+    Ok(tokens)
 }

@@ -11,7 +11,7 @@ use axum::http::{HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
-use thidua_store::idempotency::{self, Claim};
+use thidua_app::model::Claim;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -132,13 +132,7 @@ async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Respo
 /// Runs a form submission at most once per one-time key (`_idem`): a repeat gets the first answer's
 /// redirect; a refused submission frees its key so the corrected form can be sent.
 async fn once(state: &AppState, key: &str, user: &str, req: Request, next: Next) -> Response {
-    let claimed = async {
-        let mut tx = state.db.begin().await?;
-        let c = idempotency::claim(&mut tx, key, user).await?;
-        tx.commit().await?;
-        Ok::<_, thidua_store::StoreError>(c)
-    }
-    .await;
+    let claimed = crate::ops::idempotency::claim(&state.db, key, user).await;
     match claimed {
         Ok(Claim::New) => {}
         Ok(Claim::Done(location)) => {
@@ -160,15 +154,8 @@ async fn once(state: &AppState, key: &str, user: &str, req: Request, next: Next)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let redirected = response.status().is_redirection();
-    let finished = async {
-        let mut tx = state.db.begin().await?;
-        match (redirected, &location) {
-            (true, Some(loc)) => idempotency::complete(&mut tx, key, loc).await?,
-            _ => idempotency::release(&mut tx, key).await?,
-        }
-        tx.commit().await
-    }
-    .await;
+    let done_at = location.as_deref().filter(|_| redirected);
+    let finished = crate::ops::idempotency::finish(&state.db, key, done_at).await;
     if let Err(e) = finished {
         tracing::warn!(error = %e, "idempotency key not updated");
     }

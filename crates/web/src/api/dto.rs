@@ -1,11 +1,7 @@
 //! The JSON shapes of the API (what clients see), converted from store rows.
 
 use serde::{Deserialize, Serialize};
-use thidua_store::audit::AuditRow;
-use thidua_store::clusters::{ClusterRow, Member};
-use thidua_store::persons::{PersonListRow, PersonRow};
-use thidua_store::units::UnitRow;
-use thidua_store::users::UserRow;
+use thidua_app::model::{AuditRow, ClusterRow, Member, PersonListRow, PersonRow, UnitRow, UserRow};
 use utoipa::ToSchema;
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -8,7 +8,7 @@ use crate::ops::notifications as ops;
 use axum::Json;
 use axum::extract::{Path, State};
 use serde::Serialize;
-use thidua_store::notifications::NotificationRow;
+use thidua_app::model::NotificationRow;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -9,7 +9,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use thidua_domain::policy::Action;
-use thidua_store::clusters;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -79,9 +78,7 @@ async fn get_unit(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Unit>> {
-    let mut tx = state.db.begin().await?;
-    let u = crate::ops::units::visible_unit(&mut tx, &ctx, &id).await?;
-    tx.commit().await?;
+    let u = crate::ops::unit_views::get(&state.db, &ctx, &id).await?;
     Ok(Json(u.into()))
 }
 
@@ -174,17 +171,13 @@ async fn list_clusters(
     ctx: Ctx,
     Query(q): Query<ClusterQuery>,
 ) -> ApiResult<Json<Vec<Cluster>>> {
-    ctx.authorize(Action::ViewClusters {
-        org_id: ctx.org_id(),
-    })?;
-    let mut tx = state.db.begin().await?;
-    let mut out = Vec::new();
-    for c in clusters::list(&mut tx, ctx.org_id(), q.year).await? {
-        let members = clusters::members(&mut tx, &c.id).await?;
-        out.push(Cluster::new(c, members));
-    }
-    tx.commit().await?;
-    Ok(Json(out))
+    let found = crate::ops::clusters::with_members(&state.db, &ctx, q.year).await?;
+    Ok(Json(
+        found
+            .into_iter()
+            .map(|(c, members)| Cluster::new(c, members))
+            .collect(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/clusters", tag = "clusters", request_body = ClusterBody, responses((status = 201, body = Cluster), (status = 422, body = ApiErrorBody)))]
@@ -201,13 +194,7 @@ async fn create_cluster(
 }
 
 async fn load_cluster(state: &AppState, ctx: &Ctx, id: &str) -> ApiResult<Cluster> {
-    ctx.authorize(Action::ViewClusters {
-        org_id: ctx.org_id(),
-    })?;
-    let mut tx = state.db.begin().await?;
-    let c = clusters::get(&mut tx, ctx.org_id(), id).await?;
-    let members = clusters::members(&mut tx, id).await?;
-    tx.commit().await?;
+    let (c, members) = crate::ops::clusters::get(&state.db, ctx, id).await?;
     Ok(Cluster::new(c, members))
 }
 

@@ -9,8 +9,6 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
-use thidua_domain::policy::Action;
-use thidua_store::persons::{self, PersonFilter};
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -38,28 +36,16 @@ async fn list_people(
     ctx: Ctx,
     Query(q): Query<PeopleQuery>,
 ) -> Result<Json<PersonPage>, ApiError> {
-    ctx.authorize(Action::UseApp {
-        org_id: ctx.org_id(),
-    })?;
-    let mut tx = state.db.begin().await?;
-    if let Some(u) = &q.unit_id {
-        crate::ops::units::visible_unit(&mut tx, &ctx, u).await?;
-    }
-    let filter = PersonFilter {
-        scope: ctx.actor.read_scope().map(str::to_string),
-        unit_id: q.unit_id.clone(),
-        query: q.q.clone().filter(|s| !s.trim().is_empty()),
-    };
-    let total = persons::count(&mut tx, ctx.org_id(), &filter).await?;
-    let items = persons::list(
-        &mut tx,
-        ctx.org_id(),
-        &filter,
+    let found = crate::ops::persons::search(
+        &state.db,
+        &ctx,
+        q.unit_id.as_deref(),
+        q.q.as_deref().filter(|s| !s.trim().is_empty()),
         q.limit.unwrap_or(100).clamp(1, 500),
         q.offset.max(0),
     )
     .await?;
-    tx.commit().await?;
+    let (total, items) = (found.total, found.rows);
     Ok(Json(PersonPage {
         total,
         items: items.into_iter().map(Into::into).collect(),
@@ -82,9 +68,7 @@ async fn get_person(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Json<Person>, ApiError> {
-    let mut tx = state.db.begin().await?;
-    let p = crate::ops::persons::visible_person(&mut tx, &ctx, &id).await?;
-    tx.commit().await?;
+    let p = crate::ops::persons::get(&state.db, &ctx, &id).await?;
     Ok(Json(p.into()))
 }
 

@@ -11,9 +11,8 @@ use axum::Json;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use thidua_app::model::AuditFilter;
 use thidua_domain::policy::Action;
-use thidua_store::audit::{self, AuditFilter};
-use thidua_store::users;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -48,12 +47,7 @@ async fn me(ctx: Ctx) -> Json<Me> {
 
 #[utoipa::path(get, path = "/api/v1/users", tag = "system", responses((status = 200, body = Vec<User>), (status = 403, body = ApiErrorBody)))]
 async fn list_users(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Vec<User>>, ApiError> {
-    ctx.authorize(Action::ManageUsers {
-        org_id: ctx.org_id(),
-    })?;
-    let mut tx = state.db.begin().await?;
-    let rows = users::list(&mut tx, ctx.org_id()).await?;
-    tx.commit().await?;
+    let rows = crate::ops::users::list(&state.db, &ctx).await?;
     Ok(Json(rows.into_iter().map(Into::into).collect()))
 }
 
@@ -134,16 +128,14 @@ async fn list_audit(
         from: date(&q.from, "Từ ngày")?,
         to: date(&q.to, "Đến ngày")?,
     };
-    let mut tx = state.db.begin().await?;
-    let rows = audit::list(
-        &mut tx,
-        ctx.org_id(),
+    let rows = crate::ops::audit_log::list(
+        &state.db,
+        &ctx,
         &filter,
         q.limit.unwrap_or(100).clamp(1, 1000),
         q.offset.max(0),
     )
     .await?;
-    tx.commit().await?;
     Ok(Json(rows.into_iter().map(Into::into).collect()))
 }
 

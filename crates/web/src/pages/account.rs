@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
-use thidua_store::users::{self, TokenRow};
+use thidua_app::model::TokenRow;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -171,9 +171,7 @@ async fn account_page(
     new_token: Option<String>,
     error: Option<String>,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let tokens = users::tokens_of(&mut tx, &ctx.user.id).await?;
-    tx.commit().await?;
+    let tokens = ops::users::tokens(&state.db, ctx).await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

@@ -12,9 +12,9 @@ use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
 use std::collections::HashMap;
+use thidua_app::audit_log::{self, AuditPage as LogPage};
+use thidua_app::model::{AuditFilter, AuditRow};
 use thidua_domain::policy::Action;
-use thidua_store::audit::{self, AuditFilter, AuditRow};
-use thidua_store::{units, users};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
@@ -270,14 +270,8 @@ struct AuditQuery {
 
 const PAGE: i64 = 100;
 
-async fn page(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<AuditQuery>,
-) -> AppResult<Response> {
-    ctx.authorize(Action::ViewAudit {
-        org_id: ctx.org_id(),
-    })?;
+/// The filter the query asks for, and the message about a date that is not one.
+fn filter_of(q: &AuditQuery) -> (AuditFilter, Option<String>) {
     let mut error = None;
     let mut date = |raw: &str, label: &str| {
         if raw.trim().is_empty() {
@@ -301,44 +295,43 @@ async fn page(
         from,
         to,
     };
-    let page = q.page.max(0);
-    let mut tx = state.db.begin().await?;
-    let rows = audit::list(&mut tx, ctx.org_id(), &filter, PAGE, page * PAGE).await?;
-    let users = users::list(&mut tx, ctx.org_id())
-        .await?
-        .into_iter()
-        .map(|u| (u.id, format!("{} ({})", u.full_name, u.username)))
-        .collect();
-    let names: HashMap<String, String> = units::list(
-        &mut tx,
-        ctx.org_id(),
-        &units::UnitFilter {
-            include_closed: true,
-            ..Default::default()
-        },
-        1_000_000,
-    )
-    .await?
-    .into_iter()
-    .map(|u| (u.id, u.name))
-    .collect();
-    tx.commit().await?;
-    let next = (rows.len() as i64 == PAGE).then(|| {
-        let mut s = format!("/audit?page={}", page + 1);
-        for (k, v) in [
-            ("object_type", &q.object_type),
-            ("object_id", &q.object_id),
-            ("user_id", &q.user_id),
-            ("from", &q.from),
-            ("to", &q.to),
-        ] {
-            if !v.is_empty() {
-                s.push_str(&format!("&{k}="));
-                s.extend(form_urlencoded::byte_serialize(v.as_bytes()));
-            }
+    (filter, error)
+}
+
+/// The link to the page after `page`, with the same filter.
+fn next_link(q: &AuditQuery, page: i64) -> String {
+    let mut s = format!("/audit?page={}", page + 1);
+    for (k, v) in [
+        ("object_type", &q.object_type),
+        ("object_id", &q.object_id),
+        ("user_id", &q.user_id),
+        ("from", &q.from),
+        ("to", &q.to),
+    ] {
+        if !v.is_empty() {
+            s.push_str(&format!("&{k}="));
+            s.extend(form_urlencoded::byte_serialize(v.as_bytes()));
         }
-        s
-    });
+    }
+    s
+}
+
+async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<AuditQuery>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ViewAudit {
+        org_id: ctx.org_id(),
+    })?;
+    let (filter, error) = filter_of(&q);
+    let page = q.page.max(0);
+    let LogPage {
+        rows,
+        users,
+        unit_names: names,
+    } = audit_log::page(&state.db, &ctx, &filter, PAGE, page * PAGE).await?;
+    let next = (rows.len() as i64 == PAGE).then(|| next_link(&q, page));
     let rows = rows
         .into_iter()
         .map(|r| AuditLine {

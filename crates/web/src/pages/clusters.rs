@@ -14,10 +14,10 @@ use axum::routing::get;
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use std::collections::HashMap;
+use thidua_app::model::{ClusterRow, Member};
 use thidua_domain::Validation;
 use thidua_domain::org::{ClusterInput, ClusterKind};
 use thidua_domain::policy::Action;
-use thidua_store::clusters::{self, Member};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -54,6 +54,37 @@ struct ListQuery {
     ok: Option<String>,
 }
 
+/// A cluster as the list shows it: kind, leader and deputy named, members.
+fn cluster_view(c: ClusterRow, members: Vec<Member>) -> ClusterView {
+    let names: HashMap<&str, &str> = members
+        .iter()
+        .map(|m| (m.unit_id.as_str(), m.unit_name.as_str()))
+        .collect();
+    let name_of = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|i| names.get(i).map(|n| n.to_string()))
+            .unwrap_or_else(|| "chưa bầu".into())
+    };
+    let kind = ClusterKind::parse(&c.kind).unwrap_or(ClusterKind::Cluster);
+    let block = kind == ClusterKind::Block;
+    let leader = name_of(&c.leader_unit_id);
+    let deputy = name_of(&c.deputy_unit_id);
+    ClusterView {
+        leader,
+        deputy,
+        id: c.id,
+        kind: kind.label(),
+        name: c.name,
+        leader_label: if block {
+            "Khối trưởng"
+        } else {
+            "Cụm trưởng"
+        },
+        deputy_label: if block { "Khối phó" } else { "Cụm phó" },
+        members,
+    }
+}
+
 async fn list(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -64,44 +95,18 @@ async fn list(
     })?;
     let this_year = i64::from(crate::ops::today().year());
     let year = q.year.unwrap_or(this_year);
-    let mut tx = state.db.begin().await?;
-    let mut years = clusters::years(&mut tx, ctx.org_id()).await?;
+    let mut years = ops::years(&state.db, &ctx).await?;
     for y in [this_year, year] {
         if !years.contains(&y) {
             years.push(y);
         }
     }
     years.sort_unstable_by(|a, b| b.cmp(a));
-    let mut rows = Vec::new();
-    for c in clusters::list(&mut tx, ctx.org_id(), Some(year)).await? {
-        let members = clusters::members(&mut tx, &c.id).await?;
-        let names: HashMap<&str, &str> = members
-            .iter()
-            .map(|m| (m.unit_id.as_str(), m.unit_name.as_str()))
-            .collect();
-        let name_of = |id: &Option<String>| {
-            id.as_deref()
-                .and_then(|i| names.get(i).map(|n| n.to_string()))
-                .unwrap_or_else(|| "chưa bầu".into())
-        };
-        let kind = ClusterKind::parse(&c.kind).unwrap_or(ClusterKind::Cluster);
-        let block = kind == ClusterKind::Block;
-        rows.push(ClusterView {
-            leader: name_of(&c.leader_unit_id),
-            deputy: name_of(&c.deputy_unit_id),
-            id: c.id,
-            kind: kind.label(),
-            name: c.name,
-            leader_label: if block {
-                "Khối trưởng"
-            } else {
-                "Cụm trưởng"
-            },
-            deputy_label: if block { "Khối phó" } else { "Cụm phó" },
-            members,
-        });
-    }
-    tx.commit().await?;
+    let rows = ops::with_members(&state.db, &ctx, Some(year))
+        .await?
+        .into_iter()
+        .map(|(c, members)| cluster_view(c, members))
+        .collect();
     let can_manage = ctx.can(Action::ManageClusters {
         org_id: ctx.org_id(),
     });
@@ -243,14 +248,8 @@ async fn edit_form(
     ctx.authorize(Action::ManageClusters {
         org_id: ctx.org_id(),
     })?;
-    let mut tx = state.db.begin().await?;
-    let c = clusters::get(&mut tx, ctx.org_id(), &id).await?;
-    let member_ids = clusters::members(&mut tx, &id)
-        .await?
-        .into_iter()
-        .map(|m| m.unit_id)
-        .collect();
-    tx.commit().await?;
+    let (c, members) = ops::get(&state.db, &ctx, &id).await?;
+    let member_ids = members.into_iter().map(|m| m.unit_id).collect();
     let f = ClusterForm {
         year: c.year.to_string(),
         kind: c.kind,

@@ -11,9 +11,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use thidua_domain::policy::Action;
-use thidua_store::audit::{self, AuditFilter};
-use thidua_store::persons::{self, PersonFilter};
-use thidua_store::{clusters, units};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -89,68 +86,19 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.authorize(Action::UseApp {
         org_id: ctx.org_id(),
     })?;
-    let mut tx = state.db.begin().await?;
-    let scope = ctx.actor.read_scope().map(str::to_string);
-    let unit_count = units::count_active(&mut tx, ctx.org_id(), scope.as_deref()).await?;
-    let person_count = persons::count(
-        &mut tx,
-        ctx.org_id(),
-        &PersonFilter {
-            scope,
-            ..Default::default()
-        },
-    )
-    .await?;
-    let year = crate::ops::today().year();
-    let cluster_count = clusters::list(&mut tx, ctx.org_id(), Some(i64::from(year)))
-        .await?
-        .len();
-    let scope_name = match &ctx.user.scope_unit_id {
-        Some(id) => units::get(&mut tx, ctx.org_id(), id)
-            .await
-            .ok()
-            .map(|u| u.name),
-        None => None,
-    };
-    let recent = if ctx.can(Action::ViewAudit {
-        org_id: ctx.org_id(),
-    }) {
-        audit::list(&mut tx, ctx.org_id(), &AuditFilter::default(), 8, 0)
-            .await?
-            .into_iter()
-            .map(|r| RecentChange {
-                at: local_time(&r.at),
-                user_name: r.user_name,
-                action: super::audit::action_label(&r.action).into(),
-                label: r.object_label,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    tx.commit().await?;
+    let o = crate::ops::dashboard::overview(&state.db, &ctx).await?;
+    let recent = o
+        .recent
+        .into_iter()
+        .map(|r| RecentChange {
+            at: local_time(&r.at),
+            user_name: r.user_name,
+            action: super::audit::action_label(&r.action).into(),
+            label: r.object_label,
+        })
+        .collect();
     let today = crate::ops::campaigns::today_vn();
-    let (todo, to_register) = match ctx.actor.read_scope() {
-        Some(scope) => {
-            let (items, regs) =
-                crate::ops::campaign_views::todo(&state.db, &ctx, scope, 45).await?;
-            let todo = items.into_iter().map(|t| todo_line(t, today)).collect();
-            let regs = regs
-                .into_iter()
-                .map(|(c, unit_id, unit_name, closes)| RegisterLine {
-                    campaign_id: c.id,
-                    campaign_title: c.title,
-                    unit_id,
-                    unit_name,
-                    closes: closes
-                        .map(|d| format!("hạn {}", thidua_domain::date::vn(d)))
-                        .unwrap_or_default(),
-                })
-                .collect();
-            (todo, regs)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
+    let (todo, to_register) = unit_work(&state, &ctx, today).await?;
     let campaigns = if ctx.can(Action::ManageCampaigns {
         org_id: ctx.org_id(),
     }) {
@@ -160,11 +108,11 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     };
     let page = HomePage {
         l: Layout::new(&ctx, "home"),
-        scope_name,
-        unit_count,
-        person_count,
-        cluster_count,
-        year,
+        scope_name: o.scope_name,
+        unit_count: o.unit_count,
+        person_count: o.person_count,
+        cluster_count: o.cluster_count,
+        year: o.year,
         recent,
         todo,
         to_register,
@@ -173,6 +121,33 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         today: thidua_domain::date::vn(today),
     };
     Ok(render(StatusCode::OK, &page))
+}
+
+/// What a unit officer's units owe, and the campaigns they have not registered for yet (nothing for
+/// those who look after the whole organisation).
+async fn unit_work(
+    state: &AppState,
+    ctx: &Ctx,
+    today: time::Date,
+) -> AppResult<(Vec<TodoLine>, Vec<RegisterLine>)> {
+    let Some(scope) = ctx.actor.read_scope() else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let (items, regs) = crate::ops::campaign_views::todo(&state.db, ctx, scope, 45).await?;
+    let todo = items.into_iter().map(|t| todo_line(t, today)).collect();
+    let regs = regs
+        .into_iter()
+        .map(|(c, unit_id, unit_name, closes)| RegisterLine {
+            campaign_id: c.id,
+            campaign_title: c.title,
+            unit_id,
+            unit_name,
+            closes: closes
+                .map(|d| format!("hạn {}", thidua_domain::date::vn(d)))
+                .unwrap_or_default(),
+        })
+        .collect();
+    Ok((todo, regs))
 }
 
 fn todo_line(t: crate::ops::campaign_views::Todo, today: time::Date) -> TodoLine {
@@ -206,17 +181,14 @@ fn todo_line(t: crate::ops::campaign_views::Todo, today: time::Date) -> TodoLine
 
 /// Launched campaigns with their counts of sent and missing items (the office's overview).
 async fn office_summary(state: &AppState, ctx: &Ctx) -> AppResult<Vec<CampaignSummary>> {
-    let mut tx = state.db.begin().await?;
-    let launched = thidua_store::campaigns::list(
-        &mut tx,
-        ctx.org_id(),
-        &thidua_store::campaigns::CampaignFilter {
-            status: Some("launched".into()),
-            ..Default::default()
-        },
+    let launched = crate::ops::campaigns::list(
+        &state.db,
+        ctx,
+        None,
+        Some(thidua_domain::campaign::CampaignStatus::Launched),
+        None,
     )
     .await?;
-    tx.commit().await?;
     let mut out = Vec::new();
     for c in launched.into_iter().take(10) {
         let (c, m) = crate::ops::campaign_views::matrix(&state.db, ctx, &c.id).await?;

@@ -169,7 +169,7 @@ pub fn form_status(v: &Validation, conflict: bool) -> StatusCode {
 pub async fn unit_options(
     state: &AppState,
     ctx: &Ctx,
-    keep: impl Fn(&thidua_store::units::UnitRow) -> bool,
+    keep: impl Fn(&thidua_app::model::UnitRow) -> bool,
 ) -> crate::error::AppResult<Vec<(String, String)>> {
     let tree = crate::ops::units::tree(&state.db, ctx, None, false).await?;
     Ok(tree
@@ -186,7 +186,9 @@ pub fn version_of(raw: &str) -> i64 {
 
 /// Shows a stored timestamp in Vietnam time as `dd/mm/yyyy hh:mm`.
 pub fn local_time(stored: &str) -> String {
-    match thidua_store::ids::parse_timestamp(stored) {
+    let parsed =
+        time::OffsetDateTime::parse(stored, &time::format_description::well_known::Rfc3339);
+    match parsed.ok() {
         Some(t) => {
             let t = t.to_offset(time::macros::offset!(+7));
             format!(

@@ -13,12 +13,11 @@ use axum::response::Response;
 use axum::routing::get;
 use axum_extra::extract::Form;
 use serde::Deserialize;
+use thidua_app::model::PersonRow;
 use thidua_domain::Validation;
 use thidua_domain::date::iso_to_vn;
 use thidua_domain::person::{Gender, PersonInput, PersonKind};
 use thidua_domain::policy::Action;
-use thidua_store::persons::{self, PersonFilter, PersonRow};
-use thidua_store::units;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -86,24 +85,17 @@ async fn list(
         org_id: ctx.org_id(),
     })?;
     let unit = q.unit.clone().filter(|u| !u.is_empty());
-    let mut tx = state.db.begin().await?;
-    let unit_name = match &unit {
-        Some(id) => Some(
-            crate::ops::units::visible_unit(&mut tx, &ctx, id)
-                .await?
-                .name,
-        ),
-        None => None,
-    };
-    let filter = PersonFilter {
-        scope: ctx.actor.read_scope().map(str::to_string),
-        unit_id: unit.clone(),
-        query: q.q.clone().filter(|s| !s.trim().is_empty()),
-    };
     let page = q.page.unwrap_or(0).max(0);
-    let total = persons::count(&mut tx, ctx.org_id(), &filter).await?;
-    let rows = persons::list(&mut tx, ctx.org_id(), &filter, PAGE, page * PAGE).await?;
-    tx.commit().await?;
+    let found = ops::search(
+        &state.db,
+        &ctx,
+        unit.as_deref(),
+        q.q.as_deref().filter(|s| !s.trim().is_empty()),
+        PAGE,
+        page * PAGE,
+    )
+    .await?;
+    let (unit_name, total, rows) = (found.unit_name, found.total, found.rows);
     let link = |p: i64| {
         let mut s = format!("/people?page={p}");
         if let Some(u) = &unit {
@@ -317,10 +309,7 @@ async fn show(
     Path(id): Path<String>,
     Query(flash): Query<Flash>,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let p = ops::visible_person(&mut tx, &ctx, &id).await?;
-    let unit_name = units::get(&mut tx, ctx.org_id(), &p.unit_id).await?.name;
-    tx.commit().await?;
+    let (p, unit_name) = ops::get_with_unit(&state.db, &ctx, &id).await?;
     let page = ShowPage {
         l: Layout::new(&ctx, "people").with_flash(flash.ok),
         unit_name,
@@ -346,9 +335,7 @@ async fn edit_form(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let p = ops::visible_person(&mut tx, &ctx, &id).await?;
-    tx.commit().await?;
+    let p = ops::get(&state.db, &ctx, &id).await?;
     ctx.authorize(Action::EditPerson {
         org_id: ctx.org_id(),
         unit_path: &p.unit_path,

@@ -14,13 +14,13 @@ use axum::routing::get;
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use std::collections::HashMap;
+use thidua_app::model::{CodeName, UnitRow};
+use thidua_app::unit_views::{self, ChangeLink, UnitDetails};
 use thidua_domain::Validation;
 use thidua_domain::date::iso_to_vn;
 use thidua_domain::org::UnitInput;
 use thidua_domain::policy::Action;
 use thidua_domain::unit_change::UnitChangeKind;
-use thidua_store::persons;
-use thidua_store::units::{self, CodeName, UnitRow};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -64,19 +64,9 @@ struct ListQuery {
 
 /// Names of kinds and levels by code, to show data codes in Vietnamese.
 async fn labels(state: &AppState) -> AppResult<(HashMap<String, String>, HashMap<String, String>)> {
-    let mut tx = state.db.begin().await?;
-    let kinds = units::kinds(&mut tx)
-        .await?
-        .into_iter()
-        .map(|k| (k.code, k.name))
-        .collect();
-    let levels = units::all_levels(&mut tx)
-        .await?
-        .into_iter()
-        .map(|k| (k.code, k.name))
-        .collect();
-    tx.commit().await?;
-    Ok((kinds, levels))
+    let (kinds, levels) = unit_views::kinds_and_levels(&state.db).await?;
+    let by_code = |list: Vec<CodeName>| list.into_iter().map(|k| (k.code, k.name)).collect();
+    Ok((by_code(kinds), by_code(levels)))
 }
 
 fn validity(u: &UnitRow) -> String {
@@ -192,10 +182,7 @@ async fn form_page(
     conflict: bool,
     exclude: Option<&str>,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let kinds = units::kinds(&mut tx).await?;
-    let levels = units::all_levels(&mut tx).await?;
-    tx.commit().await?;
+    let (kinds, levels) = unit_views::kinds_and_levels(&state.db).await?;
     let parents = super::unit_options(state, ctx, |u| {
         exclude.is_none_or(|p| !u.path.starts_with(p))
     })
@@ -291,9 +278,7 @@ async fn edit_form(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let mut tx = state.db.begin().await?;
-    let u = ops::visible_unit(&mut tx, &ctx, &id).await?;
-    tx.commit().await?;
+    let u = unit_views::get(&state.db, &ctx, &id).await?;
     ctx.authorize(Action::EditUnit {
         org_id: ctx.org_id(),
         unit_path: &u.path,
@@ -405,74 +390,38 @@ async fn show(
     Query(flash): Query<Flash>,
 ) -> AppResult<Response> {
     let (kinds, levels) = labels(&state).await?;
-    let mut tx = state.db.begin().await?;
-    let u = ops::visible_unit(&mut tx, &ctx, &id).await?;
-    let mut ancestors = Vec::new();
-    for aid in u.path.trim_matches('/').split('/').filter(|a| *a != u.id) {
-        if let Ok(a) = units::get(&mut tx, ctx.org_id(), aid).await
-            && ctx.can(Action::ViewUnit {
-                org_id: ctx.org_id(),
-                unit_path: &a.path,
-            })
-        {
-            ancestors.push((a.id, a.name));
-        }
+    let d = unit_views::details(&state.db, &ctx, &id).await?;
+    let page = show_page(&ctx, d, &kinds, &levels, flash.ok);
+    Ok(render(StatusCode::OK, &page))
+}
+
+/// A merge or split as the unit's page lists it.
+fn change_line(c: ChangeLink) -> ChangeLine {
+    ChangeLine {
+        date: iso_to_vn(&c.effective_on),
+        kind: UnitChangeKind::parse(&c.kind)
+            .map(|k| k.label().to_string())
+            .unwrap_or(c.kind),
+        from_id: c.from_unit_id,
+        from_name: c.from_name,
+        to_id: c.to_unit_id,
+        to_name: c.to_name,
+        note: c.note.unwrap_or_default(),
     }
-    let successor = match &u.successor_id {
-        Some(s) => units::get(&mut tx, ctx.org_id(), s)
-            .await
-            .ok()
-            .map(|s| (s.id, s.name)),
-        None => None,
-    };
-    let former_names = units::former_names(&mut tx, &id)
-        .await?
-        .into_iter()
-        .map(|n| (n.name, iso_to_vn(&n.valid_to)))
-        .collect();
-    let changes = units::changes_of(&mut tx, &id)
-        .await?
-        .into_iter()
-        .filter(|c| c.kind != "rename")
-        .map(|c| ChangeLine {
-            date: iso_to_vn(&c.effective_on),
-            kind: UnitChangeKind::parse(&c.kind)
-                .map(|k| k.label().to_string())
-                .unwrap_or(c.kind),
-            from_id: c.from_unit_id,
-            from_name: c.from_name,
-            to_id: c.to_unit_id,
-            to_name: c.to_name,
-            note: c.note.unwrap_or_default(),
-        })
-        .collect();
-    let children = units::list(
-        &mut tx,
-        ctx.org_id(),
-        &units::UnitFilter {
-            scope: Some(u.path.clone()),
-            ..Default::default()
-        },
-        10_000,
-    )
-    .await?
-    .into_iter()
-    .filter(|c| c.parent_id.as_deref() == Some(id.as_str()))
-    .map(|c| (c.id, c.name))
-    .collect();
-    let person_count = persons::count(
-        &mut tx,
-        ctx.org_id(),
-        &persons::PersonFilter {
-            unit_id: Some(id.clone()),
-            ..Default::default()
-        },
-    )
-    .await?;
-    tx.commit().await?;
+}
+
+/// The unit's page from what [`unit_views::details`] read.
+fn show_page(
+    ctx: &Ctx,
+    d: UnitDetails,
+    kinds: &HashMap<String, String>,
+    levels: &HashMap<String, String>,
+    flash: Option<String>,
+) -> ShowPage {
+    let u = d.unit;
     let org = ctx.org_id();
-    let page = ShowPage {
-        l: Layout::new(&ctx, "units").with_flash(flash.ok),
+    ShowPage {
+        l: Layout::new(ctx, "units").with_flash(flash),
         kind: kinds.get(&u.kind).cloned().unwrap_or_default(),
         level: levels.get(&u.level).cloned().unwrap_or_default(),
         validity: validity(&u),
@@ -484,12 +433,21 @@ async fn show(
             .and_then(|d| d.next_day())
             .map(thidua_domain::date::vn)
             .unwrap_or_default(),
-        successor,
-        ancestors,
-        former_names,
-        changes,
-        children,
-        person_count,
+        successor: d.successor,
+        ancestors: d.ancestors,
+        former_names: d
+            .former_names
+            .into_iter()
+            .map(|n| (n.name, iso_to_vn(&n.valid_to)))
+            .collect(),
+        changes: d
+            .changes
+            .into_iter()
+            .filter(|c| c.kind != "rename")
+            .map(change_line)
+            .collect(),
+        children: d.children,
+        person_count: d.person_count,
         can_edit: ctx.can(Action::EditUnit {
             org_id: org,
             unit_path: &u.path,
@@ -504,8 +462,7 @@ async fn show(
             unit_path: &u.path,
         }),
         u,
-    };
-    Ok(render(StatusCode::OK, &page))
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -652,10 +609,7 @@ async fn change_page(
 }
 
 async fn load(state: &AppState, ctx: &Ctx, id: &str) -> AppResult<UnitRow> {
-    let mut tx = state.db.begin().await?;
-    let u = ops::visible_unit(&mut tx, ctx, id).await?;
-    tx.commit().await?;
-    Ok(u)
+    Ok(unit_views::get(&state.db, ctx, id).await?)
 }
 
 fn blank_change() -> ChangeForm {

@@ -16,7 +16,6 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use thidua_domain::Validation;
 use thidua_domain::policy::{Action, Role};
-use thidua_store::users;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -55,9 +54,7 @@ async fn list(
         .into_iter()
         .map(|(_, u)| (u.id, u.name))
         .collect();
-    let mut tx = state.db.begin().await?;
-    let rows = users::list(&mut tx, ctx.org_id()).await?;
-    tx.commit().await?;
+    let rows = ops::list(&state.db, &ctx).await?;
     let rows = rows
         .into_iter()
         .map(|u| UserLine {
@@ -204,12 +201,7 @@ async fn edit_form(
     ctx.authorize(Action::ManageUsers {
         org_id: ctx.org_id(),
     })?;
-    let mut tx = state.db.begin().await?;
-    let u = users::get(&mut tx, &id).await?;
-    tx.commit().await?;
-    if u.org_id != ctx.org_id() {
-        return Err(AppError::NotFound);
-    }
+    let u = ops::get(&state.db, &ctx, &id).await?;
     let f = UserForm {
         username: u.username,
         full_name: u.full_name,
