@@ -22,7 +22,11 @@ pub struct ThemeRow {
     pub updated_at: String,
 }
 
-const THEME_COLUMNS: &str = "id, org_id, campaign_id, position, title, lead_unit_id, lead_name, period_from, period_to, description, version, created_at, updated_at";
+macro_rules! theme_columns {
+    () => {
+        "id, org_id, campaign_id, position, title, lead_unit_id, lead_name, period_from, period_to, description, version, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
 pub struct TargetRow {
@@ -44,7 +48,11 @@ pub struct TargetRow {
     pub updated_at: String,
 }
 
-const TARGET_COLUMNS: &str = "id, org_id, campaign_id, theme_id, position, text, comparator, threshold, measure, scope, version, created_at, updated_at";
+macro_rules! target_columns {
+    () => {
+        "id, org_id, campaign_id, theme_id, position, text, comparator, threshold, measure, scope, version, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct DeadlineRow {
@@ -68,32 +76,37 @@ pub struct DeadlineRow {
     pub updated_at: String,
 }
 
-const DEADLINE_COLUMNS: &str = "id, org_id, campaign_id, kind, what, opens_on, due_on, recurrence, repeat_until, addressees, unit_kind, unit_id, recipient, version, created_at, updated_at";
+macro_rules! deadline_columns {
+    () => {
+        "id, org_id, campaign_id, kind, what, opens_on, due_on, recurrence, repeat_until, addressees, unit_kind, unit_id, recipient, version, created_at, updated_at"
+    };
+}
 
 // ---- themes ----
 
 pub async fn themes(tx: &mut Tx, campaign_id: &str) -> Result<Vec<ThemeRow>> {
-    let sql = format!(
-        "SELECT {THEME_COLUMNS} FROM campaign_themes WHERE campaign_id = $1 ORDER BY position"
+    let sql = concat!(
+        "SELECT ",
+        theme_columns!(),
+        " FROM campaign_themes WHERE campaign_id = $1 ORDER BY position"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn theme(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<ThemeRow> {
-    let sql =
-        format!("SELECT {THEME_COLUMNS} FROM campaign_themes WHERE campaign_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(campaign_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        theme_columns!(),
+        " FROM campaign_themes WHERE campaign_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sql)
+        .bind(campaign_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
@@ -124,12 +137,14 @@ async fn set_coordinators(tx: &mut Tx, theme_id: &str, unit_ids: &[String]) -> R
 }
 
 pub async fn insert_theme(tx: &mut Tx, r: &ThemeRow, coordinating: &[String]) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO campaign_themes ({THEME_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+    let sql = concat!(
+        "INSERT INTO campaign_themes (",
+        theme_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&r.id)
             .bind(&r.org_id)
             .bind(&r.campaign_id)
@@ -202,37 +217,40 @@ pub async fn delete_theme(tx: &mut Tx, campaign_id: &str, id: &str, version: i64
 // ---- targets ----
 
 pub async fn targets(tx: &mut Tx, campaign_id: &str) -> Result<Vec<TargetRow>> {
-    let sql = format!(
-        "SELECT {TARGET_COLUMNS} FROM campaign_targets WHERE campaign_id = $1 ORDER BY position"
+    let sql = concat!(
+        "SELECT ",
+        target_columns!(),
+        " FROM campaign_targets WHERE campaign_id = $1 ORDER BY position"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn target(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<TargetRow> {
-    let sql =
-        format!("SELECT {TARGET_COLUMNS} FROM campaign_targets WHERE campaign_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(campaign_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        target_columns!(),
+        " FROM campaign_targets WHERE campaign_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sql)
+        .bind(campaign_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert_target(tx: &mut Tx, r: &TargetRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO campaign_targets ({TARGET_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+    let sql = concat!(
+        "INSERT INTO campaign_targets (",
+        target_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&r.id)
             .bind(&r.org_id)
             .bind(&r.campaign_id)
@@ -305,15 +323,15 @@ pub async fn delete_target(tx: &mut Tx, campaign_id: &str, id: &str, version: i6
 // ---- deadlines ----
 
 pub async fn deadlines(tx: &mut Tx, campaign_id: &str) -> Result<Vec<DeadlineRow>> {
-    let sql = format!(
-        "SELECT {DEADLINE_COLUMNS} FROM campaign_deadlines WHERE campaign_id = $1 ORDER BY due_on, created_at"
+    let sql = concat!(
+        "SELECT ",
+        deadline_columns!(),
+        " FROM campaign_deadlines WHERE campaign_id = $1 ORDER BY due_on, created_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// Deadlines of every launched or closed campaign of the organisation whose first due date is at most
@@ -324,46 +342,42 @@ pub async fn org_deadlines(
     from: &str,
     until: &str,
 ) -> Result<Vec<DeadlineRow>> {
-    let cols: String = DEADLINE_COLUMNS
-        .split(", ")
-        .map(|c| format!("d.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "SELECT {cols} FROM campaign_deadlines d JOIN campaigns c ON c.id = d.campaign_id WHERE d.org_id = $1 AND c.status <> 'draft' \
+    // `d.*`: a row of `campaign_deadlines`, read by column name.
+    let sql = concat!(
+        "SELECT d.* FROM campaign_deadlines d JOIN campaigns c ON c.id = d.campaign_id WHERE d.org_id = $1 AND c.status <> 'draft' \
          AND d.due_on <= $2 AND COALESCE(d.repeat_until, CASE WHEN d.recurrence = 'once' THEN d.due_on ELSE c.period_to END) >= $3 ORDER BY d.due_on"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(until)
-    .bind(from)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sql)
+        .bind(org_id)
+        .bind(until)
+        .bind(from)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn deadline(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<DeadlineRow> {
-    let sql = format!(
-        "SELECT {DEADLINE_COLUMNS} FROM campaign_deadlines WHERE campaign_id = $1 AND id = $2"
+    let sql = concat!(
+        "SELECT ",
+        deadline_columns!(),
+        " FROM campaign_deadlines WHERE campaign_id = $1 AND id = $2"
     );
-    on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sql)
+        .bind(campaign_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert_deadline(tx: &mut Tx, r: &DeadlineRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO campaign_deadlines ({DEADLINE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+    let sql = concat!(
+        "INSERT INTO campaign_deadlines (",
+        deadline_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&r.id)
             .bind(&r.org_id)
             .bind(&r.campaign_id)

@@ -20,7 +20,11 @@ pub struct RegistrationRow {
     pub updated_at: String,
 }
 
-const REGISTRATION_COLUMNS: &str = "id, org_id, campaign_id, unit_id, titles, note, registered_at, registered_by, version, created_at, updated_at";
+macro_rules! registration_columns {
+    () => {
+        "id, org_id, campaign_id, unit_id, titles, note, registered_at, registered_by, version, created_at, updated_at"
+    };
+}
 
 impl RegistrationRow {
     pub fn title_codes(&self) -> Vec<String> {
@@ -57,7 +61,11 @@ pub struct PactRow {
     pub updated_at: String,
 }
 
-const PACT_COLUMNS: &str = "id, org_id, campaign_id, cluster_id, signed_on, content, signed_by, version, created_at, updated_at";
+macro_rules! pact_columns {
+    () => {
+        "id, org_id, campaign_id, cluster_id, signed_on, content, signed_by, version, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
 pub struct ProgressRow {
@@ -74,7 +82,11 @@ pub struct ProgressRow {
     pub created_at: String,
 }
 
-const PROGRESS_COLUMNS: &str = "id, org_id, campaign_id, target_id, unit_id, value, reported_on, comment, created_by, created_at";
+macro_rules! progress_columns {
+    () => {
+        "id, org_id, campaign_id, target_id, unit_id, value, reported_on, comment, created_by, created_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct SubmissionRow {
@@ -91,7 +103,11 @@ pub struct SubmissionRow {
     pub created_at: String,
 }
 
-const SUBMISSION_COLUMNS: &str = "id, org_id, campaign_id, deadline_id, due_on, unit_id, sent_on, document_number, note, created_by, created_at";
+macro_rules! submission_columns {
+    () => {
+        "id, org_id, campaign_id, deadline_id, due_on, unit_id, sent_on, document_number, note, created_by, created_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct AttachmentRow {
@@ -109,20 +125,24 @@ pub struct AttachmentRow {
     pub created_at: String,
 }
 
-const ATTACHMENT_COLUMNS: &str = "id, org_id, owner_type, owner_id, unit_id, file_name, content_type, size_bytes, sha256, created_at";
+macro_rules! attachment_columns {
+    () => {
+        "id, org_id, owner_type, owner_id, unit_id, file_name, content_type, size_bytes, sha256, created_at"
+    };
+}
 
 // ---- registrations ----
 
 pub async fn registrations(tx: &mut Tx, campaign_id: &str) -> Result<Vec<RegistrationRow>> {
-    let sql = format!(
-        "SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE campaign_id = $1 ORDER BY registered_at"
+    let sql = concat!(
+        "SELECT ",
+        registration_columns!(),
+        " FROM registrations WHERE campaign_id = $1 ORDER BY registered_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn registration(
@@ -130,16 +150,16 @@ pub async fn registration(
     campaign_id: &str,
     unit_id: &str,
 ) -> Result<Option<RegistrationRow>> {
-    let sql = format!(
-        "SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE campaign_id = $1 AND unit_id = $2"
+    let sql = concat!(
+        "SELECT ",
+        registration_columns!(),
+        " FROM registrations WHERE campaign_id = $1 AND unit_id = $2"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .bind(unit_id)
-    .fetch_optional(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(sql)
+        .bind(campaign_id)
+        .bind(unit_id)
+        .fetch_optional(c)
+        .await)?)
 }
 
 pub async fn insert_registration(
@@ -147,12 +167,14 @@ pub async fn insert_registration(
     r: &RegistrationRow,
     targets: &[CommitmentRow],
 ) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO registrations ({REGISTRATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    let sql = concat!(
+        "INSERT INTO registrations (",
+        registration_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&r.id)
             .bind(&r.org_id)
             .bind(&r.campaign_id)
@@ -236,25 +258,28 @@ async fn set_commitments(
 // ---- pacts ----
 
 pub async fn pacts(tx: &mut Tx, campaign_id: &str) -> Result<Vec<PactRow>> {
-    let sql = format!("SELECT {PACT_COLUMNS} FROM pacts WHERE campaign_id = $1 ORDER BY signed_on");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    let sql = concat!(
+        "SELECT ",
+        pact_columns!(),
+        " FROM pacts WHERE campaign_id = $1 ORDER BY signed_on"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn pact(tx: &mut Tx, campaign_id: &str, cluster_id: &str) -> Result<Option<PactRow>> {
-    let sql =
-        format!("SELECT {PACT_COLUMNS} FROM pacts WHERE campaign_id = $1 AND cluster_id = $2");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .bind(cluster_id)
-    .fetch_optional(c)
-    .await)?)
+    let sql = concat!(
+        "SELECT ",
+        pact_columns!(),
+        " FROM pacts WHERE campaign_id = $1 AND cluster_id = $2"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(sql)
+        .bind(campaign_id)
+        .bind(cluster_id)
+        .fetch_optional(c)
+        .await)?)
 }
 
 /// The members of a pact at signing: (unit id, unit name).
@@ -279,12 +304,14 @@ pub async fn save_pact(
 ) -> Result<PactRow> {
     match existing_version {
         None => {
-            let sql = format!(
-                "INSERT INTO pacts ({PACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+            let sql = concat!(
+                "INSERT INTO pacts (",
+                pact_columns!(),
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
             );
             exec!(
                 tx,
-                sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+                sqlx::query(sql)
                     .bind(&r.id)
                     .bind(&r.org_id)
                     .bind(&r.campaign_id)
@@ -331,12 +358,14 @@ pub async fn save_pact(
 // ---- progress ----
 
 pub async fn insert_progress(tx: &mut Tx, r: &ProgressRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO progress_reports ({PROGRESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    let sql = concat!(
+        "INSERT INTO progress_reports (",
+        progress_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&r.id)
             .bind(&r.org_id)
             .bind(&r.campaign_id)
@@ -354,39 +383,42 @@ pub async fn insert_progress(tx: &mut Tx, r: &ProgressRow) -> Result<()> {
 /// Every report of a campaign, oldest first (by data date, then by entry time), so the last one of a
 /// (target, unit) pair is its current value.
 pub async fn progress(tx: &mut Tx, campaign_id: &str) -> Result<Vec<ProgressRow>> {
-    let sql = format!(
-        "SELECT {PROGRESS_COLUMNS} FROM progress_reports WHERE campaign_id = $1 ORDER BY reported_on, created_at"
+    let sql = concat!(
+        "SELECT ",
+        progress_columns!(),
+        " FROM progress_reports WHERE campaign_id = $1 ORDER BY reported_on, created_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn progress_report(tx: &mut Tx, org_id: &str, id: &str) -> Result<ProgressRow> {
-    let sql =
-        format!("SELECT {PROGRESS_COLUMNS} FROM progress_reports WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        progress_columns!(),
+        " FROM progress_reports WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 // ---- submissions ----
 
 pub async fn insert_submission(tx: &mut Tx, r: &SubmissionRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO submissions ({SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    let sql = concat!(
+        "INSERT INTO submissions (",
+        submission_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&r.id)
             .bind(&r.org_id)
             .bind(&r.campaign_id)
@@ -404,38 +436,42 @@ pub async fn insert_submission(tx: &mut Tx, r: &SubmissionRow) -> Result<()> {
 
 /// Every submission of a campaign, oldest first.
 pub async fn submissions(tx: &mut Tx, campaign_id: &str) -> Result<Vec<SubmissionRow>> {
-    let sql = format!(
-        "SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE campaign_id = $1 ORDER BY sent_on, created_at"
+    let sql = concat!(
+        "SELECT ",
+        submission_columns!(),
+        " FROM submissions WHERE campaign_id = $1 ORDER BY sent_on, created_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn submission(tx: &mut Tx, org_id: &str, id: &str) -> Result<SubmissionRow> {
-    let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        submission_columns!(),
+        " FROM submissions WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 // ---- attachments ----
 
 pub async fn insert_attachment(tx: &mut Tx, r: &AttachmentRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO attachments ({ATTACHMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    let sql = concat!(
+        "INSERT INTO attachments (",
+        attachment_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&r.id)
             .bind(&r.org_id)
             .bind(&r.owner_type)
@@ -455,26 +491,28 @@ pub async fn attachments(
     owner_type: &str,
     owner_id: &str,
 ) -> Result<Vec<AttachmentRow>> {
-    let sql = format!(
-        "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE owner_type = $1 AND owner_id = $2 ORDER BY created_at"
+    let sql = concat!(
+        "SELECT ",
+        attachment_columns!(),
+        " FROM attachments WHERE owner_type = $1 AND owner_id = $2 ORDER BY created_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(owner_type)
-    .bind(owner_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(sql)
+        .bind(owner_type)
+        .bind(owner_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn attachment(tx: &mut Tx, org_id: &str, id: &str) -> Result<AttachmentRow> {
-    let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        attachment_columns!(),
+        " FROM attachments WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }

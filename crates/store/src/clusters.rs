@@ -17,8 +17,11 @@ pub struct ClusterRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str =
-    "id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at"
+    };
+}
 
 /// A member unit of a cluster.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -28,16 +31,16 @@ pub struct Member {
 }
 
 pub async fn list(tx: &mut Tx, org_id: &str, year: Option<i64>) -> Result<Vec<ClusterRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind DESC, name"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind DESC, name"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(year)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sql)
+        .bind(org_id)
+        .bind(year)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn years(tx: &mut Tx, org_id: &str) -> Result<Vec<i64>> {
@@ -50,14 +53,16 @@ pub async fn years(tx: &mut Tx, org_id: &str) -> Result<Vec<i64>> {
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<ClusterRow> {
-    let sql = format!("SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM clusters WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 

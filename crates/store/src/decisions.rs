@@ -25,7 +25,11 @@ pub struct DecisionRow {
     pub updated_at: String,
 }
 
-const DECISION_COLUMNS: &str = "id, org_id, number, signed_on, issuer, signer_title, signer_name, title, place, total_amount, version, created_by, created_at, updated_at";
+macro_rules! decision_columns {
+    () => {
+        "id, org_id, number, signed_on, issuer, signer_title, signer_name, title, place, total_amount, version, created_by, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct LineRow {
@@ -73,20 +77,26 @@ pub struct LineView {
     pub unit_name: String,
 }
 
-const VIEW_SELECT: &str = "SELECT l.id, l.decision_id, l.nomination_id, l.golden_book_no, l.amount, l.verify_code, l.award_id, l.revoked_at, l.revoked_reason, l.revoked_by, \
+macro_rules! view_select {
+    () => {
+        "SELECT l.id, l.decision_id, l.nomination_id, l.golden_book_no, l.amount, l.verify_code, l.award_id, l.revoked_at, l.revoked_reason, l.revoked_by, \
      d.number, d.signed_on, d.issuer, d.signer_title, d.signer_name, d.place, d.org_id, n.code, n.nominee_type, n.achievement, n.confidential, \
      COALESCE(p.full_name, u.name, n.household_name, '') AS nominee_name, p.position, COALESCE(pu.name, u.name, nu.name, '') AS unit_name \
      FROM decision_lines l JOIN decisions d ON d.id = l.decision_id JOIN nominations n ON n.id = l.nomination_id \
      LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units pu ON pu.id = p.unit_id LEFT JOIN units u ON u.id = n.unit_id \
-     LEFT JOIN units nu ON nu.id = n.nominating_unit_id";
+     LEFT JOIN units nu ON nu.id = n.nominating_unit_id"
+    };
+}
 
 pub async fn insert(tx: &mut Tx, d: &DecisionRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO decisions ({DECISION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+    let sql = concat!(
+        "INSERT INTO decisions (",
+        decision_columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&d.id)
             .bind(&d.org_id)
             .bind(&d.number)
@@ -145,29 +155,31 @@ pub async fn code_taken(tx: &mut Tx, code: &str) -> Result<bool> {
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<DecisionRow> {
-    let sql = format!("SELECT {DECISION_COLUMNS} FROM decisions WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        decision_columns!(),
+        " FROM decisions WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 /// Decisions, newest signing date first, with their number of lines; at most `limit`.
 pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(DecisionRow, i64)>> {
-    let sql = format!(
-        "SELECT {DECISION_COLUMNS} FROM decisions WHERE org_id = $1 ORDER BY signed_on DESC, created_at DESC LIMIT $2"
+    let sql = concat!(
+        "SELECT ",
+        decision_columns!(),
+        " FROM decisions WHERE org_id = $1 ORDER BY signed_on DESC, created_at DESC LIMIT $2"
     );
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(limit)
-    .fetch_all(c)
-    .await)?;
+    let rows = on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(sql)
+        .bind(org_id)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?;
     let counts = on_tx!(tx, |c| {
         sqlx::query_as::<_, (String, i64)>("SELECT l.decision_id, COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id WHERE d.org_id = $1 GROUP BY l.decision_id")
         .bind(org_id)
@@ -188,37 +200,34 @@ pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(Decision
 
 /// The lines of a decision in số sổ vàng order.
 pub async fn lines(tx: &mut Tx, decision_id: &str) -> Result<Vec<LineView>> {
-    let sql = format!("{VIEW_SELECT} WHERE l.decision_id = $1 ORDER BY l.golden_book_no");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(decision_id)
-    .fetch_all(c)
-    .await)?)
+    let sql = concat!(
+        view_select!(),
+        " WHERE l.decision_id = $1 ORDER BY l.golden_book_no"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sql)
+        .bind(decision_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// One line of an organisation's decision.
 pub async fn line(tx: &mut Tx, org_id: &str, line_id: &str) -> Result<LineView> {
-    let sql = format!("{VIEW_SELECT} WHERE d.org_id = $1 AND l.id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(org_id)
-    .bind(line_id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(view_select!(), " WHERE d.org_id = $1 AND l.id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sql)
+        .bind(org_id)
+        .bind(line_id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 /// The line with a public verification code (any organisation).
 pub async fn by_code(tx: &mut Tx, code: &str) -> Result<Option<LineView>> {
-    let sql = format!("{VIEW_SELECT} WHERE l.verify_code = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(code)
-    .fetch_optional(c)
-    .await)?)
+    let sql = concat!(view_select!(), " WHERE l.verify_code = $1");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sql)
+        .bind(code)
+        .fetch_optional(c)
+        .await)?)
 }
 
 /// Stamps a line revoked; `Conflict` when it already was.
@@ -252,30 +261,34 @@ pub async fn honour_roll(
 ) -> Result<(Vec<LineView>, i64)> {
     // The award names are matched in Rust (catalog), and passed as a list of codes.
     let codes = codes_matching.join(",");
-    let filter = "l.revoked_at IS NULL AND n.confidential = FALSE AND n.status = 'decided' \
-         AND ($1 IS NULL OR (' ' || l.search_text) LIKE $1 ESCAPE '\\' OR (',' || $2 || ',') LIKE ('%,' || n.code || ',%'))";
-    let sql = format!(
-        "{VIEW_SELECT} WHERE {filter} ORDER BY d.signed_on DESC, d.number, l.golden_book_no LIMIT $3 OFFSET $4"
+    macro_rules! filter {
+        () => {
+            "l.revoked_at IS NULL AND n.confidential = FALSE AND n.status = 'decided' \
+             AND ($1 IS NULL OR (' ' || l.search_text) LIKE $1 ESCAPE '\\' OR (',' || $2 || ',') LIKE ('%,' || n.code || ',%'))"
+        };
+    }
+    let sql = concat!(
+        view_select!(),
+        " WHERE ",
+        filter!(),
+        " ORDER BY d.signed_on DESC, d.number, l.golden_book_no LIMIT $3 OFFSET $4"
     );
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(pattern)
-    .bind(&codes)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(c)
-    .await)?;
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id JOIN nominations n ON n.id = l.nomination_id WHERE {filter}"
+    let rows = on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sql)
+        .bind(pattern)
+        .bind(&codes)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(c)
+        .await)?;
+    let count_sql = concat!(
+        "SELECT COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id JOIN nominations n ON n.id = l.nomination_id WHERE ",
+        filter!()
     );
-    let total = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(
-        count_sql.clone()
-    ))
-    .bind(pattern)
-    .bind(&codes)
-    .fetch_one(c)
-    .await)?;
+    let total = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(count_sql)
+        .bind(pattern)
+        .bind(&codes)
+        .fetch_one(c)
+        .await)?;
     Ok((rows, total))
 }
 

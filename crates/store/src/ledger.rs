@@ -32,7 +32,11 @@ pub struct AwardRow {
     pub updated_at: String,
 }
 
-const AWARD_COLUMNS: &str = "id, org_id, subject_type, subject_id, code, year, kind, decision_no, decision_date, issuer, golden_book_no, achievement_id, achievement, revoked, version, created_at, updated_at";
+macro_rules! award_columns {
+    () => {
+        "id, org_id, subject_type, subject_id, code, year, kind, decision_no, decision_date, issuer, golden_book_no, achievement_id, achievement, revoked, version, created_at, updated_at"
+    };
+}
 
 /// A stored yearly rating.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -49,8 +53,11 @@ pub struct RatingRow {
     pub updated_at: String,
 }
 
-const RATING_COLUMNS: &str =
-    "id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at";
+macro_rules! rating_columns {
+    () => {
+        "id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at"
+    };
+}
 
 /// A stored discipline with its period (both ends inclusive, `yyyy-mm-dd`).
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -69,7 +76,11 @@ pub struct DisciplineRow {
     pub updated_at: String,
 }
 
-const DISCIPLINE_COLUMNS: &str = "id, org_id, subject_type, subject_id, level, from_date, to_date, note, version, created_at, updated_at";
+macro_rules! discipline_columns {
+    () => {
+        "id, org_id, subject_type, subject_id, level, from_date, to_date, note, version, created_at, updated_at"
+    };
+}
 
 /// A stored initiative (sáng kiến) or research work.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -90,7 +101,11 @@ pub struct InitiativeRow {
     pub updated_at: String,
 }
 
-const INITIATIVE_COLUMNS: &str = "id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, version, created_at, updated_at";
+macro_rules! initiative_columns {
+    () => {
+        "id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, version, created_at, updated_at"
+    };
+}
 
 /// The whole stored history of one subject (or of several, for a merged unit).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -208,46 +223,46 @@ impl InitiativeRow {
 
 /// Every row recorded for `subject_id` (one subject; call once per predecessor for merged units).
 pub async fn load(tx: &mut Tx, org_id: &str, subject_id: &str) -> Result<StoredLedger> {
-    let awards_sql = format!(
-        "SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND subject_id = $2 ORDER BY year, code, id"
+    let awards_sql = concat!(
+        "SELECT ",
+        award_columns!(),
+        " FROM ledger_awards WHERE org_id = $1 AND subject_id = $2 ORDER BY year, code, id"
     );
-    let ratings_sql = format!(
-        "SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 ORDER BY year"
+    let ratings_sql = concat!(
+        "SELECT ",
+        rating_columns!(),
+        " FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 ORDER BY year"
     );
-    let disciplines_sql = format!(
-        "SELECT {DISCIPLINE_COLUMNS} FROM ledger_disciplines WHERE org_id = $1 AND subject_id = $2 ORDER BY from_date"
+    let disciplines_sql = concat!(
+        "SELECT ",
+        discipline_columns!(),
+        " FROM ledger_disciplines WHERE org_id = $1 AND subject_id = $2 ORDER BY from_date"
     );
-    let initiatives_sql = format!(
-        "SELECT {INITIATIVE_COLUMNS} FROM ledger_initiatives WHERE org_id = $1 AND subject_id = $2 ORDER BY year, name"
+    let initiatives_sql = concat!(
+        "SELECT ",
+        initiative_columns!(),
+        " FROM ledger_initiatives WHERE org_id = $1 AND subject_id = $2 ORDER BY year, name"
     );
-    let awards = on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(
-        awards_sql.clone()
-    ))
-    .bind(org_id)
-    .bind(subject_id)
-    .fetch_all(c)
-    .await)?;
-    let ratings = on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sqlx::AssertSqlSafe(
-        ratings_sql.clone()
-    ))
-    .bind(org_id)
-    .bind(subject_id)
-    .fetch_all(c)
-    .await)?;
-    let disciplines = on_tx!(tx, |c| sqlx::query_as::<_, DisciplineRow>(
-        sqlx::AssertSqlSafe(disciplines_sql.clone())
-    )
-    .bind(org_id)
-    .bind(subject_id)
-    .fetch_all(c)
-    .await)?;
-    let initiatives = on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(
-        sqlx::AssertSqlSafe(initiatives_sql.clone())
-    )
-    .bind(org_id)
-    .bind(subject_id)
-    .fetch_all(c)
-    .await)?;
+    let awards = on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(awards_sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .fetch_all(c)
+        .await)?;
+    let ratings = on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(ratings_sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .fetch_all(c)
+        .await)?;
+    let disciplines = on_tx!(tx, |c| sqlx::query_as::<_, DisciplineRow>(disciplines_sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .fetch_all(c)
+        .await)?;
+    let initiatives = on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(initiatives_sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .fetch_all(c)
+        .await)?;
     Ok(StoredLedger {
         awards,
         ratings,
@@ -257,14 +272,16 @@ pub async fn load(tx: &mut Tx, org_id: &str, subject_id: &str) -> Result<StoredL
 }
 
 pub async fn get_award(tx: &mut Tx, org_id: &str, id: &str) -> Result<AwardRow> {
-    let sql = format!("SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        award_columns!(),
+        " FROM ledger_awards WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
@@ -324,17 +341,17 @@ pub async fn rating_of(
     subject_id: &str,
     year: i64,
 ) -> Result<Option<RatingRow>> {
-    let sql = format!(
-        "SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 AND year = $3"
+    let sql = concat!(
+        "SELECT ",
+        rating_columns!(),
+        " FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 AND year = $3"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(subject_id)
-    .bind(year)
-    .fetch_optional(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .bind(year)
+        .fetch_optional(c)
+        .await)?)
 }
 
 pub async fn insert_rating(tx: &mut Tx, r: &RatingRow) -> Result<()> {

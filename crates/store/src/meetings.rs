@@ -29,7 +29,11 @@ pub struct MeetingRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, title, held_on, place, status, total_members, secret_ballot, chair_name, secretary_name, minutes, closed_at, others_present, others_written, quota_cap, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, title, held_on, place, status, total_members, secret_ballot, chair_name, secretary_name, minutes, closed_at, others_present, others_written, quota_cap, version, created_at, updated_at"
+    };
+}
 
 /// A council member user sitting in a meeting.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -115,12 +119,14 @@ impl MeetingRow {
 }
 
 pub async fn insert(tx: &mut Tx, m: &MeetingRow, member_ids: &[String]) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO meetings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+    let sql = concat!(
+        "INSERT INTO meetings (",
+        columns!(),
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
     );
     exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(&m.id)
             .bind(&m.org_id)
             .bind(&m.title)
@@ -147,29 +153,31 @@ pub async fn insert(tx: &mut Tx, m: &MeetingRow, member_ids: &[String]) -> Resul
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<MeetingRow> {
-    let sql = format!("SELECT {COLUMNS} FROM meetings WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM meetings WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 /// Meetings of the organisation, latest date first.
 pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<MeetingRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM meetings WHERE org_id = $1 ORDER BY held_on DESC, created_at DESC LIMIT $2"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM meetings WHERE org_id = $1 ORDER BY held_on DESC, created_at DESC LIMIT $2"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(limit)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(sql)
+        .bind(org_id)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// Moves the meeting to `to` if `version` still matches; stores the minutes and the cap when closing.
@@ -248,31 +256,34 @@ pub async fn set_attendance(
     Ok(())
 }
 
-const ITEM_SELECT: &str = "SELECT i.id, i.meeting_id, i.nomination_id, i.position, i.paper_agree, i.paper_disagree, i.paper_abstain, i.result, i.agree, i.disagree, i.abstain, i.note, \
+macro_rules! item_select {
+    () => {
+        "SELECT i.id, i.meeting_id, i.nomination_id, i.position, i.paper_agree, i.paper_disagree, i.paper_abstain, i.result, i.agree, i.disagree, i.abstain, i.note, \
     COALESCE(p.full_name, nu.name, n.household_name, '') AS nominee, n.nominee_type, n.code, n.achievement, n.campaign_id, n.nominating_unit_id, COALESCE(su.name, '') AS nominating_unit, \
     COALESCE(p.direct_worker, FALSE) AS direct_worker, n.submitted_at \
-    FROM agenda_items i JOIN nominations n ON n.id = i.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id";
+    FROM agenda_items i JOIN nominations n ON n.id = i.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id"
+    };
+}
 
 /// The agenda in order.
 pub async fn items(tx: &mut Tx, meeting_id: &str) -> Result<Vec<ItemRow>> {
-    let sql = format!("{ITEM_SELECT} WHERE i.meeting_id = $1 ORDER BY i.position");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(meeting_id)
-    .fetch_all(c)
-    .await)?)
+    let sql = concat!(
+        item_select!(),
+        " WHERE i.meeting_id = $1 ORDER BY i.position"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sql)
+        .bind(meeting_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn item(tx: &mut Tx, meeting_id: &str, item_id: &str) -> Result<ItemRow> {
-    let sql = format!("{ITEM_SELECT} WHERE i.meeting_id = $1 AND i.id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(meeting_id)
-    .bind(item_id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(item_select!(), " WHERE i.meeting_id = $1 AND i.id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sql)
+        .bind(meeting_id)
+        .bind(item_id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 

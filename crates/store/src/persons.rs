@@ -21,7 +21,11 @@ pub struct PersonRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, unit_id, unit_path, full_name, gender, birth_date, position, kind, direct_worker, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, unit_id, unit_path, full_name, gender, birth_date, position, kind, direct_worker, version, created_at, updated_at"
+    };
+}
 
 /// A person with the name of their unit, for lists.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -53,11 +57,12 @@ pub struct PersonFilter {
     pub query: Option<String>,
 }
 
-fn filter_sql(select: &str) -> String {
-    format!(
-        "{select} FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.org_id = $1 AND ($2 IS NULL OR p.unit_path LIKE $2) \
+/// The FROM and WHERE of the people list and its count (a macro so `concat!` keeps both static).
+macro_rules! filter_sql {
+    () => {
+        " FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.org_id = $1 AND ($2 IS NULL OR p.unit_path LIKE $2) \
          AND ($3 IS NULL OR p.unit_id = $3) AND ($4 IS NULL OR (' ' || p.search_text) LIKE $4 ESCAPE '\\')"
-    )
+    };
 }
 
 /// One page of people, ordered by name.
@@ -68,51 +73,48 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<PersonListRow>> {
-    let sql = format!(
-        "{} ORDER BY p.search_text, p.id LIMIT $5 OFFSET $6",
-        filter_sql(
-            "SELECT p.id, p.unit_id, u.name AS unit_name, p.full_name, p.gender, p.birth_date, p.position, p.kind, p.direct_worker"
-        )
+    let sql = concat!(
+        "SELECT p.id, p.unit_id, u.name AS unit_name, p.full_name, p.gender, p.birth_date, p.position, p.kind, p.direct_worker",
+        filter_sql!(),
+        " ORDER BY p.search_text, p.id LIMIT $5 OFFSET $6"
     );
     let scope = f.scope.as_ref().map(|s| format!("{s}%"));
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PersonListRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(&scope)
-    .bind(&f.unit_id)
-    .bind(&pattern)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PersonListRow>(sql)
+        .bind(org_id)
+        .bind(&scope)
+        .bind(&f.unit_id)
+        .bind(&pattern)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn count(tx: &mut Tx, org_id: &str, f: &PersonFilter) -> Result<i64> {
-    let sql = filter_sql("SELECT COUNT(*)");
+    let sql = concat!("SELECT COUNT(*)", filter_sql!());
     let scope = f.scope.as_ref().map(|s| format!("{s}%"));
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(&scope)
-    .bind(&f.unit_id)
-    .bind(&pattern)
-    .fetch_one(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sql)
+        .bind(org_id)
+        .bind(&scope)
+        .bind(&f.unit_id)
+        .bind(&pattern)
+        .fetch_one(c)
+        .await)?)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<PersonRow> {
-    let sql = format!("SELECT {COLUMNS} FROM persons WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, PersonRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM persons WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, PersonRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
@@ -189,6 +191,7 @@ pub async fn insert_many(tx: &mut Tx, people: &[PersonRow]) -> Result<()> {
             ));
         }
         exec!(tx, {
+            // Dynamic only in the number of rows; every piece is a literal above.
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
             for p in chunk {
                 q = q

@@ -21,8 +21,11 @@ pub struct RuleSourceRow {
     pub created_at: String,
 }
 
-const COLUMNS: &str =
-    "id, org_id, file_name, version, text, note, created_by, created_by_name, created_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, file_name, version, text, note, created_by, created_by_name, created_at"
+    };
+}
 
 impl RuleSourceRow {
     /// A new version `version` of `file_name`.
@@ -50,16 +53,16 @@ impl RuleSourceRow {
 
 /// The latest version of each file the organisation has saved.
 pub async fn latest_all(tx: &mut Tx, org_id: &str) -> Result<Vec<RuleSourceRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM rule_sources r WHERE org_id = $1 \
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM rule_sources r WHERE org_id = $1 \
          AND version = (SELECT MAX(version) FROM rule_sources m WHERE m.org_id = r.org_id AND m.file_name = r.file_name) ORDER BY file_name"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sql)
+        .bind(org_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// A cheap fingerprint of the organisation's saved versions: it changes with every save (here or
@@ -76,16 +79,16 @@ pub async fn stamp(tx: &mut Tx, org_id: &str) -> Result<String> {
 
 /// Every saved version of one file, newest first.
 pub async fn history(tx: &mut Tx, org_id: &str, file_name: &str) -> Result<Vec<RuleSourceRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM rule_sources WHERE org_id = $1 AND file_name = $2 ORDER BY version DESC"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM rule_sources WHERE org_id = $1 AND file_name = $2 ORDER BY version DESC"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(file_name)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sql)
+        .bind(org_id)
+        .bind(file_name)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// One saved version of a file.
@@ -95,17 +98,17 @@ pub async fn get_version(
     file_name: &str,
     version: i64,
 ) -> Result<RuleSourceRow> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM rule_sources WHERE org_id = $1 AND file_name = $2 AND version = $3"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM rule_sources WHERE org_id = $1 AND file_name = $2 AND version = $3"
     );
-    on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(file_name)
-    .bind(version)
-    .fetch_optional(c)
-    .await)?
+    on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sql)
+        .bind(org_id)
+        .bind(file_name)
+        .bind(version)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 

@@ -23,7 +23,11 @@ pub struct UnitRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, parent_id, path, code, name, short_name, kind, level, valid_from, valid_to, successor_id, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, parent_id, path, code, name, short_name, kind, level, valid_from, valid_to, successor_id, version, created_at, updated_at"
+    };
+}
 
 /// A code and name of a level or unit kind (data, shown in select boxes).
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -79,20 +83,20 @@ pub struct UnitFilter {
 pub async fn list(tx: &mut Tx, org_id: &str, f: &UnitFilter, limit: i64) -> Result<Vec<UnitRow>> {
     let scope = f.scope.as_ref().map(|s| format!("{}%", s.replace('%', "")));
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) \
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) \
          AND ($3 IS NULL OR (' ' || search_text) LIKE $3 ESCAPE '\\') AND ($4 OR valid_to IS NULL) ORDER BY path LIMIT $5"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(&scope)
-    .bind(&pattern)
-    .bind(f.include_closed)
-    .bind(limit)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sql)
+        .bind(org_id)
+        .bind(&scope)
+        .bind(&pattern)
+        .bind(f.include_closed)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// Number of active units, optionally under a path.
@@ -108,26 +112,30 @@ pub async fn count_active(tx: &mut Tx, org_id: &str, scope: Option<&str>) -> Res
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<UnitRow> {
-    let sql = format!("SELECT {COLUMNS} FROM units WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM units WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn get_by_code(tx: &mut Tx, org_id: &str, code: &str) -> Result<Option<UnitRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM units WHERE org_id = $1 AND code = $2");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(code)
-    .fetch_optional(c)
-    .await)?)
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM units WHERE org_id = $1 AND code = $2"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sql)
+        .bind(org_id)
+        .bind(code)
+        .fetch_optional(c)
+        .await)?)
 }
 
 /// Fields of a new unit; the id, path and timestamps are made here.

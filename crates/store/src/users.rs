@@ -19,37 +19,39 @@ pub struct UserRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, username, full_name, password_hash, role, scope_unit_id, active, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, username, full_name, password_hash, role, scope_unit_id, active, version, created_at, updated_at"
+    };
+}
 
 pub async fn list(tx: &mut Tx, org_id: &str) -> Result<Vec<UserRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM users WHERE org_id = $1 ORDER BY username");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .fetch_all(c)
-    .await)?)
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM users WHERE org_id = $1 ORDER BY username"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sql)
+        .bind(org_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn get(tx: &mut Tx, id: &str) -> Result<UserRow> {
-    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!("SELECT ", columns!(), " FROM users WHERE id = $1");
+    on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sql)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn get_by_username(tx: &mut Tx, username: &str) -> Result<Option<UserRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM users WHERE username = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(username)
-    .fetch_optional(c)
-    .await)?)
+    let sql = concat!("SELECT ", columns!(), " FROM users WHERE username = $1");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sql)
+        .bind(username)
+        .fetch_optional(c)
+        .await)?)
 }
 
 impl UserRow {
@@ -191,18 +193,10 @@ pub async fn revoke_token(tx: &mut Tx, user_id: &str, token_id: &str) -> Result<
 
 /// The active user owning a live token.
 pub async fn user_by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<UserRow>> {
-    let sql = format!(
-        "SELECT {} FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active",
-        COLUMNS
-            .split(", ")
-            .map(|c| format!("u.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(token_hash)
-    .fetch_optional(c)
-    .await)?)
+    // `u.*`: a row of `users`, read by column name.
+    let sql = "SELECT u.* FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active";
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sql)
+        .bind(token_hash)
+        .fetch_optional(c)
+        .await)?)
 }
