@@ -1,6 +1,7 @@
 //! The units' work on a launched campaign (steps 3–5 of the process): registrations and pacts with
 //! their own targets, progress reports on targets, what was sent for each deadline, attached files.
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -167,26 +168,19 @@ pub async fn insert_registration(
     r: &RegistrationRow,
     targets: &[CommitmentRow],
 ) -> Result<()> {
-    let sql = concat!(
-        "INSERT INTO registrations (",
-        registration_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sql)
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.unit_id)
-            .bind(&r.titles)
-            .bind(&r.note)
-            .bind(&r.registered_at)
-            .bind(&r.registered_by)
-            .bind(r.version)
-            .bind(&r.created_at)
-            .bind(&r.updated_at)
-    )?;
+    insert_row!(tx, "registrations", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        unit_id: &r.unit_id,
+        titles: &r.titles,
+        note: &r.note,
+        registered_at: &r.registered_at,
+        registered_by: &r.registered_by,
+        version: r.version,
+        created_at: &r.created_at,
+        updated_at: &r.updated_at,
+    })?;
     set_commitments(tx, "registration", &r.id, targets).await
 }
 
@@ -195,16 +189,17 @@ pub async fn update_registration(
     r: &RegistrationRow,
     targets: &[CommitmentRow],
 ) -> Result<RegistrationRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE registrations SET titles = $1, note = $2, registered_at = $3, registered_by = $4, version = version + 1, updated_at = $5 WHERE id = $6 AND version = $7"
-    )
-    .bind(&r.titles)
-    .bind(&r.note)
-    .bind(&r.registered_at)
-    .bind(&r.registered_by)
-    .bind(ids::now())
-    .bind(&r.id)
-    .bind(r.version))?;
+    let done = update_row!(tx, "registrations", SET {
+        titles: &r.titles,
+        note: &r.note,
+        registered_at: &r.registered_at,
+        registered_by: &r.registered_by,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &r.id,
+        version: r.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -241,16 +236,17 @@ async fn set_commitments(
             .bind(owner_id)
     )?;
     for (i, t) in targets.iter().enumerate() {
-        exec!(tx, sqlx::query("INSERT INTO commitment_targets (id, owner_type, owner_id, position, target_id, text, comparator, threshold, measure) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-            .bind(ids::new_id())
-            .bind(owner_type)
-            .bind(owner_id)
-            .bind(i as i64)
-            .bind(&t.target_id)
-            .bind(&t.text)
-            .bind(&t.comparator)
-            .bind(t.threshold)
-            .bind(&t.measure))?;
+        insert_row!(tx, "commitment_targets", {
+            id: ids::new_id(),
+            owner_type: owner_type,
+            owner_id: owner_id,
+            position: i as i64,
+            target_id: &t.target_id,
+            text: &t.text,
+            comparator: &t.comparator,
+            threshold: t.threshold,
+            measure: &t.measure,
+        })?;
     }
     Ok(())
 }
@@ -304,34 +300,30 @@ pub async fn save_pact(
 ) -> Result<PactRow> {
     match existing_version {
         None => {
-            let sql = concat!(
-                "INSERT INTO pacts (",
-                pact_columns!(),
-                ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-            );
-            exec!(
-                tx,
-                sqlx::query(sql)
-                    .bind(&r.id)
-                    .bind(&r.org_id)
-                    .bind(&r.campaign_id)
-                    .bind(&r.cluster_id)
-                    .bind(&r.signed_on)
-                    .bind(&r.content)
-                    .bind(&r.signed_by)
-                    .bind(r.version)
-                    .bind(&r.created_at)
-                    .bind(&r.updated_at)
-            )?;
+            insert_row!(tx, "pacts", {
+                id: &r.id,
+                org_id: &r.org_id,
+                campaign_id: &r.campaign_id,
+                cluster_id: &r.cluster_id,
+                signed_on: &r.signed_on,
+                content: &r.content,
+                signed_by: &r.signed_by,
+                version: r.version,
+                created_at: &r.created_at,
+                updated_at: &r.updated_at,
+            })?;
         }
         Some(v) => {
-            let done = exec!(tx, sqlx::query("UPDATE pacts SET signed_on = $1, content = $2, signed_by = $3, version = version + 1, updated_at = $4 WHERE id = $5 AND version = $6")
-                .bind(&r.signed_on)
-                .bind(&r.content)
-                .bind(&r.signed_by)
-                .bind(ids::now())
-                .bind(&r.id)
-                .bind(v))?;
+            let done = update_row!(tx, "pacts", SET {
+                signed_on: &r.signed_on,
+                content: &r.content,
+                signed_by: &r.signed_by,
+                "version = version + 1",
+                updated_at: ids::now(),
+            } WHERE {
+                id: &r.id,
+                version: v,
+            })?;
             if done == 0 {
                 return Err(StoreError::Conflict);
             }
@@ -342,12 +334,10 @@ pub async fn save_pact(
         sqlx::query("DELETE FROM pact_members WHERE pact_id = $1").bind(&r.id)
     )?;
     for m in members {
-        exec!(
-            tx,
-            sqlx::query("INSERT INTO pact_members (pact_id, unit_id) VALUES ($1, $2)")
-                .bind(&r.id)
-                .bind(m)
-        )?;
+        insert_row!(tx, "pact_members", {
+            pact_id: &r.id,
+            unit_id: m,
+        })?;
     }
     set_commitments(tx, "pact", &r.id, targets).await?;
     pact(tx, &r.campaign_id, &r.cluster_id)
@@ -358,25 +348,18 @@ pub async fn save_pact(
 // ---- progress ----
 
 pub async fn insert_progress(tx: &mut Tx, r: &ProgressRow) -> Result<()> {
-    let sql = concat!(
-        "INSERT INTO progress_reports (",
-        progress_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sql)
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.target_id)
-            .bind(&r.unit_id)
-            .bind(r.value)
-            .bind(&r.reported_on)
-            .bind(&r.comment)
-            .bind(&r.created_by)
-            .bind(&r.created_at)
-    )?;
+    insert_row!(tx, "progress_reports", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        target_id: &r.target_id,
+        unit_id: &r.unit_id,
+        value: r.value,
+        reported_on: &r.reported_on,
+        comment: &r.comment,
+        created_by: &r.created_by,
+        created_at: &r.created_at,
+    })?;
     Ok(())
 }
 
@@ -411,26 +394,19 @@ pub async fn progress_report(tx: &mut Tx, org_id: &str, id: &str) -> Result<Prog
 // ---- submissions ----
 
 pub async fn insert_submission(tx: &mut Tx, r: &SubmissionRow) -> Result<()> {
-    let sql = concat!(
-        "INSERT INTO submissions (",
-        submission_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sql)
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.deadline_id)
-            .bind(&r.due_on)
-            .bind(&r.unit_id)
-            .bind(&r.sent_on)
-            .bind(&r.document_number)
-            .bind(&r.note)
-            .bind(&r.created_by)
-            .bind(&r.created_at)
-    )?;
+    insert_row!(tx, "submissions", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        deadline_id: &r.deadline_id,
+        due_on: &r.due_on,
+        unit_id: &r.unit_id,
+        sent_on: &r.sent_on,
+        document_number: &r.document_number,
+        note: &r.note,
+        created_by: &r.created_by,
+        created_at: &r.created_at,
+    })?;
     Ok(())
 }
 
@@ -464,25 +440,18 @@ pub async fn submission(tx: &mut Tx, org_id: &str, id: &str) -> Result<Submissio
 // ---- attachments ----
 
 pub async fn insert_attachment(tx: &mut Tx, r: &AttachmentRow) -> Result<()> {
-    let sql = concat!(
-        "INSERT INTO attachments (",
-        attachment_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sql)
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.owner_type)
-            .bind(&r.owner_id)
-            .bind(&r.unit_id)
-            .bind(&r.file_name)
-            .bind(&r.content_type)
-            .bind(r.size_bytes)
-            .bind(&r.sha256)
-            .bind(&r.created_at)
-    )?;
+    insert_row!(tx, "attachments", {
+        id: &r.id,
+        org_id: &r.org_id,
+        owner_type: &r.owner_type,
+        owner_id: &r.owner_id,
+        unit_id: &r.unit_id,
+        file_name: &r.file_name,
+        content_type: &r.content_type,
+        size_bytes: r.size_bytes,
+        sha256: &r.sha256,
+        created_at: &r.created_at,
+    })?;
     Ok(())
 }
 

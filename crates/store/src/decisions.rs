@@ -2,7 +2,8 @@
 //! public verification code; revocations (Law Điều 93); packages of nominations forwarded to a higher
 //! authority; in-app notifications for the people who act next.
 
-use crate::{Result, StoreError, Tx, exec, ids, on_tx};
+use crate::sql::{insert_row, update_row};
+use crate::{Result, StoreError, Tx, ids, on_tx};
 use serde::Serialize;
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -89,45 +90,39 @@ macro_rules! view_select {
 }
 
 pub async fn insert(tx: &mut Tx, d: &DecisionRow) -> Result<()> {
-    let sql = concat!(
-        "INSERT INTO decisions (",
-        decision_columns!(),
-        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sql)
-            .bind(&d.id)
-            .bind(&d.org_id)
-            .bind(&d.number)
-            .bind(&d.signed_on)
-            .bind(&d.issuer)
-            .bind(&d.signer_title)
-            .bind(&d.signer_name)
-            .bind(&d.title)
-            .bind(&d.place)
-            .bind(d.total_amount)
-            .bind(d.version)
-            .bind(&d.created_by)
-            .bind(&d.created_at)
-            .bind(&d.updated_at)
-    )?;
+    insert_row!(tx, "decisions", {
+        id: &d.id,
+        org_id: &d.org_id,
+        number: &d.number,
+        signed_on: &d.signed_on,
+        issuer: &d.issuer,
+        signer_title: &d.signer_title,
+        signer_name: &d.signer_name,
+        title: &d.title,
+        place: &d.place,
+        total_amount: d.total_amount,
+        version: d.version,
+        created_by: &d.created_by,
+        created_at: &d.created_at,
+        updated_at: &d.updated_at,
+    })?;
     Ok(())
 }
 
 pub async fn insert_line(tx: &mut Tx, l: &LineRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO decision_lines (id, decision_id, nomination_id, golden_book_no, amount, verify_code, award_id, revoked_at, revoked_reason, revoked_by, revoked_by_user) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-        .bind(&l.id)
-        .bind(&l.decision_id)
-        .bind(&l.nomination_id)
-        .bind(l.golden_book_no)
-        .bind(l.amount)
-        .bind(&l.verify_code)
-        .bind(&l.award_id)
-        .bind(&l.revoked_at)
-        .bind(&l.revoked_reason)
-        .bind(&l.revoked_by)
-        .bind(&l.revoked_by_user))?;
+    insert_row!(tx, "decision_lines", {
+        id: &l.id,
+        decision_id: &l.decision_id,
+        nomination_id: &l.nomination_id,
+        golden_book_no: l.golden_book_no,
+        amount: l.amount,
+        verify_code: &l.verify_code,
+        award_id: &l.award_id,
+        revoked_at: &l.revoked_at,
+        revoked_reason: &l.revoked_reason,
+        revoked_by: &l.revoked_by,
+        revoked_by_user: &l.revoked_by_user,
+    })?;
     Ok(())
 }
 
@@ -238,12 +233,15 @@ pub async fn revoke_line(
     by_decision: &str,
     user: &str,
 ) -> Result<()> {
-    let done = exec!(tx, sqlx::query("UPDATE decision_lines SET revoked_at = $1, revoked_reason = $2, revoked_by = $3, revoked_by_user = $4 WHERE id = $5 AND revoked_at IS NULL")
-        .bind(ids::now())
-        .bind(reason)
-        .bind(by_decision)
-        .bind(user)
-        .bind(line_id))?;
+    let done = update_row!(tx, "decision_lines", SET {
+        revoked_at: ids::now(),
+        revoked_reason: reason,
+        revoked_by: by_decision,
+        revoked_by_user: user,
+    } WHERE {
+        id: line_id,
+        "revoked_at IS NULL",
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -294,12 +292,11 @@ pub async fn honour_roll(
 
 /// Sets the folded search text of a line (name, unit, decision number).
 pub async fn set_search_text(tx: &mut Tx, line_id: &str, text: &str) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query("UPDATE decision_lines SET search_text = $1 WHERE id = $2")
-            .bind(text)
-            .bind(line_id)
-    )?;
+    update_row!(tx, "decision_lines", SET {
+        search_text: text,
+    } WHERE {
+        id: line_id,
+    })?;
     Ok(())
 }
 
@@ -324,15 +321,16 @@ pub struct ForwardRow {
 }
 
 pub async fn insert_forward(tx: &mut Tx, f: &ForwardRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO nomination_forwards (nomination_id, org_id, authority, file_name, sha256, size_bytes, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(&f.nomination_id)
-        .bind(&f.org_id)
-        .bind(&f.authority)
-        .bind(&f.file_name)
-        .bind(&f.sha256)
-        .bind(f.size_bytes)
-        .bind(&f.created_by)
-        .bind(&f.created_at))?;
+    insert_row!(tx, "nomination_forwards", {
+        nomination_id: &f.nomination_id,
+        org_id: &f.org_id,
+        authority: &f.authority,
+        file_name: &f.file_name,
+        sha256: &f.sha256,
+        size_bytes: f.size_bytes,
+        created_by: &f.created_by,
+        created_at: &f.created_at,
+    })?;
     Ok(())
 }
 
@@ -354,14 +352,16 @@ pub async fn notify(
     text: &str,
     link: &str,
 ) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO notifications (id, org_id, user_id, unit_id, role, text, link, created_at) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7)")
-        .bind(ids::new_id())
-        .bind(org_id)
-        .bind(unit_id)
-        .bind(role)
-        .bind(text)
-        .bind(link)
-        .bind(ids::now()))?;
+    insert_row!(tx, "notifications", {
+        id: ids::new_id(),
+        org_id: org_id,
+        user_id: None::<&str>,
+        unit_id: unit_id,
+        role: role,
+        text: text,
+        link: link,
+        created_at: ids::now(),
+    })?;
     Ok(())
 }
 

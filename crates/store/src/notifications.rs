@@ -2,6 +2,7 @@
 //! to the officers of a unit, or to everyone holding a role. Each user marks the ones they see read for
 //! themselves (`notification_reads`).
 
+use crate::sql::insert_row;
 use crate::{Result, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -39,15 +40,16 @@ pub async fn add(
         Addressee::Unit(u) => (None, Some(u), None),
         Addressee::Role(r) => (None, None, Some(r)),
     };
-    exec!(tx, sqlx::query("INSERT INTO notifications (id, org_id, user_id, unit_id, role, text, link, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(ids::new_id())
-        .bind(org_id)
-        .bind(user)
-        .bind(unit)
-        .bind(role)
-        .bind(text)
-        .bind(link)
-        .bind(ids::now()))?;
+    insert_row!(tx, "notifications", {
+        id: ids::new_id(),
+        org_id: org_id,
+        user_id: user,
+        unit_id: unit,
+        role: role,
+        text: text,
+        link: link,
+        created_at: ids::now(),
+    })?;
     Ok(())
 }
 
@@ -150,10 +152,11 @@ pub async fn unread_count(tx: &mut Tx, who: Reader<'_>, cap: i64) -> Result<i64>
 
 /// Marks one notification read by `user_id`; false when it already was.
 pub async fn mark_read(tx: &mut Tx, id: &str, user_id: &str) -> Result<bool> {
-    let n = exec!(tx, sqlx::query("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES ($1, $2, $3) ON CONFLICT (notification_id, user_id) DO NOTHING")
-        .bind(id)
-        .bind(user_id)
-        .bind(ids::now()))?;
+    let n = insert_row!(tx, "notification_reads", {
+        notification_id: id,
+        user_id: user_id,
+        read_at: ids::now(),
+    }, "ON CONFLICT (notification_id, user_id) DO NOTHING")?;
     Ok(n > 0)
 }
 

@@ -1,5 +1,6 @@
 //! People (cá nhân) of the organisation, each in one unit, searchable without diacritics.
 
+use crate::sql::update_row;
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -216,23 +217,23 @@ pub async fn insert_many(tx: &mut Tx, people: &[PersonRow]) -> Result<()> {
 
 /// Saves an edited person if the stored version is still `p.version`; returns the new row.
 pub async fn update(tx: &mut Tx, p: &PersonRow) -> Result<PersonRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE persons SET unit_id = $1, unit_path = $2, full_name = $3, gender = $4, birth_date = $5, position = $6, kind = $7, \
-         direct_worker = $8, search_text = $9, version = version + 1, updated_at = $10 WHERE id = $11 AND org_id = $12 AND version = $13"
-    )
-    .bind(&p.unit_id)
-    .bind(&p.unit_path)
-    .bind(&p.full_name)
-    .bind(&p.gender)
-    .bind(&p.birth_date)
-    .bind(&p.position)
-    .bind(&p.kind)
-    .bind(p.direct_worker)
-    .bind(search_text(p))
-    .bind(ids::now())
-    .bind(&p.id)
-    .bind(&p.org_id)
-    .bind(p.version))?;
+    let done = update_row!(tx, "persons", SET {
+        unit_id: &p.unit_id,
+        unit_path: &p.unit_path,
+        full_name: &p.full_name,
+        gender: &p.gender,
+        birth_date: &p.birth_date,
+        position: &p.position,
+        kind: &p.kind,
+        direct_worker: p.direct_worker,
+        search_text: search_text(p),
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &p.id,
+        org_id: &p.org_id,
+        version: p.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -247,11 +248,14 @@ pub async fn move_all(
     to_unit: &str,
     to_path: &str,
 ) -> Result<u64> {
-    let done = exec!(tx, sqlx::query("UPDATE persons SET unit_id = $1, unit_path = $2, version = version + 1, updated_at = $3 WHERE org_id = $4 AND unit_id = $5")
-        .bind(to_unit)
-        .bind(to_path)
-        .bind(ids::now())
-        .bind(org_id)
-        .bind(from_unit))?;
+    let done = update_row!(tx, "persons", SET {
+        unit_id: to_unit,
+        unit_path: to_path,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        org_id: org_id,
+        unit_id: from_unit,
+    })?;
     Ok(done)
 }

@@ -1,7 +1,8 @@
 //! An organisation's edited copies of the rule data files, one row per saved version (never updated
 //! or deleted). The latest version of a file is in force; `text` `None` means the shipped file.
 
-use crate::{Result, StoreError, Tx, exec, ids, on_tx};
+use crate::sql::insert_row;
+use crate::{Result, StoreError, Tx, ids, on_tx};
 use serde::Serialize;
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -115,18 +116,17 @@ pub async fn get_version(
 /// Saves a new version. Two saves of the same version race on the unique key: the loser gets
 /// [`StoreError::Conflict`].
 pub async fn insert(tx: &mut Tx, row: &RuleSourceRow) -> Result<()> {
-    let done = exec!(tx, sqlx::query(
-        "INSERT INTO rule_sources (id, org_id, file_name, version, text, note, created_by, created_by_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-    )
-    .bind(&row.id)
-    .bind(&row.org_id)
-    .bind(&row.file_name)
-    .bind(row.version)
-    .bind(&row.text)
-    .bind(&row.note)
-    .bind(&row.created_by)
-    .bind(&row.created_by_name)
-    .bind(&row.created_at));
+    let done = insert_row!(tx, "rule_sources", {
+        id: &row.id,
+        org_id: &row.org_id,
+        file_name: &row.file_name,
+        version: row.version,
+        text: &row.text,
+        note: &row.note,
+        created_by: &row.created_by,
+        created_by_name: &row.created_by_name,
+        created_at: &row.created_at,
+    });
     match done {
         Ok(_) => Ok(()),
         Err(e) => match StoreError::from(e) {

@@ -1,5 +1,6 @@
 //! User accounts: role and unit scope, Argon2id hashes (made by the web layer), API tokens, login throttling.
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -81,36 +82,36 @@ impl UserRow {
 }
 
 pub async fn insert(tx: &mut Tx, u: &UserRow) -> Result<()> {
-    exec!(tx, sqlx::query(
-        "INSERT INTO users (id, org_id, username, full_name, password_hash, role, scope_unit_id, active, version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)"
-    )
-    .bind(&u.id)
-    .bind(&u.org_id)
-    .bind(&u.username)
-    .bind(&u.full_name)
-    .bind(&u.password_hash)
-    .bind(&u.role)
-    .bind(&u.scope_unit_id)
-    .bind(u.active)
-    .bind(&u.created_at))?;
+    insert_row!(tx, "users", {
+        id: &u.id,
+        org_id: &u.org_id,
+        username: &u.username,
+        full_name: &u.full_name,
+        password_hash: &u.password_hash,
+        role: &u.role,
+        scope_unit_id: &u.scope_unit_id,
+        active: u.active,
+        version: 1_i64,
+        created_at: &u.created_at,
+        updated_at: &u.created_at,
+    })?;
     Ok(())
 }
 
 /// Saves edited fields (name, role, scope, active, hash) if the version still matches.
 pub async fn update(tx: &mut Tx, u: &UserRow) -> Result<UserRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE users SET full_name = $1, password_hash = $2, role = $3, scope_unit_id = $4, active = $5, version = version + 1, updated_at = $6 \
-         WHERE id = $7 AND version = $8"
-    )
-    .bind(&u.full_name)
-    .bind(&u.password_hash)
-    .bind(&u.role)
-    .bind(&u.scope_unit_id)
-    .bind(u.active)
-    .bind(ids::now())
-    .bind(&u.id)
-    .bind(u.version))?;
+    let done = update_row!(tx, "users", SET {
+        full_name: &u.full_name,
+        password_hash: &u.password_hash,
+        role: &u.role,
+        scope_unit_id: &u.scope_unit_id,
+        active: u.active,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &u.id,
+        version: u.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -119,13 +120,11 @@ pub async fn update(tx: &mut Tx, u: &UserRow) -> Result<UserRow> {
 
 /// Records a failed login for throttling.
 pub async fn add_login_failure(tx: &mut Tx, username: &str) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query("INSERT INTO login_failures (id, username, at) VALUES ($1, $2, $3)")
-            .bind(ids::new_id())
-            .bind(username)
-            .bind(ids::now())
-    )?;
+    insert_row!(tx, "login_failures", {
+        id: ids::new_id(),
+        username: username,
+        at: ids::now(),
+    })?;
     Ok(())
 }
 
@@ -165,12 +164,13 @@ pub async fn insert_token(
     token_hash: &str,
 ) -> Result<String> {
     let id = ids::new_id();
-    exec!(tx, sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&id)
-        .bind(user_id)
-        .bind(name)
-        .bind(token_hash)
-        .bind(ids::now()))?;
+    insert_row!(tx, "api_tokens", {
+        id: &id,
+        user_id: user_id,
+        name: name,
+        token_hash: token_hash,
+        created_at: ids::now(),
+    })?;
     Ok(id)
 }
 
@@ -184,10 +184,13 @@ pub async fn tokens_of(tx: &mut Tx, user_id: &str) -> Result<Vec<TokenRow>> {
 }
 
 pub async fn revoke_token(tx: &mut Tx, user_id: &str, token_id: &str) -> Result<bool> {
-    let done = exec!(tx, sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
-        .bind(ids::now())
-        .bind(token_id)
-        .bind(user_id))?;
+    let done = update_row!(tx, "api_tokens", SET {
+        revoked_at: ids::now(),
+    } WHERE {
+        id: token_id,
+        user_id: user_id,
+        "revoked_at IS NULL",
+    })?;
     Ok(done > 0)
 }
 
