@@ -1,7 +1,8 @@
 //! The append-only audit log: who changed what, when, with the values before and after.
 //! Rows are written in the same transaction as the change they describe and never updated or deleted.
 
-use crate::{Result, Tx, exec, ids, on_tx};
+use crate::sql::insert_row;
+use crate::{Result, Tx, ids, on_tx};
 use serde::Serialize;
 
 /// One change to record.
@@ -41,21 +42,19 @@ pub async fn record(tx: &mut Tx, e: AuditEntry<'_>) -> Result<()> {
     let at = ids::now();
     let before = e.before.map(|v| v.to_string());
     let after = e.after.map(|v| v.to_string());
-    exec!(tx, sqlx::query(
-        "INSERT INTO audit_log (id, org_id, at, user_id, user_name, action, object_type, object_id, object_label, before_json, after_json) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    )
-    .bind(&id)
-    .bind(e.org_id)
-    .bind(&at)
-    .bind(e.user_id)
-    .bind(e.user_name)
-    .bind(e.action)
-    .bind(e.object_type)
-    .bind(e.object_id)
-    .bind(e.object_label)
-    .bind(&before)
-    .bind(&after))?;
+    insert_row!(tx, "audit_log", {
+        id: &id,
+        org_id: e.org_id,
+        at: &at,
+        user_id: e.user_id,
+        user_name: e.user_name,
+        action: e.action,
+        object_type: e.object_type,
+        object_id: e.object_id,
+        object_label: e.object_label,
+        before_json: &before,
+        after_json: &after,
+    })?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The parts of a plan that units act on: themes (with lead and coordinating units), targets and
 //! deadlines. Each row carries a version, so two officers editing one target are told, not overwritten.
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -22,7 +23,11 @@ pub struct ThemeRow {
     pub updated_at: String,
 }
 
-const THEME_COLUMNS: &str = "id, org_id, campaign_id, position, title, lead_unit_id, lead_name, period_from, period_to, description, version, created_at, updated_at";
+macro_rules! theme_columns {
+    () => {
+        "id, org_id, campaign_id, position, title, lead_unit_id, lead_name, period_from, period_to, description, version, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
 pub struct TargetRow {
@@ -44,7 +49,11 @@ pub struct TargetRow {
     pub updated_at: String,
 }
 
-const TARGET_COLUMNS: &str = "id, org_id, campaign_id, theme_id, position, text, comparator, threshold, measure, scope, version, created_at, updated_at";
+macro_rules! target_columns {
+    () => {
+        "id, org_id, campaign_id, theme_id, position, text, comparator, threshold, measure, scope, version, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct DeadlineRow {
@@ -68,32 +77,37 @@ pub struct DeadlineRow {
     pub updated_at: String,
 }
 
-const DEADLINE_COLUMNS: &str = "id, org_id, campaign_id, kind, what, opens_on, due_on, recurrence, repeat_until, addressees, unit_kind, unit_id, recipient, version, created_at, updated_at";
+macro_rules! deadline_columns {
+    () => {
+        "id, org_id, campaign_id, kind, what, opens_on, due_on, recurrence, repeat_until, addressees, unit_kind, unit_id, recipient, version, created_at, updated_at"
+    };
+}
 
 // ---- themes ----
 
 pub async fn themes(tx: &mut Tx, campaign_id: &str) -> Result<Vec<ThemeRow>> {
-    let sql = format!(
-        "SELECT {THEME_COLUMNS} FROM campaign_themes WHERE campaign_id = $1 ORDER BY position"
+    let sql = concat!(
+        "SELECT ",
+        theme_columns!(),
+        " FROM campaign_themes WHERE campaign_id = $1 ORDER BY position"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn theme(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<ThemeRow> {
-    let sql =
-        format!("SELECT {THEME_COLUMNS} FROM campaign_themes WHERE campaign_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(campaign_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        theme_columns!(),
+        " FROM campaign_themes WHERE campaign_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, ThemeRow>(sql)
+        .bind(campaign_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
@@ -113,55 +127,48 @@ async fn set_coordinators(tx: &mut Tx, theme_id: &str, unit_ids: &[String]) -> R
         sqlx::query("DELETE FROM theme_coordinators WHERE theme_id = $1").bind(theme_id)
     )?;
     for u in unit_ids {
-        exec!(
-            tx,
-            sqlx::query("INSERT INTO theme_coordinators (theme_id, unit_id) VALUES ($1, $2)")
-                .bind(theme_id)
-                .bind(u)
-        )?;
+        insert_row!(tx, "theme_coordinators", {
+            theme_id: theme_id,
+            unit_id: u,
+        })?;
     }
     Ok(())
 }
 
 pub async fn insert_theme(tx: &mut Tx, r: &ThemeRow, coordinating: &[String]) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO campaign_themes ({THEME_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(r.position)
-            .bind(&r.title)
-            .bind(&r.lead_unit_id)
-            .bind(&r.lead_name)
-            .bind(&r.period_from)
-            .bind(&r.period_to)
-            .bind(&r.description)
-            .bind(r.version)
-            .bind(&r.created_at)
-            .bind(&r.updated_at)
-    )?;
+    insert_row!(tx, "campaign_themes", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        position: r.position,
+        title: &r.title,
+        lead_unit_id: &r.lead_unit_id,
+        lead_name: &r.lead_name,
+        period_from: &r.period_from,
+        period_to: &r.period_to,
+        description: &r.description,
+        version: r.version,
+        created_at: &r.created_at,
+        updated_at: &r.updated_at,
+    })?;
     set_coordinators(tx, &r.id, coordinating).await
 }
 
 pub async fn update_theme(tx: &mut Tx, r: &ThemeRow, coordinating: &[String]) -> Result<ThemeRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE campaign_themes SET title = $1, lead_unit_id = $2, lead_name = $3, period_from = $4, period_to = $5, description = $6, version = version + 1, updated_at = $7 \
-         WHERE id = $8 AND campaign_id = $9 AND version = $10"
-    )
-    .bind(&r.title)
-    .bind(&r.lead_unit_id)
-    .bind(&r.lead_name)
-    .bind(&r.period_from)
-    .bind(&r.period_to)
-    .bind(&r.description)
-    .bind(ids::now())
-    .bind(&r.id)
-    .bind(&r.campaign_id)
-    .bind(r.version))?;
+    let done = update_row!(tx, "campaign_themes", SET {
+        title: &r.title,
+        lead_unit_id: &r.lead_unit_id,
+        lead_name: &r.lead_name,
+        period_from: &r.period_from,
+        period_to: &r.period_to,
+        description: &r.description,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &r.id,
+        campaign_id: &r.campaign_id,
+        version: r.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -171,14 +178,12 @@ pub async fn update_theme(tx: &mut Tx, r: &ThemeRow, coordinating: &[String]) ->
 
 /// Deletes a theme; its targets stay, without a theme.
 pub async fn delete_theme(tx: &mut Tx, campaign_id: &str, id: &str, version: i64) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query(
-            "UPDATE campaign_targets SET theme_id = NULL WHERE theme_id = $1 AND campaign_id = $2"
-        )
-        .bind(id)
-        .bind(campaign_id)
-    )?;
+    update_row!(tx, "campaign_targets", SET {
+        "theme_id = NULL",
+    } WHERE {
+        theme_id: id,
+        campaign_id: campaign_id,
+    })?;
     exec!(
         tx,
         sqlx::query("DELETE FROM theme_coordinators WHERE theme_id = $1").bind(id)
@@ -202,69 +207,65 @@ pub async fn delete_theme(tx: &mut Tx, campaign_id: &str, id: &str, version: i64
 // ---- targets ----
 
 pub async fn targets(tx: &mut Tx, campaign_id: &str) -> Result<Vec<TargetRow>> {
-    let sql = format!(
-        "SELECT {TARGET_COLUMNS} FROM campaign_targets WHERE campaign_id = $1 ORDER BY position"
+    let sql = concat!(
+        "SELECT ",
+        target_columns!(),
+        " FROM campaign_targets WHERE campaign_id = $1 ORDER BY position"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn target(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<TargetRow> {
-    let sql =
-        format!("SELECT {TARGET_COLUMNS} FROM campaign_targets WHERE campaign_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(campaign_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        target_columns!(),
+        " FROM campaign_targets WHERE campaign_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, TargetRow>(sql)
+        .bind(campaign_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert_target(tx: &mut Tx, r: &TargetRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO campaign_targets ({TARGET_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.theme_id)
-            .bind(r.position)
-            .bind(&r.text)
-            .bind(&r.comparator)
-            .bind(r.threshold)
-            .bind(&r.measure)
-            .bind(&r.scope)
-            .bind(r.version)
-            .bind(&r.created_at)
-            .bind(&r.updated_at)
-    )?;
+    insert_row!(tx, "campaign_targets", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        theme_id: &r.theme_id,
+        position: r.position,
+        text: &r.text,
+        comparator: &r.comparator,
+        threshold: r.threshold,
+        measure: &r.measure,
+        scope: &r.scope,
+        version: r.version,
+        created_at: &r.created_at,
+        updated_at: &r.updated_at,
+    })?;
     Ok(())
 }
 
 pub async fn update_target(tx: &mut Tx, r: &TargetRow) -> Result<TargetRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE campaign_targets SET theme_id = $1, text = $2, comparator = $3, threshold = $4, measure = $5, scope = $6, version = version + 1, updated_at = $7 \
-         WHERE id = $8 AND campaign_id = $9 AND version = $10"
-    )
-    .bind(&r.theme_id)
-    .bind(&r.text)
-    .bind(&r.comparator)
-    .bind(r.threshold)
-    .bind(&r.measure)
-    .bind(&r.scope)
-    .bind(ids::now())
-    .bind(&r.id)
-    .bind(&r.campaign_id)
-    .bind(r.version))?;
+    let done = update_row!(tx, "campaign_targets", SET {
+        theme_id: &r.theme_id,
+        text: &r.text,
+        comparator: &r.comparator,
+        threshold: r.threshold,
+        measure: &r.measure,
+        scope: &r.scope,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &r.id,
+        campaign_id: &r.campaign_id,
+        version: r.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -282,10 +283,11 @@ pub async fn target_reports(tx: &mut Tx, target_id: &str) -> Result<i64> {
 }
 
 pub async fn delete_target(tx: &mut Tx, campaign_id: &str, id: &str, version: i64) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query("UPDATE commitment_targets SET target_id = NULL WHERE target_id = $1").bind(id)
-    )?;
+    update_row!(tx, "commitment_targets", SET {
+        "target_id = NULL",
+    } WHERE {
+        target_id: id,
+    })?;
     let n = exec!(
         tx,
         sqlx::query(
@@ -305,15 +307,15 @@ pub async fn delete_target(tx: &mut Tx, campaign_id: &str, id: &str, version: i6
 // ---- deadlines ----
 
 pub async fn deadlines(tx: &mut Tx, campaign_id: &str) -> Result<Vec<DeadlineRow>> {
-    let sql = format!(
-        "SELECT {DEADLINE_COLUMNS} FROM campaign_deadlines WHERE campaign_id = $1 ORDER BY due_on, created_at"
+    let sql = concat!(
+        "SELECT ",
+        deadline_columns!(),
+        " FROM campaign_deadlines WHERE campaign_id = $1 ORDER BY due_on, created_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// Deadlines of every launched or closed campaign of the organisation whose first due date is at most
@@ -324,85 +326,74 @@ pub async fn org_deadlines(
     from: &str,
     until: &str,
 ) -> Result<Vec<DeadlineRow>> {
-    let cols: String = DEADLINE_COLUMNS
-        .split(", ")
-        .map(|c| format!("d.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "SELECT {cols} FROM campaign_deadlines d JOIN campaigns c ON c.id = d.campaign_id WHERE d.org_id = $1 AND c.status <> 'draft' \
+    // `d.*`: a row of `campaign_deadlines`, read by column name.
+    let sql = concat!(
+        "SELECT d.* FROM campaign_deadlines d JOIN campaigns c ON c.id = d.campaign_id WHERE d.org_id = $1 AND c.status <> 'draft' \
          AND d.due_on <= $2 AND COALESCE(d.repeat_until, CASE WHEN d.recurrence = 'once' THEN d.due_on ELSE c.period_to END) >= $3 ORDER BY d.due_on"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(until)
-    .bind(from)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sql)
+        .bind(org_id)
+        .bind(until)
+        .bind(from)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn deadline(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<DeadlineRow> {
-    let sql = format!(
-        "SELECT {DEADLINE_COLUMNS} FROM campaign_deadlines WHERE campaign_id = $1 AND id = $2"
+    let sql = concat!(
+        "SELECT ",
+        deadline_columns!(),
+        " FROM campaign_deadlines WHERE campaign_id = $1 AND id = $2"
     );
-    on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sql)
+        .bind(campaign_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert_deadline(tx: &mut Tx, r: &DeadlineRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO campaign_deadlines ({DEADLINE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.kind)
-            .bind(&r.what)
-            .bind(&r.opens_on)
-            .bind(&r.due_on)
-            .bind(&r.recurrence)
-            .bind(&r.repeat_until)
-            .bind(&r.addressees)
-            .bind(&r.unit_kind)
-            .bind(&r.unit_id)
-            .bind(&r.recipient)
-            .bind(r.version)
-            .bind(&r.created_at)
-            .bind(&r.updated_at)
-    )?;
+    insert_row!(tx, "campaign_deadlines", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        kind: &r.kind,
+        what: &r.what,
+        opens_on: &r.opens_on,
+        due_on: &r.due_on,
+        recurrence: &r.recurrence,
+        repeat_until: &r.repeat_until,
+        addressees: &r.addressees,
+        unit_kind: &r.unit_kind,
+        unit_id: &r.unit_id,
+        recipient: &r.recipient,
+        version: r.version,
+        created_at: &r.created_at,
+        updated_at: &r.updated_at,
+    })?;
     Ok(())
 }
 
 pub async fn update_deadline(tx: &mut Tx, r: &DeadlineRow) -> Result<DeadlineRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE campaign_deadlines SET kind = $1, what = $2, opens_on = $3, due_on = $4, recurrence = $5, repeat_until = $6, addressees = $7, unit_kind = $8, unit_id = $9, \
-         recipient = $10, version = version + 1, updated_at = $11 WHERE id = $12 AND campaign_id = $13 AND version = $14"
-    )
-    .bind(&r.kind)
-    .bind(&r.what)
-    .bind(&r.opens_on)
-    .bind(&r.due_on)
-    .bind(&r.recurrence)
-    .bind(&r.repeat_until)
-    .bind(&r.addressees)
-    .bind(&r.unit_kind)
-    .bind(&r.unit_id)
-    .bind(&r.recipient)
-    .bind(ids::now())
-    .bind(&r.id)
-    .bind(&r.campaign_id)
-    .bind(r.version))?;
+    let done = update_row!(tx, "campaign_deadlines", SET {
+        kind: &r.kind,
+        what: &r.what,
+        opens_on: &r.opens_on,
+        due_on: &r.due_on,
+        recurrence: &r.recurrence,
+        repeat_until: &r.repeat_until,
+        addressees: &r.addressees,
+        unit_kind: &r.unit_kind,
+        unit_id: &r.unit_id,
+        recipient: &r.recipient,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &r.id,
+        campaign_id: &r.campaign_id,
+        version: r.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }

@@ -1,6 +1,7 @@
 //! The units' work on a launched campaign (steps 3–5 of the process): registrations and pacts with
 //! their own targets, progress reports on targets, what was sent for each deadline, attached files.
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -20,7 +21,11 @@ pub struct RegistrationRow {
     pub updated_at: String,
 }
 
-const REGISTRATION_COLUMNS: &str = "id, org_id, campaign_id, unit_id, titles, note, registered_at, registered_by, version, created_at, updated_at";
+macro_rules! registration_columns {
+    () => {
+        "id, org_id, campaign_id, unit_id, titles, note, registered_at, registered_by, version, created_at, updated_at"
+    };
+}
 
 impl RegistrationRow {
     pub fn title_codes(&self) -> Vec<String> {
@@ -57,7 +62,11 @@ pub struct PactRow {
     pub updated_at: String,
 }
 
-const PACT_COLUMNS: &str = "id, org_id, campaign_id, cluster_id, signed_on, content, signed_by, version, created_at, updated_at";
+macro_rules! pact_columns {
+    () => {
+        "id, org_id, campaign_id, cluster_id, signed_on, content, signed_by, version, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
 pub struct ProgressRow {
@@ -74,7 +83,11 @@ pub struct ProgressRow {
     pub created_at: String,
 }
 
-const PROGRESS_COLUMNS: &str = "id, org_id, campaign_id, target_id, unit_id, value, reported_on, comment, created_by, created_at";
+macro_rules! progress_columns {
+    () => {
+        "id, org_id, campaign_id, target_id, unit_id, value, reported_on, comment, created_by, created_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct SubmissionRow {
@@ -91,7 +104,11 @@ pub struct SubmissionRow {
     pub created_at: String,
 }
 
-const SUBMISSION_COLUMNS: &str = "id, org_id, campaign_id, deadline_id, due_on, unit_id, sent_on, document_number, note, created_by, created_at";
+macro_rules! submission_columns {
+    () => {
+        "id, org_id, campaign_id, deadline_id, due_on, unit_id, sent_on, document_number, note, created_by, created_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct AttachmentRow {
@@ -109,20 +126,24 @@ pub struct AttachmentRow {
     pub created_at: String,
 }
 
-const ATTACHMENT_COLUMNS: &str = "id, org_id, owner_type, owner_id, unit_id, file_name, content_type, size_bytes, sha256, created_at";
+macro_rules! attachment_columns {
+    () => {
+        "id, org_id, owner_type, owner_id, unit_id, file_name, content_type, size_bytes, sha256, created_at"
+    };
+}
 
 // ---- registrations ----
 
 pub async fn registrations(tx: &mut Tx, campaign_id: &str) -> Result<Vec<RegistrationRow>> {
-    let sql = format!(
-        "SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE campaign_id = $1 ORDER BY registered_at"
+    let sql = concat!(
+        "SELECT ",
+        registration_columns!(),
+        " FROM registrations WHERE campaign_id = $1 ORDER BY registered_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn registration(
@@ -130,16 +151,16 @@ pub async fn registration(
     campaign_id: &str,
     unit_id: &str,
 ) -> Result<Option<RegistrationRow>> {
-    let sql = format!(
-        "SELECT {REGISTRATION_COLUMNS} FROM registrations WHERE campaign_id = $1 AND unit_id = $2"
+    let sql = concat!(
+        "SELECT ",
+        registration_columns!(),
+        " FROM registrations WHERE campaign_id = $1 AND unit_id = $2"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .bind(unit_id)
-    .fetch_optional(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RegistrationRow>(sql)
+        .bind(campaign_id)
+        .bind(unit_id)
+        .fetch_optional(c)
+        .await)?)
 }
 
 pub async fn insert_registration(
@@ -147,24 +168,19 @@ pub async fn insert_registration(
     r: &RegistrationRow,
     targets: &[CommitmentRow],
 ) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO registrations ({REGISTRATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.unit_id)
-            .bind(&r.titles)
-            .bind(&r.note)
-            .bind(&r.registered_at)
-            .bind(&r.registered_by)
-            .bind(r.version)
-            .bind(&r.created_at)
-            .bind(&r.updated_at)
-    )?;
+    insert_row!(tx, "registrations", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        unit_id: &r.unit_id,
+        titles: &r.titles,
+        note: &r.note,
+        registered_at: &r.registered_at,
+        registered_by: &r.registered_by,
+        version: r.version,
+        created_at: &r.created_at,
+        updated_at: &r.updated_at,
+    })?;
     set_commitments(tx, "registration", &r.id, targets).await
 }
 
@@ -173,16 +189,17 @@ pub async fn update_registration(
     r: &RegistrationRow,
     targets: &[CommitmentRow],
 ) -> Result<RegistrationRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE registrations SET titles = $1, note = $2, registered_at = $3, registered_by = $4, version = version + 1, updated_at = $5 WHERE id = $6 AND version = $7"
-    )
-    .bind(&r.titles)
-    .bind(&r.note)
-    .bind(&r.registered_at)
-    .bind(&r.registered_by)
-    .bind(ids::now())
-    .bind(&r.id)
-    .bind(r.version))?;
+    let done = update_row!(tx, "registrations", SET {
+        titles: &r.titles,
+        note: &r.note,
+        registered_at: &r.registered_at,
+        registered_by: &r.registered_by,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &r.id,
+        version: r.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -219,16 +236,17 @@ async fn set_commitments(
             .bind(owner_id)
     )?;
     for (i, t) in targets.iter().enumerate() {
-        exec!(tx, sqlx::query("INSERT INTO commitment_targets (id, owner_type, owner_id, position, target_id, text, comparator, threshold, measure) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-            .bind(ids::new_id())
-            .bind(owner_type)
-            .bind(owner_id)
-            .bind(i as i64)
-            .bind(&t.target_id)
-            .bind(&t.text)
-            .bind(&t.comparator)
-            .bind(t.threshold)
-            .bind(&t.measure))?;
+        insert_row!(tx, "commitment_targets", {
+            id: ids::new_id(),
+            owner_type: owner_type,
+            owner_id: owner_id,
+            position: i as i64,
+            target_id: &t.target_id,
+            text: &t.text,
+            comparator: &t.comparator,
+            threshold: t.threshold,
+            measure: &t.measure,
+        })?;
     }
     Ok(())
 }
@@ -236,25 +254,28 @@ async fn set_commitments(
 // ---- pacts ----
 
 pub async fn pacts(tx: &mut Tx, campaign_id: &str) -> Result<Vec<PactRow>> {
-    let sql = format!("SELECT {PACT_COLUMNS} FROM pacts WHERE campaign_id = $1 ORDER BY signed_on");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    let sql = concat!(
+        "SELECT ",
+        pact_columns!(),
+        " FROM pacts WHERE campaign_id = $1 ORDER BY signed_on"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn pact(tx: &mut Tx, campaign_id: &str, cluster_id: &str) -> Result<Option<PactRow>> {
-    let sql =
-        format!("SELECT {PACT_COLUMNS} FROM pacts WHERE campaign_id = $1 AND cluster_id = $2");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .bind(cluster_id)
-    .fetch_optional(c)
-    .await)?)
+    let sql = concat!(
+        "SELECT ",
+        pact_columns!(),
+        " FROM pacts WHERE campaign_id = $1 AND cluster_id = $2"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PactRow>(sql)
+        .bind(campaign_id)
+        .bind(cluster_id)
+        .fetch_optional(c)
+        .await)?)
 }
 
 /// The members of a pact at signing: (unit id, unit name).
@@ -279,32 +300,30 @@ pub async fn save_pact(
 ) -> Result<PactRow> {
     match existing_version {
         None => {
-            let sql = format!(
-                "INSERT INTO pacts ({PACT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-            );
-            exec!(
-                tx,
-                sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-                    .bind(&r.id)
-                    .bind(&r.org_id)
-                    .bind(&r.campaign_id)
-                    .bind(&r.cluster_id)
-                    .bind(&r.signed_on)
-                    .bind(&r.content)
-                    .bind(&r.signed_by)
-                    .bind(r.version)
-                    .bind(&r.created_at)
-                    .bind(&r.updated_at)
-            )?;
+            insert_row!(tx, "pacts", {
+                id: &r.id,
+                org_id: &r.org_id,
+                campaign_id: &r.campaign_id,
+                cluster_id: &r.cluster_id,
+                signed_on: &r.signed_on,
+                content: &r.content,
+                signed_by: &r.signed_by,
+                version: r.version,
+                created_at: &r.created_at,
+                updated_at: &r.updated_at,
+            })?;
         }
         Some(v) => {
-            let done = exec!(tx, sqlx::query("UPDATE pacts SET signed_on = $1, content = $2, signed_by = $3, version = version + 1, updated_at = $4 WHERE id = $5 AND version = $6")
-                .bind(&r.signed_on)
-                .bind(&r.content)
-                .bind(&r.signed_by)
-                .bind(ids::now())
-                .bind(&r.id)
-                .bind(v))?;
+            let done = update_row!(tx, "pacts", SET {
+                signed_on: &r.signed_on,
+                content: &r.content,
+                signed_by: &r.signed_by,
+                "version = version + 1",
+                updated_at: ids::now(),
+            } WHERE {
+                id: &r.id,
+                version: v,
+            })?;
             if done == 0 {
                 return Err(StoreError::Conflict);
             }
@@ -315,12 +334,10 @@ pub async fn save_pact(
         sqlx::query("DELETE FROM pact_members WHERE pact_id = $1").bind(&r.id)
     )?;
     for m in members {
-        exec!(
-            tx,
-            sqlx::query("INSERT INTO pact_members (pact_id, unit_id) VALUES ($1, $2)")
-                .bind(&r.id)
-                .bind(m)
-        )?;
+        insert_row!(tx, "pact_members", {
+            pact_id: &r.id,
+            unit_id: m,
+        })?;
     }
     set_commitments(tx, "pact", &r.id, targets).await?;
     pact(tx, &r.campaign_id, &r.cluster_id)
@@ -331,122 +348,110 @@ pub async fn save_pact(
 // ---- progress ----
 
 pub async fn insert_progress(tx: &mut Tx, r: &ProgressRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO progress_reports ({PROGRESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.target_id)
-            .bind(&r.unit_id)
-            .bind(r.value)
-            .bind(&r.reported_on)
-            .bind(&r.comment)
-            .bind(&r.created_by)
-            .bind(&r.created_at)
-    )?;
+    insert_row!(tx, "progress_reports", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        target_id: &r.target_id,
+        unit_id: &r.unit_id,
+        value: r.value,
+        reported_on: &r.reported_on,
+        comment: &r.comment,
+        created_by: &r.created_by,
+        created_at: &r.created_at,
+    })?;
     Ok(())
 }
 
 /// Every report of a campaign, oldest first (by data date, then by entry time), so the last one of a
 /// (target, unit) pair is its current value.
 pub async fn progress(tx: &mut Tx, campaign_id: &str) -> Result<Vec<ProgressRow>> {
-    let sql = format!(
-        "SELECT {PROGRESS_COLUMNS} FROM progress_reports WHERE campaign_id = $1 ORDER BY reported_on, created_at"
+    let sql = concat!(
+        "SELECT ",
+        progress_columns!(),
+        " FROM progress_reports WHERE campaign_id = $1 ORDER BY reported_on, created_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn progress_report(tx: &mut Tx, org_id: &str, id: &str) -> Result<ProgressRow> {
-    let sql =
-        format!("SELECT {PROGRESS_COLUMNS} FROM progress_reports WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        progress_columns!(),
+        " FROM progress_reports WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, ProgressRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 // ---- submissions ----
 
 pub async fn insert_submission(tx: &mut Tx, r: &SubmissionRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO submissions ({SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.deadline_id)
-            .bind(&r.due_on)
-            .bind(&r.unit_id)
-            .bind(&r.sent_on)
-            .bind(&r.document_number)
-            .bind(&r.note)
-            .bind(&r.created_by)
-            .bind(&r.created_at)
-    )?;
+    insert_row!(tx, "submissions", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        deadline_id: &r.deadline_id,
+        due_on: &r.due_on,
+        unit_id: &r.unit_id,
+        sent_on: &r.sent_on,
+        document_number: &r.document_number,
+        note: &r.note,
+        created_by: &r.created_by,
+        created_at: &r.created_at,
+    })?;
     Ok(())
 }
 
 /// Every submission of a campaign, oldest first.
 pub async fn submissions(tx: &mut Tx, campaign_id: &str) -> Result<Vec<SubmissionRow>> {
-    let sql = format!(
-        "SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE campaign_id = $1 ORDER BY sent_on, created_at"
+    let sql = concat!(
+        "SELECT ",
+        submission_columns!(),
+        " FROM submissions WHERE campaign_id = $1 ORDER BY sent_on, created_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(campaign_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sql)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn submission(tx: &mut Tx, org_id: &str, id: &str) -> Result<SubmissionRow> {
-    let sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        submission_columns!(),
+        " FROM submissions WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 // ---- attachments ----
 
 pub async fn insert_attachment(tx: &mut Tx, r: &AttachmentRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO attachments ({ATTACHMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.owner_type)
-            .bind(&r.owner_id)
-            .bind(&r.unit_id)
-            .bind(&r.file_name)
-            .bind(&r.content_type)
-            .bind(r.size_bytes)
-            .bind(&r.sha256)
-            .bind(&r.created_at)
-    )?;
+    insert_row!(tx, "attachments", {
+        id: &r.id,
+        org_id: &r.org_id,
+        owner_type: &r.owner_type,
+        owner_id: &r.owner_id,
+        unit_id: &r.unit_id,
+        file_name: &r.file_name,
+        content_type: &r.content_type,
+        size_bytes: r.size_bytes,
+        sha256: &r.sha256,
+        created_at: &r.created_at,
+    })?;
     Ok(())
 }
 
@@ -455,26 +460,28 @@ pub async fn attachments(
     owner_type: &str,
     owner_id: &str,
 ) -> Result<Vec<AttachmentRow>> {
-    let sql = format!(
-        "SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE owner_type = $1 AND owner_id = $2 ORDER BY created_at"
+    let sql = concat!(
+        "SELECT ",
+        attachment_columns!(),
+        " FROM attachments WHERE owner_type = $1 AND owner_id = $2 ORDER BY created_at"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(owner_type)
-    .bind(owner_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(sql)
+        .bind(owner_type)
+        .bind(owner_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn attachment(tx: &mut Tx, org_id: &str, id: &str) -> Result<AttachmentRow> {
-    let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        attachment_columns!(),
+        " FROM attachments WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, AttachmentRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }

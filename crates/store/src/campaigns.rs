@@ -2,6 +2,7 @@
 //! participating units, allowed award forms and quotas. Themes, targets and deadlines are in
 //! [`crate::campaign_parts`]; the units' work on a campaign in [`crate::campaign_work`].
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -35,7 +36,11 @@ pub struct CampaignRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, number, issued_on, issuer, place, title, kind, period_from, period_to, signer_title, signer_name, purposes, content, participants_note, status, launched_at, closed_at, copied_from_id, search_text, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, number, issued_on, issuer, place, title, kind, period_from, period_to, signer_title, signer_name, purposes, content, participants_note, status, launched_at, closed_at, copied_from_id, search_text, version, created_at, updated_at"
+    };
+}
 
 impl CampaignRow {
     /// The folded text searched by the list (number, title, issuer).
@@ -104,98 +109,94 @@ pub struct CampaignFilter {
 pub async fn list(tx: &mut Tx, org_id: &str, f: &CampaignFilter) -> Result<Vec<CampaignRow>> {
     let year_from = f.year.map(|y| format!("{y:04}-01-01"));
     let year_to = f.year.map(|y| format!("{y:04}-12-31"));
-    let sql = format!(
-        "SELECT {COLUMNS} FROM campaigns WHERE org_id = $1 AND ($2 IS NULL OR period_to >= $2) AND ($3 IS NULL OR period_from <= $3) \
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM campaigns WHERE org_id = $1 AND ($2 IS NULL OR period_to >= $2) AND ($3 IS NULL OR period_from <= $3) \
          AND ($4 IS NULL OR status = $4) AND ($5 OR status <> 'draft') AND ($6 IS NULL OR (' ' || search_text) LIKE $6 ESCAPE '\\') \
          ORDER BY period_from DESC, created_at DESC LIMIT 1000"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(&year_from)
-    .bind(&year_to)
-    .bind(&f.status)
-    .bind(f.include_drafts)
-    .bind(&f.pattern)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sql)
+        .bind(org_id)
+        .bind(&year_from)
+        .bind(&year_to)
+        .bind(&f.status)
+        .bind(f.include_drafts)
+        .bind(&f.pattern)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<CampaignRow> {
-    let sql = format!("SELECT {COLUMNS} FROM campaigns WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM campaigns WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert(tx: &mut Tx, r: &CampaignRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO campaigns ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.number)
-            .bind(&r.issued_on)
-            .bind(&r.issuer)
-            .bind(&r.place)
-            .bind(&r.title)
-            .bind(&r.kind)
-            .bind(&r.period_from)
-            .bind(&r.period_to)
-            .bind(&r.signer_title)
-            .bind(&r.signer_name)
-            .bind(&r.purposes)
-            .bind(&r.content)
-            .bind(&r.participants_note)
-            .bind(&r.status)
-            .bind(&r.launched_at)
-            .bind(&r.closed_at)
-            .bind(&r.copied_from_id)
-            .bind(r.make_search_text())
-            .bind(r.version)
-            .bind(&r.created_at)
-            .bind(&r.updated_at)
-    )?;
+    insert_row!(tx, "campaigns", {
+        id: &r.id,
+        org_id: &r.org_id,
+        number: &r.number,
+        issued_on: &r.issued_on,
+        issuer: &r.issuer,
+        place: &r.place,
+        title: &r.title,
+        kind: &r.kind,
+        period_from: &r.period_from,
+        period_to: &r.period_to,
+        signer_title: &r.signer_title,
+        signer_name: &r.signer_name,
+        purposes: &r.purposes,
+        content: &r.content,
+        participants_note: &r.participants_note,
+        status: &r.status,
+        launched_at: &r.launched_at,
+        closed_at: &r.closed_at,
+        copied_from_id: &r.copied_from_id,
+        search_text: r.make_search_text(),
+        version: r.version,
+        created_at: &r.created_at,
+        updated_at: &r.updated_at,
+    })?;
     Ok(())
 }
 
 /// Saves the header of a campaign if `r.version` still matches; returns the stored row.
 pub async fn update(tx: &mut Tx, r: &CampaignRow) -> Result<CampaignRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE campaigns SET number = $1, issued_on = $2, issuer = $3, place = $4, title = $5, kind = $6, period_from = $7, period_to = $8, \
-         signer_title = $9, signer_name = $10, purposes = $11, content = $12, participants_note = $13, status = $14, launched_at = $15, closed_at = $16, \
-         search_text = $17, version = version + 1, updated_at = $18 WHERE id = $19 AND org_id = $20 AND version = $21"
-    )
-    .bind(&r.number)
-    .bind(&r.issued_on)
-    .bind(&r.issuer)
-    .bind(&r.place)
-    .bind(&r.title)
-    .bind(&r.kind)
-    .bind(&r.period_from)
-    .bind(&r.period_to)
-    .bind(&r.signer_title)
-    .bind(&r.signer_name)
-    .bind(&r.purposes)
-    .bind(&r.content)
-    .bind(&r.participants_note)
-    .bind(&r.status)
-    .bind(&r.launched_at)
-    .bind(&r.closed_at)
-    .bind(r.make_search_text())
-    .bind(ids::now())
-    .bind(&r.id)
-    .bind(&r.org_id)
-    .bind(r.version))?;
+    let done = update_row!(tx, "campaigns", SET {
+        number: &r.number,
+        issued_on: &r.issued_on,
+        issuer: &r.issuer,
+        place: &r.place,
+        title: &r.title,
+        kind: &r.kind,
+        period_from: &r.period_from,
+        period_to: &r.period_to,
+        signer_title: &r.signer_title,
+        signer_name: &r.signer_name,
+        purposes: &r.purposes,
+        content: &r.content,
+        participants_note: &r.participants_note,
+        status: &r.status,
+        launched_at: &r.launched_at,
+        closed_at: &r.closed_at,
+        search_text: r.make_search_text(),
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &r.id,
+        org_id: &r.org_id,
+        version: r.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -205,7 +206,13 @@ pub async fn update(tx: &mut Tx, r: &CampaignRow) -> Result<CampaignRow> {
 /// Bumps a campaign's version: a change to one of its parts counts as a change to the plan, so two
 /// people editing the same plan's lists are detected too.
 pub async fn touch(tx: &mut Tx, org_id: &str, id: &str) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE campaigns SET version = version + 1, updated_at = $1 WHERE id = $2 AND org_id = $3").bind(ids::now()).bind(id).bind(org_id))?;
+    update_row!(tx, "campaigns", SET {
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: id,
+        org_id: org_id,
+    })?;
     Ok(())
 }
 
@@ -228,13 +235,14 @@ pub async fn set_legal_bases(
         sqlx::query("DELETE FROM campaign_legal_bases WHERE campaign_id = $1").bind(campaign_id)
     )?;
     for (i, b) in items.iter().enumerate() {
-        exec!(tx, sqlx::query("INSERT INTO campaign_legal_bases (id, campaign_id, position, number, issued_on, title) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(ids::new_id())
-            .bind(campaign_id)
-            .bind(i as i64)
-            .bind(&b.number)
-            .bind(&b.issued_on)
-            .bind(&b.title))?;
+        insert_row!(tx, "campaign_legal_bases", {
+            id: ids::new_id(),
+            campaign_id: campaign_id,
+            position: i as i64,
+            number: &b.number,
+            issued_on: &b.issued_on,
+            title: &b.title,
+        })?;
     }
     Ok(())
 }
@@ -259,12 +267,10 @@ pub async fn set_participants(tx: &mut Tx, campaign_id: &str, unit_ids: &[String
         sqlx::query("DELETE FROM campaign_participants WHERE campaign_id = $1").bind(campaign_id)
     )?;
     for unit_id in unit_ids {
-        exec!(
-            tx,
-            sqlx::query("INSERT INTO campaign_participants (campaign_id, unit_id) VALUES ($1, $2)")
-                .bind(campaign_id)
-                .bind(unit_id)
-        )?;
+        insert_row!(tx, "campaign_participants", {
+            campaign_id: campaign_id,
+            unit_id: unit_id,
+        })?;
     }
     Ok(())
 }
@@ -279,13 +285,14 @@ pub async fn award_forms(tx: &mut Tx, campaign_id: &str) -> Result<Vec<AwardForm
 }
 
 pub async fn insert_award_form(tx: &mut Tx, r: &AwardFormRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO campaign_award_forms (id, campaign_id, position, name, catalog_code, criteria) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(&r.id)
-        .bind(&r.campaign_id)
-        .bind(r.position)
-        .bind(&r.name)
-        .bind(&r.catalog_code)
-        .bind(&r.criteria))?;
+    insert_row!(tx, "campaign_award_forms", {
+        id: &r.id,
+        campaign_id: &r.campaign_id,
+        position: r.position,
+        name: &r.name,
+        catalog_code: &r.catalog_code,
+        criteria: &r.criteria,
+    })?;
     Ok(())
 }
 
@@ -315,16 +322,17 @@ pub async fn quotas(tx: &mut Tx, campaign_id: &str) -> Result<Vec<QuotaRow>> {
 }
 
 pub async fn insert_quota(tx: &mut Tx, r: &QuotaRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO campaign_quotas (id, campaign_id, position, who, unit_kind, unit_id, award_form, collectives_max, individuals_max) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-        .bind(&r.id)
-        .bind(&r.campaign_id)
-        .bind(r.position)
-        .bind(&r.who)
-        .bind(&r.unit_kind)
-        .bind(&r.unit_id)
-        .bind(&r.award_form)
-        .bind(r.collectives_max)
-        .bind(r.individuals_max))?;
+    insert_row!(tx, "campaign_quotas", {
+        id: &r.id,
+        campaign_id: &r.campaign_id,
+        position: r.position,
+        who: &r.who,
+        unit_kind: &r.unit_kind,
+        unit_id: &r.unit_id,
+        award_form: &r.award_form,
+        collectives_max: r.collectives_max,
+        individuals_max: r.individuals_max,
+    })?;
     Ok(())
 }
 
@@ -345,6 +353,7 @@ pub async fn delete_quota(tx: &mut Tx, campaign_id: &str, id: &str) -> Result<()
 /// The next position at the end of a campaign's list in `table` (award forms, quotas, themes, targets).
 pub async fn next_position(tx: &mut Tx, table: &'static str, campaign_id: &str) -> Result<i64> {
     let sql = format!("SELECT COALESCE(MAX(position) + 1, 0) FROM {table} WHERE campaign_id = $1");
+    // `table` is a `&'static str` chosen by the caller, never user input.
     Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
         sqlx::AssertSqlSafe(sql.clone())
     )

@@ -1,5 +1,6 @@
 //! Clusters and blocks (cụm, khối thi đua) of a year: members, leader and deputy.
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -17,8 +18,11 @@ pub struct ClusterRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str =
-    "id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at"
+    };
+}
 
 /// A member unit of a cluster.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -28,16 +32,16 @@ pub struct Member {
 }
 
 pub async fn list(tx: &mut Tx, org_id: &str, year: Option<i64>) -> Result<Vec<ClusterRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind DESC, name"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM clusters WHERE org_id = $1 AND ($2 IS NULL OR year = $2) ORDER BY year DESC, kind DESC, name"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(year)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sql)
+        .bind(org_id)
+        .bind(year)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn years(tx: &mut Tx, org_id: &str) -> Result<Vec<i64>> {
@@ -50,14 +54,16 @@ pub async fn years(tx: &mut Tx, org_id: &str) -> Result<Vec<i64>> {
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<ClusterRow> {
-    let sql = format!("SELECT {COLUMNS} FROM clusters WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM clusters WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, ClusterRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
@@ -101,35 +107,36 @@ impl ClusterRow {
 }
 
 pub async fn insert(tx: &mut Tx, c_row: &ClusterRow, member_ids: &[String]) -> Result<()> {
-    exec!(tx, sqlx::query(
-        "INSERT INTO clusters (id, org_id, year, kind, name, leader_unit_id, deputy_unit_id, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)"
-    )
-    .bind(&c_row.id)
-    .bind(&c_row.org_id)
-    .bind(c_row.year)
-    .bind(&c_row.kind)
-    .bind(&c_row.name)
-    .bind(&c_row.leader_unit_id)
-    .bind(&c_row.deputy_unit_id)
-    .bind(&c_row.created_at))?;
+    insert_row!(tx, "clusters", {
+        id: &c_row.id,
+        org_id: &c_row.org_id,
+        year: c_row.year,
+        kind: &c_row.kind,
+        name: &c_row.name,
+        leader_unit_id: &c_row.leader_unit_id,
+        deputy_unit_id: &c_row.deputy_unit_id,
+        version: 1_i64,
+        created_at: &c_row.created_at,
+        updated_at: &c_row.created_at,
+    })?;
     set_members(tx, &c_row.id, member_ids).await
 }
 
 /// Saves an edited cluster and its members if the version still matches.
 pub async fn update(tx: &mut Tx, c_row: &ClusterRow, member_ids: &[String]) -> Result<ClusterRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE clusters SET year = $1, kind = $2, name = $3, leader_unit_id = $4, deputy_unit_id = $5, version = version + 1, updated_at = $6 \
-         WHERE id = $7 AND org_id = $8 AND version = $9"
-    )
-    .bind(c_row.year)
-    .bind(&c_row.kind)
-    .bind(&c_row.name)
-    .bind(&c_row.leader_unit_id)
-    .bind(&c_row.deputy_unit_id)
-    .bind(ids::now())
-    .bind(&c_row.id)
-    .bind(&c_row.org_id)
-    .bind(c_row.version))?;
+    let done = update_row!(tx, "clusters", SET {
+        year: c_row.year,
+        kind: &c_row.kind,
+        name: &c_row.name,
+        leader_unit_id: &c_row.leader_unit_id,
+        deputy_unit_id: &c_row.deputy_unit_id,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &c_row.id,
+        org_id: &c_row.org_id,
+        version: c_row.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -143,12 +150,10 @@ async fn set_members(tx: &mut Tx, cluster_id: &str, member_ids: &[String]) -> Re
         sqlx::query("DELETE FROM cluster_members WHERE cluster_id = $1").bind(cluster_id)
     )?;
     for unit_id in member_ids {
-        exec!(
-            tx,
-            sqlx::query("INSERT INTO cluster_members (cluster_id, unit_id) VALUES ($1, $2)")
-                .bind(cluster_id)
-                .bind(unit_id)
-        )?;
+        insert_row!(tx, "cluster_members", {
+            cluster_id: cluster_id,
+            unit_id: unit_id,
+        })?;
     }
     Ok(())
 }

@@ -2,7 +2,8 @@
 //! public verification code; revocations (Law Điều 93); packages of nominations forwarded to a higher
 //! authority; in-app notifications for the people who act next.
 
-use crate::{Result, StoreError, Tx, exec, ids, on_tx};
+use crate::sql::{insert_row, update_row};
+use crate::{Result, StoreError, Tx, ids, on_tx};
 use serde::Serialize;
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -25,7 +26,11 @@ pub struct DecisionRow {
     pub updated_at: String,
 }
 
-const DECISION_COLUMNS: &str = "id, org_id, number, signed_on, issuer, signer_title, signer_name, title, place, total_amount, version, created_by, created_at, updated_at";
+macro_rules! decision_columns {
+    () => {
+        "id, org_id, number, signed_on, issuer, signer_title, signer_name, title, place, total_amount, version, created_by, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct LineRow {
@@ -73,51 +78,51 @@ pub struct LineView {
     pub unit_name: String,
 }
 
-const VIEW_SELECT: &str = "SELECT l.id, l.decision_id, l.nomination_id, l.golden_book_no, l.amount, l.verify_code, l.award_id, l.revoked_at, l.revoked_reason, l.revoked_by, \
+macro_rules! view_select {
+    () => {
+        "SELECT l.id, l.decision_id, l.nomination_id, l.golden_book_no, l.amount, l.verify_code, l.award_id, l.revoked_at, l.revoked_reason, l.revoked_by, \
      d.number, d.signed_on, d.issuer, d.signer_title, d.signer_name, d.place, d.org_id, n.code, n.nominee_type, n.achievement, n.confidential, \
      COALESCE(p.full_name, u.name, n.household_name, '') AS nominee_name, p.position, COALESCE(pu.name, u.name, nu.name, '') AS unit_name \
      FROM decision_lines l JOIN decisions d ON d.id = l.decision_id JOIN nominations n ON n.id = l.nomination_id \
      LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units pu ON pu.id = p.unit_id LEFT JOIN units u ON u.id = n.unit_id \
-     LEFT JOIN units nu ON nu.id = n.nominating_unit_id";
+     LEFT JOIN units nu ON nu.id = n.nominating_unit_id"
+    };
+}
 
 pub async fn insert(tx: &mut Tx, d: &DecisionRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO decisions ({DECISION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&d.id)
-            .bind(&d.org_id)
-            .bind(&d.number)
-            .bind(&d.signed_on)
-            .bind(&d.issuer)
-            .bind(&d.signer_title)
-            .bind(&d.signer_name)
-            .bind(&d.title)
-            .bind(&d.place)
-            .bind(d.total_amount)
-            .bind(d.version)
-            .bind(&d.created_by)
-            .bind(&d.created_at)
-            .bind(&d.updated_at)
-    )?;
+    insert_row!(tx, "decisions", {
+        id: &d.id,
+        org_id: &d.org_id,
+        number: &d.number,
+        signed_on: &d.signed_on,
+        issuer: &d.issuer,
+        signer_title: &d.signer_title,
+        signer_name: &d.signer_name,
+        title: &d.title,
+        place: &d.place,
+        total_amount: d.total_amount,
+        version: d.version,
+        created_by: &d.created_by,
+        created_at: &d.created_at,
+        updated_at: &d.updated_at,
+    })?;
     Ok(())
 }
 
 pub async fn insert_line(tx: &mut Tx, l: &LineRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO decision_lines (id, decision_id, nomination_id, golden_book_no, amount, verify_code, award_id, revoked_at, revoked_reason, revoked_by, revoked_by_user) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-        .bind(&l.id)
-        .bind(&l.decision_id)
-        .bind(&l.nomination_id)
-        .bind(l.golden_book_no)
-        .bind(l.amount)
-        .bind(&l.verify_code)
-        .bind(&l.award_id)
-        .bind(&l.revoked_at)
-        .bind(&l.revoked_reason)
-        .bind(&l.revoked_by)
-        .bind(&l.revoked_by_user))?;
+    insert_row!(tx, "decision_lines", {
+        id: &l.id,
+        decision_id: &l.decision_id,
+        nomination_id: &l.nomination_id,
+        golden_book_no: l.golden_book_no,
+        amount: l.amount,
+        verify_code: &l.verify_code,
+        award_id: &l.award_id,
+        revoked_at: &l.revoked_at,
+        revoked_reason: &l.revoked_reason,
+        revoked_by: &l.revoked_by,
+        revoked_by_user: &l.revoked_by_user,
+    })?;
     Ok(())
 }
 
@@ -145,29 +150,31 @@ pub async fn code_taken(tx: &mut Tx, code: &str) -> Result<bool> {
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<DecisionRow> {
-    let sql = format!("SELECT {DECISION_COLUMNS} FROM decisions WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        decision_columns!(),
+        " FROM decisions WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 /// Decisions, newest signing date first, with their number of lines; at most `limit`.
 pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(DecisionRow, i64)>> {
-    let sql = format!(
-        "SELECT {DECISION_COLUMNS} FROM decisions WHERE org_id = $1 ORDER BY signed_on DESC, created_at DESC LIMIT $2"
+    let sql = concat!(
+        "SELECT ",
+        decision_columns!(),
+        " FROM decisions WHERE org_id = $1 ORDER BY signed_on DESC, created_at DESC LIMIT $2"
     );
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(limit)
-    .fetch_all(c)
-    .await)?;
+    let rows = on_tx!(tx, |c| sqlx::query_as::<_, DecisionRow>(sql)
+        .bind(org_id)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?;
     let counts = on_tx!(tx, |c| {
         sqlx::query_as::<_, (String, i64)>("SELECT l.decision_id, COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id WHERE d.org_id = $1 GROUP BY l.decision_id")
         .bind(org_id)
@@ -188,37 +195,34 @@ pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<(Decision
 
 /// The lines of a decision in số sổ vàng order.
 pub async fn lines(tx: &mut Tx, decision_id: &str) -> Result<Vec<LineView>> {
-    let sql = format!("{VIEW_SELECT} WHERE l.decision_id = $1 ORDER BY l.golden_book_no");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(decision_id)
-    .fetch_all(c)
-    .await)?)
+    let sql = concat!(
+        view_select!(),
+        " WHERE l.decision_id = $1 ORDER BY l.golden_book_no"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sql)
+        .bind(decision_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// One line of an organisation's decision.
 pub async fn line(tx: &mut Tx, org_id: &str, line_id: &str) -> Result<LineView> {
-    let sql = format!("{VIEW_SELECT} WHERE d.org_id = $1 AND l.id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(org_id)
-    .bind(line_id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(view_select!(), " WHERE d.org_id = $1 AND l.id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sql)
+        .bind(org_id)
+        .bind(line_id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 /// The line with a public verification code (any organisation).
 pub async fn by_code(tx: &mut Tx, code: &str) -> Result<Option<LineView>> {
-    let sql = format!("{VIEW_SELECT} WHERE l.verify_code = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(code)
-    .fetch_optional(c)
-    .await)?)
+    let sql = concat!(view_select!(), " WHERE l.verify_code = $1");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sql)
+        .bind(code)
+        .fetch_optional(c)
+        .await)?)
 }
 
 /// Stamps a line revoked; `Conflict` when it already was.
@@ -229,12 +233,15 @@ pub async fn revoke_line(
     by_decision: &str,
     user: &str,
 ) -> Result<()> {
-    let done = exec!(tx, sqlx::query("UPDATE decision_lines SET revoked_at = $1, revoked_reason = $2, revoked_by = $3, revoked_by_user = $4 WHERE id = $5 AND revoked_at IS NULL")
-        .bind(ids::now())
-        .bind(reason)
-        .bind(by_decision)
-        .bind(user)
-        .bind(line_id))?;
+    let done = update_row!(tx, "decision_lines", SET {
+        revoked_at: ids::now(),
+        revoked_reason: reason,
+        revoked_by: by_decision,
+        revoked_by_user: user,
+    } WHERE {
+        id: line_id,
+        "revoked_at IS NULL",
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -252,41 +259,44 @@ pub async fn honour_roll(
 ) -> Result<(Vec<LineView>, i64)> {
     // The award names are matched in Rust (catalog), and passed as a list of codes.
     let codes = codes_matching.join(",");
-    let filter = "l.revoked_at IS NULL AND n.confidential = FALSE AND n.status = 'decided' \
-         AND ($1 IS NULL OR (' ' || l.search_text) LIKE $1 ESCAPE '\\' OR (',' || $2 || ',') LIKE ('%,' || n.code || ',%'))";
-    let sql = format!(
-        "{VIEW_SELECT} WHERE {filter} ORDER BY d.signed_on DESC, d.number, l.golden_book_no LIMIT $3 OFFSET $4"
+    macro_rules! filter {
+        () => {
+            "l.revoked_at IS NULL AND n.confidential = FALSE AND n.status = 'decided' \
+             AND ($1 IS NULL OR (' ' || l.search_text) LIKE $1 ESCAPE '\\' OR (',' || $2 || ',') LIKE ('%,' || n.code || ',%'))"
+        };
+    }
+    let sql = concat!(
+        view_select!(),
+        " WHERE ",
+        filter!(),
+        " ORDER BY d.signed_on DESC, d.number, l.golden_book_no LIMIT $3 OFFSET $4"
     );
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(pattern)
-    .bind(&codes)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(c)
-    .await)?;
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id JOIN nominations n ON n.id = l.nomination_id WHERE {filter}"
+    let rows = on_tx!(tx, |c| sqlx::query_as::<_, LineView>(sql)
+        .bind(pattern)
+        .bind(&codes)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(c)
+        .await)?;
+    let count_sql = concat!(
+        "SELECT COUNT(*) FROM decision_lines l JOIN decisions d ON d.id = l.decision_id JOIN nominations n ON n.id = l.nomination_id WHERE ",
+        filter!()
     );
-    let total = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(
-        count_sql.clone()
-    ))
-    .bind(pattern)
-    .bind(&codes)
-    .fetch_one(c)
-    .await)?;
+    let total = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(count_sql)
+        .bind(pattern)
+        .bind(&codes)
+        .fetch_one(c)
+        .await)?;
     Ok((rows, total))
 }
 
 /// Sets the folded search text of a line (name, unit, decision number).
 pub async fn set_search_text(tx: &mut Tx, line_id: &str, text: &str) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query("UPDATE decision_lines SET search_text = $1 WHERE id = $2")
-            .bind(text)
-            .bind(line_id)
-    )?;
+    update_row!(tx, "decision_lines", SET {
+        search_text: text,
+    } WHERE {
+        id: line_id,
+    })?;
     Ok(())
 }
 
@@ -311,15 +321,16 @@ pub struct ForwardRow {
 }
 
 pub async fn insert_forward(tx: &mut Tx, f: &ForwardRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO nomination_forwards (nomination_id, org_id, authority, file_name, sha256, size_bytes, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(&f.nomination_id)
-        .bind(&f.org_id)
-        .bind(&f.authority)
-        .bind(&f.file_name)
-        .bind(&f.sha256)
-        .bind(f.size_bytes)
-        .bind(&f.created_by)
-        .bind(&f.created_at))?;
+    insert_row!(tx, "nomination_forwards", {
+        nomination_id: &f.nomination_id,
+        org_id: &f.org_id,
+        authority: &f.authority,
+        file_name: &f.file_name,
+        sha256: &f.sha256,
+        size_bytes: f.size_bytes,
+        created_by: &f.created_by,
+        created_at: &f.created_at,
+    })?;
     Ok(())
 }
 
@@ -341,14 +352,16 @@ pub async fn notify(
     text: &str,
     link: &str,
 ) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO notifications (id, org_id, user_id, unit_id, role, text, link, created_at) VALUES ($1, $2, NULL, $3, $4, $5, $6, $7)")
-        .bind(ids::new_id())
-        .bind(org_id)
-        .bind(unit_id)
-        .bind(role)
-        .bind(text)
-        .bind(link)
-        .bind(ids::now()))?;
+    insert_row!(tx, "notifications", {
+        id: ids::new_id(),
+        org_id: org_id,
+        user_id: None::<&str>,
+        unit_id: unit_id,
+        role: role,
+        text: text,
+        link: link,
+        created_at: ids::now(),
+    })?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! One-time keys of form submissions (rule 6 of the architecture: retries never duplicate).
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, Tx, exec, ids, on_tx};
 
 /// What a key says about a submission.
@@ -15,7 +16,11 @@ pub enum Claim {
 
 /// Claims `key` for `user_id`; a key of another user is treated as in progress (never leaks a location).
 pub async fn claim(tx: &mut Tx, key: &str, user_id: &str) -> Result<Claim> {
-    let inserted = exec!(tx, sqlx::query("INSERT INTO idempotency_keys (key, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING").bind(key).bind(user_id).bind(ids::now()))?;
+    let inserted = insert_row!(tx, "idempotency_keys", {
+        key: key,
+        user_id: user_id,
+        created_at: ids::now(),
+    }, "ON CONFLICT (key) DO NOTHING")?;
     if inserted == 1 {
         return Ok(Claim::New);
     }
@@ -34,12 +39,11 @@ pub async fn claim(tx: &mut Tx, key: &str, user_id: &str) -> Result<Claim> {
 
 /// Records where a finished submission redirected to.
 pub async fn complete(tx: &mut Tx, key: &str, location: &str) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query("UPDATE idempotency_keys SET location = $1 WHERE key = $2")
-            .bind(location)
-            .bind(key)
-    )?;
+    update_row!(tx, "idempotency_keys", SET {
+        location: location,
+    } WHERE {
+        key: key,
+    })?;
     Ok(())
 }
 

@@ -3,7 +3,8 @@
 //! eligibility engine reads. Rows are kept under the subject they were recorded for; a merged unit's
 //! successor reads its predecessors' rows too (see `units::predecessors`).
 
-use crate::{Result, StoreError, Tx, exec, ids, on_tx};
+use crate::sql::{insert_row, update_row};
+use crate::{Result, StoreError, Tx, ids, on_tx};
 use serde::Serialize;
 
 /// A stored award (one line of a decision) of a person or unit.
@@ -32,7 +33,11 @@ pub struct AwardRow {
     pub updated_at: String,
 }
 
-const AWARD_COLUMNS: &str = "id, org_id, subject_type, subject_id, code, year, kind, decision_no, decision_date, issuer, golden_book_no, achievement_id, achievement, revoked, version, created_at, updated_at";
+macro_rules! award_columns {
+    () => {
+        "id, org_id, subject_type, subject_id, code, year, kind, decision_no, decision_date, issuer, golden_book_no, achievement_id, achievement, revoked, version, created_at, updated_at"
+    };
+}
 
 /// A stored yearly rating.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -49,8 +54,11 @@ pub struct RatingRow {
     pub updated_at: String,
 }
 
-const RATING_COLUMNS: &str =
-    "id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at";
+macro_rules! rating_columns {
+    () => {
+        "id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at"
+    };
+}
 
 /// A stored discipline with its period (both ends inclusive, `yyyy-mm-dd`).
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -69,7 +77,11 @@ pub struct DisciplineRow {
     pub updated_at: String,
 }
 
-const DISCIPLINE_COLUMNS: &str = "id, org_id, subject_type, subject_id, level, from_date, to_date, note, version, created_at, updated_at";
+macro_rules! discipline_columns {
+    () => {
+        "id, org_id, subject_type, subject_id, level, from_date, to_date, note, version, created_at, updated_at"
+    };
+}
 
 /// A stored initiative (sáng kiến) or research work.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -90,7 +102,11 @@ pub struct InitiativeRow {
     pub updated_at: String,
 }
 
-const INITIATIVE_COLUMNS: &str = "id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, version, created_at, updated_at";
+macro_rules! initiative_columns {
+    () => {
+        "id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, version, created_at, updated_at"
+    };
+}
 
 /// The whole stored history of one subject (or of several, for a merged unit).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -208,46 +224,46 @@ impl InitiativeRow {
 
 /// Every row recorded for `subject_id` (one subject; call once per predecessor for merged units).
 pub async fn load(tx: &mut Tx, org_id: &str, subject_id: &str) -> Result<StoredLedger> {
-    let awards_sql = format!(
-        "SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND subject_id = $2 ORDER BY year, code, id"
+    let awards_sql = concat!(
+        "SELECT ",
+        award_columns!(),
+        " FROM ledger_awards WHERE org_id = $1 AND subject_id = $2 ORDER BY year, code, id"
     );
-    let ratings_sql = format!(
-        "SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 ORDER BY year"
+    let ratings_sql = concat!(
+        "SELECT ",
+        rating_columns!(),
+        " FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 ORDER BY year"
     );
-    let disciplines_sql = format!(
-        "SELECT {DISCIPLINE_COLUMNS} FROM ledger_disciplines WHERE org_id = $1 AND subject_id = $2 ORDER BY from_date"
+    let disciplines_sql = concat!(
+        "SELECT ",
+        discipline_columns!(),
+        " FROM ledger_disciplines WHERE org_id = $1 AND subject_id = $2 ORDER BY from_date"
     );
-    let initiatives_sql = format!(
-        "SELECT {INITIATIVE_COLUMNS} FROM ledger_initiatives WHERE org_id = $1 AND subject_id = $2 ORDER BY year, name"
+    let initiatives_sql = concat!(
+        "SELECT ",
+        initiative_columns!(),
+        " FROM ledger_initiatives WHERE org_id = $1 AND subject_id = $2 ORDER BY year, name"
     );
-    let awards = on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(
-        awards_sql.clone()
-    ))
-    .bind(org_id)
-    .bind(subject_id)
-    .fetch_all(c)
-    .await)?;
-    let ratings = on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sqlx::AssertSqlSafe(
-        ratings_sql.clone()
-    ))
-    .bind(org_id)
-    .bind(subject_id)
-    .fetch_all(c)
-    .await)?;
-    let disciplines = on_tx!(tx, |c| sqlx::query_as::<_, DisciplineRow>(
-        sqlx::AssertSqlSafe(disciplines_sql.clone())
-    )
-    .bind(org_id)
-    .bind(subject_id)
-    .fetch_all(c)
-    .await)?;
-    let initiatives = on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(
-        sqlx::AssertSqlSafe(initiatives_sql.clone())
-    )
-    .bind(org_id)
-    .bind(subject_id)
-    .fetch_all(c)
-    .await)?;
+    let awards = on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(awards_sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .fetch_all(c)
+        .await)?;
+    let ratings = on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(ratings_sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .fetch_all(c)
+        .await)?;
+    let disciplines = on_tx!(tx, |c| sqlx::query_as::<_, DisciplineRow>(disciplines_sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .fetch_all(c)
+        .await)?;
+    let initiatives = on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(initiatives_sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .fetch_all(c)
+        .await)?;
     Ok(StoredLedger {
         awards,
         ratings,
@@ -257,60 +273,62 @@ pub async fn load(tx: &mut Tx, org_id: &str, subject_id: &str) -> Result<StoredL
 }
 
 pub async fn get_award(tx: &mut Tx, org_id: &str, id: &str) -> Result<AwardRow> {
-    let sql = format!("SELECT {AWARD_COLUMNS} FROM ledger_awards WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        award_columns!(),
+        " FROM ledger_awards WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn insert_award(tx: &mut Tx, a: &AwardRow) -> Result<()> {
-    exec!(tx, sqlx::query(
-        "INSERT INTO ledger_awards (id, org_id, subject_type, subject_id, code, year, kind, decision_no, decision_date, issuer, golden_book_no, achievement_id, achievement, revoked, version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15)"
-    )
-    .bind(&a.id)
-    .bind(&a.org_id)
-    .bind(&a.subject_type)
-    .bind(&a.subject_id)
-    .bind(&a.code)
-    .bind(a.year)
-    .bind(&a.kind)
-    .bind(&a.decision_no)
-    .bind(&a.decision_date)
-    .bind(&a.issuer)
-    .bind(a.golden_book_no)
-    .bind(&a.achievement_id)
-    .bind(&a.achievement)
-    .bind(a.revoked)
-    .bind(&a.created_at))?;
+    insert_row!(tx, "ledger_awards", {
+        id: &a.id,
+        org_id: &a.org_id,
+        subject_type: &a.subject_type,
+        subject_id: &a.subject_id,
+        code: &a.code,
+        year: a.year,
+        kind: &a.kind,
+        decision_no: &a.decision_no,
+        decision_date: &a.decision_date,
+        issuer: &a.issuer,
+        golden_book_no: a.golden_book_no,
+        achievement_id: &a.achievement_id,
+        achievement: &a.achievement,
+        revoked: a.revoked,
+        version: 1_i64,
+        created_at: &a.created_at,
+        updated_at: &a.created_at,
+    })?;
     Ok(())
 }
 
 /// Saves an edited award if the stored version is still `a.version`; returns the new row.
 pub async fn update_award(tx: &mut Tx, a: &AwardRow) -> Result<AwardRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE ledger_awards SET code = $1, year = $2, kind = $3, decision_no = $4, decision_date = $5, issuer = $6, golden_book_no = $7, \
-         achievement_id = $8, achievement = $9, revoked = $10, version = version + 1, updated_at = $11 WHERE id = $12 AND org_id = $13 AND version = $14"
-    )
-    .bind(&a.code)
-    .bind(a.year)
-    .bind(&a.kind)
-    .bind(&a.decision_no)
-    .bind(&a.decision_date)
-    .bind(&a.issuer)
-    .bind(a.golden_book_no)
-    .bind(&a.achievement_id)
-    .bind(&a.achievement)
-    .bind(a.revoked)
-    .bind(ids::now())
-    .bind(&a.id)
-    .bind(&a.org_id)
-    .bind(a.version))?;
+    let done = update_row!(tx, "ledger_awards", SET {
+        code: &a.code,
+        year: a.year,
+        kind: &a.kind,
+        decision_no: &a.decision_no,
+        decision_date: &a.decision_date,
+        issuer: &a.issuer,
+        golden_book_no: a.golden_book_no,
+        achievement_id: &a.achievement_id,
+        achievement: &a.achievement,
+        revoked: a.revoked,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &a.id,
+        org_id: &a.org_id,
+        version: a.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -324,39 +342,45 @@ pub async fn rating_of(
     subject_id: &str,
     year: i64,
 ) -> Result<Option<RatingRow>> {
-    let sql = format!(
-        "SELECT {RATING_COLUMNS} FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 AND year = $3"
+    let sql = concat!(
+        "SELECT ",
+        rating_columns!(),
+        " FROM ledger_ratings WHERE org_id = $1 AND subject_id = $2 AND year = $3"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(subject_id)
-    .bind(year)
-    .fetch_optional(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(sql)
+        .bind(org_id)
+        .bind(subject_id)
+        .bind(year)
+        .fetch_optional(c)
+        .await)?)
 }
 
 pub async fn insert_rating(tx: &mut Tx, r: &RatingRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO ledger_ratings (id, org_id, subject_type, subject_id, year, rating, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)")
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(&r.subject_type)
-        .bind(&r.subject_id)
-        .bind(r.year)
-        .bind(&r.rating)
-        .bind(&r.created_at))?;
+    insert_row!(tx, "ledger_ratings", {
+        id: &r.id,
+        org_id: &r.org_id,
+        subject_type: &r.subject_type,
+        subject_id: &r.subject_id,
+        year: r.year,
+        rating: &r.rating,
+        version: 1_i64,
+        created_at: &r.created_at,
+        updated_at: &r.created_at,
+    })?;
     Ok(())
 }
 
 /// Changes a rating if the stored version is still `r.version`.
 pub async fn update_rating(tx: &mut Tx, r: &RatingRow) -> Result<()> {
-    let done = exec!(tx, sqlx::query("UPDATE ledger_ratings SET rating = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND org_id = $4 AND version = $5")
-        .bind(&r.rating)
-        .bind(ids::now())
-        .bind(&r.id)
-        .bind(&r.org_id)
-        .bind(r.version))?;
+    let done = update_row!(tx, "ledger_ratings", SET {
+        rating: &r.rating,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &r.id,
+        org_id: &r.org_id,
+        version: r.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -364,34 +388,37 @@ pub async fn update_rating(tx: &mut Tx, r: &RatingRow) -> Result<()> {
 }
 
 pub async fn insert_discipline(tx: &mut Tx, d: &DisciplineRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO ledger_disciplines (id, org_id, subject_type, subject_id, level, from_date, to_date, note, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)")
-        .bind(&d.id)
-        .bind(&d.org_id)
-        .bind(&d.subject_type)
-        .bind(&d.subject_id)
-        .bind(&d.level)
-        .bind(&d.from_date)
-        .bind(&d.to_date)
-        .bind(&d.note)
-        .bind(&d.created_at))?;
+    insert_row!(tx, "ledger_disciplines", {
+        id: &d.id,
+        org_id: &d.org_id,
+        subject_type: &d.subject_type,
+        subject_id: &d.subject_id,
+        level: &d.level,
+        from_date: &d.from_date,
+        to_date: &d.to_date,
+        note: &d.note,
+        version: 1_i64,
+        created_at: &d.created_at,
+        updated_at: &d.created_at,
+    })?;
     Ok(())
 }
 
 pub async fn insert_initiative(tx: &mut Tx, i: &InitiativeRow) -> Result<()> {
-    exec!(tx, sqlx::query(
-        "INSERT INTO ledger_initiatives (id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11)"
-    )
-    .bind(&i.id)
-    .bind(&i.org_id)
-    .bind(&i.subject_type)
-    .bind(&i.subject_id)
-    .bind(&i.name)
-    .bind(i.year)
-    .bind(&i.level)
-    .bind(i.research)
-    .bind(&i.applied_in)
-    .bind(&i.used_by_award_id)
-    .bind(&i.created_at))?;
+    insert_row!(tx, "ledger_initiatives", {
+        id: &i.id,
+        org_id: &i.org_id,
+        subject_type: &i.subject_type,
+        subject_id: &i.subject_id,
+        name: &i.name,
+        year: i.year,
+        level: &i.level,
+        research: i.research,
+        applied_in: &i.applied_in,
+        used_by_award_id: &i.used_by_award_id,
+        version: 1_i64,
+        created_at: &i.created_at,
+        updated_at: &i.created_at,
+    })?;
     Ok(())
 }

@@ -25,6 +25,7 @@ pub mod orgs;
 pub mod persons;
 pub mod rule_sources;
 pub mod sessions;
+mod sql;
 pub mod units;
 pub mod users;
 

@@ -3,6 +3,7 @@
 //! voted (`ballots_cast`, without the choice) and the choice (`ballot_choices`, without the voter) are
 //! stored apart, so no query can tell who chose what.
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -29,7 +30,11 @@ pub struct MeetingRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, title, held_on, place, status, total_members, secret_ballot, chair_name, secretary_name, minutes, closed_at, others_present, others_written, quota_cap, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, title, held_on, place, status, total_members, secret_ballot, chair_name, secretary_name, minutes, closed_at, others_present, others_written, quota_cap, version, created_at, updated_at"
+    };
+}
 
 /// A council member user sitting in a meeting.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -115,61 +120,62 @@ impl MeetingRow {
 }
 
 pub async fn insert(tx: &mut Tx, m: &MeetingRow, member_ids: &[String]) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO meetings ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&m.id)
-            .bind(&m.org_id)
-            .bind(&m.title)
-            .bind(&m.held_on)
-            .bind(&m.place)
-            .bind(&m.status)
-            .bind(m.total_members)
-            .bind(m.secret_ballot)
-            .bind(&m.chair_name)
-            .bind(&m.secretary_name)
-            .bind(&m.minutes)
-            .bind(&m.closed_at)
-            .bind(m.others_present)
-            .bind(m.others_written)
-            .bind(m.quota_cap)
-            .bind(m.version)
-            .bind(&m.created_at)
-            .bind(&m.updated_at)
-    )?;
+    insert_row!(tx, "meetings", {
+        id: &m.id,
+        org_id: &m.org_id,
+        title: &m.title,
+        held_on: &m.held_on,
+        place: &m.place,
+        status: &m.status,
+        total_members: m.total_members,
+        secret_ballot: m.secret_ballot,
+        chair_name: &m.chair_name,
+        secretary_name: &m.secretary_name,
+        minutes: &m.minutes,
+        closed_at: &m.closed_at,
+        others_present: m.others_present,
+        others_written: m.others_written,
+        quota_cap: m.quota_cap,
+        version: m.version,
+        created_at: &m.created_at,
+        updated_at: &m.updated_at,
+    })?;
     for u in member_ids {
-        exec!(tx, sqlx::query("INSERT INTO meeting_members (meeting_id, user_id, attendance) VALUES ($1, $2, 'absent')").bind(&m.id).bind(u))?;
+        insert_row!(tx, "meeting_members", {
+            meeting_id: &m.id,
+            user_id: u,
+            attendance: "absent",
+        })?;
     }
     Ok(())
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<MeetingRow> {
-    let sql = format!("SELECT {COLUMNS} FROM meetings WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM meetings WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 /// Meetings of the organisation, latest date first.
 pub async fn list(tx: &mut Tx, org_id: &str, limit: i64) -> Result<Vec<MeetingRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM meetings WHERE org_id = $1 ORDER BY held_on DESC, created_at DESC LIMIT $2"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM meetings WHERE org_id = $1 ORDER BY held_on DESC, created_at DESC LIMIT $2"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(limit)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, MeetingRow>(sql)
+        .bind(org_id)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// Moves the meeting to `to` if `version` still matches; stores the minutes and the cap when closing.
@@ -187,15 +193,18 @@ pub async fn set_status(
     } else {
         None
     };
-    let done = exec!(tx, sqlx::query("UPDATE meetings SET status = $1, minutes = $2, closed_at = $3, quota_cap = $4, version = version + 1, updated_at = $5 WHERE id = $6 AND org_id = $7 AND version = $8")
-        .bind(to)
-        .bind(minutes)
-        .bind(&closed_at)
-        .bind(quota_cap)
-        .bind(&now)
-        .bind(&m.id)
-        .bind(&m.org_id)
-        .bind(version))?;
+    let done = update_row!(tx, "meetings", SET {
+        status: to,
+        minutes: minutes,
+        closed_at: &closed_at,
+        quota_cap: quota_cap,
+        "version = version + 1",
+        updated_at: &now,
+    } WHERE {
+        id: &m.id,
+        org_id: &m.org_id,
+        version: version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -211,13 +220,26 @@ pub async fn lock_open(tx: &mut Tx, org_id: &str, id: &str) -> Result<bool> {
 /// Takes the meeting's row lock if it is in `status`: changes of the agenda, ballots and the close
 /// run one after the other, and each sees the state the previous one left.
 pub async fn lock_in(tx: &mut Tx, org_id: &str, id: &str, status: &str) -> Result<bool> {
-    let n = exec!(tx, sqlx::query("UPDATE meetings SET updated_at = updated_at WHERE id = $1 AND org_id = $2 AND status = $3").bind(id).bind(org_id).bind(status))?;
+    let n = update_row!(tx, "meetings", SET {
+        "updated_at = updated_at",
+    } WHERE {
+        id: id,
+        org_id: org_id,
+        status: status,
+    })?;
     Ok(n == 1)
 }
 
 /// The secretary's counts of members without an account; bumps the version.
 pub async fn set_others(tx: &mut Tx, id: &str, present: i64, written: i64) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE meetings SET others_present = $1, others_written = $2, version = version + 1, updated_at = $3 WHERE id = $4").bind(present).bind(written).bind(ids::now()).bind(id))?;
+    update_row!(tx, "meetings", SET {
+        others_present: present,
+        others_written: written,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: id,
+    })?;
     Ok(())
 }
 
@@ -236,43 +258,43 @@ pub async fn set_attendance(
     user_id: &str,
     attendance: &str,
 ) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query(
-            "UPDATE meeting_members SET attendance = $1 WHERE meeting_id = $2 AND user_id = $3"
-        )
-        .bind(attendance)
-        .bind(meeting_id)
-        .bind(user_id)
-    )?;
+    update_row!(tx, "meeting_members", SET {
+        attendance: attendance,
+    } WHERE {
+        meeting_id: meeting_id,
+        user_id: user_id,
+    })?;
     Ok(())
 }
 
-const ITEM_SELECT: &str = "SELECT i.id, i.meeting_id, i.nomination_id, i.position, i.paper_agree, i.paper_disagree, i.paper_abstain, i.result, i.agree, i.disagree, i.abstain, i.note, \
+macro_rules! item_select {
+    () => {
+        "SELECT i.id, i.meeting_id, i.nomination_id, i.position, i.paper_agree, i.paper_disagree, i.paper_abstain, i.result, i.agree, i.disagree, i.abstain, i.note, \
     COALESCE(p.full_name, nu.name, n.household_name, '') AS nominee, n.nominee_type, n.code, n.achievement, n.campaign_id, n.nominating_unit_id, COALESCE(su.name, '') AS nominating_unit, \
     COALESCE(p.direct_worker, FALSE) AS direct_worker, n.submitted_at \
-    FROM agenda_items i JOIN nominations n ON n.id = i.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id";
+    FROM agenda_items i JOIN nominations n ON n.id = i.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id"
+    };
+}
 
 /// The agenda in order.
 pub async fn items(tx: &mut Tx, meeting_id: &str) -> Result<Vec<ItemRow>> {
-    let sql = format!("{ITEM_SELECT} WHERE i.meeting_id = $1 ORDER BY i.position");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(meeting_id)
-    .fetch_all(c)
-    .await)?)
+    let sql = concat!(
+        item_select!(),
+        " WHERE i.meeting_id = $1 ORDER BY i.position"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sql)
+        .bind(meeting_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn item(tx: &mut Tx, meeting_id: &str, item_id: &str) -> Result<ItemRow> {
-    let sql = format!("{ITEM_SELECT} WHERE i.meeting_id = $1 AND i.id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(meeting_id)
-    .bind(item_id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(item_select!(), " WHERE i.meeting_id = $1 AND i.id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, ItemRow>(sql)
+        .bind(meeting_id)
+        .bind(item_id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
@@ -285,7 +307,12 @@ pub async fn add_item(tx: &mut Tx, meeting_id: &str, nomination_id: &str) -> Res
     .fetch_one(c)
     .await)?;
     let id = ids::new_id();
-    exec!(tx, sqlx::query("INSERT INTO agenda_items (id, meeting_id, nomination_id, position) VALUES ($1, $2, $3, $4)").bind(&id).bind(meeting_id).bind(nomination_id).bind(next))?;
+    insert_row!(tx, "agenda_items", {
+        id: &id,
+        meeting_id: meeting_id,
+        nomination_id: nomination_id,
+        position: next,
+    })?;
     Ok(id)
 }
 
@@ -318,15 +345,11 @@ pub async fn add_conflict(
     user_id: &str,
     reason: Option<&str>,
 ) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query(
-            "INSERT INTO agenda_conflicts (agenda_item_id, user_id, reason) VALUES ($1, $2, $3)"
-        )
-        .bind(item_id)
-        .bind(user_id)
-        .bind(reason)
-    )?;
+    insert_row!(tx, "agenda_conflicts", {
+        agenda_item_id: item_id,
+        user_id: user_id,
+        reason: reason,
+    })?;
     Ok(())
 }
 
@@ -351,26 +374,18 @@ pub async fn cast(
     secret: bool,
 ) -> Result<()> {
     let open_choice = if secret { None } else { Some(choice) };
-    exec!(
-        tx,
-        sqlx::query(
-            "INSERT INTO ballots_cast (agenda_item_id, user_id, choice, at) VALUES ($1, $2, $3, $4)"
-        )
-        .bind(item_id)
-        .bind(user_id)
-        .bind(open_choice)
-        .bind(ids::now())
-    )?;
+    insert_row!(tx, "ballots_cast", {
+        agenda_item_id: item_id,
+        user_id: user_id,
+        choice: open_choice,
+        at: ids::now(),
+    })?;
     if secret {
-        exec!(
-            tx,
-            sqlx::query(
-                "INSERT INTO ballot_choices (id, agenda_item_id, choice) VALUES ($1, $2, $3)"
-            )
-            .bind(random_id())
-            .bind(item_id)
-            .bind(choice)
-        )?;
+        insert_row!(tx, "ballot_choices", {
+            id: random_id(),
+            agenda_item_id: item_id,
+            choice: choice,
+        })?;
     }
     Ok(())
 }
@@ -407,7 +422,13 @@ pub async fn set_paper(
     disagree: i64,
     abstain: i64,
 ) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE agenda_items SET paper_agree = $1, paper_disagree = $2, paper_abstain = $3 WHERE id = $4").bind(agree).bind(disagree).bind(abstain).bind(item_id))?;
+    update_row!(tx, "agenda_items", SET {
+        paper_agree: agree,
+        paper_disagree: disagree,
+        paper_abstain: abstain,
+    } WHERE {
+        id: item_id,
+    })?;
     Ok(())
 }
 
@@ -419,7 +440,15 @@ pub async fn set_result(
     tally: (i64, i64, i64),
     note: Option<&str>,
 ) -> Result<()> {
-    exec!(tx, sqlx::query("UPDATE agenda_items SET result = $1, agree = $2, disagree = $3, abstain = $4, note = $5 WHERE id = $6").bind(result).bind(tally.0).bind(tally.1).bind(tally.2).bind(note).bind(item_id))?;
+    update_row!(tx, "agenda_items", SET {
+        result: result,
+        agree: tally.0,
+        disagree: tally.1,
+        abstain: tally.2,
+        note: note,
+    } WHERE {
+        id: item_id,
+    })?;
     Ok(())
 }
 
@@ -431,7 +460,14 @@ pub async fn notify(
     text: &str,
     link: &str,
 ) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO notifications (id, org_id, user_id, text, link, created_at) VALUES ($1, $2, $3, $4, $5, $6)").bind(ids::new_id()).bind(org_id).bind(user_id).bind(text).bind(link).bind(ids::now()))?;
+    insert_row!(tx, "notifications", {
+        id: ids::new_id(),
+        org_id: org_id,
+        user_id: user_id,
+        text: text,
+        link: link,
+        created_at: ids::now(),
+    })?;
     Ok(())
 }
 

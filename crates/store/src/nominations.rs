@@ -2,7 +2,8 @@
 //! state goes through [`set_status`], which checks the version so two officers appraising the same
 //! dossier at once are told, not overwritten, and writes the timeline event in the same transaction.
 
-use crate::{Result, StoreError, Tx, exec, ids, on_tx};
+use crate::sql::{insert_row, update_row};
+use crate::{Result, StoreError, Tx, ids, on_tx};
 use serde::Serialize;
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -43,7 +44,12 @@ pub struct NominationRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, campaign_id, theme_id, nominating_unit_id, nominee_type, person_id, unit_id, household_name, code, original_code, kind, procedure, year, achievement, achievement_key, justification, status, route_unit_id, round, submitted_at, checks_json, confidential, search_text, created_by, version, created_at, updated_at";
+/// The columns a [`NominationRow`] is read from (a macro so `concat!` keeps the SELECTs static).
+macro_rules! columns {
+    () => {
+        "id, org_id, campaign_id, theme_id, nominating_unit_id, nominee_type, person_id, unit_id, household_name, code, original_code, kind, procedure, year, achievement, achievement_key, justification, status, route_unit_id, round, submitted_at, checks_json, confidential, search_text, created_by, version, created_at, updated_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct DocumentRow {
@@ -63,7 +69,12 @@ pub struct DocumentRow {
     pub created_at: String,
 }
 
-const DOC_COLUMNS: &str = "id, org_id, nomination_id, doc_code, file_name, content_type, size_bytes, sha256, vote_yes, vote_total, round, created_by, created_at";
+/// The columns a [`DocumentRow`] is read from.
+macro_rules! doc_columns {
+    () => {
+        "id, org_id, nomination_id, doc_code, file_name, content_type, size_bytes, sha256, vote_yes, vote_total, round, created_by, created_at"
+    };
+}
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct EventRow {
@@ -107,51 +118,45 @@ impl NominationRow {
 }
 
 pub async fn insert(tx: &mut Tx, r: &NominationRow) -> Result<()> {
-    let placeholders: Vec<String> = (1..=28).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "INSERT INTO nominations ({COLUMNS}) VALUES ({})",
-        placeholders.join(", ")
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&r.id)
-            .bind(&r.org_id)
-            .bind(&r.campaign_id)
-            .bind(&r.theme_id)
-            .bind(&r.nominating_unit_id)
-            .bind(&r.nominee_type)
-            .bind(&r.person_id)
-            .bind(&r.unit_id)
-            .bind(&r.household_name)
-            .bind(&r.code)
-            .bind(&r.original_code)
-            .bind(&r.kind)
-            .bind(&r.procedure)
-            .bind(r.year)
-            .bind(&r.achievement)
-            .bind(&r.achievement_key)
-            .bind(&r.justification)
-            .bind(&r.status)
-            .bind(&r.route_unit_id)
-            .bind(r.round)
-            .bind(&r.submitted_at)
-            .bind(&r.checks_json)
-            .bind(r.confidential)
-            .bind(&r.search_text)
-            .bind(&r.created_by)
-            .bind(r.version)
-            .bind(&r.created_at)
-            .bind(&r.updated_at)
-    )?;
+    insert_row!(tx, "nominations", {
+        id: &r.id,
+        org_id: &r.org_id,
+        campaign_id: &r.campaign_id,
+        theme_id: &r.theme_id,
+        nominating_unit_id: &r.nominating_unit_id,
+        nominee_type: &r.nominee_type,
+        person_id: &r.person_id,
+        unit_id: &r.unit_id,
+        household_name: &r.household_name,
+        code: &r.code,
+        original_code: &r.original_code,
+        kind: &r.kind,
+        procedure: &r.procedure,
+        year: r.year,
+        achievement: &r.achievement,
+        achievement_key: &r.achievement_key,
+        justification: &r.justification,
+        status: &r.status,
+        route_unit_id: &r.route_unit_id,
+        round: r.round,
+        submitted_at: &r.submitted_at,
+        checks_json: &r.checks_json,
+        confidential: r.confidential,
+        search_text: &r.search_text,
+        created_by: &r.created_by,
+        version: r.version,
+        created_at: &r.created_at,
+        updated_at: &r.updated_at,
+    })?;
     Ok(())
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<NominationRow> {
-    let sql = format!("SELECT {COLUMNS} FROM nominations WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, NominationRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
+    on_tx!(tx, |c| sqlx::query_as::<_, NominationRow>(concat!(
+        "SELECT ",
+        columns!(),
+        " FROM nominations WHERE org_id = $1 AND id = $2"
+    ))
     .bind(org_id)
     .bind(id)
     .fetch_optional(c)
@@ -167,8 +172,10 @@ pub async fn list(
     limit: i64,
 ) -> Result<Vec<NominationRow>> {
     let unit_like = f.unit_path.as_ref().map(|p| format!("{p}%"));
-    let sql = format!(
-        "SELECT {COLUMNS} FROM nominations n WHERE org_id = $1 AND ($2 IS NULL OR campaign_id = $2) AND ($3 IS NULL OR status = $3) AND ($4 IS NULL OR code = $4) \
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM nominations n WHERE org_id = $1 AND ($2 IS NULL OR campaign_id = $2) AND ($3 IS NULL OR status = $3) AND ($4 IS NULL OR code = $4) \
          AND ($5 IS NULL OR nominating_unit_id IN (SELECT id FROM units WHERE path LIKE $5)) AND ($6 IS NULL OR route_unit_id = $6) \
          AND ($7 IS NULL OR (' ' || search_text) LIKE $7 ESCAPE '\\') \
          AND ($9 IS NULL OR nominating_unit_id IN (SELECT id FROM units WHERE org_id = $1 AND path LIKE $9) \
@@ -176,51 +183,48 @@ pub async fn list(
          ORDER BY updated_at DESC LIMIT $8"
     );
     let scope_like = f.scope_path.as_ref().map(|p| format!("{p}%"));
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, NominationRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(&f.campaign_id)
-    .bind(&f.status)
-    .bind(&f.code)
-    .bind(&unit_like)
-    .bind(&f.route_unit_id)
-    .bind(&f.pattern)
-    .bind(limit)
-    .bind(&scope_like)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, NominationRow>(sql)
+        .bind(org_id)
+        .bind(&f.campaign_id)
+        .bind(&f.status)
+        .bind(&f.code)
+        .bind(&unit_like)
+        .bind(&f.route_unit_id)
+        .bind(&f.pattern)
+        .bind(limit)
+        .bind(&scope_like)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// Saves the editable fields of a nomination if `r.version` still matches.
 pub async fn update(tx: &mut Tx, r: &NominationRow) -> Result<NominationRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE nominations SET campaign_id = $1, theme_id = $2, nominee_type = $3, person_id = $4, unit_id = $5, household_name = $6, code = $7, original_code = $8, \
-         kind = $9, procedure = $10, year = $11, achievement = $12, achievement_key = $13, justification = $14, route_unit_id = $15, checks_json = $16, confidential = $17, \
-         search_text = $18, version = version + 1, updated_at = $19 WHERE id = $20 AND org_id = $21 AND version = $22"
-    )
-    .bind(&r.campaign_id)
-    .bind(&r.theme_id)
-    .bind(&r.nominee_type)
-    .bind(&r.person_id)
-    .bind(&r.unit_id)
-    .bind(&r.household_name)
-    .bind(&r.code)
-    .bind(&r.original_code)
-    .bind(&r.kind)
-    .bind(&r.procedure)
-    .bind(r.year)
-    .bind(&r.achievement)
-    .bind(&r.achievement_key)
-    .bind(&r.justification)
-    .bind(&r.route_unit_id)
-    .bind(&r.checks_json)
-    .bind(r.confidential)
-    .bind(&r.search_text)
-    .bind(ids::now())
-    .bind(&r.id)
-    .bind(&r.org_id)
-    .bind(r.version))?;
+    let done = update_row!(tx, "nominations", SET {
+        campaign_id: &r.campaign_id,
+        theme_id: &r.theme_id,
+        nominee_type: &r.nominee_type,
+        person_id: &r.person_id,
+        unit_id: &r.unit_id,
+        household_name: &r.household_name,
+        code: &r.code,
+        original_code: &r.original_code,
+        kind: &r.kind,
+        procedure: &r.procedure,
+        year: r.year,
+        achievement: &r.achievement,
+        achievement_key: &r.achievement_key,
+        justification: &r.justification,
+        route_unit_id: &r.route_unit_id,
+        checks_json: &r.checks_json,
+        confidential: r.confidential,
+        search_text: &r.search_text,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &r.id,
+        org_id: &r.org_id,
+        version: r.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -247,14 +251,17 @@ pub async fn set_status(
     } else {
         n.submitted_at.clone()
     };
-    let done = exec!(tx, sqlx::query("UPDATE nominations SET status = $1, round = $2, submitted_at = $3, version = version + 1, updated_at = $4 WHERE id = $5 AND org_id = $6 AND version = $7")
-        .bind(to)
-        .bind(round)
-        .bind(&submitted_at)
-        .bind(&now)
-        .bind(&n.id)
-        .bind(&n.org_id)
-        .bind(version))?;
+    let done = update_row!(tx, "nominations", SET {
+        status: to,
+        round: round,
+        submitted_at: &submitted_at,
+        "version = version + 1",
+        updated_at: &now,
+    } WHERE {
+        id: &n.id,
+        org_id: &n.org_id,
+        version: version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -278,17 +285,18 @@ pub async fn set_status(
 }
 
 pub async fn add_event(tx: &mut Tx, e: &EventRow) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO nomination_events (id, nomination_id, at, user_id, user_name, action, from_status, to_status, round, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-        .bind(&e.id)
-        .bind(&e.nomination_id)
-        .bind(&e.at)
-        .bind(&e.user_id)
-        .bind(&e.user_name)
-        .bind(&e.action)
-        .bind(&e.from_status)
-        .bind(&e.to_status)
-        .bind(e.round)
-        .bind(&e.note))?;
+    insert_row!(tx, "nomination_events", {
+        id: &e.id,
+        nomination_id: &e.nomination_id,
+        at: &e.at,
+        user_id: &e.user_id,
+        user_name: &e.user_name,
+        action: &e.action,
+        from_status: &e.from_status,
+        to_status: &e.to_status,
+        round: e.round,
+        note: &e.note,
+    })?;
     Ok(())
 }
 
@@ -303,48 +311,42 @@ pub async fn events(tx: &mut Tx, nomination_id: &str) -> Result<Vec<EventRow>> {
 }
 
 pub async fn add_document(tx: &mut Tx, d: &DocumentRow) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO nomination_documents ({DOC_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-    );
-    exec!(
-        tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(&d.id)
-            .bind(&d.org_id)
-            .bind(&d.nomination_id)
-            .bind(&d.doc_code)
-            .bind(&d.file_name)
-            .bind(&d.content_type)
-            .bind(d.size_bytes)
-            .bind(&d.sha256)
-            .bind(d.vote_yes)
-            .bind(d.vote_total)
-            .bind(d.round)
-            .bind(&d.created_by)
-            .bind(&d.created_at)
-    )?;
+    insert_row!(tx, "nomination_documents", {
+        id: &d.id,
+        org_id: &d.org_id,
+        nomination_id: &d.nomination_id,
+        doc_code: &d.doc_code,
+        file_name: &d.file_name,
+        content_type: &d.content_type,
+        size_bytes: d.size_bytes,
+        sha256: &d.sha256,
+        vote_yes: d.vote_yes,
+        vote_total: d.vote_total,
+        round: d.round,
+        created_by: &d.created_by,
+        created_at: &d.created_at,
+    })?;
     Ok(())
 }
 
 /// The documents of a dossier, oldest first (a later document of the same kind replaces an earlier one).
 pub async fn documents(tx: &mut Tx, nomination_id: &str) -> Result<Vec<DocumentRow>> {
-    let sql = format!(
-        "SELECT {DOC_COLUMNS} FROM nomination_documents WHERE nomination_id = $1 ORDER BY created_at, id"
-    );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DocumentRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, DocumentRow>(concat!(
+        "SELECT ",
+        doc_columns!(),
+        " FROM nomination_documents WHERE nomination_id = $1 ORDER BY created_at, id"
+    ))
     .bind(nomination_id)
     .fetch_all(c)
     .await)?)
 }
 
 pub async fn document(tx: &mut Tx, org_id: &str, id: &str) -> Result<DocumentRow> {
-    let sql =
-        format!("SELECT {DOC_COLUMNS} FROM nomination_documents WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, DocumentRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
+    on_tx!(tx, |c| sqlx::query_as::<_, DocumentRow>(concat!(
+        "SELECT ",
+        doc_columns!(),
+        " FROM nomination_documents WHERE org_id = $1 AND id = $2"
+    ))
     .bind(org_id)
     .bind(id)
     .fetch_optional(c)

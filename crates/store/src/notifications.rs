@@ -2,6 +2,7 @@
 //! to the officers of a unit, or to everyone holding a role. Each user marks the ones they see read for
 //! themselves (`notification_reads`).
 
+use crate::sql::insert_row;
 use crate::{Result, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -39,15 +40,16 @@ pub async fn add(
         Addressee::Unit(u) => (None, Some(u), None),
         Addressee::Role(r) => (None, None, Some(r)),
     };
-    exec!(tx, sqlx::query("INSERT INTO notifications (id, org_id, user_id, unit_id, role, text, link, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(ids::new_id())
-        .bind(org_id)
-        .bind(user)
-        .bind(unit)
-        .bind(role)
-        .bind(text)
-        .bind(link)
-        .bind(ids::now()))?;
+    insert_row!(tx, "notifications", {
+        id: ids::new_id(),
+        org_id: org_id,
+        user_id: user,
+        unit_id: unit,
+        role: role,
+        text: text,
+        link: link,
+        created_at: ids::now(),
+    })?;
     Ok(())
 }
 
@@ -69,86 +71,108 @@ impl Reader<'_> {
 
 /// Notifications `n` the reader sees, with `$1` the organisation, `$2` the user, `$3` the role and `$4`
 /// the scope as a LIKE prefix (NULL for organisation-wide roles).
-const VISIBLE: &str = "n.org_id = $1 AND (n.user_id = $2 OR n.role = $3 OR ($4 IS NOT NULL AND n.unit_id IN (SELECT id FROM units WHERE path LIKE $4)))";
+macro_rules! visible {
+    () => {
+        "n.org_id = $1 AND (n.user_id = $2 OR n.role = $3 OR ($4 IS NOT NULL AND n.unit_id IN (SELECT id FROM units WHERE path LIKE $4)))"
+    };
+}
 
 /// Not yet read by the user `$2`.
-const UNREAD: &str = "NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = $2)";
+macro_rules! unread {
+    () => {
+        "NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = $2)"
+    };
+}
 
 /// The columns of [`NotificationRow`], `read_at` being when this reader marked it read.
-const COLUMNS: &str =
-    "n.id, n.org_id, n.user_id, n.unit_id, n.role, n.text, n.link, n.created_at, r.read_at";
+macro_rules! columns {
+    () => {
+        "n.id, n.org_id, n.user_id, n.unit_id, n.role, n.text, n.link, n.created_at, r.read_at"
+    };
+}
 
 /// The notifications a user sees (addressed to them, to a unit within their scope, or to their role),
 /// unread first, then newest first; `read_at` tells when this user marked each read.
 pub async fn for_user(tx: &mut Tx, who: Reader<'_>, limit: i64) -> Result<Vec<NotificationRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = $2 WHERE {VISIBLE} \
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = $2 WHERE ",
+        visible!(),
+        " \
          ORDER BY CASE WHEN r.read_at IS NULL THEN 0 ELSE 1 END, n.created_at DESC, n.id LIMIT $5"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, NotificationRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(who.org_id)
-    .bind(who.user_id)
-    .bind(who.role)
-    .bind(who.scope_like())
-    .bind(limit)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, NotificationRow>(sql)
+        .bind(who.org_id)
+        .bind(who.user_id)
+        .bind(who.role)
+        .bind(who.scope_like())
+        .bind(limit)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// One notification the user sees, or `None` (someone else's, or no such notification).
 pub async fn get_for(tx: &mut Tx, who: Reader<'_>, id: &str) -> Result<Option<NotificationRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = $2 WHERE {VISIBLE} AND n.id = $5"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = $2 WHERE ",
+        visible!(),
+        " AND n.id = $5"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, NotificationRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(who.org_id)
-    .bind(who.user_id)
-    .bind(who.role)
-    .bind(who.scope_like())
-    .bind(id)
-    .fetch_optional(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, NotificationRow>(sql)
+        .bind(who.org_id)
+        .bind(who.user_id)
+        .bind(who.role)
+        .bind(who.scope_like())
+        .bind(id)
+        .fetch_optional(c)
+        .await)?)
 }
 
 /// How many notifications the user has not read, counting at most `cap` (the menu shows "99+").
 pub async fn unread_count(tx: &mut Tx, who: Reader<'_>, cap: i64) -> Result<i64> {
-    let sql = format!(
-        "SELECT COUNT(*) FROM (SELECT n.id FROM notifications n WHERE {VISIBLE} AND {UNREAD} LIMIT $5) unread"
+    let sql = concat!(
+        "SELECT COUNT(*) FROM (SELECT n.id FROM notifications n WHERE ",
+        visible!(),
+        " AND ",
+        unread!(),
+        " LIMIT $5) unread"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(who.org_id)
-    .bind(who.user_id)
-    .bind(who.role)
-    .bind(who.scope_like())
-    .bind(cap)
-    .fetch_one(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sql)
+        .bind(who.org_id)
+        .bind(who.user_id)
+        .bind(who.role)
+        .bind(who.scope_like())
+        .bind(cap)
+        .fetch_one(c)
+        .await)?)
 }
 
 /// Marks one notification read by `user_id`; false when it already was.
 pub async fn mark_read(tx: &mut Tx, id: &str, user_id: &str) -> Result<bool> {
-    let n = exec!(tx, sqlx::query("INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES ($1, $2, $3) ON CONFLICT (notification_id, user_id) DO NOTHING")
-        .bind(id)
-        .bind(user_id)
-        .bind(ids::now()))?;
+    let n = insert_row!(tx, "notification_reads", {
+        notification_id: id,
+        user_id: user_id,
+        read_at: ids::now(),
+    }, "ON CONFLICT (notification_id, user_id) DO NOTHING")?;
     Ok(n > 0)
 }
 
 /// Marks read every notification the user sees and has not read; returns how many.
 pub async fn mark_all_read(tx: &mut Tx, who: Reader<'_>) -> Result<u64> {
-    let sql = format!(
-        "INSERT INTO notification_reads (notification_id, user_id, read_at) SELECT n.id, $2, $5 FROM notifications n WHERE {VISIBLE} AND {UNREAD} \
+    let sql = concat!(
+        "INSERT INTO notification_reads (notification_id, user_id, read_at) SELECT n.id, $2, $5 FROM notifications n WHERE ",
+        visible!(),
+        " AND ",
+        unread!(),
+        " \
          ON CONFLICT (notification_id, user_id) DO NOTHING"
     );
     let n = exec!(
         tx,
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        sqlx::query(sql)
             .bind(who.org_id)
             .bind(who.user_id)
             .bind(who.role)

@@ -1,6 +1,7 @@
 //! The organisation (tenant) an installation serves; every tenant-owned row carries its id.
 
-use crate::{Result, Tx, exec, ids, on_tx};
+use crate::sql::insert_row;
+use crate::{Result, Tx, ids, on_tx};
 
 /// The first organisation, if any.
 pub async fn first(tx: &mut Tx) -> Result<Option<String>> {
@@ -13,13 +14,11 @@ pub async fn first(tx: &mut Tx) -> Result<Option<String>> {
 
 pub async fn insert(tx: &mut Tx, name: &str) -> Result<String> {
     let id = ids::new_id();
-    exec!(
-        tx,
-        sqlx::query("INSERT INTO orgs (id, name, created_at) VALUES ($1, $2, $3)")
-            .bind(&id)
-            .bind(name)
-            .bind(ids::now())
-    )?;
+    insert_row!(tx, "orgs", {
+        id: &id,
+        name: name,
+        created_at: ids::now(),
+    })?;
     Ok(id)
 }
 

@@ -1,5 +1,6 @@
 //! People (cá nhân) of the organisation, each in one unit, searchable without diacritics.
 
+use crate::sql::update_row;
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -21,7 +22,11 @@ pub struct PersonRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, unit_id, unit_path, full_name, gender, birth_date, position, kind, direct_worker, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, unit_id, unit_path, full_name, gender, birth_date, position, kind, direct_worker, version, created_at, updated_at"
+    };
+}
 
 /// A person with the name of their unit, for lists.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -53,11 +58,12 @@ pub struct PersonFilter {
     pub query: Option<String>,
 }
 
-fn filter_sql(select: &str) -> String {
-    format!(
-        "{select} FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.org_id = $1 AND ($2 IS NULL OR p.unit_path LIKE $2) \
+/// The FROM and WHERE of the people list and its count (a macro so `concat!` keeps both static).
+macro_rules! filter_sql {
+    () => {
+        " FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.org_id = $1 AND ($2 IS NULL OR p.unit_path LIKE $2) \
          AND ($3 IS NULL OR p.unit_id = $3) AND ($4 IS NULL OR (' ' || p.search_text) LIKE $4 ESCAPE '\\')"
-    )
+    };
 }
 
 /// One page of people, ordered by name.
@@ -68,51 +74,48 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<PersonListRow>> {
-    let sql = format!(
-        "{} ORDER BY p.search_text, p.id LIMIT $5 OFFSET $6",
-        filter_sql(
-            "SELECT p.id, p.unit_id, u.name AS unit_name, p.full_name, p.gender, p.birth_date, p.position, p.kind, p.direct_worker"
-        )
+    let sql = concat!(
+        "SELECT p.id, p.unit_id, u.name AS unit_name, p.full_name, p.gender, p.birth_date, p.position, p.kind, p.direct_worker",
+        filter_sql!(),
+        " ORDER BY p.search_text, p.id LIMIT $5 OFFSET $6"
     );
     let scope = f.scope.as_ref().map(|s| format!("{s}%"));
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PersonListRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(&scope)
-    .bind(&f.unit_id)
-    .bind(&pattern)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PersonListRow>(sql)
+        .bind(org_id)
+        .bind(&scope)
+        .bind(&f.unit_id)
+        .bind(&pattern)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn count(tx: &mut Tx, org_id: &str, f: &PersonFilter) -> Result<i64> {
-    let sql = filter_sql("SELECT COUNT(*)");
+    let sql = concat!("SELECT COUNT(*)", filter_sql!());
     let scope = f.scope.as_ref().map(|s| format!("{s}%"));
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(&scope)
-    .bind(&f.unit_id)
-    .bind(&pattern)
-    .fetch_one(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sql)
+        .bind(org_id)
+        .bind(&scope)
+        .bind(&f.unit_id)
+        .bind(&pattern)
+        .fetch_one(c)
+        .await)?)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<PersonRow> {
-    let sql = format!("SELECT {COLUMNS} FROM persons WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, PersonRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM persons WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, PersonRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
@@ -189,6 +192,7 @@ pub async fn insert_many(tx: &mut Tx, people: &[PersonRow]) -> Result<()> {
             ));
         }
         exec!(tx, {
+            // Dynamic only in the number of rows; every piece is a literal above.
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
             for p in chunk {
                 q = q
@@ -213,23 +217,23 @@ pub async fn insert_many(tx: &mut Tx, people: &[PersonRow]) -> Result<()> {
 
 /// Saves an edited person if the stored version is still `p.version`; returns the new row.
 pub async fn update(tx: &mut Tx, p: &PersonRow) -> Result<PersonRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE persons SET unit_id = $1, unit_path = $2, full_name = $3, gender = $4, birth_date = $5, position = $6, kind = $7, \
-         direct_worker = $8, search_text = $9, version = version + 1, updated_at = $10 WHERE id = $11 AND org_id = $12 AND version = $13"
-    )
-    .bind(&p.unit_id)
-    .bind(&p.unit_path)
-    .bind(&p.full_name)
-    .bind(&p.gender)
-    .bind(&p.birth_date)
-    .bind(&p.position)
-    .bind(&p.kind)
-    .bind(p.direct_worker)
-    .bind(search_text(p))
-    .bind(ids::now())
-    .bind(&p.id)
-    .bind(&p.org_id)
-    .bind(p.version))?;
+    let done = update_row!(tx, "persons", SET {
+        unit_id: &p.unit_id,
+        unit_path: &p.unit_path,
+        full_name: &p.full_name,
+        gender: &p.gender,
+        birth_date: &p.birth_date,
+        position: &p.position,
+        kind: &p.kind,
+        direct_worker: p.direct_worker,
+        search_text: search_text(p),
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &p.id,
+        org_id: &p.org_id,
+        version: p.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -244,11 +248,14 @@ pub async fn move_all(
     to_unit: &str,
     to_path: &str,
 ) -> Result<u64> {
-    let done = exec!(tx, sqlx::query("UPDATE persons SET unit_id = $1, unit_path = $2, version = version + 1, updated_at = $3 WHERE org_id = $4 AND unit_id = $5")
-        .bind(to_unit)
-        .bind(to_path)
-        .bind(ids::now())
-        .bind(org_id)
-        .bind(from_unit))?;
+    let done = update_row!(tx, "persons", SET {
+        unit_id: to_unit,
+        unit_path: to_path,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        org_id: org_id,
+        unit_id: from_unit,
+    })?;
     Ok(done)
 }

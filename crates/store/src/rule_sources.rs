@@ -1,7 +1,8 @@
 //! An organisation's edited copies of the rule data files, one row per saved version (never updated
 //! or deleted). The latest version of a file is in force; `text` `None` means the shipped file.
 
-use crate::{Result, StoreError, Tx, exec, ids, on_tx};
+use crate::sql::insert_row;
+use crate::{Result, StoreError, Tx, ids, on_tx};
 use serde::Serialize;
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
@@ -21,8 +22,11 @@ pub struct RuleSourceRow {
     pub created_at: String,
 }
 
-const COLUMNS: &str =
-    "id, org_id, file_name, version, text, note, created_by, created_by_name, created_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, file_name, version, text, note, created_by, created_by_name, created_at"
+    };
+}
 
 impl RuleSourceRow {
     /// A new version `version` of `file_name`.
@@ -50,16 +54,16 @@ impl RuleSourceRow {
 
 /// The latest version of each file the organisation has saved.
 pub async fn latest_all(tx: &mut Tx, org_id: &str) -> Result<Vec<RuleSourceRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM rule_sources r WHERE org_id = $1 \
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM rule_sources r WHERE org_id = $1 \
          AND version = (SELECT MAX(version) FROM rule_sources m WHERE m.org_id = r.org_id AND m.file_name = r.file_name) ORDER BY file_name"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sql)
+        .bind(org_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// A cheap fingerprint of the organisation's saved versions: it changes with every save (here or
@@ -76,16 +80,16 @@ pub async fn stamp(tx: &mut Tx, org_id: &str) -> Result<String> {
 
 /// Every saved version of one file, newest first.
 pub async fn history(tx: &mut Tx, org_id: &str, file_name: &str) -> Result<Vec<RuleSourceRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM rule_sources WHERE org_id = $1 AND file_name = $2 ORDER BY version DESC"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM rule_sources WHERE org_id = $1 AND file_name = $2 ORDER BY version DESC"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(file_name)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sql)
+        .bind(org_id)
+        .bind(file_name)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// One saved version of a file.
@@ -95,35 +99,34 @@ pub async fn get_version(
     file_name: &str,
     version: i64,
 ) -> Result<RuleSourceRow> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM rule_sources WHERE org_id = $1 AND file_name = $2 AND version = $3"
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM rule_sources WHERE org_id = $1 AND file_name = $2 AND version = $3"
     );
-    on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(file_name)
-    .bind(version)
-    .fetch_optional(c)
-    .await)?
+    on_tx!(tx, |c| sqlx::query_as::<_, RuleSourceRow>(sql)
+        .bind(org_id)
+        .bind(file_name)
+        .bind(version)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 /// Saves a new version. Two saves of the same version race on the unique key: the loser gets
 /// [`StoreError::Conflict`].
 pub async fn insert(tx: &mut Tx, row: &RuleSourceRow) -> Result<()> {
-    let done = exec!(tx, sqlx::query(
-        "INSERT INTO rule_sources (id, org_id, file_name, version, text, note, created_by, created_by_name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-    )
-    .bind(&row.id)
-    .bind(&row.org_id)
-    .bind(&row.file_name)
-    .bind(row.version)
-    .bind(&row.text)
-    .bind(&row.note)
-    .bind(&row.created_by)
-    .bind(&row.created_by_name)
-    .bind(&row.created_at));
+    let done = insert_row!(tx, "rule_sources", {
+        id: &row.id,
+        org_id: &row.org_id,
+        file_name: &row.file_name,
+        version: row.version,
+        text: &row.text,
+        note: &row.note,
+        created_by: &row.created_by,
+        created_by_name: &row.created_by_name,
+        created_at: &row.created_at,
+    });
     match done {
         Ok(_) => Ok(()),
         Err(e) => match StoreError::from(e) {

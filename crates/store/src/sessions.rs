@@ -1,6 +1,7 @@
 //! Server-side sessions in the database, so app nodes stay stateless. The cookie carries a random
 //! token; the table keys on its SHA-256 so a leaked table cannot be replayed.
 
+use crate::sql::insert_row;
 use crate::{Result, Tx, exec, ids, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -19,12 +20,13 @@ pub async fn create(
     csrf_token: &str,
     expires_at: &str,
 ) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(id_hash)
-        .bind(user_id)
-        .bind(csrf_token)
-        .bind(ids::now())
-        .bind(expires_at))?;
+    insert_row!(tx, "sessions", {
+        id_hash: id_hash,
+        user_id: user_id,
+        csrf_token: csrf_token,
+        created_at: ids::now(),
+        expires_at: expires_at,
+    })?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Units (cơ quan, đơn vị) and their changes over time, stored with a materialised path.
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -23,7 +24,11 @@ pub struct UnitRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, parent_id, path, code, name, short_name, kind, level, valid_from, valid_to, successor_id, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, parent_id, path, code, name, short_name, kind, level, valid_from, valid_to, successor_id, version, created_at, updated_at"
+    };
+}
 
 /// A code and name of a level or unit kind (data, shown in select boxes).
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -79,20 +84,20 @@ pub struct UnitFilter {
 pub async fn list(tx: &mut Tx, org_id: &str, f: &UnitFilter, limit: i64) -> Result<Vec<UnitRow>> {
     let scope = f.scope.as_ref().map(|s| format!("{}%", s.replace('%', "")));
     let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) \
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM units WHERE org_id = $1 AND ($2 IS NULL OR path LIKE $2) \
          AND ($3 IS NULL OR (' ' || search_text) LIKE $3 ESCAPE '\\') AND ($4 OR valid_to IS NULL) ORDER BY path LIMIT $5"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(&scope)
-    .bind(&pattern)
-    .bind(f.include_closed)
-    .bind(limit)
-    .fetch_all(c)
-    .await)?)
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sql)
+        .bind(org_id)
+        .bind(&scope)
+        .bind(&pattern)
+        .bind(f.include_closed)
+        .bind(limit)
+        .fetch_all(c)
+        .await)?)
 }
 
 /// Number of active units, optionally under a path.
@@ -108,26 +113,30 @@ pub async fn count_active(tx: &mut Tx, org_id: &str, scope: Option<&str>) -> Res
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<UnitRow> {
-    let sql = format!("SELECT {COLUMNS} FROM units WHERE org_id = $1 AND id = $2");
-    on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM units WHERE org_id = $1 AND id = $2"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn get_by_code(tx: &mut Tx, org_id: &str, code: &str) -> Result<Option<UnitRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM units WHERE org_id = $1 AND code = $2");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .bind(code)
-    .fetch_optional(c)
-    .await)?)
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM units WHERE org_id = $1 AND code = $2"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(sql)
+        .bind(org_id)
+        .bind(code)
+        .fetch_optional(c)
+        .await)?)
 }
 
 /// Fields of a new unit; the id, path and timestamps are made here.
@@ -165,22 +174,22 @@ pub async fn insert(tx: &mut Tx, u: NewUnit<'_>) -> Result<UnitRow> {
         updated_at: now,
     };
     let search = search_text(&row.code, &row.name, row.short_name.as_deref());
-    exec!(tx, sqlx::query(
-        "INSERT INTO units (id, org_id, parent_id, path, code, name, short_name, kind, level, valid_from, search_text, version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12)"
-    )
-    .bind(&row.id)
-    .bind(&row.org_id)
-    .bind(&row.parent_id)
-    .bind(&row.path)
-    .bind(&row.code)
-    .bind(&row.name)
-    .bind(&row.short_name)
-    .bind(&row.kind)
-    .bind(&row.level)
-    .bind(&row.valid_from)
-    .bind(&search)
-    .bind(&row.created_at))?;
+    insert_row!(tx, "units", {
+        id: &row.id,
+        org_id: &row.org_id,
+        parent_id: &row.parent_id,
+        path: &row.path,
+        code: &row.code,
+        name: &row.name,
+        short_name: &row.short_name,
+        kind: &row.kind,
+        level: &row.level,
+        valid_from: &row.valid_from,
+        search_text: &search,
+        version: 1_i64,
+        created_at: &row.created_at,
+        updated_at: &row.created_at,
+    })?;
     Ok(row)
 }
 
@@ -191,26 +200,25 @@ pub async fn update(tx: &mut Tx, row: &UnitRow, new_parent: Option<&UnitRow>) ->
     let new_path = thidua_domain::org::child_path(new_parent.map(|p| p.path.as_str()), &row.id);
     let now = ids::now();
     let search = search_text(&row.code, &row.name, row.short_name.as_deref());
-    let done = exec!(tx, sqlx::query(
-        "UPDATE units SET parent_id = $1, path = $2, code = $3, name = $4, short_name = $5, kind = $6, level = $7, \
-         valid_from = $8, valid_to = $9, successor_id = $10, search_text = $11, version = version + 1, updated_at = $12 \
-         WHERE id = $13 AND org_id = $14 AND version = $15"
-    )
-    .bind(new_parent.map(|p| p.id.clone()))
-    .bind(&new_path)
-    .bind(&row.code)
-    .bind(&row.name)
-    .bind(&row.short_name)
-    .bind(&row.kind)
-    .bind(&row.level)
-    .bind(&row.valid_from)
-    .bind(&row.valid_to)
-    .bind(&row.successor_id)
-    .bind(&search)
-    .bind(&now)
-    .bind(&row.id)
-    .bind(&row.org_id)
-    .bind(row.version))?;
+    let done = update_row!(tx, "units", SET {
+        parent_id: new_parent.map(|p| p.id.clone()),
+        path: &new_path,
+        code: &row.code,
+        name: &row.name,
+        short_name: &row.short_name,
+        kind: &row.kind,
+        level: &row.level,
+        valid_from: &row.valid_from,
+        valid_to: &row.valid_to,
+        successor_id: &row.successor_id,
+        search_text: &search,
+        "version = version + 1",
+        updated_at: &now,
+    } WHERE {
+        id: &row.id,
+        org_id: &row.org_id,
+        version: row.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -262,12 +270,13 @@ pub async fn add_former_name(
     name: &str,
     valid_to: &str,
 ) -> Result<()> {
-    exec!(tx, sqlx::query("INSERT INTO unit_names (id, org_id, unit_id, name, valid_to) VALUES ($1, $2, $3, $4, $5)")
-        .bind(ids::new_id())
-        .bind(org_id)
-        .bind(unit_id)
-        .bind(name)
-        .bind(valid_to))?;
+    insert_row!(tx, "unit_names", {
+        id: ids::new_id(),
+        org_id: org_id,
+        unit_id: unit_id,
+        name: name,
+        valid_to: valid_to,
+    })?;
     Ok(())
 }
 
@@ -298,19 +307,21 @@ pub async fn record_change(
     links: &[(String, String)],
 ) -> Result<String> {
     let id = ids::new_id();
-    exec!(tx, sqlx::query("INSERT INTO unit_changes (id, org_id, kind, effective_on, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(&id)
-        .bind(org_id)
-        .bind(kind)
-        .bind(effective_on)
-        .bind(note)
-        .bind(user_id)
-        .bind(ids::now()))?;
+    insert_row!(tx, "unit_changes", {
+        id: &id,
+        org_id: org_id,
+        kind: kind,
+        effective_on: effective_on,
+        note: note,
+        created_by: user_id,
+        created_at: ids::now(),
+    })?;
     for (from, to) in links {
-        exec!(tx, sqlx::query("INSERT INTO unit_change_links (change_id, from_unit_id, to_unit_id) VALUES ($1, $2, $3)")
-            .bind(&id)
-            .bind(from)
-            .bind(to))?;
+        insert_row!(tx, "unit_change_links", {
+            change_id: &id,
+            from_unit_id: from,
+            to_unit_id: to,
+        })?;
     }
     Ok(id)
 }

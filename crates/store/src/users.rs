@@ -1,5 +1,6 @@
 //! User accounts: role and unit scope, Argon2id hashes (made by the web layer), API tokens, login throttling.
 
+use crate::sql::{insert_row, update_row};
 use crate::{Result, StoreError, Tx, exec, ids, on_tx};
 use serde::Serialize;
 
@@ -19,37 +20,39 @@ pub struct UserRow {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, org_id, username, full_name, password_hash, role, scope_unit_id, active, version, created_at, updated_at";
+macro_rules! columns {
+    () => {
+        "id, org_id, username, full_name, password_hash, role, scope_unit_id, active, version, created_at, updated_at"
+    };
+}
 
 pub async fn list(tx: &mut Tx, org_id: &str) -> Result<Vec<UserRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM users WHERE org_id = $1 ORDER BY username");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(org_id)
-    .fetch_all(c)
-    .await)?)
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM users WHERE org_id = $1 ORDER BY username"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sql)
+        .bind(org_id)
+        .fetch_all(c)
+        .await)?)
 }
 
 pub async fn get(tx: &mut Tx, id: &str) -> Result<UserRow> {
-    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(
-        sql.clone()
-    ))
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
+    let sql = concat!("SELECT ", columns!(), " FROM users WHERE id = $1");
+    on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sql)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
     .ok_or(StoreError::NotFound)
 }
 
 pub async fn get_by_username(tx: &mut Tx, username: &str) -> Result<Option<UserRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM users WHERE username = $1");
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(username)
-    .fetch_optional(c)
-    .await)?)
+    let sql = concat!("SELECT ", columns!(), " FROM users WHERE username = $1");
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sql)
+        .bind(username)
+        .fetch_optional(c)
+        .await)?)
 }
 
 impl UserRow {
@@ -79,36 +82,36 @@ impl UserRow {
 }
 
 pub async fn insert(tx: &mut Tx, u: &UserRow) -> Result<()> {
-    exec!(tx, sqlx::query(
-        "INSERT INTO users (id, org_id, username, full_name, password_hash, role, scope_unit_id, active, version, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)"
-    )
-    .bind(&u.id)
-    .bind(&u.org_id)
-    .bind(&u.username)
-    .bind(&u.full_name)
-    .bind(&u.password_hash)
-    .bind(&u.role)
-    .bind(&u.scope_unit_id)
-    .bind(u.active)
-    .bind(&u.created_at))?;
+    insert_row!(tx, "users", {
+        id: &u.id,
+        org_id: &u.org_id,
+        username: &u.username,
+        full_name: &u.full_name,
+        password_hash: &u.password_hash,
+        role: &u.role,
+        scope_unit_id: &u.scope_unit_id,
+        active: u.active,
+        version: 1_i64,
+        created_at: &u.created_at,
+        updated_at: &u.created_at,
+    })?;
     Ok(())
 }
 
 /// Saves edited fields (name, role, scope, active, hash) if the version still matches.
 pub async fn update(tx: &mut Tx, u: &UserRow) -> Result<UserRow> {
-    let done = exec!(tx, sqlx::query(
-        "UPDATE users SET full_name = $1, password_hash = $2, role = $3, scope_unit_id = $4, active = $5, version = version + 1, updated_at = $6 \
-         WHERE id = $7 AND version = $8"
-    )
-    .bind(&u.full_name)
-    .bind(&u.password_hash)
-    .bind(&u.role)
-    .bind(&u.scope_unit_id)
-    .bind(u.active)
-    .bind(ids::now())
-    .bind(&u.id)
-    .bind(u.version))?;
+    let done = update_row!(tx, "users", SET {
+        full_name: &u.full_name,
+        password_hash: &u.password_hash,
+        role: &u.role,
+        scope_unit_id: &u.scope_unit_id,
+        active: u.active,
+        "version = version + 1",
+        updated_at: ids::now(),
+    } WHERE {
+        id: &u.id,
+        version: u.version,
+    })?;
     if done == 0 {
         return Err(StoreError::Conflict);
     }
@@ -117,13 +120,11 @@ pub async fn update(tx: &mut Tx, u: &UserRow) -> Result<UserRow> {
 
 /// Records a failed login for throttling.
 pub async fn add_login_failure(tx: &mut Tx, username: &str) -> Result<()> {
-    exec!(
-        tx,
-        sqlx::query("INSERT INTO login_failures (id, username, at) VALUES ($1, $2, $3)")
-            .bind(ids::new_id())
-            .bind(username)
-            .bind(ids::now())
-    )?;
+    insert_row!(tx, "login_failures", {
+        id: ids::new_id(),
+        username: username,
+        at: ids::now(),
+    })?;
     Ok(())
 }
 
@@ -163,12 +164,13 @@ pub async fn insert_token(
     token_hash: &str,
 ) -> Result<String> {
     let id = ids::new_id();
-    exec!(tx, sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&id)
-        .bind(user_id)
-        .bind(name)
-        .bind(token_hash)
-        .bind(ids::now()))?;
+    insert_row!(tx, "api_tokens", {
+        id: &id,
+        user_id: user_id,
+        name: name,
+        token_hash: token_hash,
+        created_at: ids::now(),
+    })?;
     Ok(id)
 }
 
@@ -182,27 +184,22 @@ pub async fn tokens_of(tx: &mut Tx, user_id: &str) -> Result<Vec<TokenRow>> {
 }
 
 pub async fn revoke_token(tx: &mut Tx, user_id: &str, token_id: &str) -> Result<bool> {
-    let done = exec!(tx, sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
-        .bind(ids::now())
-        .bind(token_id)
-        .bind(user_id))?;
+    let done = update_row!(tx, "api_tokens", SET {
+        revoked_at: ids::now(),
+    } WHERE {
+        id: token_id,
+        user_id: user_id,
+        "revoked_at IS NULL",
+    })?;
     Ok(done > 0)
 }
 
 /// The active user owning a live token.
 pub async fn user_by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<UserRow>> {
-    let sql = format!(
-        "SELECT {} FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active",
-        COLUMNS
-            .split(", ")
-            .map(|c| format!("u.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(
-        sqlx::AssertSqlSafe(sql.clone())
-    )
-    .bind(token_hash)
-    .fetch_optional(c)
-    .await)?)
+    // `u.*`: a row of `users`, read by column name.
+    let sql = "SELECT u.* FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active";
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UserRow>(sql)
+        .bind(token_hash)
+        .fetch_optional(c)
+        .await)?)
 }
