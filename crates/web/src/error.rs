@@ -189,10 +189,3 @@ impl IntoResponse for AppError {
         crate::pages::error_page(status, &self.message())
     }
 }
-
-// Pages that still read the store directly (moving into `thidua_app` queries).
-impl From<thidua_store::StoreError> for AppError {
-    fn from(e: thidua_store::StoreError) -> Self {
-        thidua_app::Error::from(e).into()
-    }
-}
