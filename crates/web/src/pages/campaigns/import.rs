@@ -26,6 +26,7 @@ use thidua_domain::campaign::target::{Comparator, TargetInput, TargetScope, form
 use thidua_domain::campaign::{CampaignInput, CampaignKind};
 use thidua_domain::date::iso_to_vn;
 use thidua_domain::policy::Action;
+use thidua_plan::Evidence;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -168,38 +169,54 @@ fn quota_kind(who: &str) -> &'static str {
 }
 
 /// The review form's values from an extraction.
+/// The review form's fields filled from the plan import: the header, then each kind of row with its
+/// source lines (`ev_…`, `…_lines`) so the officer can check every value against the text.
 fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields {
     let mut f = Fields::new();
     let ev = p.evidence.clone().unwrap_or_default();
+    header_fields(&mut f, p, &ev);
+    theme_fields(&mut f, p, &ev, units);
+    target_fields(&mut f, p, &ev);
+    deadline_fields(&mut f, p, &ev);
+    form_and_quota_fields(&mut f, p, &ev);
+    f
+}
+
+/// The source lines of row `i` of one kind of row.
+fn lines_of(list: &[Vec<usize>], i: usize) -> String {
+    lines_text(list.get(i).map(Vec::as_slice).unwrap_or(&[]))
+}
+
+fn header_fields(f: &mut Fields, p: &thidua_plan::PlanImport, ev: &Evidence) {
     let opt = |x: &Option<String>| x.clone().unwrap_or_default();
-    set(&mut f, "number", opt(&p.number));
+    set(f, "number", opt(&p.number));
     set(
-        &mut f,
+        f,
         "issued_on",
         p.issued_on.as_deref().map(iso_to_vn).unwrap_or_default(),
     );
-    set(&mut f, "issuer", opt(&p.issuer));
-    set(&mut f, "place", opt(&p.place));
-    set(&mut f, "title", opt(&p.title));
+    set(f, "issuer", opt(&p.issuer));
+    set(f, "place", opt(&p.place));
+    set(f, "title", opt(&p.title));
     set(
-        &mut f,
+        f,
         "kind",
         CampaignKind::guess(p.title.as_deref().unwrap_or("")).code(),
     );
     let period = p.period.clone().unwrap_or_default();
     set(
-        &mut f,
+        f,
         "period_from",
         period.from.as_deref().map(iso_to_vn).unwrap_or_default(),
     );
     set(
-        &mut f,
+        f,
         "period_to",
         period.to.as_deref().map(iso_to_vn).unwrap_or_default(),
     );
     let signer = p.signer.clone().unwrap_or_default();
-    set(&mut f, "signer_title", opt(&signer.title));
-    set(&mut f, "signer_name", opt(&signer.name));
+    set(f, "signer_title", opt(&signer.title));
+    set(f, "signer_name", opt(&signer.name));
     let bases: Vec<String> = p
         .legal_bases
         .iter()
@@ -213,7 +230,7 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
             .to_string()
         })
         .collect();
-    set(&mut f, "legal_bases", bases.join("\n"));
+    set(f, "legal_bases", bases.join("\n"));
     for (key, lines) in [
         ("number", &ev.number),
         ("issued_on", &ev.issued_on),
@@ -222,28 +239,35 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
         ("period", &ev.period),
         ("signer", &ev.signer),
     ] {
-        set(&mut f, format!("ev_{key}"), lines_text(lines));
+        set(f, format!("ev_{key}"), lines_text(lines));
     }
-    set(&mut f, "ev_legal", lines_text(&ev.legal_bases.concat()));
-    let lines_of = |list: &Vec<Vec<usize>>, i: usize| {
-        lines_text(list.get(i).map(Vec::as_slice).unwrap_or(&[]))
-    };
-    set(&mut f, "n_h", p.themes.len().to_string());
+    set(f, "ev_legal", lines_text(&ev.legal_bases.concat()));
+}
+
+/// Each theme with its lead unit matched (sure: chosen; unsure: the printed name and a suggestion)
+/// and its coordinating units (the unmatched ones listed for the officer).
+fn theme_fields(
+    f: &mut Fields,
+    p: &thidua_plan::PlanImport,
+    ev: &Evidence,
+    units: &[(String, String)],
+) {
+    set(f, "n_h", p.themes.len().to_string());
     for (i, t) in p.themes.iter().enumerate() {
-        set(&mut f, format!("h{i}_keep"), "1");
-        set(&mut f, format!("h{i}_title"), t.title.clone());
+        set(f, format!("h{i}_keep"), "1");
+        set(f, format!("h{i}_title"), t.title.clone());
         let lead = t.lead.clone().unwrap_or_default();
         let m = match_unit(&lead, units);
         match (&m.best, m.sure) {
-            (Some(b), true) => set(&mut f, format!("h{i}_lead_unit_id"), b.0.clone()),
+            (Some(b), true) => set(f, format!("h{i}_lead_unit_id"), b.0.clone()),
             (Some(b), false) => {
                 // Unsure: keep the printed name and offer the closest unit for the officer to choose.
-                set(&mut f, format!("h{i}_lead_name"), lead.clone());
-                set(&mut f, format!("h{i}_suggest"), b.1.clone());
+                set(f, format!("h{i}_lead_name"), lead.clone());
+                set(f, format!("h{i}_suggest"), b.1.clone());
             }
-            (None, _) => set(&mut f, format!("h{i}_lead_name"), lead.clone()),
+            (None, _) => set(f, format!("h{i}_lead_name"), lead.clone()),
         }
-        set(&mut f, format!("h{i}_printed_lead"), lead);
+        set(f, format!("h{i}_printed_lead"), lead);
         let mut coordinating = Vec::new();
         let mut unmatched = Vec::new();
         for c in &t.coordinating {
@@ -256,17 +280,21 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
             }
         }
         f.insert(format!("h{i}_coordinating_ids"), coordinating);
-        set(&mut f, format!("h{i}_unmatched"), unmatched.join("; "));
-        set(&mut f, format!("h{i}_lines"), lines_of(&ev.themes, i));
+        set(f, format!("h{i}_unmatched"), unmatched.join("; "));
+        set(f, format!("h{i}_lines"), lines_of(&ev.themes, i));
     }
-    set(&mut f, "n_t", p.targets.len().to_string());
+}
+
+/// Each target, with "Mỗi đơn vị …", "từng cơ quan, đơn vị …" read as a per-unit target.
+fn target_fields(f: &mut Fields, p: &thidua_plan::PlanImport, ev: &Evidence) {
+    let opt = |x: &Option<String>| x.clone().unwrap_or_default();
+    set(f, "n_t", p.targets.len().to_string());
     for (i, t) in p.targets.iter().enumerate() {
-        set(&mut f, format!("t{i}_keep"), "1");
-        set(&mut f, format!("t{i}_text"), t.text.clone());
-        set(&mut f, format!("t{i}_comparator"), t.comparator.clone());
-        set(&mut f, format!("t{i}_threshold"), format_number(t.value));
-        set(&mut f, format!("t{i}_unit"), opt(&t.unit));
-        // "Mỗi đơn vị …", "từng cơ quan, đơn vị …": a per-unit target.
+        set(f, format!("t{i}_keep"), "1");
+        set(f, format!("t{i}_text"), t.text.clone());
+        set(f, format!("t{i}_comparator"), t.comparator.clone());
+        set(f, format!("t{i}_threshold"), format_number(t.value));
+        set(f, format!("t{i}_unit"), opt(&t.unit));
         let folded = thidua_domain::text::fold(&t.text);
         let per_unit = [
             "moi don vi",
@@ -278,49 +306,51 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
         .iter()
         .any(|w| folded.contains(w));
         set(
-            &mut f,
+            f,
             format!("t{i}_scope"),
             if per_unit { "per_unit" } else { "body" },
         );
-        set(&mut f, format!("t{i}_lines"), lines_of(&ev.targets, i));
+        set(f, format!("t{i}_lines"), lines_of(&ev.targets, i));
     }
-    set(&mut f, "n_d", p.deadlines.len().to_string());
+}
+
+fn deadline_fields(f: &mut Fields, p: &thidua_plan::PlanImport, ev: &Evidence) {
+    let opt = |x: &Option<String>| x.clone().unwrap_or_default();
+    set(f, "n_d", p.deadlines.len().to_string());
     for (i, d) in p.deadlines.iter().enumerate() {
-        set(&mut f, format!("d{i}_keep"), "1");
-        set(&mut f, format!("d{i}_what"), d.what.clone());
-        set(
-            &mut f,
-            format!("d{i}_kind"),
-            DeadlineKind::guess(&d.what).code(),
-        );
-        set(&mut f, format!("d{i}_due_on"), iso_to_vn(&d.date));
-        set(&mut f, format!("d{i}_recipient"), opt(&d.to));
-        set(&mut f, format!("d{i}_lines"), lines_of(&ev.deadlines, i));
+        set(f, format!("d{i}_keep"), "1");
+        set(f, format!("d{i}_what"), d.what.clone());
+        set(f, format!("d{i}_kind"), DeadlineKind::guess(&d.what).code());
+        set(f, format!("d{i}_due_on"), iso_to_vn(&d.date));
+        set(f, format!("d{i}_recipient"), opt(&d.to));
+        set(f, format!("d{i}_lines"), lines_of(&ev.deadlines, i));
     }
-    set(&mut f, "n_a", p.award_forms.len().to_string());
+}
+
+fn form_and_quota_fields(f: &mut Fields, p: &thidua_plan::PlanImport, ev: &Evidence) {
+    set(f, "n_a", p.award_forms.len().to_string());
     for (i, a) in p.award_forms.iter().enumerate() {
-        set(&mut f, format!("a{i}_keep"), "1");
-        set(&mut f, format!("a{i}_name"), a.clone());
-        set(&mut f, format!("a{i}_lines"), lines_of(&ev.award_forms, i));
+        set(f, format!("a{i}_keep"), "1");
+        set(f, format!("a{i}_name"), a.clone());
+        set(f, format!("a{i}_lines"), lines_of(&ev.award_forms, i));
     }
-    set(&mut f, "n_q", p.quotas.len().to_string());
+    set(f, "n_q", p.quotas.len().to_string());
     for (i, q) in p.quotas.iter().enumerate() {
-        set(&mut f, format!("q{i}_keep"), "1");
-        set(&mut f, format!("q{i}_who"), q.who.clone());
-        set(&mut f, format!("q{i}_unit_kind"), quota_kind(&q.who));
+        set(f, format!("q{i}_keep"), "1");
+        set(f, format!("q{i}_who"), q.who.clone());
+        set(f, format!("q{i}_unit_kind"), quota_kind(&q.who));
         set(
-            &mut f,
+            f,
             format!("q{i}_collectives_max"),
             q.collectives_max.map(|n| n.to_string()).unwrap_or_default(),
         );
         set(
-            &mut f,
+            f,
             format!("q{i}_individuals_max"),
             q.individuals_max.map(|n| n.to_string()).unwrap_or_default(),
         );
-        set(&mut f, format!("q{i}_lines"), lines_of(&ev.quotas, i));
+        set(f, format!("q{i}_lines"), lines_of(&ev.quotas, i));
     }
-    f
 }
 
 use crate::ops::plan_import::UnitMatch as UnitMatchSure;
