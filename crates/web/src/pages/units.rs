@@ -668,7 +668,7 @@ async fn rename(
                 "rename",
                 Some(&u),
                 &f,
-                if let AppError::Invalid(v) = AppError::from(e) {
+                if let AppError::Invalid(v) = e {
                     v
                 } else {
                     Validation::new()
