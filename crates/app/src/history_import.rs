@@ -5,7 +5,6 @@
 use super::honours::{self, AwardInput};
 use super::import::{ImportReport, RowError};
 use super::table::{column_letter, read};
-use crate::Audit;
 use crate::Caller;
 use crate::error::Result;
 use std::collections::{HashMap, HashSet};
@@ -106,7 +105,7 @@ pub async fn import_history(
     let table = read(bytes, file_name)?;
     let loc = match locate(&table.rows[0]) {
         Ok(loc) => loc,
-        Err(errors) => return Ok(refused(errors)),
+        Err(errors) => return Ok(ImportReport::refused(errors)),
     };
     let mut tx = db.begin().await?;
     let rules = honours::rules_in(&mut tx, caller.org_id()).await?;
@@ -124,7 +123,7 @@ pub async fn import_history(
     }
     let (pending, errors) = (run.pending, run.errors);
     if !errors.is_empty() {
-        return Ok(refused(errors));
+        return Ok(ImportReport::refused(errors));
     }
     for p in &pending {
         match p {
@@ -133,28 +132,15 @@ pub async fn import_history(
         }
     }
     let summary = serde_json::json!({ "file": file_name, "rows": pending.len() });
-    Audit::new(
+    super::import::finish(
+        tx,
+        caller,
         "ledger.import",
-        "import",
-        &thidua_store::ids::new_id(),
         file_name,
+        summary,
+        pending.len(),
     )
-    .after(&summary)
-    .write(&mut tx, caller)
-    .await?;
-    tx.commit().await?;
-    Ok(ImportReport {
-        imported: pending.len(),
-        errors,
-    })
-}
-
-/// Nothing imported, and why.
-fn refused(errors: Vec<RowError>) -> ImportReport {
-    ImportReport {
-        imported: 0,
-        errors,
-    }
+    .await
 }
 
 /// Where each known header stands; the required ones missing are errors of the header row.

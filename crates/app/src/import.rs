@@ -297,6 +297,38 @@ async fn insert_units(
     Ok(())
 }
 
+/// The end of an import that passed every check: its audit row (`action`, the file and what it
+/// brought), the commit, and the report of `imported` rows.
+pub(crate) async fn finish(
+    mut tx: Tx,
+    caller: &Caller,
+    action: &str,
+    file_name: &str,
+    summary: serde_json::Value,
+    imported: usize,
+) -> Result<ImportReport> {
+    let id = thidua_store::ids::new_id();
+    Audit::new(action, "import", &id, file_name)
+        .after(&summary)
+        .write(&mut tx, caller)
+        .await?;
+    tx.commit().await?;
+    Ok(ImportReport {
+        imported,
+        errors: Vec::new(),
+    })
+}
+
+impl ImportReport {
+    /// Nothing imported, and why.
+    pub fn refused(errors: Vec<RowError>) -> ImportReport {
+        ImportReport {
+            imported: 0,
+            errors,
+        }
+    }
+}
+
 pub async fn import_units(
     db: &Db,
     caller: &Caller,
@@ -310,10 +342,7 @@ pub async fn import_units(
     let at = match locate(&table, &UNIT_COLUMNS) {
         Ok(at) => at,
         Err(errors) => {
-            return Ok(ImportReport {
-                imported: 0,
-                errors,
-            });
+            return Ok(ImportReport::refused(errors));
         }
     };
     let mut tx = db.begin().await?;
@@ -360,27 +389,11 @@ pub async fn import_units(
         }
     }
     if !errors.is_empty() {
-        return Ok(ImportReport {
-            imported: 0,
-            errors,
-        });
+        return Ok(ImportReport::refused(errors));
     }
     insert_units(&mut tx, caller, existing, &drafts).await?;
     let summary = serde_json::json!({ "file": file_name, "units": drafts.len() });
-    Audit::new(
-        "unit.import",
-        "import",
-        &thidua_store::ids::new_id(),
-        file_name,
-    )
-    .after(&summary)
-    .write(&mut tx, caller)
-    .await?;
-    tx.commit().await?;
-    Ok(ImportReport {
-        imported: drafts.len(),
-        errors,
-    })
+    finish(tx, caller, "unit.import", file_name, summary, drafts.len()).await
 }
 
 fn yes_no(value: &str) -> Option<bool> {
@@ -422,10 +435,7 @@ pub async fn import_people(
     let at = match locate(&table, &PERSON_COLUMNS) {
         Ok(at) => at,
         Err(errors) => {
-            return Ok(ImportReport {
-                imported: 0,
-                errors,
-            });
+            return Ok(ImportReport::refused(errors));
         }
     };
     let mut tx: Tx = db.begin().await?;
@@ -485,27 +495,11 @@ pub async fn import_people(
         }
     }
     if !errors.is_empty() {
-        return Ok(ImportReport {
-            imported: 0,
-            errors,
-        });
+        return Ok(ImportReport::refused(errors));
     }
     persons::insert_many(&mut tx, &rows).await?;
     let summary = serde_json::json!({ "file": file_name, "people": rows.len() });
-    Audit::new(
-        "person.import",
-        "import",
-        &thidua_store::ids::new_id(),
-        file_name,
-    )
-    .after(&summary)
-    .write(&mut tx, caller)
-    .await?;
-    tx.commit().await?;
-    Ok(ImportReport {
-        imported: rows.len(),
-        errors,
-    })
+    finish(tx, caller, "person.import", file_name, summary, rows.len()).await
 }
 
 /// Message when an import's upload could not be read as a multipart form.
