@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod blobs;
+pub mod bulk;
 pub mod campaign_parts;
 pub mod campaign_work;
 pub mod campaigns;

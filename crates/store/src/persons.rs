@@ -58,12 +58,151 @@ pub struct PersonFilter {
     pub query: Option<String>,
 }
 
-/// The FROM and WHERE of the people list and its count (a macro so `concat!` keeps both static).
-macro_rules! filter_sql {
-    () => {
-        " FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.org_id = $1 AND ($2 IS NULL OR p.unit_path LIKE $2) \
-         AND ($3 IS NULL OR p.unit_id = $3) AND ($4 IS NULL OR (' ' || p.search_text) LIKE $4 ESCAPE '\\')"
+/// The people list's filter, the same on both engines: organisation, scope (a unit path prefix), unit.
+/// On SQLite the scope is a range of the (org_id, unit_path) index; PostgreSQL keeps LIKE, whose
+/// prefix match does not depend on the database's collation.
+macro_rules! where_sql {
+    (sqlite) => {
+        " WHERE p.org_id = $1 AND ($2 IS NULL OR (p.unit_path >= $2 AND p.unit_path < $3)) AND ($4 IS NULL OR p.unit_id = $4)"
     };
+    (postgres) => {
+        " WHERE p.org_id = $1 AND ($2 IS NULL OR p.unit_path LIKE $2 || '%') AND ($3::text IS NULL OR TRUE) AND ($4 IS NULL OR p.unit_id = $4)"
+    };
+}
+
+/// Where the matches of a search come from: SQLite's full-text index (FTS5, migration
+/// `migrations_sqlite/1001`), PostgreSQL's word index on the folded text (`migrations_postgres/1001`).
+macro_rules! search_from {
+    (sqlite) => {
+        // CROSS JOIN keeps this order: matches first, then their people (else SQLite may scan people
+        // and run the full-text query once per person).
+        " FROM person_search s CROSS JOIN person_search_keys k ON k.n = s.rowid CROSS JOIN persons p ON p.id = k.person_id"
+    };
+    (postgres) => {
+        " FROM persons p"
+    };
+}
+macro_rules! search_where {
+    (sqlite) => {
+        " AND person_search MATCH $5 AND (' ' || p.search_text) LIKE $6 ESCAPE '\\'"
+    };
+    (postgres) => {
+        " AND to_tsvector('simple', p.search_text) @@ to_tsquery('simple', $5) AND (' ' || p.search_text) LIKE $6 ESCAPE '\\'"
+    };
+}
+
+macro_rules! list_columns {
+    () => {
+        "SELECT p.id, p.unit_id, u.name AS unit_name, p.full_name, p.gender, p.birth_date, p.position, p.kind, p.direct_worker"
+    };
+}
+
+/// The statements of the list and the count, per engine and with or without a search.
+struct PeopleSql {
+    list: &'static str,
+    count: &'static str,
+}
+
+macro_rules! people_sql {
+    ($engine:tt, plain) => {
+        PeopleSql {
+            list: concat!(
+                list_columns!(),
+                " FROM persons p JOIN units u ON u.id = p.unit_id",
+                where_sql!($engine),
+                " AND $5 IS NULL AND $6 IS NULL ORDER BY p.search_text, p.id LIMIT $7 OFFSET $8"
+            ),
+            count: concat!(
+                "SELECT COUNT(*) FROM persons p",
+                where_sql!($engine),
+                " AND $5 IS NULL AND $6 IS NULL"
+            ),
+        }
+    };
+    ($engine:tt, search) => {
+        PeopleSql {
+            list: concat!(
+                list_columns!(),
+                search_from!($engine),
+                " JOIN units u ON u.id = p.unit_id",
+                where_sql!($engine),
+                search_where!($engine),
+                " ORDER BY p.search_text, p.id LIMIT $7 OFFSET $8"
+            ),
+            count: concat!(
+                "SELECT COUNT(*)",
+                search_from!($engine),
+                where_sql!($engine),
+                search_where!($engine)
+            ),
+        }
+    };
+}
+
+/// The parameters both statements take: $1 org, $2–$3 scope, $4 unit, $5 the words for the index,
+/// $6 the LIKE pattern that keeps the words in the order typed (on the few rows the index found).
+struct PeopleParams {
+    scope_from: Option<String>,
+    scope_to: Option<String>,
+    search: Option<String>,
+    pattern: Option<String>,
+    sql: PeopleSql,
+}
+
+fn people_params(tx: &Tx, f: &PersonFilter) -> PeopleParams {
+    let sqlite = matches!(tx, Tx::Sqlite(_));
+    let search = f
+        .query
+        .as_deref()
+        .and_then(|q| search_expression(q, sqlite));
+    let sql = match (sqlite, search.is_some()) {
+        (true, false) => people_sql!(sqlite, plain),
+        (true, true) => people_sql!(sqlite, search),
+        (false, false) => people_sql!(postgres, plain),
+        (false, true) => people_sql!(postgres, search),
+    };
+    // Paths end with '/', and '0' follows '/' in byte order: [scope, scope minus '/' plus '0') is
+    // exactly the paths that start with scope.
+    let scope_to = f
+        .scope
+        .as_ref()
+        .map(|s| format!("{}0", s.trim_end_matches('/')));
+    let pattern = search
+        .is_some()
+        .then(|| f.query.as_deref().map(thidua_domain::text::like_pattern))
+        .flatten();
+    PeopleParams {
+        scope_from: f.scope.clone(),
+        scope_to,
+        search,
+        pattern,
+        sql,
+    }
+}
+
+/// The words of a search, folded (no diacritics), as a full-text query where each word is the start
+/// of a word of the name or position: `"nguyen"* "van"* "an"*` (SQLite FTS5) or
+/// `nguyen:* & van:* & an:*` (PostgreSQL). None when the search has no letter or digit.
+pub fn search_expression(query: &str, sqlite: bool) -> Option<String> {
+    let folded = thidua_domain::text::fold(query);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let terms: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if sqlite {
+                format!("\"{w}\"*")
+            } else {
+                format!("{w}:*")
+            }
+        })
+        .collect();
+    Some(terms.join(if sqlite { " " } else { " & " }))
 }
 
 /// One page of people, ordered by name.
@@ -74,35 +213,53 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<PersonListRow>> {
-    let sql = concat!(
-        "SELECT p.id, p.unit_id, u.name AS unit_name, p.full_name, p.gender, p.birth_date, p.position, p.kind, p.direct_worker",
-        filter_sql!(),
-        " ORDER BY p.search_text, p.id LIMIT $5 OFFSET $6"
-    );
-    let scope = f.scope.as_ref().map(|s| format!("{s}%"));
-    let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PersonListRow>(sql)
-        .bind(org_id)
-        .bind(&scope)
-        .bind(&f.unit_id)
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(c)
-        .await)?)
+    let p = people_params(tx, f);
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, PersonListRow>(
+        p.sql.list
+    )
+    .bind(org_id)
+    .bind(&p.scope_from)
+    .bind(&p.scope_to)
+    .bind(&f.unit_id)
+    .bind(&p.search)
+    .bind(&p.pattern)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(c)
+    .await)?)
 }
 
 pub async fn count(tx: &mut Tx, org_id: &str, f: &PersonFilter) -> Result<i64> {
-    let sql = concat!("SELECT COUNT(*)", filter_sql!());
-    let scope = f.scope.as_ref().map(|s| format!("{s}%"));
-    let pattern = f.query.as_deref().map(thidua_domain::text::like_pattern);
-    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(sql)
+    let p = people_params(tx, f);
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(p.sql.count)
         .bind(org_id)
-        .bind(&scope)
+        .bind(&p.scope_from)
+        .bind(&p.scope_to)
         .bind(&f.unit_id)
-        .bind(&pattern)
+        .bind(&p.search)
+        .bind(&p.pattern)
         .fetch_one(c)
         .await)?)
+}
+
+/// The next `limit` people after id `after` (all people in id order, a page at a time): id, name,
+/// unit path.
+pub async fn page_by_id(
+    tx: &mut Tx,
+    org_id: &str,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<(String, String, String)>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String, String)>(
+        "SELECT id, full_name, unit_path FROM persons WHERE org_id = $1 AND id > $2 ORDER BY id LIMIT $3"
+    )
+    .bind(org_id)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(c)
+    .await
+    })?)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<PersonRow> {
