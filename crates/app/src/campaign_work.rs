@@ -665,7 +665,7 @@ pub async fn download(
     caller: &Caller,
     id: &str,
 ) -> Result<(AttachmentRow, Vec<u8>)> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let a = work::attachment(&mut tx, caller.org_id(), id).await?;
     let campaign_id = match a.owner_type.as_str() {
         "submission" => {
@@ -712,7 +712,7 @@ pub async fn registrations(
     campaign_id: &str,
     unit_id: Option<&str>,
 ) -> Result<Vec<RegistrationView>> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     visible(&mut tx, caller, campaign_id).await?;
     let scope = caller.actor.read_scope();
     let names: std::collections::HashMap<String, (String, String)> =
@@ -765,7 +765,7 @@ pub async fn pacts(
     campaign_id: &str,
     cluster_id: Option<&str>,
 ) -> Result<Vec<PactView>> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     visible(&mut tx, caller, campaign_id).await?;
     let scope = caller.actor.read_scope();
     let mut out = Vec::new();
@@ -809,7 +809,7 @@ pub async fn attachments_of(
     owner_type: &str,
     owner_id: &str,
 ) -> Result<Vec<AttachmentRow>> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let campaign_id = match owner_type {
         "submission" => {
             work::submission(&mut tx, caller.org_id(), owner_id)

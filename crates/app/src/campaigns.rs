@@ -698,7 +698,7 @@ pub struct Plan {
 
 /// Loads a whole plan the user may see (404 for drafts unless they manage campaigns).
 pub async fn plan(db: &Db, caller: &Caller, id: &str) -> Result<Plan> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let campaign = visible(&mut tx, caller, id).await?;
     let legal_bases = campaigns::legal_bases(&mut tx, id).await?;
     let participants = campaigns::participants(&mut tx, id).await?;

@@ -30,7 +30,7 @@ fn sheet(headers: &[&str], rows: Vec<Vec<String>>, name: &str) -> anyhow::Result
 
 /// Units visible to the user, active and closed.
 pub async fn units_xlsx(db: &Db, caller: &Caller) -> Result<Vec<u8>> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let filter = units::UnitFilter {
         scope: caller.actor.read_scope().map(str::to_string),
         query: None,
@@ -81,7 +81,7 @@ pub async fn units_xlsx(db: &Db, caller: &Caller) -> Result<Vec<u8>> {
 
 /// People visible to the user.
 pub async fn people_xlsx(db: &Db, caller: &Caller) -> Result<Vec<u8>> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let filter = PersonFilter {
         scope: caller.actor.read_scope().map(str::to_string),
         ..Default::default()

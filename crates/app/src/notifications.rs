@@ -29,7 +29,7 @@ pub async fn list(db: &Db, caller: &Caller) -> Result<Vec<NotificationRow>> {
     caller.authorize(Action::UseApp {
         org_id: caller.org_id(),
     })?;
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let rows = notifications::for_user(&mut tx, reader(caller), LIST_LIMIT).await?;
     tx.commit().await?;
     Ok(rows)

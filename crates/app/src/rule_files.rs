@@ -119,7 +119,7 @@ pub async fn version(
         org_id: caller.org_id(),
     })?;
     let shipped = known(name)?;
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let row = rule_sources::get_version(&mut tx, caller.org_id(), name, version).await?;
     tx.commit().await?;
     let text = row.text.clone().unwrap_or_else(|| shipped.to_string());

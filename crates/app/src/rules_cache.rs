@@ -126,7 +126,7 @@ pub async fn rules_in(tx: &mut Tx, org_id: &str) -> Result<Arc<Rules>> {
 
 /// The rules in force for `org_id`.
 pub async fn rules_for(db: &Db, org_id: &str) -> Result<Arc<Rules>> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let r = rules_in(&mut tx, org_id).await?;
     tx.commit().await?;
     Ok(r)

@@ -101,7 +101,7 @@ pub async fn honour_roll(db: &Db, q: &str, page: i64) -> Result<Roll> {
         (Some(like_pattern(q)), codes_named(q))
     };
     let page = page.max(1);
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let (rows, total) = decisions::honour_roll(
         &mut tx,
         pattern.as_deref(),
@@ -144,7 +144,7 @@ pub async fn verify(db: &Db, code: &str) -> Result<Option<Verification>> {
     if code.len() != 8 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Ok(None);
     }
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let line = decisions::by_code(&mut tx, &code).await?;
     let rules = rules_of(&mut tx, line.as_slice()).await?;
     tx.commit().await?;

@@ -18,6 +18,7 @@ use thidua_rules::{
 use thidua_store::ledger::{self, StoredLedger};
 use thidua_store::{Db, Tx, persons, units};
 
+pub mod batch;
 mod entries;
 
 use entries::year_field;
@@ -262,7 +263,7 @@ pub async fn history_in(
 }
 
 pub async fn history(db: &Db, caller: &Caller, kind: SubjectKind, id: &str) -> Result<History> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let h = history_in(&mut tx, caller, kind, id).await?;
     tx.commit().await?;
     Ok(h)
@@ -376,7 +377,7 @@ pub async fn evaluate(
     id: &str,
     input: &EligibilityInput,
 ) -> Result<(History, Evaluation)> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let h = history_in(&mut tx, caller, kind, id).await?;
     let rules = rules_in(&mut tx, caller.org_id()).await?;
     let q = validate_eligibility(input, kind.rules_subject(), rules.catalog())?;

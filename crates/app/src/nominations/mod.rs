@@ -321,7 +321,7 @@ pub async fn get(
     caller: &Caller,
     id: &str,
 ) -> Result<(NominationView, Vec<EventRow>, Vec<Part>)> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let (v, parts) = visible(&mut tx, caller, id).await?;
     let events = store::events(&mut tx, id).await?;
     tx.commit().await?;
@@ -339,7 +339,7 @@ pub async fn list(
     caller.authorize(Action::UseApp {
         org_id: caller.org_id(),
     })?;
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let mut f = filter.clone();
     if pending {
         f.status = Some(NominationStatus::Submitted.code().into());
@@ -348,19 +348,31 @@ pub async fn list(
     f.scope_path = caller.actor.read_scope().map(str::to_string);
     let rules = rules_in(&mut tx, caller.org_id()).await?;
     let mut rows = Vec::new();
-    for r in store::list(&mut tx, caller.org_id(), &f, 500).await? {
-        let v = view_with(&mut tx, &rules, caller.org_id(), r).await?;
+    for n in store::list_named(&mut tx, caller.org_id(), &f, 500).await? {
         let own = caller.can(Action::ViewNomination {
             org_id: caller.org_id(),
-            unit_path: &v.unit_path,
+            unit_path: &n.unit_path,
         });
-        if own
-            || (v.row.status != "draft"
-                && parts_of(&mut tx, caller, &v)
-                    .await
-                    .contains(&Part::ThemeLead))
-        {
-            rows.push(v);
+        let as_lead = n.row.status != "draft"
+            && n.route_path.as_deref().is_some_and(|lead_path| {
+                caller.can(Action::ReviewAsThemeLead {
+                    org_id: caller.org_id(),
+                    lead_path,
+                })
+            });
+        if own || as_lead {
+            let code_name = code_name(&rules, &n.row.code);
+            let nominee_name = match n.row.nominee_type.as_str() {
+                "person" | "unit" => n.nominee_name.unwrap_or_default(),
+                _ => n.row.household_name.clone().unwrap_or_default(),
+            };
+            rows.push(NominationView {
+                row: n.row,
+                nominee_name,
+                unit_name: n.unit_name,
+                unit_path: n.unit_path,
+                code_name,
+            });
         }
     }
     tx.commit().await?;
@@ -372,7 +384,7 @@ pub async fn dashboard(db: &Db, caller: &Caller) -> Result<Vec<(&'static str, &'
     caller.authorize(Action::UseApp {
         org_id: caller.org_id(),
     })?;
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let counts =
         store::counts_by_status(&mut tx, caller.org_id(), caller.actor.read_scope()).await?;
     tx.commit().await?;
@@ -440,7 +452,7 @@ pub fn warnings_of(r: &NominationRow) -> Vec<String> {
 
 /// The path of a unit the user may see (list filters).
 pub async fn unit_path(db: &Db, caller: &Caller, unit_id: &str) -> Result<String> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let u = units::get(&mut tx, caller.org_id(), unit_id).await?;
     tx.commit().await?;
     caller.authorize(Action::ViewUnit {
@@ -457,7 +469,7 @@ pub async fn form_choices(
     caller: &Caller,
     launched: &[(String, String)],
 ) -> Result<(Vec<(String, String)>, Vec<(String, String)>)> {
-    let mut tx = db.begin().await?;
+    let mut tx = db.begin_read().await?;
     let filter = persons::PersonFilter {
         scope: caller.actor.read_scope().map(str::to_string),
         ..Default::default()
