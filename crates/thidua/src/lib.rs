@@ -5,4 +5,6 @@ pub mod bootstrap;
 pub mod demo;
 pub mod demo_campaigns;
 pub mod demo_city;
+pub mod eligibility;
 pub mod import_plan;
+pub mod province;

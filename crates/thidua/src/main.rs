@@ -1,7 +1,7 @@
 //! The `thidua` binary: one program for every job — serve the app, migrate the database, manage users,
 //! load demo data.
 
-use thidua::{bootstrap, demo, import_plan};
+use thidua::{bootstrap, demo, eligibility, import_plan, province};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -52,10 +52,18 @@ enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
-    /// Load the demo organisation and users into an empty database and exit.
+    /// Load the demo organisation and users into an empty database and exit; with `--scale`, generate
+    /// an organisation of that size instead (deterministic for a seed).
     Demo {
         #[command(flatten)]
         db: DbArgs,
+        /// Generate a whole organisation: `tiny`, `district` or `province` (about 5,000 units and
+        /// 200,000 people).
+        #[arg(long, value_enum)]
+        scale: Option<province::Preset>,
+        /// Seed of the generator: the same seed on the same day writes the same data.
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
     },
     /// Read a plan (Kế hoạch) from a .txt/.md/.docx file and print the draft campaign it describes.
     ImportPlan {
@@ -67,6 +75,26 @@ enum Command {
         /// Leave out the `evidence` key (source line numbers of each field).
         #[arg(long)]
         no_evidence: bool,
+    },
+    /// Check one title or form for every person (the year-end review of the whole organisation).
+    Eligibility {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Catalog code of the title or form, e.g. CSTD_TINH, CSTDCS, BK_TINH.
+        #[arg(long)]
+        code: String,
+        /// Year of achievement (default: last year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Date of the review, dd/mm/yyyy (default: today); selects the rules in force.
+        #[arg(long)]
+        date: Option<String>,
+        /// `VN` or a province code with its own rules (`HN`, `HCM`, `BN`).
+        #[arg(long, default_value = "VN")]
+        jurisdiction: String,
+        /// Write everyone's verdict to this CSV file.
+        #[arg(long)]
+        csv: Option<PathBuf>,
     },
     /// Manage user accounts.
     User {
@@ -156,13 +184,40 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             open(&db).await?;
             println!("Cơ sở dữ liệu đã được cập nhật.");
         }
-        Command::Demo { db } => {
+        Command::Demo {
+            db,
+            scale: Some(preset),
+            seed,
+        } => {
+            let pool = open(&db).await?;
+            province::generate(&pool, preset, seed).await?;
+        }
+        Command::Demo {
+            db, scale: None, ..
+        } => {
             let pool = open(&db).await?;
             demo::load_if_empty(
                 &pool,
                 &thidua_store::blobs::LocalDisk::new(db.data_dir.join("blobs")),
             )
             .await?;
+        }
+        Command::Eligibility {
+            db,
+            code,
+            year,
+            date,
+            jurisdiction,
+            csv,
+        } => {
+            let pool = open(&db).await?;
+            let query = eligibility::Query {
+                code: &code,
+                year,
+                date: date.as_deref(),
+                jurisdiction: &jurisdiction,
+            };
+            eligibility::run(&pool, &query, csv.as_deref()).await?;
         }
         Command::ImportPlan {
             file,
