@@ -9,9 +9,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 async fn connect(url: &str) -> anyhow::Result<PgConnection> {
-    PgConnection::connect(url)
-        .await
-        .with_context(|| format!("không kết nối được PostgreSQL ({})", split_password(url).0))
+    PgConnection::connect(url).await.with_context(|| {
+        format!(
+            "không kết nối được PostgreSQL ({}). Hãy kiểm tra địa chỉ, tài khoản, và rằng cơ sở \
+                 dữ liệu đã có (phục hồi cần một cơ sở dữ liệu trống tạo sẵn, ví dụ bằng createdb)",
+            split_password(url).0
+        )
+    })
 }
 
 /// Dumps the database at `url` into `dest` and returns the row counts of the same snapshot.
