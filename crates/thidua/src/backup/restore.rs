@@ -29,6 +29,8 @@ pub(crate) async fn run(from: &Path, location: &Location, force: bool) -> anyhow
         Database::Sqlite(file) => parent_of(file),
         Database::Postgres(_) => location.data_dir.clone(),
     };
+    std::fs::create_dir_all(&staging_parent)
+        .with_context(|| format!("không tạo được thư mục {}", staging_parent.display()))?;
     let staging = tempfile::Builder::new()
         .prefix(".thidua-restore-")
         .tempdir_in(&staging_parent)
