@@ -37,6 +37,10 @@ else
 fi
 
 section "Tools"
+# pg_dump / pg_restore for the backup tests on PostgreSQL (part of PostgreSQL's client package).
+if ! command -v pg_dump >/dev/null || ! command -v pg_restore >/dev/null; then
+  as_root apt-get install -y -q postgresql-client || { as_root apt-get update -q && as_root apt-get install -y -q postgresql-client; }
+fi
 if [ -x /usr/bin/chromium ]; then
   echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present)"
 else

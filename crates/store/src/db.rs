@@ -100,6 +100,9 @@ impl Db {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
+                // In WAL mode, NORMAL writes every commit to the WAL before COMMIT returns: an
+                // acknowledged write survives the process being killed (the OS keeps the bytes), but
+                // not a power loss, which needs FULL (see tests/app/durability.rs in crates/thidua).
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)

@@ -1,6 +1,7 @@
 //! Library side of the `thidua` binary: first-start bootstrap and demo data, shared by the binary and
 //! its integration tests.
 
+pub mod backup;
 pub mod bootstrap;
 pub mod demo;
 pub mod demo_campaigns;

@@ -1,7 +1,7 @@
 //! The `thidua` binary: one program for every job — serve the app, migrate the database, manage users,
 //! load demo data.
 
-use thidua::{bootstrap, demo, eligibility, import_plan, province};
+use thidua::{backup, bootstrap, demo, eligibility, import_plan, province};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -95,6 +95,25 @@ enum Command {
         /// Write everyone's verdict to this CSV file.
         #[arg(long)]
         csv: Option<PathBuf>,
+    },
+    /// Write one consistent archive of the database and uploaded files (while the server runs).
+    Backup {
+        /// The archive to write (.tar.gz).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Restore an archive of `thidua backup` into an empty data folder or database.
+    Restore {
+        /// The archive written by `thidua backup`.
+        #[arg(long)]
+        from: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+        /// Overwrite a data folder or database that already holds data.
+        #[arg(long)]
+        force: bool,
     },
     /// Manage user accounts.
     User {
@@ -224,6 +243,12 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             json,
             no_evidence,
         } => return Ok(import_plan::run(&file, json, no_evidence)),
+        Command::Backup { out, db } => {
+            return Ok(backup::backup_command(&out, db.data_dir, db.database_url).await);
+        }
+        Command::Restore { from, db, force } => {
+            return Ok(backup::restore_command(&from, db.data_dir, db.database_url, force).await);
+        }
         Command::User {
             action:
                 UserCommand::SetPassword {
