@@ -488,7 +488,20 @@ pub async fn todo(
             .iter()
             .filter(|p| is_within(&p.unit_path, scope))
             .collect();
-        let submissions = work::submissions(&mut tx, &c.id).await?;
+        // Only the units in scope matter here: read what they sent, not the whole campaign's.
+        let named: Vec<&String> = roster
+            .others
+            .iter()
+            .filter(|(_, (_, path))| is_within(path, scope))
+            .map(|(id, _)| id)
+            .collect();
+        if mine.is_empty() && named.is_empty() {
+            continue;
+        }
+        let mut submissions = Vec::new();
+        for unit in mine.iter().map(|p| &p.unit_id).chain(named) {
+            submissions.extend(work::submissions_of_unit(&mut tx, &c.id, unit).await?);
+        }
         let registrations = work::registrations(&mut tx, &c.id).await?;
         let closes = registration_closes(&deadlines);
         for p in &mine {

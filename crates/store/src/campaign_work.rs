@@ -423,6 +423,24 @@ pub async fn submissions(tx: &mut Tx, campaign_id: &str) -> Result<Vec<Submissio
         .await)?)
 }
 
+/// What one unit sent for a campaign (a unit officer's to-do list reads only its own units').
+pub async fn submissions_of_unit(
+    tx: &mut Tx,
+    campaign_id: &str,
+    unit_id: &str,
+) -> Result<Vec<SubmissionRow>> {
+    let sql = concat!(
+        "SELECT ",
+        submission_columns!(),
+        " FROM submissions WHERE unit_id = $1 AND campaign_id = $2 ORDER BY sent_on, created_at"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, SubmissionRow>(sql)
+        .bind(unit_id)
+        .bind(campaign_id)
+        .fetch_all(c)
+        .await)?)
+}
+
 pub async fn submission(tx: &mut Tx, org_id: &str, id: &str) -> Result<SubmissionRow> {
     let sql = concat!(
         "SELECT ",
