@@ -1,7 +1,8 @@
 //! The home page's counts: what the user looks after and the latest changes.
 
 use crate::Caller;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::recent::Recent;
 use thidua_domain::policy::Action;
 use thidua_store::audit::{self, AuditFilter, AuditRow};
 use thidua_store::persons::{self, PersonFilter};
@@ -26,23 +27,43 @@ pub struct Overview {
     pub recent: Vec<AuditRow>,
 }
 
-/// The home page's counts for the user.
-pub async fn overview(db: &Db, caller: &Caller) -> Result<Overview> {
+/// What the home page counts in a scope (kept a short while: see [`crate::recent`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Counts {
+    pub units: i64,
+    pub people: i64,
+    pub clusters: usize,
+}
+
+/// The home page's counts for the user; `counts` keeps recent copies of the costly ones.
+pub async fn overview(db: &Db, caller: &Caller, counts: &Recent<Counts>) -> Result<Overview> {
     caller.authorize(Action::UseApp {
         org_id: caller.org_id(),
     })?;
+    let key = format!(
+        "{}|{}",
+        caller.org_id(),
+        caller.actor.read_scope().unwrap_or("/")
+    );
+    let c = counts
+        .get_or(&key, async {
+            let mut tx = db.begin_read().await?;
+            let c = counts_in(&mut tx, caller).await?;
+            tx.commit().await?;
+            Ok::<_, Error>(c)
+        })
+        .await?;
     let mut tx = db.begin_read().await?;
-    let overview = overview_in(&mut tx, caller).await?;
+    let overview = overview_in(&mut tx, caller, *c).await?;
     tx.commit().await?;
     Ok(overview)
 }
 
-async fn overview_in(tx: &mut Tx, caller: &Caller) -> Result<Overview> {
-    let year = crate::today().year();
+async fn counts_in(tx: &mut Tx, caller: &Caller) -> Result<Counts> {
     let org = caller.org_id();
     let scope = caller.actor.read_scope().map(str::to_string);
-    let unit_count = units::count_active(tx, org, scope.as_deref()).await?;
-    let person_count = persons::count(
+    let units = units::count_active(tx, org, scope.as_deref()).await?;
+    let people = persons::count(
         tx,
         org,
         &PersonFilter {
@@ -51,7 +72,19 @@ async fn overview_in(tx: &mut Tx, caller: &Caller) -> Result<Overview> {
         },
     )
     .await?;
-    let cluster_count = clusters::list(tx, org, Some(i64::from(year))).await?.len();
+    let year = crate::today().year();
+    let clusters = clusters::list(tx, org, Some(i64::from(year))).await?.len();
+    Ok(Counts {
+        units,
+        people,
+        clusters,
+    })
+}
+
+async fn overview_in(tx: &mut Tx, caller: &Caller, counts: Counts) -> Result<Overview> {
+    let year = crate::today().year();
+    let org = caller.org_id();
+    let (unit_count, person_count, cluster_count) = (counts.units, counts.people, counts.clusters);
     let scope_name = match &caller.user.scope_unit_id {
         Some(id) => units::get(tx, org, id).await.ok().map(|u| u.name),
         None => None,

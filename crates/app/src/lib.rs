@@ -37,6 +37,7 @@ pub mod nominations;
 pub mod notifications;
 pub mod persons;
 pub mod plan_import;
+pub mod recent;
 pub mod rule_files;
 pub mod rules_cache;
 mod table;

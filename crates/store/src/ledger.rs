@@ -272,84 +272,6 @@ pub async fn load(tx: &mut Tx, org_id: &str, subject_id: &str) -> Result<StoredL
     })
 }
 
-/// The histories of every subject whose id lies in `[first, last]`, by subject id: four range scans
-/// of the subject index instead of four queries per subject (eligibility of a whole province).
-pub async fn load_range(
-    tx: &mut Tx,
-    org_id: &str,
-    first: &str,
-    last: &str,
-) -> Result<std::collections::HashMap<String, StoredLedger>> {
-    let awards_sql = concat!(
-        "SELECT ",
-        award_columns!(),
-        " FROM ledger_awards",
-        " WHERE org_id = $1 AND subject_id >= $2 AND subject_id <= $3 ORDER BY subject_id, year, code, id"
-    );
-    let ratings_sql = concat!(
-        "SELECT ",
-        rating_columns!(),
-        " FROM ledger_ratings",
-        " WHERE org_id = $1 AND subject_id >= $2 AND subject_id <= $3 ORDER BY subject_id, year"
-    );
-    let disciplines_sql = concat!(
-        "SELECT ",
-        discipline_columns!(),
-        " FROM ledger_disciplines",
-        " WHERE org_id = $1 AND subject_id >= $2 AND subject_id <= $3 ORDER BY subject_id, from_date"
-    );
-    let initiatives_sql = concat!(
-        "SELECT ",
-        initiative_columns!(),
-        " FROM ledger_initiatives",
-        " WHERE org_id = $1 AND subject_id >= $2 AND subject_id <= $3 ORDER BY subject_id, year, name"
-    );
-    let mut out: std::collections::HashMap<String, StoredLedger> = std::collections::HashMap::new();
-    let awards = on_tx!(tx, |c| sqlx::query_as::<_, AwardRow>(awards_sql)
-        .bind(org_id)
-        .bind(first)
-        .bind(last)
-        .fetch_all(c)
-        .await)?;
-    for a in awards {
-        out.entry(a.subject_id.clone()).or_default().awards.push(a);
-    }
-    let ratings = on_tx!(tx, |c| sqlx::query_as::<_, RatingRow>(ratings_sql)
-        .bind(org_id)
-        .bind(first)
-        .bind(last)
-        .fetch_all(c)
-        .await)?;
-    for r in ratings {
-        out.entry(r.subject_id.clone()).or_default().ratings.push(r);
-    }
-    let disciplines = on_tx!(tx, |c| sqlx::query_as::<_, DisciplineRow>(disciplines_sql)
-        .bind(org_id)
-        .bind(first)
-        .bind(last)
-        .fetch_all(c)
-        .await)?;
-    for d in disciplines {
-        out.entry(d.subject_id.clone())
-            .or_default()
-            .disciplines
-            .push(d);
-    }
-    let initiatives = on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(initiatives_sql)
-        .bind(org_id)
-        .bind(first)
-        .bind(last)
-        .fetch_all(c)
-        .await)?;
-    for i in initiatives {
-        out.entry(i.subject_id.clone())
-            .or_default()
-            .initiatives
-            .push(i);
-    }
-    Ok(out)
-}
-
 pub async fn get_award(tx: &mut Tx, org_id: &str, id: &str) -> Result<AwardRow> {
     let sql = concat!(
         "SELECT ",
@@ -500,3 +422,6 @@ pub async fn insert_initiative(tx: &mut Tx, i: &InitiativeRow) -> Result<()> {
     })?;
     Ok(())
 }
+
+pub mod scan;
+pub use scan::load_range;

@@ -29,6 +29,8 @@ pub struct Config {
     pub max_upload_bytes: usize,
     /// Folder of the local blob store (evidence files, documents sent).
     pub blob_dir: std::path::PathBuf,
+    /// Recent copies of the home pages' costly counts (this node's; see `thidua_app::recent`).
+    pub home: Arc<pages::home::HomeCaches>,
 }
 
 impl Default for Config {
@@ -37,6 +39,7 @@ impl Default for Config {
             secure_cookies: false,
             max_upload_bytes: 20 * 1024 * 1024,
             blob_dir: std::path::PathBuf::from("data/blobs"),
+            home: Arc::default(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Eligibility of everyone at once: a title or form checked against the history of every person of the
 //! organisation the caller may see — the year-end review of a whole province, or a "who could be
-//! proposed" list. People are read a page at a time (by id), their histories by four range scans per
-//! page, and the pages are evaluated on every core while the next one is read.
+//! proposed" list. People are listed once, their histories read a page at a time by range scans, and
+//! pages are read and evaluated side by side ([`READERS`] at a time).
 
 use super::{EligibilityInput, rules_error, to_ledger, validate_eligibility};
 use crate::{Caller, Error, Result};
@@ -12,7 +12,7 @@ use thidua_rules::{Nominee, Proposal, Rules, Subject, Verdict};
 use thidua_store::{Db, ledger, persons};
 
 /// People read and evaluated together.
-const PAGE: i64 = 5_000;
+const PAGE: usize = 5_000;
 
 /// One person's verdict.
 #[derive(Debug, Clone)]
@@ -52,65 +52,106 @@ pub async fn everyone(
         q.date,
         q.jurisdiction,
     ));
-    let mut report = EveryoneReport::default();
-    let mut after = String::new();
-    let mut pending: Option<tokio::task::JoinHandle<Result<(Vec<PersonVerdict>, Duration)>>> = None;
-    loop {
-        let started = Instant::now();
-        let mut tx = db.begin_read().await?;
-        let page = persons::page_by_id(&mut tx, caller.org_id(), &after, PAGE).await?;
-        let visible: Vec<(String, String)> = page
-            .iter()
-            .filter(|(_, _, path)| {
-                caller.can(Action::ViewHonours {
-                    org_id: caller.org_id(),
-                    unit_path: path,
-                })
-            })
-            .map(|(id, name, _)| (id.clone(), name.clone()))
-            .collect();
-        let histories = match (page.first(), page.last()) {
-            (Some(first), Some(last)) => {
-                ledger::load_range(&mut tx, caller.org_id(), &first.0, &last.0).await?
-            }
-            _ => Default::default(),
-        };
-        tx.commit().await?;
-        report.reading += started.elapsed();
-        if let Some(done) = pending.take() {
-            collect(&mut report, done).await?;
+    let started = Instant::now();
+    let people = visible_people(db, caller).await?;
+    let mut report = EveryoneReport {
+        reading: started.elapsed(),
+        ..EveryoneReport::default()
+    };
+    // Pages go through in order, READERS at a time: each reads its histories on its own read
+    // connection, then evaluates them on a blocking thread, while the next ones read.
+    let mut in_flight = std::collections::VecDeque::new();
+    for page in people.chunks(PAGE) {
+        if in_flight.len() == READERS {
+            collect(&mut report, in_flight.pop_front()).await?;
         }
-        let Some(last) = page.last() else { break };
-        after = last.0.clone();
-        let (rules, proposal) = (rules.clone(), proposal.clone());
-        pending = Some(tokio::task::spawn_blocking(move || {
-            evaluate_page(&rules, &proposal, visible, histories)
+        let (db, org) = (db.clone(), caller.org_id().to_string());
+        let (rules, proposal, page) = (rules.clone(), proposal.clone(), page.to_vec());
+        in_flight.push_back(tokio::spawn(async move {
+            let started = Instant::now();
+            let histories = read_histories(&db, &org, &page).await?;
+            let reading = started.elapsed();
+            let (verdicts, evaluating) = tokio::task::spawn_blocking(move || {
+                evaluate_page(&rules, &proposal, page, histories)
+            })
+            .await
+            .map_err(|e| Error::Internal(anyhow::anyhow!("eligibility worker: {e}")))??;
+            Ok(Page {
+                verdicts,
+                reading,
+                evaluating,
+            })
         }));
+    }
+    while let Some(done) = in_flight.pop_front() {
+        collect(&mut report, Some(done)).await?;
     }
     Ok(report)
 }
 
+/// Pages read and evaluated at the same time (one per core of this 2-core machine).
+const READERS: usize = 2;
+
+struct Page {
+    verdicts: Vec<PersonVerdict>,
+    reading: Duration,
+    evaluating: Duration,
+}
+
+/// Everyone whose history the caller may see: (id, name), in id order.
+async fn visible_people(db: &Db, caller: &Caller) -> Result<Vec<(String, String)>> {
+    let mut tx = db.begin_read().await?;
+    let all = persons::page_by_id(&mut tx, caller.org_id(), "", i64::MAX).await?;
+    tx.commit().await?;
+    Ok(all
+        .into_iter()
+        .filter(|(_, _, path)| {
+            caller.can(Action::ViewHonours {
+                org_id: caller.org_id(),
+                unit_path: path,
+            })
+        })
+        .map(|(id, name, _)| (id, name))
+        .collect())
+}
+
+async fn read_histories(
+    db: &Db,
+    org: &str,
+    page: &[(String, String)],
+) -> Result<std::collections::HashMap<String, ledger::StoredLedger>> {
+    let (Some(first), Some(last)) = (page.first(), page.last()) else {
+        return Ok(Default::default());
+    };
+    let mut tx = db.begin_read().await?;
+    let histories = ledger::load_range(&mut tx, org, &first.0, &last.0).await?;
+    tx.commit().await?;
+    Ok(histories)
+}
+
 async fn collect(
     report: &mut EveryoneReport,
-    done: tokio::task::JoinHandle<Result<(Vec<PersonVerdict>, Duration)>>,
+    done: Option<tokio::task::JoinHandle<Result<Page>>>,
 ) -> Result<()> {
-    let (verdicts, took) = done
+    let Some(done) = done else { return Ok(()) };
+    let page = done
         .await
         .map_err(|e| Error::Internal(anyhow::anyhow!("eligibility worker: {e}")))??;
-    report.evaluating += took;
-    for v in &verdicts {
+    report.reading += page.reading;
+    report.evaluating += page.evaluating;
+    for v in &page.verdicts {
         match v.verdict {
             Verdict::Eligible => report.eligible += 1,
             Verdict::Undetermined => report.undetermined += 1,
             Verdict::Ineligible => report.ineligible += 1,
         }
     }
-    report.people += verdicts.len();
-    report.verdicts.extend(verdicts);
+    report.people += page.verdicts.len();
+    report.verdicts.extend(page.verdicts);
     Ok(())
 }
 
-/// Evaluates one page of people, split over the machine's cores.
+/// Evaluates one page of people.
 fn evaluate_page(
     rules: &Rules,
     proposal: &Proposal,
@@ -127,28 +168,7 @@ fn evaluate_page(
             Ok((id, name, l))
         })
         .collect::<Result<_>>()?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = ledgers.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Vec<PersonVerdict>>> = std::thread::scope(|s| {
-        let workers: Vec<_> = ledgers
-            .chunks(chunk)
-            .map(|part| s.spawn(move || evaluate_part(rules, proposal, part)))
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| {
-                w.join().unwrap_or_else(|_| {
-                    Err(Error::Internal(anyhow::anyhow!(
-                        "eligibility worker panicked"
-                    )))
-                })
-            })
-            .collect()
-    });
-    let mut out = Vec::with_capacity(ledgers.len());
-    for r in results {
-        out.extend(r?);
-    }
+    let out = evaluate_part(rules, proposal, &ledgers)?;
     Ok((out, started.elapsed()))
 }
 

@@ -55,7 +55,33 @@ pub struct RegisterLine {
     pub closes: String,
 }
 
+/// How long the home page reuses its counts: the page everyone opens first must not recount a
+/// province's 200,000 people and ten campaigns' matrices each time (bench/province.sh).
+const COUNTS_TTL: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Recent copies of the home page's counts and of the office's campaign overview.
+pub struct HomeCaches {
+    counts: crate::ops::recent::Recent<crate::ops::dashboard::Counts>,
+    campaigns: crate::ops::recent::Recent<Vec<CampaignSummary>>,
+}
+
+impl std::fmt::Debug for HomeCaches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HomeCaches")
+    }
+}
+
+impl Default for HomeCaches {
+    fn default() -> Self {
+        HomeCaches {
+            counts: crate::ops::recent::Recent::new(COUNTS_TTL),
+            campaigns: crate::ops::recent::Recent::new(COUNTS_TTL),
+        }
+    }
+}
+
 /// A launched campaign as the office follows it.
+#[derive(Clone)]
 pub struct CampaignSummary {
     pub id: String,
     pub title: String,
@@ -86,7 +112,7 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.authorize(Action::UseApp {
         org_id: ctx.org_id(),
     })?;
-    let o = crate::ops::dashboard::overview(&state.db, &ctx).await?;
+    let o = crate::ops::dashboard::overview(&state.db, &ctx, &state.config.home.counts).await?;
     let recent = o
         .recent
         .into_iter()
@@ -102,7 +128,14 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let campaigns = if ctx.can(Action::ManageCampaigns {
         org_id: ctx.org_id(),
     }) {
-        office_summary(&state, &ctx).await?
+        let key = format!("{}|{:?}", ctx.org_id(), ctx.role());
+        let summary = state
+            .config
+            .home
+            .campaigns
+            .get_or(&key, office_summary(&state, &ctx))
+            .await?;
+        summary.as_ref().clone()
     } else {
         Vec::new()
     };

@@ -11,7 +11,7 @@ mod decisions;
 mod nominations;
 mod notifications;
 pub use data::read_upload;
-mod home;
+pub mod home;
 mod honours;
 mod meetings;
 mod people;

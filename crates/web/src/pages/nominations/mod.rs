@@ -67,6 +67,8 @@ impl From<NominationView> for Line {
 struct ListPage {
     l: Layout,
     rows: Vec<Line>,
+    /// More matched than are shown (the newest [`SHOWN`]).
+    more: bool,
     counts: Vec<(&'static str, &'static str, i64)>,
     statuses: Vec<(&'static str, &'static str)>,
     campaigns: Vec<(String, String)>,
@@ -122,6 +124,9 @@ async fn catalog_codes(state: &AppState, ctx: &Ctx) -> AppResult<Vec<(String, St
         .collect())
 }
 
+/// Nominations a list page shows: the most recently updated; filters narrow the rest down.
+const SHOWN: usize = 100;
+
 async fn list_page(
     state: &AppState,
     ctx: &Ctx,
@@ -141,21 +146,23 @@ async fn list_page(
         pattern: None,
         ..Default::default()
     };
-    let rows = ops::list(&state.db, ctx, &f, q.pending == "1")
-        .await?
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let found = ops::list(&state.db, ctx, &f, q.pending == "1").await?;
+    let more = found.len() > SHOWN;
+    let rows = found.into_iter().take(SHOWN).map(Line::from).collect();
     let page = ListPage {
         l: Layout::new(ctx, "nominations").with_flash(q.ok.clone()),
         rows,
+        more,
         counts: ops::dashboard(&state.db, ctx).await?,
         statuses: NominationStatus::ALL
             .iter()
             .map(|s| (s.code(), s.label()))
             .collect(),
         campaigns: launched_campaigns(state, ctx).await?,
-        units: unit_options(state, ctx, |_| true).await?,
+        // The organisation's top bodies (communes, departments, organisations, enterprises): a
+        // province's 5,000 units would make a list nobody can pick from; a unit's choice covers
+        // everything under it.
+        units: unit_options(state, ctx, |u| u.path.matches('/').count() <= 3).await?,
         codes: catalog_codes(state, ctx).await?,
         can_nominate: ctx.can(Action::Nominate {
             org_id: ctx.org_id(),
