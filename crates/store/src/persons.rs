@@ -119,6 +119,13 @@ macro_rules! people_sql {
             ),
         }
     };
+    // A search without a letter or digit ("%", "'"): no word for the index, the pattern alone.
+    ($engine:tt, pattern) => {
+        PeopleSql {
+            list: concat!(list_columns!(), " FROM persons p JOIN units u ON u.id = p.unit_id", where_sql!($engine), " AND $5 IS NULL AND (' ' || p.search_text) LIKE $6 ESCAPE '\\' ORDER BY p.search_text, p.id LIMIT $7 OFFSET $8"),
+            count: concat!("SELECT COUNT(*) FROM persons p", where_sql!($engine), " AND $5 IS NULL AND (' ' || p.search_text) LIKE $6 ESCAPE '\\'"),
+        }
+    };
     ($engine:tt, search) => {
         PeopleSql {
             list: concat!(
@@ -151,15 +158,15 @@ struct PeopleParams {
 
 fn people_params(tx: &Tx, f: &PersonFilter) -> PeopleParams {
     let sqlite = matches!(tx, Tx::Sqlite(_));
-    let search = f
-        .query
-        .as_deref()
-        .and_then(|q| search_expression(q, sqlite));
-    let sql = match (sqlite, search.is_some()) {
-        (true, false) => people_sql!(sqlite, plain),
-        (true, true) => people_sql!(sqlite, search),
-        (false, false) => people_sql!(postgres, plain),
-        (false, true) => people_sql!(postgres, search),
+    let query = f.query.as_deref().filter(|q| !q.trim().is_empty());
+    let search = query.and_then(|q| search_expression(q, sqlite));
+    let sql = match (sqlite, query.is_some(), search.is_some()) {
+        (true, false, _) => people_sql!(sqlite, plain),
+        (true, true, false) => people_sql!(sqlite, pattern),
+        (true, true, true) => people_sql!(sqlite, search),
+        (false, false, _) => people_sql!(postgres, plain),
+        (false, true, false) => people_sql!(postgres, pattern),
+        (false, true, true) => people_sql!(postgres, search),
     };
     // Paths end with '/', and '0' follows '/' in byte order: [scope, scope minus '/' plus '0') is
     // exactly the paths that start with scope.
@@ -167,10 +174,7 @@ fn people_params(tx: &Tx, f: &PersonFilter) -> PeopleParams {
         .scope
         .as_ref()
         .map(|s| format!("{}0", s.trim_end_matches('/')));
-    let pattern = search
-        .is_some()
-        .then(|| f.query.as_deref().map(thidua_domain::text::like_pattern))
-        .flatten();
+    let pattern = query.map(thidua_domain::text::like_pattern);
     PeopleParams {
         scope_from: f.scope.clone(),
         scope_to,

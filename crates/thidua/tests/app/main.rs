@@ -29,6 +29,7 @@ mod org_rules;
 mod people;
 mod plan_import;
 mod policy;
+mod province;
 mod rules_admin;
 mod units;
 mod use_cases;
