@@ -171,30 +171,11 @@ pub async fn list(
     f: &NominationFilter,
     limit: i64,
 ) -> Result<Vec<NominationRow>> {
-    let unit_like = f.unit_path.as_ref().map(|p| format!("{p}%"));
-    let sql = concat!(
-        "SELECT ",
-        columns!(),
-        " FROM nominations n WHERE org_id = $1 AND ($2 IS NULL OR campaign_id = $2) AND ($3 IS NULL OR status = $3) AND ($4 IS NULL OR code = $4) \
-         AND ($5 IS NULL OR nominating_unit_id IN (SELECT id FROM units WHERE path LIKE $5)) AND ($6 IS NULL OR route_unit_id = $6) \
-         AND ($7 IS NULL OR (' ' || search_text) LIKE $7 ESCAPE '\\') \
-         AND ($9 IS NULL OR nominating_unit_id IN (SELECT id FROM units WHERE org_id = $1 AND path LIKE $9) \
-              OR (status <> 'draft' AND route_unit_id IN (SELECT id FROM units WHERE org_id = $1 AND path LIKE $9))) \
-         ORDER BY updated_at DESC LIMIT $8"
-    );
-    let scope_like = f.scope_path.as_ref().map(|p| format!("{p}%"));
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, NominationRow>(sql)
-        .bind(org_id)
-        .bind(&f.campaign_id)
-        .bind(&f.status)
-        .bind(&f.code)
-        .bind(&unit_like)
-        .bind(&f.route_unit_id)
-        .bind(&f.pattern)
-        .bind(limit)
-        .bind(&scope_like)
-        .fetch_all(c)
-        .await)?)
+    Ok(list_named(tx, org_id, f, limit)
+        .await?
+        .into_iter()
+        .map(|n| n.row)
+        .collect())
 }
 
 /// A listed nomination with the names the list shows, read in the same query (no query per row).
