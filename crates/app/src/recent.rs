@@ -22,6 +22,16 @@ struct Entry<T> {
 pub struct Recent<T> {
     ttl: Duration,
     entries: Mutex<HashMap<String, Entry<T>>>,
+    /// Held while a missing copy is computed, so a crowd arriving at a cold start waits for one
+    /// computation instead of running two hundred.
+    first: tokio::sync::Mutex<()>,
+}
+
+enum Found<T> {
+    Use(Arc<T>),
+    /// Stale: this request refreshes it (the others keep using the old copy meanwhile).
+    Refresh,
+    Missing,
 }
 
 impl<T> Recent<T> {
@@ -29,6 +39,7 @@ impl<T> Recent<T> {
         Recent {
             ttl,
             entries: Mutex::new(HashMap::new()),
+            first: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -37,9 +48,17 @@ impl<T> Recent<T> {
     where
         F: Future<Output = Result<T, E>>,
     {
-        if let Some(value) = self.fresh_or_claim(key) {
-            return Ok(value);
-        }
+        let _first = match self.find(key) {
+            Found::Use(value) => return Ok(value),
+            Found::Refresh => None,
+            Found::Missing => {
+                let guard = self.first.lock().await;
+                if let Found::Use(value) = self.find(key) {
+                    return Ok(value);
+                }
+                Some(guard)
+            }
+        };
         match compute.await {
             Ok(v) => {
                 let value = Arc::new(v);
@@ -62,16 +81,18 @@ impl<T> Recent<T> {
         }
     }
 
-    /// A copy to use now (fresh, or stale while another request refreshes it), or None when this
-    /// request must compute it (it then owns the refresh).
-    fn fresh_or_claim(&self, key: &str) -> Option<Arc<T>> {
+    /// A copy to use now (fresh, or stale while another request refreshes it), or what this request
+    /// must do instead (a stale copy's refresh is then claimed by it).
+    fn find(&self, key: &str) -> Found<T> {
         let mut entries = self.lock();
-        let entry = entries.get_mut(key)?;
+        let Some(entry) = entries.get_mut(key) else {
+            return Found::Missing;
+        };
         if entry.at.elapsed() < self.ttl || entry.refreshing {
-            return Some(entry.value.clone());
+            return Found::Use(entry.value.clone());
         }
         entry.refreshing = true;
-        None
+        Found::Refresh
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry<T>>> {
@@ -114,5 +135,29 @@ mod tests {
             *cache.get_or("k", async { Ok::<_, ()>(5) }).await.unwrap(),
             5
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_crowd_at_a_cold_start_computes_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let cache = Arc::new(Recent::<usize>::new(Duration::from_secs(30)));
+        let runs = Arc::new(AtomicUsize::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..20 {
+            let (cache, runs) = (cache.clone(), runs.clone());
+            tasks.push(tokio::spawn(async move {
+                *cache
+                    .get_or("k", async {
+                        tokio::time::sleep(Duration::from_millis(30)).await;
+                        Ok::<_, ()>(runs.fetch_add(1, Ordering::SeqCst) + 1)
+                    })
+                    .await
+                    .unwrap()
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.unwrap(), 1);
+        }
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
     }
 }

@@ -588,7 +588,8 @@ pub fn order_as_tree(rows: Vec<UnitRow>, kinds: &[String]) -> Vec<(usize, UnitRo
         children.entry(key).or_default().push(r);
     }
     for list in children.values_mut() {
-        list.sort_by_key(|u| {
+        // Cached: folding a name is the costly part, and a commune may hold hundreds of units.
+        list.sort_by_cached_key(|u| {
             (
                 u.valid_to.is_some(),
                 kinds
