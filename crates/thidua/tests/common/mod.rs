@@ -309,9 +309,9 @@ impl TestApp {
             .prefix("blobs-")
             .tempdir_in(tmp_root())
             .expect("blob dir");
-        let config = if config.blob_dir == Config::default().blob_dir {
+        let config = if config.blobs.describe() == Config::default().blobs.describe() {
             Config {
-                blob_dir: blobs.path().to_path_buf(),
+                blobs: Arc::new(thidua_store::blobs::LocalDisk::new(blobs.path())),
                 ..config
             }
         } else {
