@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of thidua on a fresh machine, in this order:
 #   1. PostgreSQL up (the Rust tests run on SQLite and PostgreSQL)
-#   2. what is missing gets installed: Debian chromium, cargo-nextest, the e2e npm packages
+#   2. what is missing gets installed: Debian chromium, cargo-nextest, moto (S3 test server, PyPI),
+#      the e2e npm packages
 #   3. one build of the workspace (tests and the debug binary target/debug/thidua)
 #   4. Rust tests: unit and integration (cargo nextest), then doc tests (cargo test --doc)
 #   5. browser tests (e2e/, node --test) against target/debug/thidua
@@ -52,6 +53,13 @@ if cargo nextest --version >/dev/null 2>&1; then
 else
   echo "Installing cargo-nextest."
   cargo install --locked cargo-nextest
+fi
+# The blob store tests start moto's S3-compatible server (python3 -m moto.server) on a free port.
+if python3 -c 'import moto.server' >/dev/null 2>&1; then
+  echo "moto: $(python3 -c 'import moto; print(moto.__version__)')"
+else
+  echo "Installing moto[server] (S3-compatible server for the blob store tests)."
+  python3 -m pip install --quiet --root-user-action=ignore 'moto[server]>=5,<6'
 fi
 node --version
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error)

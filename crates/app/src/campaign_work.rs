@@ -118,6 +118,7 @@ async fn attach(
     for (f, (content_type, name)) in files.iter().zip(checked) {
         let sha256 = blobs
             .put(&f.bytes)
+            .await
             .map_err(|e| Error::Internal(anyhow::anyhow!("blob store: {e}")))?;
         let row = AttachmentRow {
             id: ids::new_id(),
@@ -690,6 +691,7 @@ pub async fn download(
     tx.commit().await?;
     let bytes = blobs
         .get(&a.sha256)
+        .await
         .map_err(|e| Error::Internal(anyhow::anyhow!("blob {}: {e}", a.sha256)))?;
     Ok((a, bytes))
 }

@@ -4,7 +4,7 @@
 
 pub use thidua_store::Db;
 pub use thidua_store::audit::{AuditFilter, AuditRow};
-pub use thidua_store::blobs::LocalDisk;
+pub use thidua_store::blobs::{BlobStore, LocalDisk, S3Config, S3Store};
 pub use thidua_store::campaign_parts::{DeadlineRow, TargetRow, ThemeRow};
 pub use thidua_store::campaign_work::{
     AttachmentRow, CommitmentRow, PactRow, ProgressRow, RegistrationRow, SubmissionRow,

@@ -327,10 +327,8 @@ pub async fn org_deadlines(
     until: &str,
 ) -> Result<Vec<DeadlineRow>> {
     // `d.*`: a row of `campaign_deadlines`, read by column name.
-    let sql = concat!(
-        "SELECT d.* FROM campaign_deadlines d JOIN campaigns c ON c.id = d.campaign_id WHERE d.org_id = $1 AND c.status <> 'draft' \
-         AND d.due_on <= $2 AND COALESCE(d.repeat_until, CASE WHEN d.recurrence = 'once' THEN d.due_on ELSE c.period_to END) >= $3 ORDER BY d.due_on"
-    );
+    let sql = "SELECT d.* FROM campaign_deadlines d JOIN campaigns c ON c.id = d.campaign_id WHERE d.org_id = $1 AND c.status <> 'draft' \
+         AND d.due_on <= $2 AND COALESCE(d.repeat_until, CASE WHEN d.recurrence = 'once' THEN d.due_on ELSE c.period_to END) >= $3 ORDER BY d.due_on";
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, DeadlineRow>(sql)
         .bind(org_id)
         .bind(until)

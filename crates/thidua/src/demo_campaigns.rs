@@ -129,18 +129,22 @@ impl Seq {
 #[derive(Debug)]
 struct NoFiles;
 
+#[async_trait::async_trait]
 impl BlobStore for NoFiles {
-    fn put(&self, _: &[u8]) -> std::io::Result<String> {
+    async fn put(&self, _: &[u8]) -> std::io::Result<String> {
         Err(std::io::Error::new(
             std::io::ErrorKind::Unsupported,
             "the demo stores no files",
         ))
     }
-    fn get(&self, _: &str) -> std::io::Result<Vec<u8>> {
+    async fn get(&self, _: &str) -> std::io::Result<Vec<u8>> {
         Err(std::io::Error::new(
             std::io::ErrorKind::NotFound,
             "the demo stores no files",
         ))
+    }
+    fn describe(&self) -> String {
+        "no files (demo)".into()
     }
 }
 

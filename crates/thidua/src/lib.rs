@@ -1,7 +1,10 @@
 //! Library side of the `thidua` binary: first-start bootstrap and demo data, shared by the binary and
 //! its integration tests.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod backup;
+pub mod blob_store;
 pub mod bootstrap;
 pub mod demo;
 pub mod demo_campaigns;

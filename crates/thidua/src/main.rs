@@ -1,7 +1,7 @@
 //! The `thidua` binary: one program for every job — serve the app, migrate the database, manage users,
 //! load demo data.
 
-use thidua::{backup, bootstrap, demo, eligibility, import_plan, province};
+use thidua::{backup, blob_store, bootstrap, demo, eligibility, import_plan, province};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -46,6 +46,8 @@ enum Command {
         /// Mark cookies Secure (when served behind TLS).
         #[arg(long, env = "THIDUA_SECURE_COOKIES")]
         secure_cookies: bool,
+        #[command(flatten)]
+        blobs: blob_store::BlobArgs,
     },
     /// Bring the database schema up to date and exit.
     Migrate {
@@ -170,21 +172,20 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             db,
             demo,
             secure_cookies,
+            blobs,
         } => {
             let started = std::time::Instant::now();
             let pool = open(&db).await?;
+            let blobs = blob_store::open(&blobs, &db.data_dir).await?;
             if demo {
-                demo::load_if_empty(
-                    &pool,
-                    &thidua_store::blobs::LocalDisk::new(db.data_dir.join("blobs")),
-                )
-                .await?;
+                demo::load_if_empty(&pool, blobs.as_ref()).await?;
             }
             bootstrap::ensure_admin(&pool).await?;
             let listener = tokio::net::TcpListener::bind(&bind)
                 .await
                 .with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;
+            println!("Tệp tải lên được lưu ở {}.", blobs.describe());
             println!(
                 "thidua đang chạy tại http://{addr} (khởi động trong {} ms)",
                 started.elapsed().as_millis()
@@ -193,7 +194,7 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
                 db: pool,
                 config: Arc::new(Config {
                     secure_cookies,
-                    blob_dir: db.data_dir.join("blobs"),
+                    blobs,
                     ..Config::default()
                 }),
             };

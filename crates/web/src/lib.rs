@@ -18,7 +18,7 @@ mod security;
 
 use axum::Router;
 use std::sync::Arc;
-use thidua_app::model::{Db, LocalDisk};
+use thidua_app::model::{BlobStore, Db, LocalDisk};
 
 /// Settings the app needs at run time.
 #[derive(Debug, Clone)]
@@ -27,8 +27,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Largest accepted request body (uploads), in bytes.
     pub max_upload_bytes: usize,
-    /// Folder of the local blob store (evidence files, documents sent).
-    pub blob_dir: std::path::PathBuf,
+    /// Where uploaded files are kept (evidence, dossier documents, forwarded packages): a local
+    /// folder, or an S3-compatible store that several app nodes share.
+    pub blobs: Arc<dyn BlobStore>,
     /// Recent copies of the home pages' costly counts (this node's; see `thidua_app::recent`).
     pub home: Arc<pages::home::HomeCaches>,
 }
@@ -38,7 +39,7 @@ impl Default for Config {
         Config {
             secure_cookies: false,
             max_upload_bytes: 20 * 1024 * 1024,
-            blob_dir: std::path::PathBuf::from("data/blobs"),
+            blobs: Arc::new(LocalDisk::new("data/blobs")),
             home: Arc::default(),
         }
     }
@@ -53,8 +54,8 @@ pub struct AppState {
 
 impl AppState {
     /// The store of uploaded files.
-    pub fn blobs(&self) -> LocalDisk {
-        LocalDisk::new(self.config.blob_dir.clone())
+    pub fn blobs(&self) -> &dyn BlobStore {
+        self.config.blobs.as_ref()
     }
 }
 

@@ -117,8 +117,8 @@ pub async fn forward(
             .collect(),
         created_at: &now,
     };
-    let bytes = zip_package(blobs, &json, &docs)?;
-    let sha256 = blobs.put(&bytes).map_err(zip_error)?;
+    let bytes = zip_package(blobs, &json, &docs).await?;
+    let sha256 = blobs.put(&bytes).await.map_err(zip_error)?;
     let folded = thidua_domain::text::fold(&name).replace(' ', "_");
     let row = ForwardRow {
         nomination_id: n.id.clone(),
@@ -168,7 +168,7 @@ async fn higher_authority(
 }
 
 /// The package as a ZIP: `ho_so.json` and the dossier's files, numbered.
-fn zip_package(
+async fn zip_package(
     blobs: &dyn BlobStore,
     json: &PackageJson<'_>,
     docs: &[DocumentRow],
@@ -180,7 +180,7 @@ fn zip_package(
     let body = serde_json::to_vec_pretty(json).map_err(zip_error)?;
     zip.write_all(&body).map_err(zip_error)?;
     for (i, d) in docs.iter().enumerate() {
-        let bytes = blobs.get(&d.sha256).map_err(zip_error)?;
+        let bytes = blobs.get(&d.sha256).await.map_err(zip_error)?;
         zip.start_file(entry_name(i, d), options)
             .map_err(zip_error)?;
         zip.write_all(&bytes).map_err(zip_error)?;
@@ -237,6 +237,6 @@ pub async fn package(
     let mut tx = db.begin_read().await?;
     let row = decisions::forward(&mut tx, caller.org_id(), nomination_id).await?;
     tx.commit().await?;
-    let bytes = blobs.get(&row.sha256).map_err(zip_error)?;
+    let bytes = blobs.get(&row.sha256).await.map_err(zip_error)?;
     Ok((row.file_name, bytes))
 }

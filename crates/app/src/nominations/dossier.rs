@@ -177,6 +177,7 @@ pub async fn add_documents(
     for (f, (content_type, name)) in files.iter().zip(&checked) {
         let sha256 = blobs
             .put(&f.bytes)
+            .await
             .map_err(|e| Error::Internal(anyhow::anyhow!("blob store: {e}")))?;
         let row = DocumentRow {
             id: ids::new_id(),
@@ -222,6 +223,7 @@ pub async fn download(
     tx.commit().await?;
     let bytes = blobs
         .get(&d.sha256)
+        .await
         .map_err(|e| Error::Internal(anyhow::anyhow!("blob {}: {e}", d.sha256)))?;
     Ok((d, bytes))
 }

@@ -30,7 +30,7 @@ async fn spawn(engine: Engine, data: &Path) -> TestApp {
     let demo = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("thidua-itest/demo-blobs");
     copy_tree(&demo, &blobs);
     let config = Config {
-        blob_dir: blobs,
+        blobs: std::sync::Arc::new(thidua_store::blobs::LocalDisk::new(blobs)),
         ..Config::default()
     };
     TestApp::spawn_with(engine, config).await

@@ -553,10 +553,11 @@ async fn decision_pages_certificate_and_export(engine: crate::common::Engine) {
 
 async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engine) {
     let blobs = tempfile::tempdir().unwrap();
+    let store = std::sync::Arc::new(thidua_store::blobs::LocalDisk::new(blobs.path()));
     let app = TestApp::spawn_with(
         engine,
         thidua_web::Config {
-            blob_dir: blobs.path().to_path_buf(),
+            blobs: store.clone(),
             ..Default::default()
         },
     )
@@ -564,11 +565,9 @@ async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engin
     let p = people(&app, 1).await;
     let id = nomination(&app, Who::Person(&p[0]), "BK_TINH", "passed", false).await;
     let pdf = b"%PDF-1.4 to trinh\n%%EOF\n".to_vec();
-    let sha = thidua_store::blobs::BlobStore::put(
-        &thidua_store::blobs::LocalDisk::new(blobs.path()),
-        &pdf,
-    )
-    .unwrap();
+    let sha = thidua_store::blobs::BlobStore::put(store.as_ref(), &pdf)
+        .await
+        .unwrap();
     let mut tx = app.db.begin().await.unwrap();
     let doc = nominations::DocumentRow {
         id: thidua_store::ids::new_id(),

@@ -27,7 +27,7 @@ pub fn sid(v: &Value) -> String {
 
 /// A launched plan with Bạch Đằng and VHTT taking part, a theme led by VHTT, a nomination deadline
 /// `due_in` days from today and the quota "mỗi phường tối đa 02 tập thể, 04 cá nhân".
-async fn campaign(app: &TestApp, office: &Session, due_in: i64) -> (String, String) {
+pub async fn campaign(app: &TestApp, office: &Session, due_in: i64) -> (String, String) {
     let (bd, vhtt) = (app.unit("P-BACHDANG").await.id, app.unit("P-VHTT").await.id);
     let r = office
         .api_post(
@@ -54,7 +54,7 @@ async fn campaign(app: &TestApp, office: &Session, due_in: i64) -> (String, Stri
     (id, sid(&theme.json()))
 }
 
-fn collective(bd: &str, unit: &str, campaign: &str, theme: Option<&str>, key: &str) -> Value {
+pub fn collective(bd: &str, unit: &str, campaign: &str, theme: Option<&str>, key: &str) -> Value {
     json!({"nominating_unit_id": bd, "nominee_type": "unit", "unit_id": unit, "code": "GIAY_KHEN", "kind": "campaign", "campaign_id": campaign, "theme_id": theme,
            "year": 2026, "achievement": "Hoàn thành xuất sắc chuyển đổi số ở tổ dân phố", "achievement_key": key})
 }

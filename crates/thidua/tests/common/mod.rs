@@ -8,6 +8,12 @@
 
 #![allow(dead_code)]
 
+mod login;
+pub mod nodes;
+pub mod s3server;
+
+pub use login::{browser, login_at, login_form_at, post_login_at};
+
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
@@ -215,6 +221,8 @@ pub struct TestApp {
     pub engine: Engine,
     pub db: Db,
     pub org_id: String,
+    /// The database's URL, for other processes (the multi-node tests start `thidua serve` on it).
+    pub db_url: String,
     server: tokio::task::JoinHandle<()>,
     _dir: Option<tempfile::TempDir>,
     _blobs: tempfile::TempDir,
@@ -309,9 +317,9 @@ impl TestApp {
             .prefix("blobs-")
             .tempdir_in(tmp_root())
             .expect("blob dir");
-        let config = if config.blob_dir == Config::default().blob_dir {
+        let config = if config.blobs.describe() == Config::default().blobs.describe() {
             Config {
-                blob_dir: blobs.path().to_path_buf(),
+                blobs: Arc::new(thidua_store::blobs::LocalDisk::new(blobs.path())),
                 ..config
             }
         } else {
@@ -329,6 +337,7 @@ impl TestApp {
             engine,
             db,
             org_id,
+            db_url: url,
             server,
             _dir: dir,
             _blobs: blobs,
@@ -353,27 +362,12 @@ impl TestApp {
     }
 
     pub fn client(&self) -> reqwest::Client {
-        self.client_with_jar(Arc::new(reqwest::cookie::Jar::default()))
-    }
-
-    fn client_with_jar(&self, jar: Arc<reqwest::cookie::Jar>) -> reqwest::Client {
-        reqwest::Client::builder()
-            .cookie_provider(jar)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client")
+        browser(Arc::new(reqwest::cookie::Jar::default()))
     }
 
     /// Opens the login page and returns its form token.
     pub async fn login_form(&self, client: &reqwest::Client) -> String {
-        let r = client
-            .get(self.url("/login"))
-            .send()
-            .await
-            .expect("GET /login");
-        assert_eq!(r.status(), StatusCode::OK);
-        let html = r.text().await.expect("body");
-        hidden_value(&html, "_csrf").expect("_csrf on the login page")
+        login_form_at(&self.base, client).await
     }
 
     /// Posts the login form with `password`; returns the raw response.
@@ -383,41 +377,12 @@ impl TestApp {
         username: &str,
         password: &str,
     ) -> reqwest::Response {
-        let csrf = self.login_form(client).await;
-        client
-            .post(self.url("/login"))
-            .form(&[
-                ("username", username),
-                ("password", password),
-                ("_csrf", csrf.as_str()),
-                ("next", "/"),
-            ])
-            .send()
-            .await
-            .expect("POST /login")
+        post_login_at(&self.base, client, username, password).await
     }
 
     /// Signs a demo user in through the login form.
     pub async fn login(&self, username: &str) -> Session {
-        let jar = Arc::new(reqwest::cookie::Jar::default());
-        let client = self.client_with_jar(jar.clone());
-        let r = self.post_login(&client, username, DEMO_PASSWORD).await;
-        assert_eq!(
-            r.status(),
-            StatusCode::SEE_OTHER,
-            "login of {username} failed: {}",
-            r.text().await.unwrap_or_default()
-        );
-        let mut s = Session {
-            base: self.base.clone(),
-            client,
-            csrf: String::new(),
-            username: username.to_string(),
-            bearer: None,
-            jar: Some(jar),
-        };
-        s.csrf = s.fetch_csrf().await;
-        s
+        login_at(&self.base, username).await
     }
 
     // ---- direct looks into the database, for "nothing was saved" checks ----
@@ -630,6 +595,26 @@ pub fn excerpt(text: &str) -> String {
 impl Session {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The same session (cookie, form token) talking to the server at `base`: another app node.
+    /// The cookie is sent there explicitly, so the test does not rely on how a cookie jar matches
+    /// ports.
+    pub fn at(&self, base: &str) -> Session {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        if let Ok(url) = reqwest::Url::parse(base) {
+            for c in self.cookie_header().split("; ").filter(|c| !c.is_empty()) {
+                jar.add_cookie_str(&format!("{c}; Path=/"), &url);
+            }
+        }
+        Session {
+            base: base.to_string(),
+            client: browser(jar.clone()),
+            csrf: self.csrf.clone(),
+            username: self.username.clone(),
+            bearer: self.bearer.clone(),
+            jar: Some(jar),
+        }
     }
 
     fn auth(&self, rb: reqwest::RequestBuilder) -> reqwest::RequestBuilder {

@@ -195,7 +195,7 @@ async fn forward_nomination(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<ForwardPackage>), ApiError> {
-    let r = ops::forward::forward(&state.db, &state.blobs(), &ctx, &id).await?;
+    let r = ops::forward::forward(&state.db, state.blobs(), &ctx, &id).await?;
     Ok((
         StatusCode::CREATED,
         Json(ForwardPackage {
@@ -239,7 +239,7 @@ async fn forward_package(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let (name, bytes) = ops::forward::package(&state.db, &state.blobs(), &ctx, &id).await?;
+    let (name, bytes) = ops::forward::package(&state.db, state.blobs(), &ctx, &id).await?;
     Ok(zip_response(&name, bytes))
 }
 

@@ -371,7 +371,7 @@ async fn add_documents(
     let doc_code = fields.get("doc_code").cloned().unwrap_or_default();
     let rows = ops::add_documents(
         &state.db,
-        &state.blobs(),
+        state.blobs(),
         &ctx,
         &id,
         &doc_code,
@@ -562,7 +562,7 @@ async fn download(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
-    let (d, bytes) = ops::download(&state.db, &state.blobs(), &ctx, &id).await?;
+    let (d, bytes) = ops::download(&state.db, state.blobs(), &ctx, &id).await?;
     Ok((
         [
             (header::CONTENT_TYPE, d.content_type.clone()),

@@ -307,7 +307,7 @@ async fn forward(
     ctx: Ctx,
     Path(nomination_id): Path<String>,
 ) -> AppResult<Response> {
-    match ops::forward::forward(&state.db, &state.blobs(), &ctx, &nomination_id)
+    match ops::forward::forward(&state.db, state.blobs(), &ctx, &nomination_id)
         .await
         .map_err(AppError::from)
     {
@@ -335,7 +335,7 @@ async fn package(
     Path(nomination_id): Path<String>,
 ) -> AppResult<Response> {
     let (name, bytes) =
-        ops::forward::package(&state.db, &state.blobs(), &ctx, &nomination_id).await?;
+        ops::forward::package(&state.db, state.blobs(), &ctx, &nomination_id).await?;
     Ok(crate::api::decisions::zip_response(&name, bytes))
 }
 

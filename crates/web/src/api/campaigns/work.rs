@@ -249,7 +249,7 @@ async fn report_progress(
     let (body, files) = fields_and_files(req, &state, progress_from_form).await?;
     let row = ops::report_progress(
         &state.db,
-        &state.blobs(),
+        state.blobs(),
         &ctx,
         &id,
         &target_id,
@@ -333,7 +333,7 @@ async fn submit(
     let (body, files) = fields_and_files(req, &state, submission_from_form).await?;
     let row = ops::submit(
         &state.db,
-        &state.blobs(),
+        state.blobs(),
         &ctx,
         &id,
         &deadline_id,
@@ -377,7 +377,7 @@ async fn download(
     ctx: Ctx,
     Path(id): Path<String>,
 ) -> ApiResult<Response> {
-    let (a, bytes) = ops::download(&state.db, &state.blobs(), &ctx, &id).await?;
+    let (a, bytes) = ops::download(&state.db, state.blobs(), &ctx, &id).await?;
     Ok((
         [
             (header::CONTENT_TYPE, a.content_type.clone()),

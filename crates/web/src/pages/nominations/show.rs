@@ -215,7 +215,7 @@ async fn upload(
     let num = |name: &str| field(&fields, name).trim().parse::<i64>().ok();
     match ops::add_documents(
         &state.db,
-        &state.blobs(),
+        state.blobs(),
         &ctx,
         &id,
         &field(&fields, "doc_code"),
@@ -300,7 +300,7 @@ async fn download(
     ctx: Ctx,
     Path(doc): Path<String>,
 ) -> AppResult<Response> {
-    let (d, bytes) = ops::download(&state.db, &state.blobs(), &ctx, &doc).await?;
+    let (d, bytes) = ops::download(&state.db, state.blobs(), &ctx, &doc).await?;
     Ok((
         [
             (header::CONTENT_TYPE, d.content_type.clone()),

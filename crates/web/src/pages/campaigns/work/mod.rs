@@ -94,8 +94,7 @@ async fn download(
     ctx: Ctx,
     Path(fid): Path<String>,
 ) -> AppResult<Response> {
-    let blobs = state.blobs();
-    let (a, bytes) = ops::download(&state.db, &blobs, &ctx, &fid).await?;
+    let (a, bytes) = ops::download(&state.db, state.blobs(), &ctx, &fid).await?;
     let ascii: String = thidua_domain::text::fold(&a.file_name)
         .chars()
         .map(|c| {

@@ -122,8 +122,7 @@ pub(super) async fn report(
         reported_on: field(&fields, "reported_on"),
         comment: field(&fields, "comment"),
     };
-    let blobs = state.blobs();
-    match ops::report_progress(&state.db, &blobs, &ctx, &id, &tid, &input, &files)
+    match ops::report_progress(&state.db, state.blobs(), &ctx, &id, &tid, &input, &files)
         .await
         .map_err(AppError::from)
     {

@@ -126,8 +126,7 @@ pub(super) async fn submit(
         document_number: field(&fields, "document_number"),
         note: field(&fields, "note"),
     };
-    let blobs = state.blobs();
-    match ops::submit(&state.db, &blobs, &ctx, &id, &did, &input, &files)
+    match ops::submit(&state.db, state.blobs(), &ctx, &id, &did, &input, &files)
         .await
         .map_err(AppError::from)
     {
