@@ -199,8 +199,7 @@ pub async fn list_named(
     limit: i64,
 ) -> Result<Vec<NamedRow>> {
     let unit_like = f.unit_path.as_ref().map(|p| format!("{p}%"));
-    let sql = concat!(
-        "SELECT n.id, n.org_id, n.campaign_id, n.theme_id, n.nominating_unit_id, n.nominee_type, n.person_id, n.unit_id, n.household_name, n.code, n.original_code, n.kind, n.procedure, n.year, n.achievement, n.achievement_key, n.justification, n.status, n.route_unit_id, n.round, n.submitted_at, n.checks_json, n.confidential, n.search_text, n.created_by, n.version, n.created_at, n.updated_at, \
+    let sql = "SELECT n.id, n.org_id, n.campaign_id, n.theme_id, n.nominating_unit_id, n.nominee_type, n.person_id, n.unit_id, n.household_name, n.code, n.original_code, n.kind, n.procedure, n.year, n.achievement, n.achievement_key, n.justification, n.status, n.route_unit_id, n.round, n.submitted_at, n.checks_json, n.confidential, n.search_text, n.created_by, n.version, n.created_at, n.updated_at, \
          u.name AS unit_name, u.path AS unit_path, COALESCE(p.full_name, nu.name) AS nominee_name, ru.path AS route_path \
          FROM nominations n JOIN units u ON u.id = n.nominating_unit_id \
          LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units ru ON ru.id = n.route_unit_id \
@@ -208,8 +207,7 @@ pub async fn list_named(
          AND ($5 IS NULL OR u.path LIKE $5) AND ($6 IS NULL OR n.route_unit_id = $6) \
          AND ($7 IS NULL OR (' ' || n.search_text) LIKE $7 ESCAPE '\\') \
          AND ($9 IS NULL OR u.path LIKE $9 OR (n.status <> 'draft' AND ru.path LIKE $9)) \
-         ORDER BY n.updated_at DESC LIMIT $8"
-    );
+         ORDER BY n.updated_at DESC LIMIT $8";
     let scope_like = f.scope_path.as_ref().map(|p| format!("{p}%"));
     Ok(on_tx!(tx, |c| sqlx::query_as::<_, NamedRow>(sql)
         .bind(org_id)

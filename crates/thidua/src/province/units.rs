@@ -55,6 +55,7 @@ impl Tree {
         i
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
         g: &mut Gen,
