@@ -60,7 +60,8 @@ pub struct PersonFilter {
 
 /// The people list's filter, the same on both engines: organisation, scope (a unit path prefix), unit.
 /// On SQLite the scope is a range of the (org_id, unit_path) index; PostgreSQL keeps LIKE, whose
-/// prefix match does not depend on the database's collation.
+/// prefix match does not depend on the database's collation (it only mentions the range's end, $3, so
+/// both engines take the same parameters).
 macro_rules! where_sql {
     (sqlite) => {
         " WHERE p.org_id = $1 AND ($2 IS NULL OR (p.unit_path >= $2 AND p.unit_path < $3)) AND ($4 IS NULL OR p.unit_id = $4)"

@@ -30,14 +30,14 @@ pub async fn run(db: &Db, q: &Query<'_>, csv: Option<&Path>) -> anyhow::Result<(
     let started = Instant::now();
     let r = thidua_app::honours::batch::everyone(db, &caller, &input)
         .await
-        .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
+        .map_err(cli_error)?;
     let took = started.elapsed();
     println!(
         "{} người: {} đủ điều kiện, {} chưa xác định, {} không đủ điều kiện.",
         r.people, r.eligible, r.undetermined, r.ineligible
     );
     println!(
-        "Thời gian: {:.2} s (đọc dữ liệu {:.2} s, đánh giá {:.2} s song song với việc đọc).",
+        "Thời gian: {:.2} s (cộng dồn trên các luồng chạy song song: đọc dữ liệu {:.2} s, đánh giá {:.2} s).",
         took.as_secs_f64(),
         r.reading.as_secs_f64(),
         r.evaluating.as_secs_f64()
@@ -56,4 +56,22 @@ pub async fn run(db: &Db, q: &Query<'_>, csv: Option<&Path>) -> anyhow::Result<(
         println!("Đã ghi {}.", path.display());
     }
     Ok(())
+}
+
+/// A refused query named by the option the user typed (`--code`, `--year`, `--date`).
+fn cli_error(e: thidua_app::Error) -> anyhow::Error {
+    match e {
+        thidua_app::Error::Invalid(v) => {
+            let lines: Vec<String> = v
+                .errors
+                .iter()
+                .map(|f| match f.field.as_str() {
+                    "code" => "--code: không có danh hiệu, hình thức nào mang mã này dành cho cá nhân (xem các mã ở trang «Danh mục khen thưởng»).".to_string(),
+                    other => format!("--{other}: {}", f.message),
+                })
+                .collect();
+            anyhow::anyhow!("{}", lines.join("\n"))
+        }
+        other => anyhow::anyhow!("{}", other.message()),
+    }
 }

@@ -81,140 +81,40 @@ struct CampaignRows {
     progress: Rows,
 }
 
+#[rustfmt::skip]
+const CAMPAIGNS_COLUMNS: &[&str] = &["id", "org_id", "number", "issued_on", "issuer", "place", "title", "kind", "period_from", "period_to", "signer_title", "signer_name", "status", "launched_at", "closed_at", "search_text", "version", "created_at", "updated_at"];
+#[rustfmt::skip]
+const THEMES_COLUMNS: &[&str] = &["id", "org_id", "campaign_id", "position", "title", "lead_unit_id", "version", "created_at", "updated_at"];
+#[rustfmt::skip]
+const TARGETS_COLUMNS: &[&str] = &["id", "org_id", "campaign_id", "position", "text", "comparator", "threshold", "measure", "scope", "version", "created_at", "updated_at"];
+#[rustfmt::skip]
+const DEADLINES_COLUMNS: &[&str] = &["id", "org_id", "campaign_id", "kind", "what", "opens_on", "due_on", "recurrence", "addressees", "version", "created_at", "updated_at"];
+#[rustfmt::skip]
+const PARTICIPANTS_COLUMNS: &[&str] = &["campaign_id", "unit_id"];
+#[rustfmt::skip]
+const FORMS_COLUMNS: &[&str] = &["id", "campaign_id", "position", "name", "catalog_code"];
+#[rustfmt::skip]
+const QUOTAS_COLUMNS: &[&str] = &["id", "campaign_id", "position", "who", "unit_kind", "award_form", "collectives_max", "individuals_max"];
+#[rustfmt::skip]
+const REGISTRATIONS_COLUMNS: &[&str] = &["id", "org_id", "campaign_id", "unit_id", "titles", "registered_at", "version", "created_at", "updated_at"];
+#[rustfmt::skip]
+const SUBMISSIONS_COLUMNS: &[&str] = &["id", "org_id", "campaign_id", "deadline_id", "due_on", "unit_id", "sent_on", "document_number", "created_at"];
+#[rustfmt::skip]
+const PROGRESS_COLUMNS: &[&str] = &["id", "org_id", "campaign_id", "target_id", "unit_id", "value", "reported_on", "created_at"];
+
 impl CampaignRows {
     fn new() -> CampaignRows {
         CampaignRows {
-            campaigns: Rows::new(
-                "campaigns",
-                &[
-                    "id",
-                    "org_id",
-                    "number",
-                    "issued_on",
-                    "issuer",
-                    "place",
-                    "title",
-                    "kind",
-                    "period_from",
-                    "period_to",
-                    "signer_title",
-                    "signer_name",
-                    "status",
-                    "launched_at",
-                    "closed_at",
-                    "search_text",
-                    "version",
-                    "created_at",
-                    "updated_at",
-                ],
-            ),
-            themes: Rows::new(
-                "campaign_themes",
-                &[
-                    "id",
-                    "org_id",
-                    "campaign_id",
-                    "position",
-                    "title",
-                    "lead_unit_id",
-                    "version",
-                    "created_at",
-                    "updated_at",
-                ],
-            ),
-            targets: Rows::new(
-                "campaign_targets",
-                &[
-                    "id",
-                    "org_id",
-                    "campaign_id",
-                    "position",
-                    "text",
-                    "comparator",
-                    "threshold",
-                    "measure",
-                    "scope",
-                    "version",
-                    "created_at",
-                    "updated_at",
-                ],
-            ),
-            deadlines: Rows::new(
-                "campaign_deadlines",
-                &[
-                    "id",
-                    "org_id",
-                    "campaign_id",
-                    "kind",
-                    "what",
-                    "opens_on",
-                    "due_on",
-                    "recurrence",
-                    "addressees",
-                    "version",
-                    "created_at",
-                    "updated_at",
-                ],
-            ),
-            participants: Rows::new("campaign_participants", &["campaign_id", "unit_id"]),
-            forms: Rows::new(
-                "campaign_award_forms",
-                &["id", "campaign_id", "position", "name", "catalog_code"],
-            ),
-            quotas: Rows::new(
-                "campaign_quotas",
-                &[
-                    "id",
-                    "campaign_id",
-                    "position",
-                    "who",
-                    "unit_kind",
-                    "award_form",
-                    "collectives_max",
-                    "individuals_max",
-                ],
-            ),
-            registrations: Rows::new(
-                "registrations",
-                &[
-                    "id",
-                    "org_id",
-                    "campaign_id",
-                    "unit_id",
-                    "titles",
-                    "registered_at",
-                    "version",
-                    "created_at",
-                    "updated_at",
-                ],
-            ),
-            submissions: Rows::new(
-                "submissions",
-                &[
-                    "id",
-                    "org_id",
-                    "campaign_id",
-                    "deadline_id",
-                    "due_on",
-                    "unit_id",
-                    "sent_on",
-                    "document_number",
-                    "created_at",
-                ],
-            ),
-            progress: Rows::new(
-                "progress_reports",
-                &[
-                    "id",
-                    "org_id",
-                    "campaign_id",
-                    "target_id",
-                    "unit_id",
-                    "value",
-                    "reported_on",
-                    "created_at",
-                ],
-            ),
+            campaigns: Rows::new("campaigns", CAMPAIGNS_COLUMNS),
+            themes: Rows::new("campaign_themes", THEMES_COLUMNS),
+            targets: Rows::new("campaign_targets", TARGETS_COLUMNS),
+            deadlines: Rows::new("campaign_deadlines", DEADLINES_COLUMNS),
+            participants: Rows::new("campaign_participants", PARTICIPANTS_COLUMNS),
+            forms: Rows::new("campaign_award_forms", FORMS_COLUMNS),
+            quotas: Rows::new("campaign_quotas", QUOTAS_COLUMNS),
+            registrations: Rows::new("registrations", REGISTRATIONS_COLUMNS),
+            submissions: Rows::new("submissions", SUBMISSIONS_COLUMNS),
+            progress: Rows::new("progress_reports", PROGRESS_COLUMNS),
         }
     }
 

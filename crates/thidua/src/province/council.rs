@@ -89,27 +89,7 @@ impl CouncilRows {
                     "updated_at",
                 ],
             ),
-            awards: Rows::new(
-                "ledger_awards",
-                &[
-                    "id",
-                    "org_id",
-                    "subject_type",
-                    "subject_id",
-                    "code",
-                    "year",
-                    "kind",
-                    "decision_no",
-                    "decision_date",
-                    "issuer",
-                    "golden_book_no",
-                    "achievement",
-                    "revoked",
-                    "version",
-                    "created_at",
-                    "updated_at",
-                ],
-            ),
+            awards: Rows::new("ledger_awards", super::history::AWARD_COLUMNS),
             lines: Rows::new(
                 "decision_lines",
                 &[

@@ -35,7 +35,8 @@ pub struct Ledger {
     initiatives: Rows,
 }
 
-const AWARD_COLUMNS: &[&str] = &[
+/// Columns of a generated award (the council's decided awards use them too).
+pub const AWARD_COLUMNS: &[&str] = &[
     "id",
     "org_id",
     "subject_type",
@@ -46,6 +47,7 @@ const AWARD_COLUMNS: &[&str] = &[
     "decision_no",
     "decision_date",
     "issuer",
+    "golden_book_no",
     "achievement",
     "revoked",
     "version",
@@ -137,6 +139,7 @@ impl Ledger {
             format!("{number}/QĐ-UBND").into(),
             iso(decided).into(),
             issuer.into(),
+            Val::NullInt,
             format!("Thành tích năm {year}").into(),
             Val::Bool(false),
             Val::Int(1),
