@@ -27,6 +27,8 @@ pub mod campaigns;
 pub mod clusters;
 pub mod dashboard;
 pub mod decisions;
+pub mod doc_settings;
+pub mod documents;
 pub mod export;
 pub mod history_import;
 pub mod honours;

@@ -76,6 +76,11 @@ pub enum Action<'a> {
     UseApp {
         org_id: &'a str,
     },
+    /// Edit the organisation's document settings (header lines, symbols, signers) and take numbers
+    /// from its registers.
+    ManageDocuments {
+        org_id: &'a str,
+    },
     ViewUnit {
         org_id: &'a str,
         unit_path: &'a str,
@@ -236,6 +241,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     use Action::*;
     let org = match action {
         UseApp { org_id }
+        | ManageDocuments { org_id }
         | CreateUnit { org_id, .. }
         | ViewUnit { org_id, .. }
         | EditUnit { org_id, .. }
@@ -308,6 +314,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | ImportUnits { .. }
         | ViewAudit { .. }
         | ManageCampaigns { .. }
+        | ManageDocuments { .. }
         | ViewRuleFiles { .. } => actor.is_office(),
         ReviewAsThemeLead { lead_path, .. } => {
             actor.is_office() || (actor.role == Role::UnitOfficer && actor.in_scope(lead_path))

@@ -368,6 +368,7 @@ pub async fn notify(
 /// Council votes on a nomination, one per meeting where it was tallied.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
 pub struct VoteRow {
+    pub meeting_id: String,
     pub meeting_title: String,
     pub held_on: String,
     pub total_members: i64,
@@ -380,7 +381,7 @@ pub struct VoteRow {
 pub async fn votes(tx: &mut Tx, nomination_id: &str) -> Result<Vec<VoteRow>> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_as::<_, VoteRow>(
-        "SELECT m.title AS meeting_title, m.held_on, m.total_members, a.result, a.agree, a.disagree, a.abstain FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id \
+        "SELECT m.id AS meeting_id, m.title AS meeting_title, m.held_on, m.total_members, a.result, a.agree, a.disagree, a.abstain FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id \
          WHERE a.nomination_id = $1 AND a.result IS NOT NULL ORDER BY m.held_on"
     )
     .bind(nomination_id)

@@ -15,6 +15,7 @@ pub mod campaigns;
 pub mod clusters;
 mod db;
 pub mod decisions;
+pub mod doc_settings;
 pub mod error;
 pub mod idempotency;
 pub mod ids;

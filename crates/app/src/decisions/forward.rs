@@ -117,7 +117,16 @@ pub async fn forward(
             .collect(),
         created_at: &now,
     };
-    let bytes = zip_package(blobs, &json, &docs).await?;
+    let award = award_name(&rules, &n.code);
+    let subject = super::forward_papers::Subject {
+        n: &n,
+        name: &name,
+        award: &award,
+        to: &to,
+        votes: &votes,
+    };
+    let papers = super::forward_papers::papers(&mut tx, caller, &subject).await?;
+    let bytes = zip_package(blobs, &json, &docs, &papers).await?;
     let sha256 = blobs.put(&bytes).await.map_err(zip_error)?;
     let folded = thidua_domain::text::fold(&name).replace(' ', "_");
     let row = ForwardRow {
@@ -167,11 +176,12 @@ async fn higher_authority(
     }
 }
 
-/// The package as a ZIP: `ho_so.json` and the dossier's files, numbered.
+/// The package as a ZIP: `ho_so.json`, the papers (`van_ban/`) and the dossier's files, numbered.
 async fn zip_package(
     blobs: &dyn BlobStore,
     json: &PackageJson<'_>,
     docs: &[DocumentRow],
+    papers: &[(String, Vec<u8>)],
 ) -> Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -179,6 +189,10 @@ async fn zip_package(
     zip.start_file("ho_so.json", options).map_err(zip_error)?;
     let body = serde_json::to_vec_pretty(json).map_err(zip_error)?;
     zip.write_all(&body).map_err(zip_error)?;
+    for (name, bytes) in papers {
+        zip.start_file(name.as_str(), options).map_err(zip_error)?;
+        zip.write_all(bytes).map_err(zip_error)?;
+    }
     for (i, d) in docs.iter().enumerate() {
         let bytes = blobs.get(&d.sha256).await.map_err(zip_error)?;
         zip.start_file(entry_name(i, d), options)
