@@ -10,6 +10,7 @@ pub mod api;
 mod assets;
 pub mod auth;
 pub mod ctx;
+mod documents;
 pub mod error;
 pub mod pages;
 /// The use cases, as the pages and the API call them.

@@ -8,6 +8,7 @@ mod catalog;
 mod clusters;
 mod data;
 mod decisions;
+mod documents;
 mod nominations;
 mod notifications;
 pub use data::read_upload;
@@ -47,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .merge(public::routes())
         .merge(nominations::routes())
         .merge(notifications::routes())
+        .merge(documents::routes())
 }
 
 /// What every signed-in page shows around its content.
