@@ -52,6 +52,10 @@ pub struct DocSettings {
     pub blank_fields: Vec<BlankField>,
     /// 0 while nothing is saved.
     pub version: i64,
+    /// The body's name as written in sentences ("Ủy ban nhân dân thành phố Hà Nội"), from its root
+    /// unit; not saved.
+    #[serde(skip)]
+    pub body_name: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -146,6 +150,7 @@ impl DocSettings {
             .collect(),
             blank_fields: default_blank(),
             version: 0,
+            body_name: body.trim().to_string(),
         }
     }
 
@@ -214,14 +219,16 @@ impl DocSettings {
 
 /// The settings in force inside `tx`.
 pub async fn get_in(tx: &mut Tx, org_id: &str) -> Result<DocSettings> {
+    let body = body_name(tx, org_id).await?;
     match store::get(tx, org_id).await? {
         Some((data, version)) => {
             let mut s: DocSettings = serde_json::from_str(&data)
                 .map_err(|e| Error::Internal(anyhow::anyhow!("doc_settings: {e}")))?;
             s.version = version;
+            s.body_name = body;
             Ok(s)
         }
-        None => Ok(DocSettings::defaults(&body_name(tx, org_id).await?)),
+        None => Ok(DocSettings::defaults(&body)),
     }
 }
 
@@ -254,6 +261,7 @@ pub async fn save(db: &Db, caller: &Caller, mut input: DocSettings) -> Result<Do
         return Err(Error::Conflict);
     }
     input.version = expected + 1;
+    input.body_name = before.body_name.clone();
     Audit::new(
         "doc_settings.update",
         "org",

@@ -138,8 +138,10 @@ fn docx(set: &CertificateSet) -> Result<Vec<u8>, Error> {
                 .hi_ansi("Times New Roman")
                 .cs("Times New Roman"),
         )
-        .custom_property("title", &set.title)
-        .custom_property("template", crate::template_version());
+        .custom_property(
+            "template",
+            format!("{} — {}", crate::template_version(), set.title),
+        );
     for (i, c) in set.certificates.iter().enumerate() {
         for p in docx_page(c, i == 0) {
             d = d.add_paragraph(p);

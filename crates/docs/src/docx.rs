@@ -244,8 +244,8 @@ fn setup(title: &str, template: &str) -> Docx {
         .header(page_no)
         .first_header(Header::new())
         .footer(Footer::new())
-        .custom_property("title", title)
-        .custom_property("template", template)
+        // One custom property only: docx-rs keeps them in a HashMap, so several come out in any order.
+        .custom_property("template", format!("{template} — {title}"))
 }
 
 /// The DOCX of `doc`.

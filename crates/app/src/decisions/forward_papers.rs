@@ -59,9 +59,7 @@ pub(crate) async fn papers(
         )],
         request: format!(
             "{} trân trọng đề nghị tặng {} cho {} (có hồ sơ kèm theo).",
-            crate::documents::sentence(&settings.issuing_body),
-            s.award,
-            s.name
+            settings.body_name, s.award, s.name
         ),
         nominees: vec![nominee.clone()],
         list_reference: String::new(),

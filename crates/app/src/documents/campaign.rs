@@ -94,10 +94,10 @@ pub fn plan_layout(r: &Record, s: &DocSettings) -> Plan {
             (d.what.clone(), when, d.addressees.clone())
         })
         .collect();
-    let mut signer = signature(&s.signer());
-    if let Some(name) = c.signer_name.as_deref().filter(|n| !n.trim().is_empty()) {
-        signer.name = name.into();
-    }
+    let signer = match c.signer_name.as_deref().filter(|n| !n.trim().is_empty()) {
+        Some(name) => super::signer_for(s, c.signer_title.as_deref(), name),
+        None => signature(&s.signer()),
+    };
     Plan {
         head,
         summary: c.title.clone(),

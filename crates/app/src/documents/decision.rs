@@ -1,14 +1,13 @@
 //! The decision of award as a document (bases, Articles 1–3, the attached list) and its certificates,
 //! whole or as variable text for pre-printed blanks; for those who read decisions.
 
-use super::{DocFile, Format, letterhead, render_error, sentence, signature};
+use super::{DocFile, Format, letterhead, render_error, signature};
 use crate::Caller;
 use crate::decisions::read::{DecisionView, authorize_read};
-use crate::doc_settings::{self, DocSettings, Signer};
+use crate::doc_settings::{self, DocSettings};
 use crate::error::{Error, Result};
 use thidua_docs::certificate::{self, Certificate, CertificateSet, Field};
 use thidua_docs::kinds::decision::{Decision, Line};
-use thidua_docs::model::Signature;
 use thidua_docs::text::{date_words, dmy, parse_iso};
 use thidua_store::Db;
 use thidua_store::decisions::LineView;
@@ -32,33 +31,11 @@ fn bases(signed: Option<time::Date>) -> Vec<String> {
     ]
 }
 
-/// The signer of the decision as recorded, with the authority lines of the settings' signer of that
-/// name, or "KT. CHỦ TỊCH" for a deputy.
-fn decision_signer(s: &DocSettings, title: Option<&str>, name: &str) -> Signature {
-    if let Some(known) = s
-        .signers
-        .iter()
-        .find(|x| x.name.trim() == name.trim() && !name.trim().is_empty())
-    {
-        return signature(known);
-    }
-    let title = title.unwrap_or("Chủ tịch").trim();
-    let deputy = title.to_lowercase().starts_with("phó");
-    signature(&Signer {
-        authority: if deputy { "KT.".into() } else { String::new() },
-        on_behalf_of: if deputy {
-            "CHỦ TỊCH".into()
-        } else {
-            String::new()
-        },
-        title: title.to_uppercase(),
-        name: name.into(),
-    })
-}
-
 fn line_of(v: &DecisionView, l: &LineView) -> Line {
     let collective = l.nominee_type == "unit";
+    // A collective's own name is its unit's: nothing to repeat beside it.
     let position = match (&l.position, collective) {
+        (_, true) if l.unit_name == l.nominee_name => String::new(),
         (Some(p), false) if !p.trim().is_empty() => format!("{}, {}", p.trim(), l.unit_name),
         _ => l.unit_name.clone(),
     };
@@ -89,7 +66,7 @@ pub fn layout(v: &DecisionView, s: &DocSettings) -> Decision {
         .trim_start_matches("Quyết định")
         .trim()
         .to_string();
-    let issuer = sentence(&d.issuer);
+    let issuer = d.issuer.trim().to_string();
     Decision {
         head,
         summary: if summary.is_empty() {
@@ -112,7 +89,7 @@ pub fn layout(v: &DecisionView, s: &DocSettings) -> Decision {
         ),
         lines: v.lines.iter().map(|l| line_of(v, l)).collect(),
         recipients: s.recipients_of("decision"),
-        signature: decision_signer(s, d.signer_title.as_deref(), &d.signer_name),
+        signature: super::signer_for(s, d.signer_title.as_deref(), &d.signer_name),
         title: format!("Quyết định {}", d.number),
     }
 }
@@ -156,7 +133,7 @@ pub fn certificates(
     let place_date = signed
         .map(|x| format!("{place}, {}", date_words(x)))
         .unwrap_or_default();
-    let signer = decision_signer(s, d.signer_title.as_deref(), &d.signer_name);
+    let signer = super::signer_for(s, d.signer_title.as_deref(), &d.signer_name);
     let certificates = v
         .lines
         .iter()

@@ -1,7 +1,7 @@
 //! The council meeting's papers: its minutes (*biên bản*) and the standing office's Tờ trình to the
 //! chairman with the list of what passed and the council's votes; for those who may see meetings.
 
-use super::{DocFile, Format, letterhead, number_line, sentence};
+use super::{DocFile, Format, letterhead, number_line};
 use crate::Caller;
 use crate::doc_settings::{self, DocSettings};
 use crate::error::Result;
@@ -23,7 +23,7 @@ fn council_head(s: &DocSettings, number: String, date: Option<time::Date>) -> Le
 }
 
 fn body_of(s: &DocSettings) -> String {
-    sentence(&s.issuing_body)
+    s.body_name.clone()
 }
 
 /// Laid out minutes of the meeting `v`.
@@ -71,10 +71,10 @@ pub fn minutes_layout(v: &MeetingView, s: &DocSettings) -> Minutes {
         .unwrap_or_default();
     Minutes {
         head: council_head(s, number_line(None, &s.symbol("minutes")), held),
-        summary: format!("Họp {}", sentence(&format!("{COUNCIL} {}", body_of(s)))),
+        summary: format!("Họp Hội đồng Thi đua - Khen thưởng {}", body_of(s)),
         when,
         place: m.place.clone().unwrap_or_else(|| "trụ sở cơ quan".into()),
-        council: sentence(&format!("{COUNCIL} {}", s.issuing_body)),
+        council: format!("Hội đồng Thi đua - Khen thưởng {}", body_of(s)),
         chair: m.chair_name.clone().unwrap_or_default(),
         secretary: m.secretary_name.clone().unwrap_or_default(),
         present,

@@ -71,13 +71,26 @@ pub fn signature(s: &Signer) -> Signature {
     }
 }
 
-/// A document made through the legacy name in an organisation that saved no settings still reads
-/// well: the kind of body in sentence case ("Ủy ban nhân dân thành phố Hà Nội").
-pub fn sentence(s: &str) -> String {
-    let lower = s.trim().to_lowercase();
-    let mut c = lower.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+/// A signer as a record names them (a decision, a plan), with the authority lines of the settings' signer of that
+/// name, or "KT. CHỦ TỊCH" for a deputy.
+pub fn signer_for(s: &DocSettings, title: Option<&str>, name: &str) -> Signature {
+    if let Some(known) = s
+        .signers
+        .iter()
+        .find(|x| x.name.trim() == name.trim() && !name.trim().is_empty())
+    {
+        return signature(known);
     }
+    let title = title.unwrap_or("Chủ tịch").trim();
+    let deputy = title.to_lowercase().starts_with("phó");
+    signature(&Signer {
+        authority: if deputy { "KT.".into() } else { String::new() },
+        on_behalf_of: if deputy {
+            "CHỦ TỊCH".into()
+        } else {
+            String::new()
+        },
+        title: title.to_uppercase(),
+        name: name.into(),
+    })
 }

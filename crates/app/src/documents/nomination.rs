@@ -235,10 +235,7 @@ pub async fn unit_submission(
     let mut head = letterhead(&s, number_line(None, &s.symbol("unit_submission")), None);
     head.managing_body = d.parent_unit.to_uppercase();
     head.issuing_body = d.n.unit_name.to_uppercase();
-    let office = format!(
-        "Thường trực Hội đồng Thi đua - Khen thưởng {}",
-        super::sentence(&s.issuing_body)
-    );
+    let office = format!("Thường trực Hội đồng Thi đua - Khen thưởng {}", s.body_name);
     let sub = Submission {
         head,
         summary: "Về việc đề nghị khen thưởng".into(),

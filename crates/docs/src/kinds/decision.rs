@@ -94,7 +94,7 @@ fn list_table(lines: &[Line]) -> Block {
         Column::new("TT", 0.6, Align::Centre),
         Column::new("Họ và tên / Tên tập thể", 3.0, Align::Left),
         Column::new("Chức vụ, đơn vị", 3.4, Align::Left),
-        Column::new("Số sổ vàng", 1.0, Align::Centre),
+        Column::new("Số sổ vàng", 1.4, Align::Centre),
         Column::new("Tiền thưởng (đồng)", 1.5, Align::Right),
     ];
     let mut rows = Vec::new();

@@ -19,6 +19,7 @@ mod concurrency;
 mod csrf;
 mod decisions;
 mod demo_campaigns;
+mod documents;
 mod durability;
 mod idempotency;
 mod import_export;
