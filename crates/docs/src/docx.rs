@@ -8,7 +8,7 @@ use crate::model::{Align, Block, Column, Doc, Letterhead, Row, Run, Signature};
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph,
     ParagraphBorder, ParagraphBorderPosition, RunFonts, SpecialIndentType, Table, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 /// Twips (1/20 pt) in a millimetre.
@@ -66,20 +66,23 @@ fn cell(width_mm: f32, paras: Vec<Paragraph>) -> TableCell {
 /// Two cells side by side without borders.
 fn side_by_side(left: TableCell, right: TableCell) -> Table {
     Table::without_borders(vec![TableRow::new(vec![left, right])])
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
         .layout(TableLayoutType::Fixed)
         .width(tw(TEXT_MM) as usize, WidthType::Dxa)
 }
 
-const LEFT_MM: f32 = 66.0;
+const LEFT_MM: f32 = 62.0;
 const RIGHT_MM: f32 = TEXT_MM - LEFT_MM;
 
 fn letterhead(h: &Letterhead) -> Table {
-    let mut left = Vec::new();
-    if !h.managing_body.is_empty() {
-        left.push(centred(&h.managing_body.to_uppercase(), 13, false, false));
-    }
+    let mut left: Vec<Paragraph> = h
+        .managing_body
+        .to_uppercase()
+        .lines()
+        .map(|l| centred(l, 13, false, false))
+        .collect();
     let body = h.issuing_body.to_uppercase();
-    left.push(centred(&body, 13, true, false));
+    left.extend(body.lines().map(|l| centred(l, 13, true, false)));
     // About 2.3 mm per upper-case letter at 13 pt; a third of the longest line, within the cell.
     let longest = body.lines().map(|l| l.chars().count()).max().unwrap_or(10) as f32;
     left.push(rule(

@@ -82,6 +82,10 @@ impl Format {
 
 /// `doc` in `format`.
 pub fn render(doc: &Doc, format: Format) -> Result<Vec<u8>, Error> {
+    let doc = &Doc {
+        head: doc.head.balanced(),
+        ..doc.clone()
+    };
     match format {
         Format::Pdf => pdf::render(pdf::OFFICIAL, doc),
         Format::Docx => docx::render(doc),

@@ -19,6 +19,48 @@ pub struct Letterhead {
     pub place_date: String,
 }
 
+/// Header lines longer than this break in two (the header column holds about 28 capitals at 13 pt).
+const HEADER_LINE: usize = 26;
+
+/// A long header line as two balanced lines: after "ỦY BAN NHÂN DÂN" when it starts so, else at
+/// the space nearest the middle. Lines with a break of their own are left as typed.
+fn balanced(line: &str) -> String {
+    let line = line.trim();
+    if line.contains('\n') || line.chars().count() <= HEADER_LINE {
+        return line.to_string();
+    }
+    for prefix in ["ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "] {
+        if let Some(rest) = line.strip_prefix(prefix) {
+            return format!("{}\n{rest}", prefix.trim());
+        }
+    }
+    // The space nearest the middle (in letters), never leaving a dash to open the second line.
+    let chars: Vec<char> = line.chars().collect();
+    let middle = chars.len() / 2;
+    let split = (0..chars.len())
+        .filter(|&i| chars[i] == ' ' && chars.get(i + 1) != Some(&'-'))
+        .min_by_key(|&i| (i.abs_diff(middle), usize::MAX - i));
+    match split {
+        Some(i) => {
+            let first: String = chars[..i].iter().collect();
+            let second: String = chars[i + 1..].iter().collect();
+            format!("{first}\n{}", second.trim_start())
+        }
+        None => line.to_string(),
+    }
+}
+
+impl Letterhead {
+    /// The header lines broken as an office would break them.
+    pub fn balanced(&self) -> Letterhead {
+        Letterhead {
+            managing_body: balanced(&self.managing_body),
+            issuing_body: balanced(&self.issuing_body),
+            ..self.clone()
+        }
+    }
+}
+
 /// A piece of text in one style.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Run {
@@ -162,4 +204,26 @@ pub struct Doc {
     pub appendices: Vec<Appendix>,
     /// Which template version produced it (shown in the file's metadata).
     pub template: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::balanced;
+
+    #[test]
+    fn long_header_lines_break_in_balance() {
+        assert_eq!(
+            balanced("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"),
+            "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI"
+        );
+        assert_eq!(
+            balanced("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"),
+            "HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG"
+        );
+        assert_eq!(balanced("SỞ NỘI VỤ"), "SỞ NỘI VỤ");
+        assert_eq!(
+            balanced("TRƯỜNG TIỂU HỌC\nBẠCH ĐẰNG"),
+            "TRƯỜNG TIỂU HỌC\nBẠCH ĐẰNG"
+        );
+    }
 }

@@ -24,7 +24,7 @@ const NAMES: [&str; 8] = [
 fn head(number: &str) -> Letterhead {
     Letterhead {
         managing_body: String::new(),
-        issuing_body: "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI".into(),
+        issuing_body: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI".into(),
         number: number.into(),
         place_date: "Hà Nội, ngày 05 tháng 12 năm 2026".into(),
     }
@@ -48,7 +48,7 @@ pub fn lines(n: usize) -> Vec<Line> {
                 name: if collective {
                     format!("Tổ dân phố số {}, phường Hai Bà Trưng", i / 10 + 1)
                 } else {
-                    format!("Bà {} ({})", NAMES[i % NAMES.len()], i + 1)
+                    NAMES[i % NAMES.len()].to_string()
                 },
                 position: if collective {
                     "Ủy ban nhân dân phường Hai Bà Trưng".into()

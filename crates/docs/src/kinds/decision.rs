@@ -173,7 +173,7 @@ pub fn build(d: &Decision) -> Doc {
     let awards = awards_of(&live);
     let mut title = vec!["DANH SÁCH".to_string()];
     if awards.len() == 1 {
-        title.push(format!("khen thưởng {}", lower_first(&awards[0])));
+        title.push(format!("được tặng {}", awards[0]));
     }
     Doc {
         title: d.title.clone(),
@@ -190,13 +190,5 @@ pub fn build(d: &Decision) -> Doc {
             blocks: vec![list_table(&d.lines)],
         }],
         template: crate::template_version(),
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
