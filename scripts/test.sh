@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of thidua on a fresh machine, in this order:
 #   1. PostgreSQL up (the Rust tests run on SQLite and PostgreSQL)
-#   2. what is missing gets installed: Debian chromium, cargo-nextest, moto (S3 test server, PyPI),
+#   2. what is missing gets installed: Debian chromium, poppler-utils, LibreOffice Writer, cargo-nextest,
+#      moto (S3 test server, PyPI),
 #      the e2e npm packages
 #   3. one build of the workspace (tests and the debug binary target/debug/thidua)
 #   4. Rust tests: unit and integration (cargo nextest), then doc tests (cargo test --doc)
@@ -41,6 +42,16 @@ section "Tools"
 # pg_dump / pg_restore for the backup tests on PostgreSQL (part of PostgreSQL's client package).
 if ! command -v pg_dump >/dev/null || ! command -v pg_restore >/dev/null; then
   as_root apt-get install -y -q postgresql-client || { as_root apt-get update -q && as_root apt-get install -y -q postgresql-client; }
+fi
+# The documents' tests: pdftotext (poppler-utils) reads the PDFs; LibreOffice converts every DOCX kind
+# to PDF and must not refuse one; Liberation Serif 2 stands in for Times New Roman there.
+missing=()
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+[ -d /usr/share/fonts/truetype/liberation2 ] || missing+=(fonts-liberation2)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}."
+  as_root apt-get install -y -q --no-install-recommends "${missing[@]}" || { as_root apt-get update -q && as_root apt-get install -y -q --no-install-recommends "${missing[@]}"; }
 fi
 if [ -x /usr/bin/chromium ]; then
   echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present)"
