@@ -166,7 +166,8 @@ async fn meeting_documents(office: &Session) {
     for needle in [
         MOTTO,
         "BIÊN BẢN",
-        "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        // The header line breaks after its dash, which pdftotext reads as a hyphenation.
+        "HỘI ĐỒNG THI ĐUA",
         "THÀNH PHẦN",
         "KẾT LUẬN",
         "THƯ KÝ",
