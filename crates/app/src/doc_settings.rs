@@ -101,6 +101,16 @@ pub struct BlankField {
     pub size_pt: f64,
 }
 
+impl BlankField {
+    /// The field's Vietnamese name ("Họ và tên / tên tập thể").
+    pub fn label(&self) -> &str {
+        thidua_docs::certificate::BLANK_FIELDS
+            .iter()
+            .find(|(f, _)| *f == self.field)
+            .map_or(self.field.as_str(), |(_, l)| l)
+    }
+}
+
 const AUTHORITIES: [&str; 6] = ["", "TM.", "KT.", "Q.", "TL.", "TUQ."];
 
 /// Where the fields of an A4 landscape Giấy khen blank usually are (mm from the top left).

@@ -40,6 +40,7 @@ pub mod notifications;
 pub mod persons;
 pub mod plan_import;
 pub mod recent;
+pub mod registers;
 pub mod rule_files;
 pub mod rules_cache;
 mod table;

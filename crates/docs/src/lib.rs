@@ -83,7 +83,12 @@ impl Format {
 /// `doc` in `format`.
 pub fn render(doc: &Doc, format: Format) -> Result<Vec<u8>, Error> {
     // Side-by-side signatures get as many authority lines each, so the names sit on one line.
-    let most = doc.signatures.iter().map(|s| s.lines.len()).max().unwrap_or(0);
+    let most = doc
+        .signatures
+        .iter()
+        .map(|s| s.lines.len())
+        .max()
+        .unwrap_or(0);
     let signatures = doc
         .signatures
         .iter()

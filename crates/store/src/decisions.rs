@@ -126,18 +126,6 @@ pub async fn insert_line(tx: &mut Tx, l: &LineRow) -> Result<()> {
     Ok(())
 }
 
-/// True when the organisation already issued a decision with this number.
-pub async fn number_taken(tx: &mut Tx, org_id: &str, number: &str) -> Result<bool> {
-    let n = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
-        "SELECT COUNT(*) FROM decisions WHERE org_id = $1 AND LOWER(number) = LOWER($2)"
-    )
-    .bind(org_id)
-    .bind(number)
-    .fetch_one(c)
-    .await)?;
-    Ok(n > 0)
-}
-
 /// True when a verification code is already used (codes are unique across the installation).
 pub async fn code_taken(tx: &mut Tx, code: &str) -> Result<bool> {
     let n = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(

@@ -25,6 +25,7 @@ pub mod nominations;
 pub mod notifications;
 pub mod orgs;
 pub mod persons;
+pub mod registers;
 pub mod rule_sources;
 pub mod sessions;
 mod sql;

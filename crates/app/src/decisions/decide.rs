@@ -5,7 +5,7 @@
 
 use super::{DecisionInput, authority, award_name, body_level, line_amount, nominee_name};
 use crate::error::{Error, Result};
-use crate::{Audit, Caller, with_field};
+use crate::{Audit, Caller, registers, with_field};
 use thidua_domain::Validation;
 use thidua_domain::date::{iso, parse as parse_date};
 use thidua_domain::nomination::{NominationAction, NominationStatus, Part};
@@ -120,24 +120,25 @@ pub async fn decide(db: &Db, caller: &Caller, input: &DecisionInput) -> Result<D
     let Some(c) = checked else {
         return Err(Error::Invalid(v));
     };
-    if decisions::number_taken(&mut tx, caller.org_id(), &c.number).await? {
-        v.add(
-            "number",
-            "Số quyết định",
-            format!(
-                "Số quyết định «{}» đã được dùng cho một quyết định khác.",
-                c.number
-            ),
-        );
-    }
     // Authority and money under the organisation's rules (its edited catalog and base salaries).
     let rules = crate::rules_cache::rules_in(&mut tx, caller.org_id()).await?;
     let picked = pick(&mut tx, caller, input, &rules, c.date, &mut v).await?;
+    let date = c.date;
+    let mut d = decision_row(caller, c, &picked);
+    // The number in the register of decisions, in this transaction (refused when taken that year).
+    let issue = registers::Issue {
+        kind: "decision",
+        number: &d.number,
+        date,
+        summary: &d.title,
+        subject: Some(("decision", &d.id)),
+        field: "number",
+        label: "Số quyết định",
+    };
+    registers::record(&mut tx, caller, &issue, &mut v).await?;
     if !v.is_ok() {
         return Err(Error::Invalid(v));
     }
-    let date = c.date;
-    let mut d = decision_row(caller, c, &picked);
     let lines = make_lines(&mut tx, caller, &rules, date, &picked, &mut d).await?;
     decisions::insert(&mut tx, &d).await?;
     record_lines(&mut tx, caller, &rules, date, &d, &lines, &picked).await?;

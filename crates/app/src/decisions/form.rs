@@ -47,6 +47,18 @@ pub async fn issuer(db: &Db, caller: &Caller) -> Result<String> {
     Ok(name)
 }
 
+/// The next number in the register of decisions for a decision signed on `date` ("1022/QĐ-UBND"),
+/// proposed on the form; for those who decide.
+pub async fn proposed_number(db: &Db, caller: &Caller, date: time::Date) -> Result<String> {
+    caller.authorize(Action::Decide {
+        org_id: caller.org_id(),
+    })?;
+    let mut tx = db.begin_read().await?;
+    let number = crate::registers::proposed_in(&mut tx, caller.org_id(), "decision", date).await?;
+    tx.commit().await?;
+    Ok(number)
+}
+
 /// The passed nominations offered on the decision form, checked against the authority and the reward
 /// money on `date` (the signing date); for those who decide.
 pub async fn candidates(db: &Db, caller: &Caller, date: time::Date) -> Result<Candidates> {

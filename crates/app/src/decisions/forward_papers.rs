@@ -70,9 +70,17 @@ pub(crate) async fn papers(
     docs.push(("to_trinh", kinds::submission::build(&submission)));
     if let Some(v) = last {
         let view = crate::meetings::view::load(tx, caller, &v.meeting_id, false).await?;
+        let entry = thidua_store::registers::of_subject(
+            tx,
+            caller.org_id(),
+            "minutes",
+            "meeting",
+            &v.meeting_id,
+        )
+        .await?;
         docs.push((
             "bien_ban",
-            kinds::minutes::build(&minutes_layout(&view, &settings)),
+            kinds::minutes::build(&minutes_layout(&view, &settings, entry.as_ref())),
         ));
     }
     let listing = Listing {

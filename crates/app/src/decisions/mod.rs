@@ -12,7 +12,7 @@ pub mod public;
 pub mod read;
 
 pub use decide::decide;
-pub use form::{Candidate, Candidates, candidates, issuer};
+pub use form::{Candidate, Candidates, candidates, issuer, proposed_number};
 pub use read::{DecisionView, ForwardSummary, YearTotal, forwards, get, list, year_totals};
 
 use super::Audit;

@@ -1,7 +1,7 @@
 //! The decision of award as a document (bases, Articles 1–3, the attached list) and its certificates,
 //! whole or as variable text for pre-printed blanks; for those who read decisions.
 
-use super::{DocFile, Format, letterhead, render_error, signature};
+use super::{DocFile, Format, letterhead, render_error};
 use crate::Caller;
 use crate::decisions::read::{DecisionView, authorize_read};
 use crate::doc_settings::{self, DocSettings};

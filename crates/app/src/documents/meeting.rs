@@ -11,6 +11,7 @@ use thidua_docs::kinds::submission::{Nominee, Submission};
 use thidua_docs::model::{Letterhead, Signature};
 use thidua_docs::text::{date_words, dmy, parse_iso};
 use thidua_store::Db;
+use thidua_store::registers::{self, EntryRow};
 
 const COUNCIL: &str = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG";
 
@@ -26,8 +27,8 @@ fn body_of(s: &DocSettings) -> String {
     s.body_name.clone()
 }
 
-/// Laid out minutes of the meeting `v`.
-pub fn minutes_layout(v: &MeetingView, s: &DocSettings) -> Minutes {
+/// Laid out minutes of the meeting `v`, numbered as `entry` in the register (blank without).
+pub fn minutes_layout(v: &MeetingView, s: &DocSettings, entry: Option<&EntryRow>) -> Minutes {
     let m = &v.meeting;
     let held = parse_iso(&m.held_on);
     let when = match held {
@@ -70,7 +71,11 @@ pub fn minutes_layout(v: &MeetingView, s: &DocSettings) -> Minutes {
         })
         .unwrap_or_default();
     Minutes {
-        head: council_head(s, number_line(None, &s.symbol("minutes")), held),
+        head: council_head(
+            s,
+            number_line(entry.map(|e| e.number.as_str()), &s.symbol("minutes")),
+            held,
+        ),
         summary: format!("Họp Hội đồng Thi đua - Khen thưởng {}", body_of(s)),
         when,
         place: m.place.clone().unwrap_or_else(|| "trụ sở cơ quan".into()),
@@ -92,8 +97,15 @@ pub fn minutes_layout(v: &MeetingView, s: &DocSettings) -> Minutes {
     }
 }
 
-/// The office's Tờ trình to the chairman: what passed, with its votes over all members.
-pub fn submission_layout(v: &MeetingView, s: &DocSettings, date: time::Date) -> Submission {
+/// The office's Tờ trình to the chairman: what passed, with its votes over all members; numbered and
+/// dated as `entry` in the register, else blank and dated `date`.
+pub fn submission_layout(
+    v: &MeetingView,
+    s: &DocSettings,
+    date: time::Date,
+    entry: Option<&EntryRow>,
+) -> Submission {
+    let date = entry.and_then(|e| parse_iso(&e.issued_on)).unwrap_or(date);
     let m = &v.meeting;
     let passed: Vec<Nominee> = v
         .items
@@ -110,7 +122,11 @@ pub fn submission_layout(v: &MeetingView, s: &DocSettings, date: time::Date) -> 
     let held = parse_iso(&m.held_on).map(dmy).unwrap_or_default();
     let chairman = format!("Chủ tịch {}", body_of(s));
     Submission {
-        head: council_head(s, number_line(None, &s.symbol("submission")), Some(date)),
+        head: council_head(
+            s,
+            number_line(entry.map(|e| e.number.as_str()), &s.symbol("submission")),
+            Some(date),
+        ),
         summary: "Về việc đề nghị khen thưởng".into(),
         to: chairman.clone(),
         paragraphs: vec![
@@ -136,22 +152,32 @@ pub fn submission_layout(v: &MeetingView, s: &DocSettings, date: time::Date) -> 
     }
 }
 
-async fn load(db: &Db, caller: &Caller, id: &str) -> Result<(MeetingView, DocSettings)> {
+/// The meeting, the settings and the register entry of `kind` given to the meeting.
+async fn load(
+    db: &Db,
+    caller: &Caller,
+    id: &str,
+    kind: &str,
+) -> Result<(MeetingView, DocSettings, Option<EntryRow>)> {
     let v = crate::meetings::get(db, caller, id).await?;
     let s = doc_settings::get(db, caller).await?;
-    Ok((v, s))
+    let mut tx = db.begin_read().await?;
+    let entry = registers::of_subject(&mut tx, caller.org_id(), kind, "meeting", id).await?;
+    tx.commit().await?;
+    Ok((v, s, entry))
 }
 
 /// The minutes of a meeting.
 pub async fn minutes(db: &Db, caller: &Caller, id: &str, format: Format) -> Result<DocFile> {
-    let (v, s) = load(db, caller, id).await?;
-    let doc = thidua_docs::kinds::minutes::build(&minutes_layout(&v, &s));
+    let (v, s, entry) = load(db, caller, id, "minutes").await?;
+    let doc = thidua_docs::kinds::minutes::build(&minutes_layout(&v, &s, entry.as_ref()));
     super::file(doc, &format!("Bien-ban-{}", v.meeting.held_on), format).await
 }
 
 /// The office's Tờ trình after a meeting.
 pub async fn submission(db: &Db, caller: &Caller, id: &str, format: Format) -> Result<DocFile> {
-    let (v, s) = load(db, caller, id).await?;
-    let doc = thidua_docs::kinds::submission::build(&submission_layout(&v, &s, crate::today()));
+    let (v, s, entry) = load(db, caller, id, "submission").await?;
+    let layout = submission_layout(&v, &s, crate::today(), entry.as_ref());
+    let doc = thidua_docs::kinds::submission::build(&layout);
     super::file(doc, &format!("To-trinh-{}", v.meeting.held_on), format).await
 }

@@ -13,7 +13,7 @@ pub mod nomination;
 use crate::doc_settings::{DocSettings, Signer};
 use crate::error::{Error, Result};
 use thidua_docs::model::{Letterhead, Signature};
-pub use thidua_docs::{Doc, Format};
+pub use thidua_docs::{Doc, Format, template_version};
 
 /// A generated file to download.
 #[derive(Debug, Clone)]

@@ -33,6 +33,8 @@ pub struct CouncilRows {
     pub decisions: Rows,
     pub awards: Rows,
     pub lines: Rows,
+    /// The decisions' numbers in the register (sổ đăng ký văn bản).
+    pub registers: Rows,
 }
 
 impl CouncilRows {
@@ -106,10 +108,25 @@ impl CouncilRows {
                     "search_text",
                 ],
             ),
+            registers: Rows::new(
+                "register_entries",
+                &[
+                    "org_id",
+                    "kind",
+                    "year",
+                    "seq",
+                    "number",
+                    "issued_on",
+                    "summary",
+                    "subject_type",
+                    "subject_id",
+                    "created_at",
+                ],
+            ),
         }
     }
 
-    pub fn all(&mut self) -> [&mut Rows; 6] {
+    pub fn all(&mut self) -> [&mut Rows; 7] {
         [
             &mut self.meetings,
             &mut self.members,
@@ -117,6 +134,7 @@ impl CouncilRows {
             &mut self.decisions,
             &mut self.awards,
             &mut self.lines,
+            &mut self.registers,
         ]
     }
 }
@@ -140,7 +158,6 @@ pub fn build(
         })
         .collect();
     let mut codes = HashSet::new();
-    let mut golden_book = 0;
     for (m, batch) in on_council.chunks(PER_MEETING).enumerate() {
         let open = batch.iter().all(|n| n.status == "on_agenda");
         let held =
@@ -155,17 +172,7 @@ pub fn build(
             .filter(|n| matches!(n.status, "decided" | "revoked"))
             .collect();
         if !decided.is_empty() {
-            decision(
-                g,
-                org,
-                province,
-                m,
-                held,
-                &decided,
-                &mut codes,
-                &mut golden_book,
-                &mut rows,
-            );
+            decision(g, org, province, m, held, &decided, &mut codes, &mut rows);
         }
     }
     rows
@@ -245,15 +252,16 @@ fn decision(
     held: time::Date,
     decided: &[&&Nomination],
     codes: &mut HashSet<String>,
-    golden_book: &mut i64,
     rows: &mut CouncilRows,
 ) {
     let id = g.id();
+    // Số sổ vàng: the awardee's ordinal in the decision (ND 98 Điều 104(2)).
+    let mut golden_book = 0;
     let signed = (held + time::Duration::days(5)).min(g.today);
     let number = format!("{}/QĐ-UBND", 3000 + m);
     let mut total = 0;
     for n in decided {
-        *golden_book += 1;
+        golden_book += 1;
         let amount = multiplier(n.code, n.nominee.0).map(|k| k * BASE_SALARY / 1000);
         total += amount.unwrap_or(0);
         let award = g.id();
@@ -269,7 +277,7 @@ fn decision(
             (&number).into(),
             iso(signed).into(),
             format!("Chủ tịch UBND tỉnh {province}").into(),
-            Val::Int(*golden_book),
+            Val::Int(golden_book),
             format!("Thành tích xuất sắc năm {}", signed.year()).into(),
             Val::Bool(revoked),
             Val::Int(1),
@@ -288,7 +296,7 @@ fn decision(
             g.id().into(),
             (&id).into(),
             (&n.id).into(),
-            Val::Int(*golden_book),
+            Val::Int(golden_book),
             Val::int_or_null(amount),
             code.into(),
             award.into(),
@@ -302,6 +310,22 @@ fn decision(
             search.into(),
         ]);
     }
+    let title = format!(
+        "Quyết định về việc tặng thưởng danh hiệu thi đua và hình thức khen thưởng năm {}",
+        signed.year()
+    );
+    rows.registers.push(vec![
+        org.into(),
+        "decision".into(),
+        Val::Int(signed.year().into()),
+        Val::Int(3000 + m as i64),
+        (&number).into(),
+        iso(signed).into(),
+        (&title).into(),
+        "decision".into(),
+        (&id).into(),
+        g.stamp(),
+    ]);
     rows.decisions.push(vec![
         (&id).into(),
         org.into(),
@@ -310,11 +334,7 @@ fn decision(
         format!("Ủy ban nhân dân tỉnh {province}").into(),
         "CHỦ TỊCH".into(),
         "Trần Văn Bình".into(),
-        format!(
-            "Quyết định về việc tặng thưởng danh hiệu thi đua và hình thức khen thưởng năm {}",
-            signed.year()
-        )
-        .into(),
+        title.into(),
         Val::Int(total),
         province.into(),
         Val::Int(1),

@@ -3,7 +3,7 @@
 //! (Law Điều 93) and disappears from the public honour roll, public pages need no login and never
 //! show confidential awards, and forms of a higher authority are forwarded as a ZIP package.
 
-use crate::common::{CHAIRMAN, STANDING, TestApp, UO_BACHDANG, VIEWER, code};
+use crate::common::{CHAIRMAN, STANDING, TestApp, UO_BACHDANG, VIEWER};
 use crate::on_both_engines;
 use serde_json::{Value, json};
 use std::io::Read;
@@ -123,7 +123,7 @@ async fn decide_three_passed_nominations(engine: crate::common::Engine) {
     let c = nomination(&app, Who::Unit(&unit), "GIAY_KHEN", "passed", false).await;
     let chair = app.login(CHAIRMAN).await;
     let audit_before = app.audit_rows().await;
-    let number = code("QD");
+    let number = crate::common::decision_no();
     let r = chair
         .api_post("/api/v1/decisions", &body(&number, &[&a, &b, &c]))
         .await;

@@ -32,6 +32,7 @@ mod people;
 mod plan_import;
 mod policy;
 mod province;
+mod registers;
 mod rules_admin;
 mod s3;
 mod units;

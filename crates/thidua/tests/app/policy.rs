@@ -234,12 +234,40 @@ const ROUTES: &[Route] = &[
     r("POST /api/v1/users", 201, true, ADMIN_ONLY),
     r("PUT /api/v1/users/{user}", 200, true, ADMIN_ONLY),
     r("GET /api/v1/audit", 200, false, OFFICE),
+    // Document settings and numbering registers.
+    r("GET /settings/documents", 200, false, OFFICE),
+    r("POST /settings/documents", 303, true, OFFICE),
+    r("GET /settings/documents/blank-test.pdf", 200, false, OFFICE),
+    r("GET /settings/registers?kind=minutes", 200, false, OFFICE),
+    r("POST /settings/registers", 303, true, OFFICE),
+    r("GET /api/v1/settings/documents", 200, false, ALL),
+    r("PUT /api/v1/settings/documents", 200, true, OFFICE),
+    r("GET /api/v1/registers/decision", 200, false, OFFICE),
+    r("POST /api/v1/registers", 201, true, OFFICE),
     r("POST /api/v1/import/units", 200, true, OFFICE),
     r("POST /api/v1/import/people", 200, true, CREATE_IN),
     // API of campaigns: {campaign} is launched with the target unit as participant, {draft} is not.
     r("GET /api/v1/campaigns", 200, false, ALL),
     r("GET /api/v1/campaigns/{draft}", 200, false, DRAFT),
     r("GET /api/v1/campaigns/{campaign}", 200, false, ALL),
+    r(
+        "GET /campaigns/{campaign}/documents/plan.pdf",
+        200,
+        false,
+        ALL,
+    ),
+    r(
+        "GET /api/v1/campaigns/{campaign}/documents/plan.docx",
+        200,
+        false,
+        ALL,
+    ),
+    r(
+        "GET /campaigns/{campaign}/documents/nominees.xlsx",
+        200,
+        false,
+        ALL,
+    ),
     r("POST /api/v1/campaigns", 201, true, OFFICE),
     r("PUT /api/v1/campaigns/{campaign}", 200, true, OFFICE),
     r("POST /api/v1/campaigns/{draft}/launch", 200, true, OFFICE),
@@ -391,6 +419,8 @@ const NOMINATION_ROUTES: &[Route] = &[
     a("POST /api/v1/nominations/{nomination}/accept", 200, true, OFFICE, Submitted),
     a("GET /api/v1/nomination_documents/{doc}", 200, false, READ, Draft),
     a("GET /api/v1/nominations/{nomination}/report", 200, false, READ, Draft),
+    a("GET /nominations/{nomination}/documents/report.pdf", 200, false, READ, Draft),
+    a("GET /api/v1/nominations/{nomination}/documents/unit-submission.docx", 200, false, READ, Draft),
     a("GET /api/v1/notifications", 200, false, NOTICES, Accepted),
     a("POST /api/v1/nominations/{nomination}/forward-package", 201, true, OFFICE, PassedHigher),
     a("GET /api/v1/nominations/{nomination}/forward-package", 200, false, DECISIONS, Forwarded),
@@ -412,6 +442,8 @@ const MEETING_ROUTES: &[Route] = &[
     a("POST /meetings/{meeting}/paper", 303, true, OFFICE, Voting),
     a("POST /meetings/{meeting}/close", 303, true, OFFICE, Quorate),
     a("GET /meetings/{meeting}/minutes", 200, false, MEETINGS, Closed),
+    a("GET /meetings/{meeting}/documents/minutes.pdf", 200, false, MEETINGS, Closed),
+    a("GET /meetings/{meeting}/documents/submission.docx", 200, false, MEETINGS, Closed),
     // API
     a("GET /api/v1/meetings", 200, false, MEETINGS, Voting),
     a("POST /api/v1/meetings", 201, true, OFFICE, Stage::Plain),
@@ -424,6 +456,7 @@ const MEETING_ROUTES: &[Route] = &[
     a("POST /api/v1/meetings/{meeting}/paper", 200, true, OFFICE, Voting),
     a("POST /api/v1/meetings/{meeting}/close", 200, true, OFFICE, Quorate),
     a("GET /api/v1/meetings/{meeting}/minutes", 200, false, MEETINGS, Closed),
+    a("GET /api/v1/meetings/{meeting}/documents/minutes.docx", 200, false, MEETINGS, Closed),
 ];
 
 /// Decisions of award, forwarding upward and the downloads, pages and API.
@@ -440,11 +473,16 @@ const DECISION_ROUTES: &[Route] = &[
     a("POST /decisions/{decision}/revoke", 303, true, DECIDE, Decided),
     a("POST /decisions/{decision}/lines/{line}/revoke", 303, true, DECIDE, Decided),
     a("GET /decisions/{decision}/lines/{line}/certificate", 200, false, DECISIONS, Decided),
+    a("GET /decisions/{decision}/documents/decision.pdf", 200, false, DECISIONS, Decided),
+    a("GET /decisions/{decision}/documents/certificates.docx", 200, false, DECISIONS, Decided),
+    a("GET /decisions/{decision}/documents/certificates-blank.pdf", 200, false, DECISIONS, Decided),
+    a("GET /decisions/{decision}/documents/certificate-{line}.pdf", 200, false, DECISIONS, Decided),
     // API
     a("GET /api/v1/decisions", 200, false, DECISIONS, Decided),
     a("POST /api/v1/decisions", 201, true, DECIDE, Passed),
     a("GET /api/v1/decisions/{decision}", 200, false, DECISIONS, Decided),
     a("POST /api/v1/decisions/{decision}/lines/{line}/revoke", 200, true, DECIDE, Decided),
+    a("GET /api/v1/decisions/{decision}/documents/decision.docx", 200, false, DECISIONS, Decided),
 ];
 
 /// The users of the matrix and the column of [`Expect`] each one reads; `own` is the unit the target is
@@ -742,7 +780,10 @@ impl Award {
                 }
                 if route.stage == Decided {
                     let r = admin
-                        .api_post("/api/v1/decisions", &decision_body(&code("QD"), &[&id]))
+                        .api_post(
+                            "/api/v1/decisions",
+                            &decision_body(&crate::common::decision_no(), &[&id]),
+                        )
                         .await;
                     r.expect(201);
                     let d = r.json();
@@ -1014,6 +1055,18 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             let p = f.person.as_ref().expect("person");
             s.api_put(&path, &json!({"full_name": p["full_name"], "gender": "female", "position": "Chuyên viên chính", "kind": "civil_servant", "unit_id": uid, "version": p["version"]})).await
         }
+        "POST /settings/documents" => {
+            let cur = s.api_get("/api/v1/settings/documents").await.json();
+            let version = cur["version"].to_string();
+            s.post_form(&path, &[("version", &version), ("issuing_body", "ỦY BAN NHÂN DÂN QUẬN HAI BÀ TRƯNG"), ("place", "Hà Nội"), ("signer_title", "CHỦ TỊCH"), ("signer_name", "Nguyễn Văn A")]).await
+        }
+        "PUT /api/v1/settings/documents" => {
+            let mut cur = s.api_get("/api/v1/settings/documents").await.json();
+            cur["place"] = json!("Hà Nội");
+            s.api_put(&path, &cur).await
+        }
+        "POST /settings/registers" => s.post_form(&path, &[("kind", "report"), ("summary", &format!("Báo cáo {n}"))]).await,
+        "POST /api/v1/registers" => s.api_post(&path, &json!({"kind": "report", "summary": format!("Báo cáo {n}")})).await,
         "POST /api/v1/clusters" => s.api_post("/api/v1/clusters", &json!({"year": 2031, "kind": "block", "name": format!("Khối mới {n}"), "member_ids": [f.parent_id]})).await,
         "PUT /api/v1/clusters/{cluster}" => {
             let c = f.cluster.as_ref().expect("cluster");
@@ -1233,7 +1286,7 @@ async fn perform_award(s: &Session, route: &str, path: &str, f: &Fixture) -> Rep
         }
         // Decisions
         "POST /decisions" => {
-            let number = code("QD");
+            let number = crate::common::decision_no();
             let id = a.nomination_id();
             s.post_form(
                 path,
@@ -1250,8 +1303,11 @@ async fn perform_award(s: &Session, route: &str, path: &str, f: &Fixture) -> Rep
             .await
         }
         "POST /api/v1/decisions" => {
-            s.api_post(path, &decision_body(&code("QD"), &[&a.nomination_id()]))
-                .await
+            s.api_post(
+                path,
+                &decision_body(&crate::common::decision_no(), &[&a.nomination_id()]),
+            )
+            .await
         }
         "POST /decisions/forward/{nomination}" => s.post_form(path, &[]).await,
         "POST /decisions/{decision}/revoke" | "POST /decisions/{decision}/lines/{line}/revoke" => {

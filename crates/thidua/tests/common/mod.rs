@@ -878,6 +878,11 @@ pub fn unescape_html(s: &str) -> String {
     out
 }
 
+/// A decision number not yet in this test's register: "5012/QĐ-UBND".
+pub fn decision_no() -> String {
+    format!("{}/QĐ-UBND", 5000 + next_n())
+}
+
 /// A unique unit code for tests.
 pub fn code(prefix: &str) -> String {
     format!("{prefix}-{}-{}", std::process::id() % 10_000, next_n())

@@ -14,6 +14,7 @@ mod notifications;
 mod org;
 mod people;
 mod rules;
+mod settings;
 mod system;
 
 use crate::AppState;
@@ -64,6 +65,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(nominations::routes())
         .merge(notifications::routes())
         .merge(documents::routes())
+        .merge(settings::routes())
         .split_for_parts()
 }
 

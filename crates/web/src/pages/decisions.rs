@@ -263,7 +263,10 @@ async fn new_form(
     } else {
         String::new()
     };
+    let date = thidua_domain::date::parse(&signed_on).unwrap_or_else(crate::ops::today);
+    let number = ops::proposed_number(&state.db, &ctx, date).await?;
     let f = DecisionForm {
+        number,
         signed_on,
         place: ops::place_of(&issuer),
         issuer,

@@ -177,6 +177,8 @@ struct ShowPage {
     quorum_pct: u32,
     /// A refused ballot or declaration: (agenda item id, why), shown at that item.
     problem: Option<(String, String)>,
+    /// For the office on a closed meeting: the numbers of its minutes and Tờ trình (kind, name, number).
+    numbers: Vec<(&'static str, &'static str, Option<String>)>,
 }
 
 async fn show(
@@ -216,7 +218,27 @@ async fn show_page(
     } else {
         StatusCode::OK
     };
+    let numbers = if v.meeting.status == "closed"
+        && ctx.can(thidua_domain::policy::Action::ManageDocuments {
+            org_id: ctx.org_id(),
+        }) {
+        thidua_app::registers::meeting_numbers(&state.db, ctx, id)
+            .await?
+            .into_iter()
+            .map(|(kind, n)| {
+                let name = if kind == "minutes" {
+                    "biên bản"
+                } else {
+                    "tờ trình"
+                };
+                (kind, name, n)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = ShowPage {
+        numbers,
         l: Layout::new(ctx, "meetings").with_flash(flash),
         held_on: iso_to_vn(&v.meeting.held_on),
         can_manage,

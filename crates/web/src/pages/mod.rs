@@ -18,6 +18,7 @@ mod meetings;
 mod people;
 mod public;
 mod rule_files;
+mod settings;
 mod units;
 mod users;
 
@@ -49,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .merge(nominations::routes())
         .merge(notifications::routes())
         .merge(documents::routes())
+        .merge(settings::routes())
 }
 
 /// What every signed-in page shows around its content.
@@ -63,6 +65,8 @@ pub struct Layout {
     pub can_meetings: bool,
     /// Decisions are read by the office, the council, the chairman and organisation-wide viewers.
     pub can_decisions: bool,
+    /// The office sets up documents and keeps the numbering registers.
+    pub can_documents: bool,
     pub flash: Option<String>,
     /// One-time key for the page's form, so a double click never submits twice.
     pub idem: String,
@@ -86,6 +90,9 @@ impl Layout {
             }),
             can_meetings: crate::ops::meetings::may_view(ctx).is_ok(),
             can_decisions: crate::ops::decisions::read::authorize_read(ctx).is_ok(),
+            can_documents: ctx.can(Action::ManageDocuments {
+                org_id: ctx.org_id(),
+            }),
             flash: None,
             idem: crate::auth::random_token(),
             unread: ctx.unread_notifications.filter(|n| *n > 0).map(|n| {
