@@ -11,6 +11,17 @@ use thidua_store::persons::{self, PersonFilter};
 use thidua_store::{Db, units};
 
 fn sheet(headers: &[&str], rows: Vec<Vec<String>>, name: &str) -> anyhow::Result<Vec<u8>> {
+    workbook(headers, rows, name, &[])
+}
+
+/// A workbook whose first sheet holds `headers` and `rows` (what the importer reads) and, when
+/// `guide` is not empty, a second sheet «Hướng dẫn» of (column, what to write) lines.
+pub(crate) fn workbook(
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+    name: &str,
+    guide: &[(String, String)],
+) -> anyhow::Result<Vec<u8>> {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name(name)?;
@@ -23,6 +34,17 @@ fn sheet(headers: &[&str], rows: Vec<Vec<String>>, name: &str) -> anyhow::Result
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             ws.write_string(u32::try_from(r + 1)?, u16::try_from(c)?, v)?;
+        }
+    }
+    if !guide.is_empty() {
+        let g = book.add_worksheet();
+        g.set_name("Hướng dẫn")?;
+        g.set_column_width(0, 24)?;
+        g.set_column_width(1, 100)?;
+        for (r, (column, text)) in guide.iter().enumerate() {
+            let r = u32::try_from(r)?;
+            g.write_string_with_format(r, 0, column, &Format::new().set_bold())?;
+            g.write_string(r, 1, text)?;
         }
     }
     Ok(book.save_to_buffer()?)

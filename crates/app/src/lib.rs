@@ -12,6 +12,7 @@ pub mod error;
 pub mod identity;
 pub mod model;
 pub mod setup;
+pub mod setup_checklist;
 
 pub use audit_entry::Audit;
 pub use caller::Caller;
@@ -34,6 +35,7 @@ pub mod history_import;
 pub mod honours;
 pub mod idempotency;
 pub mod import;
+pub mod import_templates;
 pub mod meetings;
 pub mod nominations;
 pub mod notifications;

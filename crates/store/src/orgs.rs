@@ -30,3 +30,39 @@ pub async fn user_count(tx: &mut Tx) -> Result<i64> {
     .fetch_one(c)
     .await)?)
 }
+
+/// What a fresh installation has so far, for the administrator's first-run checklist: saved document
+/// settings, units beyond the body itself, people, users beyond the first, campaigns.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SetupProgress {
+    pub doc_settings: bool,
+    pub units: bool,
+    pub people: bool,
+    pub users: bool,
+    pub campaigns: bool,
+}
+
+pub async fn setup_progress(tx: &mut Tx, org_id: &str) -> Result<SetupProgress> {
+    // Each an EXISTS, so a province's 200,000 people cost one index probe, not a count.
+    let queries = [
+        "SELECT EXISTS (SELECT 1 FROM doc_settings WHERE org_id = $1)",
+        "SELECT EXISTS (SELECT 1 FROM units WHERE org_id = $1 AND parent_id IS NOT NULL)",
+        "SELECT EXISTS (SELECT 1 FROM persons WHERE org_id = $1)",
+        "SELECT (SELECT COUNT(*) FROM users WHERE org_id = $1) > 1",
+        "SELECT EXISTS (SELECT 1 FROM campaigns WHERE org_id = $1)",
+    ];
+    let mut done = [false; 5];
+    for (i, sql) in queries.iter().enumerate() {
+        done[i] = on_tx!(tx, |c| sqlx::query_scalar::<_, bool>(*sql)
+            .bind(org_id)
+            .fetch_one(c)
+            .await)?;
+    }
+    Ok(SetupProgress {
+        doc_settings: done[0],
+        units: done[1],
+        people: done[2],
+        users: done[3],
+        campaigns: done[4],
+    })
+}

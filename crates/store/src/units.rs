@@ -375,3 +375,13 @@ pub async fn predecessors(tx: &mut Tx, unit_id: &str) -> Result<Vec<String>> {
     }
     Ok(found)
 }
+
+/// The organisation's body: its first unit without a parent.
+pub async fn root(tx: &mut Tx, org_id: &str) -> Result<Option<UnitRow>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, UnitRow>(
+        "SELECT * FROM units WHERE org_id = $1 AND parent_id IS NULL ORDER BY created_at LIMIT 1"
+    )
+    .bind(org_id)
+    .fetch_optional(c)
+    .await)?)
+}

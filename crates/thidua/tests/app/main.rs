@@ -35,5 +35,6 @@ mod province;
 mod registers;
 mod rules_admin;
 mod s3;
+mod setup_checklist;
 mod units;
 mod use_cases;

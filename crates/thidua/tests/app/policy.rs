@@ -234,6 +234,8 @@ const ROUTES: &[Route] = &[
     r("POST /api/v1/users", 201, true, ADMIN_ONLY),
     r("PUT /api/v1/users/{user}", 200, true, ADMIN_ONLY),
     r("GET /api/v1/audit", 200, false, OFFICE),
+    r("GET /data/template/units.xlsx", 200, false, ALL),
+    r("GET /data/template/people.xlsx", 200, false, ALL),
     // Document settings and numbering registers.
     r("GET /settings/documents", 200, false, OFFICE),
     r("POST /settings/documents", 303, true, OFFICE),

@@ -18,6 +18,7 @@ pub fn routes() -> Router<AppState> {
         .route("/data", get(page))
         .route("/data/import/{what}", post(upload))
         .route("/data/export/{file}", get(export))
+        .route("/data/template/{file}", get(template))
 }
 
 #[derive(Template)]
@@ -152,6 +153,25 @@ async fn export(
         "people.xlsx" => Ok(xlsx(
             crate::ops::export::people_xlsx(&state.db, &ctx).await?,
             "ca-nhan.xlsx",
+        )),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The import templates, each with two example rows and a sheet of the values the columns accept.
+async fn template(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(file): Path<String>,
+) -> AppResult<Response> {
+    match file.as_str() {
+        "units.xlsx" => Ok(xlsx(
+            crate::ops::import_templates::units(&state.db, &ctx).await?,
+            "mau-don-vi.xlsx",
+        )),
+        "people.xlsx" => Ok(xlsx(
+            crate::ops::import_templates::people(&state.db, &ctx).await?,
+            "mau-ca-nhan.xlsx",
         )),
         _ => Err(AppError::NotFound),
     }

@@ -106,6 +106,8 @@ struct HomePage {
     is_unit_officer: bool,
     campaigns: Vec<CampaignSummary>,
     today: String,
+    /// The administrator's first-run steps, until each is done.
+    checklist: Option<Vec<crate::ops::setup_checklist::Step>>,
 }
 
 async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
@@ -139,7 +141,9 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     } else {
         Vec::new()
     };
+    let checklist = crate::ops::setup_checklist::checklist(&state.db, &ctx).await?;
     let page = HomePage {
+        checklist,
         l: Layout::new(&ctx, "home"),
         scope_name: o.scope_name,
         unit_count: o.unit_count,
