@@ -63,6 +63,8 @@ describe('ảnh chụp các trang chính', () => {
       ['69-sua-nguoi-dung', user, null],
       ['70-them-nguoi-dung', '/users/new', null],
       ['71-tai-khoan', '/account', null],
+      ['73-thiet-lap-van-ban', '/settings/documents', 'Thiết lập văn bản'],
+      ['74-so-dang-ky-van-ban', '/settings/registers', 'Sổ đăng ký văn bản'],
     ];
     for (const [name, path, heading] of pages) {
       const res = await page.goto(path);
@@ -73,6 +75,23 @@ describe('ảnh chụp các trang chính', () => {
       await checkPage(page, path);
       await screenshot(page, name);
     }
+    p.assertClean();
+    await p.close();
+  });
+
+  test('a fresh organisation: the administrator sees the first steps until each is done', async () => {
+    const p = await openPage(app.browser, app.server.url);
+    const { page } = p;
+    await login(page, 'hn.admin');
+    await page.goto('/');
+    await page.getByRole('heading', { name: /Bắt đầu sử dụng/ }).waitFor();
+    await checkPage(page, '/ (hn.admin)');
+    await screenshot(page, '75-bat-dau-su-dung');
+    await page.getByRole('link', { name: 'Thiết lập văn bản' }).first().click();
+    await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+    await page.getByText('Đã lưu thiết lập văn bản').waitFor();
+    await page.goto('/');
+    assert.equal(await page.getByRole('heading', { name: /Bắt đầu sử dụng/ }).count(), 0, 'checklist gone once all is done');
     p.assertClean();
     await p.close();
   });

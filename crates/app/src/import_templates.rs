@@ -52,7 +52,7 @@ async fn context(db: &Db, caller: &Caller) -> Result<(String, String, Vec<String
 }
 
 fn bytes(r: anyhow::Result<Vec<u8>>) -> Result<Vec<u8>> {
-    r.map_err(|e| Error::Internal(e))
+    r.map_err(Error::Internal)
 }
 
 /// The units template: a department of the body and a residential group under it.

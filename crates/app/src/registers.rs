@@ -218,7 +218,7 @@ async fn take_once(db: &Db, caller: &Caller, input: &TakeInput, date: Date) -> R
         n => n.to_string(),
     };
     let subject = (!input.subject_type.is_empty())
-        .then(|| (input.subject_type.as_str(), input.subject_id.as_str()));
+        .then_some((input.subject_type.as_str(), input.subject_id.as_str()));
     let issue = Issue {
         kind: &input.kind,
         number: &number,

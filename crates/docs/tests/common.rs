@@ -1,4 +1,6 @@
 //! Shared by the docs crate's tests: every sample document, and text extraction.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(dead_code)] // each test file uses part of it
 
 use std::io::Read;

@@ -1,6 +1,8 @@
 //! The same data and template version give the same bytes, however many documents the process made
 //! before (docx-rs numbers paragraphs and images from process-wide counters).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use thidua_docs::{Format, certificate, kinds, samples};
 
 #[test]

@@ -2,6 +2,8 @@
 //! edits and prints), the result has the document's words. Fails when LibreOffice refuses a file.
 //! Needs Debian's `libreoffice-writer-nogui` (installed by scripts/test.sh).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use thidua_docs::{Format, certificate, samples};
 

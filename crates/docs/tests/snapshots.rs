@@ -2,6 +2,8 @@
 //! snapshots: a change of wording or order shows in review. Stacked Vietnamese marks (Ặ, Ỡ, Ự, ệ)
 //! must survive extraction.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 use thidua_docs::{Format, certificate, samples};
 

@@ -85,7 +85,7 @@ async fn docx(s: &Session, path: &str) -> String {
     docx_text(&fetch(s, path, DOCX).await)
 }
 
-fn first_id<'a>(list: &'a Value, pick: impl Fn(&Value) -> bool) -> &'a str {
+fn first_id(list: &Value, pick: impl Fn(&Value) -> bool) -> &str {
     list.as_array()
         .unwrap()
         .iter()

@@ -59,6 +59,8 @@ pub fn action_label(code: &str) -> &'static str {
         "token.create" => "Tạo khóa API",
         "token.revoke" => "Thu hồi khóa API",
         "demo.seed" => "Tạo dữ liệu mẫu",
+        "doc_settings.update" => "Sửa thiết lập văn bản",
+        "register.take" => "Cấp số văn bản",
         "decision.create" => "Ban hành quyết định khen thưởng",
         "decision.revoke" => "Hủy khen thưởng (Luật TĐKT Điều 93)",
         "nomination.forward_up" => "Trình cấp trên",
