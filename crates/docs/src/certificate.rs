@@ -51,7 +51,8 @@ struct Typeset<'a> {
 struct WithQr<'a> {
     #[serde(flatten)]
     c: &'a Certificate,
-    qr: String,
+    /// PNG bytes (a JSON array of numbers: Typst's `bytes()` takes it as it is).
+    qr: Vec<u8>,
 }
 
 /// The certificates of `set` in `format`.
@@ -67,7 +68,7 @@ pub fn render(set: &CertificateSet, format: Format) -> Result<Vec<u8>, Error> {
                     .iter()
                     .map(|c| WithQr {
                         c,
-                        qr: qr::svg(&c.verify_url),
+                        qr: qr::png(&c.verify_url),
                     })
                     .collect(),
             },
