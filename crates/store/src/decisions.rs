@@ -428,3 +428,41 @@ pub async fn forwards(
         )
         .collect())
 }
+
+/// The life of the deciding body: its root unit's dates and its level's, and the level's name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BodySpan {
+    pub name: String,
+    pub level_name: String,
+    pub unit_from: String,
+    pub unit_to: Option<String>,
+    pub level_from: String,
+    pub level_to: Option<String>,
+}
+
+pub async fn body_span(tx: &mut Tx, org_id: &str) -> Result<Option<BodySpan>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, BodySpan>(
+            "SELECT u.name, l.name AS level_name, u.valid_from AS unit_from, u.valid_to AS unit_to, \
+             l.valid_from AS level_from, l.valid_to AS level_to \
+             FROM units u JOIN levels l ON l.code = u.level \
+             WHERE u.org_id = $1 AND u.parent_id IS NULL ORDER BY u.created_at LIMIT 1",
+        )
+        .bind(org_id)
+        .fetch_optional(c)
+        .await
+    })?)
+}
+
+/// The day of the latest council vote that passed the nomination (ISO date), if any.
+pub async fn passed_on(tx: &mut Tx, nomination_id: &str) -> Result<Option<String>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, Option<String>>(
+            "SELECT MAX(m.held_on) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id \
+             WHERE a.nomination_id = $1 AND a.result = 'passed'",
+        )
+        .bind(nomination_id)
+        .fetch_one(c)
+        .await
+    })?)
+}

@@ -382,16 +382,23 @@ pub async fn document(tx: &mut Tx, org_id: &str, id: &str) -> Result<DocumentRow
 
 /// Nominations of a campaign by one nominating unit that still count against a quota:
 /// (id, nominee type, nominee label) — the label is the person's or unit's name.
+/// A nomination that counts against a plan's quota: (id, nominee type, nominee's name, nominee key).
+pub type QuotaRow = (String, String, String, String);
+
+/// The live nominations of a unit in a campaign that count against its quota: sent and not
+/// withdrawn, failed or revoked, and not lowered to another form (a lowered one goes to the body
+/// competent for that form, outside the plan's quota).
 pub async fn counted_for_quota(
     tx: &mut Tx,
     campaign_id: &str,
     nominating_unit_id: &str,
-) -> Result<Vec<(String, String, String)>> {
+) -> Result<Vec<QuotaRow>> {
     Ok(on_tx!(tx, |c| {
-        sqlx::query_as::<_, (String, String, String)>(
-        "SELECT n.id, n.nominee_type, COALESCE(p.full_name, u.name, n.household_name, '') FROM nominations n \
+        sqlx::query_as::<_, QuotaRow>(
+        "SELECT n.id, n.nominee_type, COALESCE(p.full_name, u.name, n.household_name, ''), COALESCE(n.person_id, n.unit_id, n.household_name, n.id) FROM nominations n \
          LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units u ON u.id = n.unit_id \
-         WHERE n.campaign_id = $1 AND n.nominating_unit_id = $2 AND n.status NOT IN ('draft', 'withdrawn', 'failed', 'revoked') ORDER BY n.submitted_at"
+         WHERE n.campaign_id = $1 AND n.nominating_unit_id = $2 AND n.status NOT IN ('draft', 'withdrawn', 'failed', 'revoked') \
+         AND (n.original_code IS NULL OR n.original_code = n.code) ORDER BY n.submitted_at"
     )
     .bind(campaign_id)
     .bind(nominating_unit_id)
@@ -414,6 +421,46 @@ pub async fn same_achievement(
     .bind(org_id)
     .bind(key)
     .bind(except_id)
+    .fetch_optional(c)
+    .await
+    })?)
+}
+
+/// Who a nomination is for, and for what: the keys of "the same nominee twice".
+pub struct NomineeKey<'a> {
+    pub org_id: &'a str,
+    pub person_id: Option<&'a str>,
+    pub unit_id: Option<&'a str>,
+    pub code: &'a str,
+    pub year: i64,
+    pub campaign_id: Option<&'a str>,
+}
+
+/// Another live nomination of the same person or unit for the same form and year in the same
+/// campaign (or both outside any), if any: (id, status).
+pub async fn same_nominee(
+    tx: &mut Tx,
+    k: &NomineeKey<'_>,
+    except_id: &str,
+) -> Result<Option<(String, String)>> {
+    if k.person_id.is_none() && k.unit_id.is_none() {
+        return Ok(None);
+    }
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String)>(
+        "SELECT id, status FROM nominations WHERE org_id = $1 AND code = $2 AND year = $3 AND id <> $4 \
+         AND (person_id = $5 OR unit_id = $6) \
+         AND (campaign_id = $7 OR (campaign_id IS NULL AND $8 IS NULL)) \
+         AND status NOT IN ('draft', 'withdrawn', 'failed', 'revoked') LIMIT 1"
+    )
+    .bind(k.org_id)
+    .bind(k.code)
+    .bind(k.year)
+    .bind(except_id)
+    .bind(k.person_id)
+    .bind(k.unit_id)
+    .bind(k.campaign_id)
+    .bind(k.campaign_id)
     .fetch_optional(c)
     .await
     })?)

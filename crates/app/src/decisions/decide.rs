@@ -122,6 +122,8 @@ pub async fn decide(db: &Db, caller: &Caller, input: &DecisionInput) -> Result<D
     };
     // Authority and money under the organisation's rules (its edited catalog and base salaries).
     let rules = crate::rules_cache::rules_in(&mut tx, caller.org_id()).await?;
+    super::timing::not_in_future(c.date, &mut v);
+    super::timing::body_exists(&mut tx, caller.org_id(), c.date, &mut v).await?;
     let picked = pick(&mut tx, caller, input, &rules, c.date, &mut v).await?;
     let date = c.date;
     let mut d = decision_row(caller, c, &picked);
@@ -191,6 +193,8 @@ async fn pick(
             );
         } else if let Err(who) = authority(rules, &n.code, &level, date) {
             v.add("nomination_ids", "Hồ sơ được khen thưởng", format!("{name}: «{}» không thuộc thẩm quyền quyết định của đơn vị vào ngày ký ({who}); hãy trình cấp trên.", award_name(rules, &n.code)));
+        } else {
+            super::timing::not_before_dossier(tx, &n, &name, date, v).await?;
         }
         picked.push((n, name));
     }

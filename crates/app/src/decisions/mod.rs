@@ -10,6 +10,7 @@ pub mod forward;
 mod forward_papers;
 pub mod public;
 pub mod read;
+mod timing;
 
 pub use decide::decide;
 pub use form::{Candidate, Candidates, candidates, issuer, proposed_number};

@@ -377,6 +377,19 @@ pub async fn evaluate(
     id: &str,
     input: &EligibilityInput,
 ) -> Result<(History, Evaluation)> {
+    evaluate_with(db, caller, kind, id, input, |_| {}).await
+}
+
+/// [`evaluate`] with the facts a dossier knows beyond the request (its documents, kind, procedure,
+/// vote), so the answer is about this dossier rather than "not checked".
+pub async fn evaluate_with(
+    db: &Db,
+    caller: &Caller,
+    kind: SubjectKind,
+    id: &str,
+    input: &EligibilityInput,
+    facts: impl FnOnce(&mut Proposal),
+) -> Result<(History, Evaluation)> {
     let mut tx = db.begin_read().await?;
     let h = history_in(&mut tx, caller, kind, id).await?;
     let rules = rules_in(&mut tx, caller.org_id()).await?;
@@ -387,7 +400,8 @@ pub async fn evaluate(
         None
     };
     tx.commit().await?;
-    let proposal = Proposal::new(q.code.as_str(), q.year, q.date, q.jurisdiction);
+    let mut proposal = Proposal::new(q.code.as_str(), q.year, q.date, q.jurisdiction);
+    facts(&mut proposal);
     let nominee = match &roster {
         Some(r) => Nominee::with_roster(&h.ledger, r),
         None => Nominee::new(&h.ledger),

@@ -20,6 +20,8 @@ use thidua_store::{Db, Tx, ids};
 /// The vote result is written in the minutes, not a file of its own.
 const IN_MINUTES: &str = "ket_qua_bo_phieu";
 const MINUTES: &str = "bien_ban";
+/// The electronic copy of the dossier, in Word and PDF (QĐ 311/QĐ-BNV 2025, for central forms).
+const ELECTRONIC: &str = "tep_dien_tu";
 
 /// One required document and whether the dossier has it.
 #[derive(Debug, Clone, Serialize)]
@@ -45,6 +47,43 @@ fn required(rules: &Rules, row: &NominationRow) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// What the electronic copy of the dossier lacks: the decree asks for it in Word *and* PDF.
+fn electronic_gap(docs: &[DocumentRow]) -> Option<&'static str> {
+    let ext = |d: &&DocumentRow| {
+        d.file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let files: Vec<String> = docs
+        .iter()
+        .filter(|d| d.doc_code == ELECTRONIC)
+        .map(|d| ext(&d))
+        .collect();
+    let word = files.iter().any(|e| e == "doc" || e == "docx");
+    let pdf = files.iter().any(|e| e == "pdf");
+    match (word, pdf) {
+        (true, true) => None,
+        (false, true) => Some("còn thiếu bản Word (.doc, .docx)"),
+        (true, false) => Some("còn thiếu bản PDF"),
+        (false, false) => Some("chưa có tệp Word và PDF"),
+    }
+}
+
+/// The document codes the dossier has, as the rules engine checks them (the vote counts in the
+/// minutes; the electronic copy only when both Word and PDF are there).
+pub(super) fn present_codes(
+    rules: &Rules,
+    row: &NominationRow,
+    docs: &[DocumentRow],
+) -> Vec<String> {
+    statuses(rules, row, docs)
+        .into_iter()
+        .filter(|d| d.present)
+        .map(|d| d.doc_code)
+        .collect()
+}
+
 fn statuses(rules: &Rules, row: &NominationRow, docs: &[DocumentRow]) -> Vec<DocStatus> {
     let catalog = rules.catalog();
     let voted = docs
@@ -55,6 +94,8 @@ fn statuses(rules: &Rules, row: &NominationRow, docs: &[DocumentRow]) -> Vec<Doc
         .map(|code| {
             let present = if code == IN_MINUTES {
                 voted
+            } else if code == ELECTRONIC {
+                electronic_gap(docs).is_none()
             } else {
                 docs.iter().any(|d| d.doc_code == code)
             };
@@ -92,7 +133,12 @@ pub(super) async fn missing_check(
     let missing: Vec<String> = statuses(&rules, row, &docs)
         .into_iter()
         .filter(|d| !d.present)
-        .map(|d| d.name)
+        .map(
+            |d| match electronic_gap(&docs).filter(|_| d.doc_code == ELECTRONIC) {
+                Some(gap) => format!("{} ({gap})", d.name),
+                None => d.name,
+            },
+        )
         .collect();
     if !missing.is_empty() {
         v.add(

@@ -237,6 +237,14 @@ async fn accept_in(
         .filter(|c| !c.is_empty() && *c != v.row.code)
     {
         check_lower(rules, &v.row, &code)?;
+        let level = crate::decisions::body_level(tx, caller.org_id()).await?;
+        if let Err(deciders) = super::lowering::reachable(rules, &code, &level, crate::today()) {
+            return Err(invalid(
+                "code",
+                "Hình thức thấp hơn",
+                super::lowering::refusal(&code_name(rules, &code), &deciders, &v.unit_name),
+            ));
+        }
         row.original_code = Some(
             v.row
                 .original_code

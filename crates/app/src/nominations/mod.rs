@@ -7,6 +7,7 @@
 mod dossier;
 mod flow;
 mod input;
+pub mod lowering;
 mod report;
 mod submit;
 

@@ -50,6 +50,7 @@ pub async fn submit(
     quota_check(&mut tx, caller, &v, &mut blocking).await?;
     dossier::missing_check(&mut tx, &v.row, &mut blocking).await?;
     same_achievement_check(&mut tx, caller, &v.row, &mut blocking).await?;
+    same_nominee_check(&mut tx, caller, &v, &mut blocking).await?;
     if !blocking.is_ok() {
         return Err(Error::Invalid(blocking));
     }
@@ -152,9 +153,12 @@ async fn slow_checks(
     submit_transition(&v, &parts, version)?;
     let mut warnings = Vec::new();
     notes_check(&mut tx, caller, &v, &mut warnings).await?;
+    let rules = rules_in(&mut tx, caller.org_id()).await?;
+    let docs = store::documents(&mut tx, id).await?;
+    let present = dossier::present_codes(&rules, &v.row, &docs);
     tx.commit().await?;
     let mut blocking = Validation::new();
-    eligibility_check(db, caller, &v.row, &mut blocking, &mut warnings).await?;
+    eligibility_check(db, caller, &v.row, present, &mut blocking, &mut warnings).await?;
     Ok((blocking, warnings))
 }
 
@@ -175,6 +179,28 @@ async fn same_achievement_check(
         let o = store::get(tx, caller.org_id(), &other).await?;
         let name = view_of(tx, caller.org_id(), o).await?.nominee_name;
         blocking.add("achievement_key", "Thành tích", format!("Thành tích này đã được đề nghị khen thưởng trong hồ sơ khác ({name}, trạng thái «{}»); một thành tích chỉ được đề nghị một lần.", super::status_label(&status)));
+    }
+    Ok(())
+}
+
+/// One achievement is rewarded once and by one form (Luật TĐKT Điều 5(2)(c)): the same person or
+/// unit nominated again for the same form and year in the same campaign is refused.
+async fn same_nominee_check(
+    tx: &mut Tx,
+    caller: &Caller,
+    n: &NominationView,
+    blocking: &mut Validation,
+) -> Result<()> {
+    let key = store::NomineeKey {
+        org_id: caller.org_id(),
+        person_id: n.row.person_id.as_deref(),
+        unit_id: n.row.unit_id.as_deref(),
+        code: &n.row.code,
+        year: n.row.year,
+        campaign_id: n.row.campaign_id.as_deref(),
+    };
+    if let Some((_, status)) = store::same_nominee(tx, &key, &n.row.id).await? {
+        blocking.add("nominee", "Đối tượng đề nghị", format!("{} đã có hồ sơ đề nghị «{}» năm {} {} (trạng thái «{}»); một thành tích chỉ được khen thưởng một lần, bằng một hình thức (Luật Thi đua, khen thưởng Điều 5 khoản 2 điểm c).", n.nominee_name, n.code_name, n.row.year, if n.row.campaign_id.is_some() { "trong kế hoạch này" } else { "ngoài kế hoạch" }, super::status_label(&status)));
     }
     Ok(())
 }
@@ -217,11 +243,25 @@ async fn quota_check(
         return Ok(());
     };
     let unit = units::get(tx, caller.org_id(), &n.row.nominating_unit_id).await?;
-    let sent: Vec<(String, String, String)> = store::counted_for_quota(tx, cid, &unit.id)
-        .await?
-        .into_iter()
-        .filter(|(id, t, _)| *id != n.row.id && *t == n.row.nominee_type)
-        .collect();
+    // Live nominations of the same kind of nominee, each nominee once (a person in two dossiers is
+    // one of the quota), this dossier's own nominee aside.
+    let own = n
+        .row
+        .person_id
+        .clone()
+        .or_else(|| n.row.unit_id.clone())
+        .or_else(|| n.row.household_name.clone())
+        .unwrap_or_else(|| n.row.id.clone());
+    let mut sent: Vec<store::QuotaRow> = Vec::new();
+    for r in store::counted_for_quota(tx, cid, &unit.id).await? {
+        if r.0 != n.row.id
+            && r.1 == n.row.nominee_type
+            && r.3 != own
+            && !sent.iter().any(|s| s.3 == r.3)
+        {
+            sent.push(r);
+        }
+    }
     for q in campaigns::quotas(tx, cid).await? {
         let applies = q.unit_id.as_deref() == Some(unit.id.as_str())
             || q.unit_kind.as_deref() == Some(unit.kind.as_str());
@@ -233,7 +273,7 @@ async fn quota_check(
         if let Some(max) = max.filter(|_| applies)
             && sent.len() as i64 >= max
         {
-            let names: Vec<&str> = sent.iter().map(|(_, _, name)| name.as_str()).collect();
+            let names: Vec<&str> = sent.iter().map(|r| r.2.as_str()).collect();
             v.add("quota", "Chỉ tiêu khen thưởng", format!("Vượt chỉ tiêu của kế hoạch «{}: tối đa {max:02} {what}»: {} đã gửi {} {what} ({}).", q.who, unit.name, sent.len(), names.join(", ")));
         }
     }
@@ -331,6 +371,7 @@ async fn eligibility_check(
     db: &Db,
     caller: &Caller,
     row: &NominationRow,
+    documents: Vec<String>,
     v: &mut Validation,
     w: &mut Vec<Warning>,
 ) -> Result<()> {
@@ -345,7 +386,20 @@ async fn eligibility_check(
         date: String::new(),
         jurisdiction: String::new(),
     };
-    let (_, eval) = honours::evaluate(db, caller, kind, id, &input).await?;
+    // The dossier's own facts: the engine checks the documents it has (not "not checked"), the
+    // kind (campaign awards never count toward chains) and the achievement (never rewarded twice).
+    let nomination_kind = honours::parse_code::<thidua_rules::NominationKind>(&row.kind);
+    let (_, eval) = honours::evaluate_with(db, caller, kind, id, &input, |p| {
+        p.documents = Some(documents);
+        if let Some(k) = nomination_kind {
+            p.kind = k;
+        }
+        if row.procedure == "simplified" {
+            p.procedure = thidua_rules::Procedure::Simplified;
+        }
+        p.achievement_id = row.achievement_key.clone();
+    })
+    .await?;
     for c in &eval.checks {
         match (c.outcome, c.severity) {
             (Outcome::Fail, Severity::Blocking) => {

@@ -71,7 +71,27 @@ fn article_one(d: &Decision, live: &[&Line]) -> Block {
     article(1, &text)
 }
 
-fn article_two(d: &Decision, total: i64) -> Block {
+fn article_two(d: &Decision, live: &[&Line], total: i64) -> Block {
+    let unpriced = live.iter().filter(|l| l.amount.is_none()).count();
+    if unpriced > 0 {
+        // Never a silent total: a line the catalog cannot price is named as such, for the signer.
+        let priced = if total > 0 {
+            format!(
+                "Tổng số tiền thưởng đã xác định: {} đồng (Bằng chữ: {}), trích từ {}. ",
+                money(total),
+                money_words(total),
+                d.fund
+            )
+        } else {
+            String::new()
+        };
+        return article(
+            2,
+            &format!(
+                "{priced}Chưa xác định mức tiền thưởng của {unpriced} trường hợp trong danh sách kèm theo (ghi «Chưa xác định mức»); mức tiền thưởng của các trường hợp này thực hiện theo quy định hiện hành."
+            ),
+        );
+    }
     if total == 0 {
         return article(
             2,
@@ -124,7 +144,9 @@ fn list_table(lines: &[Line]) -> Block {
                     name,
                     l.position.clone(),
                     l.golden_book_no.to_string(),
-                    l.amount.map(money).unwrap_or_else(|| "—".into()),
+                    l.amount
+                        .map(money)
+                        .unwrap_or_else(|| "Chưa xác định mức".into()),
                 ],
             });
         }
@@ -162,7 +184,7 @@ pub fn build(d: &Decision) -> Doc {
     blocks.push(Block::centred(vec![Run::bold("QUYẾT ĐỊNH:")]));
     blocks.push(Block::Space { pt: 4.0 });
     blocks.push(article_one(d, &live));
-    blocks.push(article_two(d, total));
+    blocks.push(article_two(d, &live, total));
     blocks.push(article(
         3,
         &format!(

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 on_both_engines!(
     twenty_concurrent_writers_get_no_server_error,
-    simultaneous_submissions_never_exceed_a_quota
+    simultaneous_submissions_never_exceed_a_quota,
+    the_same_nominee_is_not_nominated_twice
 );
 
 const WRITERS: usize = 20;
@@ -128,4 +129,47 @@ async fn simultaneous_submissions_never_exceed_a_quota(engine: Engine) {
         ))
         .await;
     assert_eq!(sent, 2);
+}
+
+/// One achievement is rewarded once and by one form (Law Điều 5(2)(c)): a second dossier for the same
+/// group, form and year in the same campaign is refused when sent, naming the first, and nothing is
+/// saved; the ward's quota still has room for another group.
+async fn the_same_nominee_is_not_nominated_twice(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let office = app.login(OFFICE).await;
+    let officer = app.login(WARD_OFFICER).await;
+    let (campaign, _) = city_campaign(&office).await;
+    let ward = id_of_unit(&app, "PHUONG-HBT").await;
+    let group = id_of_unit(&app, "PHUONG-HBT-TDP1").await;
+    let first = nominate_group(&officer, &ward, &group, &campaign, None, 1).await;
+    let again = nominate_group(&officer, &ward, &group, &campaign, None, 11).await;
+    officer
+        .api_post(
+            &format!("/api/v1/nominations/{}/submit", sid(&first)),
+            &json!({"version": first["version"]}),
+        )
+        .await
+        .expect(200);
+    let audit = app.audit_rows().await;
+    let r = officer
+        .api_post(
+            &format!("/api/v1/nominations/{}/submit", sid(&again)),
+            &json!({"version": again["version"]}),
+        )
+        .await;
+    r.expect(422)
+        .contains("Tổ dân phố số 1, phường Hai Bà Trưng đã có hồ sơ đề nghị")
+        .contains("trong kế hoạch này")
+        .contains("Điều 5 khoản 2 điểm c");
+    assert_eq!(app.audit_rows().await, audit, "nothing saved");
+    // The quota (two collectives per ward) counts the group once: a second group still goes through.
+    let other = id_of_unit(&app, "PHUONG-HBT-TDP2").await;
+    let second = nominate_group(&officer, &ward, &other, &campaign, None, 2).await;
+    officer
+        .api_post(
+            &format!("/api/v1/nominations/{}/submit", sid(&second)),
+            &json!({"version": second["version"]}),
+        )
+        .await
+        .expect(200);
 }

@@ -18,6 +18,7 @@ on_both_engines!(
     honour_roll_search_without_diacritics_and_no_confidential,
     decision_pages_certificate_and_export,
     higher_authority_is_forwarded_as_a_package,
+    a_decision_is_never_backdated_nor_signed_by_a_body_gone,
 );
 
 /// Before 1/7/2025 the demo's district body still decides LĐTT, CSTĐCS and Giấy khen.
@@ -64,7 +65,8 @@ async fn nomination(
         status: status.into(),
         route_unit_id: None,
         round: 1,
-        submitted_at: Some(now.clone()),
+        // Sent before SIGNED_ON: a decision cannot be dated before the dossier it decides.
+        submitted_at: Some("2025-05-02T02:00:00.000Z".into()),
         checks_json: None,
         confidential,
         search_text: String::new(),
@@ -474,7 +476,6 @@ async fn decision_pages_certificate_and_export(engine: crate::common::Engine) {
         .await
         .expect(200)
         .contains(&p[0].full_name)
-        .contains("chưa có mức")
         .contains("702.000 đ");
     // After 1/7/2025 a district body no longer decides LĐTT: offered for forwarding instead.
     chair
@@ -519,8 +520,36 @@ async fn decision_pages_certificate_and_export(engine: crate::common::Engine) {
     page.expect(200)
         .contains("200/QĐ-UBND")
         .contains("702.000 đ")
-        .contains("chưa có mức")
         .contains(&p[1].full_name);
+    // An individual's Giấy khen is priced (ND 152 Điều 54(1)(e): 0.3 × 2,340,000 đ): two lines, no banner.
+    assert!(
+        page.text.contains("1.404.000 đ"),
+        "{}",
+        crate::common::excerpt(&page.text)
+    );
+    assert!(!page.text.contains("Chưa tính được tiền thưởng"));
+    // A line the catalog cannot price (recorded before a catalog change) is said loudly on the page
+    // and in the decision's document, never a silent 0.
+    app.exec(&format!(
+        "UPDATE decision_lines SET amount = NULL WHERE nomination_id = '{b}'"
+    ))
+    .await;
+    chair
+        .get(&show)
+        .await
+        .expect(200)
+        .contains("Chưa tính được tiền thưởng của 1 khen thưởng")
+        .contains("chưa đầy đủ");
+    let (status, _, pdf) = chair
+        .download(&format!("{show}/documents/decision.pdf"))
+        .await;
+    assert_eq!(status, 200);
+    let text = crate::documents::pdf_text(&pdf);
+    assert!(text.contains("Chưa xác định mức"), "{text}");
+    assert!(
+        text.contains("Chưa xác định mức tiền thưởng của 1 trường hợp"),
+        "{text}"
+    );
     let line = app
         .scalar_text(&format!(
             "SELECT id FROM decision_lines WHERE nomination_id = '{a}'"
@@ -542,13 +571,13 @@ async fn decision_pages_certificate_and_export(engine: crate::common::Engine) {
         .await
         .expect(200)
         .contains("200/QĐ-UBND")
-        .contains("702.000 đ");
+        .contains("1.404.000 đ");
     let (status, _, bytes) = chair.download("/decisions/export.xlsx").await;
     assert_eq!(status, 200);
     let rows = crate::common::read_xlsx(&bytes);
     assert_eq!(rows[0][0], "Số quyết định");
     assert_eq!(rows[1][0], "200/QĐ-UBND");
-    assert_eq!(rows[1][6], "702000");
+    assert_eq!(rows[1][6], "1404000");
 }
 
 async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engine) {
@@ -648,4 +677,49 @@ async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engin
         .expect(200)
         .contains("Hồ sơ đã trình cấp trên")
         .contains(&format!("/decisions/forward/{id}/package.zip"));
+}
+
+/// A decision cannot be dated before the dossier it decides was sent (a 2026 dossier given a decision
+/// of 20/06/2025 to slip under the district's last day), nor in the future, nor after its body's level
+/// ended (the district level on 30/06/2025); each refusal names the date and saves nothing.
+async fn a_decision_is_never_backdated_nor_signed_by_a_body_gone(engine: crate::common::Engine) {
+    let app = TestApp::spawn(engine).await;
+    let p = people(&app, 1).await;
+    let a = nomination(&app, Who::Person(&p[0]), "LDTT", "passed", false).await;
+    app.exec(&format!(
+        "UPDATE nominations SET submitted_at = '2026-12-01T03:00:00.000Z' WHERE id = '{a}'"
+    ))
+    .await;
+    let chair = app.login(CHAIRMAN).await;
+    let before = (
+        app.audit_rows().await,
+        app.count("SELECT COUNT(*) FROM decisions").await,
+    );
+    let mut late = body(&crate::common::decision_no(), &[&a]);
+    late["signed_on"] = json!("20/06/2025");
+    let r = chair.api_post("/api/v1/decisions", &late).await;
+    r.expect(422)
+        .contains("hồ sơ gửi ngày 01/12/2026")
+        .contains("20/06/2025");
+    let tomorrow = crate::campaigns_api::day(3);
+    late["signed_on"] = json!(tomorrow);
+    chair
+        .api_post("/api/v1/decisions", &late)
+        .await
+        .expect(422)
+        .contains("ở sau ngày hôm nay");
+    late["signed_on"] = json!("02/12/2026");
+    chair
+        .api_post("/api/v1/decisions", &late)
+        .await
+        .expect(422)
+        .contains("chấm dứt hoạt động sau ngày 30/06/2025");
+    assert_eq!(
+        (
+            app.audit_rows().await,
+            app.count("SELECT COUNT(*) FROM decisions").await
+        ),
+        before,
+        "nothing saved"
+    );
 }

@@ -66,7 +66,7 @@ pub fn nomination_row(
         status: "accepted".into(),
         route_unit_id: None,
         round: 1,
-        submitted_at: Some(now.clone()),
+        submitted_at: Some("2025-05-02T02:00:00.000Z".into()),
         checks_json: None,
         confidential: false,
         search_text: String::new(),

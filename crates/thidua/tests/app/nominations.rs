@@ -547,7 +547,8 @@ async fn appraisal_conflicts_and_roles(engine: Engine) {
         .json();
     step(&uo, &fresh, "withdraw", json!({})).await.expect(422);
 
-    // Accepted for a lower form: the code changes, the form asked is kept, the timeline says so.
+    // A lower form only a lower body decides is refused: since 1/7/2025 the district decides no Giấy
+    // khen (a ward chairman does), so the dossier would stay "passed" here with no one to decide it.
     let h = create(&uo, &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ ông Trần Văn Bình", "code": "BK_TINH", "kind": "merit", "year": 2025, "achievement": "Gia đình tiêu biểu"})).await;
     assert_eq!(h["nominee_type_label"], "Hộ gia đình");
     full_dossier(&uo, &sid(&h)).await;
@@ -556,7 +557,79 @@ async fn appraisal_conflicts_and_roles(engine: Engine) {
         .await
         .json();
     let h = step(&uo, &h, "submit", json!({})).await.json()["nomination"].clone();
-    let r = step(&office, &h, "accept", json!({"code": "GIAY_KHEN"})).await;
+    let before = app.audit_rows().await;
+    field_error(
+        &step(&office, &h, "accept", json!({"code": "GIAY_KHEN"})).await,
+        "code",
+        "không thuộc thẩm quyền của cơ quan này hay cấp trên",
+    );
+    assert_eq!(app.audit_rows().await, before, "nothing saved");
+    office
+        .get(&format!("/nominations/{}", sid(&h)))
+        .await
+        .expect(200)
+        .contains("Chấp nhận ở hình thức");
+    assert!(
+        !office
+            .get(&format!("/nominations/{}", sid(&h)))
+            .await
+            .text
+            .contains("<option value=\"GIAY_KHEN\">"),
+        "a form no one above decides is not offered"
+    );
+
+    // Accepted for a lower form a body above decides: the code changes, the form asked is kept, the
+    // timeline says so. The Prime Minister's Bằng khen asks for the dossier in Word *and* PDF.
+    let t = create(&uo, &json!({"nominating_unit_id": bd, "nominee_type": "household", "household_name": "Hộ bà Nguyễn Thị Lan", "code": "BK_TTG", "kind": "merit", "year": 2025, "achievement": "Hiến 500 m² đất mở đường"})).await;
+    full_dossier(&uo, &sid(&t)).await;
+    let upload = |name: &'static str, bytes: Vec<u8>| {
+        let (uo, id) = (&uo, sid(&t));
+        async move {
+            multipart(
+                uo,
+                &format!("/api/v1/nominations/{id}/documents"),
+                &[("doc_code", "tep_dien_tu")],
+                &[(name, bytes)],
+            )
+            .await
+            .expect(201);
+        }
+    };
+    upload("ho_so.pdf", pdf()).await;
+    let electronic = |n: &Value| {
+        n["required_documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["doc_code"] == "tep_dien_tu")
+            .map(|d| d["present"].clone())
+    };
+    let t = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&t)))
+        .await
+        .json();
+    assert_eq!(
+        electronic(&t),
+        Some(json!(false)),
+        "a lone PDF is not Word and PDF: {t}"
+    );
+    field_error(
+        &step(&uo, &t, "submit", json!({})).await,
+        "documents",
+        "còn thiếu bản Word",
+    );
+    let mut docx = b"PK\x03\x04".to_vec();
+    docx.extend_from_slice(&[0; 64]);
+    upload("ho_so.docx", docx).await;
+    let t = uo
+        .api_get(&format!("/api/v1/nominations/{}", sid(&t)))
+        .await
+        .json();
+    assert_eq!(electronic(&t), Some(json!(true)), "{t}");
+    let r = step(&uo, &t, "submit", json!({})).await;
+    r.expect(200);
+    let t = r.json()["nomination"].clone();
+    let r = step(&office, &t, "accept", json!({"code": "BK_TINH"})).await;
     r.expect(200);
     let h = r.json();
     assert_eq!(
@@ -565,7 +638,7 @@ async fn appraisal_conflicts_and_roles(engine: Engine) {
             h["original_code"].as_str(),
             h["status"].as_str()
         ),
-        (Some("GIAY_KHEN"), Some("BK_TINH"), Some("accepted"))
+        (Some("BK_TINH"), Some("BK_TTG"), Some("accepted"))
     );
     assert!(
         h["timeline"].as_array().unwrap().last().unwrap()["note"]

@@ -66,7 +66,10 @@ async fn renamed_award_shows_through_the_pipeline(engine: Engine) {
 
     // Passed by the council (straight in the database), decided by the chairman.
     let office = app.login(STANDING).await;
-    let sql = format!("UPDATE nominations SET status = 'passed' WHERE id = '{id}'");
+    // Sent before the decision's date (a decision cannot precede the dossier it decides).
+    let sql = format!(
+        "UPDATE nominations SET status = 'passed', submitted_at = '2025-05-02T02:00:00.000Z' WHERE id = '{id}'"
+    );
     match &app.db {
         thidua_store::Db::Sqlite(p) => sqlx::query(sqlx::AssertSqlSafe(sql))
             .execute(&p.write)

@@ -401,6 +401,17 @@ impl TestApp {
         }
     }
 
+    /// Changes rows behind the app's back, to set up a state no page can reach (e.g. a line the
+    /// catalog cannot price, recorded before a catalog change).
+    pub async fn exec(&self, sql: &str) {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        match &self.db {
+            Db::Sqlite(p) => sqlx::query(sql).execute(&p.write).await.map(|_| ()),
+            Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+        }
+        .expect("exec");
+    }
+
     /// The first column of the first row of a query, as text (an id, a name).
     pub async fn scalar_text(&self, sql: &str) -> String {
         let sql = sqlx::AssertSqlSafe(sql.to_string());

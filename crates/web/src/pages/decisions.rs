@@ -42,6 +42,16 @@ pub fn money(amount: Option<i64>) -> String {
     amount.map_or_else(|| "chưa có mức".to_string(), money_vn)
 }
 
+/// The live lines whose money the catalog cannot compute, as «name (award)»: the page says so
+/// loudly instead of a total that silently leaves them out.
+fn unpriced(view: &ops::DecisionView) -> Vec<String> {
+    view.lines
+        .iter()
+        .filter(|l| l.revoked_at.is_none() && l.amount.is_none())
+        .map(|l| format!("{} ({})", l.nominee_name, view.award(&l.code)))
+        .collect()
+}
+
 /// A total as shown (templates pass references or values).
 pub fn money_total<T: std::borrow::Borrow<i64>>(amount: T) -> String {
     money(Some(*amount.borrow()))
@@ -356,6 +366,7 @@ struct ShowPage {
     d: DecisionRow,
     lines: Vec<LineRowView>,
     total: String,
+    unpriced: Vec<String>,
     can_revoke: bool,
     open_lines: usize,
     v: Validation,
@@ -388,6 +399,7 @@ async fn show_page(
         &ShowPage {
             l: Layout::new(ctx, "decisions").with_flash(flash),
             total: money(Some(view.decision.total_amount)),
+            unpriced: unpriced(&view),
             d: view.decision,
             lines,
             can_revoke,

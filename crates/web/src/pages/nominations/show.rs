@@ -115,9 +115,7 @@ async fn page(
     let rules = crate::ops::rules_cache::rules_for(&state.db, ctx.org_id()).await?;
     let catalog = rules.catalog();
     let status = ops::status_of_row(&n.row);
-    let asked_rank = catalog
-        .find(n.row.original_code.as_deref().unwrap_or(&n.row.code))
-        .map_or(0, |e| e.rank);
+    let lower_forms = ops::lowering::lower_forms(&state.db, ctx, &rules, &n.row).await?;
     let page = ShowPage {
         l: Layout::new(ctx, "nominations").with_flash(flash),
         status_label: status.label(),
@@ -170,12 +168,7 @@ async fn page(
         can_edit: parts.contains(&Part::Nominator) && status.editable_by_unit(),
         can_return: status.apply(NominationAction::Return, &parts).is_ok(),
         can_accept: status.apply(NominationAction::Accept, &parts).is_ok(),
-        lower_forms: catalog
-            .entries()
-            .iter()
-            .filter(|e| e.rank < asked_rank && e.accepts(subject_of(&n.row.nominee_type)))
-            .map(|e| (e.code.as_str().to_string(), e.name.clone()))
-            .collect(),
+        lower_forms,
         n,
         v,
         refused,
@@ -186,14 +179,6 @@ async fn page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     Ok(render(code, &page))
-}
-
-fn subject_of(nominee_type: &str) -> thidua_rules::Subject {
-    match nominee_type {
-        "person" => thidua_rules::Subject::Individual,
-        "unit" => thidua_rules::Subject::Collective,
-        _ => thidua_rules::Subject::Household,
-    }
 }
 
 async fn show(
