@@ -7,6 +7,7 @@
 mod decide;
 pub mod form;
 pub mod forward;
+pub mod forward_answer;
 mod forward_papers;
 pub mod public;
 pub mod read;

@@ -72,6 +72,26 @@ pub struct ForwardSummary {
     pub authority: String,
     /// When the package was made (stored timestamp).
     pub created_at: String,
+    /// The higher level's answer as read, once recorded.
+    pub answer: Option<String>,
+}
+
+/// "Đã khen thưởng: Quyết định số 12/QĐ-UBND ngày 01/12/2026 của …, số sổ vàng 5" or
+/// "Không khen thưởng: {reason}".
+fn answer_text(a: &thidua_store::forward_answers::AnswerRow) -> String {
+    if !a.awarded {
+        return format!("Không khen thưởng: {}", a.note.clone().unwrap_or_default());
+    }
+    let mut t = format!(
+        "Đã khen thưởng: Quyết định số {} ngày {} của {}",
+        a.decision_no.as_deref().unwrap_or(""),
+        thidua_domain::date::iso_to_vn(a.decided_on.as_deref().unwrap_or("")),
+        a.issuer.as_deref().unwrap_or("")
+    );
+    if let Some(g) = a.golden_book_no {
+        t.push_str(&format!(", số sổ vàng {g}"));
+    }
+    t
 }
 
 /// The packages forwarded to a higher authority, latest first; for those who read decisions.
@@ -79,11 +99,16 @@ pub async fn forwards(db: &Db, caller: &Caller) -> Result<Vec<ForwardSummary>> {
     authorize_read(caller)?;
     let mut tx = db.begin_read().await?;
     let rows = decisions::forwards(&mut tx, caller.org_id(), FORWARD_LIMIT).await?;
+    let answers = thidua_store::forward_answers::of_org(&mut tx, caller.org_id()).await?;
     let rules = crate::rules_cache::rules_in(&mut tx, caller.org_id()).await?;
     tx.commit().await?;
     Ok(rows
         .into_iter()
         .map(|(f, nominee, code)| ForwardSummary {
+            answer: answers
+                .iter()
+                .find(|a| a.nomination_id == f.nomination_id)
+                .map(answer_text),
             nomination_id: f.nomination_id,
             nominee,
             award: super::award_name(&rules, &code),

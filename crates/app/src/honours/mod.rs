@@ -20,6 +20,7 @@ use thidua_store::{Db, Tx, persons, units};
 
 pub mod batch;
 mod entries;
+pub mod reviews;
 
 use entries::year_field;
 
@@ -153,6 +154,8 @@ pub struct History {
     pub stored: StoredLedger,
     /// Predecessor units (id, name) whose rows are included.
     pub predecessors: Vec<(String, String)>,
+    /// Reviews open or closed about the subject itself (they block awards while open).
+    pub reviews: Vec<thidua_store::ledger_reviews::ReviewRow>,
     /// What the rules engine reads.
     #[serde(skip)]
     pub ledger: Ledger,
@@ -249,15 +252,18 @@ pub async fn history_in(
         .awards
         .sort_by(|a, b| (a.year, &a.code).cmp(&(b.year, &b.code)));
     stored.ratings.sort_by_key(|r| r.year);
-    let ledger = if parts.len() > 1 {
+    let mut ledger = if parts.len() > 1 {
         thidua_rules::merge_ledgers(id, &parts)
     } else {
         parts.remove(0)
     };
+    let reviews = thidua_store::ledger_reviews::of_subject(tx, caller.org_id(), id).await?;
+    ledger.reviews.extend(reviews::to_rules(&reviews));
     Ok(History {
         subject,
         stored,
         predecessors,
+        reviews,
         ledger,
     })
 }
@@ -399,8 +405,13 @@ pub async fn evaluate_with(
     } else {
         None
     };
+    let person_kind = match kind {
+        SubjectKind::Person => Some(persons::get(&mut tx, caller.org_id(), id).await?.kind),
+        _ => None,
+    };
     tx.commit().await?;
     let mut proposal = Proposal::new(q.code.as_str(), q.year, q.date, q.jurisdiction);
+    known_from_kind(&mut proposal, person_kind.as_deref());
     facts(&mut proposal);
     let nominee = match &roster {
         Some(r) => Nominee::with_roster(&h.ledger, r),
@@ -409,6 +420,19 @@ pub async fn evaluate_with(
     let eval = rules.evaluate(nominee, &proposal).map_err(rules_error)?;
     Ok((h, eval))
 }
+
+/// Facts the person's kind decides, so they are not left for someone to confirm: "ingenuity in
+/// combat" (Luật TĐKT Điều 23(2), a basis of CSTĐCS) is open only to the armed forces.
+fn known_from_kind(p: &mut Proposal, person_kind: Option<&str>) {
+    if let Some(k) = person_kind
+        && k != "soldier"
+    {
+        p.assertions.insert(COMBAT_INGENUITY.to_string(), false);
+    }
+}
+
+/// The rule set's key for "sáng tạo trong chiến đấu, phục vụ chiến đấu".
+const COMBAT_INGENUITY: &str = "sang_tao_chien_dau";
 
 /// The next honours within reach, evaluated for last year on `date` (default today).
 pub fn roadmap(

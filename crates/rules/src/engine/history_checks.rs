@@ -185,6 +185,18 @@ pub(crate) fn chain(ctx: &Ctx<'_, '_>, of: &[Code], n: u32, step: u32) -> Found 
     if let Some(w) = why.filter(|_| need.iter().any(|yy| *yy < floor && have.contains(yy))) {
         detail.push_str(&format!(" ({w})"));
     }
+    // Whether the run may end the year before the proposal is unverified (LAW.md §9.1(3) [U]): when
+    // only that reading passes, say both instead of silently choosing one.
+    let earlier = window(y - 1, n, step);
+    if ctx.rules.params.window_end_offset == 0
+        && earlier.iter().all(|yy| have.contains(yy) && *yy >= floor)
+    {
+        detail.push_str(&format!(". Điểm pháp lý chưa được kiểm chứng: nếu chuỗi được kết thúc vào năm trước năm đề nghị thì đạt ({}); theo cách hiểu bộ quy tắc đang áp dụng (chuỗi kết thúc năm {y}) thì chưa đạt — người có thẩm quyền quyết định", years_vn(&earlier)));
+        return Found::new(Outcome::Unknown, detail).fact(format!(
+            "{what}: {}",
+            years_vn(&have.iter().copied().collect::<Vec<_>>())
+        ));
+    }
     Found::new(Outcome::Fail, detail).fact(format!(
         "{what}: {}",
         years_vn(&have.iter().copied().collect::<Vec<_>>())

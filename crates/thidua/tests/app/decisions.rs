@@ -676,7 +676,52 @@ async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engin
         .await
         .expect(200)
         .contains("Hồ sơ đã trình cấp trên")
-        .contains(&format!("/decisions/forward/{id}/package.zip"));
+        .contains(&format!("/decisions/forward/{id}/package.zip"))
+        .contains("Ghi kết quả");
+
+    // The higher level's answer comes back: refused without its decision, then recorded once; the
+    // award enters the nominee's history with the higher level's number, date and số sổ vàng.
+    let path = format!("/api/v1/nominations/{id}/higher-answer");
+    let audit = app.audit_rows().await;
+    office
+        .api_post(&path, &json!({"awarded": true, "decision_no": ""}))
+        .await
+        .expect(422)
+        .contains("Số quyết định của cấp trên");
+    office
+        .api_post(&path, &json!({"awarded": false}))
+        .await
+        .expect(422)
+        .contains("lý do");
+    assert_eq!(app.audit_rows().await, audit, "nothing saved");
+    let today = crate::campaigns_api::day(0);
+    let answer = json!({"awarded": true, "decision_no": "2345/QĐ-UBND", "decided_on": today, "issuer": "Chủ tịch UBND thành phố Hà Nội", "golden_book_no": "17"});
+    let r = office.api_post(&path, &answer).await;
+    r.expect(201);
+    assert_eq!(r.json()["golden_book_no"], 17);
+    office
+        .api_post(&path, &answer)
+        .await
+        .expect(422)
+        .contains("Đã ghi kết quả");
+    let awards = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM ledger_awards WHERE subject_id = '{}' AND code = 'BK_TINH' AND decision_no = '2345/QĐ-UBND' AND golden_book_no = 17",
+            p[0].id
+        ))
+        .await;
+    assert_eq!(awards, 1, "the award is in the history");
+    office
+        .get("/decisions")
+        .await
+        .expect(200)
+        .contains("Đã khen thưởng: Quyết định số 2345/QĐ-UBND");
+    // A unit officer may not record it.
+    app.login(UO_BACHDANG)
+        .await
+        .api_post(&path, &answer)
+        .await
+        .expect(403);
 }
 
 /// A decision cannot be dated before the dossier it decides was sent (a 2026 dossier given a decision

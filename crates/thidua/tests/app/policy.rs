@@ -426,6 +426,7 @@ const NOMINATION_ROUTES: &[Route] = &[
     a("GET /api/v1/notifications", 200, false, NOTICES, Accepted),
     a("POST /api/v1/nominations/{nomination}/forward-package", 201, true, OFFICE, PassedHigher),
     a("GET /api/v1/nominations/{nomination}/forward-package", 200, false, DECISIONS, Forwarded),
+    a("POST /api/v1/nominations/{nomination}/higher-answer", 201, true, OFFICE, Forwarded),
 ];
 
 /// Council meetings, pages and API.
@@ -471,6 +472,7 @@ const DECISION_ROUTES: &[Route] = &[
     a("POST /decisions", 303, true, DECIDE, Passed),
     a("POST /decisions/forward/{nomination}", 303, true, OFFICE, PassedHigher),
     a("GET /decisions/forward/{nomination}/package.zip", 200, false, DECISIONS, Forwarded),
+    a("POST /decisions/forward/{nomination}/answer", 303, true, OFFICE, Forwarded),
     a("GET /decisions/{decision}", 200, false, DECISIONS, Decided),
     a("POST /decisions/{decision}/revoke", 303, true, DECIDE, Decided),
     a("POST /decisions/{decision}/lines/{line}/revoke", 303, true, DECIDE, Decided),
@@ -1213,6 +1215,13 @@ async fn perform_award(s: &Session, route: &str, path: &str, f: &Fixture) -> Rep
         "POST /api/v1/nominations/{nomination}/forward-package" => {
             s.api_post(path, &json!({})).await
         }
+        "POST /api/v1/nominations/{nomination}/higher-answer" => {
+            s.api_post(
+                path,
+                &json!({"awarded": false, "note": "Chưa đủ tiêu chuẩn"}),
+            )
+            .await
+        }
         // Meetings
         "POST /meetings" => {
             let title = format!("Phiên họp xét khen thưởng mới {}", crate::common::next_n());
@@ -1312,6 +1321,10 @@ async fn perform_award(s: &Session, route: &str, path: &str, f: &Fixture) -> Rep
             .await
         }
         "POST /decisions/forward/{nomination}" => s.post_form(path, &[]).await,
+        "POST /decisions/forward/{nomination}/answer" => {
+            s.post_form(path, &[("awarded", "0"), ("note", "Chưa đủ tiêu chuẩn")])
+                .await
+        }
         "POST /decisions/{decision}/revoke" | "POST /decisions/{decision}/lines/{line}/revoke" => {
             s.post_form(path, &revoke).await
         }

@@ -24,6 +24,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_decision))
         .routes(routes!(revoke_line))
         .routes(routes!(forward_package, forward_nomination))
+        .routes(routes!(higher_answer))
         .routes(routes!(verify))
 }
 
@@ -204,6 +205,45 @@ async fn forward_nomination(
             file_name: r.file_name,
             size_bytes: r.size_bytes,
             sha256: r.sha256,
+        }),
+    ))
+}
+
+/// The higher level's answer to a forwarded dossier, as recorded.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HigherAnswer {
+    pub nomination_id: String,
+    pub awarded: bool,
+    pub decision_no: Option<String>,
+    /// ISO date.
+    pub decided_on: Option<String>,
+    pub issuer: Option<String>,
+    pub golden_book_no: Option<i64>,
+    pub note: Option<String>,
+    pub recorded_at: String,
+}
+
+/// Records the higher level's answer (awarded or not, by which decision); an award enters the
+/// nominee's history. One answer per forwarded dossier.
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/higher-answer", tag = "decisions", params(("id" = String, Path)), request_body = crate::ops::decisions::forward_answer::AnswerInput, responses((status = 201, body = HigherAnswer), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn higher_answer(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Json(b): Json<crate::ops::decisions::forward_answer::AnswerInput>,
+) -> Result<(StatusCode, Json<HigherAnswer>), ApiError> {
+    let a = ops::forward_answer::record(&state.db, &ctx, &id, &b).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(HigherAnswer {
+            nomination_id: a.nomination_id,
+            awarded: a.awarded,
+            decision_no: a.decision_no,
+            decided_on: a.decided_on,
+            issuer: a.issuer,
+            golden_book_no: a.golden_book_no,
+            note: a.note,
+            recorded_at: a.recorded_at,
         }),
     ))
 }

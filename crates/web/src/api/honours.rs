@@ -28,6 +28,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(set_rating))
         .routes(routes!(add_discipline))
         .routes(routes!(add_initiative))
+        .routes(routes!(add_review))
+        .routes(routes!(resolve_review))
         .routes(routes!(eligibility))
         .routes(routes!(roadmap))
         .routes(routes!(import_history))
@@ -450,4 +452,63 @@ async fn import_history(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     Ok((status, Json(report)))
+}
+
+/// A review open (or closed) about a person or unit; while open it blocks awards (ND 152 Điều 4(4)).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReviewEntry {
+    pub id: String,
+    /// `discipline`, `investigation`, `inspection`, `complaint` or `press`.
+    pub kind: String,
+    pub kind_label: String,
+    /// ISO date.
+    pub since: String,
+    /// ISO date, once closed.
+    pub resolved_on: Option<String>,
+    pub note: Option<String>,
+}
+
+impl From<crate::ops::honours::reviews::ReviewRow> for ReviewEntry {
+    fn from(r: crate::ops::honours::reviews::ReviewRow) -> Self {
+        ReviewEntry {
+            kind_label: crate::ops::honours::reviews::kind_label(&r.kind).to_string(),
+            id: r.id,
+            kind: r.kind,
+            since: r.since,
+            resolved_on: r.resolved_on,
+            note: r.note,
+        }
+    }
+}
+
+#[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/reviews", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path)), request_body = crate::ops::honours::reviews::ReviewInput, responses((status = 201, body = ReviewEntry), (status = 422, body = ApiErrorBody)))]
+async fn add_review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id)): Path<(String, String)>,
+    Json(b): Json<crate::ops::honours::reviews::ReviewInput>,
+) -> Result<(StatusCode, Json<ReviewEntry>), ApiError> {
+    let r =
+        crate::ops::honours::reviews::add_review(&state.db, &ctx, subject_kind(&subject)?, &id, &b)
+            .await?;
+    Ok((StatusCode::CREATED, Json(r.into())))
+}
+
+#[utoipa::path(post, path = "/api/v1/ledger/{subject}/{id}/reviews/{review_id}/resolve", tag = "honours", params(("subject" = String, Path, description = "person | unit"), ("id" = String, Path), ("review_id" = String, Path)), request_body = crate::ops::honours::reviews::ResolveInput, responses((status = 200, body = ReviewEntry), (status = 422, body = ApiErrorBody)))]
+async fn resolve_review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((subject, id, review_id)): Path<(String, String, String)>,
+    Json(b): Json<crate::ops::honours::reviews::ResolveInput>,
+) -> Result<Json<ReviewEntry>, ApiError> {
+    let r = crate::ops::honours::reviews::resolve_review(
+        &state.db,
+        &ctx,
+        subject_kind(&subject)?,
+        &id,
+        &review_id,
+        &b,
+    )
+    .await?;
+    Ok(Json(r.into()))
 }

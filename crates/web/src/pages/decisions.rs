@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/decisions/export.xlsx", get(export))
         .route("/decisions/new", get(new_form))
         .route("/decisions/forward/{nomination_id}", post(forward))
+        .route("/decisions/forward/{nomination_id}/answer", post(answer))
         .route(
             "/decisions/forward/{nomination_id}/package.zip",
             get(package),
@@ -64,8 +65,10 @@ struct ListPage {
     rows: Vec<(DecisionRow, i64)>,
     years: Vec<YearTotal>,
     can_decide: bool,
-    /// Packages sent upward: (nomination id, nominee, award, authority, date).
-    forwards: Vec<(String, String, String, String, String)>,
+    /// Packages sent upward with the higher level's answer once recorded.
+    forwards: Vec<ops::ForwardSummary>,
+    /// May record the higher level's answers (the standing office).
+    can_answer: bool,
 }
 
 async fn list(
@@ -81,16 +84,14 @@ async fn list(
     let forwards = ops::forwards(&state.db, &ctx)
         .await?
         .into_iter()
-        .map(|f| {
-            (
-                f.nomination_id,
-                f.nominee,
-                f.award,
-                f.authority,
-                super::local_time(&f.created_at),
-            )
+        .map(|f| ops::ForwardSummary {
+            created_at: super::local_time(&f.created_at),
+            ..f
         })
         .collect();
+    let can_answer = ctx.can(Action::Appraise {
+        org_id: ctx.org_id(),
+    });
     Ok(render(
         StatusCode::OK,
         &ListPage {
@@ -99,6 +100,7 @@ async fn list(
             years,
             can_decide,
             forwards,
+            can_answer,
         },
     ))
 }
@@ -534,4 +536,34 @@ async fn certificate(
             qr,
         },
     ))
+}
+
+/// The higher level's answer to a forwarded dossier, from the decisions page.
+async fn answer(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(nomination_id): Path<String>,
+    Form(f): Form<AnswerForm>,
+) -> AppResult<Response> {
+    let input = ops::forward_answer::AnswerInput {
+        awarded: f.awarded == "1",
+        decision_no: f.decision_no,
+        decided_on: f.decided_on,
+        issuer: f.issuer,
+        golden_book_no: f.golden_book_no,
+        note: f.note,
+    };
+    ops::forward_answer::record(&state.db, &ctx, &nomination_id, &input).await?;
+    Ok(see_other("/decisions", "Đã ghi kết quả của cấp trên."))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AnswerForm {
+    awarded: String,
+    decision_no: String,
+    decided_on: String,
+    issuer: String,
+    golden_book_no: String,
+    note: String,
 }

@@ -280,6 +280,31 @@ async fn add(
         )
         .await
         .map(|_| "Đã ghi sáng kiến."),
+        "reviews" => ops::reviews::add_review(
+            db,
+            ctx,
+            kind,
+            id,
+            &ops::reviews::ReviewInput {
+                kind: f.kind.clone(),
+                since: f.from_date.clone(),
+                note: f.note.clone(),
+            },
+        )
+        .await
+        .map(|_| "Đã ghi nội dung đang xem xét; khen thưởng bị tạm dừng đến khi kết thúc."),
+        "resolve" => ops::reviews::resolve_review(
+            db,
+            ctx,
+            kind,
+            id,
+            &f.name,
+            &ops::reviews::ResolveInput {
+                resolved_on: f.to_date.clone(),
+            },
+        )
+        .await
+        .map(|_| "Đã ghi kết thúc nội dung xem xét."),
         _ => return Err(AppError::NotFound),
     };
     match result.map_err(AppError::from) {

@@ -73,6 +73,9 @@ struct ShowPage {
     awards: Vec<AwardLine>,
     ratings: Vec<(i64, &'static str, String)>,
     disciplines: Vec<(&'static str, String, String, String)>,
+    /// Reviews: (id, what, since, closed on — empty while open, note).
+    reviews: Vec<(String, &'static str, String, String, String)>,
+    review_options: Vec<(&'static str, &'static str)>,
     initiatives: Vec<(String, i64, &'static str, String, bool)>,
     entries: Vec<(String, String)>,
     rating_options: Vec<(String, &'static str)>,
@@ -411,6 +414,23 @@ pub(super) fn page(
         awards: award_lines(r, &h),
         ratings: rating_lines(&h),
         disciplines: discipline_lines(&h),
+        reviews: h
+            .reviews
+            .iter()
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    ops::reviews::kind_label(&r.kind),
+                    thidua_domain::date::iso_to_vn(&r.since),
+                    r.resolved_on
+                        .as_deref()
+                        .map(thidua_domain::date::iso_to_vn)
+                        .unwrap_or_default(),
+                    r.note.clone().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        review_options: ops::reviews::kind_options(),
         initiatives: initiative_lines(&h),
         entries: catalog_entries(r, kind),
         rating_options: rating_options(),
