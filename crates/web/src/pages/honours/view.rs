@@ -74,7 +74,7 @@ struct ShowPage {
     ratings: Vec<(i64, &'static str, String)>,
     disciplines: Vec<(&'static str, String, String, String)>,
     /// Reviews: (id, what, since, closed on — empty while open, note).
-    reviews: Vec<(String, &'static str, String, String, String)>,
+    reviews: Vec<(String, String, String, String, String)>,
     review_options: Vec<(&'static str, &'static str)>,
     initiatives: Vec<(String, i64, &'static str, String, bool)>,
     entries: Vec<(String, String)>,
@@ -420,7 +420,7 @@ pub(super) fn page(
             .map(|r| {
                 (
                     r.id.clone(),
-                    ops::reviews::kind_label(&r.kind),
+                    upper_first(ops::reviews::kind_label(&r.kind)),
                     thidua_domain::date::iso_to_vn(&r.since),
                     r.resolved_on
                         .as_deref()
@@ -449,4 +449,12 @@ pub(super) fn page(
         v,
     };
     Ok(render(status, &page))
+}
+
+/// "có khiếu nại…" → "Có khiếu nại…": labels written to follow a sentence start a table cell.
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
