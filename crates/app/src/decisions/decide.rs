@@ -12,7 +12,7 @@ use thidua_domain::nomination::{NominationAction, NominationStatus, Part};
 use thidua_domain::policy::Action;
 use thidua_rules::Rules;
 use thidua_store::decisions::{self, DecisionRow, LineRow};
-use thidua_store::ledger::{self, AwardRow, Owner};
+use thidua_store::ledger::{self, AwardRow};
 use thidua_store::nominations::{self, NominationRow};
 use thidua_store::{Db, Tx, ids};
 
@@ -226,36 +226,16 @@ fn decision_row(caller: &Caller, c: Checked, picked: &[Picked]) -> DecisionRow {
 
 /// The award a line records in the person's or unit's history (none for a household).
 fn award_of(caller: &Caller, d: &DecisionRow, n: &NominationRow, golden: i64) -> Option<AwardRow> {
-    let subject_id = match (
-        n.nominee_type.as_str(),
-        n.person_id.as_deref(),
-        n.unit_id.as_deref(),
-    ) {
-        ("person", Some(s), _) | ("unit", _, Some(s)) => s,
-        _ => return None,
-    };
-    let subject_type = if n.nominee_type == "person" {
-        "person"
-    } else {
-        "unit"
-    };
-    let mut a = AwardRow::new(
-        &Owner {
-            org_id: caller.org_id(),
-            subject_type,
-            subject_id,
+    super::award_for(
+        caller.org_id(),
+        n,
+        &super::AwardSource {
+            decision_no: Some(d.number.clone()),
+            decision_date: Some(d.signed_on.clone()),
+            issuer: Some(d.issuer.clone()),
+            golden_book_no: Some(golden),
         },
-        &n.code,
-        n.year,
-    );
-    a.kind = n.kind.clone();
-    a.decision_no = Some(d.number.clone());
-    a.decision_date = Some(d.signed_on.clone());
-    a.issuer = Some(d.issuer.clone());
-    a.golden_book_no = Some(golden);
-    a.achievement_id = n.achievement_key.clone();
-    a.achievement = Some(n.achievement.clone());
-    Some(a)
+    )
 }
 
 /// The lines in số sổ vàng order with their money on `date` (added to the decision's total) and a

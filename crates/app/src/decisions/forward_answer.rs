@@ -9,8 +9,8 @@ use thidua_domain::Validation;
 use thidua_domain::date::{iso, parse as parse_date, vn};
 use thidua_domain::policy::Action;
 use thidua_store::forward_answers::{self, AnswerRow};
-use thidua_store::ledger::{self, AwardRow, Owner};
-use thidua_store::nominations::{self, NominationRow};
+use thidua_store::ledger;
+use thidua_store::nominations;
 use thidua_store::{Db, StoreError, decisions, ids};
 
 /// What the higher level answered.
@@ -117,32 +117,6 @@ fn check(input: &AnswerInput, v: &mut Validation) -> Checked {
     }
 }
 
-/// The award the answer writes into the nominee's history (none for a household).
-fn award_of(n: &NominationRow, c: &Checked, org_id: &str) -> Option<AwardRow> {
-    let (subject_type, subject_id) = match (n.person_id.as_deref(), n.unit_id.as_deref()) {
-        (Some(p), _) => ("person", p),
-        (None, Some(u)) => ("unit", u),
-        _ => return None,
-    };
-    let mut a = AwardRow::new(
-        &Owner {
-            org_id,
-            subject_type,
-            subject_id,
-        },
-        &n.code,
-        n.year,
-    );
-    a.kind = n.kind.clone();
-    a.decision_no = c.decision_no.clone();
-    a.decision_date = c.decided_on.map(iso);
-    a.issuer = c.issuer.clone();
-    a.golden_book_no = c.golden;
-    a.achievement_id = n.achievement_key.clone();
-    a.achievement = Some(n.achievement.clone());
-    Some(a)
-}
-
 /// Records the higher level's answer to the forwarded nomination `id`.
 pub async fn record(db: &Db, caller: &Caller, id: &str, input: &AnswerInput) -> Result<AnswerRow> {
     caller.authorize(Action::Appraise {
@@ -194,7 +168,16 @@ pub async fn record(db: &Db, caller: &Caller, id: &str, input: &AnswerInput) -> 
         r => r?,
     }
     if input.awarded
-        && let Some(a) = award_of(&n, &c, caller.org_id())
+        && let Some(a) = super::award_for(
+            caller.org_id(),
+            &n,
+            &super::AwardSource {
+                decision_no: c.decision_no.clone(),
+                decision_date: c.decided_on.map(iso),
+                issuer: c.issuer.clone(),
+                golden_book_no: c.golden,
+            },
+        )
     {
         ledger::insert_award(&mut tx, &a).await?;
     }

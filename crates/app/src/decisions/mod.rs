@@ -63,6 +63,46 @@ pub struct RevokeInput {
     pub revoking_decision: String,
 }
 
+/// The decision an award in the history comes from: this body's or a higher level's.
+pub struct AwardSource {
+    pub decision_no: Option<String>,
+    /// ISO date.
+    pub decision_date: Option<String>,
+    pub issuer: Option<String>,
+    pub golden_book_no: Option<i64>,
+}
+
+/// The award a decided nomination records in its person's or unit's history (none for a household).
+pub fn award_for(
+    org_id: &str,
+    n: &thidua_store::nominations::NominationRow,
+    from: &AwardSource,
+) -> Option<thidua_store::ledger::AwardRow> {
+    let (subject_type, subject_id) = match (
+        n.nominee_type.as_str(),
+        n.person_id.as_deref(),
+        n.unit_id.as_deref(),
+    ) {
+        ("person", Some(s), _) => ("person", s),
+        ("unit", _, Some(s)) => ("unit", s),
+        _ => return None,
+    };
+    let owner = thidua_store::ledger::Owner {
+        org_id,
+        subject_type,
+        subject_id,
+    };
+    let mut a = thidua_store::ledger::AwardRow::new(&owner, &n.code, n.year);
+    a.kind = n.kind.clone();
+    a.decision_no = from.decision_no.clone();
+    a.decision_date = from.decision_date.clone();
+    a.issuer = from.issuer.clone();
+    a.golden_book_no = from.golden_book_no;
+    a.achievement_id = n.achievement_key.clone();
+    a.achievement = Some(n.achievement.clone());
+    Some(a)
+}
+
 /// The rules subject of a nominee type.
 pub fn subject_of(nominee_type: &str) -> Subject {
     match nominee_type {

@@ -683,6 +683,21 @@ async fn higher_authority_is_forwarded_as_a_package(engine: crate::common::Engin
     // award enters the nominee's history with the higher level's number, date and số sổ vàng.
     let path = format!("/api/v1/nominations/{id}/higher-answer");
     let audit = app.audit_rows().await;
+    // On the page, a refused answer shows its form again, open, with what was typed and why.
+    office
+        .post_form(
+            &format!("/decisions/forward/{id}/answer"),
+            &[
+                ("awarded", "1"),
+                ("decided_on", "31/02/2026"),
+                ("issuer", "UBND thành phố"),
+            ],
+        )
+        .await
+        .expect(422)
+        .contains("Hãy nhập số quyết định của cấp trên")
+        .contains("value=\"31/02/2026\"")
+        .contains("<details open>");
     office
         .api_post(&path, &json!({"awarded": true, "decision_no": ""}))
         .await

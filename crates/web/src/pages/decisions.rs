@@ -69,6 +69,10 @@ struct ListPage {
     forwards: Vec<ops::ForwardSummary>,
     /// May record the higher level's answers (the standing office).
     can_answer: bool,
+    /// A refused answer: its nomination (its form opens again), what was typed, and why.
+    answering: String,
+    answer: AnswerForm,
+    v: Validation,
 }
 
 async fn list(
@@ -76,12 +80,29 @@ async fn list(
     ctx: Ctx,
     Query(f): Query<Flash>,
 ) -> AppResult<Response> {
-    let rows = ops::list(&state.db, &ctx).await?;
+    list_page(
+        &state,
+        &ctx,
+        f.ok,
+        (String::new(), AnswerForm::default(), Validation::new()),
+    )
+    .await
+}
+
+/// The list of decisions and forwarded dossiers; with a refused answer, its form again with the
+/// messages at its fields.
+async fn list_page(
+    state: &AppState,
+    ctx: &Ctx,
+    flash: Option<String>,
+    (answering, answer, v): (String, AnswerForm, Validation),
+) -> AppResult<Response> {
+    let rows = ops::list(&state.db, ctx).await?;
     let years = ops::year_totals(&rows);
     let can_decide = ctx.can(Action::Decide {
         org_id: ctx.org_id(),
     });
-    let forwards = ops::forwards(&state.db, &ctx)
+    let forwards = ops::forwards(&state.db, ctx)
         .await?
         .into_iter()
         .map(|f| ops::ForwardSummary {
@@ -93,14 +114,17 @@ async fn list(
         org_id: ctx.org_id(),
     });
     Ok(render(
-        StatusCode::OK,
+        form_status(&v, false),
         &ListPage {
-            l: Layout::new(&ctx, "decisions").with_flash(f.ok),
+            l: Layout::new(ctx, "decisions").with_flash(flash),
             rows,
             years,
             can_decide,
             forwards,
             can_answer,
+            answering,
+            answer,
+            v,
         },
     ))
 }
@@ -546,16 +570,29 @@ async fn answer(
     Form(f): Form<AnswerForm>,
 ) -> AppResult<Response> {
     let input = ops::forward_answer::AnswerInput {
-        awarded: f.awarded == "1",
-        decision_no: f.decision_no,
-        decided_on: f.decided_on,
-        issuer: f.issuer,
-        golden_book_no: f.golden_book_no,
-        note: f.note,
+        awarded: f.awarded != "0",
+        decision_no: f.decision_no.clone(),
+        decided_on: f.decided_on.clone(),
+        issuer: f.issuer.clone(),
+        golden_book_no: f.golden_book_no.clone(),
+        note: f.note.clone(),
     };
-    ops::forward_answer::record(&state.db, &ctx, &nomination_id, &input).await?;
-    Ok(see_other("/decisions", "Đã ghi kết quả của cấp trên."))
+    match ops::forward_answer::record(&state.db, &ctx, &nomination_id, &input)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(_) => Ok(see_other("/decisions", "Đã ghi kết quả của cấp trên.")),
+        Err(AppError::Invalid(v)) => list_page(&state, &ctx, None, (nomination_id, f, v)).await,
+        Err(e) => Err(e),
+    }
 }
+
+/// The one-line fields of the answer form: (name, label, placeholder).
+pub const ANSWER_FIELDS: [(&str, &str, &str); 3] = [
+    ("decision_no", "Số quyết định", "1234/QĐ-UBND"),
+    ("decided_on", "Ngày quyết định", "ngày/tháng/năm"),
+    ("golden_book_no", "Số sổ vàng", ""),
+];
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -566,4 +603,16 @@ struct AnswerForm {
     issuer: String,
     golden_book_no: String,
     note: String,
+}
+
+impl AnswerForm {
+    /// What was typed in the one-line field `name`, shown again with its message.
+    fn value(&self, name: &str) -> &str {
+        match name {
+            "decision_no" => &self.decision_no,
+            "decided_on" => &self.decided_on,
+            "golden_book_no" => &self.golden_book_no,
+            _ => "",
+        }
+    }
 }
