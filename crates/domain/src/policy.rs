@@ -124,6 +124,11 @@ pub enum Action<'a> {
     ManageUsers {
         org_id: &'a str,
     },
+    /// Export the organisation's data as one archive, or import another organisation's archive into
+    /// it (the 2025 reorganisation: a district's history carried to the wards that succeed it).
+    TransferData {
+        org_id: &'a str,
+    },
     /// Read the award history (ledger), eligibility and roadmap of a person or unit at `unit_path`.
     ViewHonours {
         org_id: &'a str,
@@ -254,6 +259,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | ImportPeople { org_id }
         | ViewAudit { org_id }
         | ManageUsers { org_id }
+        | TransferData { org_id }
         | ViewHonours { org_id, .. }
         | EditHonours { org_id, .. }
         | ImportHonours { org_id }
@@ -327,7 +333,9 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
                 || (actor.role == Role::UnitOfficer
                     && leader_path.is_some_and(|p| actor.in_scope(p)))
         }
-        ManageUsers { .. } | EditRuleFiles { .. } => actor.role == Role::Admin,
+        ManageUsers { .. } | EditRuleFiles { .. } | TransferData { .. } => {
+            actor.role == Role::Admin
+        }
     };
     if allowed {
         Ok(())
@@ -399,6 +407,7 @@ mod tests {
             ("import_people", Action::ImportPeople { org_id: ORG }),
             ("audit", Action::ViewAudit { org_id: ORG }),
             ("users", Action::ManageUsers { org_id: ORG }),
+            ("transfer", Action::TransferData { org_id: ORG }),
             (
                 "view_honours",
                 Action::ViewHonours {
@@ -478,6 +487,7 @@ mod tests {
             "import_people",
             "audit",
             "users",
+            "transfer",
             "view_honours",
             "edit_honours",
             "import_honours",
@@ -498,7 +508,7 @@ mod tests {
         let office: Vec<&str> = everything
             .iter()
             .copied()
-            .filter(|a| !["users", "vote", "edit_rule_files"].contains(a))
+            .filter(|a| !["users", "transfer", "vote", "edit_rule_files"].contains(a))
             .collect();
         let admin: Vec<&str> = everything
             .iter()

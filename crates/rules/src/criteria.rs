@@ -403,6 +403,21 @@ impl Criterion {
     }
 }
 
+/// Every `Assert` of a check (inside alternatives too), each key once.
+pub(crate) fn collect_assertions(check: &Check, out: &mut Vec<(String, String)>) {
+    match check {
+        Check::Assert { key, text } if !out.iter().any(|(k, _)| k == key) => {
+            out.push((key.clone(), text.clone()));
+        }
+        Check::AnyOf(options) => {
+            for o in options {
+                collect_assertions(o, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 impl Check {
     /// Codes this check refers to (for cross-validation against the catalog).
     pub fn referenced_codes(&self) -> Vec<&Code> {

@@ -161,6 +161,23 @@ impl Rules {
         self.book.in_force(date, jurisdiction)
     }
 
+    /// The facts of `code` only a person can confirm (participation, exceeded targets…) under the rules
+    /// in force for `proposal`, as `(key, text)` once each: what an appraising officer is asked.
+    pub fn assertions(
+        &self,
+        proposal: &Proposal,
+        subject: Subject,
+    ) -> Result<Vec<(String, String)>> {
+        let resolved = self.in_force(proposal.date, &proposal.jurisdiction)?;
+        let mut out: Vec<(String, String)> = Vec::new();
+        for c in resolved.criteria(&proposal.code) {
+            if c.applies_to(subject) {
+                criteria::collect_assertions(&c.check, &mut out);
+            }
+        }
+        Ok(out)
+    }
+
     /// Evaluates a proposal under the rules in force on its date.
     pub fn evaluate(&self, nominee: Nominee<'_>, proposal: &Proposal) -> Result<Evaluation> {
         let resolved = self.in_force(proposal.date, &proposal.jurisdiction)?;

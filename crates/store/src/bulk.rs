@@ -17,6 +17,10 @@ pub enum Val {
     Null,
     /// A NULL in an integer column (PostgreSQL wants the parameter typed).
     NullInt,
+    /// A NULL in a floating-point column.
+    NullReal,
+    /// A NULL in a boolean column.
+    NullBool,
 }
 
 impl Val {
@@ -119,12 +123,8 @@ fn rows_per_statement(tx: &Tx, columns: usize) -> usize {
 }
 
 /// `INSERT INTO table (columns…) VALUES (…), (…), …` for every row, in statements of many rows.
-pub async fn insert(
-    tx: &mut Tx,
-    table: &'static str,
-    columns: &'static [&'static str],
-    rows: &[Vec<Val>],
-) -> Result<u64> {
+/// Table and column names are the program's own (or read from the database's catalog), never input.
+pub async fn insert(tx: &mut Tx, table: &str, columns: &[&str], rows: &[Vec<Val>]) -> Result<u64> {
     let mut written = 0;
     for chunk in rows.chunks(rows_per_statement(tx, columns.len())) {
         let sql = statement(table, columns, chunk.len());
@@ -140,6 +140,8 @@ pub async fn insert(
                         Val::Bool(b) => q.bind(*b),
                         Val::Null => q.bind(None::<&str>),
                         Val::NullInt => q.bind(None::<i64>),
+                        Val::NullReal => q.bind(None::<f64>),
+                        Val::NullBool => q.bind(None::<bool>),
                     };
                 }
             }

@@ -82,6 +82,15 @@ pub enum Tx {
 /// Migrations of both engines (portable SQL).
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// Migrations of one engine only (full-text search): versions from 1001, run after the shared ones.
+/// The version of the newest shared migration (what the tables look like on both engines).
+pub(crate) fn shared_schema_version() -> i64 {
+    MIGRATOR
+        .migrations
+        .iter()
+        .map(|m| m.version)
+        .max()
+        .unwrap_or(0)
+}
 static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations_sqlite");
 static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations_postgres");
 

@@ -49,6 +49,25 @@ pub async fn of_subject(tx: &mut Tx, org_id: &str, subject_id: &str) -> Result<V
     .await)?)
 }
 
+/// Every review of the subjects whose ids lie between `first` and `last` (a page of the year-end
+/// review of everyone), by subject.
+pub async fn of_range(
+    tx: &mut Tx,
+    org_id: &str,
+    first: &str,
+    last: &str,
+) -> Result<Vec<ReviewRow>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ReviewRow>(
+        "SELECT * FROM ledger_reviews WHERE org_id = $1 AND subject_id >= $2 AND subject_id <= $3 \
+         ORDER BY subject_id, since, id"
+    )
+    .bind(org_id)
+    .bind(first)
+    .bind(last)
+    .fetch_all(c)
+    .await)?)
+}
+
 /// Closes an open review on `on`; [`StoreError::NotFound`] when there is no such open review.
 pub async fn resolve(
     tx: &mut Tx,

@@ -23,6 +23,7 @@ pub mod ids;
 pub mod ledger;
 pub mod ledger_reviews;
 pub mod meetings;
+pub mod nomination_facts;
 pub mod nominations;
 pub mod notifications;
 pub mod orgs;
@@ -31,6 +32,7 @@ pub mod registers;
 pub mod rule_sources;
 pub mod sessions;
 mod sql;
+pub mod transfer;
 pub mod units;
 pub mod users;
 

@@ -12,6 +12,25 @@ pub async fn first(tx: &mut Tx) -> Result<Option<String>> {
     .await)?)
 }
 
+/// Every organisation, `(id, name)`, oldest first.
+pub async fn all(tx: &mut Tx) -> Result<Vec<(String, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>(
+        "SELECT id, name FROM orgs ORDER BY created_at"
+    )
+    .fetch_all(c)
+    .await)?)
+}
+
+/// The organisation's name (`NotFound` when there is none with that id).
+pub async fn name(tx: &mut Tx, org_id: &str) -> Result<String> {
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, String>(
+        "SELECT name FROM orgs WHERE id = $1"
+    )
+    .bind(org_id)
+    .fetch_one(c)
+    .await)?)
+}
+
 pub async fn insert(tx: &mut Tx, name: &str) -> Result<String> {
     let id = ids::new_id();
     insert_row!(tx, "orgs", {

@@ -66,7 +66,8 @@ pub async fn all_levels(tx: &mut Tx) -> Result<Vec<CodeName>> {
     .await)?)
 }
 
-fn search_text(code: &str, name: &str, short_name: Option<&str>) -> String {
+/// The folded text a unit is searched by.
+pub fn search_text(code: &str, name: &str, short_name: Option<&str>) -> String {
     thidua_domain::text::fold(&format!("{code} {name} {}", short_name.unwrap_or("")))
 }
 

@@ -156,8 +156,11 @@ pub async fn load_if_empty(
         build_clusters(db, &ctx, &current, &[this_year]).await?;
     }
     build_users(db, &ctx, &units, &hash, &DEMO_USERS).await?;
+    let city = crate::demo_city::build(db, blobs, &hash).await?;
+    // The city inherits the district's units, people and history of the years before 2025; the
+    // district's campaigns of this year, built next, stay in its own (demonstration) organisation.
+    crate::demo_transfer::carry_district_history(db, blobs, &org, &city).await?;
     crate::demo_campaigns::build(db, &ctx, &current).await?;
-    crate::demo_city::build(db, blobs, &hash).await?;
     println!(
         "Đã tạo dữ liệu mẫu của hai tổ chức. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):"
     );

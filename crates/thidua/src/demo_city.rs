@@ -107,8 +107,8 @@ pub const CITY_USERS: [DemoUser; 8] = [
 
 /// Builds the city organisation with its users, its campaign and award work in every state. Called by
 /// [`crate::demo::load_if_empty`] after the district organisation; `hash` is the demo password's hash,
-/// `blobs` where the dossiers' files go.
-pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result<()> {
+/// `blobs` where the dossiers' files go. Returns the organisation's id.
+pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result<String> {
     let mut tx = db.begin().await?;
     let org = orgs::insert(&mut tx, CITY_ORG_NAME).await?;
     let (username, full_name, _, role, _) = CITY_USERS[0];
@@ -139,7 +139,8 @@ pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result
     build_people(db, &ctx, &units).await?;
     build_users(db, &ctx, &units, hash, &CITY_USERS).await?;
     let campaign = crate::demo_campaigns::build_city(db, &ctx, &units).await?;
-    build_awards(db, blobs, &units, &campaign).await
+    build_awards(db, blobs, &units, &campaign).await?;
+    Ok(org)
 }
 
 /// The city's administrator edits its copy of the award catalog (rules are data) so that provincial

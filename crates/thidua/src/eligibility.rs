@@ -26,6 +26,7 @@ pub async fn run(db: &Db, q: &Query<'_>, csv: Option<&Path>) -> anyhow::Result<(
         year: q.year.map(|y| y.to_string()).unwrap_or_default(),
         date: q.date.unwrap_or_default().to_string(),
         jurisdiction: q.jurisdiction.to_string(),
+        ..Default::default()
     };
     let started = Instant::now();
     let r = thidua_app::honours::batch::everyone(db, &caller, &input)

@@ -9,6 +9,8 @@ pub mod bootstrap;
 pub mod demo;
 pub mod demo_campaigns;
 pub mod demo_city;
+pub mod demo_transfer;
 pub mod eligibility;
 pub mod import_plan;
 pub mod province;
+pub mod transfer_cli;

@@ -1,7 +1,9 @@
 //! The `thidua` binary: one program for every job — serve the app, migrate the database, manage users,
 //! load demo data.
 
-use thidua::{backup, blob_store, bootstrap, demo, eligibility, import_plan, province};
+use thidua::{
+    backup, blob_store, bootstrap, demo, eligibility, import_plan, province, transfer_cli,
+};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -117,10 +119,58 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Move an organisation's data to the one that succeeds it (the 2025 reorganisation).
+    Transfer {
+        #[command(subcommand)]
+        action: TransferCommand,
+    },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
         action: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TransferCommand {
+    /// Write one organisation's data (units, people, history, campaigns, dossiers with their files,
+    /// meetings, decisions) as one archive.
+    Export {
+        /// The organisation: its id or a unique part of its name.
+        #[arg(long)]
+        org: String,
+        /// The archive to write (.tar.gz).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        blobs: blob_store::BlobArgs,
+    },
+    /// Import an archive into the organisation that succeeds its own, all or nothing.
+    Import {
+        /// The receiving organisation: its id or a unique part of its name.
+        #[arg(long)]
+        org: String,
+        /// The archive written by `thidua transfer export`.
+        #[arg(long)]
+        from: PathBuf,
+        /// The day the reorganisation took effect (dd/mm/yyyy).
+        #[arg(long, default_value = "01/07/2025")]
+        effective: String,
+        /// Put before every former unit's code (needed when codes clash; proposed when they do).
+        #[arg(long)]
+        prefix: Option<String>,
+        /// A former unit and the unit that carries it on, by code: `P-BACHDANG=PHUONG-HBT` (repeat).
+        #[arg(long = "successor")]
+        successors: Vec<String>,
+        /// Confirm the successors proposed by name.
+        #[arg(long)]
+        accept_proposed: bool,
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        blobs: blob_store::BlobArgs,
     },
 }
 
@@ -249,6 +299,44 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
         }
         Command::Restore { from, db, force } => {
             return Ok(backup::restore_command(&from, db.data_dir, db.database_url, force).await);
+        }
+        Command::Transfer {
+            action:
+                TransferCommand::Export {
+                    org,
+                    out,
+                    db,
+                    blobs,
+                },
+        } => {
+            let pool = open(&db).await?;
+            let blobs = blob_store::open(&blobs, &db.data_dir).await?;
+            transfer_cli::export(&pool, blobs.as_ref(), &org, &out).await?;
+        }
+        Command::Transfer {
+            action:
+                TransferCommand::Import {
+                    org,
+                    from,
+                    effective,
+                    prefix,
+                    successors,
+                    accept_proposed,
+                    db,
+                    blobs,
+                },
+        } => {
+            let pool = open(&db).await?;
+            let blobs = blob_store::open(&blobs, &db.data_dir).await?;
+            let args = transfer_cli::ImportArgs {
+                org: &org,
+                from: &from,
+                effective_on: &effective,
+                prefix: prefix.as_deref(),
+                successors: &successors,
+                accept_proposed,
+            };
+            transfer_cli::import(&pool, blobs.as_ref(), &args).await?;
         }
         Command::User {
             action:

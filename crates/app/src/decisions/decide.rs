@@ -26,7 +26,7 @@ fn verify_code() -> String {
         .collect()
 }
 
-async fn fresh_code(tx: &mut Tx) -> Result<String> {
+pub(crate) async fn fresh_code(tx: &mut Tx) -> Result<String> {
     loop {
         let code = verify_code();
         if !decisions::code_taken(tx, &code).await? {

@@ -5,6 +5,7 @@
 //! instead ([`forward`]); decided awards are published ([`public`]).
 
 mod decide;
+pub(crate) use decide::fresh_code as fresh_verify_code;
 pub mod form;
 pub mod forward;
 pub mod forward_answer;

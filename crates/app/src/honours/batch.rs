@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use thidua_domain::policy::Action;
 use thidua_rules::{Nominee, Proposal, Rules, Subject, Verdict};
+use thidua_store::ledger_reviews::{self, ReviewRow};
 use thidua_store::{Db, ledger, persons};
 
 /// People read and evaluated together.
@@ -46,12 +47,9 @@ pub async fn everyone(
 ) -> Result<EveryoneReport> {
     let rules = super::rules_for(db, caller.org_id()).await?;
     let q = validate_eligibility(input, Subject::Individual, rules.catalog())?;
-    let proposal = Arc::new(Proposal::new(
-        q.code.as_str(),
-        q.year,
-        q.date,
-        q.jurisdiction,
-    ));
+    let mut proposal = Proposal::new(q.code.as_str(), q.year, q.date, q.jurisdiction);
+    proposal.decider_level = q.decider_level;
+    let proposal = Arc::new(proposal);
     let started = Instant::now();
     let people = visible_people(db, caller).await?;
     let mut report = EveryoneReport {
@@ -115,18 +113,28 @@ async fn visible_people(db: &Db, caller: &Caller) -> Result<Vec<(String, String)
         .collect())
 }
 
-async fn read_histories(
-    db: &Db,
-    org: &str,
-    page: &[(String, String)],
-) -> Result<std::collections::HashMap<String, ledger::StoredLedger>> {
+/// A page's stored histories, and the reviews, investigations and complaints recorded about its
+/// people (an open one blocks an award, ND 152 Điều 4(4)).
+struct Histories {
+    ledgers: std::collections::HashMap<String, ledger::StoredLedger>,
+    reviews: std::collections::HashMap<String, Vec<ReviewRow>>,
+}
+
+async fn read_histories(db: &Db, org: &str, page: &[(String, String)]) -> Result<Histories> {
     let (Some(first), Some(last)) = (page.first(), page.last()) else {
-        return Ok(Default::default());
+        return Ok(Histories {
+            ledgers: Default::default(),
+            reviews: Default::default(),
+        });
     };
     let mut tx = db.begin_read().await?;
-    let histories = ledger::load_range(&mut tx, org, &first.0, &last.0).await?;
+    let ledgers = ledger::load_range(&mut tx, org, &first.0, &last.0).await?;
+    let mut reviews: std::collections::HashMap<String, Vec<ReviewRow>> = Default::default();
+    for r in ledger_reviews::of_range(&mut tx, org, &first.0, &last.0).await? {
+        reviews.entry(r.subject_id.clone()).or_default().push(r);
+    }
     tx.commit().await?;
-    Ok(histories)
+    Ok(Histories { ledgers, reviews })
 }
 
 async fn collect(
@@ -156,15 +164,18 @@ fn evaluate_page(
     rules: &Rules,
     proposal: &Proposal,
     people: Vec<(String, String)>,
-    mut histories: std::collections::HashMap<String, ledger::StoredLedger>,
+    mut histories: Histories,
 ) -> Result<(Vec<PersonVerdict>, Duration)> {
     let started = Instant::now();
     let empty = ledger::StoredLedger::default();
     let ledgers: Vec<(String, String, thidua_rules::Ledger)> = people
         .into_iter()
         .map(|(id, name)| {
-            let stored = histories.remove(&id);
-            let l = to_ledger(&id, Subject::Individual, stored.as_ref().unwrap_or(&empty))?;
+            let stored = histories.ledgers.remove(&id);
+            let mut l = to_ledger(&id, Subject::Individual, stored.as_ref().unwrap_or(&empty))?;
+            if let Some(rows) = histories.reviews.get(&id) {
+                l.reviews.extend(super::reviews::to_rules(rows));
+            }
             Ok((id, name, l))
         })
         .collect::<Result<_>>()?;

@@ -288,6 +288,32 @@ pub struct EligibilityInput {
     pub date: String,
     /// `VN` (default) or a province code with its own rule set (`HN`, `HCM`, `BN`).
     pub jurisdiction: String,
+    /// Level of the body that would decide (`tinh`, `so`, `huyen`, `xa`, `bo`, `trung_uong`,
+    /// `doanh_nghiep`), so "may this level decide it on that date" is answered; empty: not asked.
+    pub decider_level: String,
+}
+
+/// The deciding levels the catalog knows, with their names (select boxes; checked input).
+pub const DECIDER_LEVELS: [(&str, &str); 8] = [
+    ("trung_uong", "Trung ương (Chủ tịch nước, Thủ tướng)"),
+    ("bo", "Bộ, ban, ngành, đoàn thể trung ương"),
+    ("don_vi_thuoc_bo", "Đơn vị thuộc bộ, ngành"),
+    ("tinh", "Tỉnh, thành phố"),
+    ("so", "Sở, ban, ngành thuộc tỉnh"),
+    ("huyen", "Huyện, quận, thị xã (đến 30/06/2025)"),
+    ("xa", "Xã, phường, đặc khu"),
+    ("doanh_nghiep", "Doanh nghiệp, hợp tác xã"),
+];
+
+/// The deciding level of a body of `unit_level` (the organisation's levels → the catalog's).
+pub fn decider_level_of(unit_level: &str) -> Option<&'static str> {
+    match unit_level {
+        "central" => Some("trung_uong"),
+        "province" => Some("tinh"),
+        "district" => Some("huyen"),
+        "commune" => Some("xa"),
+        _ => None,
+    }
 }
 
 /// A checked eligibility request.
@@ -297,6 +323,7 @@ pub struct EligibilityQuery {
     pub year: i32,
     pub date: time::Date,
     pub jurisdiction: Jurisdiction,
+    pub decider_level: Option<thidua_rules::Level>,
 }
 
 pub fn validate_eligibility(
@@ -341,6 +368,21 @@ pub fn validate_eligibility(
         "" => Jurisdiction::national(),
         j => Jurisdiction::new(j.to_uppercase()),
     };
+    let decider_level = match input.decider_level.trim() {
+        "" => None,
+        l if DECIDER_LEVELS.iter().any(|(c, _)| *c == l) => Some(thidua_rules::Level::new(l)),
+        l => {
+            v.add(
+                "decider_level",
+                "Cấp quyết định",
+                format!(
+                    "Cấp quyết định \u{201c}{l}\u{201d} không có; hãy chọn một trong: {}.",
+                    DECIDER_LEVELS.map(|(c, _)| c).join(", ")
+                ),
+            );
+            None
+        }
+    };
     if !v.is_ok() {
         return Err(v);
     }
@@ -352,6 +394,7 @@ pub fn validate_eligibility(
         year,
         date,
         jurisdiction,
+        decider_level,
     })
 }
 
@@ -411,6 +454,7 @@ pub async fn evaluate_with(
     };
     tx.commit().await?;
     let mut proposal = Proposal::new(q.code.as_str(), q.year, q.date, q.jurisdiction);
+    proposal.decider_level = q.decider_level;
     known_from_kind(&mut proposal, person_kind.as_deref());
     facts(&mut proposal);
     let nominee = match &roster {

@@ -5,6 +5,7 @@
 //! timeline event) and writes the audit row and the notification of whoever acts next.
 
 mod dossier;
+pub mod facts;
 mod flow;
 mod input;
 pub mod lowering;

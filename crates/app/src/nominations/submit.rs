@@ -15,6 +15,7 @@ use thidua_domain::Validation;
 use thidua_domain::date::vn;
 use thidua_domain::nomination::{NominationAction, NominationStatus, Part};
 use thidua_rules::{Outcome, Severity, Verdict};
+use thidua_store::nomination_facts::{self, FactRow};
 use thidua_store::nominations::{self as store, NominationRow};
 use thidua_store::notifications::Addressee;
 use thidua_store::{Db, Tx, campaign_parts, campaigns, ledger, persons, units};
@@ -151,14 +152,28 @@ async fn slow_checks(
     let mut tx = db.begin_read().await?;
     let (v, parts) = visible(&mut tx, caller, id).await?;
     submit_transition(&v, &parts, version)?;
+    tx.commit().await?;
+    checks_of(db, caller, &v).await
+}
+
+/// The plan's notes and the rules engine's answer for a dossier, with its documents and the facts the
+/// appraising officer confirmed on it: failures in the first list, what stays open in the second.
+pub(super) async fn checks_of(
+    db: &Db,
+    caller: &Caller,
+    v: &NominationView,
+) -> Result<(Validation, Vec<Warning>)> {
+    let mut tx = db.begin_read().await?;
     let mut warnings = Vec::new();
-    notes_check(&mut tx, caller, &v, &mut warnings).await?;
+    notes_check(&mut tx, caller, v, &mut warnings).await?;
     let rules = rules_in(&mut tx, caller.org_id()).await?;
-    let docs = store::documents(&mut tx, id).await?;
+    let docs = store::documents(&mut tx, &v.row.id).await?;
     let present = dossier::present_codes(&rules, &v.row, &docs);
+    let facts = nomination_facts::of_nomination(&mut tx, caller.org_id(), &v.row.id).await?;
     tx.commit().await?;
     let mut blocking = Validation::new();
-    eligibility_check(db, caller, &v.row, present, &mut blocking, &mut warnings).await?;
+    let found = (present, facts.as_slice());
+    eligibility_check(db, caller, &v.row, found, &mut blocking, &mut warnings).await?;
     Ok((blocking, warnings))
 }
 
@@ -371,7 +386,7 @@ async fn eligibility_check(
     db: &Db,
     caller: &Caller,
     row: &NominationRow,
-    documents: Vec<String>,
+    (documents, facts): (Vec<String>, &[FactRow]),
     v: &mut Validation,
     w: &mut Vec<Warning>,
 ) -> Result<()> {
@@ -383,8 +398,8 @@ async fn eligibility_check(
     let input = EligibilityInput {
         code: row.code.clone(),
         year: row.year.to_string(),
-        date: String::new(),
-        jurisdiction: String::new(),
+        // The deciding body is this organisation's or, for a forwarded dossier, one above: not asked.
+        ..Default::default()
     };
     // The dossier's own facts: the engine checks the documents it has (not "not checked"), the
     // kind (campaign awards never count toward chains) and the achievement (never rewarded twice).
@@ -398,6 +413,10 @@ async fn eligibility_check(
             p.procedure = thidua_rules::Procedure::Simplified;
         }
         p.achievement_id = row.achievement_key.clone();
+        // What the appraising officer confirmed or rejected (over what the person's kind decides).
+        for f in facts {
+            p.assertions.insert(f.fact_key.clone(), f.holds);
+        }
     })
     .await?;
     for c in &eval.checks {

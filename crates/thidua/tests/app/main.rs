@@ -37,5 +37,6 @@ mod registers;
 mod rules_admin;
 mod s3;
 mod setup_checklist;
+mod transfer;
 mod units;
 mod use_cases;

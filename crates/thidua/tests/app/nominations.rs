@@ -800,7 +800,7 @@ async fn pages_and_their_policy(engine: Engine) {
 
 /// `n` nominations of different people of Bạch Đằng for Lao động tiên tiến, stored straight in state
 /// `submitted` (version 1; the dossier checks are tested above): (id, nominee name).
-async fn submitted(app: &TestApp, n: usize) -> Vec<(String, String)> {
+pub async fn submitted(app: &TestApp, n: usize) -> Vec<(String, String)> {
     let ward = app.unit("P-BACHDANG").await;
     let mut tx = app.db.begin().await.unwrap();
     let filter = thidua_store::persons::PersonFilter {

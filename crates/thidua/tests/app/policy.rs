@@ -211,6 +211,12 @@ const ROUTES: &[Route] = &[
     r("POST /data/import/people", 200, true, CREATE_IN),
     r("GET /data/export/units.xlsx", 200, false, ALL),
     r("GET /data/export/people.xlsx", 200, false, ALL),
+    // Moving an organisation's data (2025 reorganisation): the administrator only. The export is
+    // audited; an upload that is no archive and an import of no kept archive reach the use case (422).
+    r("GET /data/transfer", 200, false, ADMIN_ONLY),
+    r("GET /data/transfer/export", 200, true, ADMIN_ONLY),
+    r("POST /data/transfer/upload", 422, false, ADMIN_ONLY),
+    r("POST /data/transfer/import", 422, false, ADMIN_ONLY),
     r("GET /account", 200, false, ALL),
     // API
     r("GET /api/v1/me", 200, false, ALL),
@@ -406,6 +412,7 @@ const NOMINATION_ROUTES: &[Route] = &[
     a("POST /nominations/{nomination}/step [accept]", 303, true, OFFICE, Submitted),
     a("GET /nomination_documents/{doc}", 200, false, READ, Draft),
     a("GET /nominations/{nomination}/report.docx", 200, false, READ, Draft),
+    a("POST /nominations/{nomination}/facts", 303, true, OFFICE, Submitted),
     a("GET /notifications", 200, false, NOTICES, Accepted),
     // API
     a("GET /api/v1/nominations", 200, false, LISTED, Draft),
@@ -427,6 +434,8 @@ const NOMINATION_ROUTES: &[Route] = &[
     a("POST /api/v1/nominations/{nomination}/forward-package", 201, true, OFFICE, PassedHigher),
     a("GET /api/v1/nominations/{nomination}/forward-package", 200, false, DECISIONS, Forwarded),
     a("POST /api/v1/nominations/{nomination}/higher-answer", 201, true, OFFICE, Forwarded),
+    a("GET /api/v1/nominations/{nomination}/facts", 200, false, READ, Submitted),
+    a("POST /api/v1/nominations/{nomination}/facts", 200, true, OFFICE, Submitted),
 ];
 
 /// Council meetings, pages and API.
@@ -1044,6 +1053,8 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             s.upload(&path, "don-vi.csv", csv.into_bytes()).await
         }
         "POST /data/import/people" | "POST /api/v1/import/people" => s.upload(&path, "ca-nhan.csv", person_csv(&f.parent_code)).await,
+        "POST /data/transfer/upload" => s.upload(&path, "x.tar.gz", b"not an archive".to_vec()).await,
+        "POST /data/transfer/import" => s.post_form(&path, &[("archive_key", "0"), ("effective_on", "01/07/2025")]).await,
         "POST /api/v1/units" => s.api_post("/api/v1/units", &json!({"code": new_code, "name": "Tổ dân phố mới", "kind": "residential_group", "level": "grassroots", "parent_id": f.parent_id, "valid_from": "01/01/2021"})).await,
         "PUT /api/v1/units/{unit}" => {
             let u = f.unit.as_ref().expect("unit");
@@ -1214,6 +1225,12 @@ async fn perform_award(s: &Session, route: &str, path: &str, f: &Fixture) -> Rep
         }
         "POST /api/v1/nominations/{nomination}/forward-package" => {
             s.api_post(path, &json!({})).await
+        }
+        "POST /api/v1/nominations/{nomination}/facts" => {
+            s.api_post(path, &json!({"key": "giay_khen_thanh_tich", "holds": true, "note": "Biên bản bình xét của khu dân cư"})).await
+        }
+        "POST /nominations/{nomination}/facts" => {
+            s.post_form(path, &[("key", "giay_khen_thanh_tich"), ("holds", "1"), ("note", "Biên bản bình xét của khu dân cư")]).await
         }
         "POST /api/v1/nominations/{nomination}/higher-answer" => {
             s.api_post(

@@ -113,6 +113,7 @@ async fn the_same_seed_writes_the_same_valid_province(engine: Engine) {
         year: String::new(),
         date: String::new(),
         jurisdiction: String::new(),
+        ..Default::default()
     };
     let r = thidua_app::honours::batch::everyone(&db_a, &caller, &input)
         .await

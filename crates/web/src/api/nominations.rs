@@ -9,6 +9,7 @@ use crate::ctx::Ctx;
 use crate::error::{ApiError, ApiErrorBody, AppError};
 use crate::ops::campaign_work::Upload;
 use crate::ops::model::{DocumentRow, EventRow, NominationFilter};
+use crate::ops::nominations::facts::{FactInput, FactView};
 use crate::ops::nominations::{self as ops, DocStatus, NominationInput, NominationView};
 use axum::Json;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
@@ -33,6 +34,32 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bulk))
         .routes(routes!(download))
         .routes(routes!(report))
+        .routes(routes!(facts, confirm_fact))
+}
+
+/// The facts of the dossier's form only a person can confirm (participation, exceeded targets…),
+/// with what the appraising officer said about each.
+#[utoipa::path(get, path = "/api/v1/nominations/{id}/facts", tag = "nominations", params(("id" = String, Path)), responses((status = 200, body = Vec<FactView>), (status = 404, body = ApiErrorBody)))]
+async fn facts(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<FactView>>> {
+    Ok(Json(ops::facts::facts(&state.db, &ctx, &id).await?))
+}
+
+/// Confirms (`holds: true`) or rejects one fact with its basis (`note`); the eligibility answer kept
+/// with the dossier is computed again with it. The standing office, while it appraises.
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/facts", tag = "nominations", params(("id" = String, Path)), request_body = FactInput, responses((status = 200, body = Vec<FactView>), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn confirm_fact(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<FactInput>,
+) -> ApiResult<Json<Vec<FactView>>> {
+    Ok(Json(
+        ops::facts::confirm(&state.db, &ctx, &id, &body).await?,
+    ))
 }
 
 type ApiResult<T> = Result<T, ApiError>;

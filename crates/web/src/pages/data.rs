@@ -30,6 +30,7 @@ struct DataPage {
     error: Option<String>,
     can_import_units: bool,
     can_import_people: bool,
+    can_transfer: bool,
 }
 
 fn data_page(
@@ -49,6 +50,7 @@ fn data_page(
             error,
             can_import_units: ctx.can(Action::ImportUnits { org_id: org }),
             can_import_people: ctx.can(Action::ImportPeople { org_id: org }),
+            can_transfer: ctx.can(Action::TransferData { org_id: org }),
         },
     )
 }

@@ -11,6 +11,7 @@ mod decisions;
 mod documents;
 mod nominations;
 mod notifications;
+mod transfer;
 pub use data::read_upload;
 pub mod home;
 mod honours;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(clusters::routes())
         .merge(audit::routes())
         .merge(data::routes())
+        .merge(transfer::routes())
         .merge(users::routes())
         .merge(honours::routes())
         .merge(rule_files::routes())

@@ -132,6 +132,8 @@ struct PageQuery {
     date: String,
     #[serde(default)]
     jurisdiction: String,
+    #[serde(default)]
+    decider_level: String,
     ok: Option<String>,
 }
 
@@ -143,6 +145,7 @@ impl PageQuery {
                 year: self.year,
                 date: self.date,
                 jurisdiction: self.jurisdiction,
+                decider_level: self.decider_level,
             },
             self.ok,
         )

@@ -8,6 +8,7 @@ use super::super::{Flash, Layout, local_time, render, see_other, version_of};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::ops::nominations::facts::{FactInput, FactView};
 use crate::ops::nominations::{self as ops, DocStatus, NominationView};
 use askama::Template;
 use axum::Router;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/nominations/{id}/step", post(step))
         .route("/nomination_documents/{doc}", get(download))
         .route("/nominations/{id}/report.docx", get(report))
+        .route("/nominations/{id}/facts", post(confirm_fact))
 }
 
 /// A timeline line.
@@ -63,6 +65,10 @@ struct ShowPage {
     /// The document kind the upload form starts on: the first one still missing.
     next_doc: String,
     warnings: Vec<String>,
+    /// Facts only a person can confirm, with what was said (time shown locally).
+    facts: Vec<FactView>,
+    /// The standing office may confirm them now (the dossier is being appraised).
+    can_confirm: bool,
     events: Vec<Event>,
     /// Steps offered: (action code, button label).
     steps: Vec<(&'static str, &'static str)>,
@@ -153,6 +159,21 @@ async fn page(
             .unwrap_or_default(),
         required,
         warnings: ops::warnings_of(&n.row),
+        facts: ops::facts::facts(&state.db, ctx, id)
+            .await?
+            .into_iter()
+            .map(|f| FactView {
+                confirmed_at: if f.confirmed_at.is_empty() {
+                    String::new()
+                } else {
+                    local_time(&f.confirmed_at)
+                },
+                ..f
+            })
+            .collect(),
+        can_confirm: ctx.can(thidua_domain::policy::Action::Appraise {
+            org_id: ctx.org_id(),
+        }) && ops::facts::APPRAISED.contains(&n.row.status.as_str()),
         events: events
             .into_iter()
             .map(|e| Event {
@@ -217,6 +238,40 @@ async fn upload(
         )),
         Err(AppError::Invalid(v)) => {
             page(&state, &ctx, &id, (v, "Chưa thêm được tài liệu"), None).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct FactForm {
+    key: String,
+    holds: String,
+    note: String,
+}
+
+async fn confirm_fact(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<FactForm>,
+) -> AppResult<Response> {
+    let input = FactInput {
+        key: f.key,
+        holds: serde_json::Value::String(f.holds),
+        note: f.note,
+    };
+    match ops::facts::confirm(&state.db, &ctx, &id, &input)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(_) => Ok(see_other(
+            &format!("/nominations/{id}"),
+            "Đã ghi kết luận về điều kiện; điều kiện khen thưởng của hồ sơ đã được kiểm tra lại.",
+        )),
+        Err(AppError::Invalid(v)) => {
+            page(&state, &ctx, &id, (v, "Chưa ghi được xác nhận"), None).await
         }
         Err(e) => Err(e),
     }

@@ -1,0 +1,294 @@
+//! Writing an archive's rows into the receiving organisation, table by table in one transaction: every
+//! row gets a new id (the source may live in the same installation), references follow the new ids,
+//! and the units, people, ratings, clusters and certificate codes get the adjustments `plan` decides.
+
+use super::archive::{Archive, TableData, from_json, refuse};
+use super::plan::{Choices, SourceUnit, destination, person_key};
+use super::tables::{TABLES, TableSpec};
+use crate::Result;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use thidua_domain::date::iso;
+use thidua_domain::org::child_path;
+use thidua_domain::unit_change::closing_day;
+use thidua_store::bulk::{self, Val};
+use thidua_store::transfer::{self, target};
+use thidua_store::units::UnitRow;
+use thidua_store::{Tx, ids};
+
+type Row = HashMap<String, Val>;
+
+pub struct Writer<'a> {
+    pub tx: &'a mut Tx,
+    pub org_id: &'a str,
+    pub source_name: &'a str,
+    pub archive: &'a Archive,
+    pub choices: &'a Choices,
+    pub root: &'a UnitRow,
+    pub units: HashMap<String, SourceUnit>,
+    /// Old id → new id (or the id of the person already here).
+    ids: HashMap<String, String>,
+    /// New id → path of the imported units.
+    paths: HashMap<String, String>,
+    /// New id → old id of the imported units.
+    unit_old: HashMap<String, String>,
+    /// Old ids of people recognised as someone already here.
+    matched: HashSet<String>,
+    /// Rows written per table, and people recognised.
+    pub counts: BTreeMap<String, usize>,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(
+        tx: &'a mut Tx,
+        org_id: &'a str,
+        source_name: &'a str,
+        archive: &'a Archive,
+        choices: &'a Choices,
+        root: &'a UnitRow,
+        units: &[SourceUnit],
+    ) -> Writer<'a> {
+        Writer {
+            tx,
+            org_id,
+            source_name,
+            archive,
+            choices,
+            root,
+            units: units.iter().map(|u| (u.id.clone(), u.clone())).collect(),
+            ids: HashMap::new(),
+            paths: HashMap::new(),
+            unit_old: HashMap::new(),
+            matched: HashSet::new(),
+            counts: BTreeMap::new(),
+        }
+    }
+
+    /// Writes every table; returns the new ids of imported units with the successor chosen for each.
+    pub async fn run(&mut self, ordered: &[SourceUnit]) -> Result<Vec<(String, String)>> {
+        self.assign_ids(ordered).await?;
+        for spec in TABLES {
+            if let Some(t) = self.archive.table(spec.name) {
+                self.write_table(spec, t).await?;
+            }
+        }
+        let mut links = Vec::new();
+        for u in ordered {
+            let internal = u
+                .successor_id
+                .as_ref()
+                .and_then(|s| self.ids.get(s).cloned());
+            let chosen = self.choices.successors.get(&u.id).map(|t| t.id.clone());
+            if let Some(to) = chosen.clone().or(internal) {
+                target::set_successor(self.tx, &self.ids[&u.id], &to).await?;
+            }
+            if let Some(to) = chosen {
+                links.push((self.ids[&u.id].clone(), to));
+            }
+        }
+        Ok(links)
+    }
+
+    async fn assign_ids(&mut self, ordered: &[SourceUnit]) -> Result<()> {
+        for t in &self.archive.tables {
+            let Some(i) = t.col("id") else { continue };
+            for row in &t.rows {
+                if let Some(old) = row.get(i).and_then(|v| v.as_str()) {
+                    self.ids.insert(old.to_string(), ids::new_id());
+                }
+            }
+        }
+        for u in ordered {
+            let id = self.ids[&u.id].clone();
+            let parent_path = match &u.parent_id {
+                Some(p) => self.paths[&self.ids[p]].clone(),
+                None => self.root.path.clone(),
+            };
+            self.paths
+                .insert(id.clone(), child_path(Some(&parent_path), &id));
+            self.unit_old.insert(id, u.id.clone());
+        }
+        let here: HashMap<String, String> = target::people_with_birth_dates(self.tx, self.org_id)
+            .await?
+            .into_iter()
+            .map(|(id, name, birth)| (person_key(&name, &birth), id))
+            .collect();
+        if let Some(t) = self.archive.table("persons") {
+            for row in &t.rows {
+                let (Some(id), Some(name), Some(birth)) = (
+                    t.text(row, "id"),
+                    t.text(row, "full_name"),
+                    t.text(row, "birth_date"),
+                ) else {
+                    continue;
+                };
+                if let Some(existing) = here.get(&person_key(name, birth)) {
+                    self.ids.insert(id.to_string(), existing.clone());
+                    self.matched.insert(id.to_string());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn write_table(&mut self, spec: &TableSpec, t: &TableData) -> Result<()> {
+        let columns = transfer::columns(self.tx, spec.name).await?;
+        let kinds: HashMap<&str, _> = columns.iter().map(|c| (c.name.as_str(), c.kind)).collect();
+        if let Some(c) = t
+            .columns
+            .iter()
+            .find(|c| !kinds.contains_key(c.name.as_str()))
+        {
+            return Err(refuse(format!(
+                "Cột {}.{} không có trong hệ thống này: tệp từ một phiên bản khác.",
+                t.name, c.name
+            )));
+        }
+        let names: Vec<&str> = columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .filter(|n| t.col(n).is_some())
+            .collect();
+        let mut out = Vec::new();
+        for raw in &t.rows {
+            let mut row = Row::new();
+            for (c, v) in t.columns.iter().zip(raw) {
+                let kind = kinds[c.name.as_str()];
+                let val = from_json(v, kind).ok_or_else(|| {
+                    refuse(format!(
+                        "Giá trị không hợp lệ ở cột {}.{}: tệp bị hỏng.",
+                        t.name, c.name
+                    ))
+                })?;
+                row.insert(c.name.clone(), val);
+            }
+            let skip = row_text(&row, "id").is_some_and(|id| self.matched.contains(id));
+            self.remap(spec, &mut row)?;
+            if skip || !self.adjust(spec.name, &mut row).await? {
+                continue;
+            }
+            out.push(
+                names
+                    .iter()
+                    .map(|n| row.remove(*n).unwrap_or(Val::Null))
+                    .collect(),
+            );
+        }
+        bulk::insert(self.tx, spec.name, &names, &out).await?;
+        *self.counts.entry(spec.name.to_string()).or_default() += out.len();
+        Ok(())
+    }
+
+    /// New ids, the receiving organisation, references, user accounts emptied.
+    fn remap(&self, spec: &TableSpec, row: &mut Row) -> Result<()> {
+        if let Some(Val::Text(id)) = row.get_mut("id") {
+            *id = self.ids[id.as_str()].clone();
+        }
+        if let Some(org) = row.get_mut("org_id") {
+            *org = Val::Text(self.org_id.to_string());
+        }
+        for col in spec.refs {
+            if let Some(Val::Text(v)) = row.get_mut(*col) {
+                *v = self.ids.get(v.as_str()).cloned().ok_or_else(|| {
+                    refuse(format!(
+                        "Bảng {} cột {col} trỏ tới {v}, không có trong tệp: tệp bị hỏng.",
+                        spec.name
+                    ))
+                })?;
+            }
+        }
+        for col in spec.soft_refs {
+            if let Some(Val::Text(v)) = row.get_mut(*col)
+                && let Some(new) = self.ids.get(v.as_str())
+            {
+                *v = new.clone();
+            }
+        }
+        for col in spec.users {
+            if row.contains_key(*col) {
+                row.insert((*col).to_string(), Val::Null);
+            }
+        }
+        Ok(())
+    }
+
+    /// Per-table adjustments; `false` leaves the row out.
+    async fn adjust(&mut self, table: &str, row: &mut Row) -> Result<bool> {
+        match table {
+            "units" => self.adjust_unit(row),
+            "persons" => self.adjust_person(row),
+            "ledger_ratings" => {
+                let (Some(subject), Some(Val::Int(year))) =
+                    (row_text(row, "subject_id"), row.get("year"))
+                else {
+                    return Ok(true);
+                };
+                return Ok(!target::rating_taken(self.tx, subject, *year).await?);
+            }
+            "clusters" => {
+                if let (Some(Val::Text(name)), Some(Val::Int(year))) =
+                    (row.get("name"), row.get("year"))
+                    && target::cluster_taken(self.tx, self.org_id, *year, name).await?
+                {
+                    let renamed = format!("{name} ({})", self.source_name);
+                    row.insert("name".into(), Val::Text(renamed));
+                }
+            }
+            "decision_lines" => {
+                if let Some(Val::Text(code)) = row.get("verify_code")
+                    && transfer::taken(self.tx, "decision_lines", "verify_code", code, None).await?
+                {
+                    let fresh = crate::decisions::fresh_verify_code(self.tx).await?;
+                    row.insert("verify_code".into(), Val::Text(fresh));
+                }
+            }
+            _ => {}
+        }
+        Ok(true)
+    }
+
+    fn adjust_unit(&self, row: &mut Row) {
+        let id = row_text(row, "id").unwrap_or_default().to_string();
+        let code = format!(
+            "{}{}",
+            self.choices.prefix,
+            row_text(row, "code").unwrap_or_default()
+        );
+        let name = row_text(row, "name").unwrap_or_default().to_string();
+        let short = row_text(row, "short_name").map(str::to_string);
+        let closing = iso(closing_day(self.choices.effective));
+        let from = row_text(row, "valid_from").unwrap_or_default().to_string();
+        let to = match row_text(row, "valid_to") {
+            Some(end) if end <= closing.as_str() => end.to_string(),
+            _ => closing.max(from),
+        };
+        if row.get("parent_id").is_none_or(|p| matches!(p, Val::Null)) {
+            row.insert("parent_id".into(), Val::Text(self.root.id.clone()));
+        }
+        let search = thidua_store::units::search_text(&code, &name, short.as_deref());
+        row.insert("search_text".into(), Val::Text(search));
+        row.insert("code".into(), Val::Text(code));
+        row.insert("path".into(), Val::Text(self.paths[&id].clone()));
+        row.insert("valid_to".into(), Val::Text(to));
+        row.insert("successor_id".into(), Val::Null);
+    }
+
+    fn adjust_person(&self, row: &mut Row) {
+        let Some(new_unit) = row_text(row, "unit_id").map(str::to_string) else {
+            return;
+        };
+        let old_unit = self.unit_old.get(&new_unit).cloned().unwrap_or_default();
+        let (unit, path) = match destination(&self.units, self.choices, &old_unit) {
+            Some(t) => (t.id.clone(), t.path.clone()),
+            None => (new_unit.clone(), self.paths[&new_unit].clone()),
+        };
+        row.insert("unit_id".into(), Val::Text(unit));
+        row.insert("unit_path".into(), Val::Text(path));
+    }
+}
+
+fn row_text<'r>(row: &'r Row, col: &str) -> Option<&'r str> {
+    match row.get(col) {
+        Some(Val::Text(s)) => Some(s),
+        _ => None,
+    }
+}
