@@ -10,6 +10,7 @@ pub mod nomination;
 pub mod org;
 pub mod person;
 pub mod policy;
+pub mod scoring;
 pub mod text;
 pub mod unit_change;
 pub mod validation;
