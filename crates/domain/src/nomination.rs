@@ -362,6 +362,8 @@ pub struct QuotaCandidate {
     /// An individual who works directly (*người trực tiếp lao động, sản xuất, công tác*:
     /// `persons.direct_worker`); always false for collectives and households.
     pub direct_worker: bool,
+    /// A woman, or a collective whose people are at least 70 % women (ND 152/2025 Điều 4(6)).
+    pub women_first: bool,
     /// When the nomination reached the standing office (`submitted_at`: RFC 3339 in UTC, fixed width,
     /// so it sorts as text); `None` ranks after any time.
     pub submitted_at: Option<String>,
@@ -376,6 +378,8 @@ pub enum RankedBy {
     Votes,
     /// Equal votes; the other is an individual who works directly.
     DirectWorker,
+    /// Equal so far; the other is a woman or a collective of at least 70 % women.
+    Women,
     /// Equal so far; the other reached the standing office earlier.
     Submission,
     /// Equal so far; the other comes earlier on the agenda.
@@ -402,6 +406,7 @@ fn quota_order(a: &QuotaCandidate, b: &QuotaCandidate) -> (Ordering, RankedBy) {
             b.direct_worker.cmp(&a.direct_worker),
             RankedBy::DirectWorker,
         ),
+        (b.women_first.cmp(&a.women_first), RankedBy::Women),
         (
             match (&a.submitted_at, &b.submitted_at) {
                 (Some(x), Some(y)) => x.cmp(y),
@@ -426,11 +431,13 @@ fn quota_order(a: &QuotaCandidate, b: &QuotaCandidate) -> (Ordering, RankedBy) {
 ///    tác*) before one who does not — the Law's emphasis on people who work directly (Luật Thi đua,
 ///    khen thưởng 2022, Điều 5 khoản 2) and the seed plans' "Ưu tiên tập thể nhỏ, cá nhân trực tiếp
 ///    tham gia tổ chức và thực hiện phong trào thi đua";
-/// 3. then the nomination that reached the standing office earlier (`submitted_at`);
-/// 4. then the earlier position on the agenda, which is never equal, so the order is total.
+/// 3. then a woman, or a collective whose people are at least 70 % women, before the others (ND
+///    152/2025 Điều 4(6): among candidates equally qualified, women and such collectives first);
+/// 4. then the nomination that reached the standing office earlier (`submitted_at`);
+/// 5. then the earlier position on the agenda, which is never equal, so the order is total.
 ///
 /// The same emphasis puts smaller collectives first, but units carry no size (head count) in the data,
-/// so that step is left out: collectives tie-break on steps 3 and 4 only.
+/// so that step is left out: collectives tie-break on steps 3 to 5 only.
 ///
 /// Returns one place per item, in the order given.
 pub fn rank_for_quota(items: &[QuotaCandidate], places: usize) -> Vec<QuotaPlace> {
@@ -636,9 +643,30 @@ mod tests {
         QuotaCandidate {
             agree,
             direct_worker,
+            women_first: false,
             submitted_at: submitted_at.map(str::to_string),
             position,
         }
+    }
+
+    #[test]
+    fn quota_ties_go_to_women_after_the_direct_worker_and_before_the_earlier_submission() {
+        let woman = |c: QuotaCandidate| QuotaCandidate {
+            women_first: true,
+            ..c
+        };
+        // Equal votes, neither working directly: the woman (or the collective of ≥ 70 % women), though
+        // sent later and later on the agenda, comes first (ND 152 Điều 4(6)).
+        let items = [cand(8, false, EARLY, 1), woman(cand(8, false, LATE, 2))];
+        let p = rank_for_quota(&items, 1);
+        assert_eq!((kept(&p), p[0].cut_by), (vec![1], Some(RankedBy::Women)));
+        // The direct worker still comes before.
+        let items = [woman(cand(8, false, EARLY, 1)), cand(8, true, LATE, 2)];
+        let p = rank_for_quota(&items, 1);
+        assert_eq!(
+            (kept(&p), p[0].cut_by),
+            (vec![1], Some(RankedBy::DirectWorker))
+        );
     }
 
     fn kept(places: &[QuotaPlace]) -> Vec<usize> {

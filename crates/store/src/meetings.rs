@@ -71,6 +71,8 @@ pub struct ItemRow {
     pub nominating_unit: String,
     /// The nominee is an individual who works directly (quota tie-break); false otherwise.
     pub direct_worker: bool,
+    /// A woman, or a unit whose people are at least 70 % women (quota tie-break, ND 152 Điều 4(6)).
+    pub women_first: bool,
     /// When the nomination reached the standing office (quota tie-break).
     pub submitted_at: Option<String>,
 }
@@ -271,7 +273,13 @@ macro_rules! item_select {
     () => {
         "SELECT i.id, i.meeting_id, i.nomination_id, i.position, i.paper_agree, i.paper_disagree, i.paper_abstain, i.result, i.agree, i.disagree, i.abstain, i.note, \
     COALESCE(p.full_name, nu.name, n.household_name, '') AS nominee, n.nominee_type, n.code, n.achievement, n.campaign_id, n.nominating_unit_id, COALESCE(su.name, '') AS nominating_unit, \
-    COALESCE(p.direct_worker, FALSE) AS direct_worker, n.submitted_at \
+    COALESCE(p.direct_worker, FALSE) AS direct_worker, \
+    CASE WHEN p.gender = 'female' THEN TRUE \
+         WHEN nu.id IS NOT NULL AND EXISTS (SELECT 1 FROM persons m WHERE m.org_id = nu.org_id AND m.unit_path LIKE nu.path || '%') \
+              AND (SELECT 10 * SUM(CASE WHEN m.gender = 'female' THEN 1 ELSE 0 END) - 7 * COUNT(*) FROM persons m \
+                   WHERE m.org_id = nu.org_id AND m.unit_path LIKE nu.path || '%') >= 0 THEN TRUE \
+         ELSE FALSE END AS women_first, \
+    n.submitted_at \
     FROM agenda_items i JOIN nominations n ON n.id = i.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id"
     };
 }

@@ -4,7 +4,8 @@
 //! collectives counted apart, minus those of the same unit and campaign already passed, decided or
 //! forwarded. The meeting's own cap (typed when closing) then limits all items together. Either way,
 //! the reaching items beyond the places are ranked by [`rank_for_quota`]: agree votes, then an
-//! individual who works directly, then the earlier submission to the standing office, then the agenda
+//! individual who works directly, then a woman or a collective of at least 70 % women, then the
+//! earlier submission to the standing office, then the agenda
 //! order; each item left out gets a note saying where it ranked and why.
 
 use crate::error::Result;
@@ -15,13 +16,14 @@ use thidua_store::meetings::ItemRow;
 use thidua_store::{Tx, units};
 
 /// The ranking order, for the minutes.
-pub const ORDER: &str = "các hồ sơ đạt ngưỡng được xếp theo số phiếu đồng ý; bằng số phiếu thì ưu tiên cá nhân trực tiếp lao động, sản xuất, công tác, rồi hồ sơ gửi Thường trực Hội đồng sớm hơn, rồi thứ tự trong chương trình họp";
+pub const ORDER: &str = "các hồ sơ đạt ngưỡng được xếp theo số phiếu đồng ý; bằng số phiếu thì ưu tiên cá nhân trực tiếp lao động, sản xuất, công tác, rồi nữ hoặc tập thể có từ 70% nữ trở lên, rồi hồ sơ gửi Thường trực Hội đồng sớm hơn, rồi thứ tự trong chương trình họp";
 
 /// An item as the ranking sees it.
 pub fn candidate(item: &ItemRow, tally: Tally) -> QuotaCandidate {
     QuotaCandidate {
         agree: tally.agree,
         direct_worker: item.nominee_type == "person" && item.direct_worker,
+        women_first: item.women_first,
         submitted_at: item.submitted_at.clone(),
         position: item.position,
     }
@@ -47,6 +49,9 @@ pub fn cut_note(
         }
         Some(RankedBy::DirectWorker) => format!(
             "chỉ tiêu còn {places} suất; bằng số phiếu, xếp sau cá nhân trực tiếp lao động, sản xuất, công tác"
+        ),
+        Some(RankedBy::Women) => format!(
+            "chỉ tiêu còn {places} suất; bằng số phiếu, xếp sau nữ hoặc tập thể có từ 70% nữ trở lên (Điều 4 khoản 6 Nghị định 152/2025/NĐ-CP)"
         ),
         Some(RankedBy::Submission) => format!(
             "chỉ tiêu còn {places} suất; bằng số phiếu, hồ sơ gửi Thường trực Hội đồng muộn hơn"

@@ -15,7 +15,7 @@ on_both_engines!(
     quorum_failure_refuses_closing,
     quota_overflow_ranks_by_votes,
     campaign_quota_limits_the_unit,
-    quota_ties_go_to_the_direct_worker_then_the_earlier_submission,
+    quota_ties_go_to_the_direct_worker_then_women_then_the_earlier_submission,
     meeting_pages
 );
 
@@ -519,7 +519,7 @@ async fn quota_overflow_ranks_by_votes(engine: Engine) {
         )),
         "{minutes}"
     );
-    assert!(minutes.contains("bằng số phiếu thì ưu tiên cá nhân trực tiếp lao động, sản xuất, công tác, rồi hồ sơ gửi Thường trực Hội đồng sớm hơn"), "{minutes}");
+    assert!(minutes.contains("bằng số phiếu thì ưu tiên cá nhân trực tiếp lao động, sản xuất, công tác, rồi nữ hoặc tập thể có từ 70% nữ trở lên, rồi hồ sơ gửi Thường trực Hội đồng sớm hơn"), "{minutes}");
 }
 
 async fn exec(app: &TestApp, sql: &str) {
@@ -608,7 +608,7 @@ async fn campaign_quota_limits_the_unit(engine: Engine) {
 /// allows the ward one individual and one collective, every item with the same votes: the person who
 /// works directly passes though later on the agenda and sent later; between the groups (units carry
 /// no size) the one sent to the office earlier passes. The notes, minutes and page say why.
-async fn quota_ties_go_to_the_direct_worker_then_the_earlier_submission(engine: Engine) {
+async fn quota_ties_go_to_the_direct_worker_then_women_then_the_earlier_submission(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let admin = app.login(ADMIN).await;
     let office = app.login(STANDING).await;
@@ -655,6 +655,15 @@ async fn quota_ties_go_to_the_direct_worker_then_the_earlier_submission(engine: 
         ),
     )
     .await;
+    // Group 1's people are all women, everyone else in the ward a man (ND 152 Điều 4(6) tie-break).
+    let tdp1 = app.unit("P-BACHDANG-TDP1").await;
+    for (gender, path) in [("male", &ward.path), ("female", &tdp1.path)] {
+        exec(
+            &app,
+            &format!("UPDATE persons SET gender = '{gender}' WHERE unit_path LIKE '{path}%'"),
+        )
+        .await;
+    }
     let (early, late) = ("2025-11-02T08:00:00.000Z", "2025-11-20T08:00:00.000Z");
     let mut rows = Vec::new();
     // Agenda: the person not working directly first (sent early), then the direct worker (sent late).
@@ -664,7 +673,7 @@ async fn quota_ties_go_to_the_direct_worker_then_the_earlier_submission(engine: 
         r.submitted_at = Some(sent.into());
         rows.push(r);
     }
-    // Then group 1 (sent late), then group 2 (sent early).
+    // Then group 1 (sent late, all women), then group 2 (sent early).
     for (code, sent) in [("P-BACHDANG-TDP1", late), ("P-BACHDANG-TDP2", early)] {
         let g = app.unit(code).await;
         let mut r = nomination_row(&app, "TTLDTT", &office_worker);
@@ -712,19 +721,19 @@ async fn quota_ties_go_to_the_direct_worker_then_the_earlier_submission(engine: 
         vec![
             "Không thông qua",
             "Thông qua",
-            "Không thông qua",
-            "Thông qua"
+            "Thông qua",
+            "Không thông qua"
         ]
     );
     let person_note = "Vượt chỉ tiêu khen thưởng (Phường Bạch Đằng: tối đa 1 cá nhân): xếp thứ 2/2 theo số phiếu đồng ý (3 phiếu), chỉ tiêu còn 1 suất; bằng số phiếu, xếp sau cá nhân trực tiếp lao động, sản xuất, công tác.";
-    let group_note = "Vượt chỉ tiêu khen thưởng (Phường Bạch Đằng: tối đa 1 tập thể): xếp thứ 2/2 theo số phiếu đồng ý (3 phiếu), chỉ tiêu còn 1 suất; bằng số phiếu, hồ sơ gửi Thường trực Hội đồng muộn hơn.";
+    let group_note = "Vượt chỉ tiêu khen thưởng (Phường Bạch Đằng: tối đa 1 tập thể): xếp thứ 2/2 theo số phiếu đồng ý (3 phiếu), chỉ tiêu còn 1 suất; bằng số phiếu, xếp sau nữ hoặc tập thể có từ 70% nữ trở lên (Điều 4 khoản 6 Nghị định 152/2025/NĐ-CP).";
     assert_eq!(v["items"][0]["note"], person_note);
-    assert_eq!(v["items"][2]["note"], group_note);
+    assert_eq!(v["items"][3]["note"], group_note);
     assert!(
-        v["items"][1]["note"].is_null() && v["items"][3]["note"].is_null(),
+        v["items"][1]["note"].is_null() && v["items"][2]["note"].is_null(),
         "{v}"
     );
-    for (k, status) in [(0, "failed"), (1, "passed"), (2, "failed"), (3, "passed")] {
+    for (k, status) in [(0, "failed"), (1, "passed"), (2, "passed"), (3, "failed")] {
         assert_eq!(status_of(&app, &noms[k]).await, status);
     }
     let minutes = v["minutes"].as_str().unwrap();
