@@ -129,6 +129,17 @@ pub fn normal_case(s: &str) -> String {
             continue;
         }
         let lower = w.to_lowercase();
+        // `TRƯỜNG TIỂU HỌC NỘI HOÀNG` → `Trường Tiểu học Nội Hoàng`: the kind of school, then a name.
+        let school_len = school_kind_at(&folded, i);
+        if school_len > 0 {
+            out.push(capitalize(&lower));
+            for k in 1..school_len {
+                out.push(words[i + k].to_lowercase());
+            }
+            i += school_len;
+            proper = true;
+            continue;
+        }
         let level_len = level_at(&folded, i);
         if level_len > 0 {
             for k in 0..level_len {
@@ -152,6 +163,29 @@ pub fn normal_case(s: &str) -> String {
     }
     let joined = out.join(" ");
     capitalize_numbered_levels(&joined)
+}
+
+/// Number of words of a kind of school right after `Trường` at `i` (0 when none).
+fn school_kind_at(folded: &[String], i: usize) -> usize {
+    const KINDS: [&str; 6] = [
+        "tieu hoc",
+        "trung hoc co so",
+        "trung hoc pho thong",
+        "mam non",
+        "mau giao",
+        "nha tre",
+    ];
+    if i == 0 || folded[i - 1] != "truong" {
+        return 0;
+    }
+    KINDS
+        .iter()
+        .map(|k| k.split(' ').collect::<Vec<_>>())
+        .find(|parts| {
+            folded.len() > i + parts.len()
+                && parts.iter().enumerate().all(|(n, p)| folded[i + n] == *p)
+        })
+        .map_or(0, |parts| parts.len())
 }
 
 /// Number of words of an administrative level starting at `i` (0 when none).
@@ -237,6 +271,14 @@ mod tests {
         assert_eq!(
             normal_case("TRƯỜNG THCS NGUYỄN DU"),
             "Trường THCS Nguyễn Du"
+        );
+        assert_eq!(
+            normal_case("TRƯỜNG TIỂU HỌC NỘI HOÀNG"),
+            "Trường Tiểu học Nội Hoàng"
+        );
+        assert_eq!(
+            normal_case("TRƯỜNG MẦM NON HOA SEN"),
+            "Trường Mầm non Hoa Sen"
         );
         assert_eq!(
             normal_case("Ủy ban nhân dân Quận 11"),
