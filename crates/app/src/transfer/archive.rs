@@ -103,30 +103,59 @@ pub fn refuse(message: impl Into<String>) -> Error {
     Error::Invalid(v)
 }
 
-impl Archive {
-    /// The gzip-compressed tar file.
-    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+/// Writes an archive table by table, so that only one table is in memory at a time; the manifest,
+/// which counts them, comes last (readers take the entries in any order).
+pub struct ArchiveWriter {
+    tar: tar::Builder<flate2::write::GzEncoder<Vec<u8>>>,
+    tables: usize,
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::Internal(e.into())
+}
+
+impl ArchiveWriter {
+    pub fn new() -> ArchiveWriter {
         let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        let mut tar = tar::Builder::new(gz);
-        let mut add = |path: String, bytes: &[u8]| -> std::io::Result<()> {
-            let mut header = tar::Header::new_gnu();
-            header.set_size(bytes.len() as u64);
-            header.set_mode(0o644);
-            header.set_cksum();
-            tar.append_data(&mut header, path, bytes)
-        };
-        let io = |e: std::io::Error| Error::Internal(e.into());
-        add("manifest.json".into(), &json(&self.manifest)?).map_err(io)?;
-        for (i, t) in self.tables.iter().enumerate() {
-            add(format!("tables/{i:02}-{}.json", t.name), &json(t)?).map_err(io)?;
+        ArchiveWriter {
+            tar: tar::Builder::new(gz),
+            tables: 0,
         }
-        for (sha, bytes) in &self.blobs {
-            add(format!("blobs/{sha}"), bytes).map_err(io)?;
-        }
-        let gz = tar.into_inner().map_err(io)?;
-        gz.finish().map_err(io)
     }
 
+    fn add(&mut self, path: String, bytes: &[u8]) -> Result<()> {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        self.tar.append_data(&mut header, path, bytes).map_err(io)
+    }
+
+    pub fn table(&mut self, t: &TableData) -> Result<()> {
+        let path = format!("tables/{:02}-{}.json", self.tables, t.name);
+        self.tables += 1;
+        self.add(path, &json(t)?)
+    }
+
+    pub fn blob(&mut self, sha: &str, bytes: &[u8]) -> Result<()> {
+        self.add(format!("blobs/{sha}"), bytes)
+    }
+
+    /// Adds the manifest and returns the compressed file.
+    pub fn finish(mut self, manifest: &Manifest) -> Result<Vec<u8>> {
+        self.add("manifest.json".into(), &json(manifest)?)?;
+        let gz = self.tar.into_inner().map_err(io)?;
+        gz.finish().map_err(io)
+    }
+}
+
+impl Default for ArchiveWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Archive {
     /// Reads and checks an archive; a clear refusal for anything broken, newer or foreign.
     pub fn from_bytes(bytes: &[u8], our_schema: i64) -> Result<Archive> {
         let (manifest, tables, blobs) = read_entries(bytes)?;

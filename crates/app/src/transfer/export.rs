@@ -1,7 +1,7 @@
 //! Writing one organisation's data as an archive (the district's side of the 2025 reorganisation).
 
 use super::archive::{
-    Archive, ColumnData, FORMAT, FORMAT_VERSION, Manifest, TableData, kind_name, to_json,
+    ArchiveWriter, ColumnData, FORMAT, FORMAT_VERSION, Manifest, TableData, kind_name, to_json,
 };
 use super::tables::TABLES;
 use crate::audit_entry::Audit;
@@ -30,7 +30,10 @@ pub async fn export(db: &Db, blobs: &dyn BlobStore, caller: &Caller) -> Result<E
     let org_id = caller.org_id();
     let mut tx = db.begin_read().await?;
     let org_name = orgs::name(&mut tx, org_id).await?;
-    let mut tables = Vec::new();
+    // One table at a time goes into the archive and leaves memory: a district's half a million rows
+    // stay within a few hundred megabytes.
+    let mut out = ArchiveWriter::new();
+    let mut counts = BTreeMap::new();
     let mut shas = Vec::new();
     for spec in TABLES {
         let columns = transfer::columns(&mut tx, spec.name).await?;
@@ -42,7 +45,8 @@ pub async fn export(db: &Db, blobs: &dyn BlobStore, caller: &Caller) -> Result<E
                 _ => None,
             }));
         }
-        tables.push(TableData {
+        counts.insert(spec.name.to_string(), rows.len());
+        out.table(&TableData {
             name: spec.name.to_string(),
             columns: columns
                 .iter()
@@ -52,22 +56,21 @@ pub async fn export(db: &Db, blobs: &dyn BlobStore, caller: &Caller) -> Result<E
                 })
                 .collect(),
             rows: rows
-                .iter()
+                .into_iter()
                 .map(|r| r.iter().map(to_json).collect())
                 .collect(),
-        });
+        })?;
     }
     tx.commit().await?;
     shas.sort();
     shas.dedup();
-    let mut files = BTreeMap::new();
     for sha in &shas {
         let bytes = blobs.get(sha).await.map_err(|e| {
             Error::Rejected(format!(
                 "Không đọc được tệp {sha} trong kho tệp ({e}); chưa thể xuất dữ liệu. Hãy báo quản trị viên."
             ))
         })?;
-        files.insert(sha.clone(), bytes);
+        out.blob(sha, &bytes)?;
     }
     let manifest = Manifest {
         format: FORMAT.into(),
@@ -77,18 +80,10 @@ pub async fn export(db: &Db, blobs: &dyn BlobStore, caller: &Caller) -> Result<E
         exported_at: ids::now(),
         source_org_id: org_id.to_string(),
         source_org_name: org_name.clone(),
-        tables: tables
-            .iter()
-            .map(|t| (t.name.clone(), t.rows.len()))
-            .collect(),
+        tables: counts,
         blobs: shas,
     };
-    let archive = Archive {
-        manifest: manifest.clone(),
-        tables,
-        blobs: files,
-    };
-    let bytes = archive.to_bytes()?;
+    let bytes = out.finish(&manifest)?;
     record(db, caller, &org_name, &manifest).await?;
     Ok(Exported {
         file_name: file_name(&org_name, &manifest.exported_at),

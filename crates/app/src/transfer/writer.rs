@@ -17,6 +17,9 @@ use thidua_store::{Tx, ids};
 
 type Row = HashMap<String, Val>;
 
+/// Rows written per batch.
+const CHUNK: usize = 2_000;
+
 pub struct Writer<'a> {
     pub tx: &'a mut Tx,
     pub org_id: &'a str,
@@ -172,9 +175,18 @@ impl<'a> Writer<'a> {
                     .map(|n| row.remove(*n).unwrap_or(Val::Null))
                     .collect(),
             );
+            // Written as they come, a few thousand rows at a time, not a whole table at once.
+            if out.len() == CHUNK {
+                self.flush(spec.name, &names, &mut out).await?;
+            }
         }
-        bulk::insert(self.tx, spec.name, &names, &out).await?;
-        *self.counts.entry(spec.name.to_string()).or_default() += out.len();
+        self.flush(spec.name, &names, &mut out).await
+    }
+
+    async fn flush(&mut self, table: &str, names: &[&str], out: &mut Vec<Vec<Val>>) -> Result<()> {
+        bulk::insert(self.tx, table, names, out).await?;
+        *self.counts.entry(table.to_string()).or_default() += out.len();
+        out.clear();
         Ok(())
     }
 
