@@ -275,9 +275,9 @@ macro_rules! item_select {
     COALESCE(p.full_name, nu.name, n.household_name, '') AS nominee, n.nominee_type, n.code, n.achievement, n.campaign_id, n.nominating_unit_id, COALESCE(su.name, '') AS nominating_unit, \
     COALESCE(p.direct_worker, FALSE) AS direct_worker, \
     CASE WHEN p.gender = 'female' THEN TRUE \
-         WHEN nu.id IS NOT NULL AND EXISTS (SELECT 1 FROM persons m WHERE m.org_id = nu.org_id AND m.unit_path LIKE nu.path || '%') \
-              AND (SELECT 10 * SUM(CASE WHEN m.gender = 'female' THEN 1 ELSE 0 END) - 7 * COUNT(*) FROM persons m \
-                   WHERE m.org_id = nu.org_id AND m.unit_path LIKE nu.path || '%') >= 0 THEN TRUE \
+         WHEN nu.id IS NOT NULL AND (SELECT CASE WHEN COUNT(*) > 0 \
+                AND 10 * SUM(CASE WHEN m.gender = 'female' THEN 1 ELSE 0 END) >= 7 * COUNT(*) THEN 1 ELSE 0 END \
+              FROM persons m WHERE m.org_id = nu.org_id AND m.unit_path >= nu.path AND m.unit_path < nu.path || '~') = 1 THEN TRUE \
          ELSE FALSE END AS women_first, \
     n.submitted_at \
     FROM agenda_items i JOIN nominations n ON n.id = i.nomination_id LEFT JOIN persons p ON p.id = n.person_id LEFT JOIN units nu ON nu.id = n.unit_id LEFT JOIN units su ON su.id = n.nominating_unit_id"

@@ -222,20 +222,64 @@ pub mod target {
         Ok(n > 0)
     }
 
-    /// When the organisation last imported the data of `source_org_id`, if it did.
+    /// When the organisation imported the data of `source_org_id`, if it did.
     pub async fn imported_at(
         tx: &mut Tx,
         org_id: &str,
         source_org_id: &str,
     ) -> Result<Option<String>> {
         Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, String>(
-            "SELECT at FROM audit_log WHERE org_id = $1 AND action = 'org.transfer_import' \
-             AND object_id = $2 ORDER BY at DESC LIMIT 1"
+            "SELECT imported_at FROM transfer_imports WHERE org_id = $1 AND source_org_id = $2"
         )
         .bind(org_id)
         .bind(source_org_id)
         .fetch_optional(c)
         .await)?)
+    }
+
+    /// Records that the organisation imports `source_org_id`'s data; [`crate::StoreError::Duplicate`]
+    /// when another import of it got there first.
+    pub async fn mark_imported(
+        tx: &mut Tx,
+        org_id: &str,
+        source_org_id: &str,
+        source_org_name: &str,
+    ) -> Result<()> {
+        crate::sql::insert_row!(tx, "transfer_imports", {
+            org_id: org_id,
+            source_org_id: source_org_id,
+            source_org_name: source_org_name,
+            imported_at: crate::ids::now(),
+        })?;
+        Ok(())
+    }
+
+    /// Records an archive uploaded by the organisation (kept in the blob store under `archive_key`).
+    pub async fn mark_uploaded(
+        tx: &mut Tx,
+        org_id: &str,
+        archive_key: &str,
+        user_id: Option<&str>,
+    ) -> Result<()> {
+        crate::sql::insert_row!(tx, "transfer_uploads", {
+            org_id: org_id,
+            archive_key: archive_key,
+            uploaded_by: user_id,
+            uploaded_at: crate::ids::now(),
+        }, "ON CONFLICT (org_id, archive_key) DO NOTHING")?;
+        Ok(())
+    }
+
+    /// True when the organisation uploaded the archive kept under `archive_key`.
+    pub async fn uploaded(tx: &mut Tx, org_id: &str, archive_key: &str) -> Result<bool> {
+        let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM transfer_uploads WHERE org_id = $1 AND archive_key = $2"
+        )
+        .bind(org_id)
+        .bind(archive_key)
+        .fetch_one(c)
+        .await)?;
+        Ok(n > 0)
     }
 
     /// Points an imported (closed) unit to the unit that carries it on.

@@ -167,7 +167,14 @@ pub async fn confirm(
     .write(&mut tx, caller)
     .await?;
     tx.commit().await?;
-    refresh_checks(db, caller, nomination_id).await?;
+    // The kept answer is derived data: the fact is saved whatever happens here, and the answer is
+    // computed again at the next confirmation or submission.
+    if let Err(e) = refresh_checks(db, caller, nomination_id).await {
+        tracing::warn!(
+            "nomination {nomination_id}: eligibility not recomputed: {}",
+            e.message()
+        );
+    }
     facts(db, caller, nomination_id).await
 }
 
@@ -184,6 +191,9 @@ async fn refresh_checks(db: &Db, caller: &Caller, nomination_id: &str) -> Result
     }));
     let mut tx = db.begin().await?;
     let fresh = store::get(&mut tx, caller.org_id(), nomination_id).await?;
+    if !APPRAISED.contains(&fresh.status.as_str()) {
+        return Ok(());
+    }
     store::update(
         &mut tx,
         &NominationRow {

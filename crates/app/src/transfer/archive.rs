@@ -229,17 +229,32 @@ fn json<T: Serialize>(v: &T) -> Result<Vec<u8>> {
 
 type Entries = (Option<Manifest>, Vec<TableData>, BTreeMap<String, Vec<u8>>);
 
+/// What an archive may unpack to, in all.
+const MAX_UNPACKED: u64 = 2 << 30;
+
 fn read_entries(bytes: &[u8]) -> Result<Entries> {
     let broken = |_| refuse("Không đọc được tệp: đây không phải tệp .tar.gz hoặc tệp đã bị hỏng.");
     let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(bytes));
     let mut manifest = None;
     let mut tables = Vec::new();
     let mut blobs = BTreeMap::new();
+    let mut left = MAX_UNPACKED;
     for entry in tar.entries().map_err(broken)? {
-        let mut entry = entry.map_err(broken)?;
+        let entry = entry.map_err(broken)?;
         let path = entry.path().map_err(broken)?.to_string_lossy().to_string();
         let mut data = Vec::new();
-        entry.read_to_end(&mut data).map_err(broken)?;
+        // Never more than the cap in memory, whatever a small compressed file claims to unpack to.
+        let read = entry
+            .take(left + 1)
+            .read_to_end(&mut data)
+            .map_err(broken)? as u64;
+        if read > left {
+            return Err(refuse(format!(
+                "Tệp giải nén ra hơn {} GB: quá lớn để nhập qua trang này.",
+                MAX_UNPACKED >> 30
+            )));
+        }
+        left -= read;
         let bad_json = |e: serde_json::Error| refuse(format!("Không đọc được {path}: {e}."));
         if path == "manifest.json" {
             manifest = Some(serde_json::from_slice(&data).map_err(bad_json)?);
@@ -258,7 +273,14 @@ fn check_manifest(m: &Manifest, our_schema: i64) -> Result<()> {
             "Tệp không phải dữ liệu chuyển giao của thidua (sai định dạng).",
         ));
     }
-    if m.format_version > FORMAT_VERSION || m.schema_version > our_schema {
+    if m.format_version > FORMAT_VERSION {
+        return Err(refuse(format!(
+            "Tệp dùng định dạng chuyển giao số {} của một phiên bản thidua mới hơn (hệ thống này đọc đến số {FORMAT_VERSION}). \
+             Hãy cập nhật hệ thống này trước khi nhập.",
+            m.format_version
+        )));
+    }
+    if m.schema_version > our_schema {
         return Err(refuse(format!(
             "Tệp được xuất từ phiên bản thidua mới hơn (cấu trúc dữ liệu số {}, hệ thống này đến số {our_schema}). \
              Hãy cập nhật hệ thống này trước khi nhập.",

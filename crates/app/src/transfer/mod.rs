@@ -123,6 +123,16 @@ pub async fn propose(
         .put(bytes)
         .await
         .map_err(|e| Error::Internal(e.into()))?;
+    // Only this organisation's administrators may import what they uploaded.
+    let mut tx = db.begin().await?;
+    target::mark_uploaded(
+        &mut tx,
+        caller.org_id(),
+        &archive_key,
+        caller.user_ref().as_deref(),
+    )
+    .await?;
+    tx.commit().await?;
     Ok(Proposal {
         archive_key,
         source_org_name: archive.manifest.source_org_name.clone(),
@@ -190,6 +200,14 @@ pub async fn import(
     caller.authorize(Action::TransferData {
         org_id: caller.org_id(),
     })?;
+    let mut tx = db.begin_read().await?;
+    let ours = target::uploaded(&mut tx, caller.org_id(), input.archive_key.trim()).await?;
+    tx.commit().await?;
+    if !ours {
+        return Err(refuse(
+            "Không tìm thấy tệp dữ liệu đã tải lên; hãy tải tệp lên lại.",
+        ));
+    }
     let bytes = kept(blobs, &input.archive_key).await?;
     let archive = Archive::from_bytes(&bytes, transfer::schema_version())?;
     let mut v = Validation::new();
@@ -215,6 +233,24 @@ pub async fn import(
     }
     let mut tx = db.begin().await?;
     not_imported_yet(&mut tx, caller, &archive).await?;
+    // First of all: a second import of the same source at the same instant stops here.
+    let manifest = &archive.manifest;
+    match target::mark_imported(
+        &mut tx,
+        caller.org_id(),
+        &manifest.source_org_id,
+        &manifest.source_org_name,
+    )
+    .await
+    {
+        Err(thidua_store::StoreError::Duplicate(_)) => {
+            return Err(refuse(format!(
+                "Dữ liệu của \u{201c}{}\u{201d} đang được nhập hoặc đã được nhập vào tổ chức này; không nhập lần thứ hai.",
+                manifest.source_org_name
+            )));
+        }
+        other => other?,
+    }
     let targets = active_units(&mut tx, caller.org_id()).await?;
     let codes = target::unit_codes(&mut tx, caller.org_id()).await?;
     let source = plan::source_units(&archive)?;
@@ -292,7 +328,7 @@ async fn not_imported_yet(tx: &mut Tx, caller: &Caller, archive: &Archive) -> Re
     }
     if let Some(at) = target::imported_at(tx, caller.org_id(), source).await? {
         return Err(refuse(format!(
-            "Dữ liệu của \u{201c}{}\u{201d} đã được nhập vào tổ chức này lúc {}; không nhập lần thứ hai.",
+            "Dữ liệu của \u{201c}{}\u{201d} đã được nhập vào tổ chức này vào ngày {}; không nhập lần thứ hai.",
             archive.manifest.source_org_name,
             thidua_domain::date::iso_to_vn(at.get(..10).unwrap_or(&at))
         )));

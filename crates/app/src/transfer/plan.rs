@@ -73,22 +73,33 @@ pub fn source_units(archive: &Archive) -> Result<Vec<SourceUnit>> {
     Ok(units)
 }
 
-/// The unit of this organisation proposed as successor of each archive unit: an active unit of the
-/// same name (diacritics and case aside).
+/// The unit of this organisation proposed as successor of each archive unit: the one active unit of
+/// the same name (diacritics and case aside), never a name two units share; below the top two levels,
+/// only inside the successor proposed for the parent (a «Tổ dân phố số 1» goes to the one of its new
+/// ward, not to another ward's).
 pub fn propose(units: &[SourceUnit], targets: &[UnitRow]) -> HashMap<String, String> {
-    let by_name: HashMap<String, &UnitRow> = targets
-        .iter()
-        .filter(|t| t.valid_to.is_none())
-        .map(|t| (fold(&t.name), t))
-        .collect();
-    units
-        .iter()
-        .filter_map(|u| {
-            by_name
-                .get(&fold(&u.name))
-                .map(|t| (u.id.clone(), t.id.clone()))
-        })
-        .collect()
+    let mut by_name: HashMap<String, Vec<&UnitRow>> = HashMap::new();
+    for t in targets.iter().filter(|t| t.valid_to.is_none()) {
+        by_name.entry(fold(&t.name)).or_default().push(t);
+    }
+    let mut out: HashMap<String, String> = HashMap::new();
+    // `units` come parents first, so a parent's proposal is known before its children's.
+    for u in units {
+        let same = by_name.get(&fold(&u.name)).map_or(&[][..], Vec::as_slice);
+        let inside_parent = |t: &&&UnitRow| match (u.depth, &u.parent_id) {
+            (0 | 1, _) => true,
+            (_, Some(p)) => out
+                .get(p)
+                .and_then(|pid| targets.iter().find(|x| &x.id == pid))
+                .is_some_and(|parent| t.path.starts_with(&parent.path)),
+            (_, None) => false,
+        };
+        let fitting: Vec<&&UnitRow> = same.iter().filter(inside_parent).collect();
+        if let [one] = fitting.as_slice() {
+            out.insert(u.id.clone(), one.id.clone());
+        }
+    }
+    out
 }
 
 /// The checked choices of the person importing.
@@ -111,19 +122,22 @@ pub fn check(
     effective: Date,
 ) -> Result<Choices, Validation> {
     let mut v = Validation::new();
-    let known: HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
     let day = iso(effective);
     let mut successors = HashMap::new();
     for (from, to) in chosen.iter().filter(|(_, to)| !to.trim().is_empty()) {
         let field = format!("map.{from}");
-        if !known.contains(from.as_str()) {
+        let Some(old) = units.iter().find(|u| &u.id == from) else {
             v.add(
                 &field,
                 "Đơn vị cũ",
                 "Đơn vị này không có trong tệp dữ liệu.",
             );
             continue;
-        }
+        };
+        let of = format!(
+            "Đơn vị kế thừa của \u{201c}{}\u{201d} ({})",
+            old.name, old.code
+        );
         match targets.iter().find(|t| t.id == *to) {
             Some(t)
                 if t.valid_from <= day
@@ -135,7 +149,7 @@ pub fn check(
                 &field,
                 "Đơn vị kế thừa",
                 format!(
-                    "\u{201c}{}\u{201d} không hoạt động vào ngày hiệu lực {}.",
+                    "{of}: \u{201c}{}\u{201d} không hoạt động vào ngày hiệu lực {}.",
                     t.name,
                     thidua_domain::date::vn(effective)
                 ),
@@ -143,7 +157,7 @@ pub fn check(
             None => v.add(
                 &field,
                 "Đơn vị kế thừa",
-                "Hãy chọn một đơn vị của tổ chức này.",
+                format!("{of}: hãy chọn một đơn vị của tổ chức này."),
             ),
         }
     }

@@ -36,6 +36,8 @@ pub struct Writer<'a> {
     unit_old: HashMap<String, String>,
     /// Old ids of people recognised as someone already here.
     matched: HashSet<String>,
+    /// Ratings written so far, by subject and year.
+    rated: HashSet<(String, i64)>,
     /// Rows written per table, and people recognised.
     pub counts: BTreeMap<String, usize>,
 }
@@ -62,6 +64,7 @@ impl<'a> Writer<'a> {
             paths: HashMap::new(),
             unit_old: HashMap::new(),
             matched: HashSet::new(),
+            rated: HashSet::new(),
             counts: BTreeMap::new(),
         }
     }
@@ -70,7 +73,21 @@ impl<'a> Writer<'a> {
     pub async fn run(&mut self, ordered: &[SourceUnit]) -> Result<Vec<(String, String)>> {
         self.assign_ids(ordered).await?;
         for spec in TABLES {
-            if let Some(t) = self.archive.table(spec.name) {
+            let Some(t) = self.archive.table(spec.name) else {
+                continue;
+            };
+            if spec.name == "units" {
+                // Parents before children (ids need not follow the tree: a merger's new unit is
+                // younger than the sub-units it took over).
+                let depth = |r: &Vec<serde_json::Value>| {
+                    t.text(r, "id")
+                        .and_then(|id| self.units.get(id))
+                        .map_or(0, |u| u.depth)
+                };
+                let mut sorted = t.clone();
+                sorted.rows.sort_by_key(|r| depth(r));
+                self.write_table(spec, &sorted).await?;
+            } else {
                 self.write_table(spec, t).await?;
             }
         }
@@ -95,8 +112,13 @@ impl<'a> Writer<'a> {
         for t in &self.archive.tables {
             let Some(i) = t.col("id") else { continue };
             for row in &t.rows {
-                if let Some(old) = row.get(i).and_then(|v| v.as_str()) {
-                    self.ids.insert(old.to_string(), ids::new_id());
+                if let Some(old) = row.get(i).and_then(|v| v.as_str())
+                    && self.ids.insert(old.to_string(), ids::new_id()).is_some()
+                {
+                    return Err(refuse(format!(
+                        "Mã {old} xuất hiện hai lần trong tệp (bảng {}): tệp bị hỏng.",
+                        t.name
+                    )));
                 }
             }
         }
@@ -110,24 +132,33 @@ impl<'a> Writer<'a> {
                 .insert(id.clone(), child_path(Some(&parent_path), &id));
             self.unit_old.insert(id, u.id.clone());
         }
-        let here: HashMap<String, String> = target::people_with_birth_dates(self.tx, self.org_id)
-            .await?
-            .into_iter()
-            .map(|(id, name, birth)| (person_key(&name, &birth), id))
-            .collect();
-        if let Some(t) = self.archive.table("persons") {
-            for row in &t.rows {
-                let (Some(id), Some(name), Some(birth)) = (
-                    t.text(row, "id"),
-                    t.text(row, "full_name"),
-                    t.text(row, "birth_date"),
-                ) else {
-                    continue;
-                };
-                if let Some(existing) = here.get(&person_key(name, birth)) {
-                    self.ids.insert(id.to_string(), existing.clone());
-                    self.matched.insert(id.to_string());
-                }
+        self.recognise_people().await
+    }
+
+    /// People of the archive who are someone already here: same name and birth date, and only when
+    /// that key names one person on each side (two namesakes born the same day stay two people).
+    async fn recognise_people(&mut self) -> Result<()> {
+        let Some(t) = self.archive.table("persons") else {
+            return Ok(());
+        };
+        let mut here: HashMap<String, Vec<String>> = HashMap::new();
+        for (id, name, birth) in target::people_with_birth_dates(self.tx, self.org_id).await? {
+            here.entry(person_key(&name, &birth)).or_default().push(id);
+        }
+        let mut there: HashMap<String, Vec<&str>> = HashMap::new();
+        for row in &t.rows {
+            if let (Some(id), Some(name), Some(birth)) = (
+                t.text(row, "id"),
+                t.text(row, "full_name"),
+                t.text(row, "birth_date"),
+            ) {
+                there.entry(person_key(name, birth)).or_default().push(id);
+            }
+        }
+        for (key, ids) in there {
+            if let ([old], Some([existing])) = (ids.as_slice(), here.get(&key).map(Vec::as_slice)) {
+                self.ids.insert((*old).to_string(), existing.clone());
+                self.matched.insert((*old).to_string());
             }
         }
         Ok(())
@@ -220,6 +251,16 @@ impl<'a> Writer<'a> {
                 row.insert((*col).to_string(), Val::Null);
             }
         }
+        // A row may name only a file the archive carries (never one this installation happens to hold).
+        if let Some(col) = spec.blob
+            && let Some(Val::Text(sha)) = row.get(col)
+            && !self.archive.blobs.contains_key(sha)
+        {
+            return Err(refuse(format!(
+                "Bảng {} nêu tệp {sha} không có trong tệp dữ liệu: tệp bị hỏng.",
+                spec.name
+            )));
+        }
         Ok(())
     }
 
@@ -227,14 +268,22 @@ impl<'a> Writer<'a> {
     async fn adjust(&mut self, table: &str, row: &mut Row) -> Result<bool> {
         match table {
             "units" => self.adjust_unit(row),
-            "persons" => self.adjust_person(row),
+            "persons" => self.adjust_person(row)?,
             "ledger_ratings" => {
                 let (Some(subject), Some(Val::Int(year))) =
                     (row_text(row, "subject_id"), row.get("year"))
                 else {
                     return Ok(true);
                 };
-                return Ok(!target::rating_taken(self.tx, subject, *year).await?);
+                // One rating per subject and year: the one already here, or the first of the archive.
+                let key = (subject.to_string(), *year);
+                if self.rated.contains(&key)
+                    || target::rating_taken(self.tx, subject, *year).await?
+                {
+                    return Ok(false);
+                }
+                self.rated.insert(key);
+                return Ok(true);
             }
             "clusters" => {
                 if let (Some(Val::Text(name)), Some(Val::Int(year))) =
@@ -284,17 +333,25 @@ impl<'a> Writer<'a> {
         row.insert("successor_id".into(), Val::Null);
     }
 
-    fn adjust_person(&self, row: &mut Row) {
+    fn adjust_person(&self, row: &mut Row) -> Result<()> {
         let Some(new_unit) = row_text(row, "unit_id").map(str::to_string) else {
-            return;
+            return Ok(());
         };
         let old_unit = self.unit_old.get(&new_unit).cloned().unwrap_or_default();
         let (unit, path) = match destination(&self.units, self.choices, &old_unit) {
             Some(t) => (t.id.clone(), t.path.clone()),
-            None => (new_unit.clone(), self.paths[&new_unit].clone()),
+            None => match self.paths.get(&new_unit) {
+                Some(path) => (new_unit.clone(), path.clone()),
+                None => {
+                    return Err(refuse(
+                        "Cá nhân trong tệp thuộc một dòng không phải đơn vị: tệp bị hỏng.",
+                    ));
+                }
+            },
         };
         row.insert("unit_id".into(), Val::Text(unit));
         row.insert("unit_path".into(), Val::Text(path));
+        Ok(())
     }
 }
 

@@ -124,7 +124,17 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, form: Multipart) -> App
     let bytes = match super::read_upload(form, state.config.max_upload_bytes).await {
         Ok((_, bytes)) => bytes,
         Err(e @ (AppError::BadRequest(_) | AppError::TooLarge(_))) => {
-            p.v.add("archive", "Tệp dữ liệu chuyển giao", e.message());
+            let hint = if matches!(e, AppError::TooLarge(_)) {
+                " Tệp lớn hơn giới hạn tải lên có thể được nhập trên máy chủ bằng lệnh \
+                 thidua transfer import --org … --from TỆP (xem README)."
+            } else {
+                ""
+            };
+            p.v.add(
+                "archive",
+                "Tệp dữ liệu chuyển giao",
+                format!("{}{hint}", e.message()),
+            );
             return Ok(page_of(e.status(), p));
         }
         Err(e) => return Err(e),
