@@ -147,13 +147,27 @@ fn title(d: &Doc, plan: &mut PlanImport, ev: &mut Evidence) {
     if parts.is_empty() {
         return;
     }
-    let joined = parts.join(" ");
+    let joined = tidy_title(&parts.join(" "));
     let t = strip_quotes(joined.trim_matches(|c: char| c == '*' || c.is_whitespace()));
     if !t.is_empty() {
         plan.title = Some(t);
         ev.title = d.title.clone().map(|i| d.lines[i].no).collect();
         ev.title.dedup();
     }
+}
+
+/// A title as web pages and flattened headers leave it: what follows a repeated `KẾ HOẠCH` is the
+/// title (the page's own heading came before it), the preamble that ran on without a line break
+/// (`… Căn cứ …`) is cut off, and so is a final full stop.
+fn tidy_title(joined: &str) -> String {
+    let mut t = joined;
+    if let Some(at) = t.rfind(" KẾ HOẠCH ") {
+        t = &t[at + " KẾ HOẠCH ".len()..];
+    }
+    if let Some(at) = t.find(" Căn cứ ") {
+        t = &t[..at];
+    }
+    t.trim().trim_end_matches(['.', ';']).trim_end().to_string()
 }
 
 /// The issuing body from the uppercase header block (child unit when two levels are printed).
@@ -346,6 +360,18 @@ mod tests {
         assert!(parts.contains(&"Quận 7, ngày 05 tháng 01 năm 2024".to_string()));
         assert!(parts.contains(&"KẾ HOẠCH".to_string()));
         assert_eq!(parts.last().map(String::as_str), Some("Thi đua năm 2024"));
+    }
+
+    #[test]
+    fn tidies_titles() {
+        assert_eq!(
+            tidy_title("CÔNG TÁC THI ĐUA KẾ HOẠCH Tổ chức cuộc thi năm 2018."),
+            "Tổ chức cuộc thi năm 2018"
+        );
+        assert_eq!(
+            tidy_title("Phát động thi đua năm 2021 Căn cứ vào Chương trình công tác đội"),
+            "Phát động thi đua năm 2021"
+        );
     }
 
     #[test]
