@@ -21,6 +21,10 @@ static NUMBER_LINE: LazyLock<Option<Regex>> =
 static PLACE_DATE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^([^,|]{2,60}?)\s*,\s*ng[a-z]{1,3}\b").ok());
 
+/// A web page's posting time (`25/02/2020 - 05:01 PM`), never a unit.
+static POSTED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}/\d{1,2}/\d{4}\b").ok());
+
 /// Cuts a flattened header line before `CỘNG HÒA…`, after `…Hạnh phúc`, around `Số: …` and
 /// around an uppercase `KẾ HOẠCH`.
 pub fn split_anchors(line: &str) -> Vec<String> {
@@ -189,7 +193,9 @@ fn header_issuer(d: &Doc, zone: std::ops::Range<usize>, ev: &mut Evidence) -> Op
         {
             continue;
         }
-        if PLACE_DATE.as_ref().is_some_and(|re| re.is_match(f)) {
+        if PLACE_DATE.as_ref().is_some_and(|re| re.is_match(f))
+            || POSTED.as_ref().is_some_and(|re| re.is_match(f))
+        {
             continue;
         }
         orgs.push((l.no, l.text.as_str()));
@@ -245,7 +251,7 @@ fn last_unit(name: &str) -> String {
 }
 
 static BODY_ORG: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s,;(])((?:uy ban nhan dan|ubnd|hoi dong thi dua[^,;.]{0,40}?|so [a-z ,\-]{2,40}?|truong [a-z0-9 ]{2,40}?|phong [a-z ,\-]{2,40}?)(?:\s+(?:thanh pho|thi xa|thi tran|tinh|quan|huyen|phuong|xa|tp\.?))?(?:\s+[^\s,;.]+){0,4}?)\s+(?:xay dung|ban hanh|phat dong|trien khai|to chuc)\s+(?:k\S{0,2}\s*hoach|phong trao|dot thi dua|thi dua)").ok()
+    Regex::new(r"(?:^|[\s,;(])((?:uy ban nhan dan|ubnd|ban thuong truc [a-z ]{2,40}?|hoi dong thi dua[^,;.]{0,40}?|so [a-z ,\-]{2,40}?|truong [a-z0-9 ]{2,40}?|phong [a-z ,\-]{2,40}?)(?:\s+(?:thanh pho|thi xa|thi tran|tinh|quan|huyen|phuong|xa|tp\.?))?(?:\s+[^\s,;.]+){0,4}?)\s+(?:xay dung|ban hanh|phat dong|trien khai|to chuc)\s+(?:k\S{0,2}\s*hoach|phong trao|dot thi dua|thi dua)").ok()
 });
 
 /// The issuer named in the preamble (`Ủy ban nhân dân quận ban hành Kế hoạch…`), completed with
