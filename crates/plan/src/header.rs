@@ -120,7 +120,7 @@ fn place_date(d: &Doc, zone: std::ops::Range<usize>, plan: &mut PlanImport, ev: 
         if !rest.contains("th") || !(rest.contains("nam") || rest.contains("20")) {
             continue;
         }
-        let place = orig_slice(&l.text, &l.fold, place_m.range()).trim();
+        let place = without_page_mark(orig_slice(&l.text, &l.fold, place_m.range()).trim());
         if !place.chars().next().is_some_and(char::is_uppercase)
             || place.split_whitespace().count() > 8
         {
@@ -157,6 +157,21 @@ fn title(d: &Doc, plan: &mut PlanImport, ev: &mut Evidence) {
         plan.title = Some(t);
         ev.title = d.title.clone().map(|i| d.lines[i].no).collect();
         ev.title.dedup();
+    }
+}
+
+/// A place without the page furniture a PDF copied to a web page puts before it (`Trang 1*** Cần Thơ`).
+fn without_page_mark(place: &str) -> &str {
+    let words: Vec<&str> = place.splitn(3, ' ').collect();
+    match words.as_slice() {
+        [trang, n, rest]
+            if fold(trang) == "trang"
+                && n.trim_end_matches('*').chars().all(|c| c.is_ascii_digit())
+                && n.chars().next().is_some_and(|c| c.is_ascii_digit()) =>
+        {
+            rest.trim_start_matches(['*', ' '])
+        }
+        _ => place,
     }
 }
 
@@ -366,6 +381,16 @@ mod tests {
         assert!(parts.contains(&"Quận 7, ngày 05 tháng 01 năm 2024".to_string()));
         assert!(parts.contains(&"KẾ HOẠCH".to_string()));
         assert_eq!(parts.last().map(String::as_str), Some("Thi đua năm 2024"));
+    }
+
+    #[test]
+    fn drops_page_marks_before_a_place() {
+        assert_eq!(
+            without_page_mark("Trang 1*** Thường Thới Hậu A"),
+            "Thường Thới Hậu A"
+        );
+        assert_eq!(without_page_mark("Trang Bom"), "Trang Bom");
+        assert_eq!(without_page_mark("Quận 7"), "Quận 7");
     }
 
     #[test]
