@@ -86,35 +86,28 @@ fn sheets(scale: &Scale) -> Vec<HashMap<String, Assessment>> {
         .collect()
 }
 
+/// Every unit's total and tie-break scores.
+fn standings(scale: &Scale, sheets: &[HashMap<String, Assessment>]) -> Vec<Standing> {
+    sheets
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Standing {
+            unit_id: format!("u{i}"),
+            total: total(scale, a).total,
+            tie_values: tie_values(scale, a),
+            votes: None,
+        })
+        .collect()
+}
+
 fn bench(c: &mut Bench) {
     let scale = scale();
     let sheets = sheets(&scale);
     c.bench_function("score and rank 5000 units x 60 criteria", |b| {
-        b.iter(|| {
-            let standings: Vec<Standing> = sheets
-                .iter()
-                .enumerate()
-                .map(|(i, a)| Standing {
-                    unit_id: format!("u{i}"),
-                    total: total(&scale, a).total,
-                    tie_values: tie_values(&scale, a),
-                    votes: None,
-                })
-                .collect();
-            black_box(rank(&standings))
-        })
+        b.iter(|| black_box(rank(&standings(&scale, &sheets))))
     });
     c.bench_function("trivial: rank 5000 precomputed totals", |b| {
-        let standings: Vec<Standing> = sheets
-            .iter()
-            .enumerate()
-            .map(|(i, a)| Standing {
-                unit_id: format!("u{i}"),
-                total: total(&scale, a).total,
-                tie_values: tie_values(&scale, a),
-                votes: None,
-            })
-            .collect();
+        let standings = standings(&scale, &sheets);
         b.iter(|| black_box(rank(&standings)))
     });
 }
