@@ -132,27 +132,6 @@ pub async fn rows(
     Ok(out)
 }
 
-/// True when `table` already holds a row whose `column` equals `value` (a unique value about to be
-/// written: a verification code, a cluster's name).
-pub async fn taken(
-    tx: &mut Tx,
-    table: &'static str,
-    column: &'static str,
-    value: &str,
-    org_id: Option<&str>,
-) -> Result<bool> {
-    let sql = match org_id {
-        Some(_) => format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1 AND org_id = $2"),
-        None => format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1 AND $2 = $2"),
-    };
-    let n: i64 = on_tx!(tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(value)
-        .bind(org_id.unwrap_or(""))
-        .fetch_one(c)
-        .await)?;
-    Ok(n > 0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

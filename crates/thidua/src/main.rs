@@ -207,6 +207,80 @@ async fn open(db: &DbArgs) -> anyhow::Result<Db> {
     Ok(pool)
 }
 
+/// `thidua serve`: the web app and API until stopped.
+async fn serve(
+    bind: &str,
+    db: &DbArgs,
+    demo: bool,
+    secure_cookies: bool,
+    blobs: &blob_store::BlobArgs,
+) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let pool = open(db).await?;
+    let blobs = blob_store::open(blobs, &db.data_dir).await?;
+    if demo {
+        demo::load_if_empty(&pool, blobs.as_ref()).await?;
+    }
+    bootstrap::ensure_admin(&pool).await?;
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    let addr = listener.local_addr()?;
+    println!("Tệp tải lên được lưu ở {}.", blobs.describe());
+    println!(
+        "thidua đang chạy tại http://{addr} (khởi động trong {} ms)",
+        started.elapsed().as_millis()
+    );
+    let state = AppState {
+        db: pool,
+        config: Arc::new(Config {
+            secure_cookies,
+            blobs,
+            ..Config::default()
+        }),
+    };
+    thidua_web::serve(listener, state).await?;
+    Ok(())
+}
+
+/// `thidua transfer export|import`.
+async fn transfer(action: TransferCommand) -> anyhow::Result<()> {
+    match action {
+        TransferCommand::Export {
+            org,
+            out,
+            db,
+            blobs,
+        } => {
+            let pool = open(&db).await?;
+            let blobs = blob_store::open(&blobs, &db.data_dir).await?;
+            transfer_cli::export(&pool, blobs.as_ref(), &org, &out).await
+        }
+        TransferCommand::Import {
+            org,
+            from,
+            effective,
+            prefix,
+            successors,
+            accept_proposed,
+            db,
+            blobs,
+        } => {
+            let pool = open(&db).await?;
+            let blobs = blob_store::open(&blobs, &db.data_dir).await?;
+            let args = transfer_cli::ImportArgs {
+                org: &org,
+                from: &from,
+                effective_on: &effective,
+                prefix: prefix.as_deref(),
+                successors: &successors,
+                accept_proposed,
+            };
+            transfer_cli::import(&pool, blobs.as_ref(), &args).await
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<std::process::ExitCode> {
     tracing_subscriber::fmt()
@@ -223,33 +297,7 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             demo,
             secure_cookies,
             blobs,
-        } => {
-            let started = std::time::Instant::now();
-            let pool = open(&db).await?;
-            let blobs = blob_store::open(&blobs, &db.data_dir).await?;
-            if demo {
-                demo::load_if_empty(&pool, blobs.as_ref()).await?;
-            }
-            bootstrap::ensure_admin(&pool).await?;
-            let listener = tokio::net::TcpListener::bind(&bind)
-                .await
-                .with_context(|| format!("cannot listen on {bind}"))?;
-            let addr = listener.local_addr()?;
-            println!("Tệp tải lên được lưu ở {}.", blobs.describe());
-            println!(
-                "thidua đang chạy tại http://{addr} (khởi động trong {} ms)",
-                started.elapsed().as_millis()
-            );
-            let state = AppState {
-                db: pool,
-                config: Arc::new(Config {
-                    secure_cookies,
-                    blobs,
-                    ..Config::default()
-                }),
-            };
-            thidua_web::serve(listener, state).await?;
-        }
+        } => serve(&bind, &db, demo, secure_cookies, &blobs).await?,
         Command::Migrate { db } => {
             open(&db).await?;
             println!("Cơ sở dữ liệu đã được cập nhật.");
@@ -300,44 +348,7 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
         Command::Restore { from, db, force } => {
             return Ok(backup::restore_command(&from, db.data_dir, db.database_url, force).await);
         }
-        Command::Transfer {
-            action:
-                TransferCommand::Export {
-                    org,
-                    out,
-                    db,
-                    blobs,
-                },
-        } => {
-            let pool = open(&db).await?;
-            let blobs = blob_store::open(&blobs, &db.data_dir).await?;
-            transfer_cli::export(&pool, blobs.as_ref(), &org, &out).await?;
-        }
-        Command::Transfer {
-            action:
-                TransferCommand::Import {
-                    org,
-                    from,
-                    effective,
-                    prefix,
-                    successors,
-                    accept_proposed,
-                    db,
-                    blobs,
-                },
-        } => {
-            let pool = open(&db).await?;
-            let blobs = blob_store::open(&blobs, &db.data_dir).await?;
-            let args = transfer_cli::ImportArgs {
-                org: &org,
-                from: &from,
-                effective_on: &effective,
-                prefix: prefix.as_deref(),
-                successors: &successors,
-                accept_proposed,
-            };
-            transfer_cli::import(&pool, blobs.as_ref(), &args).await?;
-        }
+        Command::Transfer { action } => transfer(action).await?,
         Command::User {
             action:
                 UserCommand::SetPassword {

@@ -90,17 +90,7 @@ fn check(input: &AnswerInput, v: &mut Validation) -> Checked {
             "Hãy ghi lý do cấp trên không khen thưởng (theo văn bản trả lời).",
         );
     }
-    let golden = text(&input.golden_book_no).and_then(|g| match g.parse::<i64>() {
-        Ok(n) if n > 0 => Some(n),
-        _ => {
-            v.add(
-                "golden_book_no",
-                "Số sổ vàng",
-                "Số sổ vàng phải là số nguyên dương.",
-            );
-            None
-        }
-    });
+    let golden = crate::honours::golden_book_no(v, &input.golden_book_no);
     if decided_on.is_some_and(|d| d > crate::today()) {
         v.add(
             "decided_on",

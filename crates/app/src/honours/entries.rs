@@ -122,20 +122,7 @@ pub fn validate_award(
         &input.decision_date,
         false,
     );
-    let golden = match input.golden_book_no.trim() {
-        "" => None,
-        s => match s.parse::<i64>() {
-            Ok(n) if n > 0 => Some(n),
-            _ => {
-                v.add(
-                    "golden_book_no",
-                    "Số sổ vàng",
-                    "Số sổ vàng phải là số nguyên dương.",
-                );
-                None
-            }
-        },
-    };
+    let golden = golden_book_no(&mut v, &input.golden_book_no);
     row.decision_no = text(
         &mut v,
         "decision_no",
@@ -461,4 +448,22 @@ pub async fn add_initiative(
         .await?;
     tx.commit().await?;
     Ok(row)
+}
+
+/// The golden-book number typed (số vào sổ vàng): empty, or a positive whole number.
+pub(crate) fn golden_book_no(v: &mut Validation, raw: &str) -> Option<i64> {
+    match raw.trim() {
+        "" => None,
+        s => match s.parse::<i64>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                v.add(
+                    "golden_book_no",
+                    "Số sổ vàng",
+                    "Số sổ vàng phải là số nguyên dương.",
+                );
+                None
+            }
+        },
+    }
 }

@@ -20,6 +20,7 @@ use thidua_store::{Db, Tx, persons, units};
 
 pub mod batch;
 mod entries;
+pub(crate) use entries::golden_book_no;
 pub mod reviews;
 
 use entries::year_field;

@@ -200,31 +200,8 @@ pub async fn import(
     caller.authorize(Action::TransferData {
         org_id: caller.org_id(),
     })?;
-    let mut tx = db.begin_read().await?;
-    let ours = target::uploaded(&mut tx, caller.org_id(), input.archive_key.trim()).await?;
-    tx.commit().await?;
-    if !ours {
-        return Err(refuse(
-            "Không tìm thấy tệp dữ liệu đã tải lên; hãy tải tệp lên lại.",
-        ));
-    }
-    let bytes = kept(blobs, &input.archive_key).await?;
-    let archive = Archive::from_bytes(&bytes, transfer::schema_version())?;
-    let mut v = Validation::new();
-    let effective_raw = match input.effective_on.trim() {
-        "" => DEFAULT_EFFECTIVE,
-        raw => raw,
-    };
-    let effective = thidua_domain::org::check_date(
-        &mut v,
-        "effective_on",
-        "Ngày hiệu lực",
-        effective_raw,
-        true,
-    );
-    let Some(effective) = effective else {
-        return Err(Error::Invalid(v));
-    };
+    let archive = uploaded_archive(db, blobs, caller, &input.archive_key).await?;
+    let effective = effective_date(&input.effective_on)?;
     for blob in archive.blobs.values() {
         blobs
             .put(blob)
@@ -233,24 +210,7 @@ pub async fn import(
     }
     let mut tx = db.begin().await?;
     not_imported_yet(&mut tx, caller, &archive).await?;
-    // First of all: a second import of the same source at the same instant stops here.
-    let manifest = &archive.manifest;
-    match target::mark_imported(
-        &mut tx,
-        caller.org_id(),
-        &manifest.source_org_id,
-        &manifest.source_org_name,
-    )
-    .await
-    {
-        Err(thidua_store::StoreError::Duplicate(_)) => {
-            return Err(refuse(format!(
-                "Dữ liệu của \u{201c}{}\u{201d} đang được nhập hoặc đã được nhập vào tổ chức này; không nhập lần thứ hai.",
-                manifest.source_org_name
-            )));
-        }
-        other => other?,
-    }
+    claim_source(&mut tx, caller, &archive.manifest).await?;
     let targets = active_units(&mut tx, caller.org_id()).await?;
     let codes = target::unit_codes(&mut tx, caller.org_id()).await?;
     let source = plan::source_units(&archive)?;
@@ -263,48 +223,7 @@ pub async fn import(
         effective,
     )
     .map_err(Error::Invalid)?;
-    let root = units::root(&mut tx, caller.org_id())
-        .await?
-        .ok_or_else(|| {
-            Error::Rejected(
-                "Tổ chức này chưa có cơ quan gốc; hãy tạo cơ quan trước khi nhập.".into(),
-            )
-        })?;
-    let source_name = archive.manifest.source_org_name.clone();
-    let mut w = writer::Writer::new(
-        &mut tx,
-        caller.org_id(),
-        &source_name,
-        &archive,
-        &choices,
-        &root,
-        &source,
-    );
-    let links = w.run(&source).await?;
-    let rows = std::mem::take(&mut w.counts);
-    let people_recognised = count(&archive, "persons") - rows.get("persons").copied().unwrap_or(0);
-    drop(w);
-    let note = format!("Chuyển giao dữ liệu từ {source_name} (sắp xếp đơn vị hành chính)");
-    if !links.is_empty() {
-        units::record_change(
-            &mut tx,
-            caller.org_id(),
-            "merge",
-            &iso(effective),
-            Some(&note),
-            caller.user_ref().as_deref(),
-            &links,
-        )
-        .await?;
-    }
-    let summary = ImportSummary {
-        source_org_name: source_name,
-        effective_on: iso(effective),
-        rows,
-        people_recognised,
-        files: archive.blobs.len(),
-        successors: links.len(),
-    };
+    let summary = write_all(&mut tx, caller, &archive, &source, &choices).await?;
     Audit::new(
         "org.transfer_import",
         "org",
@@ -316,6 +235,103 @@ pub async fn import(
     .await?;
     tx.commit().await?;
     Ok(summary)
+}
+
+/// The archive this organisation uploaded under `key`, read and checked (never another's upload).
+async fn uploaded_archive(
+    db: &Db,
+    blobs: &dyn BlobStore,
+    caller: &Caller,
+    key: &str,
+) -> Result<Archive> {
+    let mut tx = db.begin_read().await?;
+    let ours = target::uploaded(&mut tx, caller.org_id(), key.trim()).await?;
+    tx.commit().await?;
+    if !ours {
+        return Err(refuse(
+            "Không tìm thấy tệp dữ liệu đã tải lên; hãy tải tệp lên lại.",
+        ));
+    }
+    let bytes = kept(blobs, key).await?;
+    Archive::from_bytes(&bytes, transfer::schema_version())
+}
+
+/// The reorganisation's day as typed (01/07/2025 when left empty).
+fn effective_date(raw: &str) -> Result<time::Date> {
+    let mut v = Validation::new();
+    let raw = match raw.trim() {
+        "" => DEFAULT_EFFECTIVE,
+        raw => raw,
+    };
+    thidua_domain::org::check_date(&mut v, "effective_on", "Ngày hiệu lực", raw, true)
+        .ok_or(Error::Invalid(v))
+}
+
+/// Records this import of the source first of all, so a second one at the same instant stops here.
+async fn claim_source(tx: &mut Tx, caller: &Caller, manifest: &archive::Manifest) -> Result<()> {
+    match target::mark_imported(
+        tx,
+        caller.org_id(),
+        &manifest.source_org_id,
+        &manifest.source_org_name,
+    )
+    .await
+    {
+        Err(thidua_store::StoreError::Duplicate(_)) => Err(refuse(format!(
+            "Dữ liệu của \u{201c}{}\u{201d} đang được nhập hoặc đã được nhập vào tổ chức này; không nhập lần thứ hai.",
+            manifest.source_org_name
+        ))),
+        other => Ok(other?),
+    }
+}
+
+/// Writes every row under the receiving body and records the merge into the chosen successors.
+async fn write_all(
+    tx: &mut Tx,
+    caller: &Caller,
+    archive: &Archive,
+    source: &[plan::SourceUnit],
+    choices: &plan::Choices,
+) -> Result<ImportSummary> {
+    let root = units::root(tx, caller.org_id()).await?.ok_or_else(|| {
+        Error::Rejected("Tổ chức này chưa có cơ quan gốc; hãy tạo cơ quan trước khi nhập.".into())
+    })?;
+    let source_name = archive.manifest.source_org_name.clone();
+    let mut w = writer::Writer::new(
+        tx,
+        caller.org_id(),
+        &source_name,
+        archive,
+        choices,
+        &root,
+        source,
+    );
+    let links = w.run(source).await?;
+    let rows = std::mem::take(&mut w.counts);
+    drop(w);
+    let people_recognised = count(archive, "persons") - rows.get("persons").copied().unwrap_or(0);
+    let effective_on = iso(choices.effective);
+    if !links.is_empty() {
+        let note = format!("Chuyển giao dữ liệu từ {source_name} (sắp xếp đơn vị hành chính)");
+        units::record_change(
+            tx,
+            caller.org_id(),
+            "merge",
+            &effective_on,
+            Some(&note),
+            caller.user_ref().as_deref(),
+            &links,
+        )
+        .await?;
+    }
+    Ok(ImportSummary {
+        source_org_name: source_name,
+        effective_on,
+        rows,
+        people_recognised,
+        files: archive.blobs.len(),
+        successors: links.len(),
+    })
 }
 
 /// Refuses our own archive and one already imported (its rows would be there twice).

@@ -296,7 +296,7 @@ impl<'a> Writer<'a> {
             }
             "decision_lines" => {
                 if let Some(Val::Text(code)) = row.get("verify_code")
-                    && transfer::taken(self.tx, "decision_lines", "verify_code", code, None).await?
+                    && thidua_store::decisions::code_taken(self.tx, code).await?
                 {
                     let fresh = crate::decisions::fresh_verify_code(self.tx).await?;
                     row.insert("verify_code".into(), Val::Text(fresh));
