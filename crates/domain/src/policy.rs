@@ -200,6 +200,28 @@ pub enum Action<'a> {
     EditRuleFiles {
         org_id: &'a str,
     },
+    /// Record a cluster's year-end meeting (the vote on its leading unit, next year's leader and
+    /// deputy): the office, or the officer of the cluster's leading unit who presides over it.
+    PresideCluster {
+        org_id: &'a str,
+        leader_path: Option<&'a str>,
+    },
+    /// Define scoring scales, open them, close the self-assessment, publish, decide appeals and record
+    /// tie-break votes.
+    ManageScoring {
+        org_id: &'a str,
+    },
+    /// A unit's self-assessment on a scale, and its appeals once published.
+    SelfAssess {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
+    /// Review a unit's score: the office, or the officer of the leading unit of the unit's cluster
+    /// when the criterion names the cluster leader (`leader_path`).
+    ReviewScore {
+        org_id: &'a str,
+        leader_path: Option<&'a str>,
+    },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -275,7 +297,11 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | Vote { org_id }
         | Decide { org_id }
         | ViewRuleFiles { org_id }
-        | EditRuleFiles { org_id } => org_id,
+        | EditRuleFiles { org_id }
+        | ManageScoring { org_id }
+        | PresideCluster { org_id, .. }
+        | SelfAssess { org_id, .. }
+        | ReviewScore { org_id, .. } => org_id,
     };
     if org != actor.org_id {
         return Err(Denied::OutOfScope);
@@ -300,6 +326,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         EditUnit { unit_path, .. }
         | EditHonours { unit_path, .. }
         | CampaignWork { unit_path, .. }
+        | SelfAssess { unit_path, .. }
         | Nominate { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
@@ -321,6 +348,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | ViewAudit { .. }
         | ManageCampaigns { .. }
         | ManageDocuments { .. }
+        | ManageScoring { .. }
         | ViewRuleFiles { .. } => actor.is_office(),
         ReviewAsThemeLead { lead_path, .. } => {
             actor.is_office() || (actor.role == Role::UnitOfficer && actor.in_scope(lead_path))
@@ -328,7 +356,9 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         Appraise { .. } | ManageMeetings { .. } => actor.is_office(),
         Vote { .. } => matches!(actor.role, Role::CouncilMember | Role::Chairman),
         Decide { .. } => actor.is_office() || actor.role == Role::Chairman,
-        SignPact { leader_path, .. } => {
+        SignPact { leader_path, .. }
+        | ReviewScore { leader_path, .. }
+        | PresideCluster { leader_path, .. } => {
             actor.is_office()
                 || (actor.role == Role::UnitOfficer
                     && leader_path.is_some_and(|p| actor.in_scope(p)))
@@ -466,6 +496,28 @@ mod tests {
             ("decide", Action::Decide { org_id: ORG }),
             ("view_rule_files", Action::ViewRuleFiles { org_id: ORG }),
             ("edit_rule_files", Action::EditRuleFiles { org_id: ORG }),
+            ("manage_scoring", Action::ManageScoring { org_id: ORG }),
+            (
+                "self_assess",
+                Action::SelfAssess {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "review_score",
+                Action::ReviewScore {
+                    org_id: ORG,
+                    leader_path: Some(path),
+                },
+            ),
+            (
+                "preside_cluster",
+                Action::PresideCluster {
+                    org_id: ORG,
+                    leader_path: Some(path),
+                },
+            ),
         ]
     }
 
@@ -504,6 +556,10 @@ mod tests {
             "decide",
             "view_rule_files",
             "edit_rule_files",
+            "manage_scoring",
+            "self_assess",
+            "review_score",
+            "preside_cluster",
         ];
         let office: Vec<&str> = everything
             .iter()
@@ -549,6 +605,9 @@ mod tests {
                     "view_nomination",
                     "nominate",
                     "theme_lead",
+                    "self_assess",
+                    "review_score",
+                    "preside_cluster",
                 ],
                 vec![
                     "use",

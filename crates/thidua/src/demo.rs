@@ -161,6 +161,10 @@ pub async fn load_if_empty(
     // district's campaigns of this year, built next, stay in its own (demonstration) organisation.
     crate::demo_transfer::carry_district_history(db, blobs, &org, &city).await?;
     crate::demo_campaigns::build(db, &ctx, &current).await?;
+    let mut tx = db.begin().await?;
+    let office = crate::demo_campaigns::user_ctx(&mut tx, "thuongtruc").await?;
+    tx.commit().await?;
+    crate::demo_scoring::build(db, office.as_ref().unwrap_or(&ctx)).await?;
     println!(
         "Đã tạo dữ liệu mẫu của hai tổ chức. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):"
     );

@@ -6,6 +6,7 @@
 //! `thidua_docs` (pure: the same data and template version give the same bytes).
 
 pub mod campaign;
+pub mod cluster;
 pub mod decision;
 pub mod meeting;
 pub mod nomination;

@@ -188,6 +188,9 @@ pub const TABLE_LABELS: &[(&str, &str)] = &[
     ("meetings", "Cuộc họp Hội đồng"),
     ("decisions", "Quyết định khen thưởng"),
     ("decision_lines", "Dòng khen thưởng trong quyết định"),
+    ("scoring_scales", "Thang điểm chấm điểm thi đua"),
+    ("scoring_entries", "Điểm chấm theo tiêu chí"),
+    ("cluster_year_ends", "Kết quả tổng kết năm của cụm, khối"),
 ];
 
 /// Imports a kept archive with the successors a person confirmed, all or nothing.

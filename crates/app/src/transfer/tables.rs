@@ -44,6 +44,8 @@ const ORG: &str = "t.org_id = $1";
 const OF_CAMPAIGNS: &str = "t.campaign_id IN (SELECT id FROM campaigns WHERE org_id = $1)";
 const SUBJECT: &[&str] = &["subject_id"];
 const CREATED_BY: &[&str] = &["created_by"];
+const OF_SCALES: &str = "t.scale_id IN (SELECT id FROM scoring_scales WHERE org_id = $1)";
+const SCORED: &[&str] = &["scale_id", "unit_id", "criterion_id"];
 
 /// Every table of the archive, parents before children.
 pub const TABLES: &[TableSpec] = &[
@@ -185,6 +187,40 @@ pub const TABLES: &[TableSpec] = &[
         "decision_lines",
         "t.decision_id IN (SELECT id FROM decisions WHERE org_id = $1)",
         &["decision_id", "nomination_id", "award_id"],
+    ),
+    TableSpec {
+        soft_refs: &["copied_from"],
+        ..spec("scoring_scales", ORG, &["campaign_id"])
+    },
+    spec(
+        "scoring_scale_clusters",
+        OF_SCALES,
+        &["scale_id", "cluster_id"],
+    ),
+    spec("scoring_groups", OF_SCALES, &["scale_id"]),
+    spec("scoring_criteria", OF_SCALES, &["scale_id", "target_id"]),
+    spec("scoring_entries", OF_SCALES, SCORED),
+    TableSpec {
+        users: &["by_user"],
+        ..spec("scoring_changes", OF_SCALES, SCORED)
+    },
+    TableSpec {
+        blob: Some("sha256"),
+        ..spec("scoring_evidence", ORG, SCORED)
+    },
+    spec("scoring_appeals", ORG, SCORED),
+    spec("scoring_tie_votes", OF_SCALES, &["scale_id", "unit_id"]),
+    spec(
+        "cluster_year_ends",
+        ORG,
+        &[
+            "cluster_id",
+            "scale_id",
+            "leading_unit_id",
+            "next_leader_unit_id",
+            "next_deputy_unit_id",
+            "next_cluster_id",
+        ],
     ),
 ];
 

@@ -2,6 +2,7 @@
 
 pub mod decision;
 pub mod listing;
+pub mod cluster_minutes;
 pub mod minutes;
 pub mod plan;
 pub mod report;

@@ -5,6 +5,7 @@
 //! (điều kiện để chấm điểm) is not met scores 0. Rankings order by total, then the scale's tie-break
 //! criteria in order, then a recorded vote; units equal on all of these share a rank.
 
+pub mod input;
 mod rank;
 
 pub use rank::{Ranked, Standing, rank};
@@ -102,38 +103,43 @@ pub fn criterion_score(c: &Criterion, a: &Assessment) -> f64 {
 }
 
 /// A unit's points: per group (each within 0 and its maximum) and in total.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Total {
     pub groups: Vec<f64>,
     pub total: f64,
 }
 
-/// Adds up a unit's assessments under the scale: a group's criteria summed, deductions included,
-/// kept between 0 and the group's maximum; the total is the sum of the groups, at least 0 unless the
-/// scale allows a negative total (then deductions count beyond their group).
+/// Adds up a unit's assessments under the scale. A group's criteria are summed, deductions included,
+/// and the sum kept between 0 and the group's maximum; a group made only of deductions (the usual
+/// «Điểm trừ» section) takes off up to its maximum instead. The total is the sum of the groups, at
+/// least 0 unless the scale allows a negative total.
 pub fn total(scale: &Scale, answers: &HashMap<String, Assessment>) -> Total {
-    let mut raw = vec![0.0; scale.groups.len()];
+    let n = scale.groups.len();
+    let mut raw = vec![0.0; n];
+    let mut gains = vec![false; n];
     for c in &scale.criteria {
+        if let Some(g) = gains.get_mut(c.group) {
+            *g |= !matches!(c.kind, CriterionKind::Deduction { .. });
+        }
         if let (Some(slot), Some(a)) = (raw.get_mut(c.group), answers.get(&c.id)) {
             *slot += criterion_score(c, a);
         }
     }
-    let mut overflow = 0.0;
     let groups: Vec<f64> = raw
         .iter()
         .zip(&scale.groups)
-        .map(|(sum, g)| {
-            if *sum < 0.0 {
-                overflow += sum;
-            }
-            sum.clamp(0.0, clean(g.max))
+        .zip(&gains)
+        .map(|((sum, g), gains)| {
+            let max = clean(g.max);
+            let lower = if *gains { 0.0 } else { -max };
+            sum.clamp(lower, max)
         })
         .collect();
     let sum: f64 = groups.iter().sum();
     let total = if scale.negative_total {
-        sum + overflow
-    } else {
         sum
+    } else {
+        sum.max(0.0)
     };
     Total { groups, total }
 }

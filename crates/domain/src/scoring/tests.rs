@@ -25,7 +25,7 @@ fn ward_scale() -> Scale {
             },
             Group {
                 name: "Điểm trừ".into(),
-                max: 0.0,
+                max: 10.0,
             },
         ],
         criteria: vec![
@@ -75,9 +75,9 @@ fn a_ward_is_scored_by_its_groups() {
             ("bao_cao_tre", Assessment::Count(1)),
         ]),
     );
-    // The rate is capped at 120 %: 36 points, but the group stops at 60.
-    assert_eq!(t.groups, vec![60.0, 28.5, 10.0, 0.0]);
-    assert_eq!(t.total, 98.5);
+    // The rate is capped at 120 %: 36 points, but the group stops at 60; the late report takes 2 off.
+    assert_eq!(t.groups, vec![60.0, 28.5, 10.0, -2.0]);
+    assert_eq!(t.total, 96.5);
 }
 
 #[test]
@@ -243,8 +243,10 @@ proptest! {
     #[test]
     fn caps_hold((scale, answers) in scale_and_answers()) {
         let t = total(&scale, &answers);
-        for (g, sum) in scale.groups.iter().zip(&t.groups) {
-            prop_assert!(*sum >= 0.0 && *sum <= g.max.max(0.0) + 1e-9, "group {sum} of max {}", g.max);
+        for (i, (g, sum)) in scale.groups.iter().zip(&t.groups).enumerate() {
+            let gains = scale.criteria.iter().any(|c| c.group == i && !matches!(c.kind, CriterionKind::Deduction { .. }));
+            let lower = if gains { 0.0 } else { -g.max.max(0.0) };
+            prop_assert!(*sum >= lower - 1e-9 && *sum <= g.max.max(0.0) + 1e-9, "group {sum} of max {}", g.max);
         }
         if !scale.negative_total {
             prop_assert!(t.total >= 0.0);

@@ -17,6 +17,7 @@ pub fn routes() -> Router<AppState> {
         .route("/meetings/{id}/documents/{file}", get(meeting))
         .route("/nominations/{id}/documents/{file}", get(nomination))
         .route("/campaigns/{id}/documents/{file}", get(campaign))
+        .route("/clusters/{id}/documents/{file}", get(cluster))
         .route("/settings/documents/blank-test.pdf", get(blank_test))
 }
 
@@ -57,6 +58,14 @@ async fn campaign(
     Ok(respond(
         documents::campaign(&state, &ctx, &id, &file).await?,
     ))
+}
+
+async fn cluster(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, file)): Path<(String, String)>,
+) -> AppResult<Response> {
+    Ok(respond(documents::cluster(&state, &ctx, &id, &file).await?))
 }
 
 async fn blank_test(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {

@@ -5,6 +5,7 @@ mod account;
 mod audit;
 mod campaigns;
 mod catalog;
+mod cluster_year_end;
 mod clusters;
 mod data;
 mod decisions;
@@ -19,6 +20,7 @@ mod meetings;
 mod people;
 mod public;
 mod rule_files;
+pub(crate) mod scoring;
 mod settings;
 mod units;
 mod users;
@@ -39,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(units::routes())
         .merge(people::routes())
         .merge(clusters::routes())
+        .merge(cluster_year_end::routes())
         .merge(audit::routes())
         .merge(data::routes())
         .merge(transfer::routes())
@@ -53,6 +56,7 @@ pub fn routes() -> Router<AppState> {
         .merge(notifications::routes())
         .merge(documents::routes())
         .merge(settings::routes())
+        .merge(scoring::routes())
 }
 
 /// What every signed-in page shows around its content.

@@ -1,0 +1,302 @@
+//! A unit's score sheet: the self-assessment form until the deadline, the review form for the
+//! assessors, evidence files, the history of changes, appeals once published.
+
+use super::super::{Layout, render, see_other};
+use crate::AppState;
+use crate::ctx::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::ops::scoring::appeals::{self, AppealInput};
+use crate::ops::scoring::entries::{self, EntryInput, Stage};
+use crate::ops::scoring::sheet::{self, Line, Sheet};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::Form;
+use std::collections::HashMap;
+use thidua_domain::Validation;
+use thidua_domain::scoring::input::{kind_label, status_label};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/scoring/{id}/units/{unit_id}", get(show).post(save))
+        .route("/scoring/{id}/units/{unit_id}/evidence", post(evidence))
+        .route("/scoring/{id}/units/{unit_id}/appeals", post(appeal))
+        .route("/scoring/evidence/{id}", get(download))
+}
+
+/// Points as Vietnamese people write them: `12,5`; whole numbers without decimals.
+pub fn points_text(x: f64) -> String {
+    let rounded = (x * 100.0).round() / 100.0;
+    let s = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded}")
+    };
+    s.replace('.', ",")
+}
+
+#[derive(Template)]
+#[template(path = "scoring/sheet.html")]
+struct SheetPage {
+    l: Layout,
+    s: Sheet,
+    v: Validation,
+    typed: HashMap<String, String>,
+}
+
+impl SheetPage {
+    fn num(x: &f64) -> String {
+        points_text(*x)
+    }
+    fn opt(x: &Option<f64>) -> String {
+        x.map(points_text).unwrap_or_default()
+    }
+    fn kind(&self, code: &str) -> &'static str {
+        kind_label(code)
+    }
+    fn status(&self) -> &'static str {
+        status_label(&self.s.scale.row.status)
+    }
+    /// The value of an input: what was typed when the form comes back, else what is stored now.
+    fn value(&self, field: &str, line: &Line) -> String {
+        let key = format!("{field}.{}", line.criterion.id);
+        if let Some(v) = self.typed.get(&key) {
+            return v.clone();
+        }
+        let e = line.entry.as_ref();
+        match field {
+            "amount" => e.map(|e| points_text(e.amount)).or_else(|| {
+                line.suggested
+                    .filter(|_| self.s.may_self_assess)
+                    .map(|(v, _)| points_text(v))
+            }),
+            "target" => e.and_then(|e| e.target).map(points_text).or_else(|| {
+                line.suggested
+                    .and_then(|(_, t)| t)
+                    .filter(|_| self.s.may_self_assess)
+                    .map(points_text)
+            }),
+            "met" => e.map(|e| {
+                if e.precondition_met {
+                    "1".into()
+                } else {
+                    "0".into()
+                }
+            }),
+            "note" if self.s.may_self_assess => e.map(|e| e.comment.clone()),
+            "version" => e.map(|e| e.version.to_string()),
+            _ => None,
+        }
+        .unwrap_or_default()
+    }
+    fn typed_text(&self) -> &str {
+        self.typed.get("text").map_or("", String::as_str)
+    }
+    fn error(&self, index: &usize) -> Option<&str> {
+        self.v
+            .message_for(&format!("entries[{index}].amount"))
+            .or_else(|| self.v.message_for(&format!("entries[{index}].note")))
+    }
+    fn editable(&self, line: &Line) -> bool {
+        self.s.may_self_assess || (self.s.may_review && line.may_review)
+    }
+    fn group_points(&self, index: &usize) -> String {
+        self.s
+            .total
+            .groups
+            .get(*index)
+            .map(|x| points_text(*x))
+            .unwrap_or_default()
+    }
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    unit_id: &str,
+    v: Validation,
+    typed: HashMap<String, String>,
+    flash: Option<String>,
+) -> AppResult<Response> {
+    let s = sheet::sheet(&state.db, ctx, id, unit_id).await?;
+    let status = super::super::form_status(&v, false);
+    Ok(render(
+        status,
+        &SheetPage {
+            l: Layout::new(ctx, "scoring").with_flash(flash),
+            s,
+            v,
+            typed,
+        },
+    ))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, unit_id)): Path<(String, String)>,
+    Query(q): Query<super::super::Flash>,
+) -> AppResult<Response> {
+    page(
+        &state,
+        &ctx,
+        &id,
+        &unit_id,
+        Validation::new(),
+        HashMap::new(),
+        q.ok,
+    )
+    .await
+}
+
+/// The lines of the form, in the order of the scale (so messages name `entries[i]`).
+fn lines_of(s: &Sheet, f: &HashMap<String, String>) -> Vec<EntryInput> {
+    s.lines
+        .iter()
+        .filter(|l| f.contains_key(&format!("amount.{}", l.criterion.id)))
+        .map(|l| {
+            let get = |k: &str| {
+                f.get(&format!("{k}.{}", l.criterion.id))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            EntryInput {
+                criterion_id: l.criterion.id.clone(),
+                precondition_met: Some(get("met") != "0"),
+                amount: get("amount"),
+                target: get("target"),
+                note: get("note"),
+                version: get("version").trim().parse().ok(),
+            }
+        })
+        .collect()
+}
+
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, unit_id)): Path<(String, String)>,
+    Form(f): Form<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let s = sheet::sheet(&state.db, &ctx, &id, &unit_id).await?;
+    let stage = if s.scale.row.status == "review" {
+        Stage::Review
+    } else {
+        Stage::SelfAssessment
+    };
+    let lines = lines_of(&s, &f);
+    match entries::save(&state.db, &ctx, &id, &unit_id, stage, &lines)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(n) => Ok(see_other(
+            &format!("/scoring/{id}/units/{unit_id}"),
+            &format!("Đã lưu {n} tiêu chí thay đổi."),
+        )),
+        Err(AppError::Invalid(v)) => {
+            // Messages name `entries[i]` of the lines sent; the page numbers lines of the whole scale.
+            let v = renumber(v, &s, &lines);
+            page(&state, &ctx, &id, &unit_id, v, f, None).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Maps `entries[i]` of the lines sent to the index of the criterion on the sheet.
+fn renumber(mut v: Validation, s: &Sheet, sent: &[EntryInput]) -> Validation {
+    for e in &mut v.errors {
+        for (i, line) in sent.iter().enumerate() {
+            let prefix = format!("entries[{i}].");
+            if let Some(rest) = e.field.strip_prefix(&prefix) {
+                let at = s
+                    .lines
+                    .iter()
+                    .position(|l| l.criterion.id == line.criterion_id)
+                    .unwrap_or(i);
+                e.field = format!("entries[{at}].{rest}");
+                break;
+            }
+        }
+    }
+    v
+}
+
+async fn evidence(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, unit_id)): Path<(String, String)>,
+    form: Multipart,
+) -> AppResult<Response> {
+    let (fields, files) =
+        crate::pages::campaigns::upload::read_form(form, state.config.max_upload_bytes).await?;
+    let criterion_id = fields.get("criterion_id").cloned().unwrap_or_default();
+    match entries::add_evidence(
+        &state.db,
+        state.blobs(),
+        &ctx,
+        &id,
+        &unit_id,
+        &criterion_id,
+        &files,
+    )
+    .await
+    .map_err(AppError::from)
+    {
+        Ok(rows) => Ok(see_other(
+            &format!("/scoring/{id}/units/{unit_id}#c-{criterion_id}"),
+            &format!("Đã đính kèm {} tệp minh chứng.", rows.len()),
+        )),
+        Err(AppError::Invalid(v)) => {
+            page(&state, &ctx, &id, &unit_id, v, HashMap::new(), None).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn download(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (row, bytes) = entries::evidence_file(&state.db, state.blobs(), &ctx, &id).await?;
+    let name: String = form_urlencoded::byte_serialize(row.file_name.as_bytes()).collect();
+    Ok((
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, row.content_type.clone()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename*=UTF-8''{name}"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn appeal(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, unit_id)): Path<(String, String)>,
+    Form(f): Form<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let input = AppealInput {
+        criterion_id: f.get("criterion_id").cloned().unwrap_or_default(),
+        text: f.get("text").cloned().unwrap_or_default(),
+    };
+    match appeals::file(&state.db, &ctx, &id, &unit_id, &input)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(_) => Ok(see_other(
+            &format!("/scoring/{id}/units/{unit_id}#appeals"),
+            "Đã gửi kiến nghị.",
+        )),
+        Err(AppError::Invalid(v)) => page(&state, &ctx, &id, &unit_id, v, f, None).await,
+        Err(e) => Err(e),
+    }
+}
