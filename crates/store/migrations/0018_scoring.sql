@@ -67,8 +67,9 @@ CREATE TABLE scoring_entries (
     precondition_met BOOLEAN NOT NULL,
     amount DOUBLE PRECISION NOT NULL,
     target DOUBLE PRECISION,
-    self_precondition_met BOOLEAN NOT NULL,
-    self_amount DOUBLE PRECISION NOT NULL,
+    -- The unit's own assessment; empty when the criterion was scored only by a reviewer or an appeal.
+    self_precondition_met BOOLEAN,
+    self_amount DOUBLE PRECISION,
     self_target DOUBLE PRECISION,
     comment TEXT NOT NULL,
     stage TEXT NOT NULL CHECK (stage IN ('self', 'review', 'appeal')),

@@ -13,8 +13,9 @@ pub struct EntryRow {
     pub precondition_met: bool,
     pub amount: f64,
     pub target: Option<f64>,
-    pub self_precondition_met: bool,
-    pub self_amount: f64,
+    /// The unit's own assessment (empty when only a reviewer or an appeal scored the criterion).
+    pub self_precondition_met: Option<bool>,
+    pub self_amount: Option<f64>,
     pub self_target: Option<f64>,
     pub comment: String,
     pub stage: String,
@@ -138,8 +139,10 @@ pub async fn get(
     .await)?)
 }
 
+/// Writes a first score; when another writer scored the criterion meanwhile, a conflict (the
+/// second of two first saves must not pass as a duplicate value).
 pub async fn insert(tx: &mut Tx, e: &EntryRow) -> Result<()> {
-    insert_row!(tx, "scoring_entries", {
+    let done = insert_row!(tx, "scoring_entries", {
         scale_id: &e.scale_id,
         unit_id: &e.unit_id,
         criterion_id: &e.criterion_id,
@@ -154,7 +157,10 @@ pub async fn insert(tx: &mut Tx, e: &EntryRow) -> Result<()> {
         updated_by_name: &e.updated_by_name,
         version: 1_i64,
         updated_at: &e.updated_at,
-    })?;
+    }, "ON CONFLICT (scale_id, unit_id, criterion_id) DO NOTHING")?;
+    if done == 0 {
+        return Err(StoreError::Conflict);
+    }
     Ok(())
 }
 

@@ -35,7 +35,8 @@ pub struct EntryInput {
     pub target: String,
     /// The unit's comment (self-assessment) or the reason of the change (review).
     pub note: String,
-    /// The entry's version as read; absent: no entry yet (or whatever is current, for the API).
+    /// The entry's version as read; absent: no entry yet, or the current one for the API (a change by
+    /// someone else within the same moment is still a conflict).
     pub version: Option<i64>,
 }
 
@@ -230,9 +231,9 @@ async fn write_line(
         precondition_met: a.precondition_met,
         amount: a.amount,
         target: a.target,
-        self_precondition_met: a.precondition_met,
-        self_amount: a.amount,
-        self_target: a.target,
+        self_precondition_met: None,
+        self_amount: None,
+        self_target: None,
         comment: String::new(),
         stage: stage.code().into(),
         updated_by_name: caller.author(),
@@ -246,8 +247,8 @@ async fn write_line(
     after.updated_by_name = caller.author();
     after.updated_at = now.clone();
     if stage == Stage::SelfAssessment {
-        after.self_precondition_met = a.precondition_met;
-        after.self_amount = a.amount;
+        after.self_precondition_met = Some(a.precondition_met);
+        after.self_amount = Some(a.amount);
         after.self_target = a.target;
         after.comment = note.clone();
     }

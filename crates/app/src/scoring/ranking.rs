@@ -100,11 +100,21 @@ pub fn standings(
         .collect()
 }
 
+/// Each scored unit's name and cluster name, looked up once (a province's scale has thousands).
+fn names(scale: &Loaded) -> HashMap<&str, (&str, &str)> {
+    let mut out = HashMap::new();
+    for c in &scale.clusters {
+        for (id, name) in &c.members {
+            out.entry(id.as_str()).or_insert((name.as_str(), c.row.name.as_str()));
+        }
+    }
+    out
+}
+
 fn places_of(
-    scale: &Loaded,
     members: &[(String, String)],
     all: &HashMap<String, (Standing, Vec<f64>, usize)>,
-    votes: &HashMap<String, i64>,
+    names: &HashMap<&str, (&str, &str)>,
 ) -> Vec<Place> {
     let list: Vec<Standing> = members
         .iter()
@@ -117,13 +127,11 @@ fn places_of(
                 .get(&r.unit_id)
                 .map(|(_, g, n)| (g.clone(), *n))
                 .unwrap_or_default();
+            let (unit_name, cluster_name) = names.get(r.unit_id.as_str()).copied().unwrap_or_default();
             Place {
-                unit_name: scale.unit_name(&r.unit_id),
-                cluster_name: scale
-                    .cluster_of(&r.unit_id)
-                    .map(|c| c.row.name.clone())
-                    .unwrap_or_default(),
-                votes: votes.get(&r.unit_id).copied(),
+                unit_name: unit_name.to_string(),
+                cluster_name: cluster_name.to_string(),
+                votes: all.get(&r.unit_id).and_then(|(s, _, _)| s.votes).map(i64::from),
                 rank: r.rank,
                 unit_id: r.unit_id,
                 total: r.total,
@@ -157,16 +165,17 @@ pub async fn ranking(db: &Db, caller: &Caller, scale_id: &str) -> Result<Ranking
         .collect();
     tx.commit().await?;
     let all = standings(&scale, &answered, &votes);
+    let names = names(&scale);
     let clusters = scale
         .clusters
         .iter()
         .map(|c| ClusterRanking {
             cluster_id: c.row.id.clone(),
             cluster_name: c.row.name.clone(),
-            places: places_of(&scale, &c.members, &all, &votes),
+            places: places_of(&c.members, &all, &names),
         })
         .collect();
-    let overall = places_of(&scale, &scale.units(), &all, &votes);
+    let overall = places_of(&scale.units(), &all, &names);
     Ok(Ranking {
         scale,
         clusters,

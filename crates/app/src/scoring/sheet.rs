@@ -62,12 +62,13 @@ pub fn answer_of(e: &EntryRow) -> Answer {
     }
 }
 
-pub fn self_answer_of(e: &EntryRow) -> Answer {
-    Answer {
-        precondition_met: e.self_precondition_met,
-        amount: e.self_amount,
+/// The unit's own answer, if it scored the criterion.
+pub fn self_answer_of(e: &EntryRow) -> Option<Answer> {
+    Some(Answer {
+        precondition_met: e.self_precondition_met?,
+        amount: e.self_amount?,
         target: e.self_target,
-    }
+    })
 }
 
 /// Whether the caller may review `criterion` for `unit_id`: the office always; the officer of the
@@ -119,6 +120,47 @@ async fn may_see(tx: &mut Tx, caller: &Caller, scale: &Loaded, unit_id: &str) ->
     Ok(false)
 }
 
+/// The scored units a unit officer acts for: those in their scope, and — for the officer of a
+/// cluster's leading unit — the other members of that cluster when the scale has criteria the cluster
+/// leader reviews. Organisation-wide roles get every unit. One query, whatever the scale's size.
+pub async fn own_units(db: &Db, caller: &Caller, scale: &Loaded) -> Result<Vec<(String, String)>> {
+    let all = scale.units();
+    let Some(scope) = caller.actor.read_scope() else {
+        return Ok(all);
+    };
+    let mut tx = db.begin_read().await?;
+    let filter = units::UnitFilter {
+        scope: Some(scope.to_string()),
+        ..Default::default()
+    };
+    let mine: std::collections::HashSet<String> = units::list(&mut tx, caller.org_id(), &filter, 1_000_000)
+        .await?
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
+    tx.commit().await?;
+    let leader_reviews = scale.criteria.iter().any(|c| c.assessor == "cluster_leader");
+    let led: std::collections::HashSet<&str> = scale
+        .clusters
+        .iter()
+        .filter(|c| leader_reviews && c.row.leader_unit_id.as_ref().is_some_and(|l| mine.contains(l)))
+        .flat_map(|c| c.members.iter().map(|(id, _)| id.as_str()))
+        .collect();
+    Ok(all
+        .into_iter()
+        .filter(|(id, _)| mine.contains(id) || led.contains(id.as_str()))
+        .collect())
+}
+
+/// The scored units whose sheet the caller may open: every unit once published or when the scale
+/// lets units see each other's scores, else [`own_units`].
+pub async fn openable(db: &Db, caller: &Caller, scale: &Loaded) -> Result<Vec<(String, String)>> {
+    if scale.row.status == "published" || scale.row.peers_visible {
+        return Ok(scale.units());
+    }
+    own_units(db, caller, scale).await
+}
+
 /// Latest reported value of each (target, unit) of the scale's campaign, with the target's threshold.
 async fn suggestions(
     tx: &mut Tx,
@@ -156,7 +198,7 @@ pub fn totals_of(scale: &Loaded, rows: &[EntryRow], own: bool) -> (Total, HashMa
         .iter()
         .filter_map(|e| {
             let c = scale.criterion(&e.criterion_id)?;
-            let a = if own { self_answer_of(e) } else { answer_of(e) };
+            let a = if own { self_answer_of(e)? } else { answer_of(e) };
             Some((e.criterion_id.clone(), a.assessment(&c.kind)))
         })
         .collect();

@@ -16,7 +16,8 @@ pub fn number_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> 
         Null(()),
     }
     Ok(match NumOrText::deserialize(d)? {
-        NumOrText::Num(n) => n.to_string(),
+        // A decimal comma: `parse_number` reads "95.125" as ninety-five thousand (Vietnamese groups).
+        NumOrText::Num(n) => n.to_string().replace('.', ","),
         NumOrText::Text(s) => s,
         NumOrText::Null(()) => String::new(),
     })

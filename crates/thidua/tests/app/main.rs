@@ -36,6 +36,7 @@ mod province;
 mod registers;
 mod rules_admin;
 mod s3;
+mod scoring;
 mod setup_checklist;
 mod transfer;
 mod units;

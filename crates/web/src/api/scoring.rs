@@ -225,6 +225,22 @@ pub struct SheetDto {
     pub may_self_assess: bool,
     pub may_review: bool,
     pub may_appeal: bool,
+    /// Every change of the unit's scores, oldest first.
+    pub changes: Vec<ChangeDto>,
+}
+
+/// A change of one score: who, when, before, after, why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChangeDto {
+    pub criterion_id: String,
+    pub code: String,
+    /// `self`, `review`, `appeal`.
+    pub stage: String,
+    pub before_points: Option<f64>,
+    pub after_points: f64,
+    pub reason: String,
+    pub by_name: String,
+    pub at: String,
 }
 
 fn sheet_dto(s: sheet::Sheet) -> SheetDto {
@@ -261,6 +277,20 @@ fn sheet_dto(s: sheet::Sheet) -> SheetDto {
         may_self_assess: s.may_self_assess,
         may_review: s.may_review,
         may_appeal: s.may_appeal,
+        changes: s
+            .changes
+            .into_iter()
+            .map(|c| ChangeDto {
+                criterion_id: c.row.criterion_id,
+                code: c.code,
+                stage: c.row.stage,
+                before_points: c.row.before_points,
+                after_points: c.row.after_points,
+                reason: c.row.reason,
+                by_name: c.row.by_name,
+                at: c.row.at,
+            })
+            .collect(),
     }
 }
 
@@ -291,8 +321,9 @@ async fn save_scores(
     Path((id, unit_id)): Path<(String, String)>,
     ApiJson(body): ApiJson<ScoresInput>,
 ) -> ApiResult<Json<SheetDto>> {
-    let scale = scales::get(&state.db, &ctx, &id).await?;
-    let stage = if scale.row.status == "review" {
+    let now = sheet::sheet(&state.db, &ctx, &id, &unit_id).await?;
+    // An assessor reviews; anyone else self-assesses, and its checks say why when that is closed.
+    let stage = if now.may_review {
         Stage::Review
     } else {
         Stage::SelfAssessment

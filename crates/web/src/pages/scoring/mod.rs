@@ -60,20 +60,12 @@ async fn list(
 ) -> AppResult<Response> {
     let mut rows = Vec::new();
     for row in scales::list(&state.db, &ctx).await? {
+        // A unit officer's links to the sheets they work on (org-wide roles open them from the scale).
         let own_units = match ctx.actor.read_scope() {
             None => Vec::new(),
             Some(_) => {
                 let loaded = scales::get(&state.db, &ctx, &row.id).await?;
-                let mut own = Vec::new();
-                for (id, name) in loaded.units() {
-                    if crate::ops::scoring::sheet::sheet(&state.db, &ctx, &row.id, &id)
-                        .await
-                        .is_ok_and(|s| s.may_self_assess || s.may_appeal || s.may_review)
-                    {
-                        own.push((id, name));
-                    }
-                }
-                own
+                crate::ops::scoring::sheet::own_units(&state.db, &ctx, &loaded).await?
             }
         };
         rows.push(ListRow { row, own_units });

@@ -116,15 +116,7 @@ async fn page(
     } else {
         Vec::new()
     };
-    let mut sheets = Vec::new();
-    for (unit_id, name) in s.units() {
-        if crate::ops::scoring::sheet::sheet(&state.db, ctx, id, &unit_id)
-            .await
-            .is_ok()
-        {
-            sheets.push((unit_id, name));
-        }
-    }
+    let sheets = crate::ops::scoring::sheet::openable(&state.db, ctx, &s).await?;
     let status = super::super::form_status(&v, false);
     Ok(render(
         status,

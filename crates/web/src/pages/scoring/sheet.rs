@@ -38,6 +38,11 @@ pub fn points_text(x: f64) -> String {
     s.replace('.', ",")
 }
 
+/// A stored number in full, with a decimal comma (the form sends it back unchanged).
+fn exact_text(x: f64) -> String {
+    x.to_string().replace('.', ",")
+}
+
 #[derive(Template)]
 #[template(path = "scoring/sheet.html")]
 struct SheetPage {
@@ -68,16 +73,17 @@ impl SheetPage {
         }
         let e = line.entry.as_ref();
         match field {
-            "amount" => e.map(|e| points_text(e.amount)).or_else(|| {
+            // Stored values go back exactly as they are (a rounded value would read as a change).
+            "amount" => e.map(|e| exact_text(e.amount)).or_else(|| {
                 line.suggested
                     .filter(|_| self.s.may_self_assess)
-                    .map(|(v, _)| points_text(v))
+                    .map(|(v, _)| exact_text(v))
             }),
-            "target" => e.and_then(|e| e.target).map(points_text).or_else(|| {
+            "target" => e.and_then(|e| e.target).map(exact_text).or_else(|| {
                 line.suggested
                     .and_then(|(_, t)| t)
                     .filter(|_| self.s.may_self_assess)
-                    .map(points_text)
+                    .map(exact_text)
             }),
             "met" => e.map(|e| {
                 if e.precondition_met {
@@ -183,7 +189,9 @@ async fn save(
     Form(f): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let s = sheet::sheet(&state.db, &ctx, &id, &unit_id).await?;
-    let stage = if s.scale.row.status == "review" {
+    // Who writes decides the step: an assessor reviews; anyone else is refused by the
+    // self-assessment's own checks (closed, past its deadline) with the reason.
+    let stage = if s.may_review {
         Stage::Review
     } else {
         Stage::SelfAssessment
