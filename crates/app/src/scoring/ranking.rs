@@ -105,7 +105,8 @@ fn names(scale: &Loaded) -> HashMap<&str, (&str, &str)> {
     let mut out = HashMap::new();
     for c in &scale.clusters {
         for (id, name) in &c.members {
-            out.entry(id.as_str()).or_insert((name.as_str(), c.row.name.as_str()));
+            out.entry(id.as_str())
+                .or_insert((name.as_str(), c.row.name.as_str()));
         }
     }
     out
@@ -127,11 +128,15 @@ fn places_of(
                 .get(&r.unit_id)
                 .map(|(_, g, n)| (g.clone(), *n))
                 .unwrap_or_default();
-            let (unit_name, cluster_name) = names.get(r.unit_id.as_str()).copied().unwrap_or_default();
+            let (unit_name, cluster_name) =
+                names.get(r.unit_id.as_str()).copied().unwrap_or_default();
             Place {
                 unit_name: unit_name.to_string(),
                 cluster_name: cluster_name.to_string(),
-                votes: all.get(&r.unit_id).and_then(|(s, _, _)| s.votes).map(i64::from),
+                votes: all
+                    .get(&r.unit_id)
+                    .and_then(|(s, _, _)| s.votes)
+                    .map(i64::from),
                 rank: r.rank,
                 unit_id: r.unit_id,
                 total: r.total,
@@ -151,11 +156,8 @@ pub async fn ranking(db: &Db, caller: &Caller, scale_id: &str) -> Result<Ranking
     let mut tx = db.begin_read().await?;
     let scale = load(&mut tx, caller, scale_id).await?;
     if !may_see(caller, &scale) {
-        return Err(refuse(
-            "status",
-            "Kết quả chấm điểm",
-            "Kết quả chấm điểm chưa được công bố.",
-        ));
+        // Not yet published, and the scale keeps units from each other's scores: whoever asks.
+        return Err(Error::Forbidden);
     }
     let answered = entries::answered(&mut tx, scale_id).await?;
     let votes: HashMap<String, i64> = entries::tie_votes(&mut tx, scale_id)

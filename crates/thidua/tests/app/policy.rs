@@ -6,7 +6,8 @@
 //! [`ROUTES`] covers units, people, clusters, users, data and plans; the award pipeline has tables of its
 //! own ([`NOMINATION_ROUTES`], [`MEETING_ROUTES`], [`DECISION_ROUTES`]) whose targets are built to the
 //! [`Stage`] each route needs (a draft, a submitted dossier, an open meeting, a decision…), each run as a
-//! test of its own so that they run side by side.
+//! test of its own so that they run side by side. Scoring has its table too ([`SCORING_ROUTES`]), its
+//! targets a scale over a fresh cluster of the target unit built to the step the route needs.
 
 use crate::campaigns_api::{api_delete, day, launch, make_plan, multipart, pdf, plan_body, today};
 use crate::common::{
@@ -25,6 +26,7 @@ on_both_engines!(
     nominations_policy_matrix,
     meetings_policy_matrix,
     decisions_policy_matrix,
+    scoring_policy_matrix,
     unit_officer_lists_are_scoped
 );
 
@@ -44,6 +46,9 @@ enum Out {
     /// Allowed (a list): the success status, nothing saved, and the target's record is not in it — it lies
     /// outside the user's unit, or is not addressed to them.
     H,
+    /// 422 saying the unit's sheet is locked (the scale is past its self-assessment), nothing saved: a
+    /// unit officer writing on its own sheet is self-assessing, whatever the step of the scale.
+    L,
 }
 use Out::*;
 
@@ -102,8 +107,27 @@ const DECISIONS: Expect = [(O, O), (O, O), (F, F), (O, O), (O, O), (O, O)];
 /// Deciding and revoking: the chairman, or the office on his behalf.
 const DECIDE: Expect = [(O, O), (O, O), (F, F), (F, F), (O, O), (F, F)];
 
+// Expectations of scoring (`ManageScoring`, `SelfAssess`, `ReviewScore` in `thidua_domain::policy`).
+// `OFFICE` applies to defining, opening, closing and publishing a scale, deciding appeals and recording
+// tie votes; `EDIT` to a unit's self-assessment, its evidence and its appeals; `READ` to a unit's sheet
+// before publication (its own units, the office and the organisation-wide roles); `ALL` to what everyone
+// reads (the scales, a published sheet or ranking, a scale that lets units see each other's scores).
+
+/// Reviewing a unit's score on a criterion of a cluster without a leader (or led by the unit itself):
+/// the office. A unit officer reviews nothing: on its own unit's sheet it is self-assessing, and is
+/// told the sheet is locked (nobody scores themself in the review); another unit's sheet it does not
+/// see (404). Other roles may neither review nor self-assess (403).
+const REVIEW: Expect = [(O, O), (O, O), (L, N), (F, F), (F, F), (F, F)];
+/// Reviewing a criterion the scale gives the cluster leader, in a cluster led by the target unit's
+/// partner (see [`Scoring::new`]): the office, and the leader's officer for the other unit of its
+/// cluster; on its own unit's sheet an officer is not the leader, and is told the sheet is locked.
+const LEADER_REVIEW: Expect = [(O, O), (O, O), (L, O), (F, F), (F, F), (F, F)];
+/// The ranking before publication: the organisation-wide roles; unit officers are refused (403).
+const RANKING: Expect = [(O, O), (O, O), (F, F), (O, O), (O, O), (O, O)];
+
 /// One route of the matrix: a name (method and path, and for a form taking several actions the action
-/// in brackets), the success status, whether it saves data, and what of the award pipeline it works on.
+/// in brackets), the success status, whether it saves data, and what of the award pipeline (or which
+/// step of a scale) it works on.
 struct Route {
     name: &'static str,
     ok: u16,
@@ -167,10 +191,29 @@ enum Stage {
     Quorate,
     /// Closed, its minutes written.
     Closed,
+    /// `{scale}`: a draft scale of this year over a fresh cluster (no leader) of the target unit and its
+    /// partner (see [`Scoring::new`]), with three criteria: `1`, `2` (the cluster leader's) and `3`.
+    ScaleDraft,
+    /// The draft opened for self-assessment; the target unit scored `1` (its comment the secret) and
+    /// `2`, and holds an evidence file on `1` (`{evidence}`) when the route reads one.
+    ScaleOpen,
+    /// `ScaleOpen` on a scale that lets units see each other's scores.
+    ScalePeers,
+    /// `ScaleOpen` closed for review.
+    ScaleReview,
+    /// `ScaleReview` on a cluster led by the target unit's partner.
+    ScaleLed,
+    /// `ScaleReview` on a cluster led by the target unit itself.
+    ScaleSelfLed,
+    /// `ScaleReview` published, its appeal window open.
+    ScalePublished,
+    /// `ScalePublished` with the target unit's appeal on `1` (`{appeal}`), waiting for a decision.
+    Appealed,
 }
 use Stage::{
-    Accepted, AtThemeLead, Closed, Decided, Draft, Forwarded, OnAgenda, Passed, PassedHigher,
-    Quorate, Scheduled, Submitted, Voting,
+    Accepted, Appealed, AtThemeLead, Closed, Decided, Draft, Forwarded, OnAgenda, Passed,
+    PassedHigher, Quorate, ScaleDraft, ScaleLed, ScaleOpen, ScalePeers, ScalePublished,
+    ScaleReview, ScaleSelfLed, Scheduled, Submitted, Voting,
 };
 
 const ROUTES: &[Route] = &[
@@ -498,6 +541,64 @@ const DECISION_ROUTES: &[Route] = &[
     a("GET /api/v1/decisions/{decision}/documents/decision.docx", 200, false, DECISIONS, Decided),
 ];
 
+/// Scoring: scales, a unit's sheet (self-assessment, review, evidence, appeals) and the ranking, pages
+/// and API. A sheet is saved through one route, a self-assessment while the scale is open and a review
+/// once it is under review; a read may depend on the scale's step: one row each (the step in brackets).
+#[rustfmt::skip]
+const SCORING_ROUTES: &[Route] = &[
+    // Pages
+    a("GET /scoring", 200, false, ALL, ScaleOpen),
+    a("GET /scoring/new", 200, false, OFFICE, Stage::Plain),
+    a("POST /scoring", 303, true, OFFICE, ScaleDraft),
+    a("GET /scoring/template.xlsx", 200, false, ALL, Stage::Plain),
+    a("GET /scoring/{scale}", 200, false, ALL, ScaleOpen),
+    a("POST /scoring/{scale}/groups", 303, true, OFFICE, ScaleDraft),
+    a("POST /scoring/{scale}/criteria", 303, true, OFFICE, ScaleDraft),
+    a("POST /scoring/{scale}/remove", 303, true, OFFICE, ScaleDraft),
+    a("POST /scoring/{scale}/import", 303, true, OFFICE, ScaleDraft),
+    a("POST /scoring/{scale}/advance [open]", 303, true, OFFICE, ScaleDraft),
+    a("POST /scoring/{scale}/advance [review]", 303, true, OFFICE, ScaleOpen),
+    a("POST /scoring/{scale}/advance [published]", 303, true, OFFICE, ScaleReview),
+    a("GET /scoring/{scale}/units/{unit}", 200, false, READ, ScaleOpen),
+    a("GET /scoring/{scale}/units/{unit} [peers]", 200, false, ALL, ScalePeers),
+    a("GET /scoring/{scale}/units/{unit} [leader]", 200, false, ALL, ScaleLed),
+    a("GET /scoring/{scale}/units/{unit} [published]", 200, false, ALL, ScalePublished),
+    a("POST /scoring/{scale}/units/{unit} [self]", 303, true, EDIT, ScaleOpen),
+    a("POST /scoring/{scale}/units/{unit} [review]", 303, true, REVIEW, ScaleReview),
+    a("POST /scoring/{scale}/units/{unit} [review, led by partner]", 303, true, LEADER_REVIEW, ScaleLed),
+    a("POST /scoring/{scale}/units/{unit} [review, led by itself]", 303, true, REVIEW, ScaleSelfLed),
+    a("POST /scoring/{scale}/units/{unit}/evidence", 303, true, EDIT, ScaleOpen),
+    a("GET /scoring/evidence/{evidence}", 200, false, READ, ScaleOpen),
+    a("POST /scoring/{scale}/units/{unit}/appeals", 303, true, EDIT, ScalePublished),
+    a("POST /scoring/appeals/{appeal}", 303, true, OFFICE, Appealed),
+    a("GET /scoring/{scale}/ranking", 200, false, RANKING, ScaleOpen),
+    a("GET /scoring/{scale}/ranking [peers]", 200, false, ALL, ScalePeers),
+    a("GET /scoring/{scale}/ranking [published]", 200, false, ALL, ScalePublished),
+    a("POST /scoring/{scale}/ranking", 303, true, OFFICE, ScaleReview),
+    a("GET /scoring/{scale}/export.xlsx", 200, false, OFFICE, ScaleReview),
+    a("GET /scoring/{scale}/export.xlsx [published]", 200, false, ALL, ScalePublished),
+    // API
+    a("GET /api/v1/scoring/scales", 200, false, ALL, ScaleOpen),
+    a("POST /api/v1/scoring/scales", 201, true, OFFICE, ScaleDraft),
+    a("GET /api/v1/scoring/scales/{scale}", 200, false, ALL, ScaleOpen),
+    a("POST /api/v1/scoring/scales/{scale}/advance [open]", 200, true, OFFICE, ScaleDraft),
+    a("POST /api/v1/scoring/scales/{scale}/advance [review]", 200, true, OFFICE, ScaleOpen),
+    a("POST /api/v1/scoring/scales/{scale}/advance [published]", 200, true, OFFICE, ScaleReview),
+    a("GET /api/v1/scoring/scales/{scale}/units/{unit}", 200, false, READ, ScaleOpen),
+    a("GET /api/v1/scoring/scales/{scale}/units/{unit} [peers]", 200, false, ALL, ScalePeers),
+    a("GET /api/v1/scoring/scales/{scale}/units/{unit} [leader]", 200, false, ALL, ScaleLed),
+    a("GET /api/v1/scoring/scales/{scale}/units/{unit} [published]", 200, false, ALL, ScalePublished),
+    a("POST /api/v1/scoring/scales/{scale}/units/{unit} [self]", 200, true, EDIT, ScaleOpen),
+    a("POST /api/v1/scoring/scales/{scale}/units/{unit} [review]", 200, true, REVIEW, ScaleReview),
+    a("POST /api/v1/scoring/scales/{scale}/units/{unit} [review, led by partner]", 200, true, LEADER_REVIEW, ScaleLed),
+    a("POST /api/v1/scoring/scales/{scale}/units/{unit} [review, led by itself]", 200, true, REVIEW, ScaleSelfLed),
+    a("POST /api/v1/scoring/scales/{scale}/units/{unit}/appeals", 201, true, EDIT, ScalePublished),
+    a("POST /api/v1/scoring/appeals/{appeal}/decision", 200, true, OFFICE, Appealed),
+    a("GET /api/v1/scoring/scales/{scale}/ranking", 200, false, RANKING, ScaleOpen),
+    a("GET /api/v1/scoring/scales/{scale}/ranking [peers]", 200, false, ALL, ScalePeers),
+    a("GET /api/v1/scoring/scales/{scale}/ranking [published]", 200, false, ALL, ScalePublished),
+];
+
 /// The users of the matrix and the column of [`Expect`] each one reads; `own` is the unit the target is
 /// created in for "own" cases (a unit officer's scope; Bạch Đằng for organisation-wide roles).
 const USERS: [(&str, usize, &str, &str); 7] = [
@@ -529,6 +630,8 @@ struct Fixture {
     /// Records of the award pipeline, for the routes of [`NOMINATION_ROUTES`], [`MEETING_ROUTES`] and
     /// [`DECISION_ROUTES`].
     award: Award,
+    /// The scale of the routes of [`SCORING_ROUTES`].
+    scoring: Scoring,
     /// A name that a 404 must not reveal (and that a list shows or hides, see [`Out::V`] and [`Out::H`]).
     secret: String,
 }
@@ -733,7 +836,15 @@ impl Award {
             a.members = vec![app.user_id(COUNCIL).await, app.user_id(CHAIRMAN).await];
         }
         let secret = match route.stage {
-            Stage::Plain => return (a, None),
+            Stage::Plain
+            | ScaleDraft
+            | ScaleOpen
+            | ScalePeers
+            | ScaleReview
+            | ScaleLed
+            | ScaleSelfLed
+            | ScalePublished
+            | Appealed => return (a, None),
             Draft | AtThemeLead | Submitted | Accepted => {
                 let name = household_name();
                 let mut body = household_nomination(unit_id, &name);
@@ -875,11 +986,178 @@ impl Award {
     }
 }
 
+/// The scale one case of [`SCORING_ROUTES`] works on, built to the route's [`Stage`].
+#[derive(Default)]
+struct Scoring {
+    /// The scale and its version.
+    scale: String,
+    version: i64,
+    /// The cluster it scores: the target unit and its partner.
+    cluster: String,
+    /// Criterion ids by code (`1`, `2`, `3`).
+    criteria: HashMap<String, String>,
+    /// Versions of the target unit's entries by criterion id, after its self-assessment.
+    entries: HashMap<String, i64>,
+    /// An evidence file of the target unit.
+    evidence: String,
+    /// The target unit's appeal, and its version.
+    appeal: String,
+    appeal_version: i64,
+}
+
+/// The other unit of the matrix's pair (see [`USERS`]): the target unit's partner in its cluster.
+fn partner_of(unit_code: &str) -> &'static str {
+    if unit_code == "P-BACHDANG" {
+        "P-VHTT"
+    } else {
+        "P-BACHDANG"
+    }
+}
+
+/// The groups of the scales of the matrix: one group of three criteria, the second one reviewed by
+/// the cluster leader.
+fn scale_groups() -> Value {
+    json!([{"name": "Thực hiện nhiệm vụ chính trị", "max_points": 60, "criteria": [
+        {"code": "1", "text": "Bảo đảm an ninh, trật tự trên địa bàn", "kind": "fixed", "points": 20},
+        {"code": "2", "text": "Tham gia sinh hoạt Cụm thi đua", "kind": "fixed", "points": 20, "assessor": "cluster_leader"},
+        {"code": "3", "text": "Giới thiệu gương điển hình tiên tiến", "kind": "fixed", "points": 20}]}])
+}
+
+/// A unit's comment on its self-assessment, unique in the test (letters only, see [`household_name`]).
+fn scoring_note() -> String {
+    let letters: String = format!("{:06}", crate::common::next_n())
+        .chars()
+        .map(|d| (b'a' + d.to_digit(10).unwrap_or(0) as u8) as char)
+        .collect();
+    format!("Tự đánh giá riêng của đơn vị {letters}")
+}
+
+impl Scoring {
+    /// Builds, as the administrator, the scale `route` needs for the target unit `parent_code`: a fresh
+    /// cluster of this year of the target unit and its partner, led as the stage says, and a scale over
+    /// it moved to the stage's step. Returns it and the name a refusal must not reveal (the unit's
+    /// comment once it self-assessed, else the scale's name), if any.
+    async fn new(
+        app: &TestApp,
+        admin: &Session,
+        parent_code: &str,
+        route: &Route,
+    ) -> (Scoring, Option<String>) {
+        let mut sc = Scoring::default();
+        if route.stage == Stage::Plain {
+            return (sc, None);
+        }
+        let target = app.unit(parent_code).await.id;
+        let partner = app.unit(partner_of(parent_code)).await.id;
+        let mut cluster = json!({"year": today().year(), "kind": "cluster", "name": format!("Cụm chấm điểm thử nghiệm {}", code("CD")), "member_ids": [target, partner]});
+        match route.stage {
+            ScaleLed => cluster["leader_unit_id"] = json!(partner),
+            ScaleSelfLed => cluster["leader_unit_id"] = json!(target),
+            _ => {}
+        }
+        let r = admin.api_post("/api/v1/clusters", &cluster).await;
+        r.expect(201);
+        sc.cluster = sid(&r.json());
+        let name = format!("Thang điểm thử nghiệm {}", code("TD"));
+        let body = json!({"name": name, "year": today().year(), "cluster_ids": [sc.cluster], "self_until": day(7), "appeal_days": 5, "peers_visible": route.stage == ScalePeers, "groups": scale_groups()});
+        let r = admin.api_post("/api/v1/scoring/scales", &body).await;
+        r.expect(201);
+        let scale = r.json();
+        sc.scale = sid(&scale);
+        sc.version = scale["version"].as_i64().unwrap_or_default();
+        for c in scale["criteria"].as_array().into_iter().flatten() {
+            let code = c["code"].as_str().unwrap_or_default().to_string();
+            sc.criteria.insert(code, sid(c));
+        }
+        if route.stage == ScaleDraft {
+            return (sc, Some(name));
+        }
+        sc.advance(admin, "open").await;
+        let note = scoring_note();
+        let entries = json!({"entries": [
+            {"criterion_id": sc.c("1"), "amount": 15, "note": note},
+            {"criterion_id": sc.c("2"), "amount": 15}]});
+        let r = admin
+            .api_post(
+                &format!("/api/v1/scoring/scales/{}/units/{target}", sc.scale),
+                &entries,
+            )
+            .await;
+        r.expect(200);
+        for line in r.json()["lines"].as_array().into_iter().flatten() {
+            if let Some(v) = line["version"].as_i64() {
+                let id = line["criterion_id"].as_str().unwrap_or_default();
+                sc.entries.insert(id.to_string(), v);
+            }
+        }
+        if route.name.contains("{evidence}") {
+            let path = format!("/scoring/{}/units/{target}/evidence", sc.scale);
+            let fields = [("criterion_id", sc.c("1"))];
+            multipart(admin, &path, &fields, &[("minh-chung.pdf", pdf())])
+                .await
+                .expect(303);
+            sc.evidence = app
+                .scalar_text(&format!(
+                    "SELECT id FROM scoring_evidence WHERE scale_id = '{}'",
+                    sc.scale
+                ))
+                .await;
+        }
+        if matches!(route.stage, ScaleOpen | ScalePeers) {
+            return (sc, Some(note));
+        }
+        sc.advance(admin, "review").await;
+        if matches!(route.stage, ScalePublished | Appealed) {
+            sc.advance(admin, "published").await;
+        }
+        if route.stage == Appealed {
+            let r = admin
+                .api_post(
+                    &format!(
+                        "/api/v1/scoring/scales/{}/units/{target}/appeals",
+                        sc.scale
+                    ),
+                    &json!({"criterion_id": sc.c("1"), "text": "Đề nghị xem xét lại điểm an ninh, trật tự."}),
+                )
+                .await;
+            r.expect(201);
+            let appeal = r.json();
+            sc.appeal = sid(&appeal);
+            sc.appeal_version = appeal["version"].as_i64().unwrap_or_default();
+        }
+        (sc, Some(note))
+    }
+
+    /// Moves the scale one step forward with its current version.
+    async fn advance(&mut self, admin: &Session, to: &str) {
+        let r = admin
+            .api_post(
+                &format!("/api/v1/scoring/scales/{}/advance", self.scale),
+                &json!({"to": to, "version": self.version}),
+            )
+            .await;
+        r.expect(200);
+        self.version = r.json()["version"].as_i64().unwrap_or_default();
+    }
+
+    /// The id of the criterion numbered `code`.
+    fn c(&self, code: &str) -> &str {
+        self.criteria.get(code).map_or("", String::as_str)
+    }
+
+    /// The version of the target unit's entry on the criterion numbered `code`, as a form sends it.
+    fn entry_version(&self, code: &str) -> String {
+        self.entries
+            .get(self.c(code))
+            .map(i64::to_string)
+            .unwrap_or_default()
+    }
+}
+
 impl Fixture {
     async fn new(app: &TestApp, admin: &Session, parent_code: &str, route: &Route) -> Fixture {
         let parent = app.unit(parent_code).await;
         let (award, secret) = Award::new(app, admin, &parent.id, route).await;
-        let route = route.name;
         let mut f = Fixture {
             parent_id: parent.id.clone(),
             parent_code: parent_code.to_string(),
@@ -892,8 +1170,18 @@ impl Fixture {
             attachment: String::new(),
             unit2: String::new(),
             award,
+            scoring: Scoring::default(),
             secret: secret.unwrap_or_else(|| parent.name.clone()),
         };
+        if is_scoring(route.name) {
+            let (scoring, secret) = Scoring::new(app, admin, parent_code, route).await;
+            f.scoring = scoring;
+            if let Some(secret) = secret {
+                f.secret = secret;
+            }
+            return f;
+        }
+        let route = route.name;
         if is_award(route) {
             // Award routes work on the target unit itself (`{unit}`) and on the records of their stage.
             return f;
@@ -993,6 +1281,9 @@ impl Fixture {
             .replace("{item}", &award.item)
             .replace("{decision}", &award.decision)
             .replace("{line}", &award.line)
+            .replace("{scale}", &self.scoring.scale)
+            .replace("{evidence}", &self.scoring.evidence)
+            .replace("{appeal}", &self.scoring.appeal)
     }
 
     /// The version of the first item of a list of the plan (`themes`, `targets`…).
@@ -1094,6 +1385,7 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
         }
         _ if route.starts_with("POST /api/v1/campaigns") || route.starts_with("PUT /api/v1/campaigns") || route.starts_with("DELETE /api/v1/campaigns") => perform_campaign(s, route, &path, f).await,
         _ if is_award(route) => perform_award(s, route, &path, f).await,
+        _ if is_scoring(route) => perform_scoring(s, route, &path, f).await,
         other => panic!("no request for route {other}"),
     }
 }
@@ -1356,6 +1648,79 @@ async fn perform_award(s: &Session, route: &str, path: &str, f: &Fixture) -> Rep
     }
 }
 
+/// True for the routes of scoring (scales, sheets, appeals, ranking).
+fn is_scoring(route: &str) -> bool {
+    let path = route.split_once(' ').map_or(route, |(_, p)| p);
+    let path = path.strip_prefix("/api/v1").unwrap_or(path);
+    path.starts_with("/scoring")
+}
+
+/// Sends the request of a scoring route that changes data.
+async fn perform_scoring(s: &Session, route: &str, path: &str, f: &Fixture) -> Reply {
+    let sc = &f.scoring;
+    let uid = f.parent_id.as_str();
+    let (base, step) = route
+        .split_once(" [")
+        .map_or((route, ""), |(b, a)| (b, a.trim_end_matches(']')));
+    let n = crate::common::next_n();
+    let version = sc.version.to_string();
+    let year = today().year().to_string();
+    let reason = "Đối chiếu biên bản sinh hoạt Cụm: vắng 01 buổi";
+    match base {
+        "POST /scoring" => {
+            let name = format!("Thang điểm mới {n}");
+            let until = day(7);
+            s.post_form(path, &[("name", &name), ("year", &year), ("cluster_ids", &sc.cluster), ("self_until", &until), ("appeal_days", "5")]).await
+        }
+        "POST /api/v1/scoring/scales" => {
+            s.api_post(path, &json!({"name": format!("Thang điểm mới {n}"), "year": today().year(), "cluster_ids": [sc.cluster], "self_until": day(7), "appeal_days": 5, "groups": scale_groups()})).await
+        }
+        "POST /scoring/{scale}/groups" => s.post_form(path, &[("name", "Điểm thưởng"), ("max_points", "5"), ("version", &version)]).await,
+        "POST /scoring/{scale}/criteria" => {
+            s.post_form(path, &[("group", "1"), ("code", "4"), ("text", "Gửi báo cáo tổng kết đúng hạn"), ("kind", "fixed"), ("points", "10"), ("assessor", "office"), ("version", &version)]).await
+        }
+        "POST /scoring/{scale}/remove" => s.post_form(path, &[("criterion_id", sc.c("3")), ("version", &version)]).await,
+        "POST /scoring/{scale}/import" => {
+            let template = thidua_app::scoring::xlsx::scale_template().expect("template");
+            multipart(s, path, &[("version", &version)], &[("thang-diem.xlsx", template)]).await
+        }
+        "POST /scoring/{scale}/advance" => s.post_form(path, &[("to", step), ("version", &version)]).await,
+        "POST /api/v1/scoring/scales/{scale}/advance" => s.api_post(path, &json!({"to": step, "version": sc.version})).await,
+        // A self-assessment of a criterion the unit has not scored yet; a review of the cluster
+        // leader's criterion, with its reason.
+        "POST /scoring/{scale}/units/{unit}" if step == "self" => {
+            let fields = [(format!("amount.{}", sc.c("3")), "12".to_string()), (format!("note.{}", sc.c("3")), "04 gương trong năm".to_string()), (format!("version.{}", sc.c("3")), String::new())];
+            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            s.post_form(path, &refs).await
+        }
+        "POST /scoring/{scale}/units/{unit}" => {
+            let fields = [(format!("amount.{}", sc.c("2")), "12".to_string()), (format!("note.{}", sc.c("2")), reason.to_string()), (format!("version.{}", sc.c("2")), sc.entry_version("2"))];
+            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            s.post_form(path, &refs).await
+        }
+        "POST /api/v1/scoring/scales/{scale}/units/{unit}" if step == "self" => {
+            s.api_post(path, &json!({"entries": [{"criterion_id": sc.c("3"), "amount": 12, "note": "04 gương trong năm"}]})).await
+        }
+        "POST /api/v1/scoring/scales/{scale}/units/{unit}" => {
+            s.api_post(path, &json!({"entries": [{"criterion_id": sc.c("2"), "amount": 12, "note": reason, "version": sc.entries.get(sc.c("2"))}]})).await
+        }
+        "POST /scoring/{scale}/units/{unit}/evidence" => multipart(s, path, &[("criterion_id", sc.c("1"))], &[("minh-chung-bo-sung.pdf", pdf())]).await,
+        "POST /scoring/{scale}/units/{unit}/appeals" => s.post_form(path, &[("criterion_id", sc.c("1")), ("text", "Đề nghị xem xét lại điểm an ninh, trật tự.")]).await,
+        "POST /api/v1/scoring/scales/{scale}/units/{unit}/appeals" => {
+            s.api_post(path, &json!({"criterion_id": sc.c("1"), "text": "Đề nghị xem xét lại điểm an ninh, trật tự."})).await
+        }
+        "POST /scoring/appeals/{appeal}" => {
+            let v = sc.appeal_version.to_string();
+            s.post_form(path, &[("status", "rejected"), ("reason", "Không có minh chứng mới"), ("version", &v), ("scale_id", &sc.scale)]).await
+        }
+        "POST /api/v1/scoring/appeals/{appeal}/decision" => {
+            s.api_post(path, &json!({"status": "rejected", "reason": "Không có minh chứng mới", "version": sc.appeal_version})).await
+        }
+        "POST /scoring/{scale}/ranking" => s.post_form(path, &[(&format!("votes.{uid}"), "3")]).await,
+        _ => panic!("no request for scoring route {route}"),
+    }
+}
+
 /// Checks one answer against the expected outcome; returns a description of the mismatch, if any.
 fn judge(
     reply: &Reply,
@@ -1370,7 +1735,7 @@ fn judge(
         O | V | H => route.ok,
         F => 403,
         N => 404,
-        I => 422,
+        I | L => 422,
     };
     if status != want {
         return Some(format!(
@@ -1397,12 +1762,15 @@ fn judge(
         I if !text.contains("phạm vi") => {
             Some("422 does not say the unit is outside the user's scope".into())
         }
+        L if !text.contains("không còn ở bước đơn vị tự chấm") => {
+            Some("422 does not say the sheet is locked".into())
+        }
         _ => None,
     };
     if problem.is_some() {
         return problem;
     }
-    if matches!(out, F | N | I) && audit_after != audit_before {
+    if matches!(out, F | N | I | L) && audit_after != audit_before {
         return Some(format!(
             "refused request changed data: audit rows {audit_before} → {audit_after}"
         ));
@@ -1424,6 +1792,10 @@ async fn meetings_policy_matrix(engine: Engine) {
 
 async fn decisions_policy_matrix(engine: Engine) {
     run_matrix(engine, DECISION_ROUTES).await;
+}
+
+async fn scoring_policy_matrix(engine: Engine) {
+    run_matrix(engine, SCORING_ROUTES).await;
 }
 
 /// Runs every case of `routes`: each user × a target in their own unit and in another unit.
