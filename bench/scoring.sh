@@ -4,14 +4,17 @@
 # on a fresh demo database — the scale page, a ward's score sheet, the ranking (every cluster and
 # overall), the ranking API and the results XLSX — beside the same run's ceiling (/healthz).
 # Not a test: no limits.
-# Usage: bash bench/scoring.sh [N=5000]    (RUNS=10 sequential requests per page; PROFILE=debug skips
-#   the release build; DATABASE_URL=postgres://… of an empty database for PostgreSQL)
+# Usage: bash bench/scoring.sh [N=5000]    (RUNS=10 sequential requests per page; PROFILE=debug for the
+#   debug build; NOBUILD=1 to use the binaries as they are; DATABASE_URL=postgres://… of an empty
+#   database for PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-5000}
 RUNS=${RUNS:-10}
 PROFILE=${PROFILE:-release}
-if [ "$PROFILE" = release ]; then
+if [ -n "${NOBUILD:-}" ]; then
+  :
+elif [ "$PROFILE" = release ]; then
   cargo build --release -p thidua --bin thidua --example gen_scoring
 else
   cargo build -p thidua --bin thidua --example gen_scoring

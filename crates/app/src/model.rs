@@ -21,6 +21,7 @@ pub use thidua_store::nominations::{DocumentRow, EventRow, NominationFilter, Nom
 pub use thidua_store::notifications::NotificationRow;
 pub use thidua_store::persons::{PersonFilter, PersonListRow, PersonRow};
 pub use thidua_store::scoring::{CriterionRow, GroupRow, ScaleRow};
+pub use thidua_store::scoring_cross::{AssignmentRow, CrossRow};
 pub use thidua_store::scoring_entries::{AppealRow, ChangeRow, EntryRow, EvidenceRow};
 pub use thidua_store::units::{CodeName, UnitFilter, UnitRow};
 pub use thidua_store::users::{TokenRow, UserRow};

@@ -32,6 +32,7 @@ pub mod persons;
 pub mod registers;
 pub mod rule_sources;
 pub mod scoring;
+pub mod scoring_cross;
 pub mod scoring_entries;
 pub mod sessions;
 mod sql;

@@ -355,3 +355,43 @@ pub async fn put_tie_vote(tx: &mut Tx, v: &TieVoteRow) -> Result<()> {
     })?;
     Ok(())
 }
+
+/// A unit's points under a scale, as last computed from its entries.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+pub struct TotalRow {
+    pub scale_id: String,
+    pub unit_id: String,
+    pub total: f64,
+    pub groups_json: String,
+    pub ties_json: String,
+    pub answered: i64,
+}
+
+/// Every unit's kept points under a scale.
+pub async fn totals(tx: &mut Tx, scale_id: &str) -> Result<Vec<TotalRow>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, TotalRow>(
+        "SELECT * FROM scoring_totals WHERE scale_id = $1"
+    )
+    .bind(scale_id)
+    .fetch_all(c)
+    .await)?)
+}
+
+/// Keeps a unit's points (replacing what was kept).
+pub async fn put_total(tx: &mut Tx, t: &TotalRow) -> Result<()> {
+    crate::exec!(
+        tx,
+        sqlx::query("DELETE FROM scoring_totals WHERE scale_id = $1 AND unit_id = $2")
+            .bind(&t.scale_id)
+            .bind(&t.unit_id)
+    )?;
+    insert_row!(tx, "scoring_totals", {
+        scale_id: &t.scale_id,
+        unit_id: &t.unit_id,
+        total: t.total,
+        groups_json: &t.groups_json,
+        ties_json: &t.ties_json,
+        answered: t.answered,
+    })?;
+    Ok(())
+}

@@ -190,6 +190,11 @@ async fn main() -> anyhow::Result<()> {
         bulk::insert(&mut tx, "scoring_entries", &ENTRY_COLUMNS, &rows).await?;
         tx.commit().await?;
     }
+    // The kept totals the ranking reads, computed from the answers as the app does after a bulk load.
+    let system = thidua_app::Caller::system(&org_id);
+    thidua_app::scoring::totals::rebuild(&db, &system, &scale.id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
     eprintln!(
         "{n} wards in {} clusters and a scale of {} criteria in {:.1} s; {} entries in {:.1} s more",
         cluster_ids.len(),

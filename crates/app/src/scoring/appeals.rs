@@ -163,6 +163,7 @@ pub async fn decide(
     }
     if accepted {
         correct(&mut tx, caller, &scale, &before, input, &reason).await?;
+        super::totals::refresh(&mut tx, &scale, &before.unit_id).await?;
     }
     let after = AppealRow {
         status: input.status.clone(),

@@ -180,11 +180,10 @@ pub async fn save(
             return Err(Error::Forbidden);
         }
         let before = entries::get(&mut tx, scale_id, unit_id, &line.criterion.id).await?;
-        if let (Some(b), Some(ver)) = (&before, line.input.version) {
-            if b.version != ver {
+        if let (Some(b), Some(ver)) = (&before, line.input.version)
+            && b.version != ver {
                 return Err(Error::Conflict);
             }
-        }
         if before.as_ref().is_some_and(|b| {
             answer_of(b) == line.answer
                 && (stage == Stage::Review || b.comment == line.input.note.trim())
@@ -205,6 +204,9 @@ pub async fn save(
     }
     if !v.is_ok() {
         return Err(Error::Invalid(v));
+    }
+    if changed > 0 {
+        super::totals::refresh(&mut tx, &scale, unit_id).await?;
     }
     tx.commit().await?;
     Ok(changed)

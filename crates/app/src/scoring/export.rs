@@ -22,9 +22,9 @@ pub async fn workbook(db: &Db, caller: &Caller, scale_id: &str) -> Result<Vec<u8
     }
     let rows = entries::of_scale(&mut tx, scale_id).await?;
     let changes = entries::changes(&mut tx, scale_id).await?;
-    let answered = entries::answered(&mut tx, scale_id).await?;
+    let kept = entries::totals(&mut tx, scale_id).await?;
     tx.commit().await?;
-    let all: Vec<_> = standings(&scale, &answered, &HashMap::new())
+    let all: Vec<_> = standings(&scale, &kept, &HashMap::new())
         .into_values()
         .map(|(s, _, _)| s)
         .collect();

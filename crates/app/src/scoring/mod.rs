@@ -4,11 +4,13 @@
 //! may do what when, and the writes with their audit rows and change history.
 
 pub mod appeals;
+pub mod cross;
 pub mod entries;
 pub mod export;
 pub mod ranking;
 pub mod scales;
 pub mod sheet;
+pub mod totals;
 pub mod xlsx;
 
 use crate::Caller;

@@ -8,9 +8,8 @@ use crate::error::{Error, Result};
 use serde::Serialize;
 use std::collections::HashMap;
 use thidua_domain::policy::Action;
-use thidua_domain::scoring::input::Answer;
-use thidua_domain::scoring::{self, Assessment, Standing};
-use thidua_store::scoring_entries::{self as entries, Answered, TieVoteRow};
+use thidua_domain::scoring::{self, Standing};
+use thidua_store::scoring_entries::{self as entries, TieVoteRow, TotalRow};
 use thidua_store::{Db, ids};
 
 /// A unit's place.
@@ -55,47 +54,31 @@ fn may_see(caller: &Caller, scale: &Loaded) -> bool {
         || scale.row.peers_visible
 }
 
-/// Totals and tie values of every unit from the answers (the domain arithmetic, no I/O).
+/// Every scored unit's standing from the kept totals (a unit never scored stands at 0), with its group
+/// points and how many criteria it answered.
 pub fn standings(
     scale: &Loaded,
-    answered: &[Answered],
+    totals: &[TotalRow],
     votes: &HashMap<String, i64>,
 ) -> HashMap<String, (Standing, Vec<f64>, usize)> {
-    let s = scale.scale();
-    let kinds: HashMap<&str, &str> = scale
-        .criteria
-        .iter()
-        .map(|c| (c.id.as_str(), c.kind.as_str()))
-        .collect();
-    let mut by_unit: HashMap<&str, HashMap<String, Assessment>> = HashMap::new();
-    for a in answered {
-        let Some(kind) = kinds.get(a.criterion_id.as_str()) else {
-            continue;
-        };
-        let answer = Answer {
-            precondition_met: a.precondition_met,
-            amount: a.amount,
-            target: a.target,
-        };
-        by_unit
-            .entry(a.unit_id.as_str())
-            .or_default()
-            .insert(a.criterion_id.clone(), answer.assessment(kind));
-    }
-    let empty = HashMap::new();
+    let kept: HashMap<&str, &TotalRow> = totals.iter().map(|t| (t.unit_id.as_str(), t)).collect();
+    let parse = |json: &str| serde_json::from_str::<Vec<f64>>(json).unwrap_or_default();
     scale
         .units()
         .into_iter()
         .map(|(unit_id, _)| {
-            let answers = by_unit.get(unit_id.as_str()).unwrap_or(&empty);
-            let t = scoring::total(&s, answers);
+            let t = kept.get(unit_id.as_str());
             let standing = Standing {
                 unit_id: unit_id.clone(),
-                total: t.total,
-                tie_values: scoring::tie_values(&s, answers),
+                total: t.map_or(0.0, |t| t.total),
+                tie_values: t.map(|t| parse(&t.ties_json)).unwrap_or_default(),
                 votes: votes.get(&unit_id).and_then(|v| u32::try_from(*v).ok()),
             };
-            (unit_id, (standing, t.groups, answers.len()))
+            let groups = t
+                .map(|t| parse(&t.groups_json))
+                .unwrap_or_else(|| vec![0.0; scale.groups.len()]);
+            let answered = t.map_or(0, |t| usize::try_from(t.answered).unwrap_or(0));
+            (unit_id, (standing, groups, answered))
         })
         .collect()
 }
@@ -159,14 +142,14 @@ pub async fn ranking(db: &Db, caller: &Caller, scale_id: &str) -> Result<Ranking
         // Not yet published, and the scale keeps units from each other's scores: whoever asks.
         return Err(Error::Forbidden);
     }
-    let answered = entries::answered(&mut tx, scale_id).await?;
+    let totals = entries::totals(&mut tx, scale_id).await?;
     let votes: HashMap<String, i64> = entries::tie_votes(&mut tx, scale_id)
         .await?
         .into_iter()
         .map(|v| (v.unit_id, v.votes))
         .collect();
     tx.commit().await?;
-    let all = standings(&scale, &answered, &votes);
+    let all = standings(&scale, &totals, &votes);
     let names = names(&scale);
     let clusters = scale
         .clusters

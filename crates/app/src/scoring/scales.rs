@@ -117,15 +117,14 @@ async fn checked(tx: &mut Tx, caller: &Caller, input: &ScaleInput) -> Result<Set
         }
     }
     let campaign_id = Some(input.campaign_id.trim().to_string()).filter(|s| !s.is_empty());
-    if let Some(id) = &campaign_id {
-        if campaigns::get(tx, caller.org_id(), id).await.is_err() {
+    if let Some(id) = &campaign_id
+        && campaigns::get(tx, caller.org_id(), id).await.is_err() {
             v.add(
                 "campaign_id",
                 "Kế hoạch, phong trào",
                 "Kế hoạch không tồn tại.",
             );
         }
-    }
     v.finish(Settings {
         name,
         year,
@@ -303,7 +302,7 @@ pub enum StructureEdit {
     /// Append a criterion to the group at `group` (1-based position).
     AddCriterion {
         group: usize,
-        criterion: CriterionInput,
+        criterion: Box<CriterionInput>,
     },
     /// Remove the criterion with this id.
     RemoveCriterion(String),
@@ -337,7 +336,7 @@ pub async fn edit_structure(
         StructureEdit::AddGroup(g) => groups.push(g),
         StructureEdit::AddCriterion { group, criterion } => {
             match groups.get_mut(group.wrapping_sub(1)) {
-                Some(g) => g.criteria.push(criterion),
+                Some(g) => g.criteria.push(*criterion),
                 None => {
                     return Err(refuse(
                         "group",
@@ -352,11 +351,10 @@ pub async fn edit_structure(
                 return Err(Error::NotFound);
             };
             let (gi, ci) = (c.group_position as usize - 1, c.position as usize - 1);
-            if let Some(g) = groups.get_mut(gi) {
-                if ci < g.criteria.len() {
+            if let Some(g) = groups.get_mut(gi)
+                && ci < g.criteria.len() {
                     g.criteria.remove(ci);
                 }
-            }
         }
         StructureEdit::RemoveGroup(position) => {
             if position == 0 || position > groups.len() {

@@ -27,6 +27,8 @@ pub struct Line {
     pub suggested: Option<(f64, Option<f64>)>,
     /// Whether the caller may review this criterion for this unit.
     pub may_review: bool,
+    /// Cross-scoring: the average points the assessors gave, and how many gave them.
+    pub cross: Option<(f64, usize)>,
 }
 
 /// A change with the criterion it touched.
@@ -133,17 +135,27 @@ pub async fn own_units(db: &Db, caller: &Caller, scale: &Loaded) -> Result<Vec<(
         scope: Some(scope.to_string()),
         ..Default::default()
     };
-    let mine: std::collections::HashSet<String> = units::list(&mut tx, caller.org_id(), &filter, 1_000_000)
-        .await?
-        .into_iter()
-        .map(|u| u.id)
-        .collect();
+    let mine: std::collections::HashSet<String> =
+        units::list(&mut tx, caller.org_id(), &filter, 1_000_000)
+            .await?
+            .into_iter()
+            .map(|u| u.id)
+            .collect();
     tx.commit().await?;
-    let leader_reviews = scale.criteria.iter().any(|c| c.assessor == "cluster_leader");
+    let leader_reviews = scale
+        .criteria
+        .iter()
+        .any(|c| c.assessor == "cluster_leader");
     let led: std::collections::HashSet<&str> = scale
         .clusters
         .iter()
-        .filter(|c| leader_reviews && c.row.leader_unit_id.as_ref().is_some_and(|l| mine.contains(l)))
+        .filter(|c| {
+            leader_reviews
+                && c.row
+                    .leader_unit_id
+                    .as_ref()
+                    .is_some_and(|l| mine.contains(l))
+        })
         .flat_map(|c| c.members.iter().map(|(id, _)| id.as_str()))
         .collect();
     Ok(all
@@ -191,6 +203,35 @@ async fn suggestions(
     Ok(out)
 }
 
+/// The average points the cross-scoring gave each criterion of a unit, with how many assessors.
+async fn cross_points(
+    tx: &mut Tx,
+    scale: &Loaded,
+    unit_id: &str,
+) -> Result<HashMap<String, (f64, usize)>> {
+    let mut sums: HashMap<String, (f64, usize)> = HashMap::new();
+    for r in thidua_store::scoring_cross::entries(tx, &scale.row.id).await? {
+        let Some(c) = scale
+            .criterion(&r.criterion_id)
+            .filter(|_| r.assessed_unit_id == unit_id)
+        else {
+            continue;
+        };
+        let a = Answer {
+            precondition_met: r.precondition_met,
+            amount: r.amount,
+            target: r.target,
+        };
+        let slot = sums.entry(r.criterion_id.clone()).or_default();
+        slot.0 += super::points_of(c, &a);
+        slot.1 += 1;
+    }
+    Ok(sums
+        .into_iter()
+        .map(|(k, (sum, n))| (k, (sum / n as f64, n)))
+        .collect())
+}
+
 /// Totals of a unit under the scale from its entries (`own`: the unit's own answers).
 pub fn totals_of(scale: &Loaded, rows: &[EntryRow], own: bool) -> (Total, HashMap<String, f64>) {
     let s = scale.scale();
@@ -198,7 +239,11 @@ pub fn totals_of(scale: &Loaded, rows: &[EntryRow], own: bool) -> (Total, HashMa
         .iter()
         .filter_map(|e| {
             let c = scale.criterion(&e.criterion_id)?;
-            let a = if own { self_answer_of(e)? } else { answer_of(e) };
+            let a = if own {
+                self_answer_of(e)?
+            } else {
+                answer_of(e)
+            };
             Some((e.criterion_id.clone(), a.assessment(&c.kind)))
         })
         .collect();
@@ -219,6 +264,7 @@ pub async fn sheet(db: &Db, caller: &Caller, scale_id: &str, unit_id: &str) -> R
     let rows = entries::of_unit(&mut tx, scale_id, unit_id).await?;
     let evidence = entries::evidence_of_unit(&mut tx, scale_id, unit_id).await?;
     let suggested = suggestions(&mut tx, &scale, unit_id).await?;
+    let cross = cross_points(&mut tx, &scale, unit_id).await?;
     let (total, points) = totals_of(&scale, &rows, false);
     let (self_total, self_points) = totals_of(&scale, &rows, true);
     let mut lines = Vec::new();
@@ -234,6 +280,7 @@ pub async fn sheet(db: &Db, caller: &Caller, scale_id: &str, unit_id: &str) -> R
                 .collect(),
             suggested: c.target_id.as_ref().and_then(|t| suggested.get(t).copied()),
             may_review: may_review(&mut tx, caller, &scale, unit_id, c).await?,
+            cross: cross.get(&c.id).copied(),
             criterion: c.clone(),
         });
     }

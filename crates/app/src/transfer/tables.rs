@@ -210,6 +210,17 @@ pub const TABLES: &[TableSpec] = &[
     },
     spec("scoring_appeals", ORG, SCORED),
     spec("scoring_tie_votes", OF_SCALES, &["scale_id", "unit_id"]),
+    spec("scoring_totals", OF_SCALES, &["scale_id", "unit_id"]),
+    spec(
+        "scoring_assignments",
+        OF_SCALES,
+        &["scale_id", "assessor_unit_id", "assessed_unit_id"],
+    ),
+    spec(
+        "scoring_cross_entries",
+        OF_SCALES,
+        &["scale_id", "assessor_unit_id", "assessed_unit_id", "criterion_id"],
+    ),
     spec(
         "cluster_year_ends",
         ORG,

@@ -37,6 +37,7 @@ mod registers;
 mod rules_admin;
 mod s3;
 mod scoring;
+mod scoring_cross;
 mod setup_checklist;
 mod transfer;
 mod units;

@@ -209,11 +209,14 @@ enum Stage {
     ScalePublished,
     /// `ScalePublished` with the target unit's appeal on `1` (`{appeal}`), waiting for a decision.
     Appealed,
+    /// `ScaleReview` with cross-scoring assigned (the target unit and its partner score each other) and
+    /// the target unit's cross score of its partner on `1`.
+    ScaleCross,
 }
 use Stage::{
     Accepted, Appealed, AtThemeLead, Closed, Decided, Draft, Forwarded, OnAgenda, Passed,
     PassedHigher, Quorate, ScaleDraft, ScaleLed, ScaleOpen, ScalePeers, ScalePublished,
-    ScaleReview, ScaleSelfLed, Scheduled, Submitted, Voting,
+    ScaleCross, ScaleReview, ScaleSelfLed, Scheduled, Submitted, Voting,
 };
 
 const ROUTES: &[Route] = &[
@@ -597,6 +600,13 @@ const SCORING_ROUTES: &[Route] = &[
     a("GET /api/v1/scoring/scales/{scale}/ranking", 200, false, RANKING, ScaleOpen),
     a("GET /api/v1/scoring/scales/{scale}/ranking [peers]", 200, false, ALL, ScalePeers),
     a("GET /api/v1/scoring/scales/{scale}/ranking [published]", 200, false, ALL, ScalePublished),
+    // Cross-scoring (pages only): the board, the office's assignment and average, an assessor's form
+    // for the unit it scores (`{unit}` scores `{partner}`).
+    a("GET /scoring/{scale}/cross", 200, false, ALL, ScaleCross),
+    a("POST /scoring/{scale}/cross/assign", 303, true, OFFICE, ScaleCross),
+    a("POST /scoring/{scale}/cross/apply", 303, true, OFFICE, ScaleCross),
+    a("GET /scoring/{scale}/cross/{unit}/{partner}", 200, false, READ, ScaleCross),
+    a("POST /scoring/{scale}/cross/{unit}/{partner}", 303, true, EDIT, ScaleCross),
 ];
 
 /// The users of the matrix and the column of [`Expect`] each one reads; `own` is the unit the target is
@@ -844,6 +854,7 @@ impl Award {
             | ScaleLed
             | ScaleSelfLed
             | ScalePublished
+            | ScaleCross
             | Appealed => return (a, None),
             Draft | AtThemeLead | Submitted | Accepted => {
                 let name = household_name();
@@ -1000,6 +1011,8 @@ struct Scoring {
     entries: HashMap<String, i64>,
     /// An evidence file of the target unit.
     evidence: String,
+    /// The target unit's partner in the cluster (cross-scoring).
+    partner: String,
     /// The target unit's appeal, and its version.
     appeal: String,
     appeal_version: i64,
@@ -1049,6 +1062,7 @@ impl Scoring {
         }
         let target = app.unit(parent_code).await.id;
         let partner = app.unit(partner_of(parent_code)).await.id;
+        sc.partner = partner.clone();
         let mut cluster = json!({"year": today().year(), "kind": "cluster", "name": format!("Cụm chấm điểm thử nghiệm {}", code("CD")), "member_ids": [target, partner]});
         match route.stage {
             ScaleLed => cluster["leader_unit_id"] = json!(partner),
@@ -1107,6 +1121,13 @@ impl Scoring {
             return (sc, Some(note));
         }
         sc.advance(admin, "review").await;
+        if route.stage == ScaleCross {
+            let base = format!("/scoring/{}/cross", sc.scale);
+            admin.post_form(&format!("{base}/assign"), &[("per_unit", "1")]).await.expect(303);
+            let fields = [(format!("amount.{}", sc.c("1")), "10"), (format!("note.{}", sc.c("1")), "Theo biên bản kiểm tra chéo")];
+            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            admin.post_form(&format!("{base}/{target}/{partner}"), &refs).await.expect(303);
+        }
         if matches!(route.stage, ScalePublished | Appealed) {
             sc.advance(admin, "published").await;
         }
@@ -1284,6 +1305,7 @@ impl Fixture {
             .replace("{scale}", &self.scoring.scale)
             .replace("{evidence}", &self.scoring.evidence)
             .replace("{appeal}", &self.scoring.appeal)
+            .replace("{partner}", &self.scoring.partner)
     }
 
     /// The version of the first item of a list of the plan (`themes`, `targets`…).
@@ -1717,6 +1739,12 @@ async fn perform_scoring(s: &Session, route: &str, path: &str, f: &Fixture) -> R
             s.api_post(path, &json!({"status": "rejected", "reason": "Không có minh chứng mới", "version": sc.appeal_version})).await
         }
         "POST /scoring/{scale}/ranking" => s.post_form(path, &[(&format!("votes.{uid}"), "3")]).await,
+        "POST /scoring/{scale}/cross/assign" => s.post_form(path, &[("per_unit", "1")]).await,
+        "POST /scoring/{scale}/cross/apply" => s.post_form(path, &[]).await,
+        // A criterion the target unit has not cross-scored yet.
+        "POST /scoring/{scale}/cross/{unit}/{partner}" => {
+            s.post_form(path, &[(&format!("amount.{}", sc.c("3")), "14"), (&format!("note.{}", sc.c("3")), "Đủ gương điển hình")]).await
+        }
         _ => panic!("no request for scoring route {route}"),
     }
 }

@@ -39,38 +39,38 @@ on_both_engines!(
 
 // ---- setup ----
 
-fn year() -> i32 {
+pub(crate) fn year() -> i32 {
     thidua_app::today().year()
 }
 
 /// A day relative to today (Vietnam time), as people type it: dd/mm/yyyy.
-fn day(offset: i64) -> String {
+pub(crate) fn day(offset: i64) -> String {
     vn(thidua_app::today() + time::Duration::days(offset))
 }
 
 /// The three wards of the test's cluster.
-struct Wards {
-    bachdang: String,
-    bachkhoa: String,
-    bachmai: String,
+pub(crate) struct Wards {
+    pub bachdang: String,
+    pub bachkhoa: String,
+    pub bachmai: String,
 }
 
 /// A scale of the test's own: its id, criterion ids by code, the wards it scores.
-struct Fixture {
-    id: String,
+pub(crate) struct Fixture {
+    pub id: String,
     criteria: HashMap<String, String>,
-    w: Wards,
+    pub w: Wards,
 }
 
 impl Fixture {
-    fn c(&self, code: &str) -> &str {
+    pub fn c(&self, code: &str) -> &str {
         &self.criteria[code]
     }
     /// The sheet's page; the API's is `/api/v1` + `/scoring/scales/…`.
-    fn page(&self, unit: &str) -> String {
+    pub fn page(&self, unit: &str) -> String {
         format!("/scoring/{}/units/{unit}", self.id)
     }
-    fn api(&self, unit: &str) -> String {
+    pub fn api(&self, unit: &str) -> String {
         format!("/api/v1/scoring/scales/{}/units/{unit}", self.id)
     }
 }
@@ -148,14 +148,14 @@ async fn draft(app: &TestApp, office: &Session) -> Fixture {
 }
 
 /// The same, opened for the units' self-assessment.
-async fn opened(app: &TestApp, office: &Session) -> Fixture {
+pub(crate) async fn opened(app: &TestApp, office: &Session) -> Fixture {
     let f = draft(app, office).await;
     advance(office, &f.id, "open").await;
     f
 }
 
 /// Moves a scale one step forward with its current version.
-async fn advance(office: &Session, id: &str, to: &str) -> Value {
+pub(crate) async fn advance(office: &Session, id: &str, to: &str) -> Value {
     let v = office
         .api_get(&format!("/api/v1/scoring/scales/{id}"))
         .await
@@ -171,7 +171,7 @@ async fn advance(office: &Session, id: &str, to: &str) -> Value {
     r.json()
 }
 
-async fn save(s: &Session, f: &Fixture, unit: &str, entries: Value) -> Reply {
+pub(crate) async fn save(s: &Session, f: &Fixture, unit: &str, entries: Value) -> Reply {
     s.api_post(&f.api(unit), &json!({ "entries": entries }))
         .await
 }
@@ -183,12 +183,12 @@ async fn post_sheet(s: &Session, f: &Fixture, unit: &str, fields: &[(String, &st
 }
 
 /// A form field of one criterion: `amount.{id}`.
-fn field(f: &Fixture, name: &str, code: &str) -> String {
+pub(crate) fn field(f: &Fixture, name: &str, code: &str) -> String {
     format!("{name}.{}", f.c(code))
 }
 
 /// The line of a criterion on an API sheet.
-fn line<'a>(sheet: &'a Value, f: &Fixture, code: &str) -> &'a Value {
+pub(crate) fn line<'a>(sheet: &'a Value, f: &Fixture, code: &str) -> &'a Value {
     sheet["lines"]
         .as_array()
         .unwrap()

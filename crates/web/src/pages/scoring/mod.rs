@@ -1,6 +1,7 @@
 //! Pages of scoring (chấm điểm, xếp hạng): the scales, a scale with its criteria and the units scored,
 //! a unit's score sheet (self-assessment, review, appeals), the ranking.
 
+mod cross;
 mod ranking;
 mod scale;
 mod sheet;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(scale::routes())
         .merge(sheet::routes())
         .merge(ranking::routes())
+        .merge(cross::routes())
 }
 
 /// A scale in the list, with the units of the caller's scope it scores.

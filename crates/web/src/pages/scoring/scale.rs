@@ -252,7 +252,10 @@ async fn add_criterion(
         &ctx,
         &id,
         &get("version"),
-        StructureEdit::AddCriterion { group, criterion },
+        StructureEdit::AddCriterion {
+            group,
+            criterion: Box::new(criterion),
+        },
         f.clone(),
         "Đã thêm tiêu chí.",
     )

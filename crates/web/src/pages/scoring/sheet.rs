@@ -106,6 +106,9 @@ impl SheetPage {
             .message_for(&format!("entries[{index}].amount"))
             .or_else(|| self.v.message_for(&format!("entries[{index}].note")))
     }
+    fn has_cross(&self) -> bool {
+        self.s.lines.iter().any(|l| l.cross.is_some())
+    }
     fn editable(&self, line: &Line) -> bool {
         self.s.may_self_assess || (self.s.may_review && line.may_review)
     }
