@@ -26,7 +26,11 @@ pub async fn propose(
             "Hãy ghi kết quả tổng kết năm của cụm, khối trước khi đề nghị khen thưởng đơn vị dẫn đầu.".into(),
         ));
     };
-    let leader = y.cluster.leader_unit_id.clone().unwrap_or_else(|| r.leading_unit_id.clone());
+    let leader = y
+        .cluster
+        .leader_unit_id
+        .clone()
+        .unwrap_or_else(|| r.leading_unit_id.clone());
     let leading = y
         .members
         .iter()
@@ -35,7 +39,11 @@ pub async fn propose(
         .unwrap_or_default();
     let score = match &y.proposal {
         Some(p) if p.unit_id == r.leading_unit_id => {
-            format!(" Xếp thứ nhất theo {} ({} điểm).", p.scale_name, crate::documents::cluster::points(p.total))
+            format!(
+                " Xếp thứ nhất theo {} ({} điểm).",
+                p.scale_name,
+                crate::documents::cluster::points(p.total)
+            )
         }
         _ => String::new(),
     };
@@ -59,6 +67,16 @@ pub async fn propose(
         file_name: minutes.name,
         bytes: minutes.bytes,
     };
-    nominations::add_documents(db, blobs, caller, &created.row.id, "bien_ban", None, None, &[upload]).await?;
+    nominations::add_documents(
+        db,
+        blobs,
+        caller,
+        &created.row.id,
+        "bien_ban",
+        None,
+        None,
+        &[upload],
+    )
+    .await?;
     Ok(created)
 }

@@ -176,13 +176,14 @@ fn checked(
     }
     let deputy = Some(input.next_deputy_unit_id.trim().to_string()).filter(|s| !s.is_empty());
     if let Some(d) = &deputy
-        && (!member(d) || *d == input.next_leader_unit_id) {
-            v.add(
-                "next_deputy_unit_id",
-                "Phó cụm, khối năm sau",
-                "Phó phải là đơn vị thành viên khác với Trưởng.",
-            );
-        }
+        && (!member(d) || *d == input.next_leader_unit_id)
+    {
+        v.add(
+            "next_deputy_unit_id",
+            "Phó cụm, khối năm sau",
+            "Phó phải là đơn vị thành viên khác với Trưởng.",
+        );
+    }
     let repeat_reason =
         Some(thidua_domain::text::clean_line(&input.repeat_reason)).filter(|s| !s.is_empty());
     if cluster.leader_unit_id.as_deref() == Some(input.next_leader_unit_id.as_str())

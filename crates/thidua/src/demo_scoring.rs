@@ -549,10 +549,7 @@ impl Cycle<'_> {
 impl Cycle<'_> {
     /// The first two ward clusters hold their year-end meeting: the ranking's first is voted the
     /// leading unit, this year's deputy becomes next year's leader. The third is left for a user.
-    async fn year_ends(
-        &self,
-        scale: &thidua_app::scoring::Loaded,
-    ) -> anyhow::Result<()> {
+    async fn year_ends(&self, scale: &thidua_app::scoring::Loaded) -> anyhow::Result<()> {
         use thidua_app::cluster_year_end::{self as year_end, YearEndInput};
         for c in scale.clusters.iter().take(2) {
             let view = year_end::view(self.db, self.office, &c.row.id)

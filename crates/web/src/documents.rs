@@ -114,7 +114,12 @@ pub async fn meeting(
 }
 
 /// `year-end.{pdf,docx}`: the minutes of a cluster's year-end meeting.
-pub async fn cluster(state: &AppState, ctx: &Ctx, id: &str, file: &str) -> Result<DocFile, AppError> {
+pub async fn cluster(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    file: &str,
+) -> Result<DocFile, AppError> {
     let (name, ext) = split(file).ok_or_else(not_found)?;
     Ok(match name {
         "year-end" => docs::cluster::year_end_minutes(&state.db, ctx, id, format(ext)?).await?,

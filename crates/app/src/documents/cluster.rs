@@ -22,11 +22,22 @@ fn name_of(y: &YearEndView, id: &str) -> String {
 /// "96,5": points as they are written.
 pub fn points(x: f64) -> String {
     let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r}") }.replace('.', ",")
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
+    .replace('.', ",")
 }
 
 /// The laid out minutes; `places` is the cluster's published ranking, if any.
-pub fn layout(y: &YearEndView, r: &YearEndRow, s: &DocSettings, places: Vec<Place>, scale: String) -> ClusterMinutes {
+pub fn layout(
+    y: &YearEndView,
+    r: &YearEndRow,
+    s: &DocSettings,
+    places: Vec<Place>,
+    scale: String,
+) -> ClusterMinutes {
     let held = parse_iso(&r.held_on);
     let mut head = letterhead(s, number_line(None, "BB-CTĐ"), held);
     head.managing_body = s.issuing_body.clone();
@@ -41,7 +52,9 @@ pub fn layout(y: &YearEndView, r: &YearEndRow, s: &DocSettings, places: Vec<Plac
         head,
         cluster: y.cluster.name.clone(),
         year: i32::try_from(y.cluster.year).unwrap_or(0),
-        when: held.map(|d| format!("Vào {}", date_words(d))).unwrap_or_default(),
+        when: held
+            .map(|d| format!("Vào {}", date_words(d)))
+            .unwrap_or_default(),
         place: format!("trụ sở {chair_unit}"),
         chair_unit,
         members: y.members.len(),
@@ -51,14 +64,23 @@ pub fn layout(y: &YearEndView, r: &YearEndRow, s: &DocSettings, places: Vec<Plac
         leading_unit: name_of(y, &r.leading_unit_id),
         leading_votes: r.leading_votes,
         next_leader: name_of(y, &r.next_leader_unit_id),
-        next_deputy: r.next_deputy_unit_id.as_deref().map(|d| name_of(y, d)).unwrap_or_default(),
+        next_deputy: r
+            .next_deputy_unit_id
+            .as_deref()
+            .map(|d| name_of(y, d))
+            .unwrap_or_default(),
         repeat_reason: r.repeat_reason.clone().unwrap_or_default(),
         note: r.note.clone(),
     }
 }
 
 /// The minutes of the cluster's recorded year-end meeting (404 before it is recorded).
-pub async fn year_end_minutes(db: &Db, caller: &Caller, cluster_id: &str, format: Format) -> Result<DocFile> {
+pub async fn year_end_minutes(
+    db: &Db,
+    caller: &Caller,
+    cluster_id: &str,
+    format: Format,
+) -> Result<DocFile> {
     let y = cluster_year_end::view(db, caller, cluster_id).await?;
     let Some(r) = y.recorded.clone() else {
         return Err(Error::NotFound);
@@ -90,5 +112,10 @@ pub async fn year_end_minutes(db: &Db, caller: &Caller, cluster_id: &str, format
         None => (Vec::new(), String::new()),
     };
     let doc = thidua_docs::kinds::cluster_minutes::build(&layout(&y, &r, &s, places, scale));
-    super::file(doc, &format!("Bien-ban-tong-ket-cum-{}", y.cluster.year), format).await
+    super::file(
+        doc,
+        &format!("Bien-ban-tong-ket-cum-{}", y.cluster.year),
+        format,
+    )
+    .await
 }

@@ -242,9 +242,10 @@ pub async fn save(
         };
         let before = existing.get(&c.id);
         if let (Some(b), Some(ver)) = (before, line.version)
-            && b.version != ver {
-                return Err(Error::Conflict);
-            }
+            && b.version != ver
+        {
+            return Err(Error::Conflict);
+        }
         let row = CrossRow {
             scale_id: scale_id.into(),
             assessor_unit_id: assessor.into(),

@@ -181,9 +181,10 @@ pub async fn save(
         }
         let before = entries::get(&mut tx, scale_id, unit_id, &line.criterion.id).await?;
         if let (Some(b), Some(ver)) = (&before, line.input.version)
-            && b.version != ver {
-                return Err(Error::Conflict);
-            }
+            && b.version != ver
+        {
+            return Err(Error::Conflict);
+        }
         if before.as_ref().is_some_and(|b| {
             answer_of(b) == line.answer
                 && (stage == Stage::Review || b.comment == line.input.note.trim())

@@ -118,13 +118,14 @@ async fn checked(tx: &mut Tx, caller: &Caller, input: &ScaleInput) -> Result<Set
     }
     let campaign_id = Some(input.campaign_id.trim().to_string()).filter(|s| !s.is_empty());
     if let Some(id) = &campaign_id
-        && campaigns::get(tx, caller.org_id(), id).await.is_err() {
-            v.add(
-                "campaign_id",
-                "Kế hoạch, phong trào",
-                "Kế hoạch không tồn tại.",
-            );
-        }
+        && campaigns::get(tx, caller.org_id(), id).await.is_err()
+    {
+        v.add(
+            "campaign_id",
+            "Kế hoạch, phong trào",
+            "Kế hoạch không tồn tại.",
+        );
+    }
     v.finish(Settings {
         name,
         year,
@@ -352,9 +353,10 @@ pub async fn edit_structure(
             };
             let (gi, ci) = (c.group_position as usize - 1, c.position as usize - 1);
             if let Some(g) = groups.get_mut(gi)
-                && ci < g.criteria.len() {
-                    g.criteria.remove(ci);
-                }
+                && ci < g.criteria.len()
+            {
+                g.criteria.remove(ci);
+            }
         }
         StructureEdit::RemoveGroup(position) => {
             if position == 0 || position > groups.len() {

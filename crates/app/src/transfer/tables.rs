@@ -219,7 +219,12 @@ pub const TABLES: &[TableSpec] = &[
     spec(
         "scoring_cross_entries",
         OF_SCALES,
-        &["scale_id", "assessor_unit_id", "assessed_unit_id", "criterion_id"],
+        &[
+            "scale_id",
+            "assessor_unit_id",
+            "assessed_unit_id",
+            "criterion_id",
+        ],
     ),
     spec(
         "cluster_year_ends",

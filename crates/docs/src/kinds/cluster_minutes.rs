@@ -87,14 +87,25 @@ pub fn build(m: &ClusterMinutes) -> Doc {
             m.year + 1
         )),
         super::heading("I. THÀNH PHẦN"),
-        Block::text(format!("Chủ trì: {} (đơn vị Trưởng năm {}).", m.chair_unit, m.year)),
-        Block::text(format!("Đơn vị thành viên có mặt: {}/{}.", m.present, m.members)),
+        Block::text(format!(
+            "Chủ trì: {} (đơn vị Trưởng năm {}).",
+            m.chair_unit, m.year
+        )),
+        Block::text(format!(
+            "Đơn vị thành viên có mặt: {}/{}.",
+            m.present, m.members
+        )),
         super::heading("II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG"),
     ];
     if m.ranking.is_empty() {
-        blocks.push(Block::text("Cụm, khối không có kết quả chấm điểm đã công bố."));
+        blocks.push(Block::text(
+            "Cụm, khối không có kết quả chấm điểm đã công bố.",
+        ));
     } else {
-        blocks.push(Block::text(format!("Theo kết quả chấm điểm đã công bố ({}):", m.scale)));
+        blocks.push(Block::text(format!(
+            "Theo kết quả chấm điểm đã công bố ({}):",
+            m.scale
+        )));
         blocks.push(ranking_table(m));
     }
     blocks.push(super::heading("III. BÌNH XÉT ĐƠN VỊ DẪN ĐẦU"));
@@ -114,7 +125,10 @@ pub fn build(m: &ClusterMinutes) -> Doc {
         title: format!("Biên bản tổng kết {} năm {}", m.cluster, m.year),
         head: m.head.clone(),
         kind: "BIÊN BẢN".into(),
-        summary: vec![format!("Hội nghị tổng kết, bình xét thi đua năm {}", m.year)],
+        summary: vec![format!(
+            "Hội nghị tổng kết, bình xét thi đua năm {}",
+            m.year
+        )],
         authority: Vec::new(),
         blocks,
         recipients: Vec::new(),

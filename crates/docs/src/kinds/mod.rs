@@ -1,8 +1,8 @@
 //! The document kinds of the process, each laying its data into a [`crate::model::Doc`].
 
+pub mod cluster_minutes;
 pub mod decision;
 pub mod listing;
-pub mod cluster_minutes;
 pub mod minutes;
 pub mod plan;
 pub mod report;

@@ -202,13 +202,14 @@ impl CriterionInput {
         );
         if let (Some(p), Some(max), false) =
             (points, group_max, matches!(kind, "deduction" | "bonus"))
-            && p > max {
-                v.add(
-                    &format!("{field}.points"),
-                    &format!("{at}: Điểm chuẩn"),
-                    format!("Điểm chuẩn {p} lớn hơn điểm tối đa của nhóm ({max})."),
-                );
-            }
+            && p > max
+        {
+            v.add(
+                &format!("{field}.points"),
+                &format!("{at}: Điểm chuẩn"),
+                format!("Điểm chuẩn {p} lớn hơn điểm tối đa của nhóm ({max})."),
+            );
+        }
         let rate_cap = optional_positive(
             v,
             &format!("{field}.rate_cap"),
@@ -326,13 +327,14 @@ pub fn validate_groups(groups: &[GroupInput]) -> Result<Vec<GroupDraft>, Validat
             );
         }
         if let Some(t) = c.tie_break
-            && !ties.insert(t) {
-                v.add(
-                    "groups",
-                    "Thứ tự xét khi bằng điểm",
-                    format!("Hai tiêu chí cùng thứ tự xét {t} khi bằng điểm."),
-                );
-            }
+            && !ties.insert(t)
+        {
+            v.add(
+                "groups",
+                "Thứ tự xét khi bằng điểm",
+                format!("Hai tiêu chí cùng thứ tự xét {t} khi bằng điểm."),
+            );
+        }
     }
     v.finish(drafts.into_iter().flatten().collect())
 }

@@ -215,8 +215,8 @@ enum Stage {
 }
 use Stage::{
     Accepted, Appealed, AtThemeLead, Closed, Decided, Draft, Forwarded, OnAgenda, Passed,
-    PassedHigher, Quorate, ScaleDraft, ScaleLed, ScaleOpen, ScalePeers, ScalePublished,
-    ScaleCross, ScaleReview, ScaleSelfLed, Scheduled, Submitted, Voting,
+    PassedHigher, Quorate, ScaleCross, ScaleDraft, ScaleLed, ScaleOpen, ScalePeers, ScalePublished,
+    ScaleReview, ScaleSelfLed, Scheduled, Submitted, Voting,
 };
 
 const ROUTES: &[Route] = &[
@@ -1123,10 +1123,19 @@ impl Scoring {
         sc.advance(admin, "review").await;
         if route.stage == ScaleCross {
             let base = format!("/scoring/{}/cross", sc.scale);
-            admin.post_form(&format!("{base}/assign"), &[("per_unit", "1")]).await.expect(303);
-            let fields = [(format!("amount.{}", sc.c("1")), "10"), (format!("note.{}", sc.c("1")), "Theo biên bản kiểm tra chéo")];
+            admin
+                .post_form(&format!("{base}/assign"), &[("per_unit", "1")])
+                .await
+                .expect(303);
+            let fields = [
+                (format!("amount.{}", sc.c("1")), "10"),
+                (format!("note.{}", sc.c("1")), "Theo biên bản kiểm tra chéo"),
+            ];
             let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-            admin.post_form(&format!("{base}/{target}/{partner}"), &refs).await.expect(303);
+            admin
+                .post_form(&format!("{base}/{target}/{partner}"), &refs)
+                .await
+                .expect(303);
         }
         if matches!(route.stage, ScalePublished | Appealed) {
             sc.advance(admin, "published").await;

@@ -18,13 +18,19 @@ use thidua_domain::Validation;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/clusters/{id}/year-end", get(show).post(record))
-        .route("/clusters/{id}/year-end/propose", axum::routing::post(propose))
+        .route(
+            "/clusters/{id}/year-end/propose",
+            axum::routing::post(propose),
+        )
 }
 
 /// The forms a cluster's leading unit may be proposed for.
 const FORMS: [(&str, &str); 3] = [
     ("CO_TINH", "Cờ thi đua của Ủy ban nhân dân tỉnh, thành phố"),
-    ("BK_TINH", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, thành phố"),
+    (
+        "BK_TINH",
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, thành phố",
+    ),
     ("CO_CP", "Cờ thi đua của Chính phủ"),
 ];
 
@@ -148,10 +154,21 @@ async fn record(
     }
 }
 
-async fn propose(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(f): Form<HashMap<String, String>>) -> AppResult<Response> {
+async fn propose(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> AppResult<Response> {
     let code = f.get("code").cloned().unwrap_or_default();
-    match crate::ops::cluster_proposal::propose(&state.db, state.blobs(), &ctx, &id, &code).await.map_err(AppError::from) {
-        Ok(n) => Ok(see_other(&format!("/nominations/{}", n.row.id), "Đã lập hồ sơ đề nghị cho đơn vị dẫn đầu, kèm biên bản hội nghị tổng kết; hãy bổ sung tờ trình, báo cáo thành tích rồi gửi.")),
+    match crate::ops::cluster_proposal::propose(&state.db, state.blobs(), &ctx, &id, &code)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(n) => Ok(see_other(
+            &format!("/nominations/{}", n.row.id),
+            "Đã lập hồ sơ đề nghị cho đơn vị dẫn đầu, kèm biên bản hội nghị tổng kết; hãy bổ sung tờ trình, báo cáo thành tích rồi gửi.",
+        )),
         Err(AppError::Invalid(v)) => page(&state, &ctx, &id, v, f, None).await,
         Err(e) => Err(e),
     }
