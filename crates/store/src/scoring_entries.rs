@@ -377,14 +377,21 @@ pub async fn totals(tx: &mut Tx, scale_id: &str) -> Result<Vec<TotalRow>> {
     .await)?)
 }
 
+/// Holds a unit's scores on a scale until the transaction ends, so that two writers of the same unit's
+/// scores compute its kept points one after the other (each from the other's committed answers). On
+/// SQLite a write transaction already holds the database's write lock (`BEGIN IMMEDIATE`).
+pub async fn lock_unit(tx: &mut Tx, scale_id: &str, unit_id: &str) -> Result<()> {
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(format!("scoring:{scale_id}:{unit_id}"))
+            .execute(&mut **t)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Keeps a unit's points (replacing what was kept).
 pub async fn put_total(tx: &mut Tx, t: &TotalRow) -> Result<()> {
-    crate::exec!(
-        tx,
-        sqlx::query("DELETE FROM scoring_totals WHERE scale_id = $1 AND unit_id = $2")
-            .bind(&t.scale_id)
-            .bind(&t.unit_id)
-    )?;
     insert_row!(tx, "scoring_totals", {
         scale_id: &t.scale_id,
         unit_id: &t.unit_id,
@@ -392,6 +399,7 @@ pub async fn put_total(tx: &mut Tx, t: &TotalRow) -> Result<()> {
         groups_json: &t.groups_json,
         ties_json: &t.ties_json,
         answered: t.answered,
-    })?;
+    }, "ON CONFLICT (scale_id, unit_id) DO UPDATE SET total = excluded.total, \
+        groups_json = excluded.groups_json, ties_json = excluded.ties_json, answered = excluded.answered")?;
     Ok(())
 }

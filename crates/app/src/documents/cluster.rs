@@ -19,16 +19,7 @@ fn name_of(y: &YearEndView, id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// "96,5": points as they are written.
-pub fn points(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r}")
-    }
-    .replace('.', ",")
-}
+pub use thidua_domain::scoring::points_text as points;
 
 /// The laid out minutes; `places` is the cluster's published ranking, if any.
 pub fn layout(

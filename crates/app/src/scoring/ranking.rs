@@ -124,7 +124,8 @@ fn places_of(
                 unit_id: r.unit_id,
                 total: r.total,
                 groups,
-                tied: r.tied,
+                // Units not scored yet are equal at 0, but there is no tie to break between them.
+                tied: r.tied && answered > 0,
                 answered,
             }
         })

@@ -12,7 +12,8 @@ use thidua_domain::campaign::target::parse_number;
 use thidua_domain::date::iso;
 use thidua_domain::policy::Action;
 use thidua_domain::scoring::input::{
-    CriterionInput, GroupDraft, GroupInput, may_move, number_text, status_label, validate_groups,
+    CriterionInput, GroupDraft, GroupInput, may_move, number_text, status_label,
+    validate_draft_groups, validate_groups,
 };
 use thidua_store::scoring::{self as store, CriterionRow, GroupRow, ScaleRow};
 use thidua_store::{Db, Tx, campaigns, clusters, ids};
@@ -368,7 +369,7 @@ pub async fn edit_structure(
     let drafts = if groups.is_empty() {
         Vec::new()
     } else {
-        validate_groups(&groups).map_err(Error::Invalid)?
+        validate_draft_groups(&groups).map_err(Error::Invalid)?
     };
     // The version guards the whole scale: two editors of one draft cannot both succeed.
     store::update(

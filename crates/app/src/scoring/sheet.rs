@@ -53,6 +53,8 @@ pub struct Sheet {
     pub may_self_assess: bool,
     pub may_review: bool,
     pub may_appeal: bool,
+    /// The caller acts for the unit without being its officer (the office entering on its behalf).
+    pub on_behalf: bool,
 }
 
 /// The answer an entry records now, and the unit's own.
@@ -313,6 +315,7 @@ pub async fn sheet(db: &Db, caller: &Caller, scale_id: &str, unit_id: &str) -> R
     Ok(Sheet {
         may_self_assess: own && scale.row.status == "open" && today <= scale.row.self_until,
         may_review: scale.row.status == "review" && lines.iter().any(|l| l.may_review),
+        on_behalf: own && caller.actor.read_scope().is_none(),
         may_appeal: own
             && scale.row.status == "published"
             && scale.row.appeal_until.as_ref().is_some_and(|u| &today <= u),

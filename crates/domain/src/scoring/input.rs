@@ -303,8 +303,18 @@ impl GroupInput {
 /// Checks every group of a scale: at least one criterion in all, codes not repeated, tie-break orders
 /// distinct.
 pub fn validate_groups(groups: &[GroupInput]) -> Result<Vec<GroupDraft>, Validation> {
+    check_groups(groups, true)
+}
+
+/// The same checks for a draft being built: groups may not have criteria yet (opening the scale
+/// requires them).
+pub fn validate_draft_groups(groups: &[GroupInput]) -> Result<Vec<GroupDraft>, Validation> {
+    check_groups(groups, false)
+}
+
+fn check_groups(groups: &[GroupInput], need_criteria: bool) -> Result<Vec<GroupDraft>, Validation> {
     let mut v = Validation::new();
-    if groups.iter().all(|g| g.criteria.is_empty()) {
+    if need_criteria && groups.iter().all(|g| g.criteria.is_empty()) {
         v.add(
             "groups",
             "Nhóm tiêu chí",

@@ -144,6 +144,19 @@ pub fn total(scale: &Scale, answers: &HashMap<String, Assessment>) -> Total {
     Total { groups, total }
 }
 
+/// Points as Vietnamese people write them: `12,5`, whole numbers without decimals, to the hundredth;
+/// never «-0».
+pub fn points_text(x: f64) -> String {
+    let rounded = (x * 100.0).round() / 100.0;
+    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    let s = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded}")
+    };
+    s.replace('.', ",")
+}
+
 /// The scores of the tie-break criteria, in the scale's order, for ranking.
 pub fn tie_values(scale: &Scale, answers: &HashMap<String, Assessment>) -> Vec<f64> {
     scale

@@ -173,7 +173,8 @@ async fn new_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response
     let year = crate::ops::today().year();
     let f = ScaleForm {
         year: year.to_string(),
-        self_until: format!("20/11/{year}"),
+        // Two weeks ahead: a deadline already past would lock the units out from the start.
+        self_until: thidua_domain::date::vn(crate::ops::today() + time::Duration::days(14)),
         appeal_days: "5".into(),
         ..Default::default()
     };

@@ -27,16 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/scoring/evidence/{id}", get(download))
 }
 
-/// Points as Vietnamese people write them: `12,5`; whole numbers without decimals.
-pub fn points_text(x: f64) -> String {
-    let rounded = (x * 100.0).round() / 100.0;
-    let s = if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded}")
-    };
-    s.replace('.', ",")
-}
+pub use thidua_domain::scoring::points_text;
 
 /// A stored number in full, with a decimal comma (the form sends it back unchanged).
 fn exact_text(x: f64) -> String {
