@@ -36,26 +36,9 @@ trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 until curl -sf "$BASE/healthz" > /dev/null; do sleep 0.05; done
 
 # Signs in as $1 into the cookie jar $2.
-login() {
-  local csrf
-  csrf=$(curl -s -c "$2" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"//')
-  curl -s -b "$2" -c "$2" -o /dev/null -d "username=$1&password=thidua-demo-2025&_csrf=$csrf&next=/" "$BASE/login"
-}
-
-# GETs $2 with jar $3 RUNS times one after the other; prints min / median / max in ms and the size.
-measure() {
-  local label=$1 path=$2 jar=$3 status size times
-  read -r status size < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{size_download}\n' "$BASE$path")
-  if [ "$status" != 200 ]; then
-    printf '%-48s HTTP %s — skipped\n' "$label" "$status"
-    return
-  fi
-  times=$(for _ in $(seq "$RUNS"); do curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$BASE$path"; done | sort -n)
-  printf '%-48s min %6.0f  median %6.0f  max %6.0f ms   (%s bytes)\n' "$label" \
-    "$(echo "$times" | head -1 | sed 's/$/*1000/' | bc)" \
-    "$(echo "$times" | sed -n "$(( (RUNS + 1) / 2 ))p" | sed 's/$/*1000/' | bc)" \
-    "$(echo "$times" | tail -1 | sed 's/$/*1000/' | bc)" "$size"
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+login() { session_cookie "$BASE" "$1" "$2" > /dev/null; }
 
 OFFICE="$WORK/office.jar"
 WARD="$WORK/ward.jar"

@@ -11,6 +11,22 @@ session_cookie() {
   awk '($0 ~ /^#HttpOnly_/ || $0 !~ /^#/) && NF >= 7 {print $6 "=" $7}' "$jar" | paste -sd ';' | sed 's/;/; /g'
 }
 
+# measure LABEL PATH JAR → GETs BASE+PATH with the cookie jar RUNS times one after the other and prints
+# min / median / max in ms and the size (needs BASE and RUNS).
+measure() {
+  local label=$1 path=$2 jar=$3 status size times
+  read -r status size < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{size_download}\n' "$BASE$path")
+  if [ "$status" != 200 ]; then
+    printf '%-48s HTTP %s — skipped\n' "$label" "$status"
+    return
+  fi
+  times=$(for _ in $(seq "$RUNS"); do curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$BASE$path"; done | sort -n)
+  printf '%-48s min %7.1f  median %7.1f  max %7.1f ms   (%s bytes)\n' "$label" \
+    "$(echo "$times" | head -1 | sed 's/$/*1000/' | bc)" \
+    "$(echo "$times" | sed -n "$(( (RUNS + 1) / 2 ))p" | sed 's/$/*1000/' | bc)" \
+    "$(echo "$times" | tail -1 | sed 's/$/*1000/' | bc)" "$size"
+}
+
 # api_token BASE JAR → a new API token of the logged-in user (made on the account page).
 api_token() {
   local base=$1 jar=$2 csrf

@@ -108,7 +108,7 @@ describe('chấm điểm, xếp hạng thi đua cụm phường', () => {
     await addCriterion('1.2', GATED, '20', PRECONDITION);
     // Last cycle's groups are dropped, the first one each time, until only the new group is left.
     for (let i = 0; i < copied; i++) {
-      await o.getByRole('button', { name: /^Xóa nhóm 1\. / }).click();
+      await o.getByRole('button', { name: /^Xóa nhóm I\. / }).click();
       await o.getByText('Đã xóa.').waitFor();
     }
     const table = o.getByRole('table', { name: 'Nhóm tiêu chí và tiêu chí' });

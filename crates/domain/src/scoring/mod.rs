@@ -144,6 +144,16 @@ pub fn total(scale: &Scale, answers: &HashMap<String, Assessment>) -> Total {
     Total { groups, total }
 }
 
+/// A group's number as scales write it: I, II, … XXXIX (then the digits).
+pub fn roman(n: i64) -> String {
+    const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
+    const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    match usize::try_from(n) {
+        Ok(n @ 1..=39) => format!("{}{}", TENS[n / 10], ONES[n % 10]),
+        _ => n.to_string(),
+    }
+}
+
 /// Points as Vietnamese people write them: `12,5`, whole numbers without decimals, to the hundredth;
 /// never «-0».
 pub fn points_text(x: f64) -> String {

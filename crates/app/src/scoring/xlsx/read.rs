@@ -132,9 +132,7 @@ fn find_header(rows: &Rows) -> Result<(usize, Columns), Validation> {
 
 /// Roman numerals I to XXXIX.
 fn roman(n: usize) -> String {
-    const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
-    const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
-    format!("{}{}", TENS[n / 10 % 4], ONES[n % 10])
+    thidua_domain::scoring::roman(i64::try_from(n).unwrap_or(0))
 }
 
 pub(super) fn is_roman(s: &str) -> bool {
