@@ -138,6 +138,39 @@ async fn checked(tx: &mut Tx, caller: &Caller, input: &ScaleInput) -> Result<Set
     .map_err(Error::Invalid)
 }
 
+/// Checks the campaign targets criteria take their values from: each must be a target of the scale's
+/// campaign. Typed links that are not are refused by name (`strict`); links copied from another
+/// scale are dropped instead (that scale may follow another plan).
+async fn check_targets(
+    tx: &mut Tx,
+    campaign_id: Option<&str>,
+    mut groups: Vec<GroupDraft>,
+    strict: bool,
+) -> Result<Vec<GroupDraft>> {
+    let known: Vec<String> = match campaign_id {
+        Some(id) => thidua_store::campaign_parts::targets(tx, id)
+            .await?
+            .into_iter()
+            .map(|t| t.id)
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut v = Validation::new();
+    for c in groups.iter_mut().flat_map(|g| g.criteria.iter_mut()) {
+        if c.target_id.as_ref().is_some_and(|t| !known.contains(t)) {
+            if strict {
+                v.add(
+                    "target_id",
+                    &format!("Tiêu chí {}: Chỉ tiêu lấy số liệu", c.code),
+                    "Chỉ tiêu này không thuộc kế hoạch của thang điểm (hãy chọn kế hoạch trước, rồi chỉ tiêu của kế hoạch đó).",
+                );
+            }
+            c.target_id = None;
+        }
+    }
+    v.finish(groups).map_err(Error::Invalid)
+}
+
 /// The stored rows of checked groups (criteria get new ids).
 fn rows_of(scale_id: &str, groups: &[GroupDraft]) -> (Vec<GroupRow>, Vec<CriterionRow>) {
     let mut g_rows = Vec::new();
@@ -186,9 +219,12 @@ pub async fn create(db: &Db, caller: &Caller, input: &ScaleInput) -> Result<Scal
         id => Some(load(&mut tx, caller, id).await?),
     };
     let groups = match &source {
-        Some(src) => src.group_drafts(),
+        Some(src) => check_targets(&mut tx, s.campaign_id.as_deref(), src.group_drafts(), false).await?,
         None if input.groups.is_empty() => Vec::new(),
-        None => validate_groups(&input.groups).map_err(Error::Invalid)?,
+        None => {
+            let typed = validate_groups(&input.groups).map_err(Error::Invalid)?;
+            check_targets(&mut tx, s.campaign_id.as_deref(), typed, true).await?
+        }
     };
     let mut row = ScaleRow::new(
         caller.org_id(),
@@ -250,8 +286,14 @@ pub async fn update(
     if before.row.status == "draft" {
         store::set_clusters(&mut tx, id, &s.cluster_ids).await?;
         if !input.groups.is_empty() {
-            let groups = validate_groups(&input.groups).map_err(Error::Invalid)?;
+            let typed = validate_groups(&input.groups).map_err(Error::Invalid)?;
+            let groups = check_targets(&mut tx, after.campaign_id.as_deref(), typed, true).await?;
             let (g, c) = rows_of(id, &groups);
+            store::replace_structure(&mut tx, id, &g, &c).await?;
+        } else if before.row.campaign_id != after.campaign_id {
+            // Another plan: links to the former plan's targets no longer hold.
+            let kept = check_targets(&mut tx, after.campaign_id.as_deref(), before.group_drafts(), false).await?;
+            let (g, c) = rows_of(id, &kept);
             store::replace_structure(&mut tx, id, &g, &c).await?;
         }
     }
@@ -369,7 +411,8 @@ pub async fn edit_structure(
     let drafts = if groups.is_empty() {
         Vec::new()
     } else {
-        validate_draft_groups(&groups).map_err(Error::Invalid)?
+        let typed = validate_draft_groups(&groups).map_err(Error::Invalid)?;
+        check_targets(&mut tx, before.row.campaign_id.as_deref(), typed, true).await?
     };
     // The version guards the whole scale: two editors of one draft cannot both succeed.
     store::update(

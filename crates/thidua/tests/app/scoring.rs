@@ -34,6 +34,7 @@ on_both_engines!(
     first_scores_saved_at_once_do_not_clash,
     a_review_of_an_unscored_criterion_is_not_the_units_own,
     a_locked_sheet_says_why,
+    target_links_belong_to_the_scales_plan,
     the_review_form_keeps_untouched_values
 );
 
@@ -1337,4 +1338,57 @@ async fn the_review_form_keeps_untouched_values(engine: Engine) {
     post_sheet(&office, &f, bd, &fields).await.expect(303);
     let sheet = office.api_get(&f.api(bd)).await.json();
     assert_eq!(line(&sheet, &f, "2")["amount"], 95.555);
+}
+
+/// A rate criterion may take its values from a target of the scale's plan; a target of no plan, or of
+/// another, is refused by name (it was a foreign-key error, a 500) and nothing is saved; the unit's
+/// sheet suggests its latest progress report.
+async fn target_links_belong_to_the_scales_plan(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let office = app.login(STANDING).await;
+    let (cluster, w) = own_cluster(&app, &office).await;
+    let plans = office
+        .api_get("/api/v1/campaigns?status=launched")
+        .await
+        .json();
+    let plan = plans.as_array().unwrap()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let target = office
+        .api_get(&format!("/api/v1/campaigns/{plan}"))
+        .await
+        .json()["targets"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = |campaign: &str, target: &str| {
+        json!({"name": format!("Thang điểm có chỉ tiêu {}", next_n()), "year": year(), "cluster_ids": [cluster],
+               "campaign_id": campaign, "self_until": day(7), "groups": [{"name": "Nhiệm vụ", "max_points": 20, "criteria": [
+                   {"code": "1", "text": "Chỉ tiêu của kế hoạch", "kind": "rate", "points": 20, "target_value": 100, "target_id": target}]}]})
+    };
+    let scales = app.count("SELECT COUNT(*) FROM scoring_scales").await;
+    let r = office
+        .api_post("/api/v1/scoring/scales", &body("", &target))
+        .await;
+    r.expect(422).contains("không thuộc kế hoạch");
+    office
+        .api_post("/api/v1/scoring/scales", &body(&plan, "khong-co"))
+        .await
+        .expect(422);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM scoring_scales").await,
+        scales,
+        "nothing saved"
+    );
+    let r = office
+        .api_post("/api/v1/scoring/scales", &body(&plan, &target))
+        .await;
+    r.expect(201);
+    let id = r.json()["id"].as_str().unwrap().to_string();
+    advance(&office, &id, "open").await;
+    let sheet = office
+        .get(&format!("/scoring/{id}/units/{}", w.bachdang))
+        .await;
+    sheet.expect(200);
 }

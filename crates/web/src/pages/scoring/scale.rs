@@ -51,6 +51,8 @@ struct ShowPage {
     /// Scored units whose sheet the caller may open.
     sheets: Vec<(String, String)>,
     typed: HashMap<String, String>,
+    /// The targets of the scale's plan a rate criterion may take its values from (id, text).
+    targets: Vec<(String, String)>,
 }
 
 impl ShowPage {
@@ -116,6 +118,15 @@ async fn page(
     } else {
         Vec::new()
     };
+    let targets = match (&s.row.campaign_id, can_manage && s.row.status == "draft") {
+        (Some(c), true) => crate::ops::campaigns::plan(&state.db, ctx, c)
+            .await?
+            .targets
+            .into_iter()
+            .map(|t| (t.id, t.text))
+            .collect(),
+        _ => Vec::new(),
+    };
     let sheets = crate::ops::scoring::sheet::openable(&state.db, ctx, &s).await?;
     let status = super::super::form_status(&v, false);
     Ok(render(
@@ -129,6 +140,7 @@ async fn page(
             appeals,
             sheets,
             typed,
+            targets,
         },
     ))
 }
@@ -242,7 +254,7 @@ async fn add_criterion(
         target_value: get("target_value"),
         max_count: get("max_count"),
         precondition: get("precondition"),
-        target_id: String::new(),
+        target_id: get("target_id"),
         assessor: get("assessor"),
         tie_break: get("tie_break"),
     };
