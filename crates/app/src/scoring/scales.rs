@@ -219,7 +219,9 @@ pub async fn create(db: &Db, caller: &Caller, input: &ScaleInput) -> Result<Scal
         id => Some(load(&mut tx, caller, id).await?),
     };
     let groups = match &source {
-        Some(src) => check_targets(&mut tx, s.campaign_id.as_deref(), src.group_drafts(), false).await?,
+        Some(src) => {
+            check_targets(&mut tx, s.campaign_id.as_deref(), src.group_drafts(), false).await?
+        }
         None if input.groups.is_empty() => Vec::new(),
         None => {
             let typed = validate_groups(&input.groups).map_err(Error::Invalid)?;
@@ -292,7 +294,13 @@ pub async fn update(
             store::replace_structure(&mut tx, id, &g, &c).await?;
         } else if before.row.campaign_id != after.campaign_id {
             // Another plan: links to the former plan's targets no longer hold.
-            let kept = check_targets(&mut tx, after.campaign_id.as_deref(), before.group_drafts(), false).await?;
+            let kept = check_targets(
+                &mut tx,
+                after.campaign_id.as_deref(),
+                before.group_drafts(),
+                false,
+            )
+            .await?;
             let (g, c) = rows_of(id, &kept);
             store::replace_structure(&mut tx, id, &g, &c).await?;
         }
