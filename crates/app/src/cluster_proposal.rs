@@ -21,6 +21,9 @@ pub async fn propose(
     code: &str,
 ) -> Result<NominationView> {
     let y = cluster_year_end::view(db, caller, cluster_id).await?;
+    if y.recorded.is_some() && !y.may_propose {
+        return Err(Error::Forbidden);
+    }
     let Some(r) = &y.recorded else {
         return Err(Error::Rejected(
             "Hãy ghi kết quả tổng kết năm của cụm, khối trước khi đề nghị khen thưởng đơn vị dẫn đầu.".into(),

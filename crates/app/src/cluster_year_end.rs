@@ -51,6 +51,9 @@ pub struct YearEndView {
     pub recorded: Option<YearEndRow>,
     pub proposal: Option<Proposal>,
     pub may_record: bool,
+    /// The leading unit may be proposed for an award: the office, or the leader's officer, once the
+    /// meeting is recorded.
+    pub may_propose: bool,
 }
 
 async fn leader_path(tx: &mut Tx, caller: &Caller, c: &ClusterRow) -> Result<Option<String>> {
@@ -105,17 +108,19 @@ pub async fn view(db: &Db, caller: &Caller, cluster_id: &str) -> Result<YearEndV
             break;
         }
     }
-    let may_record = recorded.is_none()
-        && caller.can(Action::PresideCluster {
-            org_id: caller.org_id(),
-            leader_path: path.as_deref(),
-        });
+    let presides = caller.can(Action::PresideCluster {
+        org_id: caller.org_id(),
+        leader_path: path.as_deref(),
+    });
+    let may_record = recorded.is_none() && presides;
+    let may_propose = recorded.is_some() && presides;
     Ok(YearEndView {
         cluster,
         members,
         recorded,
         proposal,
         may_record,
+        may_propose,
     })
 }
 

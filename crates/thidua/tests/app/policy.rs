@@ -246,6 +246,17 @@ const ROUTES: &[Route] = &[
     r("POST /clusters", 303, true, OFFICE),
     r("GET /clusters/{cluster}/edit", 200, false, OFFICE),
     r("POST /clusters/{cluster}", 303, true, OFFICE),
+    // A cluster's year-end meeting, its minutes and the proposal of its leading unit: the cluster is
+    // led by the target unit (the office, or that unit's officer, presides).
+    r("GET /clusters/{cluster}/year-end", 200, false, ALL),
+    r("POST /clusters/{cluster}/year-end", 303, true, PACT),
+    r(
+        "GET /clusters/{cluster}/documents/year-end.pdf",
+        200,
+        false,
+        ALL,
+    ),
+    r("POST /clusters/{cluster}/year-end/propose", 303, true, PACT),
     r("GET /users", 200, false, ADMIN_ONLY),
     r("GET /users/new", 200, false, ADMIN_ONLY),
     r("POST /users", 303, true, ADMIN_ONLY),
@@ -1234,10 +1245,17 @@ impl Fixture {
             f.person = Some(p);
         }
         if route.contains("{cluster}") {
-            let body = json!({"year": 2031, "kind": "cluster", "name": format!("Cụm thử nghiệm {}", code("C")), "member_ids": [parent.id]});
+            let mut body = json!({"year": 2031, "kind": "cluster", "name": format!("Cụm thử nghiệm {}", code("C")), "member_ids": [parent.id]});
+            if route.contains("year-end") {
+                body["leader_unit_id"] = json!(parent.id);
+            }
             let r = admin.api_post("/api/v1/clusters", &body).await;
             r.expect(201);
             f.cluster = Some(r.json());
+            if route.contains("year-end.pdf") || route.contains("propose") {
+                let path = format!("/clusters/{}/year-end", Fixture::field(&f.cluster, "id"));
+                post_year_end(admin, &path, &parent.id).await.expect(303);
+            }
         }
         if route.contains("{campaign}")
             || route.contains("{draft}")
@@ -1326,6 +1344,20 @@ impl Fixture {
     }
 }
 
+/// Records the year-end meeting of a cluster of one member, `unit`, that leads it and leads it again.
+async fn post_year_end(s: &Session, path: &str, unit: &str) -> Reply {
+    let held_on = day(0);
+    let fields = [
+        ("held_on", held_on.as_str()),
+        ("present", "1"),
+        ("leading_unit_id", unit),
+        ("leading_votes", "1"),
+        ("next_leader_unit_id", unit),
+        ("repeat_reason", "Cụm chỉ có một đơn vị thành viên"),
+    ];
+    s.post_form(path, &fields).await
+}
+
 fn person_csv(unit_code: &str) -> Vec<u8> {
     format!("Họ và tên,Giới tính,Ngày sinh,Chức vụ,Đối tượng,Lao động trực tiếp,Mã đơn vị\nLê Thị Nhập,Nữ,01/02/1991,Chuyên viên,Công chức,không,{unit_code}\n").into_bytes()
 }
@@ -1365,6 +1397,8 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             let c = &f.cluster;
             s.post_form(&path, &[("year", "2031"), ("kind", "block"), ("name", &Fixture::field(c, "name")), ("member_ids", &f.parent_id), ("version", &Fixture::field(c, "version"))]).await
         }
+        "POST /clusters/{cluster}/year-end" => post_year_end(s, &path, &f.parent_id).await,
+        "POST /clusters/{cluster}/year-end/propose" => s.post_form(&path, &[("code", "CO_TINH")]).await,
         "POST /users" => s.post_form("/users", &[("username", &format!("moi{n}")), ("full_name", "Người dùng mới"), ("role", "viewer"), ("password", "mat-khau-dai-du")]).await,
         "POST /users/{user}" => {
             let u = &f.user;

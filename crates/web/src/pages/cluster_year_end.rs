@@ -67,6 +67,7 @@ impl YearEndPage {
                 .map(|p| p.scale_id.clone())
                 .unwrap_or_default(),
             "present" => self.y.members.len().to_string(),
+            "held_on" => thidua_domain::date::vn(crate::ops::today()),
             // Rotation: next year's leader is this year's deputy by default.
             "next_leader_unit_id" => self.y.cluster.deputy_unit_id.clone().unwrap_or_default(),
             _ => String::new(),
@@ -79,6 +80,19 @@ impl YearEndPage {
             .find(|m| m.unit_id == id)
             .map(|m| m.unit_name.clone())
             .unwrap_or_default()
+    }
+    /// This year's leader and deputy, named.
+    fn leaders(&self) -> (String, String) {
+        let name = |id: &Option<String>| {
+            id.as_deref()
+                .map(|i| self.name_of(i))
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "chưa bầu".into())
+        };
+        (
+            name(&self.y.cluster.leader_unit_id),
+            name(&self.y.cluster.deputy_unit_id),
+        )
     }
     fn total(&self) -> String {
         self.y
@@ -98,10 +112,7 @@ async fn page(
     flash: Option<String>,
 ) -> AppResult<Response> {
     let y = ops::view(&state.db, ctx, id).await?;
-    let may_propose = y.recorded.is_some()
-        && ctx.can(thidua_domain::policy::Action::Appraise {
-            org_id: ctx.org_id(),
-        });
+    let may_propose = y.may_propose;
     Ok(render(
         super::form_status(&v, false),
         &YearEndPage {
