@@ -113,6 +113,20 @@ pub async fn meeting(
     })
 }
 
+/// `ranking.{pdf,docx}`: the ranking of a scale.
+pub async fn scoring(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    file: &str,
+) -> Result<DocFile, AppError> {
+    let (name, ext) = split(file).ok_or_else(not_found)?;
+    Ok(match name {
+        "ranking" => docs::scoring::ranking(&state.db, ctx, id, format(ext)?).await?,
+        _ => return Err(not_found()),
+    })
+}
+
 /// `year-end.{pdf,docx}`: the minutes of a cluster's year-end meeting.
 pub async fn cluster(
     state: &AppState,

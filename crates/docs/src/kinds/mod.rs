@@ -5,6 +5,7 @@ pub mod decision;
 pub mod listing;
 pub mod minutes;
 pub mod plan;
+pub mod ranking;
 pub mod report;
 pub mod submission;
 

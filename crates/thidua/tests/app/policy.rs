@@ -591,6 +591,8 @@ const SCORING_ROUTES: &[Route] = &[
     a("POST /scoring/{scale}/ranking", 303, true, OFFICE, ScaleReview),
     a("GET /scoring/{scale}/export.xlsx", 200, false, OFFICE, ScaleReview),
     a("GET /scoring/{scale}/export.xlsx [published]", 200, false, ALL, ScalePublished),
+    a("GET /scoring/{scale}/documents/ranking.pdf", 200, false, RANKING, ScaleOpen),
+    a("GET /scoring/{scale}/documents/ranking.docx [published]", 200, false, ALL, ScalePublished),
     // API
     a("GET /api/v1/scoring/scales", 200, false, ALL, ScaleOpen),
     a("POST /api/v1/scoring/scales", 201, true, OFFICE, ScaleDraft),

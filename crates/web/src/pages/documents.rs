@@ -18,6 +18,7 @@ pub fn routes() -> Router<AppState> {
         .route("/nominations/{id}/documents/{file}", get(nomination))
         .route("/campaigns/{id}/documents/{file}", get(campaign))
         .route("/clusters/{id}/documents/{file}", get(cluster))
+        .route("/scoring/{id}/documents/{file}", get(scoring))
         .route("/settings/documents/blank-test.pdf", get(blank_test))
 }
 
@@ -66,6 +67,14 @@ async fn cluster(
     Path((id, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
     Ok(respond(documents::cluster(&state, &ctx, &id, &file).await?))
+}
+
+async fn scoring(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, file)): Path<(String, String)>,
+) -> AppResult<Response> {
+    Ok(respond(documents::scoring(&state, &ctx, &id, &file).await?))
 }
 
 async fn blank_test(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
