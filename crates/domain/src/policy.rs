@@ -392,7 +392,15 @@ mod tests {
         }
     }
 
+    /// Every action, on a target at `path` where the action has one.
     fn actions(path: &'static str) -> Vec<(&'static str, Action<'static>)> {
+        let mut all = organisation_actions(path);
+        all.extend(award_and_scoring_actions(path));
+        all
+    }
+
+    /// Units, people, clusters, data, history and campaigns.
+    fn organisation_actions(path: &'static str) -> Vec<(&'static str, Action<'static>)> {
         vec![
             ("use", Action::UseApp { org_id: ORG }),
             (
@@ -490,6 +498,12 @@ mod tests {
                     lead_path: path,
                 },
             ),
+        ]
+    }
+
+    /// The award pipeline, rule files, scoring and clusters' year-end.
+    fn award_and_scoring_actions(path: &'static str) -> Vec<(&'static str, Action<'static>)> {
+        vec![
             ("appraise", Action::Appraise { org_id: ORG }),
             ("meetings", Action::ManageMeetings { org_id: ORG }),
             ("vote", Action::Vote { org_id: ORG }),

@@ -89,10 +89,10 @@ const GIVEN_F: [&str; 14] = [
 ];
 
 /// Deterministic pseudo-random numbers, so the demo is the same on every machine.
-struct Seq(u64);
+pub(crate) struct Seq(pub(crate) u64);
 
 impl Seq {
-    fn next(&mut self, n: usize) -> usize {
+    pub(crate) fn next(&mut self, n: usize) -> usize {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)

@@ -3,6 +3,7 @@
 //! self-assessment, the office's review with reasons, publication, an appeal decided, a tie broken by
 //! a vote. The block of offices gets its own scale, still open for self-assessment.
 
+use crate::demo::Seq;
 use crate::demo_campaigns::user_ctx;
 use thidua_app::Caller;
 use thidua_app::scoring::appeals::{self, AppealInput, DecisionInput};
@@ -384,18 +385,18 @@ fn self_lines(scale: &thidua_app::scoring::Loaded, seq: &mut Seq, twin: bool) ->
     let mut local = if twin {
         Seq(7)
     } else {
-        Seq(seq.pick(1 << 30) as u64 | 1)
+        Seq(seq.next(1 << 30) as u64 | 1)
     };
     scale
         .criteria
         .iter()
         .map(|c| {
-            let r = local.pick(100) as f64;
+            let r = local.next(100) as f64;
             let amount = match c.kind.as_str() {
                 "rate" => format!("{:.1}", 88.0 + r * 0.2),
                 "yes_no" => "1".to_string(),
-                "bonus" => (local.pick(3)).to_string(),
-                "deduction" => (local.pick(10) / 7).to_string(),
+                "bonus" => (local.next(3)).to_string(),
+                "deduction" => (local.next(10) / 7).to_string(),
                 _ => format!("{}", (c.points * (0.7 + r * 0.003) * 2.0).round() / 2.0),
             };
             EntryInput {
@@ -410,19 +411,6 @@ fn self_lines(scale: &thidua_app::scoring::Loaded, seq: &mut Seq, twin: bool) ->
             }
         })
         .collect()
-}
-
-/// Deterministic pseudo-random numbers, so the demo is the same on every machine.
-struct Seq(u64);
-
-impl Seq {
-    fn pick(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
 }
 
 impl Cycle<'_> {

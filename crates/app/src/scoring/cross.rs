@@ -3,7 +3,7 @@
 //! unit it was given; the leader sees who still has to score whom; the office may take the average of
 //! the cross scores as the review (each change kept with that reason).
 
-use super::entries::{self, EntryInput, Stage};
+use super::entries::{self, Checked, EntryInput, Stage, label_of, parse_lines};
 use super::{Loaded, load, refuse, scored_unit, unit_path};
 use crate::Audit;
 use crate::Caller;
@@ -12,9 +12,8 @@ use serde::Serialize;
 use std::collections::HashMap;
 use thidua_domain::Validation;
 use thidua_domain::policy::Action;
-use thidua_domain::scoring::input::parse_answer;
 use thidua_store::scoring_cross::{self as store, AssignmentRow, CrossRow};
-use thidua_store::{Db, ids};
+use thidua_store::{Db, Tx, ids};
 
 /// One assignment and how far it got.
 #[derive(Debug, Clone, Serialize)]
@@ -163,18 +162,16 @@ pub async fn given(
     Ok((scale, out, may_score))
 }
 
-/// Saves the cross scores the assessor's officer gave the unit it was assigned, while under review.
-pub async fn save(
-    db: &Db,
+/// Refuses a cross-scoring that is not the caller's to do now: oneself, a unit the caller does not act
+/// for, a pair not assigned, a scale not under review.
+async fn check_pair(
+    tx: &mut Tx,
     caller: &Caller,
-    scale_id: &str,
+    scale: &Loaded,
     assessor: &str,
     assessed: &str,
-    lines: &[EntryInput],
-) -> Result<usize> {
-    let mut tx = db.begin().await?;
-    let scale = load(&mut tx, caller, scale_id).await?;
-    scored_unit(&scale, assessed)?;
+) -> Result<()> {
+    scored_unit(scale, assessed)?;
     if assessor == assessed {
         return Err(refuse(
             "assessed_unit_id",
@@ -182,12 +179,12 @@ pub async fn save(
             "Đơn vị không chấm chéo cho chính mình.",
         ));
     }
-    let path = unit_path(&mut tx, caller, assessor).await?;
+    let path = unit_path(tx, caller, assessor).await?;
     caller.authorize(Action::SelfAssess {
         org_id: caller.org_id(),
         unit_path: &path,
     })?;
-    let pairs = store::assignments(&mut tx, scale_id).await?;
+    let pairs = store::assignments(tx, &scale.row.id).await?;
     if !pairs
         .iter()
         .any(|p| p.assessor_unit_id == assessor && p.assessed_unit_id == assessed)
@@ -205,91 +202,97 @@ pub async fn save(
             "Chấm chéo khi thang điểm ở bước thẩm định (sau khi các đơn vị tự chấm xong).",
         ));
     }
+    Ok(())
+}
+
+/// Saves the cross scores the assessor's officer gave the unit it was assigned, while under review.
+/// Lines are read as a sheet's are; unchanged ones are skipped. Returns how many changed.
+pub async fn save(
+    db: &Db,
+    caller: &Caller,
+    scale_id: &str,
+    assessor: &str,
+    assessed: &str,
+    lines: &[EntryInput],
+) -> Result<usize> {
+    let mut tx = db.begin().await?;
+    let scale = load(&mut tx, caller, scale_id).await?;
+    check_pair(&mut tx, caller, &scale, assessor, assessed).await?;
+    let mut v = Validation::new();
+    let checked = parse_lines(&scale, lines, &mut v);
+    if !v.is_ok() {
+        return Err(Error::Invalid(v));
+    }
     let existing: HashMap<String, CrossRow> = store::entries(&mut tx, scale_id)
         .await?
         .into_iter()
         .filter(|r| r.assessor_unit_id == assessor && r.assessed_unit_id == assessed)
         .map(|r| (r.criterion_id.clone(), r))
         .collect();
-    let mut v = Validation::new();
     let mut written = 0;
-    for (i, line) in lines.iter().enumerate() {
-        let Some(c) = scale.criterion(&line.criterion_id) else {
-            v.add(
-                &format!("entries[{i}].criterion_id"),
-                "Tiêu chí",
-                "Tiêu chí không thuộc thang điểm này.",
-            );
-            continue;
-        };
-        let met = line.precondition_met.unwrap_or(true);
-        if met && line.amount.trim().is_empty() {
-            continue;
+    for line in &checked {
+        let before = existing.get(&line.criterion.id);
+        if write_one(&mut tx, caller, &scale, (assessor, assessed), line, before).await? {
+            written += 1;
         }
-        let label = format!("Tiêu chí {}", c.code);
-        let a = match parse_answer(
-            &Loaded::draft_of(c),
-            met,
-            &line.amount,
-            &line.target,
-            &label,
-        ) {
-            Ok(a) => a,
-            Err(m) => {
-                v.add(&format!("entries[{i}].amount"), &label, m);
-                continue;
-            }
-        };
-        let before = existing.get(&c.id);
-        if let (Some(b), Some(ver)) = (before, line.version)
-            && b.version != ver
-        {
-            return Err(Error::Conflict);
-        }
-        let row = CrossRow {
-            scale_id: scale_id.into(),
-            assessor_unit_id: assessor.into(),
-            assessed_unit_id: assessed.into(),
-            criterion_id: c.id.clone(),
-            precondition_met: a.precondition_met,
-            amount: a.amount,
-            target: a.target,
-            comment: line.note.trim().to_string(),
-            by_name: caller.author(),
-            version: before.map_or(1, |b| b.version),
-            updated_at: ids::now(),
-        };
-        if before.is_some_and(|b| {
-            b.amount == row.amount
-                && b.precondition_met == row.precondition_met
-                && b.target == row.target
-                && b.comment == row.comment
-        }) {
-            continue;
-        }
-        match before {
-            Some(_) => store::update(&mut tx, &row).await?,
-            None => store::insert(&mut tx, &row).await?,
-        }
-        written += 1;
-        let label = format!(
-            "{} — {} chấm {} — {}",
-            scale.row.name,
-            scale.unit_name(assessor),
-            scale.unit_name(assessed),
-            label
-        );
-        Audit::new("scoring_cross.save", "scoring_scale", scale_id, &label)
-            .before_opt(before)
-            .after(&row)
-            .write(&mut tx, caller)
-            .await?;
-    }
-    if !v.is_ok() {
-        return Err(Error::Invalid(v));
     }
     tx.commit().await?;
     Ok(written)
+}
+
+/// Writes one cross score unless it is unchanged, with its audit row; a version that no longer
+/// matches is a conflict.
+async fn write_one(
+    tx: &mut Tx,
+    caller: &Caller,
+    scale: &Loaded,
+    (assessor, assessed): (&str, &str),
+    line: &Checked<'_>,
+    before: Option<&CrossRow>,
+) -> Result<bool> {
+    if let (Some(b), Some(ver)) = (before, line.input.version)
+        && b.version != ver
+    {
+        return Err(Error::Conflict);
+    }
+    let a = line.answer;
+    let row = CrossRow {
+        scale_id: scale.row.id.clone(),
+        assessor_unit_id: assessor.into(),
+        assessed_unit_id: assessed.into(),
+        criterion_id: line.criterion.id.clone(),
+        precondition_met: a.precondition_met,
+        amount: a.amount,
+        target: a.target,
+        comment: line.input.note.trim().to_string(),
+        by_name: caller.author(),
+        version: before.map_or(1, |b| b.version),
+        updated_at: ids::now(),
+    };
+    let unchanged = before.is_some_and(|b| {
+        (b.precondition_met, b.amount, b.target, &b.comment)
+            == (row.precondition_met, row.amount, row.target, &row.comment)
+    });
+    if unchanged {
+        return Ok(false);
+    }
+    match before {
+        Some(_) => store::update(tx, &row).await?,
+        None => store::insert(tx, &row).await?,
+    }
+    let label = format!(
+        "{} — {} chấm {} — {}",
+        scale.row.name,
+        scale.unit_name(assessor),
+        scale.unit_name(assessed),
+        label_of(line.criterion)
+    );
+    Audit::new("scoring_cross.save", "scoring_scale", &scale.row.id, &label)
+        .before_opt(before)
+        .after(&row)
+        .write(tx, caller)
+        .await?;
+    Ok(true)
 }
 
 /// Takes, for every unit and criterion with cross scores, their average as the review (a change with

@@ -3,7 +3,7 @@
 //! score keeps who, when, before, after and why, and an entry changed since the writer read it is a
 //! conflict.
 
-use super::sheet::{answer_of, may_review};
+use super::sheet::{answer_of, assessor};
 use super::{Loaded, load, refuse, scored_unit, unit_path};
 use crate::Audit;
 use crate::Caller;
@@ -105,7 +105,7 @@ async fn check_window(
 }
 
 /// The label naming a criterion in messages.
-fn label_of(c: &CriterionRow) -> String {
+pub(super) fn label_of(c: &CriterionRow) -> String {
     if c.code.is_empty() {
         format!("Tiêu chí «{}»", c.text.chars().take(40).collect::<String>())
     } else {
@@ -114,13 +114,13 @@ fn label_of(c: &CriterionRow) -> String {
 }
 
 /// One checked line: the criterion, what was typed, the answer.
-struct Checked<'a> {
-    criterion: &'a CriterionRow,
-    input: &'a EntryInput,
-    answer: Answer,
+pub(super) struct Checked<'a> {
+    pub criterion: &'a CriterionRow,
+    pub input: &'a EntryInput,
+    pub answer: Answer,
 }
 
-fn parse_lines<'a>(
+pub(super) fn parse_lines<'a>(
     scale: &'a Loaded,
     lines: &'a [EntryInput],
     v: &mut Validation,
@@ -173,11 +173,10 @@ pub async fn save(
     entries::lock_unit(&mut tx, scale_id, unit_id).await?;
     let mut v = Validation::new();
     let checked = parse_lines(&scale, lines, &mut v);
+    let reviewer = assessor(&mut tx, caller, &scale, unit_id).await?;
     let mut changed = 0;
     for (i, line) in checked.iter().enumerate() {
-        if stage == Stage::Review
-            && !may_review(&mut tx, caller, &scale, unit_id, line.criterion).await?
-        {
+        if stage == Stage::Review && !reviewer.may_review(line.criterion) {
             return Err(Error::Forbidden);
         }
         let before = entries::get(&mut tx, scale_id, unit_id, &line.criterion.id).await?;

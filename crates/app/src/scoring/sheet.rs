@@ -75,30 +75,48 @@ pub fn self_answer_of(e: &EntryRow) -> Option<Answer> {
     })
 }
 
-/// Whether the caller may review `criterion` for `unit_id`: the office always; the officer of the
-/// cluster's leading unit for criteria the scale gives the cluster leader, never for the leader's own
-/// unit (nobody scores themself).
-pub async fn may_review(
+/// What the caller may review of one unit's sheet: everything (the office), or the criteria the
+/// scale gives the cluster leader (the officer of the unit's cluster leader — never for the leader's
+/// own unit: nobody scores themself).
+#[derive(Debug, Clone, Copy)]
+pub struct Assessor {
+    office: bool,
+    leader: bool,
+}
+
+impl Assessor {
+    pub fn may_review(self, criterion: &CriterionRow) -> bool {
+        self.office || (self.leader && criterion.assessor == "cluster_leader")
+    }
+}
+
+/// The caller as an assessor of `unit_id` (one lookup of the leader's unit per sheet).
+pub async fn assessor(
     tx: &mut Tx,
     caller: &Caller,
     scale: &Loaded,
     unit_id: &str,
-    criterion: &CriterionRow,
-) -> Result<bool> {
+) -> Result<Assessor> {
+    let may = |leader_path: Option<&str>| {
+        caller
+            .authorize(Action::ReviewScore {
+                org_id: caller.org_id(),
+                leader_path,
+            })
+            .is_ok()
+    };
     let leader = scale
         .cluster_of(unit_id)
         .and_then(|c| c.row.leader_unit_id.clone())
-        .filter(|l| criterion.assessor == "cluster_leader" && l != unit_id);
-    let leader_path = match leader {
-        Some(id) => Some(unit_path(tx, caller, &id).await?),
-        None => None,
+        .filter(|l| l != unit_id);
+    let leader = match leader {
+        Some(id) => may(Some(&unit_path(tx, caller, &id).await?)),
+        None => false,
     };
-    Ok(caller
-        .authorize(Action::ReviewScore {
-            org_id: caller.org_id(),
-            leader_path: leader_path.as_deref(),
-        })
-        .is_ok())
+    Ok(Assessor {
+        office: may(None),
+        leader,
+    })
 }
 
 /// Whether the caller may see the unit's sheet: its own units, the reviewers, anyone once the scale
@@ -116,12 +134,8 @@ async fn may_see(tx: &mut Tx, caller: &Caller, scale: &Loaded, unit_id: &str) ->
     {
         return Ok(true);
     }
-    for c in &scale.criteria {
-        if may_review(tx, caller, scale, unit_id, c).await? {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    let a = assessor(tx, caller, scale, unit_id).await?;
+    Ok(scale.criteria.iter().any(|c| a.may_review(c)))
 }
 
 /// The scored units a unit officer acts for: those in their scope, and — for the officer of a
@@ -269,6 +283,7 @@ pub async fn sheet(db: &Db, caller: &Caller, scale_id: &str, unit_id: &str) -> R
     let cross = cross_points(&mut tx, &scale, unit_id).await?;
     let (total, points) = totals_of(&scale, &rows, false);
     let (self_total, self_points) = totals_of(&scale, &rows, true);
+    let reviewer = assessor(&mut tx, caller, &scale, unit_id).await?;
     let mut lines = Vec::new();
     for c in &scale.criteria {
         lines.push(Line {
@@ -281,7 +296,7 @@ pub async fn sheet(db: &Db, caller: &Caller, scale_id: &str, unit_id: &str) -> R
                 .cloned()
                 .collect(),
             suggested: c.target_id.as_ref().and_then(|t| suggested.get(t).copied()),
-            may_review: may_review(&mut tx, caller, &scale, unit_id, c).await?,
+            may_review: reviewer.may_review(c),
             cross: cross.get(&c.id).copied(),
             criterion: c.clone(),
         });

@@ -8,14 +8,18 @@ use crate::Caller;
 use crate::error::Result;
 use std::collections::HashMap;
 use thidua_domain::policy::Action;
-use thidua_domain::scoring::{self, Assessment};
+use thidua_domain::scoring::{self, Assessment, Scale};
 use thidua_store::scoring_entries::{self as entries, EntryRow, TotalRow};
 use thidua_store::{Db, Tx};
 
-fn row_of(scale: &Loaded, unit_id: &str, answers: &HashMap<String, Assessment>) -> TotalRow {
-    let s = scale.scale();
-    let t = scoring::total(&s, answers);
-    let ties = scoring::tie_values(&s, answers);
+fn row_of(
+    scale: &Loaded,
+    s: &Scale,
+    unit_id: &str,
+    answers: &HashMap<String, Assessment>,
+) -> TotalRow {
+    let t = scoring::total(s, answers);
+    let ties = scoring::tie_values(s, answers);
     TotalRow {
         scale_id: scale.row.id.clone(),
         unit_id: unit_id.to_string(),
@@ -38,7 +42,11 @@ fn answers_of(scale: &Loaded, rows: &[EntryRow]) -> HashMap<String, Assessment> 
 /// Computes a unit's points again from its entries, in the writer's transaction.
 pub async fn refresh(tx: &mut Tx, scale: &Loaded, unit_id: &str) -> Result<()> {
     let rows = entries::of_unit(tx, &scale.row.id, unit_id).await?;
-    entries::put_total(tx, &row_of(scale, unit_id, &answers_of(scale, &rows))).await?;
+    entries::put_total(
+        tx,
+        &row_of(scale, &scale.scale(), unit_id, &answers_of(scale, &rows)),
+    )
+    .await?;
     Ok(())
 }
 
@@ -71,10 +79,11 @@ pub async fn rebuild(db: &Db, caller: &Caller, scale_id: &str) -> Result<usize> 
             .insert(a.criterion_id, answer.assessment(kind));
     }
     let units = scale.units();
+    let arithmetic = scale.scale();
     let empty = HashMap::new();
     for (unit_id, _) in &units {
         let answers = by_unit.get(unit_id).unwrap_or(&empty);
-        entries::put_total(&mut tx, &row_of(&scale, unit_id, answers)).await?;
+        entries::put_total(&mut tx, &row_of(&scale, &arithmetic, unit_id, answers)).await?;
     }
     tx.commit().await?;
     Ok(units.len())

@@ -130,13 +130,9 @@ fn find_header(rows: &Rows) -> Result<(usize, Columns), Validation> {
     ))
 }
 
-/// Roman numerals I to XXXIX.
-fn roman(n: usize) -> String {
-    thidua_domain::scoring::roman(i64::try_from(n).unwrap_or(0))
-}
-
+/// Whether `s` is a group's number, I to XXXIX.
 pub(super) fn is_roman(s: &str) -> bool {
-    (1..40).any(|n| roman(n) == s)
+    (1..40).any(|n| thidua_domain::scoring::roman(n) == s)
 }
 
 enum Stt {
