@@ -145,7 +145,11 @@ fn checked(
     let held_on = thidua_domain::date::parse(&input.held_on)
         .map(iso)
         .unwrap_or_else(|| {
-            v.add("held_on", "Ngày họp", "Hãy nhập ngày theo dạng dd/mm/yyyy.");
+            v.add(
+                "held_on",
+                "Ngày họp",
+                "Ngày họp phải là một ngày có thật, theo dạng dd/mm/yyyy.",
+            );
             String::new()
         });
     let present = count(&mut v, "present", "Số thành viên có mặt", &input.present);
@@ -170,7 +174,11 @@ fn checked(
         );
     }
     if votes > present || votes * 2 <= present {
-        v.add("leading_votes", "Số phiếu tán thành", "Đơn vị dẫn đầu phải được quá nửa số thành viên có mặt tán thành (và không quá số có mặt).");
+        v.add(
+            "leading_votes",
+            "Số phiếu tán thành",
+            "Số phiếu tán thành phải quá nửa số đơn vị có mặt và không quá số có mặt.",
+        );
     }
     if !member(&input.next_leader_unit_id) {
         v.add(

@@ -65,7 +65,7 @@ async fn checked(tx: &mut Tx, caller: &Caller, input: &ScaleInput) -> Result<Set
             v.add(
                 "self_until",
                 "Hạn tự chấm",
-                "Hãy nhập ngày theo dạng dd/mm/yyyy.",
+                "Hạn tự chấm phải là một ngày có thật, theo dạng dd/mm/yyyy.",
             );
             String::new()
         }
