@@ -1,77 +1,108 @@
-//! Prints precision and recall per field over the labelled fixtures:
-//! `cargo run --example score [-- DIR] [--verbose]` (default DIR: tests/fixtures).
-//! Fixtures whose name starts with a digit are the seed plans; the others are extra plans.
+//! Prints precision, recall and F1 per field, and the micro-averaged overall figures, over labelled
+//! plans: `cargo run -p thidua-plan --example score [-- DIR…] [--verbose]`.
+//!
+//! Without DIR it scores both sets at once: the fixtures (`tests/fixtures`; names starting with a
+//! digit are the four seed plans, the others the extra plans written for this crate) and the
+//! development corpus of real plans (`tests/corpus`). Each DIR given is scored as its own group,
+//! seeds split out the same way.
 
 #[path = "../tests/common/score.rs"]
 mod score;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// One labelled plan's report, or `None` when it could not be read.
+fn score_one(name: &str, input: &Path, expected: &Path, verbose: bool) -> Option<score::Report> {
+    let bytes = std::fs::read(input).unwrap_or_default();
+    let started = std::time::Instant::now();
+    let plan = match thidua_plan::import_bytes(&bytes) {
+        Ok(p) => p,
+        Err(e) => {
+            println!("{name}: {e}");
+            return None;
+        }
+    };
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let pred = serde_json::to_value(&plan).unwrap_or_default();
+    let exp: serde_json::Value = std::fs::read_to_string(expected)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    let r = score::score(&pred, &exp);
+    let kb = bytes.len() / 1024;
+    if verbose {
+        println!(
+            "{}",
+            score::table(&format!("### {name} ({kb} KB, {ms:.1} ms)"), &r)
+        );
+    } else {
+        println!("{name}: {kb} KB in {ms:.1} ms");
+    }
+    Some(r)
+}
+
+/// Scores one directory: (label, reports) groups, seeds apart from the others.
+fn score_dir(dir: &Path, verbose: bool) -> Vec<(String, Vec<score::Report>)> {
+    let (mut seeds, mut others) = (Vec::new(), Vec::new());
+    for (name, input, expected) in score::fixtures(dir) {
+        let Some(r) = score_one(&name, &input, &expected, verbose) else {
+            continue;
+        };
+        if name.starts_with(|c: char| c.is_ascii_digit()) {
+            seeds.push(r)
+        } else {
+            others.push(r)
+        }
+    }
+    let label = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("plans")
+        .to_string();
+    let mut groups = Vec::new();
+    if !seeds.is_empty() {
+        groups.push(("seed plans".to_string(), seeds));
+    }
+    if !others.is_empty() {
+        let label = if label == "fixtures" {
+            "extra fixtures".to_string()
+        } else {
+            label
+        };
+        groups.push((label, others));
+    }
+    groups
+}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
-    let dir = args
+    let mut dirs: Vec<PathBuf> = args
         .iter()
-        .find(|a| !a.starts_with("--"))
+        .filter(|a| !a.starts_with("--"))
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")));
-    let (mut seeds, mut extra) = (Vec::new(), Vec::new());
-    for (name, input, expected) in score::fixtures(&dir) {
-        let bytes = std::fs::read(&input).unwrap_or_default();
-        let started = std::time::Instant::now();
-        let plan = match thidua_plan::import_bytes(&bytes) {
-            Ok(p) => p,
-            Err(e) => {
-                println!("{name}: {e}");
-                continue;
-            }
-        };
-        let elapsed = started.elapsed();
-        let pred = serde_json::to_value(&plan).unwrap_or_default();
-        let exp: serde_json::Value = std::fs::read_to_string(&expected)
-            .ok()
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default();
-        let r = score::score(&pred, &exp);
-        if verbose {
-            println!(
-                "{}",
-                score::table(
-                    &format!(
-                        "### {name} ({} KB, {:.1} ms)",
-                        bytes.len() / 1024,
-                        elapsed.as_secs_f64() * 1000.0
-                    ),
-                    &r
-                )
-            );
-        } else {
-            println!(
-                "{name}: {} KB in {:.1} ms",
-                bytes.len() / 1024,
-                elapsed.as_secs_f64() * 1000.0
-            );
-        }
-        if name.starts_with(|c: char| c.is_ascii_digit()) {
-            seeds.push(r)
-        } else {
-            extra.push(r)
+        .collect();
+    if dirs.is_empty() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
+        dirs = vec![root.join("fixtures"), root.join("corpus")];
+    }
+    let mut summary = Vec::new();
+    for dir in &dirs {
+        for (label, reports) in score_dir(dir, verbose) {
+            let total = score::total(&reports);
+            let title = format!("## {label} ({} plans, {})", reports.len(), dir.display());
+            println!("{}", score::table(&title, &total));
+            summary.push((label, reports.len(), score::micro(&total)));
         }
     }
-    println!(
-        "{}",
-        score::table(
-            &format!("## Seed plans ({})", seeds.len()),
-            &score::total(&seeds)
-        )
-    );
-    println!(
-        "{}",
-        score::table(
-            &format!("## Extra plans ({})", extra.len()),
-            &score::total(&extra)
-        )
-    );
-    let all: Vec<_> = seeds.into_iter().chain(extra).collect();
-    println!("{}", score::table("## All fixtures", &score::total(&all)));
+    println!("\n## Overall (micro-averaged over every field)");
+    println!("| set | plans | precision | recall | F1 |\n|---|---:|---:|---:|---:|");
+    for (label, n, m) in summary {
+        println!(
+            "| {label} | {n} | {:.2} | {:.2} | {:.2} |",
+            m.precision(),
+            m.recall(),
+            m.f1()
+        );
+    }
 }

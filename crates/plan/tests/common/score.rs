@@ -57,6 +57,14 @@ impl Counts {
             f64::from(self.tp) / f64::from(self.tp + self.fn_)
         }
     }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
     pub fn add(&mut self, o: Counts) {
         self.tp += o.tp;
         self.fp += o.fp;
@@ -251,22 +259,44 @@ pub fn total(reports: &[Report]) -> Report {
     t
 }
 
-/// A Markdown table of a report.
+/// Micro-average over every field: the sum of the fields' counts.
+pub fn micro(r: &Report) -> Counts {
+    let mut c = Counts::default();
+    for f in SCALARS.iter().chain(LISTS) {
+        c.add(r.get(f).copied().unwrap_or_default());
+    }
+    c
+}
+
+/// A Markdown table of a report, with F1 per field and the micro-averaged overall row.
+
 pub fn table(title: &str, r: &Report) -> String {
     let mut out = format!(
-        "\n{title}\n| field | TP | FP | FN | both empty | precision | recall |\n|---|---:|---:|---:|---:|---:|---:|\n"
+        "\n{title}\n| field | TP | FP | FN | both empty | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
     );
     for f in SCALARS.iter().chain(LISTS) {
         let c = r.get(f).copied().unwrap_or_default();
         out.push_str(&format!(
-            "| {f} | {} | {} | {} | {} | {:.2} | {:.2} |\n",
+            "| {f} | {} | {} | {} | {} | {:.2} | {:.2} | {:.2} |\n",
             c.tp,
             c.fp,
             c.fn_,
             c.tn,
             c.precision(),
-            c.recall()
+            c.recall(),
+            c.f1()
         ));
     }
+    let m = micro(r);
+    out.push_str(&format!(
+        "| **overall (micro)** | {} | {} | {} | {} | {:.2} | {:.2} | {:.2} |\n",
+        m.tp,
+        m.fp,
+        m.fn_,
+        m.tn,
+        m.precision(),
+        m.recall(),
+        m.f1()
+    ));
     out
 }
