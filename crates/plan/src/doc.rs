@@ -125,22 +125,24 @@ impl Doc {
     /// Finds the title, preamble, body and closing.
     fn locate_parts(&mut self) {
         let n = self.lines.len();
-        self.kehoach = (0..n.min(80)).find(|&i| is_kehoach(&self.lines[i]));
-        let title_start = self.kehoach.map(|k| k + 1).unwrap_or(0);
-        self.title = match self.kehoach {
-            Some(_) => self.title_lines(title_start),
+        self.kehoach = self.find_kehoach();
+        let title_start = match self.kehoach {
+            Some(k) => Some(k + 1),
+            None => self.title_after_header(),
+        };
+        self.title = match title_start {
+            Some(t) => self.title_lines(t),
             None => 0..0,
         };
-        let pre_start = if self.kehoach.is_some() {
+        let pre_start = if title_start.is_some() {
+            let title_start = title_start.unwrap_or(0);
             let mut s = self.title.end.max(title_start);
             while s < n && self.lines[s].blank {
                 s += 1;
             }
             s
         } else {
-            (0..n)
-                .find(|&i| starts_basis(&self.lines[i].fold))
-                .unwrap_or(0)
+            (0..n).find(|&i| self.is_basis_line(i)).unwrap_or(0)
         };
         self.closing = (pre_start..n)
             .find(|&i| is_closing(&self.lines[i].fold))
@@ -152,8 +154,75 @@ impl Doc {
         self.body = body_start..self.closing.max(body_start);
     }
 
-    /// When no roman heading is found: the first numbered line after the preamble.
+    /// The `KẾ HOẠCH` line. A web page may repeat the document's heading (a page title, a flattened
+    /// summary of the header) before the document itself: the last `KẾ HOẠCH` standing alone
+    /// before the first section heading (`I. MỤC ĐÍCH…`) is the document's own.
+    fn find_kehoach(&self) -> Option<usize> {
+        let n = self.lines.len().min(80);
+        let candidates: Vec<usize> = (0..n).filter(|&i| is_kehoach(&self.lines[i])).collect();
+        let first = *candidates.first()?;
+        let basis = (first + 1..self.lines.len())
+            .find(|&i| self.is_section_heading(i))
+            .unwrap_or(self.lines.len());
+        let alone = |i: &&usize| {
+            self.lines[**i]
+                .fold
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .len()
+                <= 10
+        };
+        candidates
+            .iter()
+            .filter(|&&i| i < basis)
+            .filter(alone)
+            .last()
+            .or_else(|| candidates.iter().filter(|&&i| i < basis).last())
+            .copied()
+            .or(Some(first))
+    }
+
+    /// A preamble line (`Căn cứ…`, `Thực hiện Kế hoạch…`) in sentence case (an uppercase title
+    /// that starts with `THỰC HIỆN CHỈ THỊ` is not one).
+    fn is_basis_line(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        let f = l.fold.trim_start_matches(|c: char| !c.is_alphanumeric());
+        starts_basis(f) && upper_ratio(&l.text) < 0.7
+    }
+
+    /// Without a `KẾ HOẠCH` line, an uppercase title right after the header's number or
+    /// place-and-date line (`Số: 01-KH/BCĐTW | Hà Nội, ngày …` then `TRIỂN KHAI PHONG TRÀO …`).
+    fn title_after_header(&self) -> Option<usize> {
+        let n = self.lines.len().min(25);
+        let last_header = (0..n).rev().find(|&i| {
+            let f = &self.lines[i].fold;
+            crate::flatten::number_line(f).is_some()
+                || crate::flatten::place_date(f).is_some_and(|(_, dated)| dated)
+        })?;
+        let next = (last_header + 1..self.lines.len())
+            .find(|&i| !self.lines[i].blank && !is_decoration(&self.lines[i].text))?;
+        let l = &self.lines[next];
+        let letters = l.text.chars().filter(|c| c.is_alphabetic()).count();
+        let heading = upper_ratio(&l.text) > 0.8 && letters >= 8;
+        (heading && !self.is_section_heading(next) && !l.fold.starts_with("cong hoa"))
+            .then_some(next)
+    }
+
+    /// When no uppercase roman heading is found: the first roman heading in sentence case
+    /// (`I. Mục tiêu`), else the first numbered line after the preamble.
     fn fallback_body_start(&self, from: usize) -> usize {
+        let roman = (from..self.closing).find(|&i| {
+            let l = &self.lines[i];
+            let f = l.fold.as_str();
+            let numeral: String = f.chars().take_while(|c| "ivx".contains(*c)).collect();
+            !numeral.is_empty()
+                && f[numeral.len()..].starts_with(". ")
+                && l.text
+                    .get(numeral.len() + 2..)
+                    .is_some_and(|t| t.starts_with(char::is_uppercase))
+        });
+        if let Some(i) = roman {
+            return i;
+        }
         let Some(re) = LIST_MARK.as_ref() else {
             return from;
         };
@@ -185,7 +254,7 @@ impl Doc {
                     _ => break,
                 }
             }
-            if is_decoration(&l.text) || starts_basis(&l.fold) || self.is_section_heading(i) {
+            if is_decoration(&l.text) || self.is_basis_line(i) || self.is_section_heading(i) {
                 break;
             }
             i += 1;
@@ -334,7 +403,44 @@ pub fn starts_basis(folded: &str) -> bool {
     let (a, b) = (words[0], words[1]);
     (crate::text::fuzzy_word(a, "can")
         && (b == "cu" || crate::text::edit_distance(b, "cu", 1) <= 1 || b.starts_with("ct")))
-        || (a == "thuc" && b == "hien")
+        || (a == "thuc" && b == "hien" && cites_after(folded))
+}
+
+/// Whether `Thực hiện` is followed by a document or a directive (`Thực hiện Kế hoạch số…`), not
+/// by a task (`Thực hiện công tác thi đua…`, a title).
+fn cites_after(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "ke hoach",
+        "quyet dinh",
+        "chi thi",
+        "nghi quyet",
+        "nghi dinh",
+        "cong van",
+        "huong dan",
+        "thong bao",
+        "thong tu",
+        "chuong trinh",
+        "van ban",
+        "luat",
+        "ket luan",
+        "dieu le",
+        "y kien",
+        "su chi dao",
+        "chi dao",
+        "loi keu goi",
+        "quy che",
+        "quy dinh",
+        "cong dien",
+    ];
+    let rest: Vec<&str> = folded.split_whitespace().skip(2).take(3).collect();
+    WORDS.iter().any(|w| {
+        let parts: Vec<&str> = w.split(' ').collect();
+        parts.len() <= rest.len()
+            && parts
+                .iter()
+                .zip(&rest)
+                .all(|(p, r)| *p == *r || crate::text::fuzzy_word(r, p) && p.len() >= 4)
+    })
 }
 
 /// `Nơi nhận:` (OCR-tolerant) starts the closing block.
@@ -379,7 +485,7 @@ fn split_raw(raw: &str, header_zone: bool) -> Vec<String> {
     for cell in cells {
         for part in split_glue(&cell) {
             if header_zone {
-                out.extend(crate::header::split_anchors(&part));
+                out.extend(crate::flatten::split_anchors(&part));
             } else {
                 out.push(part);
             }

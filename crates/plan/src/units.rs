@@ -94,6 +94,7 @@ pub fn expand_abbreviations(s: &str) -> String {
     let mut out = s.trim().to_string();
     for (short, long) in [
         ("UBND", "Ủy ban nhân dân"),
+        ("BCH", "Ban Chấp hành"),
         ("HĐND", "Hội đồng nhân dân"),
         ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
         ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
@@ -122,6 +123,13 @@ pub fn normal_case(s: &str) -> String {
     let mut in_name = false;
     while i < words.len() {
         let w = words[i];
+        if let Some((len, written, proper_after)) = crate::orgcase::phrase_at(&folded, i) {
+            out.extend(written);
+            i += len;
+            proper = proper_after;
+            in_name = false;
+            continue;
+        }
         if is_acronym_word(w) {
             out.push(w.to_string());
             proper = true;
