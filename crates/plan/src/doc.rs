@@ -226,12 +226,20 @@ impl Doc {
         let Some(re) = LIST_MARK.as_ref() else {
             return from;
         };
-        (from..self.closing)
-            .find(|&i| {
-                let f = &self.lines[i].fold;
-                re.is_match(f) && f.starts_with(|c: char| c.is_ascii_digit())
-            })
-            .unwrap_or(from)
+        let numbered = (from..self.closing).find(|&i| {
+            let f = &self.lines[i].fold;
+            re.is_match(f) && f.starts_with(|c: char| c.is_ascii_digit())
+        });
+        // No heading at all (a copy cut short): the preamble ends after its closing sentence
+        // (`… như sau:`), else it runs to the end.
+        numbered.unwrap_or_else(|| {
+            (from..self.closing)
+                .find(|&i| {
+                    let f = self.lines[i].fold.trim_end();
+                    f.ends_with(':') && (f.contains("nhu sau") || f.contains("cu the"))
+                })
+                .map_or(self.closing, |i| i + 1)
+        })
     }
 
     /// The title lines after `KẾ HOẠCH`.

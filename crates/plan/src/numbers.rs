@@ -21,10 +21,10 @@ pub struct Citation {
 }
 
 static KIND: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"\b(luat|bo luat|nghi dinh|nghi quyet|quyet dinh|chi thi|ke hoach|thong tu|cong van|huong dan|thong bao|ket luan|quy dinh|van ban|de an|chuong trinh|cong dien)\b").ok()
+    Regex::new(r"\b(luat|bo luat|nghi dinh|nghi quyet|quy[a-z0-9]t dinh|chi thi|ke hoach|thong tu|cong van|huong dan|thong bao|ket luan|quy dinh|quy che|van ban|de an|chuong trinh|cong dien)\b").ok()
 });
 static NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+(?:lien tich\s+)?(?:so|\S{1,3})\b)?\s*[:.]?\s*(\d{1,6}\s?(?:/\s?(?:19|20)\d\d)?\s?[/\-–]\s?[a-z0-9đ&.]*[a-z][a-z0-9đ&.]*(?:\s?[/\-–]\s?[a-z0-9đ&]+)*)").ok()
+    Regex::new(r"^(?:\s+(?:lien tich\s+)?(?:so|\S{1,3})\b)?\s*[:.]?\s*(\d{1,6}\s?(?:/\s?(?:19|20)\d\d)?\s?[/\-–]\s?[a-z0-9đ&.]*[a-z][a-z0-9đ&.]*(?:\s?[/\-–]\s?[a-z0-9đ&]+)*|\d{1,6}\s[a-z]{2,5}\s?/\s?[a-z0-9đ&]+(?:\s?[/\-–]\s?[a-z0-9đ&]+)*)").ok()
 });
 
 /// Finds cited documents in `text` (original) / `folded` (its fold).
@@ -41,7 +41,12 @@ pub fn citations(text: &str, folded: &str) -> Vec<Citation> {
             let start = m.end() + c.start();
             let end = m.end() + c.end();
             let raw = orig_slice(text, folded, start..end);
-            let number = normalize_number(raw, m.as_str());
+            let kind = if m.as_str().starts_with("quy") && m.as_str().ends_with(" dinh") {
+                "quyet dinh"
+            } else {
+                m.as_str()
+            };
+            let number = normalize_number(raw, kind);
             let date = date_near(folded, end, 16);
             out.push(Citation {
                 number,
@@ -56,7 +61,7 @@ pub fn citations(text: &str, folded: &str) -> Vec<Citation> {
                 .map(|p| m.end() + p)
                 .unwrap_or(m.end() + window.len());
             if let Some(rel) = crate::text::sub(folded, m.end(), stop).find("ngay") {
-                let date = date_near(folded, m.end() + rel, 4);
+                let date = date_near(folded, m.end() + rel, 6);
                 if date.is_some() {
                     out.push(Citation {
                         number: None,

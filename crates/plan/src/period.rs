@@ -11,8 +11,9 @@ use crate::doc::{Doc, Para};
 use crate::model::{Evidence, Period};
 use crate::text::fold;
 
-static SPAN: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"giai doan\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)").ok());
+static SPAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:giai doan|\d\s+nam\s*\()\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)").ok()
+});
 static YEAR: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\bnam\s+((?:19|20)\d\d)\b").ok());
 
@@ -53,11 +54,23 @@ pub fn extract(
             to: Some(format!("{}-12-31", &c[2])),
         });
     }
-    if let Some(c) = YEAR.as_ref().and_then(|re| re.captures(&t)) {
+    if let Some(c) = YEAR.as_ref().and_then(|re| {
+        re.captures_iter(&t).find(|c| {
+            c.get(0)
+                .is_some_and(|m| !event_or_date_year(&t[..m.start()]))
+        })
+    }) {
+        let ends_only = t[..c.get(0).map_or(0, |m| m.start())]
+            .trim_end()
+            .ends_with("den");
         return Some(Period {
-            from: Some(format!("{}-01-01", &c[1])),
+            from: (!ends_only).then(|| format!("{}-01-01", &c[1])),
             to: Some(format!("{}-12-31", &c[1])),
         });
+    }
+    if YEAR.as_ref().is_some_and(|re| re.is_match(&t)) {
+        ev.period.clear();
+        return None;
     }
     if let Some(c) = LOOSE_YEAR.as_ref().and_then(|re| re.captures(&t)) {
         return Some(Period {
@@ -67,6 +80,14 @@ pub fn extract(
     }
     ev.period.clear();
     None
+}
+
+/// `năm 2021` that belongs to a full date (`ngày 16 tháng 7 năm 2021`) or to an event
+/// (`Đại hội … lần thứ XI năm 2025`), not the plan's time scope.
+fn event_or_date_year(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    matches!(words.as_slice(), [n, t, ..] if n.chars().all(|c| c.is_ascii_digit()) && t.starts_with("th"))
+        || matches!(words.as_slice(), [r, l, ..] if *l == "thu" && r.chars().all(|c| "ivxl".contains(c)))
 }
 
 /// A paragraph that states when the emulation runs.

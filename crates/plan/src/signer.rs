@@ -57,7 +57,7 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
     let start = if d.closing < n {
         d.closing
     } else {
-        n.saturating_sub(15)
+        n.saturating_sub(15).max(d.body.start)
     };
     let mut title: Option<(String, usize)> = None;
     let mut name: Option<(String, usize)> = None;
@@ -73,7 +73,7 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
         }
     }
     if title.is_none() && name.is_none() {
-        return None;
+        return page_signer(d, ev);
     }
     ev.signer = [title.as_ref().map(|t| t.1), name.as_ref().map(|n| n.1)]
         .into_iter()
@@ -86,6 +86,32 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
 }
 
 /// A signature title line (`KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`); `TM. …` lines are not titles.
+/// A legal-document site's metadata line above the copy (`Người ký Phạm Thị Thanh Trà`), for a
+/// copy cut off before its signature.
+fn page_signer(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
+    let end = d.kehoach.unwrap_or(d.preamble.start).min(d.lines.len());
+    for l in &d.lines[..end] {
+        let f = fold(&l.text);
+        let Some(rest) = f.strip_prefix("nguoi ky") else {
+            continue;
+        };
+        let at = crate::text::map_offset(&l.text, &f, f.len() - rest.len());
+        let raw = l
+            .text
+            .get(at..)
+            .unwrap_or("")
+            .trim_start_matches([':', ' ']);
+        if let Some(name) = name_in(raw, d.ocr) {
+            ev.signer = vec![l.no];
+            return Some(Signer {
+                title: None,
+                name: Some(name),
+            });
+        }
+    }
+    None
+}
+
 fn title_of(text: &str) -> Option<String> {
     let f = fold(text);
     let f = f.trim_matches(|c: char| !c.is_alphanumeric());
@@ -116,7 +142,12 @@ fn name_in(text: &str, ocr: bool) -> Option<String> {
     let ok = words.iter().all(|w| {
         w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase)
     });
-    if !ok || !SURNAMES.contains(&fold(words[0]).as_str()) {
+    let f = fold(part);
+    if !ok
+        || !SURNAMES.contains(&fold(words[0]).as_str())
+        || f.contains("viet nam")
+        || f.contains("cong san")
+    {
         return None;
     }
     let proper: Vec<String> = words.iter().map(|w| name_syllable(w, ocr)).collect();
