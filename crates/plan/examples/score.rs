@@ -11,8 +11,38 @@ mod score;
 
 use std::path::{Path, PathBuf};
 
+/// Calibration of the per-field confidence: (high and right, high and wrong, low and right, low
+/// and wrong) over the header fields.
+type Calibration = [u32; 4];
+
+/// Adds one plan's header fields to the calibration counts.
+fn calibrate(plan: &thidua_plan::PlanImport, r: &score::Report, cal: &mut Calibration) {
+    let fields = [
+        ("number", "number"),
+        ("issued_on", "issued_on"),
+        ("place", "place"),
+        ("issuer", "issuer"),
+        ("title", "title"),
+        ("period", "period.to"),
+        ("signer", "signer.name"),
+        ("legal_bases", "legal_bases"),
+    ];
+    for (key, field) in fields {
+        let c = r.get(field).copied().unwrap_or_default();
+        let right = c.fp == 0 && c.fn_ == 0;
+        let low = plan.confidence.of(key).level == thidua_plan::Level::Low;
+        cal[usize::from(low) * 2 + usize::from(!right)] += 1;
+    }
+}
+
 /// One labelled plan's report, or `None` when it could not be read.
-fn score_one(name: &str, input: &Path, expected: &Path, verbose: bool) -> Option<score::Report> {
+fn score_one(
+    name: &str,
+    input: &Path,
+    expected: &Path,
+    verbose: bool,
+    cal: &mut Calibration,
+) -> Option<score::Report> {
     let bytes = std::fs::read(input).unwrap_or_default();
     let started = std::time::Instant::now();
     let plan = match thidua_plan::import_bytes(&bytes) {
@@ -29,6 +59,7 @@ fn score_one(name: &str, input: &Path, expected: &Path, verbose: bool) -> Option
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default();
     let r = score::score(&pred, &exp);
+    calibrate(&plan, &r, cal);
     let kb = bytes.len() / 1024;
     if verbose {
         println!(
@@ -42,10 +73,14 @@ fn score_one(name: &str, input: &Path, expected: &Path, verbose: bool) -> Option
 }
 
 /// Scores one directory: (label, reports) groups, seeds apart from the others.
-fn score_dir(dir: &Path, verbose: bool) -> Vec<(String, Vec<score::Report>)> {
+fn score_dir(
+    dir: &Path,
+    verbose: bool,
+    cal: &mut Calibration,
+) -> Vec<(String, Vec<score::Report>)> {
     let (mut seeds, mut others) = (Vec::new(), Vec::new());
     for (name, input, expected) in score::fixtures(dir) {
-        let Some(r) = score_one(&name, &input, &expected, verbose) else {
+        let Some(r) = score_one(&name, &input, &expected, verbose, cal) else {
             continue;
         };
         if name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -87,8 +122,9 @@ fn main() {
         dirs = vec![root.join("fixtures"), root.join("corpus")];
     }
     let mut summary = Vec::new();
+    let mut cal = Calibration::default();
     for dir in &dirs {
-        for (label, reports) in score_dir(dir, verbose) {
+        for (label, reports) in score_dir(dir, verbose, &mut cal) {
             let total = score::total(&reports);
             let title = format!("## {label} ({} plans, {})", reports.len(), dir.display());
             println!("{}", score::table(&title, &total));
@@ -105,4 +141,12 @@ fn main() {
             m.f1()
         );
     }
+    println!(
+        "\n## Confidence of the header fields (number, date, place, issuer, title, period, signer, legal bases)"
+    );
+    println!("| confidence | right | wrong |\n|---|---:|---:|");
+    println!(
+        "| high | {} | {} |\n| low («Cần kiểm tra») | {} | {} |",
+        cal[0], cal[1], cal[2], cal[3]
+    );
 }

@@ -181,9 +181,16 @@ impl Doc {
             .or(Some(first))
     }
 
+    /// How many `KẾ HOẠCH` lines the first part of the text has (more than one: a web page repeated
+    /// the heading or the header).
+    pub fn kehoach_count(&self) -> usize {
+        let n = self.lines.len().min(80);
+        (0..n).filter(|&i| is_kehoach(&self.lines[i])).count()
+    }
+
     /// A preamble line (`Căn cứ…`, `Thực hiện Kế hoạch…`) in sentence case (an uppercase title
     /// that starts with `THỰC HIỆN CHỈ THỊ` is not one).
-    fn is_basis_line(&self, i: usize) -> bool {
+    pub fn is_basis_line(&self, i: usize) -> bool {
         let l = &self.lines[i];
         let f = l.fold.trim_start_matches(|c: char| !c.is_alphanumeric());
         starts_basis(f) && upper_ratio(&l.text) < 0.7

@@ -6,6 +6,7 @@
 //! (header, legal bases, period, deadlines, targets, awards, quotas, themes, signer).
 
 mod awards;
+mod confidence;
 mod dates;
 mod deadlines;
 mod doc;
@@ -27,7 +28,10 @@ mod themes;
 mod units;
 
 pub use error::ImportError;
-pub use model::{Deadline, Evidence, LegalBasis, Period, PlanImport, Quota, Signer, Target, Theme};
+pub use model::{
+    Confidence, Deadline, Evidence, FieldConfidence, LegalBasis, Level, Period, PlanImport, Quota,
+    Signer, Target, Theme,
+};
 
 /// Imports a plan from its text (any Unicode normalisation form). Never panics.
 pub fn import_text(text: &str) -> PlanImport {
@@ -74,6 +78,7 @@ fn extract(d: &doc::Doc) -> PlanImport {
     plan.quotas = awards::extract_quotas(d, plan.issuer.as_deref(), &mut ev);
     plan.themes = themes::extract(d, &mut ev);
     plan.signer = signer::extract(d, &mut ev);
+    plan.confidence = confidence::assess(d, &plan, &ev);
     plan.evidence = Some(ev);
     plan
 }

@@ -42,6 +42,61 @@ pub struct PlanImport {
     /// For each extracted field or item, the 1-based input line numbers it came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
+    /// How sure the importer is of each field. Rust API only: never serialised, so the JSON
+    /// contract keeps exactly its keys.
+    #[serde(skip)]
+    pub confidence: Confidence,
+}
+
+/// How sure the importer is of a field.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Level {
+    /// Read from where the field normally stands, in a clean text.
+    #[default]
+    High,
+    /// Guessed, restored, or missing where it should be: a person should check it first.
+    Low,
+}
+
+/// The confidence of one field, with the reason (in Vietnamese, for the reviewer) when low.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldConfidence {
+    /// High or low.
+    pub level: Level,
+    /// Why it is low; `None` when high.
+    pub reason: Option<String>,
+}
+
+/// Per-field confidence, keyed by the contract's field names (`number`, `issued_on`, `place`,
+/// `issuer`, `title`, `period`, `legal_bases`, `signer`, and the list fields).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Confidence {
+    low: Vec<(&'static str, String)>,
+}
+
+impl Confidence {
+    /// Marks `field` as low confidence (the first reason given is kept).
+    pub fn mark_low(&mut self, field: &'static str, reason: impl Into<String>) {
+        if !self.low.iter().any(|(f, _)| *f == field) {
+            self.low.push((field, reason.into()));
+        }
+    }
+
+    /// The confidence of one field.
+    pub fn of(&self, field: &str) -> FieldConfidence {
+        match self.low.iter().find(|(f, _)| *f == field) {
+            Some((_, reason)) => FieldConfidence {
+                level: Level::Low,
+                reason: Some(reason.clone()),
+            },
+            None => FieldConfidence::default(),
+        }
+    }
+
+    /// The fields of low confidence with their reasons, in the order they were found.
+    pub fn low_fields(&self) -> &[(&'static str, String)] {
+        &self.low
+    }
 }
 
 /// The emulation period; either end may be unknown.
