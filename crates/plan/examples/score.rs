@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 type Calibration = [u32; 4];
 
 /// Adds one plan's header fields to the calibration counts.
-fn calibrate(plan: &thidua_plan::PlanImport, r: &score::Report, cal: &mut Calibration) {
+fn calibrate(confidence: &thidua_plan::Confidence, r: &score::Report, cal: &mut Calibration) {
     let fields = [
         ("number", "number"),
         ("issued_on", "issued_on"),
@@ -30,7 +30,7 @@ fn calibrate(plan: &thidua_plan::PlanImport, r: &score::Report, cal: &mut Calibr
     for (key, field) in fields {
         let c = r.get(field).copied().unwrap_or_default();
         let right = c.fp == 0 && c.fn_ == 0;
-        let low = plan.confidence.of(key).level == thidua_plan::Level::Low;
+        let low = confidence.of(key).level == thidua_plan::Level::Low;
         cal[usize::from(low) * 2 + usize::from(!right)] += 1;
     }
 }
@@ -45,8 +45,8 @@ fn score_one(
 ) -> Option<score::Report> {
     let bytes = std::fs::read(input).unwrap_or_default();
     let started = std::time::Instant::now();
-    let plan = match thidua_plan::import_bytes(&bytes) {
-        Ok(p) => p,
+    let (plan, confidence) = match thidua_plan::decode(&bytes) {
+        Ok(text) => thidua_plan::import_text_with_confidence(&text),
         Err(e) => {
             println!("{name}: {e}");
             return None;
@@ -59,7 +59,7 @@ fn score_one(
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default();
     let r = score::score(&pred, &exp);
-    calibrate(&plan, &r, cal);
+    calibrate(&confidence, &r, cal);
     let kb = bytes.len() / 1024;
     if verbose {
         println!(

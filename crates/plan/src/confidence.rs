@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn a_clean_header_is_sure_and_a_blank_number_is_not() {
-        let plan = crate::import_text(
+        let (_, confidence) = crate::import_text_with_confidence(
             "ỦY BAN NHÂN DÂN QUẬN 7\nSố: 12/KH-UBND\nQuận 7, ngày 05 tháng 01 năm 2024\nKẾ HOẠCH\nThi đua năm 2024\nCăn cứ Kế hoạch số 1/KH-UBND ngày 02/01/2024;\nI. MỤC ĐÍCH\nThời gian thi đua: từ ngày 01/01/2024 đến ngày 31/12/2024.\nNơi nhận:\n- Lưu VT.\nCHỦ TỊCH\nNguyễn Văn An",
         );
         for field in [
@@ -177,14 +177,15 @@ mod tests {
             "signer",
         ] {
             assert_eq!(
-                plan.confidence.of(field).level,
+                confidence.of(field).level,
                 Level::High,
                 "{field}: {:?}",
-                plan.confidence.of(field)
+                confidence.of(field)
             );
         }
-        let plan = crate::import_text("Số:    /KH-UBND\nKẾ HOẠCH\nThi đua\nCăn cứ Luật;");
-        let number = plan.confidence.of("number");
+        let (_, confidence) =
+            crate::import_text_with_confidence("Số:    /KH-UBND\nKẾ HOẠCH\nThi đua\nCăn cứ Luật;");
+        let number = confidence.of("number");
         assert_eq!(number.level, Level::Low);
         assert!(number.reason.is_some_and(|r| r.contains("để trống")));
     }

@@ -35,6 +35,12 @@ pub use model::{
 
 /// Imports a plan from its text (any Unicode normalisation form). Never panics.
 pub fn import_text(text: &str) -> PlanImport {
+    import_text_with_confidence(text).0
+}
+
+/// Imports a plan and says how sure the importer is of each field (what a reviewer should check
+/// first). The plan is the same as [`import_text`]'s. Never panics.
+pub fn import_text_with_confidence(text: &str) -> (PlanImport, Confidence) {
     let document = doc::Doc::parse(text);
     extract(&document)
 }
@@ -63,8 +69,8 @@ pub fn to_json_pretty(plan: &PlanImport) -> String {
     serde_json::to_string_pretty(plan).unwrap_or_else(|_| "{}".to_string())
 }
 
-/// Runs every extractor over a parsed document.
-fn extract(d: &doc::Doc) -> PlanImport {
+/// Runs every extractor over a parsed document, then assesses the result.
+fn extract(d: &doc::Doc) -> (PlanImport, Confidence) {
     let mut ev = Evidence::default();
     let mut plan = PlanImport::default();
     header::extract(d, &mut plan, &mut ev);
@@ -78,9 +84,9 @@ fn extract(d: &doc::Doc) -> PlanImport {
     plan.quotas = awards::extract_quotas(d, plan.issuer.as_deref(), &mut ev);
     plan.themes = themes::extract(d, &mut ev);
     plan.signer = signer::extract(d, &mut ev);
-    plan.confidence = confidence::assess(d, &plan, &ev);
+    let confidence = confidence::assess(d, &plan, &ev);
     plan.evidence = Some(ev);
-    plan
+    (plan, confidence)
 }
 
 /// The cleaned (and, for OCR text, restored) lines with their input line numbers; for debugging

@@ -42,10 +42,6 @@ pub struct PlanImport {
     /// For each extracted field or item, the 1-based input line numbers it came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
-    /// How sure the importer is of each field. Rust API only: never serialised, so the JSON
-    /// contract keeps exactly its keys.
-    #[serde(skip)]
-    pub confidence: Confidence,
 }
 
 /// How sure the importer is of a field.
@@ -67,7 +63,8 @@ pub struct FieldConfidence {
     pub reason: Option<String>,
 }
 
-/// Per-field confidence, keyed by the contract's field names (`number`, `issued_on`, `place`,
+/// Per-field confidence (Rust API only: not part of the JSON contract), keyed by the contract's
+/// field names (`number`, `issued_on`, `place`,
 /// `issuer`, `title`, `period`, `legal_bases`, `signer`, and the list fields).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Confidence {
