@@ -21,7 +21,8 @@ const NUM: &str = "<num>";
 /// Syllable and pair counts, indexed by folded form and by single deletions.
 pub struct Model {
     unigram: HashMap<String, u32>,
-    bigram: HashMap<(String, String), u32>,
+    /// Pair counts, by first word then second (looked up without building a key).
+    bigram: HashMap<String, HashMap<String, u32>>,
     by_fold: HashMap<String, Vec<String>>,
     by_delete: HashMap<String, Vec<String>>,
     total: f64,
@@ -50,7 +51,7 @@ impl Model {
     /// Counts syllables and pairs in the given texts.
     fn build(texts: &[&str]) -> Model {
         let mut unigram: HashMap<String, u32> = HashMap::new();
-        let mut bigram: HashMap<(String, String), u32> = HashMap::new();
+        let mut bigram: HashMap<String, HashMap<String, u32>> = HashMap::new();
         for text in texts {
             for raw in text.lines().filter(|l| !l.starts_with('#')) {
                 let line = clean_line(raw).text;
@@ -60,7 +61,11 @@ impl Model {
                 }
                 for pair in toks.windows(2) {
                     if let (Some(a), Some(b)) = (&pair[0], &pair[1]) {
-                        *bigram.entry((a.clone(), b.clone())).or_default() += 1;
+                        *bigram
+                            .entry(a.clone())
+                            .or_default()
+                            .entry(b.clone())
+                            .or_default() += 1;
                     }
                 }
             }
@@ -142,19 +147,6 @@ impl Model {
     /// Count of a syllable.
     fn count(&self, w: &str) -> u32 {
         self.unigram.get(w).copied().unwrap_or(0)
-    }
-
-    /// Log-probability of `w` after `prev` (interpolated pair and single counts).
-    fn transition(&self, prev: Option<&str>, w: &str) -> f64 {
-        let uni = (f64::from(self.count(w)) + 0.1) / self.total;
-        let Some(p) = prev else { return uni.ln() };
-        let pair = self
-            .bigram
-            .get(&(p.to_string(), w.to_string()))
-            .copied()
-            .unwrap_or(0);
-        let prev_count = f64::from(self.count(p)).max(1.0);
-        (0.75 * f64::from(pair) / prev_count + 0.25 * uni).ln()
     }
 }
 
@@ -244,24 +236,66 @@ fn is_acronym(core: &str) -> bool {
             && matches!(core, "UBND" | "HĐND" | "TĐKT" | "MTTQ" | "VN"))
 }
 
+/// One candidate spelling with what the Viterbi pass needs, computed once per distinct word.
+struct Cand {
+    word: String,
+    /// Emission log-score.
+    emit: f64,
+    /// Smoothed single-word probability.
+    uni: f64,
+    /// Count of the word as a previous word (at least 1).
+    prev_count: f64,
+}
+
+thread_local! {
+    /// Candidates of the words seen so far on this thread (documents repeat their words).
+    static CANDIDATES: std::cell::RefCell<HashMap<String, std::rc::Rc<Vec<Cand>>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// The candidates of a lowercase word (or of a number), cached.
+fn cached_candidates(model: &Model, w: &str) -> std::rc::Rc<Vec<Cand>> {
+    if let Some(hit) = CANDIDATES.with(|c| c.borrow().get(w).cloned()) {
+        return hit;
+    }
+    let raw = if w == NUM {
+        vec![(NUM.to_string(), 0.0)]
+    } else {
+        let c = model.candidates(w);
+        if c.is_empty() {
+            vec![(w.to_string(), -6.0)]
+        } else {
+            c
+        }
+    };
+    let cands: Vec<Cand> = raw
+        .into_iter()
+        .map(|(word, emit)| Cand {
+            uni: (f64::from(model.count(&word)) + 0.1) / model.total,
+            prev_count: f64::from(model.count(&word)).max(1.0),
+            word,
+            emit,
+        })
+        .collect();
+    let rc = std::rc::Rc::new(cands);
+    CANDIDATES.with(|c| {
+        let mut map = c.borrow_mut();
+        if map.len() > 50_000 {
+            map.clear();
+        }
+        map.insert(w.to_string(), rc.clone());
+    });
+    rc
+}
+
 /// Decodes a run of words with Viterbi and writes the chosen spellings back.
 fn flush(model: &Model, run: &mut Vec<(usize, String)>, chunks: &[&str], out: &mut [String]) {
     if run.is_empty() {
         return;
     }
-    let lattice: Vec<Vec<(String, f64)>> = run
+    let lattice: Vec<std::rc::Rc<Vec<Cand>>> = run
         .iter()
-        .map(|(_, w)| {
-            if w == NUM {
-                return vec![(NUM.to_string(), 0.0)];
-            }
-            let c = model.candidates(w);
-            if c.is_empty() {
-                vec![(w.clone(), -6.0)]
-            } else {
-                c
-            }
-        })
+        .map(|(_, w)| cached_candidates(model, w))
         .collect();
     let best = viterbi(model, &lattice);
     for ((idx, _), choice) in run.iter().zip(best) {
@@ -275,24 +309,35 @@ fn flush(model: &Model, run: &mut Vec<(usize, String)>, chunks: &[&str], out: &m
     run.clear();
 }
 
+/// Log-probability of `w` after `prev` (interpolated pair and single counts).
+fn transition(model: &Model, prev: &Cand, w: &Cand) -> f64 {
+    let pair = model
+        .bigram
+        .get(&prev.word)
+        .and_then(|next| next.get(&w.word))
+        .copied()
+        .unwrap_or(0);
+    (0.75 * f64::from(pair) / prev.prev_count + 0.25 * w.uni).ln()
+}
+
 /// Most likely path through the candidate lattice.
-fn viterbi(model: &Model, lattice: &[Vec<(String, f64)>]) -> Vec<String> {
+fn viterbi(model: &Model, lattice: &[std::rc::Rc<Vec<Cand>>]) -> Vec<String> {
     let mut scores: Vec<Vec<(f64, usize)>> = Vec::with_capacity(lattice.len());
     for (t, cands) in lattice.iter().enumerate() {
         let mut row = Vec::with_capacity(cands.len());
-        for (w, emit) in cands {
+        for c in cands.iter() {
             if t == 0 {
-                row.push((emit + model.transition(None, w), 0));
+                row.push((c.emit + c.uni.ln(), 0));
                 continue;
             }
             let mut best = (f64::NEG_INFINITY, 0);
-            for (j, (pw, _)) in lattice[t - 1].iter().enumerate() {
-                let s = scores[t - 1][j].0 + model.transition(Some(pw), w);
+            for (j, p) in lattice[t - 1].iter().enumerate() {
+                let s = scores[t - 1][j].0 + transition(model, p, c);
                 if s > best.0 {
                     best = (s, j);
                 }
             }
-            row.push((best.0 + emit, best.1));
+            row.push((best.0 + c.emit, best.1));
         }
         scores.push(row);
     }
@@ -304,7 +349,10 @@ fn viterbi(model: &Model, lattice: &[Vec<(String, f64)>]) -> Vec<String> {
         .max_by(|a, b| last[*a].0.total_cmp(&last[*b].0))
         .unwrap_or(0);
     for t in (0..lattice.len()).rev() {
-        path[t] = lattice[t].get(k).map(|c| c.0.clone()).unwrap_or_default();
+        path[t] = lattice[t]
+            .get(k)
+            .map(|c| c.word.clone())
+            .unwrap_or_default();
         k = scores[t].get(k).map(|s| s.1).unwrap_or(0);
     }
     path
