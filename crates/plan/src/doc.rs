@@ -269,7 +269,11 @@ impl Doc {
                     _ => break,
                 }
             }
-            if is_decoration(&l.text) || self.is_basis_line(i) || self.is_section_heading(i) {
+            if is_decoration(&l.text)
+                || self.is_basis_line(i)
+                || self.is_section_heading(i)
+                || i > first && is_label_line(&l.text)
+            {
                 break;
             }
             i += 1;
@@ -402,6 +406,15 @@ fn is_kehoach(l: &Line) -> bool {
         || (f.len() <= 10
             && upper_ratio(&l.text) > 0.85
             && crate::text::edit_distance(f, "ke hoach", 2) <= 2)
+}
+
+/// A `Label: value` line (`Chủ điểm tháng 12: UỐNG NƯỚC NHỚ NGUỒN`), not part of a title.
+fn is_label_line(s: &str) -> bool {
+    let Some((label, _)) = s.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    (1..=4).contains(&words) && upper_ratio(label) < 0.7 && !label.contains(['“', '"'])
 }
 
 /// Lines of dashes, underscores or stars.

@@ -7,7 +7,7 @@ use crate::flatten::{self, number_line};
 use crate::issuer;
 use crate::model::{Evidence, PlanImport};
 use crate::numbers::normalize_number;
-use crate::text::{fold, orig_slice, strip_quotes};
+use crate::text::{fold, orig_slice, strip_quotes, upper_ratio};
 
 /// Fills number, issued_on, place, issuer and title. The header is read from the lines before
 /// the document's `KẾ HOẠCH` (or its title), nearest first, so a web page's copy of the header
@@ -91,6 +91,10 @@ fn title(d: &Doc, plan: &mut PlanImport, ev: &mut Evidence) {
         .filter(|t| !t.is_empty())
         .collect();
     if parts.is_empty() {
+        if let Some((no, t)) = page_title(d) {
+            plan.title = Some(t);
+            ev.title = vec![no];
+        }
         return;
     }
     let joined = tidy_title(&parts.join(" "));
@@ -100,6 +104,41 @@ fn title(d: &Doc, plan: &mut PlanImport, ev: &mut Evidence) {
         ev.title = d.title.clone().map(|i| d.lines[i].no).collect();
         ev.title.dedup();
     }
+}
+
+/// Without a `KẾ HOẠCH` line, the title a web page shows as its heading: `Kế hoạch <title>` on
+/// one of the first lines, or a first line that the preamble names (`… ban hành Kế hoạch <title>`).
+fn page_title(d: &Doc) -> Option<(usize, String)> {
+    let firsts: Vec<&crate::doc::Line> = d.lines.iter().filter(|l| !l.blank).take(3).collect();
+    for l in &firsts {
+        let f = l.fold.as_str();
+        if f.starts_with("ke hoach ")
+            && f.split_whitespace().count() >= 7
+            && upper_ratio(&l.text) < 0.5
+        {
+            let rest = &l.text[crate::text::map_offset(&l.text, f, "ke hoach ".len())..];
+            let t = tidy_title(rest);
+            return (!t.is_empty()).then(|| (l.no, t));
+        }
+    }
+    let named = d.paras(d.preamble.clone()).iter().find_map(|p| {
+        let at = p.fold.find(" ke hoach ")?;
+        let words: Vec<&str> = p.fold[at + " ke hoach ".len()..]
+            .split_whitespace()
+            .take(6)
+            .collect();
+        (words.len() == 6).then(|| words.join(" "))
+    })?;
+    firsts
+        .iter()
+        .find(|l| {
+            l.fold
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .starts_with(&named)
+        })
+        .map(|l| (l.no, tidy_title(&l.text)))
 }
 
 /// A place without the page furniture a PDF copied to a web page puts before it (`Trang 1*** Cần Thơ`).

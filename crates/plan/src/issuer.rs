@@ -205,21 +205,26 @@ fn extend_head(f: &str, cut: usize) -> Option<usize> {
 /// The last unit of a header line naming parent and child (`UBND TỈNH X SỞ NỘI VỤ` → `SỞ NỘI VỤ`).
 fn last_unit(name: &str) -> String {
     let f = fold(name);
+    // (folded head, the head as printed): a proper name such as `PHONG BÌNH` folds like `PHÒNG`.
     let heads = [
-        " so ",
-        " phong ",
-        " truong ",
-        " ban ",
-        " hoi dong ",
-        " trung tam ",
-        " van phong ",
-        " chi cuc ",
-        " cuc ",
+        (" so ", "sở"),
+        (" phong ", "phòng"),
+        (" truong ", "trường"),
+        (" ban ", "ban"),
+        (" hoi dong ", "hội đồng"),
+        (" trung tam ", "trung tâm"),
+        (" van phong ", "văn phòng"),
+        (" chi cuc ", "chi cục"),
+        (" cuc ", "cục"),
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
+    let printed_as = |c: usize, folded: &str, head: &str| {
+        let orig = orig_slice(name, &f, c + 1..c + folded.len() - 1);
+        orig.to_lowercase() == head || name.is_ascii()
+    };
     let cut = heads
         .iter()
-        .filter_map(|h| f.rfind(h))
+        .filter_map(|(h, printed)| f.rfind(h).filter(|&c| printed_as(c, h, printed)))
         .filter(|&c| !f[..c].ends_with(" uy") && f[..c] != *"uy")
         .max()
         .and_then(|c| extend_head(&f, c));
@@ -358,6 +363,10 @@ static BODY_VERB: LazyLock<Option<Regex>> = LazyLock::new(|| {
 fn clause_issuer(p: &crate::doc::Para) -> Option<(std::ops::Range<usize>, String)> {
     let re = BODY_VERB.as_ref()?;
     for m in re.find_iter(&p.fold) {
+        let end = without_definition(&p.fold, m.start());
+        if let Some(found) = named_clause(p, end) {
+            return Some(found);
+        }
         let before = &p.fold[..m.start()];
         let from = before
             .rfind([',', ';', ':', '.', ')'])
@@ -382,4 +391,44 @@ fn clause_issuer(p: &crate::doc::Para) -> Option<(std::ops::Range<usize>, String
         }
     }
     None
+}
+
+/// The end of an issuer before a short definition in brackets (`… tỉnh Tiền Giang (Trung tâm)`).
+fn without_definition(folded: &str, end: usize) -> usize {
+    let before = folded[..end].trim_end();
+    match before
+        .strip_suffix(')')
+        .and_then(|b| b.rfind('(').map(|open| (b, open)))
+    {
+        Some((b, open)) if b[open..].split_whitespace().count() <= 3 => {
+            folded[..open].trim_end().len()
+        }
+        _ => end,
+    }
+}
+
+/// The longest clause ending at `end` that starts right after a comma or semicolon with a unit
+/// head word (a unit name may itself hold commas: `Trung tâm kiểm nghiệm thuốc, mỹ phẩm, …`).
+fn named_clause(p: &crate::doc::Para, end: usize) -> Option<(std::ops::Range<usize>, String)> {
+    let before = &p.fold[..end];
+    let starts: Vec<usize> = before
+        .match_indices([',', ';', '('])
+        .map(|(i, _)| i + 1)
+        .chain(std::iter::once(0))
+        .collect();
+    starts
+        .into_iter()
+        .filter(|&s| {
+            let clause = before[s..].trim_start();
+            let words = clause.split_whitespace().count();
+            (3..=20).contains(&words)
+                && units::starts_with_head(clause)
+                && !clause.contains(" cua ")
+        })
+        .min()
+        .map(|s| {
+            let start = end - before[s..].trim_start().len();
+            let raw = orig_slice(&p.text, &p.fold, start..end).trim().to_string();
+            (start..end, raw)
+        })
 }

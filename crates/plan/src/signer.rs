@@ -25,6 +25,8 @@ const TITLES: &[(&str, &str)] = &[
     ("vien truong", "Viện trưởng"),
     ("pho cuc truong", "Phó Cục trưởng"),
     ("cuc truong", "Cục trưởng"),
+    ("tong phu trach doi", "Tổng phụ trách Đội"),
+    ("lien doi truong", "Liên đội trưởng"),
 ];
 
 /// Common Vietnamese surnames (folded).
@@ -115,7 +117,8 @@ fn page_signer(d: &Doc, ev: &mut Evidence) -> Option<Signer> {
 fn title_of(text: &str) -> Option<String> {
     let f = fold(text);
     let f = f.trim_matches(|c: char| !c.is_alphanumeric());
-    if f.starts_with("tm") || f.split_whitespace().count() > 5 || upper_ratio(text) < 0.6 {
+    let words = f.split_whitespace().count();
+    if f.starts_with("tm") || words > 10 || upper_ratio(text) < 0.6 {
         return None;
     }
     let f = f
@@ -124,9 +127,17 @@ fn title_of(text: &str) -> Option<String> {
         .trim_start_matches("tl.")
         .trim_start_matches("q.")
         .trim();
+    if let Some((_, v)) = TITLES
+        .iter()
+        .find(|(k, _)| words <= 5 && (f == *k || f.starts_with(&format!("{k} "))))
+    {
+        return Some(v.to_string());
+    }
+    // Two signature columns flattened into one line (`DUYỆT BAN GIÁM HIỆU TỔNG PHỤ TRÁCH ĐỘI`):
+    // the signer's title is the one at the end.
     TITLES
         .iter()
-        .find(|(k, _)| f == *k || f.starts_with(&format!("{k} ")))
+        .find(|(k, _)| f.ends_with(&format!(" {k}")))
         .map(|(_, v)| v.to_string())
 }
 
@@ -135,7 +146,16 @@ fn title_of(text: &str) -> Option<String> {
 fn name_in(text: &str, ocr: bool) -> Option<String> {
     let part = text.rsplit([';', ',']).next()?.trim();
     let part = part.trim_matches(|c: char| !c.is_alphabetic());
-    let words: Vec<&str> = part.split_whitespace().collect();
+    let mut words: Vec<&str> = part.split_whitespace().collect();
+    // Two names side by side (`Lê Thừa Triều Hồ Viết Cảm`): the signer is the right-hand one.
+    if words.len() >= 5
+        && SURNAMES.contains(&fold(words[0]).as_str())
+        && let Some(k) = (2..words.len() - 1)
+            .rev()
+            .find(|&k| SURNAMES.contains(&fold(words[k]).as_str()))
+    {
+        words = words[k..].to_vec();
+    }
     if !(2..=6).contains(&words.len()) {
         return None;
     }

@@ -90,9 +90,33 @@ pub fn clean_line(raw: &str) -> Cleaned {
     let s: String = s.chars().filter(|c| !is_superscript(*c)).collect();
     let s = s.replace(['\u{a0}', '\t', '\u{200b}'], " ");
     Cleaned {
-        text: squeeze_spaces(&s),
+        text: space_date_words(&squeeze_spaces(&s)),
         footnote,
     }
+}
+
+/// `ngày10 tháng 12 năm2014` → `ngày 10 tháng 12 năm 2014`: a date word glued to its number.
+fn space_date_words(s: &str) -> String {
+    const WORDS: [&str; 3] = ["ngay", "thang", "nam"];
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut word = String::new();
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c.is_ascii_digit()
+            && prev.is_some_and(char::is_alphabetic)
+            && WORDS.contains(&fold(&word).as_str())
+        {
+            out.push(' ');
+        }
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            word.clear();
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
 }
 
 /// Drops `<sup>…</sup>` and other simple tags.
@@ -242,6 +266,15 @@ mod tests {
             clean_line("Thành ủy<sup>1</sup>; tập").text,
             "Thành ủy; tập"
         );
+    }
+
+    #[test]
+    fn spaces_glued_date_words() {
+        assert_eq!(
+            space_date_words("Phong Bình, ngày10 tháng 12 năm2014"),
+            "Phong Bình, ngày 10 tháng 12 năm 2014"
+        );
+        assert_eq!(space_date_words("Số 5/KH-UBND"), "Số 5/KH-UBND");
     }
 
     #[test]
