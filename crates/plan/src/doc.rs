@@ -262,7 +262,7 @@ impl Doc {
             if l.blank {
                 let next = (i + 1..n).find(|&j| !self.lines[j].blank);
                 match next {
-                    Some(j) if starts_lower(&self.lines[j].text) && j - i <= 2 => {
+                    Some(j) if j - i <= 2 && self.title_goes_on(first, i, j) => {
                         i = j;
                         continue;
                     }
@@ -279,6 +279,35 @@ impl Doc {
             i += 1;
         }
         first..i
+    }
+
+    /// Whether the title `first..end` goes on at line `next` after a blank line: a lowercase
+    /// continuation, or a short line that ends the sentence of a title cut mid-phrase (`… thành
+    /// phố` / `Hà Nội lần thứ XVI …`), not a preamble, heading or label.
+    fn title_goes_on(&self, first: usize, end: usize, next: usize) -> bool {
+        let l = &self.lines[next];
+        if starts_lower(&l.text) {
+            return true;
+        }
+        let so_far: usize = (first..end)
+            .map(|k| self.lines[k].text.chars().count())
+            .sum();
+        let prev = self.lines[end.saturating_sub(1)].text.trim_end();
+        let text = l.text.trim_end();
+        let cites = text
+            .split_whitespace()
+            .any(|w| w.contains('/') && w.starts_with(|c: char| c.is_ascii_digit()));
+        so_far < 200
+            && !cites
+            && text.chars().count() <= 120
+            && !prev.ends_with(['.', ':', ';', '”', '"', ')'])
+            && !text.ends_with([':', ';', '.'])
+            && upper_ratio(text) < 0.5
+            && upper_ratio(prev) < 0.5
+            && !self.is_basis_line(next)
+            && !self.is_section_heading(next)
+            && !is_label_line(text)
+            && !is_decoration(text)
     }
 
     /// A roman-numbered, mostly uppercase heading (`I. MỤC ĐÍCH, YÊU CẦU`, OCR `L. MUC…`).

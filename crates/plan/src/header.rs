@@ -121,22 +121,26 @@ fn page_title(d: &Doc) -> Option<(usize, String)> {
             return (!t.is_empty()).then(|| (l.no, t));
         }
     }
-    let named = d.paras(d.preamble.clone()).iter().find_map(|p| {
-        let at = p.fold.find(" ke hoach ")?;
-        let words: Vec<&str> = p.fold[at + " ke hoach ".len()..]
-            .split_whitespace()
-            .take(6)
-            .collect();
-        (words.len() == 6).then(|| words.join(" "))
-    })?;
+    let named: Vec<String> = d
+        .paras(d.preamble.clone())
+        .iter()
+        .flat_map(|p| {
+            p.fold
+                .match_indices(" ke hoach ")
+                .map(|(at, m)| {
+                    let words: Vec<&str> =
+                        p.fold[at + m.len()..].split_whitespace().take(6).collect();
+                    words.join(" ")
+                })
+                .filter(|w| w.split(' ').count() == 6)
+                .collect::<Vec<_>>()
+        })
+        .collect();
     firsts
         .iter()
         .find(|l| {
-            l.fold
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .starts_with(&named)
+            let f = l.fold.split_whitespace().collect::<Vec<_>>().join(" ");
+            named.iter().any(|n| f.starts_with(n.as_str()))
         })
         .map(|l| (l.no, tidy_title(&l.text)))
 }

@@ -109,3 +109,32 @@ fn seed_002_exact_header() {
     assert_eq!(ev.number, vec![3]);
     assert_eq!(ev.deadlines.first(), Some(&vec![109]));
 }
+
+/// The development corpus of real plans (`tests/corpus`, issue 19): every header field and the
+/// overall micro-averaged F1 must stay at the levels reached.
+#[test]
+fn corpus_stays_at_its_level() {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus"));
+    let mut reports = Vec::new();
+    for (_, input, expected) in score::fixtures(&dir) {
+        let bytes = std::fs::read(&input).expect("corpus file readable");
+        let plan = thidua_plan::import_bytes(&bytes).expect("corpus file imports");
+        let pred = serde_json::to_value(&plan).expect("serialises");
+        let exp: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&expected).expect("expected readable"))
+                .expect("expected is JSON");
+        reports.push(score::score(&pred, &exp));
+    }
+    assert!(reports.len() >= 18, "the corpus has its plans");
+    let total = score::total(&reports);
+    println!("{}", score::table("## Corpus", &total));
+    for field in ["number", "issued_on", "place", "issuer", "title"] {
+        let c = total.get(field).copied().unwrap_or_default();
+        assert!(c.precision() >= 0.9 && c.recall() >= 0.8, "{field}: {c:?}");
+    }
+    assert!(
+        score::micro(&total).f1() >= 0.93,
+        "{:?}",
+        score::micro(&total)
+    );
+}
