@@ -129,6 +129,9 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, form: Multipart) -> App
     };
     let units = active_units(&state, &ctx).await?;
     let mut f = fields_of(&plan, &units);
+    // The same text as `ops::read` imported: only the confidence is taken from this second read.
+    let (_, confidence) = thidua_plan::import_text_with_confidence(&lines.join("\n"));
+    confidence_fields(&mut f, &confidence);
     f.insert(
         "participant_ids".into(),
         default_participants(&state, &ctx).await?,
@@ -180,6 +183,41 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
     deadline_fields(&mut f, p, &ev);
     form_and_quota_fields(&mut f, p, &ev);
     f
+}
+
+/// Fields the importer is unsure of, shown first to the reviewer: (contract key, form key, label).
+const CHECKED: &[(&str, &str, &str)] = &[
+    ("number", "number", "Số, ký hiệu"),
+    ("issued_on", "issued_on", "Ngày ban hành"),
+    ("issuer", "issuer", "Cơ quan ban hành"),
+    ("place", "place", "Địa danh"),
+    ("title", "title", "Tên kế hoạch"),
+    ("legal_bases", "legal", "Căn cứ"),
+    ("signer", "signer", "Người ký"),
+    ("period", "period", "Thời gian thi đua"),
+    ("themes", "themes", "Chuyên đề"),
+    ("targets", "targets", "Chỉ tiêu"),
+    ("deadlines", "deadlines", "Thời hạn"),
+    ("award_forms", "award_forms", "Hình thức khen thưởng"),
+    ("quotas", "quotas", "Số lượng đề nghị tối đa"),
+];
+
+/// The reason for each field of low confidence, as hidden form fields `cf_<key>` (kept when the
+/// page is shown again after a validation error).
+fn confidence_fields(f: &mut Fields, confidence: &thidua_plan::Confidence) {
+    for (field, key, _) in CHECKED {
+        let reason = confidence.of(field).reason.unwrap_or_default();
+        set(f, format!("cf_{key}"), reason);
+    }
+}
+
+/// (label, reason) of every field to check first, in page order.
+fn checks(f: &Fields) -> Vec<(&'static str, String)> {
+    CHECKED
+        .iter()
+        .map(|(_, key, label)| (*label, one(f, &format!("cf_{key}"))))
+        .filter(|(_, reason)| !reason.is_empty())
+        .collect()
 }
 
 /// The source lines of row `i` of one kind of row.
@@ -517,12 +555,27 @@ struct ReviewPage {
     scopes: Vec<(&'static str, &'static str)>,
     deadline_kinds: Vec<(&'static str, &'static str)>,
     unit_kinds: Vec<(String, String)>,
+    /// Fields of low confidence: (label, reason).
+    checks: Vec<(&'static str, String)>,
     v: Validation,
 }
 
 impl ReviewPage {
     fn val(&self, key: &str) -> String {
         one(&self.f, key)
+    }
+
+    /// Why the importer is unsure of a field (empty when it is sure).
+    fn cf(&self, key: &str) -> String {
+        one(&self.f, &format!("cf_{key}"))
+    }
+
+    /// The hidden form fields that carry the confidence.
+    fn cf_keys(&self) -> Vec<String> {
+        CHECKED
+            .iter()
+            .map(|(_, key, _)| format!("cf_{key}"))
+            .collect()
     }
 }
 
@@ -657,6 +710,7 @@ async fn review_page(
             .map(|k| (k.code(), k.label()))
             .collect(),
         unit_kinds,
+        checks: checks(f),
         v: v.clone(),
         f: f.clone(),
     };
@@ -687,5 +741,23 @@ async fn save(
         )),
         Err(AppError::Invalid(v)) => review_page(&state, &ctx, &f, v).await,
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_of_low_confidence_carry_their_reason() {
+        let (_, confidence) = thidua_plan::import_text_with_confidence(
+            "Số:    /KH-UBND\nKẾ HOẠCH\nThi đua năm 2025\nCăn cứ Luật Thi đua, khen thưởng;",
+        );
+        let mut f = Fields::new();
+        confidence_fields(&mut f, &confidence);
+        assert!(one(&f, "cf_number").contains("để trống"));
+        let listed = checks(&f);
+        assert!(listed.iter().any(|(label, _)| *label == "Số, ký hiệu"));
+        assert!(listed.iter().all(|(_, reason)| !reason.is_empty()));
     }
 }
