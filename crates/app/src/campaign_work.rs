@@ -8,8 +8,9 @@ use crate::Audit;
 use crate::Caller;
 use crate::error::{Error, Result};
 use thidua_domain::Validation;
+use thidua_domain::campaign::pact::PactInput;
 use thidua_domain::campaign::parts::{
-    OwnTarget, PactInput, ProgressInput, RegistrationDraft, RegistrationInput, SubmissionInput,
+    OwnTarget, ProgressInput, RegistrationDraft, RegistrationInput, SubmissionInput, TargetRef,
 };
 use thidua_domain::campaign::target::{Comparator, TargetScope};
 use thidua_domain::campaign::{CLOSED_MESSAGE, CampaignStatus};
@@ -270,6 +271,19 @@ fn new_registration(
     }
 }
 
+/// The campaign's targets a unit (or a pact's member) commits to: those set per unit.
+pub(crate) async fn per_unit_targets(tx: &mut Tx, campaign_id: &str) -> Result<Vec<TargetRef>> {
+    Ok(parts::targets(tx, campaign_id)
+        .await?
+        .into_iter()
+        .filter(|t| t.scope == TargetScope::PerUnit.code())
+        .map(|t| {
+            let comparator = Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast);
+            (t.id, t.text, comparator, t.measure)
+        })
+        .collect())
+}
+
 pub async fn register(
     db: &Db,
     caller: &Caller,
@@ -280,20 +294,7 @@ pub async fn register(
     may_work(caller)?;
     let mut tx = db.begin().await?;
     let c = open_for_work(&mut tx, caller, campaign_id).await?;
-    let targets = parts::targets(&mut tx, campaign_id).await?;
-    let per_unit: Vec<(String, String, Comparator, Option<String>)> = targets
-        .iter()
-        .filter(|t| t.scope == TargetScope::PerUnit.code())
-        .map(|t| {
-            (
-                t.id.clone(),
-                t.text.clone(),
-                Comparator::parse(&t.comparator).unwrap_or(Comparator::AtLeast),
-                t.measure.clone(),
-            )
-        })
-        .collect();
-    let d = input.validate(&per_unit)?;
+    let d = input.validate(&per_unit_targets(&mut tx, campaign_id).await?)?;
     let participants: Vec<String> = campaigns::participants(&mut tx, campaign_id)
         .await?
         .into_iter()
@@ -364,9 +365,9 @@ pub async fn sign_pact(
     version: Option<i64>,
     input: &PactInput,
 ) -> Result<PactRow> {
-    let d = input.validate()?;
     let mut tx = db.begin().await?;
     let c = open_for_work(&mut tx, caller, campaign_id).await?;
+    let d = input.validate(&per_unit_targets(&mut tx, campaign_id).await?)?;
     let Ok(cluster) = clusters::get(&mut tx, caller.org_id(), &d.cluster_id).await else {
         return Err(invalid(
             "cluster_id",

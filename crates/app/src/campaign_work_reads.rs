@@ -8,6 +8,7 @@ use crate::Caller;
 use crate::error::{Error, Result};
 use std::sync::Arc;
 use thidua_domain::campaign::CampaignStatus;
+use thidua_domain::campaign::target::TargetScope;
 use thidua_domain::org::is_within;
 use thidua_domain::policy::Action;
 use thidua_rules::Rules;
@@ -273,6 +274,8 @@ pub struct PactForm {
     pub members: Vec<String>,
     /// The pact signed, with its targets.
     pub existing: Option<(PactRow, Vec<CommitmentRow>)>,
+    /// The campaign's targets set per unit, which a clause may commit every member to.
+    pub targets: Vec<TargetRow>,
 }
 
 /// The pact of a cluster on a campaign the user may see, or what a new one starts from.
@@ -292,12 +295,18 @@ pub async fn pact_form(db: &Db, caller: &Caller, id: &str, cluster_id: &str) -> 
         }
         None => None,
     };
+    let targets = parts::targets(&mut tx, id)
+        .await?
+        .into_iter()
+        .filter(|t| t.scope == TargetScope::PerUnit.code())
+        .collect();
     tx.commit().await?;
     Ok(PactForm {
         campaign,
         cluster,
         members,
         existing,
+        targets,
     })
 }
 

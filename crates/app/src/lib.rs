@@ -42,6 +42,7 @@ pub mod import_templates;
 pub mod meetings;
 pub mod nominations;
 pub mod notifications;
+pub mod pact_review;
 pub mod persons;
 pub mod plan_import;
 pub mod recent;

@@ -206,6 +206,12 @@ pub enum Action<'a> {
         org_id: &'a str,
         leader_path: Option<&'a str>,
     },
+    /// Record the mid-year review of a cluster's pact (*sơ kết giao ước*): the office, or the officer
+    /// of the cluster's leading unit.
+    ReviewPact {
+        org_id: &'a str,
+        leader_path: Option<&'a str>,
+    },
     /// Define scoring scales, open them, close the self-assessment, publish, decide appeals and record
     /// tie-break votes.
     ManageScoring {
@@ -300,6 +306,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | EditRuleFiles { org_id }
         | ManageScoring { org_id }
         | PresideCluster { org_id, .. }
+        | ReviewPact { org_id, .. }
         | SelfAssess { org_id, .. }
         | ReviewScore { org_id, .. } => org_id,
     };
@@ -358,7 +365,8 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         Decide { .. } => actor.is_office() || actor.role == Role::Chairman,
         SignPact { leader_path, .. }
         | ReviewScore { leader_path, .. }
-        | PresideCluster { leader_path, .. } => {
+        | PresideCluster { leader_path, .. }
+        | ReviewPact { leader_path, .. } => {
             actor.is_office()
                 || (actor.role == Role::UnitOfficer
                     && leader_path.is_some_and(|p| actor.in_scope(p)))
@@ -532,6 +540,13 @@ mod tests {
                     leader_path: Some(path),
                 },
             ),
+            (
+                "review_pact",
+                Action::ReviewPact {
+                    org_id: ORG,
+                    leader_path: Some(path),
+                },
+            ),
         ]
     }
 
@@ -574,6 +589,7 @@ mod tests {
             "self_assess",
             "review_score",
             "preside_cluster",
+            "review_pact",
         ];
         let office: Vec<&str> = everything
             .iter()
@@ -622,6 +638,7 @@ mod tests {
                     "self_assess",
                     "review_score",
                     "preside_cluster",
+                    "review_pact",
                 ],
                 vec![
                     "use",

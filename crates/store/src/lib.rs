@@ -28,6 +28,7 @@ pub mod nomination_facts;
 pub mod nominations;
 pub mod notifications;
 pub mod orgs;
+pub mod pact_reviews;
 pub mod persons;
 pub mod registers;
 pub mod rule_sources;

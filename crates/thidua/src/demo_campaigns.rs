@@ -20,9 +20,9 @@ use thidua_app::Caller;
 use thidua_app::Error as AppError;
 use thidua_app::campaign_views::{Roster, due_dates};
 use thidua_domain::campaign::deadline::{DeadlineInput, DeadlineKind};
+use thidua_domain::campaign::pact::PactInput;
 use thidua_domain::campaign::parts::{
-    AwardFormInput, PactInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput,
-    ThemeInput,
+    AwardFormInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput, ThemeInput,
 };
 use thidua_domain::campaign::target::{Comparator, TargetInput, TargetScope, format_number};
 use thidua_domain::campaign::{CampaignInput, CampaignStatus};
@@ -31,8 +31,9 @@ use thidua_store::blobs::BlobStore;
 use thidua_store::campaign_parts::{self as parts, DeadlineRow, TargetRow};
 use thidua_store::campaign_work::{self as work, CommitmentRow, RegistrationRow, SubmissionRow};
 use thidua_store::campaigns::{self, CampaignRow};
+use thidua_store::clusters::{self, ClusterRow};
 use thidua_store::units::UnitRow;
-use thidua_store::{Db, clusters, ids, users};
+use thidua_store::{Db, ids, users};
 use time::macros::{date, offset};
 use time::{Date, Duration};
 
@@ -240,6 +241,21 @@ fn report_dates(from: Date, to: Date, today: Date) -> Vec<Date> {
         }
     }
     out
+}
+
+/// The per-unit targets a cluster's pact commits its members to, at the plan's level: those meant for
+/// every unit, and those meant for every ward when the cluster is one of wards.
+fn pact_clauses(targets: &[TargetRow], cluster_name: &str) -> Vec<(String, String)> {
+    targets
+        .iter()
+        .filter(|t| t.scope == TargetScope::PerUnit.code())
+        .filter(|t| {
+            let text = t.text.to_lowercase();
+            !text.starts_with("mỗi cụm")
+                && (!text.starts_with("mỗi phường") || cluster_name.contains("phường"))
+        })
+        .map(|t| (t.id.clone(), format_number(t.threshold)))
+        .collect()
 }
 
 /// The value reached on `d` by a unit going at `pace` (1 = exactly on schedule) towards `threshold`
@@ -540,6 +556,7 @@ impl<'a> Demo<'a> {
             (Vec::new(), HashMap::new())
         };
         let signed_on = (window.1 - Duration::days(3)).max(window.0);
+        let mut signed = Vec::new();
         if signed_on <= self.today {
             for name in w.pacts {
                 if let Some(cl) = year_clusters.iter().find(|cl| cl.name == *name) {
@@ -547,16 +564,14 @@ impl<'a> Demo<'a> {
                         cluster_id: cl.id.clone(),
                         signed_on: vn(signed_on),
                         content: w.pact_content.into(),
+                        commitments: pact_clauses(&targets, name),
                         targets: w.pact_targets.into(),
                     };
-                    let ctx = cl
-                        .leader_unit_id
-                        .as_deref()
-                        .map(|l| self.ctx_for_unit(l))
-                        .unwrap_or(&self.office);
+                    let ctx = self.leader_ctx(cl);
                     ops::campaign_work::sign_pact(self.db, ctx, &c.id, None, &input)
                         .await
                         .map_err(|e| fail(name, e))?;
+                    signed.push(cl);
                 }
             }
         }
@@ -618,7 +633,22 @@ impl<'a> Demo<'a> {
                 }
             }
         }
+        // A plan still followed has had its pacts reviewed on the latest report date but one
+        // (sơ kết 6 tháng or 9 tháng), from what the members had reported by then.
+        if let (true, [.., on, _]) = (w.live, dates.as_slice()) {
+            for cl in signed.into_iter().filter(|_| *on >= signed_on) {
+                crate::demo_pacts::review(self.db, self.leader_ctx(cl), &c.id, &cl.id, *on).await?;
+            }
+        }
         self.send(c, &deadlines, w.live).await
+    }
+
+    /// Who acts for a cluster: its leading unit's officer when the demo has one, else the office.
+    fn leader_ctx(&self, cl: &ClusterRow) -> &Caller {
+        cl.leader_unit_id
+            .as_deref()
+            .map(|l| self.ctx_for_unit(l))
+            .unwrap_or(&self.office)
     }
 
     /// The units that report on a per-unit target, as the plan means it.
@@ -1452,7 +1482,7 @@ impl Demo<'_> {
                         "Khối các phòng, ban chuyên môn",
                     ],
                     pact_content: "Các đơn vị trong Cụm, Khối thi đua ký kết giao ước thi đua năm, thống nhất nội dung, tiêu chí thi đua và lịch sinh hoạt chuyên đề của Cụm, Khối.",
-                    pact_targets: "Hoàn thành 100% chỉ tiêu, nhiệm vụ được giao trong năm | = | 100 | %\nGiới thiệu gương người tốt việc tốt, gương điển hình tiên tiến hằng quý | ≥ | 4 | gương\nTổ chức sinh hoạt chuyên đề Cụm, Khối | ≥ | 2 | lần",
+                    pact_targets: "Hoàn thành 100% chỉ tiêu, nhiệm vụ được giao trong năm | = | 100 | %\nTổ chức sinh hoạt chuyên đề Cụm, Khối | ≥ | 2 | lần",
                     live,
                 };
                 self.fill(&launched, &work).await?;

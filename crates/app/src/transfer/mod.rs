@@ -191,6 +191,7 @@ pub const TABLE_LABELS: &[(&str, &str)] = &[
     ("scoring_scales", "Thang điểm chấm điểm thi đua"),
     ("scoring_entries", "Điểm chấm theo tiêu chí"),
     ("cluster_year_ends", "Kết quả tổng kết năm của cụm, khối"),
+    ("pact_reviews", "Sơ kết giao ước thi đua"),
 ];
 
 /// Imports a kept archive with the successors a person confirmed, all or nothing.

@@ -44,6 +44,7 @@ const ORG: &str = "t.org_id = $1";
 const OF_CAMPAIGNS: &str = "t.campaign_id IN (SELECT id FROM campaigns WHERE org_id = $1)";
 const SUBJECT: &[&str] = &["subject_id"];
 const CREATED_BY: &[&str] = &["created_by"];
+const OF_PACT_REVIEWS: &str = "t.review_id IN (SELECT id FROM pact_reviews WHERE org_id = $1)";
 const OF_SCALES: &str = "t.scale_id IN (SELECT id FROM scoring_scales WHERE org_id = $1)";
 const SCORED: &[&str] = &["scale_id", "unit_id", "criterion_id"];
 
@@ -237,6 +238,17 @@ pub const TABLES: &[TableSpec] = &[
             "next_deputy_unit_id",
             "next_cluster_id",
         ],
+    ),
+    spec("pact_reviews", ORG, &["pact_id"]),
+    spec(
+        "pact_review_members",
+        OF_PACT_REVIEWS,
+        &["review_id", "unit_id"],
+    ),
+    spec(
+        "pact_review_values",
+        OF_PACT_REVIEWS,
+        &["review_id", "unit_id"],
     ),
 ];
 

@@ -3,6 +3,7 @@
 //! the submodules; everything here is pure so the store and web layers only move checked values.
 
 pub mod deadline;
+pub mod pact;
 pub mod parts;
 pub mod progress;
 pub mod target;

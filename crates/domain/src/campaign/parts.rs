@@ -314,6 +314,50 @@ pub fn target_lines_text(items: &[OwnTarget]) -> String {
         .join("\n")
 }
 
+/// A campaign target a unit may commit to: id, text, comparator and unit of measure.
+pub type TargetRef = (String, String, Comparator, Option<String>);
+
+/// Reads the thresholds typed against the campaign's targets (`commit_<target id>` fields); a blank
+/// one is no commitment. Used by a registration and by a pact's clauses alike.
+pub fn parse_commitments(
+    v: &mut Validation,
+    campaign_targets: &[TargetRef],
+    commitments: &[(String, String)],
+) -> Vec<OwnTarget> {
+    let mut targets = Vec::new();
+    for (id, raw) in commitments {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let Some((_, text, comparator, unit)) = campaign_targets.iter().find(|t| &t.0 == id) else {
+            v.add(
+                "commitments",
+                "Chỉ tiêu",
+                "Có chỉ tiêu không thuộc kế hoạch này.",
+            );
+            continue;
+        };
+        match parse_number(raw) {
+            Some(threshold) => targets.push(OwnTarget {
+                text: text.clone(),
+                comparator: *comparator,
+                threshold,
+                unit: unit.clone(),
+                target_id: Some(id.clone()),
+            }),
+            None => v.add(
+                &format!("commit_{id}"),
+                "Chỉ tiêu",
+                format!(
+                    "Mức của chỉ tiêu \u{201c}{text}\u{201d} là \u{201c}{}\u{201d}, không phải là số.",
+                    raw.trim()
+                ),
+            ),
+        }
+    }
+    targets
+}
+
 /// What a unit typed to register (*đăng ký thi đua*): titles aimed for and its own targets.
 #[derive(Debug, Clone, Default)]
 pub struct RegistrationInput {
@@ -339,7 +383,7 @@ impl RegistrationInput {
     /// Checks a registration; `campaign_targets` gives, per campaign target id, its text, comparator and unit.
     pub fn validate(
         &self,
-        campaign_targets: &[(String, String, Comparator, Option<String>)],
+        campaign_targets: &[TargetRef],
     ) -> Result<RegistrationDraft, Validation> {
         let mut v = Validation::new();
         let unit_id = self.unit_id.trim().to_string();
@@ -354,25 +398,7 @@ impl RegistrationInput {
             .collect();
         titles.sort();
         titles.dedup();
-        let mut targets = Vec::new();
-        for (id, raw) in &self.commitments {
-            if raw.trim().is_empty() {
-                continue;
-            }
-            let Some((_, text, comparator, unit)) = campaign_targets.iter().find(|t| &t.0 == id)
-            else {
-                v.add(
-                    "commitments",
-                    "Chỉ tiêu đăng ký",
-                    "Có chỉ tiêu không thuộc kế hoạch này.",
-                );
-                continue;
-            };
-            match parse_number(raw) {
-                Some(threshold) => targets.push(OwnTarget { text: text.clone(), comparator: *comparator, threshold, unit: unit.clone(), target_id: Some(id.clone()) }),
-                None => v.add(&format!("commit_{id}"), "Chỉ tiêu đăng ký", format!("Mức đăng ký cho \u{201c}{text}\u{201d} là \u{201c}{}\u{201d}, không phải là số.", raw.trim())),
-            }
-        }
+        let mut targets = parse_commitments(&mut v, campaign_targets, &self.commitments);
         targets.extend(parse_target_lines(
             &mut v,
             "own_targets",
@@ -392,56 +418,6 @@ impl RegistrationInput {
             titles,
             targets,
             note,
-        })
-    }
-}
-
-/// What was typed for a cluster's pact (*giao ước thi đua*).
-#[derive(Debug, Clone, Default)]
-pub struct PactInput {
-    pub cluster_id: String,
-    pub signed_on: String,
-    pub content: String,
-    pub targets: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PactDraft {
-    pub cluster_id: String,
-    pub signed_on: Date,
-    pub content: Option<String>,
-    pub targets: Vec<OwnTarget>,
-}
-
-impl PactInput {
-    pub fn validate(&self) -> Result<PactDraft, Validation> {
-        let mut v = Validation::new();
-        let cluster_id = self.cluster_id.trim().to_string();
-        if cluster_id.is_empty() {
-            v.add(
-                "cluster_id",
-                "Cụm, khối",
-                "Hãy chọn cụm, khối thi đua ký giao ước.",
-            );
-        }
-        let signed_on = check_date(&mut v, "signed_on", "Ngày ký", &self.signed_on, true);
-        let content = super::long_text(&mut v, "content", "Nội dung giao ước", &self.content);
-        let targets = parse_target_lines(&mut v, "targets", "Chỉ tiêu giao ước", &self.targets);
-        if v.is_ok() && targets.is_empty() && content.is_none() {
-            v.add(
-                "targets",
-                "Chỉ tiêu giao ước",
-                "Hãy nhập nội dung hoặc ít nhất một chỉ tiêu giao ước.",
-            );
-        }
-        let Some(signed_on) = signed_on else {
-            return Err(v);
-        };
-        v.finish(PactDraft {
-            cluster_id,
-            signed_on,
-            content,
-            targets,
         })
     }
 }

@@ -29,6 +29,7 @@ mod nodes;
 mod nominations;
 mod notifications;
 mod org_rules;
+mod pact_reviews;
 mod people;
 mod plan_import;
 mod policy;

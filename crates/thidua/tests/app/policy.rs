@@ -431,6 +431,30 @@ const ROUTES: &[Route] = &[
     r("GET /api/v1/campaigns/{campaign}/pacts", 200, false, ALL),
     r("POST /api/v1/campaigns/{campaign}/pacts", 201, true, PACT),
     r(
+        "GET /api/v1/campaigns/{campaign}/pacts/{pact_cluster}/reviews",
+        200,
+        false,
+        ALL,
+    ),
+    r(
+        "POST /api/v1/campaigns/{campaign}/pacts/{pact_cluster}/reviews",
+        201,
+        true,
+        PACT,
+    ),
+    r(
+        "GET /campaigns/{campaign}/pacts/{pact_cluster}/review",
+        200,
+        false,
+        ALL,
+    ),
+    r(
+        "POST /campaigns/{campaign}/pacts/{pact_cluster}/review",
+        303,
+        true,
+        PACT,
+    ),
+    r(
         "POST /api/v1/campaigns/{campaign}/targets/{target}/progress",
         201,
         true,
@@ -1270,11 +1294,16 @@ impl Fixture {
             }
             f.campaign = Some(plan);
         }
-        if route.starts_with("POST /api/v1/campaigns/{campaign}/pacts") {
+        if route.starts_with("POST /api/v1/campaigns/{campaign}/pacts")
+            || route.contains("{pact_cluster}")
+        {
             let body = json!({"year": today().year(), "kind": "cluster", "name": format!("Cụm giao ước thử nghiệm {}", code("G")), "member_ids": [parent.id], "leader_unit_id": parent.id});
             let r = admin.api_post("/api/v1/clusters", &body).await;
             r.expect(201);
             f.pact_cluster = Fixture::field(&Some(r.json()), "id");
+        }
+        if route.contains("{pact_cluster}") {
+            sign_test_pact(admin, &f).await;
         }
         if route.contains("{user}") {
             let body = json!({"username": format!("nguoidung{}", crate::common::next_n()), "full_name": "Người dùng thử", "role": "viewer", "password": "mat-khau-dai-du"});
@@ -1316,6 +1345,7 @@ impl Fixture {
         path.replace("{unit}", &self.unit_id())
             .replace("{person}", &Self::field(&self.person, "id"))
             .replace("{cluster}", &Self::field(&self.cluster, "id"))
+            .replace("{pact_cluster}", &self.pact_cluster)
             .replace("{user}", &Self::field(&self.user, "id"))
             .replace("{campaign}", &Self::field(&self.campaign, "id"))
             .replace("{draft}", &Self::field(&self.campaign, "id"))
@@ -1400,6 +1430,9 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             s.post_form(&path, &[("year", "2031"), ("kind", "block"), ("name", &Fixture::field(c, "name")), ("member_ids", &f.parent_id), ("version", &Fixture::field(c, "version"))]).await
         }
         "POST /clusters/{cluster}/year-end" => post_year_end(s, &path, &f.parent_id).await,
+        "POST /campaigns/{campaign}/pacts/{pact_cluster}/review" => {
+            s.post_form(&path, &[("reviewed_on", &day(0)), (&format!("assessment_{}", f.parent_id), "met")]).await
+        }
         "POST /clusters/{cluster}/year-end/propose" => s.post_form(&path, &[("code", "CO_TINH")]).await,
         "POST /users" => s.post_form("/users", &[("username", &format!("moi{n}")), ("full_name", "Người dùng mới"), ("role", "viewer"), ("password", "mat-khau-dai-du")]).await,
         "POST /users/{user}" => {
@@ -1457,6 +1490,20 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
     }
 }
 
+/// The pact of the fixture's cluster on its campaign, signed by the administrator: every member
+/// committed to the campaign's first target, measured at the review.
+async fn sign_test_pact(admin: &Session, f: &Fixture) {
+    let plan = f.campaign.as_ref().expect("a campaign for the pact");
+    let id = plan["id"].as_str().unwrap_or_default();
+    let target = plan["targets"][0]["id"].as_str().unwrap_or_default();
+    let body =
+        json!({"cluster_id": f.pact_cluster, "signed_on": day(0), "commitments": {target: 95}});
+    admin
+        .api_post(&format!("/api/v1/campaigns/{id}/pacts"), &body)
+        .await
+        .expect(201);
+}
+
 /// Sends the request of a campaign API route that changes data.
 async fn perform_campaign(s: &Session, route: &str, path: &str, f: &Fixture) -> Reply {
     let uid = f.parent_id.clone();
@@ -1483,6 +1530,7 @@ async fn perform_campaign(s: &Session, route: &str, path: &str, f: &Fixture) -> 
         ("POST", "/quotas") => s.api_post(path, &json!({"who": "Mỗi phường", "collectives_max": 2})).await,
         ("POST", "/registrations") => s.api_post(path, &json!({"unit_id": uid, "titles": ["TTLDXS"], "own_targets": "Giải ngân | ≥ | 95 | %"})).await,
         ("POST", "/pacts") => s.api_post(path, &json!({"cluster_id": f.pact_cluster, "signed_on": day(0), "content": "Giao ước thi đua", "targets": ["Giải ngân | ≥ | 95 | %"]})).await,
+        ("POST", "/reviews") => s.api_post(path, &json!({"reviewed_on": day(0), "members": [{"unit_id": uid, "assessment": "met"}]})).await,
         ("POST", "/progress") => multipart(s, path, &[("unit_id", &uid), ("value", "72,5"), ("reported_on", &day(0))], &[("bao-cao.pdf", pdf())]).await,
         ("POST", "/submissions") => s.api_post(path, &json!({"unit_id": uid, "due_on": Fixture::field(&f.campaign.as_ref().map(|c| c["deadlines"][0].clone()), "due_on"), "document_number": "15/BC-UBND"})).await,
         ("POST", _) if route == "POST /api/v1/campaigns" => s.api_post(path, &plan_body(&format!("Kế hoạch mới {}", crate::common::next_n()), std::slice::from_ref(&uid))).await,

@@ -5,6 +5,7 @@
 
 mod body;
 mod dto;
+mod pact_reviews;
 mod views;
 mod work;
 
@@ -45,6 +46,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(add_quota))
         .routes(routes!(delete_quota))
         .merge(work::routes())
+        .merge(pact_reviews::routes())
 }
 
 type ApiResult<T> = Result<T, ApiError>;

@@ -6,9 +6,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use thidua_domain::campaign::CampaignInput;
 use thidua_domain::campaign::deadline::DeadlineInput;
+use thidua_domain::campaign::pact::PactInput;
 use thidua_domain::campaign::parts::{
-    AwardFormInput, PactInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput,
-    ThemeInput,
+    AwardFormInput, ProgressInput, QuotaInput, RegistrationInput, SubmissionInput, ThemeInput,
 };
 use thidua_domain::campaign::target::TargetInput;
 use utoipa::ToSchema;
@@ -370,12 +370,7 @@ impl RegistrationBody {
         RegistrationInput {
             unit_id: text(&self.unit_id),
             titles: self.titles.clone().unwrap_or_default(),
-            commitments: self
-                .commitments
-                .iter()
-                .flatten()
-                .map(|(k, v)| (k.clone(), v.text()))
-                .collect(),
+            commitments: typed_commitments(&self.commitments),
             own_targets: lines(&self.own_targets),
             note: text(&self.note),
         }
@@ -391,12 +386,23 @@ pub struct PactBody {
     pub signed_on: Option<String>,
     #[serde(default)]
     pub content: Option<String>,
-    /// Targets, one a line: `text | ≥ | 95 | %`.
+    /// Per-unit campaign target id → the level every member commits to; these clauses are measured
+    /// from the members' progress reports at the pact's mid-year review.
+    #[serde(default)]
+    pub commitments: Option<BTreeMap<String, NumberOrText>>,
+    /// Other targets, one a line: `text | ≥ | 95 | %`.
     #[serde(default)]
     pub targets: Option<Lines>,
     /// Omit for a first signing; the version read to amend.
     #[serde(default)]
     pub version: Option<i64>,
+}
+
+fn typed_commitments(c: &Option<BTreeMap<String, NumberOrText>>) -> Vec<(String, String)> {
+    c.iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.text()))
+        .collect()
 }
 
 impl PactBody {
@@ -405,6 +411,7 @@ impl PactBody {
             cluster_id: text(&self.cluster_id),
             signed_on: text(&self.signed_on),
             content: text(&self.content),
+            commitments: typed_commitments(&self.commitments),
             targets: lines(&self.targets),
         }
     }

@@ -3,6 +3,7 @@
 //! through [`crate::ops::campaign_work_reads`] and writes through [`crate::ops::campaign_work`].
 
 mod pact;
+mod pact_review;
 mod register;
 mod registrations;
 mod report;
@@ -35,6 +36,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/campaigns/{id}/pacts/{cluster}",
             get(pact::pact_form).post(pact::sign_pact),
+        )
+        .route(
+            "/campaigns/{id}/pacts/{cluster}/review",
+            get(pact_review::review_form).post(pact_review::record),
         )
         .route(
             "/campaigns/{id}/targets/{tid}/report",

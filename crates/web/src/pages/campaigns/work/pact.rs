@@ -2,6 +2,7 @@
 
 use super::super::super::{Layout, form_status, render, see_other};
 use super::own_targets_text;
+use super::register::{CommitmentField, commitment_field, typed_commitments};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -14,8 +15,9 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum_extra::extract::Form;
 use serde::Deserialize;
+use std::collections::HashMap;
 use thidua_domain::Validation;
-use thidua_domain::campaign::parts::PactInput;
+use thidua_domain::campaign::pact::PactInput;
 use thidua_domain::date::{iso_to_vn, vn};
 
 #[derive(Template)]
@@ -26,6 +28,7 @@ struct PactPage {
     cluster_id: String,
     cluster_name: String,
     members: Vec<String>,
+    commitments: Vec<CommitmentField>,
     signed_on: String,
     content: String,
     targets: String,
@@ -44,6 +47,9 @@ pub(super) struct PactForm {
     targets: String,
     #[serde(default)]
     version: String,
+    /// `commit_<target id>`: the threshold a clause commits every member to.
+    #[serde(flatten)]
+    rest: HashMap<String, String>,
 }
 
 async fn pact_page(
@@ -55,13 +61,27 @@ async fn pact_page(
     conflict: bool,
 ) -> AppResult<Response> {
     let stored = reads::pact_form(&state.db, ctx, id, cluster_id).await?;
+    let (typed, prefill) = match &f {
+        Some(f) => (f.rest.clone(), false),
+        None => (HashMap::new(), stored.existing.is_none()),
+    };
+    let kept = match (&f, &stored.existing) {
+        (None, Some((_, items))) => Some(items.as_slice()),
+        _ => None,
+    };
+    let commitments = stored
+        .targets
+        .iter()
+        .map(|t| commitment_field(t, kept, &typed, prefill))
+        .collect();
     let f = match (f, &stored.existing) {
         (Some(f), _) => f,
         (None, Some((p, items))) => PactForm {
             signed_on: iso_to_vn(&p.signed_on),
             content: p.content.clone().unwrap_or_default(),
-            targets: own_targets_text(items.iter()),
+            targets: own_targets_text(items.iter().filter(|t| t.target_id.is_none())),
             version: p.version.to_string(),
+            rest: HashMap::new(),
         },
         (None, None) => PactForm {
             signed_on: vn(today_vn()),
@@ -74,6 +94,7 @@ async fn pact_page(
         cluster_id: cluster_id.into(),
         cluster_name: format!("{} ({})", stored.cluster.name, stored.cluster.year),
         members: stored.members,
+        commitments,
         signed_on: f.signed_on,
         content: f.content,
         targets: f.targets,
@@ -110,6 +131,7 @@ pub(super) async fn sign_pact(
         cluster_id: cluster.clone(),
         signed_on: f.signed_on.clone(),
         content: f.content.clone(),
+        commitments: typed_commitments(&f.rest),
         targets: f.targets.clone(),
     };
     match ops::sign_pact(&state.db, &ctx, &id, f.version.trim().parse().ok(), &input)

@@ -6,8 +6,8 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::campaign_work as ops;
-use crate::ops::campaign_work_reads::{self as reads, RegistrationForm};
-use crate::ops::model::{CampaignRow, TargetRow};
+use crate::ops::campaign_work_reads as reads;
+use crate::ops::model::{CampaignRow, CommitmentRow, TargetRow};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -90,21 +90,20 @@ async fn title_options(
 }
 
 /// The value of a per-unit target's field: the stored commitment, what was typed, or (on a fresh
-/// form) the plan's threshold.
-fn commitment_field(
+/// form) the plan's threshold. Shared by the registration and the pact forms.
+pub(super) fn commitment_field(
     t: &TargetRow,
-    stored: &RegistrationForm,
-    f: &RegisterForm,
+    stored: Option<&[CommitmentRow]>,
+    typed: &HashMap<String, String>,
     prefill: bool,
 ) -> CommitmentField {
-    let value = match &stored.existing {
-        Some((_, items)) => items
+    let value = match stored {
+        Some(items) => items
             .iter()
             .find(|x| x.target_id.as_deref() == Some(t.id.as_str()))
             .map(|x| format_number(x.threshold))
             .unwrap_or_default(),
-        None => f
-            .rest
+        None => typed
             .get(&format!("commit_{}", t.id))
             .cloned()
             .unwrap_or_else(|| {
@@ -126,6 +125,16 @@ fn commitment_field(
         measure: t.measure.clone().unwrap_or_default(),
         value,
     }
+}
+
+/// The `commit_<target id>` fields of a posted form.
+pub(super) fn typed_commitments(rest: &HashMap<String, String>) -> Vec<(String, String)> {
+    rest.iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix("commit_")
+                .map(|t| (t.to_string(), v.clone()))
+        })
+        .collect()
 }
 
 async fn register_page(
@@ -152,7 +161,10 @@ async fn register_page(
         .targets
         .iter()
         .filter(|t| t.scope == TargetScope::PerUnit.code())
-        .map(|t| commitment_field(t, &stored, &f, prefill))
+        .map(|t| {
+            let items = stored.existing.as_ref().map(|e| e.1.as_slice());
+            commitment_field(t, items, &f.rest, prefill)
+        })
         .collect();
     let (own_targets, note, version) = match &stored.existing {
         Some((r, items)) => (
@@ -201,14 +213,7 @@ pub(super) async fn register(
     Path(id): Path<String>,
     Form(f): Form<RegisterForm>,
 ) -> AppResult<Response> {
-    let commitments: Vec<(String, String)> = f
-        .rest
-        .iter()
-        .filter_map(|(k, v)| {
-            k.strip_prefix("commit_")
-                .map(|t| (t.to_string(), v.clone()))
-        })
-        .collect();
+    let commitments = typed_commitments(&f.rest);
     let input = RegistrationInput {
         unit_id: f.unit_id.clone(),
         titles: f.titles.clone(),
