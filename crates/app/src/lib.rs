@@ -39,6 +39,7 @@ pub mod honours;
 pub mod idempotency;
 pub mod import;
 pub mod import_templates;
+pub mod jobs;
 pub mod meetings;
 pub mod nominations;
 pub mod notifications;

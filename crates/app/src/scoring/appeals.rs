@@ -162,7 +162,7 @@ pub async fn decide(
         return Err(Error::Invalid(v));
     }
     if accepted {
-        entries::lock_unit(&mut tx, &scale.row.id, &before.unit_id).await?;
+        entries::lock_unit(&mut tx, &before.unit_id).await?;
         correct(&mut tx, caller, &scale, &before, input, &reason).await?;
         super::totals::refresh(&mut tx, &scale, &before.unit_id).await?;
     }

@@ -170,7 +170,7 @@ pub async fn save(
     let mut tx = db.begin().await?;
     let scale = load(&mut tx, caller, scale_id).await?;
     check_window(&mut tx, caller, &scale, unit_id, stage).await?;
-    entries::lock_unit(&mut tx, scale_id, unit_id).await?;
+    entries::lock_unit(&mut tx, unit_id).await?;
     let mut v = Validation::new();
     let checked = parse_lines(&scale, lines, &mut v);
     let reviewer = assessor(&mut tx, caller, &scale, unit_id).await?;

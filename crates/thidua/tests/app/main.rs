@@ -23,6 +23,7 @@ mod documents;
 mod durability;
 mod idempotency;
 mod import_export;
+mod jobs;
 mod legal_review;
 mod meetings;
 mod nodes;

@@ -11,6 +11,7 @@
 mod login;
 pub mod nodes;
 pub mod s3server;
+pub mod smtp_sink;
 
 pub use login::{browser, login_at, login_form_at, post_login_at};
 
