@@ -106,6 +106,18 @@ pub struct CampaignFilter {
     pub pattern: Option<String>,
 }
 
+/// Every launched campaign of every organisation (what the reminders look at).
+pub async fn launched(tx: &mut Tx) -> Result<Vec<CampaignRow>> {
+    let sql = concat!(
+        "SELECT ",
+        columns!(),
+        " FROM campaigns WHERE status = 'launched' ORDER BY org_id, id"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, CampaignRow>(sql)
+        .fetch_all(c)
+        .await)?)
+}
+
 pub async fn list(tx: &mut Tx, org_id: &str, f: &CampaignFilter) -> Result<Vec<CampaignRow>> {
     let year_from = f.year.map(|y| format!("{y:04}-01-01"));
     let year_to = f.year.map(|y| format!("{y:04}-12-31"));

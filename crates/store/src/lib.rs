@@ -40,6 +40,7 @@ pub mod sessions;
 mod sql;
 pub mod transfer;
 pub mod units;
+pub mod user_contacts;
 pub mod users;
 
 pub use db::{Db, Engine, SqlitePools, Tx};

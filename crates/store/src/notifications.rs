@@ -28,6 +28,27 @@ pub enum Addressee<'a> {
     Role(&'a str),
 }
 
+/// Adds a notice to a unit's officers under a given id, once: a second add of the same id (a job run
+/// again after its node died) does nothing.
+pub async fn add_once(
+    tx: &mut Tx,
+    id: &str,
+    org_id: &str,
+    unit_id: &str,
+    text: &str,
+    link: &str,
+) -> Result<()> {
+    insert_row!(tx, "notifications", {
+        id: id,
+        org_id: org_id,
+        unit_id: unit_id,
+        text: text,
+        link: link,
+        created_at: ids::now(),
+    }, "ON CONFLICT (id) DO NOTHING")?;
+    Ok(())
+}
+
 pub async fn add(
     tx: &mut Tx,
     org_id: &str,

@@ -16,3 +16,4 @@ pub mod eligibility;
 pub mod import_plan;
 pub mod province;
 pub mod transfer_cli;
+pub mod workers;

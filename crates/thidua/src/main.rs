@@ -2,7 +2,7 @@
 //! load demo data.
 
 use thidua::{
-    backup, blob_store, bootstrap, demo, eligibility, import_plan, province, transfer_cli,
+    backup, blob_store, bootstrap, demo, eligibility, import_plan, province, transfer_cli, workers,
 };
 
 use anyhow::Context;
@@ -50,6 +50,8 @@ enum Command {
         secure_cookies: bool,
         #[command(flatten)]
         blobs: blob_store::BlobArgs,
+        #[command(flatten)]
+        mail: workers::MailArgs,
     },
     /// Bring the database schema up to date and exit.
     Migrate {
@@ -214,6 +216,7 @@ async fn serve(
     demo: bool,
     secure_cookies: bool,
     blobs: &blob_store::BlobArgs,
+    mail: &workers::MailArgs,
 ) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let pool = open(db).await?;
@@ -226,6 +229,7 @@ async fn serve(
         .await
         .with_context(|| format!("cannot listen on {bind}"))?;
     let addr = listener.local_addr()?;
+    workers::start(&pool, mail, &format!("http://{addr}"))?;
     println!("Tệp tải lên được lưu ở {}.", blobs.describe());
     println!(
         "thidua đang chạy tại http://{addr} (khởi động trong {} ms)",
@@ -297,7 +301,8 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             demo,
             secure_cookies,
             blobs,
-        } => serve(&bind, &db, demo, secure_cookies, &blobs).await?,
+            mail,
+        } => serve(&bind, &db, demo, secure_cookies, &blobs, &mail).await?,
         Command::Migrate { db } => {
             open(&db).await?;
             println!("Cơ sở dữ liệu đã được cập nhật.");

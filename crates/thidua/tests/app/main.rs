@@ -36,6 +36,7 @@ mod plan_import;
 mod policy;
 mod province;
 mod registers;
+mod reminders;
 mod rules_admin;
 mod s3;
 mod scoring;

@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/account", get(account))
         .route("/account/tokens", post(create_token))
+        .route("/account/contact", post(set_contact))
         .route("/account/tokens/{id}/revoke", post(revoke_token))
 }
 
@@ -162,6 +163,8 @@ struct AccountPage {
     tokens: Vec<TokenRow>,
     new_token: Option<String>,
     error: Option<String>,
+    email: String,
+    mail_on: bool,
 }
 
 async fn account_page(
@@ -172,6 +175,7 @@ async fn account_page(
     error: Option<String>,
 ) -> AppResult<Response> {
     let tokens = ops::users::tokens(&state.db, ctx).await?;
+    let contact = ops::contacts::mine(&state.db, ctx).await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -185,6 +189,8 @@ async fn account_page(
             tokens,
             new_token,
             error,
+            mail_on: contact.as_ref().is_none_or(|c| c.mail_mode == "immediate"),
+            email: contact.map(|c| c.email).unwrap_or_default(),
         },
     ))
 }
@@ -236,4 +242,29 @@ async fn revoke_token(
 ) -> AppResult<Response> {
     ops::users::revoke_token(&state.db, &ctx, &id).await?;
     Ok(see_other("/account", "Đã thu hồi khóa API."))
+}
+
+#[derive(Deserialize)]
+struct ContactForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    mail_mode: String,
+}
+
+async fn set_contact(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<ContactForm>,
+) -> AppResult<Response> {
+    match ops::contacts::set_mine(&state.db, &ctx, &f.email, &f.mail_mode)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(()) => Ok(see_other("/account", "Đã lưu địa chỉ nhận thư nhắc việc.")),
+        Err(AppError::Invalid(v)) => {
+            account_page(&state, &ctx, None, None, Some(v.to_string())).await
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -1,0 +1,62 @@
+//! Users' e-mail addresses and whether they want mail, and who of a unit gets its notices by mail.
+
+use crate::sql::insert_row;
+use crate::{Result, Tx, ids, on_tx};
+use serde::Serialize;
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, Eq)]
+pub struct ContactRow {
+    pub user_id: String,
+    pub email: String,
+    /// `off` or `immediate`.
+    pub mail_mode: String,
+    pub updated_at: String,
+}
+
+pub async fn get(tx: &mut Tx, user_id: &str) -> Result<Option<ContactRow>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, ContactRow>(
+        "SELECT user_id, email, mail_mode, updated_at FROM user_contacts WHERE user_id = $1"
+    )
+    .bind(user_id)
+    .fetch_optional(c)
+    .await)?)
+}
+
+/// Sets (or replaces) a user's address and mail mode.
+pub async fn put(tx: &mut Tx, user_id: &str, email: &str, mail_mode: &str) -> Result<()> {
+    insert_row!(tx, "user_contacts", {
+        user_id: user_id,
+        email: email,
+        mail_mode: mail_mode,
+        updated_at: ids::now(),
+    }, "ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, mail_mode = excluded.mail_mode, \
+        updated_at = excluded.updated_at")?;
+    Ok(())
+}
+
+pub async fn remove(tx: &mut Tx, user_id: &str) -> Result<()> {
+    crate::exec!(
+        tx,
+        sqlx::query("DELETE FROM user_contacts WHERE user_id = $1").bind(user_id)
+    )?;
+    Ok(())
+}
+
+/// The active unit officers of a unit who take mail: (user id, full name, e-mail).
+pub async fn mail_recipients_of_unit(
+    tx: &mut Tx,
+    org_id: &str,
+    unit_id: &str,
+) -> Result<Vec<(String, String, String)>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, (String, String, String)>(
+        "SELECT u.id, u.full_name, k.email FROM users u JOIN user_contacts k ON k.user_id = u.id \
+         WHERE u.org_id = $1 AND u.scope_unit_id = $2 AND u.role = 'unit_officer' AND u.active \
+         AND k.mail_mode = 'immediate' ORDER BY u.username"
+    )
+    .bind(org_id)
+    .bind(unit_id)
+    .fetch_all(c)
+    .await
+    })?)
+}
