@@ -44,6 +44,7 @@ pub mod jobs;
 pub mod meetings;
 pub mod nominations;
 pub mod notifications;
+pub mod outbox;
 pub mod pact_review;
 pub mod persons;
 pub mod plan_import;

@@ -121,6 +121,10 @@ pub enum Action<'a> {
     ViewAudit {
         org_id: &'a str,
     },
+    /// See the outbox of e-mails and reminders, and send one again.
+    ManageOutbox {
+        org_id: &'a str,
+    },
     ManageUsers {
         org_id: &'a str,
     },
@@ -287,6 +291,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | ImportPeople { org_id }
         | ViewAudit { org_id }
         | ManageUsers { org_id }
+        | ManageOutbox { org_id }
         | TransferData { org_id }
         | ViewHonours { org_id, .. }
         | EditHonours { org_id, .. }
@@ -371,7 +376,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
                 || (actor.role == Role::UnitOfficer
                     && leader_path.is_some_and(|p| actor.in_scope(p)))
         }
-        ManageUsers { .. } | EditRuleFiles { .. } | TransferData { .. } => {
+        ManageUsers { .. } | ManageOutbox { .. } | EditRuleFiles { .. } | TransferData { .. } => {
             actor.role == Role::Admin
         }
     };
@@ -519,6 +524,7 @@ mod tests {
             ("view_rule_files", Action::ViewRuleFiles { org_id: ORG }),
             ("edit_rule_files", Action::EditRuleFiles { org_id: ORG }),
             ("manage_scoring", Action::ManageScoring { org_id: ORG }),
+            ("outbox", Action::ManageOutbox { org_id: ORG }),
             (
                 "self_assess",
                 Action::SelfAssess {
@@ -586,6 +592,7 @@ mod tests {
             "view_rule_files",
             "edit_rule_files",
             "manage_scoring",
+            "outbox",
             "self_assess",
             "review_score",
             "preside_cluster",
@@ -594,7 +601,7 @@ mod tests {
         let office: Vec<&str> = everything
             .iter()
             .copied()
-            .filter(|a| !["users", "transfer", "vote", "edit_rule_files"].contains(a))
+            .filter(|a| !["users", "transfer", "vote", "edit_rule_files", "outbox"].contains(a))
             .collect();
         let admin: Vec<&str> = everything
             .iter()

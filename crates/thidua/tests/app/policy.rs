@@ -258,6 +258,9 @@ const ROUTES: &[Route] = &[
     ),
     r("POST /clusters/{cluster}/year-end/propose", 303, true, PACT),
     r("GET /users", 200, false, ADMIN_ONLY),
+    r("GET /outbox", 200, false, ADMIN_ONLY),
+    r("GET /outbox?status=failed", 200, false, ADMIN_ONLY),
+    r("POST /outbox/{job}/resend", 303, true, ADMIN_ONLY),
     r("GET /users/new", 200, false, ADMIN_ONLY),
     r("POST /users", 303, true, ADMIN_ONLY),
     r("GET /users/{user}/edit", 200, false, ADMIN_ONLY),
@@ -670,6 +673,8 @@ struct Fixture {
     campaign: Option<Value>,
     /// A cluster of the current year led by the target unit, for pacts.
     pact_cluster: String,
+    /// A failed job of the organisation, for the outbox.
+    job: String,
     /// An evidence file of the target unit.
     attachment: String,
     /// A second unit beside `unit`, for merges.
@@ -1234,12 +1239,16 @@ impl Fixture {
             user: None,
             campaign: None,
             pact_cluster: String::new(),
+            job: String::new(),
             attachment: String::new(),
             unit2: String::new(),
             award,
             scoring: Scoring::default(),
             secret: secret.unwrap_or_else(|| parent.name.clone()),
         };
+        if route.name.contains("{job}") {
+            f.job = failed_job(app).await;
+        }
         if is_scoring(route.name) {
             let (scoring, secret) = Scoring::new(app, admin, parent_code, route).await;
             f.scoring = scoring;
@@ -1346,6 +1355,7 @@ impl Fixture {
             .replace("{person}", &Self::field(&self.person, "id"))
             .replace("{cluster}", &Self::field(&self.cluster, "id"))
             .replace("{pact_cluster}", &self.pact_cluster)
+            .replace("{job}", &self.job)
             .replace("{user}", &Self::field(&self.user, "id"))
             .replace("{campaign}", &Self::field(&self.campaign, "id"))
             .replace("{draft}", &Self::field(&self.campaign, "id"))
@@ -1430,6 +1440,7 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             s.post_form(&path, &[("year", "2031"), ("kind", "block"), ("name", &Fixture::field(c, "name")), ("member_ids", &f.parent_id), ("version", &Fixture::field(c, "version"))]).await
         }
         "POST /clusters/{cluster}/year-end" => post_year_end(s, &path, &f.parent_id).await,
+        "POST /outbox/{job}/resend" => s.post_form(&path, &[]).await,
         "POST /campaigns/{campaign}/pacts/{pact_cluster}/review" => {
             s.post_form(&path, &[("reviewed_on", &day(0)), (&format!("assessment_{}", f.parent_id), "met")]).await
         }
@@ -1488,6 +1499,30 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
         _ if is_scoring(route) => perform_scoring(s, route, &path, f).await,
         other => panic!("no request for route {other}"),
     }
+}
+
+/// A mail job of the demo organisation that failed for good, as the outbox lists it.
+async fn failed_job(app: &TestApp) -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let payload = thidua_app::jobs::mail::MailPayload {
+        to: "khongton@tai.example.vn".into(),
+        to_name: "Người nhận thử".into(),
+        subject: "Thư thử".into(),
+        body: "Nội dung".into(),
+    };
+    let key = format!("policy:{}", crate::common::next_n());
+    let job = thidua_app::jobs::mail::job(Some(app.org_id.clone()), key.clone(), &payload, now);
+    let mut tx = app.db.begin().await.unwrap();
+    thidua_app::jobs::enqueue(&mut tx, now, &job).await.unwrap();
+    tx.commit().await.unwrap();
+    let id = app
+        .scalar_text(&format!("SELECT id FROM jobs WHERE dedupe_key = '{key}'"))
+        .await;
+    app.exec(&format!(
+        "UPDATE jobs SET status = 'failed', last_error = 'Máy chủ thư từ chối' WHERE id = '{id}'"
+    ))
+    .await;
+    id
 }
 
 /// The pact of the fixture's cluster on its campaign, signed by the administrator: every member

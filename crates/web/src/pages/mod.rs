@@ -17,6 +17,7 @@ pub use data::read_upload;
 pub mod home;
 mod honours;
 mod meetings;
+mod outbox;
 mod people;
 mod public;
 mod rule_files;
@@ -56,6 +57,7 @@ pub fn routes() -> Router<AppState> {
         .merge(notifications::routes())
         .merge(documents::routes())
         .merge(settings::routes())
+        .merge(outbox::routes())
         .merge(scoring::routes())
 }
 
