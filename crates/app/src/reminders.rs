@@ -23,7 +23,9 @@ use time::{Date, Duration, OffsetDateTime};
 pub const KIND: &str = "reminder";
 
 /// The steps of a reminder: (step, first day relative to the due date, last day relative to it).
-const STEPS: [(i64, i64, i64); 4] = [(7, -7, -4), (3, -3, -1), (0, 0, 0), (-1, 1, 3)];
+/// A missed deadline is noticed once, whenever the scheduler first sees it within 30 days (a server
+/// started after a long pause, or a plan launched late, still tells units what they owe).
+const STEPS: [(i64, i64, i64); 4] = [(7, -7, -4), (3, -3, -1), (0, 0, 0), (-1, 1, 30)];
 
 /// One reminder, as queued.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
