@@ -173,10 +173,8 @@ impl Doc {
         };
         candidates
             .iter()
-            .filter(|&&i| i < basis)
-            .filter(alone)
-            .last()
-            .or_else(|| candidates.iter().filter(|&&i| i < basis).last())
+            .rfind(|&&i| i < basis && alone(&&i))
+            .or_else(|| candidates.iter().rfind(|&&i| i < basis))
             .copied()
             .or(Some(first))
     }
