@@ -131,8 +131,7 @@ fn place_start(line: &str, folded: &str, comma: usize) -> Option<usize> {
     let end = map_offset(line, folded, comma);
     let before = line.get(..end)?;
     let mut start = None;
-    let mut count = 0;
-    for (pos, word) in word_starts(before).into_iter().rev() {
+    for (count, (pos, word)) in word_starts(before).into_iter().rev().enumerate() {
         let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
         let title_case = letters.first().is_some_and(|c| c.is_uppercase())
             && letters.len() >= 2
@@ -143,7 +142,6 @@ fn place_start(line: &str, folded: &str, comma: usize) -> Option<usize> {
             break;
         }
         start = Some(pos);
-        count += 1;
     }
     let start = start?;
     (start > 0).then(|| folded_offset(line, folded, start))

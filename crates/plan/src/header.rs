@@ -118,7 +118,7 @@ fn page_title(d: &Doc) -> Option<(usize, String)> {
         {
             let rest = &l.text[crate::text::map_offset(&l.text, f, "ke hoach ".len())..];
             let t = tidy_title(rest);
-            return (!t.is_empty()).then(|| (l.no, t));
+            return (!t.is_empty()).then_some((l.no, t));
         }
     }
     let named: Vec<String> = d

@@ -189,7 +189,7 @@ fn extend_head(f: &str, cut: usize) -> Option<usize> {
         "ban chap hanh",
     ];
     let before = &f[..cut];
-    if PREFIXES.iter().any(|p| before == *p) {
+    if PREFIXES.contains(&before) {
         return None;
     }
     Some(

@@ -10,6 +10,7 @@ mod confidence;
 mod dates;
 mod deadlines;
 mod doc;
+mod doc_title;
 mod error;
 mod flatten;
 mod header;

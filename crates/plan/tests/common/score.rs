@@ -269,7 +269,6 @@ pub fn micro(r: &Report) -> Counts {
 }
 
 /// A Markdown table of a report, with F1 per field and the micro-averaged overall row.
-
 pub fn table(title: &str, r: &Report) -> String {
     let mut out = format!(
         "\n{title}\n| field | TP | FP | FN | both empty | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
