@@ -340,6 +340,21 @@ pub async fn set_status(
         CampaignStatus::Draft => {}
     }
     let after = campaigns::update(&mut tx, &row).await?;
+    if status == CampaignStatus::Launched {
+        // Every participating unit learns of the plan on its bell (and by mail, where wanted).
+        let text = format!("Kế hoạch mới đơn vị tham gia: {}", after.title);
+        for p in campaigns::participants(&mut tx, id).await? {
+            let to = thidua_store::notifications::Addressee::Unit(&p.unit_id);
+            crate::notices::notify(
+                &mut tx,
+                caller.org_id(),
+                to,
+                &text,
+                &format!("/campaigns/{id}"),
+            )
+            .await?;
+        }
+    }
     let action = if status == CampaignStatus::Launched {
         "campaign.launch"
     } else {

@@ -43,6 +43,7 @@ pub mod import_templates;
 pub mod jobs;
 pub mod meetings;
 pub mod nominations;
+pub mod notices;
 pub mod notifications;
 pub mod outbox;
 pub mod pact_review;

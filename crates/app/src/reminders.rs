@@ -188,6 +188,8 @@ impl ReminderHandler {
                     self.base_url.trim_end_matches('/'),
                     r.link()
                 ),
+                // The full address is in the body already.
+                link: None,
             };
             let key = format!("{}:mail:{user_id}", job.dedupe_key);
             jobs::enqueue(

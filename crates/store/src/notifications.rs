@@ -55,14 +55,15 @@ pub async fn add(
     to: Addressee<'_>,
     text: &str,
     link: &str,
-) -> Result<()> {
+) -> Result<String> {
+    let id = ids::new_id();
     let (user, unit, role) = match to {
         Addressee::User(u) => (Some(u), None, None),
         Addressee::Unit(u) => (None, Some(u), None),
         Addressee::Role(r) => (None, None, Some(r)),
     };
     insert_row!(tx, "notifications", {
-        id: ids::new_id(),
+        id: &id,
         org_id: org_id,
         user_id: user,
         unit_id: unit,
@@ -71,7 +72,7 @@ pub async fn add(
         link: link,
         created_at: ids::now(),
     })?;
-    Ok(())
+    Ok(id)
 }
 
 /// A user as notifications see them: the organisation, the user, the role code and, for a unit

@@ -60,3 +60,19 @@ pub async fn mail_recipients_of_unit(
     .await
     })?)
 }
+
+/// A user who takes mail: (full name, e-mail), if active with an address and mail on.
+pub async fn mail_recipient(
+    tx: &mut Tx,
+    org_id: &str,
+    user_id: &str,
+) -> Result<Option<(String, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>(
+        "SELECT u.full_name, k.email FROM users u JOIN user_contacts k ON k.user_id = u.id \
+         WHERE u.org_id = $1 AND u.id = $2 AND u.active AND k.mail_mode = 'immediate'"
+    )
+    .bind(org_id)
+    .bind(user_id)
+    .fetch_optional(c)
+    .await)?)
+}

@@ -25,29 +25,48 @@ const DEADLINE_COLUMNS: &[&str] = &["id", "org_id", "campaign_id", "kind", "what
 /// deadlines due three days after `today`, none sent.
 async fn owed_campaign(db: &Db, n: i64, today: time::Date) -> anyhow::Result<usize> {
     let mut tx = db.begin().await?;
-    let units: Vec<(String, String)> = thidua_store::on_tx!(&mut tx, |c| sqlx::query_as::<_, (String, String)>(
+    let units: Vec<(String, String)> = thidua_store::on_tx!(&mut tx, |c| {
+        sqlx::query_as::<_, (String, String)>(
         "SELECT id, org_id FROM units WHERE org_id = (SELECT MIN(id) FROM orgs) ORDER BY path LIMIT $1"
     )
     .bind(n)
     .fetch_all(c)
-    .await)?;
+    .await
+    })?;
     let org = units.first().map(|u| u.1.clone()).unwrap_or_default();
     let id = thidua_store::ids::new_id();
     let now = thidua_store::ids::now();
     let iso = thidua_domain::date::iso;
     let mut campaigns = Rows::new("campaigns", CAMPAIGN_COLUMNS);
     campaigns.push(vec![
-        (&id).into(), (&org).into(), "Ủy ban nhân dân tỉnh".into(), "Đợt thi đua đo thời gian nhắc hạn".into(),
-        "peak".into(), iso(today - Duration::days(60)).into(), iso(today + Duration::days(60)).into(),
-        "launched".into(), "dot thi dua do thoi gian nhac han".into(), Val::Int(1), (&now).into(), (&now).into(),
+        (&id).into(),
+        (&org).into(),
+        "Ủy ban nhân dân tỉnh".into(),
+        "Đợt thi đua đo thời gian nhắc hạn".into(),
+        "peak".into(),
+        iso(today - Duration::days(60)).into(),
+        iso(today + Duration::days(60)).into(),
+        "launched".into(),
+        "dot thi dua do thoi gian nhac han".into(),
+        Val::Int(1),
+        (&now).into(),
+        (&now).into(),
     ]);
     campaigns.flush(&mut tx).await?;
     let mut deadlines = Rows::new("campaign_deadlines", DEADLINE_COLUMNS);
     for k in 1..=30 {
         deadlines.push(vec![
-            thidua_store::ids::new_id().into(), (&org).into(), (&id).into(), "other".into(),
-            format!("Báo cáo chuyên đề số {k}").into(), iso(today + Duration::days(3)).into(),
-            "once".into(), "all".into(), Val::Int(1), (&now).into(), (&now).into(),
+            thidua_store::ids::new_id().into(),
+            (&org).into(),
+            (&id).into(),
+            "other".into(),
+            format!("Báo cáo chuyên đề số {k}").into(),
+            iso(today + Duration::days(3)).into(),
+            "once".into(),
+            "all".into(),
+            Val::Int(1),
+            (&now).into(),
+            (&now).into(),
         ]);
     }
     deadlines.flush(&mut tx).await?;
@@ -62,7 +81,9 @@ async fn owed_campaign(db: &Db, n: i64, today: time::Date) -> anyhow::Result<usi
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let url = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: bench_reminders DATABASE_URL"))?;
+    let url = std::env::args()
+        .nth(1)
+        .ok_or_else(|| anyhow::anyhow!("usage: bench_reminders DATABASE_URL"))?;
     let db = Db::connect(&url).await?;
     db.migrate().await?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -75,7 +96,9 @@ async fn main() -> anyhow::Result<()> {
     let launched = thidua_store::campaigns::launched(&mut tx).await?;
     let mut deadlines = 0;
     for c in &launched {
-        deadlines += thidua_store::campaign_parts::deadlines(&mut tx, &c.id).await?.len();
+        deadlines += thidua_store::campaign_parts::deadlines(&mut tx, &c.id)
+            .await?
+            .len();
     }
     tx.commit().await?;
     let t = Instant::now();
@@ -84,7 +107,11 @@ async fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let again = reminders::schedule(&db, now).await?;
     let rescheduled = t.elapsed();
-    let handler = ReminderHandler { db: db.clone(), clock: clock.clone(), base_url: "https://thidua.example.vn".into() };
+    let handler = ReminderHandler {
+        db: db.clone(),
+        clock: clock.clone(),
+        base_url: "https://thidua.example.vn".into(),
+    };
     let worker = Worker::new(db.clone(), "bench", clock).handle(reminders::KIND, Arc::new(handler));
     let t = Instant::now();
     let mut delivered = 0;
@@ -94,8 +121,15 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     let delivering = t.elapsed();
-    println!("{} launched campaigns, {deadlines} deadline rules", launched.len());
-    println!("schedule: {queued} reminders queued in {:.2} s; again: {again} queued in {:.2} s", scheduled.as_secs_f64(), rescheduled.as_secs_f64());
+    println!(
+        "{} launched campaigns, {deadlines} deadline rules",
+        launched.len()
+    );
+    println!(
+        "schedule: {queued} reminders queued in {:.2} s; again: {again} queued in {:.2} s",
+        scheduled.as_secs_f64(),
+        rescheduled.as_secs_f64()
+    );
     println!(
         "deliver: {delivered} reminders in {:.2} s ({:.2} ms each)",
         delivering.as_secs_f64(),

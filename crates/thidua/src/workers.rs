@@ -46,18 +46,23 @@ impl Handler for NoSmtp {
 /// Starts the worker and the scheduler; `default_url` is where the server listens.
 pub fn start(db: &Db, args: &MailArgs, default_url: &str) -> anyhow::Result<()> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let node = format!("{}-{}", std::process::id(), thidua_store::ids::new_id());
+    let base_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| default_url.to_string());
     let mailer: Arc<dyn Handler> = match &args.smtp_url {
-        Some(url) => Arc::new(SmtpMailer::new(url, &args.mail_from).map_err(anyhow::Error::msg)?),
+        Some(url) => Arc::new(
+            SmtpMailer::new(url, &args.mail_from)
+                .map_err(anyhow::Error::msg)?
+                .with_base_url(&base_url),
+        ),
         None => Arc::new(NoSmtp),
     };
-    let node = format!("{}-{}", std::process::id(), thidua_store::ids::new_id());
     let reminder = ReminderHandler {
         db: db.clone(),
         clock: clock.clone(),
-        base_url: args
-            .public_url
-            .clone()
-            .unwrap_or_else(|| default_url.to_string()),
+        base_url,
     };
     Worker::new(db.clone(), node, clock.clone())
         .handle(mail::KIND, mailer)

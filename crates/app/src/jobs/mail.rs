@@ -20,6 +20,10 @@ pub struct MailPayload {
     pub to_name: String,
     pub subject: String,
     pub body: String,
+    /// A page of the app the mail points to (`/nominations/…`); the mailer writes it as a full
+    /// address after the body.
+    #[serde(default)]
+    pub link: Option<String>,
 }
 
 /// A mail job for `payload`, once per `dedupe_key`.
@@ -43,6 +47,7 @@ pub struct SmtpMailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     domain: String,
+    base_url: String,
 }
 
 impl SmtpMailer {
@@ -61,7 +66,14 @@ impl SmtpMailer {
             transport,
             from,
             domain,
+            base_url: String::new(),
         })
+    }
+
+    /// The app's address as users reach it, before the links of the mails.
+    pub fn with_base_url(mut self, base_url: &str) -> Self {
+        self.base_url = base_url.trim_end_matches('/').to_string();
+        self
     }
 
     fn message(&self, job: &JobRow, p: &MailPayload) -> Result<Message, JobError> {
@@ -79,7 +91,10 @@ impl SmtpMailer {
             .subject(&p.subject)
             .message_id(Some(format!("<{id}@{}>", self.domain)))
             .header(ContentType::TEXT_PLAIN)
-            .body(p.body.clone())
+            .body(match &p.link {
+                Some(link) => format!("{}\n\nXem tại: {}{link}", p.body, self.base_url),
+                None => p.body.clone(),
+            })
             .map_err(|e| JobError::permanent(format!("Không tạo được thư: {e}")))
     }
 }

@@ -28,7 +28,7 @@ use thidua_domain::nomination::{NominationStatus, Part};
 use thidua_domain::policy::Action;
 use thidua_rules::Rules;
 use thidua_store::nominations::{self as store, EventRow, NominationFilter, NominationRow};
-use thidua_store::notifications::{self, Addressee};
+use thidua_store::notifications::Addressee;
 use thidua_store::{Db, Tx, campaign_parts, ids, persons, units};
 
 /// The nomination kinds (*loại hình khen thưởng*) with their Vietnamese labels.
@@ -408,7 +408,7 @@ pub(crate) async fn notify(
     text: &str,
     nomination_id: &str,
 ) -> Result<()> {
-    notifications::add(
+    crate::notices::notify(
         tx,
         caller.org_id(),
         to,

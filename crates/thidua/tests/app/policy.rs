@@ -1509,6 +1509,7 @@ async fn failed_job(app: &TestApp) -> String {
         to_name: "Người nhận thử".into(),
         subject: "Thư thử".into(),
         body: "Nội dung".into(),
+        link: None,
     };
     let key = format!("policy:{}", crate::common::next_n());
     let job = thidua_app::jobs::mail::job(Some(app.org_id.clone()), key.clone(), &payload, now);

@@ -82,6 +82,26 @@ async fn reminders_reach_units_that_still_owe(engine: Engine) {
             .contains("canbo.bachdang@hbt.example.vn")
     );
 
+    // A plan launched now reaches the officer's bell and mailbox (a mail job in the launch's transaction).
+    let other = make_plan(
+        &office,
+        &format!("Kế hoạch phát động {n}"),
+        std::slice::from_ref(&bd),
+    )
+    .await;
+    launch(&office, &other).await;
+    let launched = format!("Kế hoạch mới đơn vị tham gia: Kế hoạch phát động {n}");
+    let bell = officer.api_get("/api/v1/notifications").await.json();
+    assert!(
+        bell.as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["text"] == launched.as_str()),
+        "{bell}"
+    );
+    let queued = app.count(&format!("SELECT COUNT(*) FROM jobs WHERE kind = 'mail' AND payload LIKE '%canbo.bachdang@hbt.example.vn%' AND payload LIKE '%Kế hoạch phát động {n}%'")).await;
+    assert_eq!(queued, 1);
+
     // VHTT sends what is due in 10 days; Bạch Đằng does not.
     office
         .api_post(
@@ -157,6 +177,11 @@ async fn reminders_reach_units_that_still_owe(engine: Engine) {
         mails.len()
     );
     assert!(ours.iter().all(|m| m.contains("Message-ID: <")));
+    assert!(
+        ours.len() >= 2,
+        "the reminder and the launch notice: {}",
+        ours.len()
+    );
     let pending = app
         .count("SELECT COUNT(*) FROM jobs WHERE status NOT IN ('done')")
         .await;
