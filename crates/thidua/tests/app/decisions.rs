@@ -163,7 +163,7 @@ async fn decide_three_passed_nominations(engine: crate::common::Engine) {
     assert_eq!(app.audit_rows().await, audit_before + 1);
     assert_eq!(
         app.count(&format!(
-            "SELECT COUNT(*) FROM notifications WHERE org_id = '{}'",
+            "SELECT COUNT(*) FROM notifications WHERE org_id = '{}' AND link LIKE '/nominations/%'",
             app.org_id
         ))
         .await,
