@@ -123,30 +123,25 @@ pub async fn give_back(
     retry_at: Option<&str>,
     now: &str,
 ) -> Result<bool> {
-    let n = match retry_at {
-        Some(at) => exec!(
-            tx,
-            sqlx::query(
-                "UPDATE jobs SET status = 'queued', run_at = $1, last_error = $2, locked_by = NULL, \
-                 locked_until = NULL WHERE id = $3 AND locked_by = $4 AND status = 'running'"
-            )
-            .bind(at)
-            .bind(error)
-            .bind(id)
-            .bind(node)
-        )?,
-        None => exec!(
-            tx,
-            sqlx::query(
-                "UPDATE jobs SET status = 'failed', finished_at = $1, last_error = $2, locked_by = NULL, \
-                 locked_until = NULL WHERE id = $3 AND locked_by = $4 AND status = 'running'"
-            )
-            .bind(now)
-            .bind(error)
-            .bind(id)
-            .bind(node)
-        )?,
+    // A retry is queued again at its time; a last failure is finished now.
+    let (status, run_at, finished_at) = match retry_at {
+        Some(at) => ("queued", Some(at), None),
+        None => ("failed", None, Some(now)),
     };
+    let n = exec!(
+        tx,
+        sqlx::query(
+            "UPDATE jobs SET status = $1, run_at = COALESCE($2, run_at), finished_at = $3, \
+             last_error = $4, locked_by = NULL, locked_until = NULL \
+             WHERE id = $5 AND locked_by = $6 AND status = 'running'"
+        )
+        .bind(status)
+        .bind(run_at)
+        .bind(finished_at)
+        .bind(error)
+        .bind(id)
+        .bind(node)
+    )?;
     Ok(n == 1)
 }
 

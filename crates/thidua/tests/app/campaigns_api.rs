@@ -130,7 +130,7 @@ pub async fn launch(s: &Session, plan: &Value) -> Value {
 
 /// The field error `field` of a 422 answer, checked to contain `needle`.
 #[track_caller]
-fn field_error(r: &Reply, field: &str, needle: &str) {
+pub(crate) fn field_error(r: &Reply, field: &str, needle: &str) {
     r.expect(422);
     let body = r.json();
     let f = body["fields"]

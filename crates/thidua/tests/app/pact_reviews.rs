@@ -3,8 +3,8 @@
 //! the review date — recorded by the cluster's leader, kept as it stood, amended only at the version
 //! read. Bad input is named and saves nothing; two first records of one day at once are a conflict.
 
-use crate::campaigns_api::{day, iso_day, launch, make_plan};
-use crate::common::{Engine, Reply, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT};
+use crate::campaigns_api::{day, field_error, iso_day, launch, make_plan};
+use crate::common::{Engine, STANDING, Session, TestApp, UO_BACHDANG, UO_VHTT};
 use crate::on_both_engines;
 use serde_json::{Value, json};
 
@@ -224,18 +224,6 @@ async fn pact_review_end_to_end(engine: Engine) {
         .await;
     other.expect(200);
     assert!(!other.text.contains("<select name=\"assessment_"));
-}
-
-fn field_error(r: &Reply, field: &str, needle: &str) {
-    r.expect(422);
-    let body = r.json();
-    let f = body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["field"] == field);
-    let message = f.and_then(|f| f["message"].as_str()).unwrap_or_default();
-    assert!(message.contains(needle), "{field}: {body} lacks {needle:?}");
 }
 
 async fn pact_review_refusals_and_races(engine: Engine) {
