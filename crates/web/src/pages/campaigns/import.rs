@@ -185,38 +185,55 @@ fn fields_of(p: &thidua_plan::PlanImport, units: &[(String, String)]) -> Fields 
     f
 }
 
-/// Fields the importer is unsure of, shown first to the reviewer: (contract key, form key, label).
-const CHECKED: &[(&str, &str, &str)] = &[
-    ("number", "number", "Số, ký hiệu"),
-    ("issued_on", "issued_on", "Ngày ban hành"),
-    ("issuer", "issuer", "Cơ quan ban hành"),
-    ("place", "place", "Địa danh"),
-    ("title", "title", "Tên kế hoạch"),
-    ("legal_bases", "legal", "Căn cứ"),
-    ("signer", "signer", "Người ký"),
-    ("period", "period", "Thời gian thi đua"),
-    ("themes", "themes", "Chuyên đề"),
-    ("targets", "targets", "Chỉ tiêu"),
-    ("deadlines", "deadlines", "Thời hạn"),
-    ("award_forms", "award_forms", "Hình thức khen thưởng"),
-    ("quotas", "quotas", "Số lượng đề nghị tối đa"),
+/// Fields the importer is unsure of, shown first to the reviewer: (contract key, form key, label in
+/// the notice, id of the element on the page the notice links to).
+const CHECKED: &[(&str, &str, &str, &str)] = &[
+    ("number", "number", "Số, ký hiệu", "f-number"),
+    ("issued_on", "issued_on", "Ngày ban hành", "f-issued"),
+    ("issuer", "issuer", "Cơ quan ban hành", "f-issuer"),
+    ("place", "place", "Địa danh", "f-place"),
+    ("title", "title", "Tên kế hoạch", "f-title"),
+    ("legal_bases", "legal", "Căn cứ", "f-legal"),
+    ("signer", "signer", "Chức vụ, họ tên người ký", "f-stitle"),
+    ("period", "period", "Thời gian thi đua", "f-from"),
+    ("themes", "themes", "Chuyên đề", "g-themes"),
+    ("targets", "targets", "Chỉ tiêu", "g-targets"),
+    ("deadlines", "deadlines", "Thời hạn", "g-deadlines"),
+    (
+        "award_forms",
+        "award_forms",
+        "Hình thức khen thưởng",
+        "g-award-forms",
+    ),
+    ("quotas", "quotas", "Số lượng đề nghị tối đa", "g-quotas"),
 ];
 
 /// The reason for each field of low confidence, as hidden form fields `cf_<key>` (kept when the
 /// page is shown again after a validation error).
 fn confidence_fields(f: &mut Fields, confidence: &thidua_plan::Confidence) {
-    for (field, key, _) in CHECKED {
+    for (field, key, _, _) in CHECKED {
         let reason = confidence.of(field).reason.unwrap_or_default();
         set(f, format!("cf_{key}"), reason);
     }
 }
 
-/// (label, reason) of every field to check first, in page order.
-fn checks(f: &Fields) -> Vec<(&'static str, String)> {
+/// One field to check first: its label, the id it links to on the page, and why.
+struct Check {
+    label: &'static str,
+    anchor: &'static str,
+    reason: String,
+}
+
+/// Every field to check first, in page order.
+fn checks(f: &Fields) -> Vec<Check> {
     CHECKED
         .iter()
-        .map(|(_, key, label)| (*label, one(f, &format!("cf_{key}"))))
-        .filter(|(_, reason)| !reason.is_empty())
+        .map(|(_, key, label, anchor)| Check {
+            label,
+            anchor,
+            reason: one(f, &format!("cf_{key}")),
+        })
+        .filter(|c| !c.reason.is_empty())
         .collect()
 }
 
@@ -555,8 +572,8 @@ struct ReviewPage {
     scopes: Vec<(&'static str, &'static str)>,
     deadline_kinds: Vec<(&'static str, &'static str)>,
     unit_kinds: Vec<(String, String)>,
-    /// Fields of low confidence: (label, reason).
-    checks: Vec<(&'static str, String)>,
+    /// Fields of low confidence, in page order.
+    checks: Vec<Check>,
     v: Validation,
 }
 
@@ -574,7 +591,7 @@ impl ReviewPage {
     fn cf_keys(&self) -> Vec<String> {
         CHECKED
             .iter()
-            .map(|(_, key, _)| format!("cf_{key}"))
+            .map(|(_, key, _, _)| format!("cf_{key}"))
             .collect()
     }
 }
@@ -757,7 +774,11 @@ mod tests {
         confidence_fields(&mut f, &confidence);
         assert!(one(&f, "cf_number").contains("để trống"));
         let listed = checks(&f);
-        assert!(listed.iter().any(|(label, _)| *label == "Số, ký hiệu"));
-        assert!(listed.iter().all(|(_, reason)| !reason.is_empty()));
+        assert!(
+            listed
+                .iter()
+                .any(|c| c.label == "Số, ký hiệu" && c.anchor == "f-number")
+        );
+        assert!(listed.iter().all(|c| !c.reason.is_empty()));
     }
 }
