@@ -16,6 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "bao-cao-thanh-tich",
             kinds::report::build(&samples::report()),
         ),
+        ("bao-cao-tong-ket", kinds::review::build(&samples::review())),
     ];
     for (name, doc) in docs {
         for f in [Format::Pdf, Format::Docx] {

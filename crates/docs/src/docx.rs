@@ -222,6 +222,15 @@ fn add_block(d: Docx, b: &Block) -> Docx {
         Block::Space { pt } => {
             d.add_paragraph(para(AlignmentType::Left).size((*pt as usize).max(2)))
         }
+        Block::Chart { svg, caption } => {
+            let d = match crate::raster::chart_picture(svg, TEXT_MM) {
+                Some(pic) => d.add_paragraph(
+                    para(AlignmentType::Center).add_run(docx_rs::Run::new().add_image(pic)),
+                ),
+                None => d,
+            };
+            d.add_paragraph(body_para(&[Run::italic(caption.clone())], Align::Centre))
+        }
     }
 }
 

@@ -7,11 +7,13 @@
 //! any `Doc`.
 
 pub mod certificate;
+pub mod chart;
 pub mod docx;
 pub mod kinds;
 pub mod model;
 pub mod pdf;
 mod qr;
+mod raster;
 pub mod samples;
 pub mod text;
 pub mod xlsx;

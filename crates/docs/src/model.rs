@@ -147,6 +147,12 @@ pub enum Block {
     Space {
         pt: f32,
     },
+    /// A chart: a standalone SVG drawn at the text's width (PDF embeds it as vectors, DOCX as a
+    /// picture rendered from it), with its caption under it.
+    Chart {
+        svg: String,
+        caption: String,
+    },
 }
 
 impl Block {

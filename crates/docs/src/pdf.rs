@@ -22,7 +22,7 @@ pub const TEMPLATES: [(&str, &str); 3] = [
     (BLANK, include_str!("../templates/blank.typ")),
 ];
 
-static FONTS: [&[u8]; 4] = [
+pub(crate) static FONTS: [&[u8]; 4] = [
     include_bytes!("../fonts/Tinos-Regular.ttf"),
     include_bytes!("../fonts/Tinos-Bold.ttf"),
     include_bytes!("../fonts/Tinos-Italic.ttf"),

@@ -7,6 +7,10 @@ use crate::kinds::listing::Listing;
 use crate::kinds::minutes::{Item, Minutes};
 use crate::kinds::plan::Plan;
 use crate::kinds::report::{Held, Report};
+use crate::kinds::review::{
+    AwardLine, Awards, Content, Deadlines, ExemplarPeriod, Participation, Review, Section,
+    TargetLine, TargetResult, UnitDeadlines,
+};
 use crate::kinds::submission::{Nominee, Submission};
 use crate::model::{Letterhead, Signature};
 
@@ -193,6 +197,99 @@ pub fn report() -> Report {
         confirmer: Signature { lines: vec!["THỦ TRƯỞNG ĐƠN VỊ".into(), "XÁC NHẬN, ĐỀ NGHỊ".into()], name: "Đặng Thị Mỹ Lệ".into() },
         reporter: Signature { lines: vec!["NGƯỜI BÁO CÁO THÀNH TÍCH".into()], name: "Nguyễn Thị Hằng".into() },
         title: "Báo cáo thành tích Nguyễn Thị Hằng".into(),
+    }
+}
+
+fn unit_deadlines(unit: &str, on_time: usize, late: usize, missing: usize) -> UnitDeadlines {
+    UnitDeadlines {
+        unit: unit.into(),
+        on_time,
+        late,
+        missing,
+    }
+}
+
+fn section(heading: &str, content: Content, text: &[&str], hint: &str) -> Section {
+    Section {
+        heading: heading.into(),
+        content,
+        text: text.iter().map(|t| t.to_string()).collect(),
+        hint: hint.into(),
+    }
+}
+
+/// A year-end report of a ward's campaign: three units, one target, deadlines, exemplars, awards.
+pub fn review() -> Review {
+    let line = |unit: &str, committed: &str, value: &str, percent: f64, status: &str| TargetLine {
+        unit: unit.into(),
+        committed: committed.into(),
+        value: value.into(),
+        percent: Some(percent),
+        status: status.into(),
+    };
+    let target = TargetResult {
+        text: "Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa".into(),
+        threshold: "≥ 90 %".into(),
+        per_unit: true,
+        counts: vec![("Đã đạt".into(), 2), ("Không đạt".into(), 1)],
+        lines: vec![
+            line("Tổ dân phố số 1", "≥ 92 %", "95 %", 103.0, "Đã đạt"),
+            line("Tổ dân phố số 2", "≥ 90 %", "91,5 %", 101.7, "Đã đạt"),
+            line("Tổ dân phố số 3", "≥ 90 %", "84 %", 93.3, "Không đạt"),
+        ],
+    };
+    let units = vec![
+        unit_deadlines("Tổ dân phố số 1", 4, 0, 0),
+        unit_deadlines("Tổ dân phố số 2", 3, 1, 0),
+        unit_deadlines("Tổ dân phố số 3", 1, 1, 2),
+    ];
+    let deadlines = Deadlines {
+        total: unit_deadlines("", 8, 2, 2),
+        not_due: 0,
+        kinds: vec![
+            unit_deadlines("Báo cáo sơ kết", 2, 1, 0),
+            unit_deadlines("Gương điển hình hằng quý", 6, 1, 2),
+        ],
+        units,
+    };
+    let exemplars = vec![ExemplarPeriod {
+        label: "Quý I/2026".into(),
+        due: "10/04/2026".into(),
+        owed: 3,
+        sent: 2,
+        late: 1,
+    }];
+    let awards = Awards {
+        lines: vec![AwardLine {
+            form: "Giấy khen của Chủ tịch UBND phường".into(),
+            proposed_collectives: 1,
+            proposed_individuals: 4,
+            awarded_collectives: 1,
+            awarded_individuals: 3,
+            amount: 2_340_000,
+        }],
+        by_status: vec![
+            ("Đã có quyết định".into(), 4),
+            ("Không được thông qua".into(), 1),
+        ],
+    };
+    Review {
+        head: head("Số: 120/BC-UBND"),
+        summary: "Tổng kết phong trào thi đua xây dựng phường văn minh năm 2026".into(),
+        intro: "Thực hiện Kế hoạch số 45/KH-UBND ngày 05/01/2026 của Ủy ban nhân dân phường về phong trào thi đua xây dựng phường văn minh năm 2026, Ủy ban nhân dân phường báo cáo tổng kết kết quả thực hiện (số liệu tính đến ngày 31/12/2026) như sau:".into(),
+        sections: vec![
+            section("Công tác chỉ đạo, tổ chức triển khai", Content::Direction(vec!["Kế hoạch số 45/KH-UBND ngày 05/01/2026 của Ủy ban nhân dân phường.".into(), "3 đơn vị tham gia; 1 nội dung thi đua, 1 chỉ tiêu, 3 thời hạn gửi báo cáo, hồ sơ.".into()]), &["Các tổ dân phố đã tổ chức phát động tới từng hộ gia đình."], ""),
+            section("Đăng ký thi đua", Content::Participation(Participation { participants: 3, registered: 2, unregistered: vec!["Tổ dân phố số 3".into()] }), &[], "Nhận xét về việc đăng ký."),
+            section("Kết quả thực hiện các chỉ tiêu thi đua", Content::Targets(vec![target]), &[], ""),
+            section("Việc thực hiện chế độ báo cáo", Content::Deadlines(deadlines), &[], ""),
+            section("Gương điển hình tiên tiến", Content::Exemplars(exemplars), &[], ""),
+            section("Công tác khen thưởng", Content::Awards(awards), &[], ""),
+            section("Đánh giá chung", Content::Text, &["Ưu điểm: các tổ dân phố hưởng ứng tích cực.", "Hạn chế: Tổ dân phố số 3 còn chậm báo cáo."], ""),
+            section("Đề xuất, kiến nghị", Content::Text, &[], "Đề xuất, kiến nghị với cấp trên (nếu có)."),
+        ],
+        recipients: vec!["Ủy ban nhân dân Thành phố;".into(), "Lưu: VT.".into()],
+        signature: chairman(),
+        title: "Báo cáo tổng kết phong trào 2026".into(),
     }
 }
 

@@ -46,6 +46,27 @@ pub fn parse_iso(s: &str) -> Option<Date> {
     Date::parse(s.get(0..10)?, &f).ok()
 }
 
+/// A number with a decimal comma and at most one decimal ("95,8", "100").
+pub fn decimal(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}").replace('.', ",")
+    }
+}
+
+/// Upper-case Roman numeral of a section's place (I, II, … XX; beyond, the digits).
+pub fn roman(n: usize) -> String {
+    const ROMAN: [&str; 20] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    ROMAN
+        .get(n.wrapping_sub(1))
+        .map_or_else(|| n.to_string(), |r| r.to_string())
+}
+
 /// 7020000 → "7.020.000" (dots between thousands, as Vietnamese writes money).
 pub fn money(amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();

@@ -18,6 +18,7 @@ pub fn every_kind() -> Vec<(&'static str, Doc)> {
             "bao-cao-thanh-tich",
             kinds::report::build(&samples::report()),
         ),
+        ("bao-cao-tong-ket", kinds::review::build(&samples::review())),
     ]
 }
 
