@@ -346,31 +346,48 @@ pub async fn progress_board(
 ) -> Result<(CampaignRow, Vec<TargetProgress>)> {
     let mut tx = db.begin_read().await?;
     let c = visible(&mut tx, caller, campaign_id).await?;
-    let targets = parts::targets(&mut tx, campaign_id).await?;
-    let themes: HashMap<String, String> = parts::themes(&mut tx, campaign_id)
+    let today = today_vn();
+    // A closed campaign is read as on its closing day: nothing is "on track" any more.
+    let as_of = if status_of(&c) == CampaignStatus::Closed {
+        today.max(date_of(&c.period_to) + time::Duration::days(1))
+    } else {
+        today
+    };
+    let out = progress_at(&mut tx, caller, &c, as_of, None).await?;
+    tx.commit().await?;
+    Ok((c, out))
+}
+
+/// The targets as they stood on `as_of`; `reported_until` leaves out reports made after that day
+/// (a report's figures as of a date), `None` takes every report.
+pub async fn progress_at(
+    tx: &mut Tx,
+    caller: &Caller,
+    c: &CampaignRow,
+    as_of: time::Date,
+    reported_until: Option<time::Date>,
+) -> Result<Vec<TargetProgress>> {
+    let campaign_id = c.id.as_str();
+    let targets = parts::targets(tx, campaign_id).await?;
+    let themes: HashMap<String, String> = parts::themes(tx, campaign_id)
         .await?
         .into_iter()
         .map(|t| (t.id, t.title))
         .collect();
-    let participants = campaigns::participants(&mut tx, campaign_id).await?;
-    let reports = work::progress(&mut tx, campaign_id).await?;
+    let participants = campaigns::participants(tx, campaign_id).await?;
+    let mut reports = work::progress(tx, campaign_id).await?;
+    if let Some(until) = reported_until {
+        reports.retain(|r| date_of(&r.reported_on) <= until);
+    }
     let mut committed: HashMap<(String, String), f64> = HashMap::new();
-    for r in work::registrations(&mut tx, campaign_id).await? {
-        for t in work::commitments(&mut tx, "registration", &r.id).await? {
+    for r in work::registrations(tx, campaign_id).await? {
+        for t in work::commitments(tx, "registration", &r.id).await? {
             if let Some(target_id) = t.target_id {
                 committed.insert((target_id, r.unit_id.clone()), t.threshold);
             }
         }
     }
-    tx.commit().await?;
-    let today = today_vn();
     let (from, to) = (date_of(&c.period_from), date_of(&c.period_to));
-    // A closed campaign is read as on its closing day: nothing is "on track" any more.
-    let as_of = if status_of(&c) == CampaignStatus::Closed {
-        today.max(to + time::Duration::days(1))
-    } else {
-        today
-    };
     let scope = caller.actor.read_scope();
     let mut by_pair: HashMap<(&str, Option<&str>), Vec<&ProgressRow>> = HashMap::new();
     for r in &reports {
@@ -434,7 +451,7 @@ pub async fn progress_board(
             rows,
         });
     }
-    Ok((c, out))
+    Ok(out)
 }
 
 // ---- what a unit must do ----

@@ -22,6 +22,7 @@ pub use error::{Error, Result};
 pub mod audit_log;
 pub mod campaign_parts;
 pub mod campaign_reads;
+pub mod campaign_report;
 pub mod campaign_views;
 pub mod campaign_work;
 pub mod campaign_work_reads;

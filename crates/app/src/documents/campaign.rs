@@ -18,7 +18,7 @@ fn day(s: &str) -> String {
     parse_iso(s).map(dmy).unwrap_or_else(|| s.to_string())
 }
 
-fn threshold(t: &thidua_store::campaign_parts::TargetRow) -> String {
+pub(crate) fn threshold(t: &thidua_store::campaign_parts::TargetRow) -> String {
     let cmp = match t.comparator.as_str() {
         ">=" => "≥ ",
         ">" => "> ",

@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod decision;
 pub mod meeting;
 pub mod nomination;
+pub mod review;
 pub mod scoring;
 
 use crate::doc_settings::{DocSettings, Signer};

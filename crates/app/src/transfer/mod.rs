@@ -192,6 +192,7 @@ pub const TABLE_LABELS: &[(&str, &str)] = &[
     ("scoring_entries", "Điểm chấm theo tiêu chí"),
     ("cluster_year_ends", "Kết quả tổng kết năm của cụm, khối"),
     ("pact_reviews", "Sơ kết giao ước thi đua"),
+    ("campaign_reports", "Báo cáo sơ kết, tổng kết phong trào"),
 ];
 
 /// Imports a kept archive with the successors a person confirmed, all or nothing.

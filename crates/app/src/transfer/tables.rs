@@ -3,7 +3,8 @@
 //!
 //! Left out on purpose: user accounts, sessions and tokens (people sign in to the organisation they
 //! work for now), the audit log (it stays with the installation that wrote it), notifications, the
-//! organisation's rule files and document settings (the successor keeps its own), the registers of
+//! organisation's rule files, document settings and other settings such as the report outline (the
+//! successor keeps its own), the registers of
 //! numbers (the successor's own numbering), and who voted how in a meeting (members are user accounts;
 //! the counts stay on the agenda items).
 
@@ -240,6 +241,10 @@ pub const TABLES: &[TableSpec] = &[
         ],
     ),
     spec("pact_reviews", ORG, &["pact_id"]),
+    TableSpec {
+        users: &["updated_by"],
+        ..spec("campaign_reports", OF_CAMPAIGNS, &["campaign_id"])
+    },
     spec(
         "pact_review_members",
         OF_PACT_REVIEWS,

@@ -6,6 +6,7 @@ pub mod deadline;
 pub mod pact;
 pub mod parts;
 pub mod progress;
+pub mod report;
 pub mod target;
 
 use crate::org::check_date;
