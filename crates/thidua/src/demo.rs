@@ -165,6 +165,7 @@ pub async fn load_if_empty(
     let office = crate::demo_campaigns::user_ctx(&mut tx, "thuongtruc").await?;
     tx.commit().await?;
     crate::demo_scoring::build(db, office.as_ref().unwrap_or(&ctx)).await?;
+    crate::demo_reports::build(db, office.as_ref().unwrap_or(&ctx)).await?;
     println!(
         "Đã tạo dữ liệu mẫu của hai tổ chức. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):"
     );

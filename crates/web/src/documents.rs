@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::ops::documents::{self as docs, DocFile, Format, decision::Print};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
+use thidua_domain::campaign::report::ReportKind;
 
 /// The document and its format from `{file}`: ("decision", Pdf) for `decision.pdf`.
 fn split(file: &str) -> Option<(&str, &str)> {
@@ -158,7 +159,8 @@ pub async fn nomination(
     })
 }
 
-/// `plan.{pdf,docx}`, `nominees.{pdf,docx,xlsx}`.
+/// `plan.{pdf,docx}`, `nominees.{pdf,docx,xlsx}`, `report-interim.{pdf,docx}` (sơ kết),
+/// `report-final.{pdf,docx}` (tổng kết).
 pub async fn campaign(
     state: &AppState,
     ctx: &Ctx,
@@ -170,6 +172,10 @@ pub async fn campaign(
         ("plan", _) => docs::campaign::plan(&state.db, ctx, id, format(ext)?).await?,
         ("nominees", "xlsx") => docs::campaign::listing(&state.db, ctx, id, None).await?,
         ("nominees", _) => docs::campaign::listing(&state.db, ctx, id, Some(format(ext)?)).await?,
+        (report, _) if report.starts_with("report-") => {
+            let kind = ReportKind::parse(&report["report-".len()..]).ok_or_else(not_found)?;
+            docs::review::document(&state.db, ctx, id, kind, format(ext)?).await?
+        }
         _ => return Err(not_found()),
     })
 }

@@ -13,6 +13,7 @@ mod backup;
 mod basics;
 mod binary;
 mod campaign_pages;
+mod campaign_reports;
 mod campaigns_api;
 mod clusters;
 mod concurrency;

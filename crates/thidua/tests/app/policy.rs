@@ -336,6 +336,27 @@ const ROUTES: &[Route] = &[
         false,
         ALL,
     ),
+    // A campaign's review reports (sơ kết, tổng kết) and the outline they follow: the office's.
+    r(
+        "GET /campaigns/{campaign}/reports/final",
+        200,
+        false,
+        OFFICE,
+    ),
+    r(
+        "POST /campaigns/{campaign}/reports/interim",
+        303,
+        true,
+        OFFICE,
+    ),
+    r(
+        "GET /campaigns/{campaign}/documents/report-final.docx",
+        200,
+        false,
+        OFFICE,
+    ),
+    r("GET /settings/report-outline", 200, false, OFFICE),
+    r("POST /settings/report-outline", 303, true, OFFICE),
     r("POST /api/v1/campaigns", 201, true, OFFICE),
     r("PUT /api/v1/campaigns/{campaign}", 200, true, OFFICE),
     r("POST /api/v1/campaigns/{draft}/launch", 200, true, OFFICE),
@@ -1472,6 +1493,14 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             let p = f.person.as_ref().expect("person");
             s.api_put(&path, &json!({"full_name": p["full_name"], "gender": "female", "position": "Chuyên viên chính", "kind": "civil_servant", "unit_id": uid, "version": p["version"]})).await
         }
+        "POST /campaigns/{campaign}/reports/interim" => {
+            let version = version_in(&s.get(&path).await.text);
+            s.post_form(&path, &[("version", &version), ("as_of", &day(0)), ("text.assessment", "Nhận xét chung")]).await
+        }
+        "POST /settings/report-outline" => {
+            let version = version_in(&s.get(&path).await.text);
+            s.post_form(&path, &[("version", &version), ("key_0", "direction"), ("heading_0", "Công tác chỉ đạo"), ("source_0", "direction"), ("position_0", "1"), ("enabled_0", "1")]).await
+        }
         "POST /settings/documents" => {
             let cur = s.api_get("/api/v1/settings/documents").await.json();
             let version = cur["version"].to_string();
@@ -2092,4 +2121,13 @@ async fn unit_officer_lists_are_scoped(engine: Engine) {
         // The home page counts only their units and people.
         s.get("/").await.expect(200).contains(&scope.name);
     }
+}
+
+/// The `version` hidden field of a form page ("0" when the page has none: a refused reader).
+pub(crate) fn version_in(page: &str) -> String {
+    page.split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or("0")
+        .to_string()
 }

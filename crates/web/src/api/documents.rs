@@ -58,7 +58,7 @@ async fn nomination_document(
 }
 
 /// A campaign's plan (`plan.pdf|docx`) and list of nominees (`nominees.pdf|docx|xlsx`).
-#[utoipa::path(get, path = "/api/v1/campaigns/{id}/documents/{file}", tag = "documents", params(("id" = String, Path), ("file" = String, Path, description = "plan.pdf | plan.docx | nominees.pdf | nominees.docx | nominees.xlsx")), responses((status = 200, description = "PDF, DOCX or XLSX", content_type = "application/octet-stream"), (status = 404, body = ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/campaigns/{id}/documents/{file}", tag = "documents", params(("id" = String, Path), ("file" = String, Path, description = "plan.pdf | plan.docx | nominees.pdf | nominees.docx | nominees.xlsx | report-interim.pdf | report-interim.docx | report-final.pdf | report-final.docx")), responses((status = 200, description = "PDF, DOCX or XLSX", content_type = "application/octet-stream"), (status = 404, body = ApiErrorBody)))]
 async fn campaign_document(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -20,6 +20,7 @@ mod meetings;
 mod outbox;
 mod people;
 mod public;
+mod report_outline;
 mod rule_files;
 pub(crate) mod scoring;
 mod settings;
@@ -57,6 +58,7 @@ pub fn routes() -> Router<AppState> {
         .merge(notifications::routes())
         .merge(documents::routes())
         .merge(settings::routes())
+        .merge(report_outline::routes())
         .merge(outbox::routes())
         .merge(scoring::routes())
 }

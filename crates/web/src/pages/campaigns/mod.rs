@@ -6,6 +6,7 @@ mod boards;
 mod import;
 mod parts;
 mod plan;
+mod review;
 pub(crate) mod upload;
 mod work;
 
@@ -45,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .merge(parts::routes())
         .merge(work::routes())
         .merge(boards::routes())
+        .merge(review::routes())
 }
 
 /// `dd/mm/yyyy – dd/mm/yyyy` of two stored dates.
