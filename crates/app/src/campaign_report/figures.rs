@@ -108,14 +108,14 @@ fn direction(
         plan.push_str(&format!(" ngày {}", day(d)));
     }
     let mut out = vec![
-        format!("{plan} của {} về {}.", c.issuer, c.title),
+        format!("{plan} của {} về {}.", c.issuer, lower_first(&c.title)),
         format!(
             "Thời gian thực hiện: từ ngày {} đến ngày {}.",
             day(&c.period_from),
             day(&c.period_to)
         ),
     ];
-    if let Some(l) = c.launched_at.as_deref() {
+    if let Some(l) = c.launched_at.as_deref().and_then(|l| l.get(..10)) {
         out.push(format!("Phát động ngày {}.", day(l)));
     }
     out.push(format!(
@@ -123,6 +123,15 @@ fn direction(
          {deadlines} thời hạn gửi báo cáo, hồ sơ."
     ));
     out
+}
+
+/// "Phát động phong trào …" → "phát động phong trào …": a plan's title inside a sentence.
+pub fn lower_first(title: &str) -> String {
+    let mut chars = title.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 const STATUS_ORDER: [ProgressStatus; 5] = [

@@ -3,6 +3,7 @@
 
 use super::{DocFile, Format, letterhead, number_line, signature};
 use crate::Caller;
+use crate::campaign_report::figures::lower_first;
 use crate::campaign_report::{self, ReportView};
 use crate::campaigns::date_of;
 use crate::doc_settings::{self, DocSettings};
@@ -36,10 +37,9 @@ fn intro(v: &ReportView, s: &DocSettings) -> String {
         plan.push_str(&format!(" ngày {}", dmy(date_of(d))));
     }
     format!(
-        "Thực hiện {plan} của {} về {}, {} báo cáo {} kết quả thực hiện (số liệu tính đến ngày {}) \
-         như sau:",
+        "Thực hiện {plan} của {} về {}, {} báo cáo kết quả {} như sau (số liệu tính đến ngày {}):",
         c.issuer,
-        c.title,
+        lower_first(&c.title),
         s.body_name,
         v.kind.word(),
         dmy(v.as_of)
@@ -87,15 +87,6 @@ pub fn layout(v: &ReportView, s: &DocSettings) -> Review {
         sections,
         recipients: s.recipients_of("report"),
         signature: signature(&s.signer()),
-    }
-}
-
-/// "Phong trào thi đua …" → "phong trào thi đua …" (a title inside a sentence).
-fn lower_first(title: &str) -> String {
-    let mut chars = title.trim().chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -247,12 +247,13 @@ fn target_chart(i: usize, t: &TargetResult) -> Block {
         };
         return chart_block(&chart, caption, bars_height(t.lines.len()));
     }
+    let counted: Vec<&(String, usize)> = t.counts.iter().filter(|(_, n)| *n > 0).collect();
     let chart = Chart {
         title: t.text.clone(),
-        categories: t.counts.iter().map(|(s, _)| s.clone()).collect(),
+        categories: counted.iter().map(|(s, _)| s.clone()).collect(),
         series: vec![Series {
             name: "Số đơn vị".into(),
-            values: t.counts.iter().map(|(_, n)| *n as f64).collect(),
+            values: counted.iter().map(|(_, n)| *n as f64).collect(),
         }],
         kind: ChartKind::Bars,
         unit: String::new(),
