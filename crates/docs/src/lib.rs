@@ -7,6 +7,7 @@
 //! any `Doc`.
 
 pub mod certificate;
+pub mod chart;
 pub mod docx;
 pub mod kinds;
 pub mod model;
