@@ -37,9 +37,14 @@ fn largest(chart: &Chart, stacked: bool) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// Whether every figure is a whole number (then the axis has no fractional ticks).
+fn whole(chart: &Chart) -> bool {
+    chart.series.iter().flat_map(|s| s.values.iter()).all(|v| !v.is_finite() || v.fract() == 0.0)
+}
+
 /// A vertical value axis with horizontal gridlines, leaving `below` px for category labels.
 fn vertical_axis(out: &mut Svg, chart: &Chart, area: Area, stacked: bool, below: f64) -> Frame {
-    let ticks = scale::ticks(largest(chart, stacked), 5);
+    let ticks = scale::ticks(largest(chart, stacked), 5, whole(chart));
     let labels: Vec<String> = ticks.iter().map(|t| scale::axis(*t, &chart.unit)).collect();
     let widest = labels.iter().map(|l| scale::width(l, TICK_SIZE)).fold(0.0, f64::max);
     let f = Frame {
@@ -115,7 +120,7 @@ pub(super) fn horizontal(out: &mut Svg, chart: &Chart, area: Area) {
         .map(|c| scale::width(c, LABEL_SIZE))
         .fold(0.0, f64::max);
     let room = widest.min(w * 0.35);
-    let ticks = scale::ticks(largest(chart, false), 4);
+    let ticks = scale::ticks(largest(chart, false), 4, whole(chart));
     let max = *ticks.last().unwrap_or(&1.0);
     let end = scale::width(&scale::value(max, &chart.unit), TICK_SIZE) + 6.0;
     let f = Frame {

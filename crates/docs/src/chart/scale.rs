@@ -1,8 +1,9 @@
 //! Axis arithmetic and labels: "nice" tick steps, Vietnamese number formatting (`1.234,5`), and
 //! shortening labels to a width.
 
-/// Ticks from 0 to a round maximum at or above `max`: about `count` steps of 1, 2, 2.5 or 5 × 10ⁿ.
-pub(crate) fn ticks(max: f64, count: usize) -> Vec<f64> {
+/// Ticks from 0 to a round maximum at or above `max`: about `count` steps of 1, 2, 2.5 or 5 × 10ⁿ;
+/// steps of at least 1 when the figures are `whole` (counts have no half ticks).
+pub(crate) fn ticks(max: f64, count: usize, whole: bool) -> Vec<f64> {
     if !(max.is_finite() && max > 0.0) {
         return vec![0.0, 1.0];
     }
@@ -11,8 +12,9 @@ pub(crate) fn ticks(max: f64, count: usize) -> Vec<f64> {
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
+        .find(|s| *s >= raw && (!whole || s.fract() == 0.0))
+        .unwrap_or(10.0 * mag)
+        .max(if whole { 1.0 } else { 0.0 });
     let n = (max / step - 1e-9).ceil().max(1.0) as usize;
     (0..=n).map(|i| i as f64 * step).collect()
 }
@@ -81,10 +83,13 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_cover_the_maximum() {
-        assert_eq!(ticks(37.0, 5), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
-        assert_eq!(ticks(100.0, 4), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
-        assert_eq!(ticks(3.0, 5), vec![0.0, 1.0, 2.0, 3.0]);
-        assert_eq!(ticks(0.0, 5), vec![0.0, 1.0]);
+        assert_eq!(ticks(37.0, 5, true), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
+        assert_eq!(ticks(100.0, 4, true), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(ticks(3.0, 5, true), vec![0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(ticks(2.0, 4, true), vec![0.0, 1.0, 2.0], "no half ticks for counts");
+        assert_eq!(ticks(2.0, 4, false), vec![0.0, 0.5, 1.0, 1.5, 2.0]);
+        assert_eq!(ticks(12.0, 5, true), vec![0.0, 5.0, 10.0, 15.0], "2.5 is skipped for counts");
+        assert_eq!(ticks(0.0, 5, true), vec![0.0, 1.0]);
     }
 
     #[test]
