@@ -89,12 +89,12 @@ describe('thống kê và kinh phí thi đua, khen thưởng', () => {
     await login(page, 'thuongtruc');
     await page.goto('/dashboard');
     await page.getByRole('link', { name: 'Kinh phí thi đua, khen thưởng' }).click();
-    await page.getByLabel('Ngân sách nhà nước').fill('một trăm triệu');
+    await page.getByLabel('Ngân sách nhà nước', { exact: true }).fill('một trăm triệu');
     await page.getByRole('button', { name: 'Lưu dự toán' }).click();
     await page.getByRole('alert').waitFor();
     assert.match(await bodyText(page), /Ngân sách nhà nước: Nhập số tiền bằng đồng/);
-    await page.getByLabel('Ngân sách nhà nước').fill('150.000.000');
-    await page.getByLabel('Quỹ thi đua, khen thưởng').fill('50000000');
+    await page.getByLabel('Ngân sách nhà nước', { exact: true }).fill('150.000.000');
+    await page.getByLabel('Quỹ thi đua, khen thưởng', { exact: true }).fill('50000000');
     await page.getByRole('button', { name: 'Lưu dự toán' }).click();
     await page.getByText('Đã lưu dự toán kinh phí năm').waitFor();
     const summary = await page.locator('#budget-summary').innerText();

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{ApiError, ApiErrorBody, AppError};
 use crate::ops::budget::{self as budget_ops, Budget, BudgetInput};
-use crate::ops::figures::{self as ops, Dashboard, DashboardQuery};
+use crate::ops::figures::{Dashboard, DashboardQuery};
 use axum::Json;
 use axum::extract::{Path, State};
 use serde::Deserialize;
@@ -39,7 +39,7 @@ async fn get_dashboard(
     ApiQuery(p): ApiQuery<DashboardParams>,
 ) -> Result<Json<Dashboard>, ApiError> {
     let q = DashboardQuery::parse(p.year.as_deref(), p.campaign.as_deref(), p.unit_kind.as_deref()).map_err(AppError::from)?;
-    Ok(Json(ops::dashboard(&state.db, &ctx, &q).await?))
+    Ok(Json(crate::pages::dashboard::cached(&state, &ctx, &q).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

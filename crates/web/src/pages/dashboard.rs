@@ -71,10 +71,18 @@ fn view(f: Figure) -> FigureView {
     FigureView { f, svg, more }
 }
 
+/// The dashboard for the caller, from a copy at most a minute old (see `HomeCaches::dashboards`):
+/// the same organisation, scope and filters give the same figures.
+pub async fn cached(state: &AppState, ctx: &Ctx, q: &DashboardQuery) -> Result<Dashboard, thidua_app::Error> {
+    let key = format!("{}|{}|{}", ctx.org_id(), ctx.actor.read_scope().unwrap_or("/"), q.query_string());
+    let d = state.config.home.dashboards.get_or(&key, ops::dashboard(&state.db, ctx, q)).await?;
+    Ok((*d).clone())
+}
+
 async fn page(State(state): State<AppState>, ctx: Ctx, Query(form): Query<FilterForm>) -> AppResult<Response> {
     let can_budget = ctx.can(thidua_domain::policy::Action::ViewBudget { org_id: ctx.org_id() });
     let (d, v, query) = match form.parse() {
-        Ok(q) => match ops::dashboard(&state.db, &ctx, &q).await {
+        Ok(q) => match cached(&state, &ctx, &q).await {
             Ok(d) => (Some(d), Validation::new(), q.query_string()),
             Err(thidua_app::Error::Invalid(v)) => (None, v, String::new()),
             Err(e) => return Err(e.into()),
@@ -96,7 +104,7 @@ async fn table_xlsx(
     Query(form): Query<FilterForm>,
 ) -> AppResult<Response> {
     let q = form.parse()?;
-    let d = ops::dashboard(&state.db, &ctx, &q).await?;
+    let d = cached(&state, &ctx, &q).await?;
     let f = d.figure(&key).ok_or(AppError::NotFound)?;
     let mut subtitle = format!("năm {}", d.year);
     if let Some(c) = d.campaigns.iter().find(|c| Some(&c.code) == d.campaign_id.as_ref()) {

@@ -8,7 +8,7 @@ mod campaigns;
 mod catalog;
 mod cluster_year_end;
 mod clusters;
-mod dashboard;
+pub(crate) mod dashboard;
 mod data;
 mod decisions;
 mod documents;
