@@ -212,7 +212,7 @@ mod tests {
     fn sample() -> Vec<AwardGroup> {
         vec![
             g("/p/a/", "GIAY_KHEN", "person", 2, 1, 3),
-            g("/p/a/x/", "GIAY_KHEN", "person", 1, 1, 2),
+            g("/p/a/x/", "GIAY_KHEN", "person", 1, 1, 3),
             g("/p/a/x/", "BK_TINH", "unit", 0, 0, 1),
             g("/p/b/", "BK_TINH", "person", 0, 1, 4),
         ]
@@ -222,7 +222,7 @@ mod tests {
     fn awards_are_counted_by_form_and_level_people_and_units_apart() {
         let f = by_form(&sample(), &forms());
         assert_eq!(f.categories, ["Giấy khen", "Bằng khen"]);
-        assert_eq!(f.values("Cá nhân"), [("Giấy khen".into(), 5.0), ("Bằng khen".into(), 4.0)]);
+        assert_eq!(f.values("Cá nhân"), [("Giấy khen".into(), 6.0), ("Bằng khen".into(), 4.0)]);
         assert_eq!(f.values("Tập thể")[1].1, 1.0);
         assert_eq!(f.rows[1], ["Bằng khen", "4", "1", "5"]);
         let l = by_level(&sample(), &forms());
@@ -236,17 +236,17 @@ mod tests {
         names.insert("/p/a/".to_string(), "Phường A".to_string());
         names.insert("/p/b/".to_string(), "Phường B".to_string());
         let f = by_unit(&sample(), 1, &names);
-        assert_eq!(f.rows, [["Phường A", "5", "1", "6"], ["Phường B", "4", "0", "4"]]);
+        assert_eq!(f.rows, [["Phường A", "6", "1", "7"], ["Phường B", "4", "0", "4"]]);
     }
 
     #[test]
     fn shares_count_women_and_direct_workers_among_people_only() {
         let s = shares(&sample());
-        assert_eq!((s.people, s.women, s.direct_workers), (9, 3, 3));
-        assert_eq!((s.women_percent, s.direct_percent), (33.3, 33.3));
+        assert_eq!((s.people, s.women, s.direct_workers), (10, 3, 3));
+        assert_eq!((s.women_percent, s.direct_percent), (30.0, 30.0));
         let f = shares_by_form(&sample(), &forms());
         assert_eq!(f.categories[0], "Tất cả");
-        assert_eq!(f.values("Nữ")[1], ("Giấy khen".into(), 60.0));
+        assert_eq!(f.values("Nữ")[1], ("Giấy khen".into(), 50.0));
         assert_eq!(f.rows[2], ["Bằng khen", "4", "0", "0%", "1", "25%"]);
     }
 
