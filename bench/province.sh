@@ -79,6 +79,10 @@ PAGE_LIST=(
   "search|$OFFICE|/people?q=nguyen+van+an"
   "honour_roll|none|/vinh-danh?q=nguyen+van"
   "decision|$OFFICE|/decisions/$DECISION"
+  "dashboard|$OFFICE|/dashboard?year=$((YEAR - 1))"
+  "officer_dashboard|$OFFICER|/dashboard?year=$((YEAR - 1))"
+  "dashboard_api|$OFFICE|/api/v1/dashboard?year=$((YEAR - 1))"
+  "budget|$OFFICE|/budget?year=$((YEAR - 1))"
 )
 for c in $CONNS; do
   CEILING=0

@@ -6,6 +6,7 @@
 
 mod audit_entry;
 pub mod auth;
+pub mod budget;
 mod caller;
 pub mod command;
 pub mod error;
@@ -36,6 +37,7 @@ pub mod decisions;
 pub mod doc_settings;
 pub mod documents;
 pub mod export;
+pub mod figures;
 pub mod history_import;
 pub mod honours;
 pub mod idempotency;

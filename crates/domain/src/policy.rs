@@ -232,6 +232,19 @@ pub enum Action<'a> {
         org_id: &'a str,
         leader_path: Option<&'a str>,
     },
+    /// See the dashboards (awards, on-time rates, targets, nominations): everyone, each within the
+    /// units they may read (a unit officer's own subtree, see [`Actor::read_scope`]).
+    ViewDashboard {
+        org_id: &'a str,
+    },
+    /// See the emulation budget (kinh phí thi đua, khen thưởng) of a year: the office and the chairman.
+    ViewBudget {
+        org_id: &'a str,
+    },
+    /// Enter the year's budget estimate by source: the office.
+    ManageBudget {
+        org_id: &'a str,
+    },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -309,6 +322,9 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | Decide { org_id }
         | ViewRuleFiles { org_id }
         | EditRuleFiles { org_id }
+        | ViewDashboard { org_id }
+        | ViewBudget { org_id }
+        | ManageBudget { org_id }
         | ManageScoring { org_id }
         | PresideCluster { org_id, .. }
         | ReviewPact { org_id, .. }
@@ -319,7 +335,8 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         return Err(Denied::OutOfScope);
     }
     let allowed = match action {
-        UseApp { .. } | ViewClusters { .. } | ViewCampaigns { .. } => true,
+        UseApp { .. } | ViewClusters { .. } | ViewCampaigns { .. } | ViewDashboard { .. } => true,
+        ViewBudget { .. } => actor.is_office() || actor.role == Role::Chairman,
         ViewUnit { unit_path, .. }
         | ViewPerson { unit_path, .. }
         | ViewHonours { unit_path, .. }
@@ -361,7 +378,8 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | ManageCampaigns { .. }
         | ManageDocuments { .. }
         | ManageScoring { .. }
-        | ViewRuleFiles { .. } => actor.is_office(),
+        | ViewRuleFiles { .. }
+        | ManageBudget { .. } => actor.is_office(),
         ReviewAsThemeLead { lead_path, .. } => {
             actor.is_office() || (actor.role == Role::UnitOfficer && actor.in_scope(lead_path))
         }
@@ -523,6 +541,9 @@ mod tests {
             ("decide", Action::Decide { org_id: ORG }),
             ("view_rule_files", Action::ViewRuleFiles { org_id: ORG }),
             ("edit_rule_files", Action::EditRuleFiles { org_id: ORG }),
+            ("dashboard", Action::ViewDashboard { org_id: ORG }),
+            ("view_budget", Action::ViewBudget { org_id: ORG }),
+            ("manage_budget", Action::ManageBudget { org_id: ORG }),
             ("manage_scoring", Action::ManageScoring { org_id: ORG }),
             ("outbox", Action::ManageOutbox { org_id: ORG }),
             (
@@ -597,6 +618,9 @@ mod tests {
             "review_score",
             "preside_cluster",
             "review_pact",
+            "dashboard",
+            "view_budget",
+            "manage_budget",
         ];
         let office: Vec<&str> = everything
             .iter()
@@ -616,9 +640,10 @@ mod tests {
             "view_honours",
             "view_campaigns",
             "view_nomination",
+            "dashboard",
         ];
         let council = [read.as_slice(), &["vote"]].concat();
-        let chairman = [read.as_slice(), &["vote", "decide"]].concat();
+        let chairman = [read.as_slice(), &["vote", "decide", "view_budget"]].concat();
         let cases: Vec<(Role, Vec<&str>, Vec<&str>)> = vec![
             (Role::Admin, admin.clone(), admin.clone()),
             (Role::StandingOffice, office.clone(), office.clone()),
@@ -646,6 +671,7 @@ mod tests {
                     "review_score",
                     "preside_cluster",
                     "review_pact",
+                    "dashboard",
                 ],
                 vec![
                     "use",
@@ -653,6 +679,7 @@ mod tests {
                     "import_people",
                     "import_honours",
                     "view_campaigns",
+                    "dashboard",
                 ],
             ),
             (Role::CouncilMember, council.clone(), council.clone()),

@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod blobs;
+pub mod budget;
 pub mod bulk;
 pub mod campaign_parts;
 pub mod campaign_reports;
@@ -15,6 +16,7 @@ pub mod campaign_work;
 pub mod campaigns;
 pub mod cluster_year_ends;
 pub mod clusters;
+pub mod dashboard;
 mod db;
 pub mod decisions;
 pub mod doc_settings;

@@ -1535,7 +1535,8 @@ impl Demo<'_> {
                     .into(),
                 content: "Năm 2024 là năm có ý nghĩa đặc biệt quan trọng để thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ quận lần thứ VI (nhiệm kỳ 2020 - 2025) và thực hiện chủ đề năm 2024 của thành phố “Quyết tâm thực hiện hiệu quả Chuyển đổi số và Nghị quyết số 98/2023/QH15 của Quốc hội”.\n\
                           10. Tập trung nguồn lực cho giải ngân vốn đầu tư công, xem việc đẩy nhanh tiến độ giải ngân vốn đầu tư công là nhiệm vụ trọng tâm, phấn đấu thực hiện tỷ lệ giải ngân vốn đầu tư công hằng năm đạt từ 95% trở lên.\n\
-                          11. Duy trì và nâng cao chất lượng hoạt động của cụm, khối thi đua và vai trò cụm, khối trưởng, các thành viên trong cụm; đảm bảo việc sinh hoạt chuyên đề, chia sẻ kinh nghiệm, giới thiệu mô hình mới, cách làm hay, tạo sự lan tỏa trong phong trào thi đua."
+                          11. Duy trì và nâng cao chất lượng hoạt động của cụm, khối thi đua và vai trò cụm, khối trưởng, các thành viên trong cụm; đảm bảo việc sinh hoạt chuyên đề, chia sẻ kinh nghiệm, giới thiệu mô hình mới, cách làm hay, tạo sự lan tỏa trong phong trào thi đua.\n\
+                          12. Phòng Tài chính - Kế hoạch Quận hướng dẫn, hỗ trợ Phòng Nội vụ (Thường trực Hội đồng Thi đua - Khen thưởng Quận) tham mưu Ủy ban nhân dân Quận sử dụng nguồn kinh phí thi đua, khen thưởng của Quận và quyết toán theo đúng quy định. Thẩm định và tham mưu Ủy ban nhân dân Quận duyệt kinh phí liên quan các hoạt động thi đua và khen thưởng của Quận."
                     .into(),
                 participants_note: "Thủ trưởng các ban ngành, Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể Quận, Hội quần chúng Quận; các phòng ban, đơn vị, đơn vị sự nghiệp trực thuộc Quận; Chủ tịch Ủy ban nhân dân 10 phường và các cơ quan, đơn vị, doanh nghiệp đóng trên địa bàn Quận.".into(),
                 participant_ids: self.participants(&OFFICES_WARDS_ORGS, to),

@@ -74,6 +74,8 @@ const ADMIN_ONLY: Expect = [(O, O), (F, F), (F, F), (F, F), (F, F), (F, F)];
 const UNIT_WORK: Expect = [(O, O), (O, O), (O, I), (F, F), (F, F), (F, F)];
 /// Signing a cluster's pact (the cluster led by the target unit): the office, or the leader's officer.
 const PACT: Expect = [(O, O), (O, O), (O, F), (F, F), (F, F), (F, F)];
+/// The emulation budget: the office and the chairman read it.
+const BUDGET: Expect = [(O, O), (O, O), (F, F), (F, F), (O, O), (F, F)];
 /// Reading a draft plan: only those who write plans; for everybody else it does not exist.
 const DRAFT: Expect = [(O, O), (O, O), (N, N), (N, N), (N, N), (N, N)];
 
@@ -301,6 +303,14 @@ const ROUTES: &[Route] = &[
     r("PUT /api/v1/users/{user}", 200, true, ADMIN_ONLY),
     r("GET /api/v1/audit", 200, false, OFFICE),
     r("GET /data/template/units.xlsx", 200, false, ALL),
+    // Dashboards (each user sees the figures of the units they may read) and the emulation budget.
+    r("GET /dashboard", 200, false, ALL),
+    r("GET /dashboard/awards_by_form/table.xlsx", 200, false, ALL),
+    r("GET /api/v1/dashboard", 200, false, ALL),
+    r("GET /budget?year=2031", 200, false, BUDGET),
+    r("POST /budget", 303, true, OFFICE),
+    r("GET /api/v1/budget?year=2031", 200, false, BUDGET),
+    r("PUT /api/v1/budget/2031", 200, true, OFFICE),
     r("GET /data/template/people.xlsx", 200, false, ALL),
     // Document settings and numbering registers.
     r("GET /settings/documents", 200, false, OFFICE),
@@ -1512,6 +1522,18 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             s.api_put(&path, &cur).await
         }
         "POST /settings/registers" => s.post_form(&path, &[("kind", "report"), ("summary", &format!("Báo cáo {n}"))]).await,
+        "POST /budget" | "PUT /api/v1/budget/2031" => {
+            // The version read (by the office; others are refused before it matters).
+            let cur = s.api_get("/api/v1/budget?year=2031").await.json();
+            let version = cur["lines"][0]["version"].as_i64();
+            let amount = format!("{}.000.000", 100 + n);
+            if method == "PUT" {
+                s.api_put(&path, &json!({"lines": [{"source": "state_budget", "amount": amount, "note": "", "version": version}]})).await
+            } else {
+                let v = version.map(|v| v.to_string()).unwrap_or_default();
+                s.post_form(&path, &[("year", "2031"), ("amount_state_budget", &amount), ("version_state_budget", &v)]).await
+            }
+        }
         "POST /api/v1/registers" => s.api_post(&path, &json!({"kind": "report", "summary": format!("Báo cáo {n}")})).await,
         "POST /api/v1/clusters" => s.api_post("/api/v1/clusters", &json!({"year": 2031, "kind": "block", "name": format!("Khối mới {n}"), "member_ids": [f.parent_id]})).await,
         "PUT /api/v1/clusters/{cluster}" => {

@@ -59,10 +59,16 @@ pub struct RegisterLine {
 /// province's 200,000 people and ten campaigns' matrices each time (bench/province.sh).
 const COUNTS_TTL: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// How long a dashboard is reused: its figures are a year's aggregates over a province (seconds of
+/// queries), read by many and changed by few; a copy is at most this old.
+const DASHBOARD_TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Recent copies of the home page's counts and of the office's campaign overview.
 pub struct HomeCaches {
     counts: crate::ops::recent::Recent<crate::ops::dashboard::Counts>,
     campaigns: crate::ops::recent::Recent<Vec<CampaignSummary>>,
+    /// The dashboards by organisation, scope and filters (see [`crate::pages::dashboard`]).
+    pub dashboards: crate::ops::recent::Recent<crate::ops::figures::Dashboard>,
 }
 
 impl std::fmt::Debug for HomeCaches {
@@ -76,6 +82,7 @@ impl Default for HomeCaches {
         HomeCaches {
             counts: crate::ops::recent::Recent::new(COUNTS_TTL),
             campaigns: crate::ops::recent::Recent::new(COUNTS_TTL),
+            dashboards: crate::ops::recent::Recent::new(DASHBOARD_TTL),
         }
     }
 }

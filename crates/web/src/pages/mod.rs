@@ -3,10 +3,12 @@
 
 mod account;
 mod audit;
+mod budget;
 mod campaigns;
 mod catalog;
 mod cluster_year_end;
 mod clusters;
+pub(crate) mod dashboard;
 mod data;
 mod decisions;
 mod documents;
@@ -53,6 +55,8 @@ pub fn routes() -> Router<AppState> {
         .merge(campaigns::routes())
         .merge(meetings::routes())
         .merge(decisions::routes())
+        .merge(dashboard::routes())
+        .merge(budget::routes())
         .merge(public::routes())
         .merge(nominations::routes())
         .merge(notifications::routes())
