@@ -146,7 +146,7 @@ const CHART_UNITS: usize = 30;
 const COLUMNS_HEIGHT: u32 = 230;
 
 fn bars_height(rows: usize) -> u32 {
-    16 + 28 * rows as u32
+    70 + 26 * rows as u32
 }
 
 fn chart_block(chart: &Chart, caption: String, height: u32) -> Block {
