@@ -7,6 +7,7 @@ pub mod minutes;
 pub mod plan;
 pub mod ranking;
 pub mod report;
+pub mod statistics;
 pub mod submission;
 
 use crate::model::{Block, Run};
