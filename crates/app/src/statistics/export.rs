@@ -36,11 +36,17 @@ pub fn layout(s: &Sheet) -> StatForm {
     }
     first.append(&mut head[0]);
     head[0] = first;
-    let mut widths = vec![if def.landscape { 5.0 } else { 6.0 }, 0.9];
+    // Few figure columns (0601, 0603, 0604) get room for their long headers.
+    let (label, leaf) = match def.cols.len() {
+        0..=5 => (4.0, 1.6),
+        _ if def.landscape => (5.0, 1.1),
+        _ => (6.0, 1.1),
+    };
+    let mut widths = vec![label, 0.9];
     if def.has_unit_col {
         widths.push(1.4);
     }
-    widths.extend(def.cols.iter().map(|_| 1.1));
+    widths.extend(def.cols.iter().map(|_| leaf));
     let rows = s
         .rows
         .iter()

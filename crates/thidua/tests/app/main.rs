@@ -42,6 +42,7 @@ mod s3;
 mod scoring;
 mod scoring_cross;
 mod setup_checklist;
+mod statistics;
 mod transfer;
 mod units;
 mod use_cases;
