@@ -10,7 +10,7 @@ use thidua_domain::Validation;
 use thidua_domain::policy::Action;
 use thidua_domain::statistics::FormId;
 use thidua_store::statistics::{self as store, EntryRow};
-use thidua_store::{Db, StoreError, ids};
+use thidua_store::{Db, StoreError, Tx, ids};
 
 /// A cell as typed: its row and column codes and the text of the figure (empty clears it).
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -63,6 +63,41 @@ fn validate(form: FormId, input: &[EntryInput]) -> Result<Vec<(String, String, O
     v.finish(out).map_err(Error::Invalid)
 }
 
+/// Writes one changed cell: removed when emptied, else inserted or updated.
+async fn write_cell(
+    tx: &mut Tx,
+    caller: &Caller,
+    (year, form): (i64, FormId),
+    (row, col, value): (&str, &str, Option<i64>),
+    old: Option<&EntryRow>,
+) -> Result<()> {
+    let Some(v) = value else {
+        if let Some(o) = old {
+            store::remove(tx, o).await?;
+        }
+        return Ok(());
+    };
+    let now = ids::now();
+    let entry = EntryRow {
+        id: ids::new_id(),
+        org_id: caller.org_id().into(),
+        year,
+        form: form.code().into(),
+        row_code: row.into(),
+        col_code: col.into(),
+        value: v,
+        updated_by: caller.user_ref(),
+        updated_by_name: caller.author(),
+        version: 1,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    store::save(tx, &entry, old).await.map_err(|e| match e {
+        StoreError::Duplicate(_) | StoreError::Conflict => Error::Conflict,
+        other => other.into(),
+    })
+}
+
 /// Saves the hand-entered figures of `form` for `year`; returns how many cells changed.
 pub async fn save_entries(
     db: &Db,
@@ -90,31 +125,7 @@ pub async fn save_entries(
         let key = format!("{row}/{col}");
         before.insert(key.clone(), old.map(|e| e.value));
         after.insert(key, *value);
-        match (value, old) {
-            (None, Some(o)) => store::remove(&mut tx, o).await?,
-            (None, None) => {}
-            (Some(v), _) => {
-                let now = ids::now();
-                let row = EntryRow {
-                    id: ids::new_id(),
-                    org_id: org.clone(),
-                    year,
-                    form: form.code().into(),
-                    row_code: row.clone(),
-                    col_code: col.clone(),
-                    value: *v,
-                    updated_by: caller.user_ref(),
-                    updated_by_name: caller.author(),
-                    version: 1,
-                    created_at: now.clone(),
-                    updated_at: now,
-                };
-                store::save(&mut tx, &row, old).await.map_err(|e| match e {
-                    StoreError::Duplicate(_) | StoreError::Conflict => Error::Conflict,
-                    other => other.into(),
-                })?;
-            }
-        }
+        write_cell(&mut tx, caller, (year, form), (row, col, *value), old).await?;
     }
     if !after.is_empty() {
         let id = format!("{}/{}", form.code(), year);
