@@ -79,6 +79,13 @@ PAGE_LIST=(
   "search|$OFFICE|/people?q=nguyen+van+an"
   "honour_roll|none|/vinh-danh?q=nguyen+van"
   "decision|$OFFICE|/decisions/$DECISION"
+  "stats_index|$OFFICE|/statistics?year=$((YEAR - 1))"
+  "stats_0601|$OFFICE|/statistics/$((YEAR - 1))/0601"
+  "stats_0602|$OFFICE|/statistics/$((YEAR - 1))/0602"
+  "stats_0603|$OFFICE|/statistics/$((YEAR - 1))/0603"
+  "stats_cell|$OFFICE|/statistics/$((YEAR - 1))/0603/cells/05/2"
+  "stats_xlsx|$OFFICE|/statistics/$((YEAR - 1))/0603.xlsx"
+  "stats_pdf|$OFFICE|/statistics/$((YEAR - 1))/0603.pdf"
 )
 for c in $CONNS; do
   CEILING=0
