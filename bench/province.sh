@@ -83,6 +83,13 @@ PAGE_LIST=(
   "officer_dashboard|$OFFICER|/dashboard?year=$((YEAR - 1))"
   "dashboard_api|$OFFICE|/api/v1/dashboard?year=$((YEAR - 1))"
   "budget|$OFFICE|/budget?year=$((YEAR - 1))"
+  "stats_index|$OFFICE|/statistics?year=$((YEAR - 1))"
+  "stats_0601|$OFFICE|/statistics/$((YEAR - 1))/0601"
+  "stats_0602|$OFFICE|/statistics/$((YEAR - 1))/0602"
+  "stats_0603|$OFFICE|/statistics/$((YEAR - 1))/0603"
+  "stats_cell|$OFFICE|/statistics/$((YEAR - 1))/0603/cells/05/2"
+  "stats_xlsx|$OFFICE|/statistics/$((YEAR - 1))/0603.xlsx"
+  "stats_pdf|$OFFICE|/statistics/$((YEAR - 1))/0603.pdf"
 )
 for c in $CONNS; do
   CEILING=0

@@ -14,6 +14,7 @@ pub mod identity;
 pub mod model;
 pub mod setup;
 pub mod setup_checklist;
+pub mod statistics;
 pub mod transfer;
 
 pub use audit_entry::Audit;

@@ -14,12 +14,14 @@ use typst_layout::PagedDocument;
 pub(crate) const OFFICIAL: &str = "official.typ";
 pub(crate) const CERTIFICATE: &str = "certificate.typ";
 pub(crate) const BLANK: &str = "blank.typ";
+pub(crate) const STATISTICS: &str = "statistics.typ";
 
 /// The templates, by file name, as compiled into the binary.
-pub const TEMPLATES: [(&str, &str); 3] = [
+pub const TEMPLATES: [(&str, &str); 4] = [
     (OFFICIAL, include_str!("../templates/official.typ")),
     (CERTIFICATE, include_str!("../templates/certificate.typ")),
     (BLANK, include_str!("../templates/blank.typ")),
+    (STATISTICS, include_str!("../templates/statistics.typ")),
 ];
 
 pub(crate) static FONTS: [&[u8]; 4] = [

@@ -11,6 +11,7 @@ pub mod org;
 pub mod person;
 pub mod policy;
 pub mod scoring;
+pub mod statistics;
 pub mod text;
 pub mod unit_change;
 pub mod validation;

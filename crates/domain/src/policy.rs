@@ -133,6 +133,14 @@ pub enum Action<'a> {
     TransferData {
         org_id: &'a str,
     },
+    /// Read the statutory statistics (Biểu 0601–0605) and the records behind each figure.
+    ViewStatistics {
+        org_id: &'a str,
+    },
+    /// Enter the statistics' figures the records cannot give (staff, organisation units…).
+    EditStatistics {
+        org_id: &'a str,
+    },
     /// Read the award history (ledger), eligibility and roadmap of a person or unit at `unit_path`.
     ViewHonours {
         org_id: &'a str,
@@ -306,6 +314,8 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | ManageUsers { org_id }
         | ManageOutbox { org_id }
         | TransferData { org_id }
+        | ViewStatistics { org_id }
+        | EditStatistics { org_id }
         | ViewHonours { org_id, .. }
         | EditHonours { org_id, .. }
         | ImportHonours { org_id }
@@ -397,6 +407,10 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         ManageUsers { .. } | ManageOutbox { .. } | EditRuleFiles { .. } | TransferData { .. } => {
             actor.role == Role::Admin
         }
+        // The office prepares the forms; the chairman signs them as head of the reporting body.
+        // Unit officers see their own units only, never the organisation's totals.
+        ViewStatistics { .. } => actor.is_office() || actor.role == Role::Chairman,
+        EditStatistics { .. } => actor.is_office(),
     };
     if allowed {
         Ok(())

@@ -42,6 +42,7 @@ pub mod scoring_cross;
 pub mod scoring_entries;
 pub mod sessions;
 mod sql;
+pub mod statistics;
 pub mod transfer;
 pub mod units;
 pub mod user_contacts;

@@ -140,6 +140,7 @@ pub async fn build(db: &Db, blobs: &dyn BlobStore, hash: &str) -> anyhow::Result
     build_users(db, &ctx, &units, hash, &CITY_USERS).await?;
     let campaign = crate::demo_campaigns::build_city(db, &ctx, &units).await?;
     build_awards(db, blobs, &units, &campaign).await?;
+    crate::demo_statistics::build(db, &ctx, &units).await?;
     Ok(org)
 }
 

@@ -12,6 +12,7 @@ pub mod demo_city;
 pub mod demo_pacts;
 pub mod demo_reports;
 pub mod demo_scoring;
+pub mod demo_statistics;
 pub mod demo_transfer;
 pub mod eligibility;
 pub mod import_plan;

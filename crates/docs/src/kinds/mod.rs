@@ -8,6 +8,7 @@ pub mod plan;
 pub mod ranking;
 pub mod report;
 pub mod review;
+pub mod statistics;
 pub mod submission;
 
 use crate::model::{Block, Run};

@@ -43,6 +43,7 @@ mod s3;
 mod scoring;
 mod scoring_cross;
 mod setup_checklist;
+mod dashboards;
 mod statistics;
 mod transfer;
 mod units;

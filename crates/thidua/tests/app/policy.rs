@@ -76,6 +76,8 @@ const UNIT_WORK: Expect = [(O, O), (O, O), (O, I), (F, F), (F, F), (F, F)];
 const PACT: Expect = [(O, O), (O, O), (O, F), (F, F), (F, F), (F, F)];
 /// The emulation budget: the office and the chairman read it.
 const BUDGET: Expect = [(O, O), (O, O), (F, F), (F, F), (O, O), (F, F)];
+/// The statutory statistics (Biểu 0601–0605): the office prepares them, the chairman signs them.
+const STATS: Expect = [(O, O), (O, O), (F, F), (F, F), (O, O), (F, F)];
 /// Reading a draft plan: only those who write plans; for everybody else it does not exist.
 const DRAFT: Expect = [(O, O), (O, O), (N, N), (N, N), (N, N), (N, N)];
 
@@ -504,6 +506,14 @@ const ROUTES: &[Route] = &[
     r("GET /api/v1/campaigns/{campaign}/matrix", 200, false, ALL),
     r("GET /api/v1/calendar?unit_id={unit}", 200, false, READ),
     r("GET /api/v1/attachments/{attachment}", 200, false, READ),
+    r("GET /statistics?year=2025", 200, false, STATS),
+    r("GET /statistics/2025/0601", 200, false, STATS),
+    r("GET /statistics/2025/0603/cells/01/1", 200, false, STATS),
+    r("GET /statistics/2025/0602.xlsx", 200, false, STATS),
+    r("GET /statistics/2025/0605.pdf", 200, false, STATS),
+    r("GET /statistics/2025/0604/entries", 200, false, OFFICE),
+    r("POST /statistics/2025/0604/entries", 303, true, OFFICE),
+    r("GET /api/v1/statistics/2025/0602", 200, false, STATS),
 ];
 
 /// Nominations and notifications, pages and API. The steps of a nomination's page are one route taking
@@ -1475,6 +1485,7 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
         "POST /campaigns/{campaign}/pacts/{pact_cluster}/review" => {
             s.post_form(&path, &[("reviewed_on", &day(0)), (&format!("assessment_{}", f.parent_id), "met")]).await
         }
+        "POST /statistics/2025/0604/entries" => s.post_form(&path, &[("v_04_1", &n.to_string())]).await,
         "POST /clusters/{cluster}/year-end/propose" => s.post_form(&path, &[("code", "CO_TINH")]).await,
         "POST /users" => s.post_form("/users", &[("username", &format!("moi{n}")), ("full_name", "Người dùng mới"), ("role", "viewer"), ("password", "mat-khau-dai-du")]).await,
         "POST /users/{user}" => {

@@ -1,204 +1,334 @@
-//! The dashboards and the emulation budget, checked against hand-counted demo data on both engines.
-//!
-//! The demo's award history (see `demo.rs`, `build_honours`) for 2022, counted by hand: people —
-//! Nguyễn Văn An (man, Bạch Đằng) Chiến sĩ thi đua cơ sở; Đặng Thị Hoa (woman, Phòng Nội vụ) Lao động
-//! tiên tiến; Trần Thị Thu Hương (woman, Phòng Văn hóa) Chiến sĩ thi đua cơ sở and Bằng khen of the
-//! province chairman — none a direct worker; units — Bạch Đằng and Đồng Nhân Tập thể lao động xuất sắc,
-//! Phố Huế Tập thể lao động tiên tiến. 2020: An's Lao động tiên tiến; 2021: An's Chiến sĩ thi đua cơ sở
-//! and Hương's Lao động tiên tiến.
+//! The statutory statistics (Biểu 0601.N–0605.N) of the demo city for 2024 and 2025, each figure
+//! checked against a count made by hand from the demo's records (`src/demo_statistics.rs`, plus the
+//! district history the city inherited), the records behind a figure, the files, and the figures
+//! entered by hand: refused input names the cell and saves nothing, a saved figure is audited.
 
-use crate::common::{CHAIRMAN, Engine, STANDING, TestApp, UO_BACHDANG, UO_VHTT, VIEWER, read_xlsx};
-use crate::meetings::nomination_row;
+use crate::common::{Engine, Session, TestApp};
 use crate::on_both_engines;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 on_both_engines!(
-    award_figures_match_the_demo,
-    unit_officers_see_their_own_units,
-    nominations_by_status_and_days_in_steps,
-    budget_estimate_spent_and_left,
-    budget_refusals_save_nothing
+    statistics_match_the_hand_count,
+    statistics_cells_files_and_hand_entries
 );
 
-/// The figure `key` of a dashboard answer.
-fn figure<'a>(d: &'a Value, key: &str) -> &'a Value {
-    d["figures"]
+const OFFICE: &str = "hn.thuongtruc";
+
+/// The figure at (row, column) of a form as the API gives it (`None`: not entered).
+fn cell(form: &Value, row: &str, col: &str) -> Option<i64> {
+    let r = form["rows"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|f| f["key"] == key)
-        .unwrap_or_else(|| panic!("no figure {key} in {d}"))
-}
-
-/// (category, value) pairs of a figure's series `name`.
-fn series(f: &Value, name: &str) -> Vec<(String, f64)> {
-    let s = f["series"].as_array().unwrap().iter().find(|s| s["name"] == name).unwrap();
-    f["categories"]
+        .find(|r| r["code"] == row)
+        .unwrap_or_else(|| panic!("row {row}"));
+    let c = r["cells"]
         .as_array()
         .unwrap()
         .iter()
-        .zip(s["values"].as_array().unwrap())
-        .map(|(c, v)| (c.as_str().unwrap().to_string(), v.as_f64().unwrap()))
-        .collect()
+        .find(|c| c["col"] == col)
+        .unwrap_or_else(|| panic!("col {col} of row {row}"));
+    c["value"].as_i64()
 }
 
-fn rows(f: &Value) -> Vec<Vec<String>> {
-    serde_json::from_value(f["rows"].clone()).unwrap()
-}
-
-fn row<'a>(f: &'a Value, first: &str) -> Vec<String> {
-    rows(f).into_iter().find(|r| r[0] == first).unwrap_or_else(|| panic!("no row {first} in {}", f["rows"]))
-}
-
-async fn award_figures_match_the_demo(engine: Engine) {
-    let app = TestApp::spawn(engine).await;
-    let office = app.login(STANDING).await;
-    let r = office.api_get("/api/v1/dashboard?year=2022").await;
+async fn form(s: &Session, year: i64, code: &str) -> Value {
+    let r = s
+        .api_get(&format!("/api/v1/statistics/{year}/{code}"))
+        .await;
     r.expect(200);
-    let d = r.json();
-    assert_eq!(d["shares"], json!({"people": 4, "women": 3, "direct_workers": 0, "women_percent": 75.0, "direct_percent": 0.0}));
-    let forms = figure(&d, "awards_by_form");
-    assert_eq!(row(forms, "Chiến sĩ thi đua cơ sở"), ["Chiến sĩ thi đua cơ sở", "2", "0", "2"]);
-    assert_eq!(row(forms, "Tập thể lao động xuất sắc"), ["Tập thể lao động xuất sắc", "0", "2", "2"]);
-    assert_eq!(row(forms, "Bằng khen của Chủ tịch UBND tỉnh"), ["Bằng khen của Chủ tịch UBND tỉnh", "1", "0", "1"]);
-    assert_eq!(rows(forms).len(), 5, "{}", forms["rows"]);
-    let total: f64 = forms["series"].as_array().unwrap().iter().flat_map(|s| s["values"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap())).sum();
-    assert_eq!(total, 7.0);
-    // The province chairman gives the Bằng khen and Tập thể lao động xuất sắc; the rest are grassroots.
-    let levels = figure(&d, "awards_by_level");
-    assert_eq!(rows(levels), [["Cơ sở", "3", "1", "4"], ["Cấp tỉnh", "1", "2", "3"]]);
-    let years = series(figure(&d, "awards_by_year"), "Số khen thưởng");
-    assert_eq!(years, [("2018".into(), 0.0), ("2019".into(), 0.0), ("2020".into(), 1.0), ("2021".into(), 2.0), ("2022".into(), 7.0)]);
-    let units = figure(&d, "awards_by_unit");
-    assert_eq!(row(units, "Phòng Văn hóa và Thông tin")[1..], ["2", "0", "2"]);
-    assert_eq!(row(units, "Phường Bạch Đằng")[1..], ["1", "1", "2"]);
-    let shares = figure(&d, "award_shares");
-    assert_eq!(series(shares, "Nữ")[0], ("Tất cả".into(), 75.0));
-    assert_eq!(row(shares, "Chiến sĩ thi đua cơ sở"), ["Chiến sĩ thi đua cơ sở", "2", "1", "50%", "0", "0%"]);
-    // Only wards: the three wards' awards and An's.
-    let ward = app.unit("P-BACHDANG").await.kind;
-    let d = office.api_get(&format!("/api/v1/dashboard?year=2022&unit_kind={ward}")).await.json();
-    assert_eq!(d["shares"]["people"], 1);
-    let units = figure(&d, "awards_by_unit");
-    assert!(rows(units).iter().all(|r| r[0].starts_with("Phường")), "{}", units["rows"]);
-    // The page draws the same figures and offers the table as XLSX.
-    let page = office.get("/dashboard?year=2022").await;
-    page.expect(200).contains("<svg").contains("Chiến sĩ thi đua cơ sở").contains("/dashboard/awards_by_form/table.xlsx?year=2022");
-    assert!(!page.text.contains("style="), "no style attribute under the CSP");
-    let (status, _, bytes) = office.download("/dashboard/awards_by_form/table.xlsx?year=2022").await;
-    assert_eq!(status.as_u16(), 200);
-    let sheet = read_xlsx(&bytes);
-    assert!(sheet.iter().any(|r| r.iter().any(|c| c == "Tập thể lao động xuất sắc")), "{sheet:?}");
-    // Bad filters are named.
-    let r = office.api_get("/api/v1/dashboard?year=hai-nghin").await;
-    r.expect(422).contains("Năm");
-    office.api_get("/api/v1/dashboard?year=2022&campaign=nope").await.expect(422).contains("Đợt thi đua");
-    office.get("/dashboard?unit_kind=nope").await.expect(422).contains("Loại đơn vị");
+    r.json()
 }
 
-async fn unit_officers_see_their_own_units(engine: Engine) {
-    let app = TestApp::spawn(engine).await;
-    let bd = app.login(UO_BACHDANG).await;
-    let d = bd.api_get("/api/v1/dashboard?year=2022").await.json();
-    assert_eq!(d["shares"]["people"], 1, "An only");
-    let forms = figure(&d, "awards_by_form");
-    assert_eq!(rows(forms), [["Chiến sĩ thi đua cơ sở", "1", "0", "1"], ["Tập thể lao động xuất sắc", "0", "1", "1"]]);
-    assert_eq!(d["scope_name"], "Phường Bạch Đằng");
-    let vhtt = app.login(UO_VHTT).await;
-    let d = vhtt.api_get("/api/v1/dashboard?year=2022").await.json();
-    assert_eq!(d["shares"]["women"], 2, "Hương, counted once per award (two in 2022)");
-    assert_eq!(d["shares"]["people"], 2);
-    let page = vhtt.get("/dashboard?year=2022").await;
-    page.expect(200).contains("Phòng Văn hóa và Thông tin");
-    assert!(!page.text.contains("Phường Bạch Đằng"), "another unit shows on a unit officer's dashboard");
-    // The viewer sees the whole organisation, and nobody but the office and the chairman the budget.
-    let viewer = app.login(VIEWER).await;
-    assert_eq!(viewer.api_get("/api/v1/dashboard?year=2022").await.json()["shares"]["people"], 4);
-    viewer.get("/budget").await.expect(403);
-    bd.api_get("/api/v1/budget").await.expect(403);
-    app.login(CHAIRMAN).await.get("/budget").await.expect(200);
-}
-
-/// Nominations of 2031 (a year without any in the demo) stored in known states, with their steps.
-async fn nominations_by_status_and_days_in_steps(engine: Engine) {
-    let app = TestApp::spawn(engine).await;
-    let person = app.person_in("P-BACHDANG").await;
-    let mut tx = app.db.begin().await.unwrap();
-    let mut ids = Vec::new();
-    for (i, status) in ["accepted", "accepted", "submitted"].iter().enumerate() {
-        let mut row = nomination_row(&app, "LDTT", &person);
-        row.year = 2031;
-        row.status = (*status).into();
-        thidua_store::nominations::insert(&mut tx, &row).await.unwrap();
-        ids.push((row.id, i));
+/// Every listed (row, column, value) matches, and every other counted cell of the listed rows
+/// and of row 01 is zero.
+fn check(form: &Value, want: &[(&str, &str, i64)]) {
+    for (row, col, v) in want {
+        assert_eq!(
+            cell(form, row, col),
+            Some(*v),
+            "Biểu {} năm {}: dòng {row}, cột {col}",
+            form["form"],
+            form["year"]
+        );
     }
-    tx.commit().await.unwrap();
-    // Submitted on 1 March; the first accepted two days later, the second four and a half.
-    for (id, i) in &ids {
-        let ev = |n: u32, at: &str, status: &str| format!("INSERT INTO nomination_events (id, nomination_id, at, user_name, action, to_status, round) VALUES ('{id}-{n}', '{id}', '{at}', 'Thường trực', 'step', '{status}', 1)");
-        app.exec(&ev(1, "2031-03-01T00:00:00.000Z", "submitted")).await;
-        match i {
-            0 => app.exec(&ev(2, "2031-03-03T00:00:00.000Z", "accepted")).await,
-            1 => app.exec(&ev(2, "2031-03-05T12:00:00.000Z", "accepted")).await,
-            _ => {}
+    for r in form["rows"].as_array().unwrap() {
+        for c in r["cells"].as_array().unwrap() {
+            let listed = want
+                .iter()
+                .any(|(row, col, _)| r["code"] == *row && c["col"] == *col);
+            if c["source"] == "computed" && !listed {
+                assert_eq!(
+                    c["value"], 0,
+                    "dòng {}, cột {}: {}",
+                    r["code"], c["col"], form["form"]
+                );
+            }
         }
     }
-    let office = app.login(STANDING).await;
-    let d = office.api_get("/api/v1/dashboard?year=2031").await.json();
-    let statuses = figure(&d, "nominations_by_status");
-    assert_eq!(series(statuses, "Số hồ sơ"), [("Chờ thẩm định".into(), 1.0), ("Đã thẩm định, chờ Hội đồng xét".into(), 2.0)]);
-    let steps = figure(&d, "time_in_steps");
-    assert_eq!(rows(steps), [["Chờ thẩm định", "2", "3,3", "4,5"]], "the open steps are not counted");
-    // Bạch Đằng's officer sees them; Văn hóa's does not.
-    let bd = app.login(UO_BACHDANG).await.api_get("/api/v1/dashboard?year=2031").await.json();
-    assert_eq!(rows(figure(&bd, "nominations_by_status")).len(), 2);
-    let vhtt = app.login(UO_VHTT).await.api_get("/api/v1/dashboard?year=2031").await.json();
-    assert!(rows(figure(&vhtt, "nominations_by_status")).is_empty());
 }
 
-async fn budget_estimate_spent_and_left(engine: Engine) {
+async fn statistics_match_the_hand_count(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let office = app.login(STANDING).await;
-    let year = crate::campaigns_api::today().year();
-    let b = office.api_get(&format!("/api/v1/budget?year={year}")).await.json();
-    assert_eq!(b["estimate"], 0);
-    // The decisions of the year, as the decisions page totals them.
-    let spent = app.count(&format!("SELECT CAST(COALESCE(SUM(total_amount), 0) AS BIGINT) FROM decisions WHERE org_id = '{}' AND signed_on LIKE '{year}-%'", app.org_id)).await;
-    assert_eq!(b["spent"], spent);
-    let r = office.post_form("/budget", &[("year", &year.to_string()), ("amount_state_budget", "150.000.000"), ("note_state_budget", "Quyết định giao dự toán"), ("amount_emulation_fund", "50.000.000 đ")]).await;
+    let s = app.login(OFFICE).await;
+    // 0601, 2024: the city's yearly plan (UBND thành phố, 12 months, regular).
+    let f = form(&s, 2024, "0601").await;
+    check(
+        &f,
+        &[
+            ("01", "1", 1),
+            ("01", "3", 1),
+            ("03", "1", 1),
+            ("03", "3", 1),
+            ("07", "1", 1),
+            ("07", "3", 1),
+            ("12", "1", 1),
+            ("12", "3", 1),
+        ],
+    );
+    // 0601, 2025: the city's thematic plan of 2025–2027 (from 1 to under 3 years) and the culture
+    // department's 60-day peak drive (agency level, under 1 year); both thematic.
+    let f = form(&s, 2025, "0601").await;
+    check(
+        &f,
+        &[
+            ("01", "1", 2),
+            ("01", "3", 1),
+            ("01", "4", 1),
+            ("03", "1", 1),
+            ("03", "3", 1),
+            ("05", "1", 1),
+            ("05", "4", 1),
+            ("06", "1", 1),
+            ("06", "4", 1),
+            ("08", "1", 1),
+            ("08", "3", 1),
+            ("11", "1", 2),
+            ("11", "3", 1),
+            ("11", "4", 1),
+        ],
+    );
+    assert_eq!(cell(&f, "04", "1"), None, "row 04 is entered by hand");
+    // 0602, 2024: Bằng khen of the Prime Minister to a vice-chairman of the city (province-level
+    // leader, merit) and a third-class Labour Order to the health department (collective, career).
+    let f = form(&s, 2024, "0602").await;
+    check(
+        &f,
+        &[
+            ("01", "1", 2),
+            ("01", "2a", 1),
+            ("01", "7b", 1),
+            ("03", "1", 2),
+            ("03", "2a", 1),
+            ("03", "7b", 1),
+            ("06", "1", 1),
+            ("06", "2a", 1),
+            ("09", "1", 1),
+            ("09", "7b", 1),
+            ("10", "1", 1),
+            ("10", "7b", 1),
+            ("15", "1", 1),
+            ("15", "7b", 1),
+            ("19", "1", 1),
+            ("19", "2a", 1),
+        ],
+    );
+    // 0602, 2025: national emulation fighter to a department director; the Government's flag to the
+    // culture department; both merit.
+    let f = form(&s, 2025, "0602").await;
+    check(
+        &f,
+        &[
+            ("01", "1", 2),
+            ("01", "6", 1),
+            ("01", "8", 1),
+            ("03", "1", 2),
+            ("03", "6", 1),
+            ("03", "8", 1),
+            ("06", "1", 1),
+            ("06", "6", 1),
+            ("09", "1", 1),
+            ("09", "8", 1),
+            ("11", "1", 1),
+            ("11", "8", 1),
+            ("15", "1", 2),
+            ("15", "6", 1),
+            ("15", "8", 1),
+        ],
+    );
+    // 0603, 2024: Phường Phố Huế's Bằng khen (district history, decided 15/01/2024), Bằng khen to the
+    // culture department's director and (ad hoc) to a street cleaner, city emulation fighter to a
+    // deputy head of office.
+    let f = form(&s, 2024, "0603").await;
+    check(
+        &f,
+        &[
+            ("01", "1", 4),
+            ("01", "2", 3),
+            ("01", "3", 1),
+            ("02", "1", 1),
+            ("02", "2", 1),
+            ("05", "1", 3),
+            ("05", "2", 2),
+            ("05", "3", 1),
+            ("07", "1", 1),
+            ("07", "2", 1),
+            ("09", "1", 1),
+            ("09", "3", 1),
+            ("10", "1", 1),
+            ("10", "2", 1),
+            ("11", "1", 3),
+            ("11", "2", 2),
+            ("11", "3", 1),
+            ("13", "1", 1),
+            ("13", "2", 1),
+        ],
+    );
+    // 0603, 2025: Bằng khen to Phường Bạch Mai (campaign) and to the street cleaner, the city's flag to
+    // Phường Hai Bà Trưng, a commemorative medal (career) to the deputy head of office.
+    let f = form(&s, 2025, "0603").await;
+    check(
+        &f,
+        &[
+            ("01", "1", 4),
+            ("01", "2", 2),
+            ("01", "4", 1),
+            ("01", "5", 1),
+            ("02", "1", 2),
+            ("02", "2", 1),
+            ("02", "4", 1),
+            ("05", "1", 2),
+            ("05", "2", 1),
+            ("05", "5", 1),
+            ("09", "1", 1),
+            ("09", "5", 1),
+            ("10", "1", 1),
+            ("10", "2", 1),
+            ("11", "1", 2),
+            ("11", "2", 1),
+            ("11", "4", 1),
+            ("12", "1", 1),
+            ("12", "2", 1),
+            ("15", "1", 1),
+            ("15", "5", 1),
+        ],
+    );
+    // 0604 and 0605 are entered by hand; their row 01 adds the entered rows.
+    let f = form(&s, 2025, "0604").await;
+    assert_eq!(
+        (
+            cell(&f, "01", "1"),
+            cell(&f, "04", "1"),
+            cell(&f, "02", "1")
+        ),
+        (Some(4), Some(1), None)
+    );
+    let f = form(&s, 2025, "0605").await;
+    assert_eq!(
+        (
+            cell(&f, "01", "1"),
+            cell(&f, "01", "2"),
+            cell(&f, "01", "3")
+        ),
+        (Some(24), Some(14), None)
+    );
+    assert_eq!(f["verified"], false);
+    // The district's own statistics are its own: its 2024 has no state-level award.
+    let d = app.login(crate::common::STANDING).await;
+    assert_eq!(cell(&form(&d, 2024, "0602").await, "01", "1"), Some(0));
+}
+
+async fn statistics_cells_files_and_hand_entries(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let s = app.login(OFFICE).await;
+    // A figure's records: the Prime Minister's Bằng khen of 2024 to a province-level leader.
+    let page = s.get("/statistics/2024/0602/cells/10/7b").await;
+    page.expect(200)
+        .contains("Nguyễn Mạnh Quân")
+        .contains("1520/QĐ-TTg");
+    assert!(
+        !page.text.contains("Lê Thị Thanh Hà"),
+        "only the cell's records"
+    );
+    s.get("/statistics/2025/0601/cells/06/4")
+        .await
+        .expect(200)
+        .contains("Đợt thi đua cao điểm chào mừng");
+    s.get("/statistics/2025/0601")
+        .await
+        .expect(200)
+        .contains("/statistics/2025/0601/cells/11/3");
+    s.get("/statistics?year=2025")
+        .await
+        .expect(200)
+        .contains("0605.N/BNV-TĐKT");
+    // Files in the official layout.
+    let (status, headers, bytes) = s.download("/statistics/2025/0602.xlsx").await;
+    assert_eq!(status, 200);
+    assert!(
+        headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("bieu-0602-2025.xlsx")
+    );
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(xml.contains("<mergeCell "), "merged header cells");
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    use calamine::Reader;
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let text: Vec<String> = sheet
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect();
+    for want in [
+        "Biểu số: 0602.N/BNV-TĐKT",
+        "Bằng khen của Thủ tướng Chính phủ",
+        "Thủ trưởng đơn vị",
+        "2a",
+    ] {
+        assert!(
+            text.iter().any(|t| t.contains(want)),
+            "{want} in the workbook"
+        );
+    }
+    let (status, _, pdf) = s.download("/statistics/2025/0605.pdf").await;
+    assert_eq!(status, 200);
+    assert!(pdf.starts_with(b"%PDF"));
+    // Hand entries: a bad figure is named and nothing is saved; a good one is saved and audited.
+    let audit = app.audit_rows().await;
+    let r = s
+        .post_form(
+            "/statistics/2024/0605/entries",
+            &[("v_02_1", "ba"), ("v_03_1", "12")],
+        )
+        .await;
+    r.expect(422).contains("Dòng 02, cột 1");
+    assert_eq!(app.audit_rows().await, audit);
+    assert_eq!(cell(&form(&s, 2024, "0605").await, "03", "1"), Some(22));
+    let r = s
+        .post_form(
+            "/statistics/2024/0605/entries",
+            &[("v_02_1", ""), ("v_03_1", "12")],
+        )
+        .await;
     r.expect(303);
-    let b = office.api_get(&format!("/api/v1/budget?year={year}")).await.json();
-    assert_eq!(b["estimate"], 200_000_000);
-    assert_eq!(b["left"], 200_000_000 - spent);
-    assert_eq!(b["lines"][0]["note"], "Quyết định giao dự toán");
-    assert_eq!(b["lines"][0]["version"], 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'budget.update'").await, 1);
-    // The API changes a line at the version read.
-    let r = office.api_put(&format!("/api/v1/budget/{year}"), &json!({"lines": [{"source": "state_budget", "amount": "120000000", "note": "Điều chỉnh", "version": 1}]})).await;
-    r.expect(200);
-    assert_eq!(r.json()["estimate"], 170_000_000);
-    assert_eq!(r.json()["lines"][0]["version"], 2);
-    // The year's plans: the Quận 7 plan copied into this year speaks of the emulation fund.
-    let page = office.get(&format!("/budget?year={year}")).await;
-    page.expect(200).contains("170.000.000 đ").contains("sử dụng nguồn kinh phí thi đua, khen thưởng của Quận");
-}
-
-async fn budget_refusals_save_nothing(engine: Engine) {
-    let app = TestApp::spawn(engine).await;
-    let office = app.login(STANDING).await;
-    let before = app.audit_rows().await;
-    let r = office.post_form("/budget", &[("year", "2030"), ("amount_state_budget", "một trăm triệu"), ("amount_other", "5.000.000")]).await;
-    r.expect(422).contains("Nhập số tiền bằng đồng");
-    assert_eq!(app.count("SELECT COUNT(*) FROM budget_lines").await, 0, "nothing half-saved");
-    let r = office.api_put("/api/v1/budget/2030", &json!({"lines": [{"source": "lottery", "amount": "1"}]})).await;
-    r.expect(422).contains("Nguồn kinh phí");
-    office.api_put("/api/v1/budget/3000", &json!({"lines": []})).await.expect(422).contains("Năm");
-    // A stale version: someone saved meanwhile.
-    office.api_put("/api/v1/budget/2030", &json!({"lines": [{"source": "other", "amount": "1000"}]})).await.expect(200);
-    office.api_put("/api/v1/budget/2030", &json!({"lines": [{"source": "other", "amount": "2000"}]})).await.expect(409);
-    let r = office.post_form("/budget", &[("year", "2030"), ("amount_other", "3000"), ("version_other", "")]).await;
-    r.expect(409).contains("Người khác vừa sửa");
-    assert_eq!(app.scalar_text("SELECT CAST(amount AS TEXT) FROM budget_lines").await, "1000");
-    assert_eq!(app.audit_rows().await, before + 1);
-    app.login(CHAIRMAN).await.api_put("/api/v1/budget/2030", &json!({"lines": []})).await.expect(403);
+    assert_eq!(app.audit_rows().await, audit + 1);
+    assert_eq!(cell(&form(&s, 2024, "0605").await, "01", "1"), Some(12));
+    // A counted cell cannot be typed over; unknown forms and years are refused.
+    let r = s
+        .post_form("/statistics/2024/0603/entries", &[("v_01_1", "9")])
+        .await;
+    assert_eq!(r.status, 400, "{}", r.text);
+    assert_eq!(app.audit_rows().await, audit + 1);
+    s.api_get("/api/v1/statistics/2024/0609").await.expect(404);
+    s.api_get("/api/v1/statistics/1990/0601").await.expect(422);
+    // A unit officer sees no organisation statistics.
+    let uo = app.login("hn.canbo.haibatrung").await;
+    uo.api_get("/api/v1/statistics/2025/0601").await.expect(403);
 }

@@ -1,75 +1,127 @@
-//! API of the dashboards and the emulation budget: the same figures as `/dashboard` (each with its
-//! chart's series and its table) and the year's budget, whose estimate the office may replace.
+//! The statutory statistics through the API: a form of a year with every cell, where it comes from
+//! and, for a counted cell, the page listing its records.
 
-use super::extract::{ApiJson, ApiQuery};
 use crate::AppState;
 use crate::ctx::Ctx;
-use crate::error::{ApiError, ApiErrorBody, AppError};
-use crate::ops::budget::{self as budget_ops, Budget, BudgetInput};
-use crate::ops::figures::{Dashboard, DashboardQuery};
+use crate::error::{ApiError, ApiErrorBody};
+use crate::ops::statistics::{self as ops, Source};
 use axum::Json;
 use axum::extract::{Path, State};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use serde::Serialize;
+use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(get_dashboard))
-        .routes(routes!(get_budget, put_budget))
+    OpenApiRouter::new().routes(routes!(get_form))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct DashboardParams {
-    /// The year (default: this year).
-    year: Option<String>,
-    /// Only this campaign (its id).
-    campaign: Option<String>,
-    /// Only units of this kind (code of the unit kind).
-    unit_kind: Option<String>,
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatColumn {
+    /// "1", "2a"…
+    pub code: String,
+    /// The header texts above it, top to bottom.
+    pub title: String,
 }
 
-/// The dashboard's figures for a year, over the units the caller may read (a unit officer: their own).
-#[utoipa::path(get, path = "/api/v1/dashboard", tag = "statistics", params(DashboardParams), responses((status = 200, body = Dashboard), (status = 401, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn get_dashboard(
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatCell {
+    pub col: String,
+    /// `None` for a hand-entered cell not entered yet.
+    pub value: Option<i64>,
+    /// `computed` (from the records), `manual` (entered by the office), `sum` (of entered rows).
+    pub source: String,
+    /// The page listing the records counted (computed cells).
+    pub records_url: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatRow {
+    /// "01"; empty for a section heading.
+    pub code: String,
+    pub label: String,
+    pub unit: String,
+    pub heading: bool,
+    pub cells: Vec<StatCell>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatForm {
+    pub year: i64,
+    /// "0601" … "0605".
+    pub form: String,
+    /// "0601.N/BNV-TĐKT".
+    pub symbol: String,
+    pub title: String,
+    pub reporter: String,
+    pub receiver: String,
+    /// False when the layout is reconstructed and not checked against the circular.
+    pub verified: bool,
+    pub columns: Vec<StatColumn>,
+    pub rows: Vec<StatRow>,
+}
+
+/// A statutory statistics form (Thông tư 02/2023/TT-BNV, Biểu 0601.N–0605.N) of the caller's
+/// organisation for a year: the standing office, the administrator and the chairman.
+#[utoipa::path(get, path = "/api/v1/statistics/{year}/{form}", tag = "statistics", params(("year" = i64, Path, description = "Năm báo cáo"), ("form" = String, Path, description = "0601, 0602, 0603, 0604 hoặc 0605")), responses((status = 200, body = StatForm), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn get_form(
     State(state): State<AppState>,
     ctx: Ctx,
-    ApiQuery(p): ApiQuery<DashboardParams>,
-) -> Result<Json<Dashboard>, ApiError> {
-    let q = DashboardQuery::parse(p.year.as_deref(), p.campaign.as_deref(), p.unit_kind.as_deref()).map_err(AppError::from)?;
-    Ok(Json(crate::pages::dashboard::cached(&state, &ctx, &q).await?))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct BudgetParams {
-    /// The year (default: this year).
-    year: Option<i64>,
-}
-
-/// The year's budget: estimate by source, the money of the year's decisions, what is left, and the
-/// plans' budget sentences (the office and the chairman).
-#[utoipa::path(get, path = "/api/v1/budget", tag = "statistics", params(BudgetParams), responses((status = 200, body = Budget), (status = 403, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn get_budget(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    ApiQuery(p): ApiQuery<BudgetParams>,
-) -> Result<Json<Budget>, ApiError> {
-    let year = p.year.unwrap_or_else(|| i64::from(crate::ops::today().year()));
-    Ok(Json(budget_ops::budget(&state.db, &ctx, year).await?))
-}
-
-/// Replaces the year's estimate lines given (each with the `version` read, `null` for a new source;
-/// 409 when someone changed it meanwhile). The office only.
-#[utoipa::path(put, path = "/api/v1/budget/{year}", tag = "statistics", request_body = BudgetInput, params(("year" = i64, Path, description = "Năm")), responses((status = 200, body = Budget), (status = 403, body = ApiErrorBody), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
-async fn put_budget(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(year): Path<i64>,
-    ApiJson(b): ApiJson<BudgetInput>,
-) -> Result<Json<Budget>, ApiError> {
-    budget_ops::save(&state.db, &ctx, year, &b).await?;
-    Ok(Json(budget_ops::budget(&state.db, &ctx, year).await?))
+    Path((year, form)): Path<(i64, String)>,
+) -> Result<Json<StatForm>, ApiError> {
+    let f = ops::form_of(&form)?;
+    let s = ops::sheet(&state.db, &ctx, year, f).await?;
+    let columns = s
+        .form
+        .cols
+        .iter()
+        .map(|c| StatColumn {
+            code: c.code.into(),
+            title: s.form.col_title(c.code),
+        })
+        .collect();
+    let rows = s
+        .rows
+        .iter()
+        .map(|r| StatRow {
+            code: r.def.code.into(),
+            label: r.def.label.into(),
+            unit: r.def.unit.into(),
+            heading: r.def.is_heading(),
+            cells: r
+                .cells
+                .iter()
+                .map(|c| StatCell {
+                    col: c.col.into(),
+                    value: c.value,
+                    source: match c.source {
+                        Source::Computed => "computed",
+                        Source::Manual => "manual",
+                        Source::Sum => "sum",
+                    }
+                    .into(),
+                    records_url: (c.source == Source::Computed).then(|| {
+                        format!(
+                            "/statistics/{}/{}/cells/{}/{}",
+                            s.year,
+                            f.code(),
+                            r.def.code,
+                            c.col
+                        )
+                    }),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(Json(StatForm {
+        year: s.year,
+        form: f.code().into(),
+        symbol: f.symbol(),
+        title: s.form.title.into(),
+        reporter: s.reporter.clone(),
+        receiver: s.receiver.clone(),
+        verified: s.form.verified,
+        columns,
+        rows,
+    }))
 }

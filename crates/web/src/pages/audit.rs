@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/audit", get(page))
 }
 
-const OBJECT_TYPES: [(&str, &str); 15] = [
+const OBJECT_TYPES: [(&str, &str); 16] = [
     ("unit", "Đơn vị"),
     ("person", "Cá nhân"),
     ("cluster", "Cụm, khối"),
@@ -36,6 +36,7 @@ const OBJECT_TYPES: [(&str, &str); 15] = [
     ("decision", "Quyết định khen thưởng"),
     ("nomination", "Hồ sơ đề nghị khen thưởng"),
     ("notification", "Thông báo"),
+    ("statistics", "Báo cáo thống kê"),
 ];
 
 /// The Vietnamese name of an audit action code.
@@ -77,6 +78,7 @@ pub fn action_label(code: &str) -> &'static str {
         "meeting.close" => "Kết thúc phiên họp, lập biên bản",
         "campaign.close" => "Kết thúc đợt thi đua",
         "campaign.copy" => "Sao chép kế hoạch",
+        "statistics.entry" => "Nhập số liệu báo cáo thống kê",
         "campaign.import" => "Nhập kế hoạch từ văn bản",
         "campaign.theme.add" => "Thêm chuyên đề",
         "campaign.theme.update" => "Sửa chuyên đề",

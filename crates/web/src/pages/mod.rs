@@ -26,6 +26,7 @@ mod report_outline;
 mod rule_files;
 pub(crate) mod scoring;
 mod settings;
+mod statistics;
 mod units;
 mod users;
 
@@ -65,6 +66,7 @@ pub fn routes() -> Router<AppState> {
         .merge(report_outline::routes())
         .merge(outbox::routes())
         .merge(scoring::routes())
+        .merge(statistics::routes())
 }
 
 /// What every signed-in page shows around its content.
@@ -81,6 +83,8 @@ pub struct Layout {
     pub can_decisions: bool,
     /// The office sets up documents and keeps the numbering registers.
     pub can_documents: bool,
+    /// The statutory statistics (Biểu 0601–0605): the office and the chairman.
+    pub can_statistics: bool,
     pub flash: Option<String>,
     /// One-time key for the page's form, so a double click never submits twice.
     pub idem: String,
@@ -105,6 +109,9 @@ impl Layout {
             can_meetings: crate::ops::meetings::may_view(ctx).is_ok(),
             can_decisions: crate::ops::decisions::read::authorize_read(ctx).is_ok(),
             can_documents: ctx.can(Action::ManageDocuments {
+                org_id: ctx.org_id(),
+            }),
+            can_statistics: ctx.can(Action::ViewStatistics {
                 org_id: ctx.org_id(),
             }),
             flash: None,
