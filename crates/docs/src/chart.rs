@@ -157,7 +157,15 @@ impl Svg {
     }
 
     /// A text; `weight` is `normal` or `bold`.
-    pub(crate) fn text(&mut self, x: f64, y: f64, size: f64, anchor: &str, text: &str, weight: &str) {
+    pub(crate) fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        size: f64,
+        anchor: &str,
+        text: &str,
+        weight: &str,
+    ) {
         self.out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" font-size=\"{size}\" text-anchor=\"{anchor}\" \
              font-weight=\"{weight}\" fill=\"{INK}\">{}</text>",
@@ -184,7 +192,16 @@ impl Svg {
 
     /// A filled rectangle with a tooltip; `class` marks data bars (`bar`) for tests and tools.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: &str, tip: &str, class: &str) {
+    pub(crate) fn rect(
+        &mut self,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fill: &str,
+        tip: &str,
+        class: &str,
+    ) {
         let class = if class.is_empty() {
             String::new()
         } else {

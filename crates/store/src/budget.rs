@@ -23,14 +23,16 @@ pub struct BudgetLineRow {
 
 /// The year's lines, in the order of the sources' codes.
 pub async fn lines(tx: &mut Tx, org_id: &str, year: i64) -> Result<Vec<BudgetLineRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, BudgetLineRow>(
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, BudgetLineRow>(
         "SELECT id, org_id, year, source, amount, note, version, created_by, created_at, updated_at \
          FROM budget_lines WHERE org_id = $1 AND year = $2 ORDER BY source"
     )
     .bind(org_id)
     .bind(year)
     .fetch_all(c)
-    .await)?)
+    .await
+    })?)
 }
 
 /// Writes a line: a new one when `current` is `None`, else the stored line of that version

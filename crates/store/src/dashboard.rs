@@ -81,7 +81,8 @@ pub async fn awards_per_year(
     if f.scope.is_none() && f.unit_kind.is_none() && f.campaign_id.is_none() {
         // The whole organisation: the index on (org_id, year) alone, no join to people and units
         // (a province has 140,000 awards a year).
-        return Ok(on_tx!(tx, |c| sqlx::query_as::<_, (i64, i64)>(
+        return Ok(on_tx!(tx, |c| {
+            sqlx::query_as::<_, (i64, i64)>(
             "SELECT year, COUNT(*) FROM ledger_awards WHERE org_id = $1 AND year >= $2 AND year <= $3 \
              AND NOT revoked GROUP BY year ORDER BY year"
         )
@@ -89,7 +90,8 @@ pub async fn awards_per_year(
         .bind(from)
         .bind(to)
         .fetch_all(c)
-        .await)?);
+        .await
+        })?);
     }
     let sql = concat!(
         "SELECT a.year, COUNT(*)",
@@ -206,7 +208,8 @@ pub async fn units_named(tx: &mut Tx, org_id: &str, ids: &[String]) -> Result<Ve
             marks.join(", ")
         );
         let rows = on_tx!(tx, |c| {
-            let mut q = sqlx::query_as::<_, UnitBrief>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id);
+            let mut q =
+                sqlx::query_as::<_, UnitBrief>(sqlx::AssertSqlSafe(sql.clone())).bind(org_id);
             for id in chunk {
                 q = q.bind(id);
             }

@@ -100,7 +100,11 @@ fn parse_amount(v: &mut Validation, field: &str, label: &str, text: &str) -> Opt
     match t.parse::<i64>() {
         Ok(n) if (0..=MAX_AMOUNT).contains(&n) => Some(n),
         _ => {
-            v.add(field, label, "Nhập số tiền bằng đồng, chỉ gồm chữ số (ví dụ 150.000.000), không âm.");
+            v.add(
+                field,
+                label,
+                "Nhập số tiền bằng đồng, chỉ gồm chữ số (ví dụ 150.000.000), không âm.",
+            );
             None
         }
     }
@@ -112,7 +116,11 @@ fn check(input: &BudgetInput) -> Result<Vec<(BudgetLineInput, i64)>, Validation>
     let mut out: Vec<(BudgetLineInput, i64)> = Vec::new();
     for l in &input.lines {
         let Some((_, label)) = SOURCES.iter().find(|(c, _)| *c == l.source) else {
-            v.add("source", "Nguồn kinh phí", "Nguồn kinh phí không có trong danh mục.");
+            v.add(
+                "source",
+                "Nguồn kinh phí",
+                "Nguồn kinh phí không có trong danh mục.",
+            );
             continue;
         };
         if out.iter().any(|(o, _)| o.source == l.source) {
@@ -120,7 +128,11 @@ fn check(input: &BudgetInput) -> Result<Vec<(BudgetLineInput, i64)>, Validation>
             continue;
         }
         if l.note.chars().count() > 500 {
-            v.add(&format!("{}_note", l.source), label, "Ghi chú dài quá 500 ký tự; rút gọn lại.");
+            v.add(
+                &format!("{}_note", l.source),
+                label,
+                "Ghi chú dài quá 500 ký tự; rút gọn lại.",
+            );
         }
         if let Some(n) = parse_amount(&mut v, &l.source, label, &l.amount) {
             out.push((l.clone(), n));
@@ -131,13 +143,18 @@ fn check(input: &BudgetInput) -> Result<Vec<(BudgetLineInput, i64)>, Validation>
 
 /// The year's budget as the caller may see it.
 pub async fn budget(db: &Db, caller: &Caller, year: i64) -> Result<Budget> {
-    caller.authorize(Action::ViewBudget { org_id: caller.org_id() })?;
+    caller.authorize(Action::ViewBudget {
+        org_id: caller.org_id(),
+    })?;
     check_year(year)?;
     let org = caller.org_id();
     let mut tx = db.begin_read().await?;
     let stored = store::lines(&mut tx, org, year).await?;
     let (decisions, decision_lines, spent) = dashboard::decided_in(&mut tx, org, year).await?;
-    let filter = campaigns::CampaignFilter { year: Some(year), ..Default::default() };
+    let filter = campaigns::CampaignFilter {
+        year: Some(year),
+        ..Default::default()
+    };
     let rows = campaigns::list(&mut tx, org, &filter).await?;
     tx.commit().await?;
     let lines: Vec<BudgetLine> = SOURCES
@@ -158,7 +175,11 @@ pub async fn budget(db: &Db, caller: &Caller, year: i64) -> Result<Budget> {
         .into_iter()
         .filter(|c| c.status != "draft")
         .map(|c| {
-            let text = [c.purposes.as_deref(), c.content.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n");
+            let text = [c.purposes.as_deref(), c.content.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n");
             CampaignBudget {
                 sentences: budget_sentences(&text),
                 campaign_id: c.id,
@@ -191,7 +212,9 @@ fn check_year(year: i64) -> Result<()> {
 
 /// Saves the year's estimate: every line in one transaction with one audit row, or nothing.
 pub async fn save(db: &Db, caller: &Caller, year: i64, input: &BudgetInput) -> Result<()> {
-    caller.authorize(Action::ManageBudget { org_id: caller.org_id() })?;
+    caller.authorize(Action::ManageBudget {
+        org_id: caller.org_id(),
+    })?;
     check_year(year)?;
     let lines = check(input)?;
     let mut tx = db.begin().await?;
@@ -201,7 +224,12 @@ pub async fn save(db: &Db, caller: &Caller, year: i64, input: &BudgetInput) -> R
 }
 
 /// The lines' writes and the audit row, in the caller's transaction.
-async fn write_lines(tx: &mut Tx, caller: &Caller, year: i64, lines: &[(BudgetLineInput, i64)]) -> Result<()> {
+async fn write_lines(
+    tx: &mut Tx,
+    caller: &Caller,
+    year: i64,
+    lines: &[(BudgetLineInput, i64)],
+) -> Result<()> {
     let org = caller.org_id();
     {
         let before = store::lines(tx, org, year).await?;
@@ -211,7 +239,9 @@ async fn write_lines(tx: &mut Tx, caller: &Caller, year: i64, lines: &[(BudgetLi
                 return Err(Error::Conflict);
             }
             let note = Some(l.note.trim().to_string()).filter(|n| !n.is_empty());
-            if stored.is_some_and(|s| s.amount == *amount && s.note == note) || (stored.is_none() && *amount == 0 && note.is_none()) {
+            if stored.is_some_and(|s| s.amount == *amount && s.note == note)
+                || (stored.is_none() && *amount == 0 && note.is_none())
+            {
                 continue;
             }
             let now = ids::now();
@@ -249,22 +279,42 @@ mod tests {
     use super::*;
 
     fn line(source: &str, amount: &str) -> BudgetLineInput {
-        BudgetLineInput { source: source.into(), amount: amount.into(), ..Default::default() }
+        BudgetLineInput {
+            source: source.into(),
+            amount: amount.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn amounts_are_read_with_separators_and_the_currency() {
-        let got = check(&BudgetInput { lines: vec![line("state_budget", "1.500.000.000 đ"), line("other", "")] }).unwrap();
-        assert_eq!(got.iter().map(|(_, n)| *n).collect::<Vec<_>>(), [1_500_000_000, 0]);
+        let got = check(&BudgetInput {
+            lines: vec![line("state_budget", "1.500.000.000 đ"), line("other", "")],
+        })
+        .unwrap();
+        assert_eq!(
+            got.iter().map(|(_, n)| *n).collect::<Vec<_>>(),
+            [1_500_000_000, 0]
+        );
     }
 
     #[test]
     fn bad_amounts_and_sources_name_their_field() {
-        let e = check(&BudgetInput { lines: vec![line("state_budget", "-5"), line("emulation_fund", "mười triệu"), line("lottery", "1")] }).unwrap_err();
+        let e = check(&BudgetInput {
+            lines: vec![
+                line("state_budget", "-5"),
+                line("emulation_fund", "mười triệu"),
+                line("lottery", "1"),
+            ],
+        })
+        .unwrap_err();
         let fields: Vec<&str> = e.errors.iter().map(|x| x.field.as_str()).collect();
         assert_eq!(fields, ["state_budget", "emulation_fund", "source"]);
         assert_eq!(e.errors[0].label, "Ngân sách nhà nước");
-        let twice = check(&BudgetInput { lines: vec![line("other", "1"), line("other", "2")] }).unwrap_err();
+        let twice = check(&BudgetInput {
+            lines: vec![line("other", "1"), line("other", "2")],
+        })
+        .unwrap_err();
         assert_eq!(twice.errors[0].message, "Mỗi nguồn chỉ nhập một dòng.");
     }
 }

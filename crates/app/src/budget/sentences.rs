@@ -5,7 +5,13 @@
 use thidua_domain::text::fold;
 
 /// Words that mark a sentence about money, folded.
-const MARKS: [&str; 5] = ["kinh phi", "du toan", "quyet toan", "ngan sach", "quy thi dua"];
+const MARKS: [&str; 5] = [
+    "kinh phi",
+    "du toan",
+    "quyet toan",
+    "ngan sach",
+    "quy thi dua",
+];
 
 /// A budget sentence and the sum in đồng it names, if any.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -64,7 +70,12 @@ fn amount(folded: &str) -> Option<i64> {
         if w.is_empty() || !w.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let next = |k: usize| words.get(i + k).map(|n| n.trim_matches(|c: char| !c.is_alphabetic())).unwrap_or("");
+        let next = |k: usize| {
+            words
+                .get(i + k)
+                .map(|n| n.trim_matches(|c: char| !c.is_alphabetic()))
+                .unwrap_or("")
+        };
         let (scale, unit) = match next(1) {
             "ty" => (1e9, next(2)),
             "trieu" => (1e6, next(2)),
@@ -94,7 +105,10 @@ mod tests {
             Phong trào thi đua sôi nổi. Dung nguon kinh phi thi dua, khen thuong cua quan.";
         let got = budget_sentences(text);
         assert_eq!(got.len(), 3, "{got:?}");
-        assert_eq!(got[0].text, "Kinh phí thực hiện kế hoạch được bố trí trong dự toán năm 2025 là 150.000.000 đồng;");
+        assert_eq!(
+            got[0].text,
+            "Kinh phí thực hiện kế hoạch được bố trí trong dự toán năm 2025 là 150.000.000 đồng;"
+        );
         assert_eq!(got[0].amount, Some(150_000_000));
         assert_eq!(got[1].text, "các đơn vị thanh quyết toán theo quy định.");
         assert_eq!(got[2].amount, None);

@@ -59,16 +59,34 @@ fn tally<K: Ord + Clone>(
 }
 
 /// A person/unit/total figure from tallied rows (`label`, people, units), largest first.
-fn split_figure(key: &str, title: &str, kind: ChartKind, head: &str, mut rows: Vec<(String, i64, i64)>) -> Figure {
+fn split_figure(
+    key: &str,
+    title: &str,
+    kind: ChartKind,
+    head: &str,
+    mut rows: Vec<(String, i64, i64)>,
+) -> Figure {
     rows.sort_by(|a, b| (b.1 + b.2).cmp(&(a.1 + a.2)).then(a.0.cmp(&b.0)));
     let mut f = Figure::new(key, title, kind);
     f.categories = rows.iter().map(|r| r.0.clone()).collect();
     f.push_series("Cá nhân", rows.iter().map(|r| r.1 as f64).collect());
     f.push_series("Tập thể", rows.iter().map(|r| r.2 as f64).collect());
-    f.headers = vec![head.into(), "Cá nhân".into(), "Tập thể".into(), "Tổng".into()];
+    f.headers = vec![
+        head.into(),
+        "Cá nhân".into(),
+        "Tập thể".into(),
+        "Tổng".into(),
+    ];
     f.rows = rows
         .iter()
-        .map(|r| vec![r.0.clone(), thousands(r.1), thousands(r.2), thousands(r.1 + r.2)])
+        .map(|r| {
+            vec![
+                r.0.clone(),
+                thousands(r.1),
+                thousands(r.2),
+                thousands(r.1 + r.2),
+            ]
+        })
         .collect();
     f
 }
@@ -77,7 +95,13 @@ fn split_figure(key: &str, title: &str, kind: ChartKind, head: &str, mut rows: V
 pub fn by_form(groups: &[AwardGroup], forms: &BTreeMap<String, FormInfo>) -> Figure {
     let t = tally(groups, |g| info(forms, &g.code).name);
     let rows = t.into_iter().map(|(k, (p, u))| (k, p, u)).collect();
-    let mut f = split_figure("awards_by_form", "Khen thưởng theo hình thức", ChartKind::HorizontalBars, "Hình thức", rows);
+    let mut f = split_figure(
+        "awards_by_form",
+        "Khen thưởng theo hình thức",
+        ChartKind::HorizontalBars,
+        "Hình thức",
+        rows,
+    );
     f.note = "Danh hiệu và hình thức khen thưởng ghi trong sổ khen thưởng của năm (không tính khen thưởng đã bị hủy).".into();
     f
 }
@@ -92,10 +116,22 @@ pub fn by_level(groups: &[AwardGroup], forms: &BTreeMap<String, FormInfo>) -> Fi
     f.categories = t.keys().map(|(_, l)| l.to_string()).collect();
     f.push_series("Cá nhân", t.values().map(|v| v.0 as f64).collect());
     f.push_series("Tập thể", t.values().map(|v| v.1 as f64).collect());
-    f.headers = vec!["Cấp khen thưởng".into(), "Cá nhân".into(), "Tập thể".into(), "Tổng".into()];
+    f.headers = vec![
+        "Cấp khen thưởng".into(),
+        "Cá nhân".into(),
+        "Tập thể".into(),
+        "Tổng".into(),
+    ];
     f.rows = t
         .iter()
-        .map(|((_, l), (p, u))| vec![l.to_string(), thousands(*p), thousands(*u), thousands(p + u)])
+        .map(|((_, l), (p, u))| {
+            vec![
+                l.to_string(),
+                thousands(*p),
+                thousands(*u),
+                thousands(p + u),
+            ]
+        })
         .collect();
     f.note = "Cấp: cấp thấp nhất có thẩm quyền tặng danh hiệu, hình thức đó theo danh mục.".into();
     f
@@ -103,13 +139,28 @@ pub fn by_level(groups: &[AwardGroup], forms: &BTreeMap<String, FormInfo>) -> Fi
 
 /// Awards per year over `from..=to` (years without any count 0).
 pub fn by_year(per_year: &[(i64, i64)], from: i64, to: i64) -> Figure {
-    let mut f = Figure::new("awards_by_year", "Số khen thưởng qua các năm", ChartKind::Line);
+    let mut f = Figure::new(
+        "awards_by_year",
+        "Số khen thưởng qua các năm",
+        ChartKind::Line,
+    );
     let years: Vec<i64> = (from..=to).collect();
-    let count = |y: i64| per_year.iter().find(|(py, _)| *py == y).map_or(0, |(_, n)| *n);
+    let count = |y: i64| {
+        per_year
+            .iter()
+            .find(|(py, _)| *py == y)
+            .map_or(0, |(_, n)| *n)
+    };
     f.categories = years.iter().map(i64::to_string).collect();
-    f.push_series("Số khen thưởng", years.iter().map(|y| count(*y) as f64).collect());
+    f.push_series(
+        "Số khen thưởng",
+        years.iter().map(|y| count(*y) as f64).collect(),
+    );
     f.headers = vec!["Năm".into(), "Số khen thưởng".into()];
-    f.rows = years.iter().map(|y| vec![y.to_string(), thousands(count(*y))]).collect();
+    f.rows = years
+        .iter()
+        .map(|y| vec![y.to_string(), thousands(count(*y))])
+        .collect();
     f
 }
 
@@ -121,7 +172,13 @@ pub fn by_unit(groups: &[AwardGroup], base: usize, names: &BTreeMap<String, Stri
         .into_iter()
         .map(|(path, (p, u))| (names.get(&path).cloned().unwrap_or(path), p, u))
         .collect();
-    let mut f = split_figure("awards_by_unit", "Khen thưởng theo đơn vị", ChartKind::HorizontalBars, "Đơn vị", rows);
+    let mut f = split_figure(
+        "awards_by_unit",
+        "Khen thưởng theo đơn vị",
+        ChartKind::HorizontalBars,
+        "Đơn vị",
+        rows,
+    );
     f.note = "Cá nhân tính vào đơn vị công tác, tập thể tính vào chính đơn vị; đơn vị cấp dưới tính vào đơn vị trực thuộc.".into();
     f
 }
@@ -168,19 +225,43 @@ pub fn shares_by_form(groups: &[AwardGroup], forms: &BTreeMap<String, FormInfo>)
     let all = shares(groups);
     let mut rows: Vec<(String, (i64, i64, i64))> = t.into_iter().collect();
     rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
-    rows.insert(0, ("Tất cả".into(), (all.people, all.women, all.direct_workers)));
-    let mut f = Figure::new("award_shares", "Tỷ lệ nữ và người trực tiếp lao động được khen thưởng", ChartKind::Bars);
+    rows.insert(
+        0,
+        ("Tất cả".into(), (all.people, all.women, all.direct_workers)),
+    );
+    let mut f = Figure::new(
+        "award_shares",
+        "Tỷ lệ nữ và người trực tiếp lao động được khen thưởng",
+        ChartKind::Bars,
+    );
     f.unit = "%".into();
     f.categories = rows.iter().map(|r| r.0.clone()).collect();
     f.push_series("Nữ", rows.iter().map(|r| percent(r.1.1, r.1.0)).collect());
-    f.push_series("Người trực tiếp lao động, sản xuất, công tác", rows.iter().map(|r| percent(r.1.2, r.1.0)).collect());
-    f.headers = ["Hình thức", "Cá nhân được khen", "Nữ", "Tỷ lệ nữ", "Trực tiếp lao động", "Tỷ lệ trực tiếp"]
-        .map(String::from)
-        .to_vec();
+    f.push_series(
+        "Người trực tiếp lao động, sản xuất, công tác",
+        rows.iter().map(|r| percent(r.1.2, r.1.0)).collect(),
+    );
+    f.headers = [
+        "Hình thức",
+        "Cá nhân được khen",
+        "Nữ",
+        "Tỷ lệ nữ",
+        "Trực tiếp lao động",
+        "Tỷ lệ trực tiếp",
+    ]
+    .map(String::from)
+    .to_vec();
     f.rows = rows
         .iter()
         .map(|(name, (n, w, d))| {
-            vec![name.clone(), thousands(*n), thousands(*w), percent_text(*w, *n), thousands(*d), percent_text(*d, *n)]
+            vec![
+                name.clone(),
+                thousands(*n),
+                thousands(*w),
+                percent_text(*w, *n),
+                thousands(*d),
+                percent_text(*d, *n),
+            ]
         })
         .collect();
     f.note = "Chỉ tính khen thưởng cá nhân; người trực tiếp lao động theo thông tin của từng người trong danh sách cá nhân.".into();
@@ -191,7 +272,14 @@ pub fn shares_by_form(groups: &[AwardGroup], forms: &BTreeMap<String, FormInfo>)
 mod tests {
     use super::*;
 
-    fn g(path: &str, code: &str, subject: &str, female: i64, direct: i64, total: i64) -> AwardGroup {
+    fn g(
+        path: &str,
+        code: &str,
+        subject: &str,
+        female: i64,
+        direct: i64,
+        total: i64,
+    ) -> AwardGroup {
         AwardGroup {
             unit_path: path.into(),
             code: code.into(),
@@ -204,8 +292,22 @@ mod tests {
 
     fn forms() -> BTreeMap<String, FormInfo> {
         let mut m = BTreeMap::new();
-        m.insert("BK_TINH".into(), FormInfo { name: "Bằng khen".into(), level_rank: 2, level: "Cấp tỉnh" });
-        m.insert("GIAY_KHEN".into(), FormInfo { name: "Giấy khen".into(), level_rank: 0, level: "Cơ sở" });
+        m.insert(
+            "BK_TINH".into(),
+            FormInfo {
+                name: "Bằng khen".into(),
+                level_rank: 2,
+                level: "Cấp tỉnh",
+            },
+        );
+        m.insert(
+            "GIAY_KHEN".into(),
+            FormInfo {
+                name: "Giấy khen".into(),
+                level_rank: 0,
+                level: "Cơ sở",
+            },
+        );
         m
     }
 
@@ -222,11 +324,18 @@ mod tests {
     fn awards_are_counted_by_form_and_level_people_and_units_apart() {
         let f = by_form(&sample(), &forms());
         assert_eq!(f.categories, ["Giấy khen", "Bằng khen"]);
-        assert_eq!(f.values("Cá nhân"), [("Giấy khen".into(), 6.0), ("Bằng khen".into(), 4.0)]);
+        assert_eq!(
+            f.values("Cá nhân"),
+            [("Giấy khen".into(), 6.0), ("Bằng khen".into(), 4.0)]
+        );
         assert_eq!(f.values("Tập thể")[1].1, 1.0);
         assert_eq!(f.rows[1], ["Bằng khen", "4", "1", "5"]);
         let l = by_level(&sample(), &forms());
-        assert_eq!(l.categories, ["Cơ sở", "Cấp tỉnh"], "from the grassroots up");
+        assert_eq!(
+            l.categories,
+            ["Cơ sở", "Cấp tỉnh"],
+            "from the grassroots up"
+        );
         assert_eq!(l.rows[1], ["Cấp tỉnh", "4", "1", "5"]);
     }
 
@@ -236,7 +345,10 @@ mod tests {
         names.insert("/p/a/".to_string(), "Phường A".to_string());
         names.insert("/p/b/".to_string(), "Phường B".to_string());
         let f = by_unit(&sample(), 1, &names);
-        assert_eq!(f.rows, [["Phường A", "6", "1", "7"], ["Phường B", "4", "0", "4"]]);
+        assert_eq!(
+            f.rows,
+            [["Phường A", "6", "1", "7"], ["Phường B", "4", "0", "4"]]
+        );
     }
 
     #[test]
@@ -253,7 +365,13 @@ mod tests {
     #[test]
     fn years_without_awards_count_zero() {
         let f = by_year(&[(2023, 4), (2025, 7)], 2022, 2025);
-        assert_eq!(f.values("Số khen thưởng").iter().map(|v| v.1).collect::<Vec<_>>(), [0.0, 4.0, 0.0, 7.0]);
+        assert_eq!(
+            f.values("Số khen thưởng")
+                .iter()
+                .map(|v| v.1)
+                .collect::<Vec<_>>(),
+            [0.0, 4.0, 0.0, 7.0]
+        );
     }
 
     #[test]

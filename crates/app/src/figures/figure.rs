@@ -85,9 +85,14 @@ impl Figure {
             .rows
             .iter()
             .enumerate()
-            .map(|(i, r)| std::iter::once((i + 1).to_string()).chain(r.iter().cloned()).collect())
+            .map(|(i, r)| {
+                std::iter::once((i + 1).to_string())
+                    .chain(r.iter().cloned())
+                    .collect()
+            })
             .collect();
-        thidua_docs::xlsx::table(&title, &headers, &rows).map_err(|e| crate::Error::Internal(e.into()))
+        thidua_docs::xlsx::table(&title, &headers, &rows)
+            .map_err(|e| crate::Error::Internal(e.into()))
     }
 
     /// The values of the series named `name`, by category.
@@ -95,7 +100,13 @@ impl Figure {
         self.series
             .iter()
             .find(|s| s.name == name)
-            .map(|s| self.categories.iter().cloned().zip(s.values.iter().copied()).collect())
+            .map(|s| {
+                self.categories
+                    .iter()
+                    .cloned()
+                    .zip(s.values.iter().copied())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -137,7 +148,9 @@ pub fn percent_text(part: i64, whole: i64) -> String {
 /// `v` with a decimal comma and at most one decimal.
 pub fn decimal(v: f64) -> String {
     let s = format!("{:.1}", v);
-    s.trim_end_matches('0').trim_end_matches('.').replace('.', ",")
+    s.trim_end_matches('0')
+        .trim_end_matches('.')
+        .replace('.', ",")
 }
 
 /// Thousands with dots: `1.250.000`.

@@ -11,7 +11,9 @@ mod steps;
 mod work;
 
 pub use awards::{FormInfo, Shares, level_of};
-pub use figure::{Figure, FigureSeries, base_depth, decimal, group_path, last_id, percent, thousands};
+pub use figure::{
+    Figure, FigureSeries, base_depth, decimal, group_path, last_id, percent, thousands,
+};
 
 use crate::Caller;
 use crate::campaign_views;
@@ -40,7 +42,11 @@ impl DashboardQuery {
         campaign: Option<&str>,
         unit_kind: Option<&str>,
     ) -> Result<DashboardQuery, Validation> {
-        let some = |v: Option<&str>| v.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let some = |v: Option<&str>| {
+            v.map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
         let mut v = Validation::new();
         let year = match some(year) {
             None => None,
@@ -79,7 +85,9 @@ impl DashboardQuery {
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -123,19 +131,37 @@ fn check(q: &DashboardQuery, campaigns: &[Choice], kinds: &[Choice]) -> Result<(
     if q.year.is_some_and(|y| !(1945..=2100).contains(&y)) {
         v.add("year", "Năm", "Năm phải từ 1945 đến 2100.");
     }
-    if q.campaign_id.as_ref().is_some_and(|c| !campaigns.iter().any(|x| &x.code == c)) {
-        v.add("campaign", "Đợt thi đua", "Đợt thi đua không có trong năm đã chọn; chọn lại trong danh sách.");
+    if q.campaign_id
+        .as_ref()
+        .is_some_and(|c| !campaigns.iter().any(|x| &x.code == c))
+    {
+        v.add(
+            "campaign",
+            "Đợt thi đua",
+            "Đợt thi đua không có trong năm đã chọn; chọn lại trong danh sách.",
+        );
     }
-    if q.unit_kind.as_ref().is_some_and(|k| !kinds.iter().any(|x| &x.code == k)) {
-        v.add("unit_kind", "Loại đơn vị", "Loại đơn vị không có trong danh mục; chọn lại trong danh sách.");
+    if q.unit_kind
+        .as_ref()
+        .is_some_and(|k| !kinds.iter().any(|x| &x.code == k))
+    {
+        v.add(
+            "unit_kind",
+            "Loại đơn vị",
+            "Loại đơn vị không có trong danh mục; chọn lại trong danh sách.",
+        );
     }
     v.finish(())
 }
 
 /// The dashboard for the caller: the whole organisation, or a unit officer's own units.
 pub async fn dashboard(db: &Db, caller: &Caller, query: &DashboardQuery) -> Result<Dashboard> {
-    caller.authorize(Action::ViewDashboard { org_id: caller.org_id() })?;
-    let year = query.year.unwrap_or_else(|| i64::from(crate::today().year()));
+    caller.authorize(Action::ViewDashboard {
+        org_id: caller.org_id(),
+    })?;
+    let year = query
+        .year
+        .unwrap_or_else(|| i64::from(crate::today().year()));
     let org = caller.org_id();
     let scope = caller.actor.read_scope().map(str::to_string);
     let mut tx = db.begin_read().await?;
@@ -143,7 +169,10 @@ pub async fn dashboard(db: &Db, caller: &Caller, query: &DashboardQuery) -> Resu
     let unit_kinds: Vec<Choice> = units::kinds(&mut tx)
         .await?
         .into_iter()
-        .map(|k| Choice { code: k.code, name: k.name })
+        .map(|k| Choice {
+            code: k.code,
+            name: k.name,
+        })
         .collect();
     check(query, &campaigns, &unit_kinds)?;
     let f = Filter {
@@ -229,7 +258,14 @@ async fn forms(tx: &mut Tx, org: &str) -> Result<BTreeMap<String, FormInfo>> {
         .map(|e| {
             let levels: Vec<&str> = e.authorities.iter().map(|a| a.level.as_str()).collect();
             let (level_rank, level) = level_of(&levels);
-            (e.code.as_str().to_string(), FormInfo { name: e.name.clone(), level_rank, level })
+            (
+                e.code.as_str().to_string(),
+                FormInfo {
+                    name: e.name.clone(),
+                    level_rank,
+                    level,
+                },
+            )
         })
         .collect())
 }
@@ -254,7 +290,12 @@ async fn award_figures(tx: &mut Tx, org: &str, f: &Filter) -> Result<(Vec<Figure
 
 /// On-time rates and target progress over the chosen campaigns, within the caller's scope and the
 /// unit kind.
-async fn work_figures(db: &Db, caller: &Caller, f: &Filter, chosen: &[&Choice]) -> Result<Vec<Figure>> {
+async fn work_figures(
+    db: &Db,
+    caller: &Caller,
+    f: &Filter,
+    chosen: &[&Choice],
+) -> Result<Vec<Figure>> {
     let mut tally = work::OnTimeTally::default();
     let mut boards = Vec::new();
     let mut matrices = Vec::new();
@@ -267,7 +308,10 @@ async fn work_figures(db: &Db, caller: &Caller, f: &Filter, chosen: &[&Choice]) 
     let mut ids: Vec<String> = matrices
         .iter()
         .flat_map(|m| m.rows.iter().map(|r| r.unit_id.clone()))
-        .chain(boards.iter().flat_map(|(_, b)| b.iter().flat_map(|t| t.rows.iter().filter_map(|r| r.unit_id.clone()))))
+        .chain(boards.iter().flat_map(|(_, b)| {
+            b.iter()
+                .flat_map(|t| t.rows.iter().filter_map(|r| r.unit_id.clone()))
+        }))
         .collect();
     ids.sort();
     ids.dedup();
@@ -281,13 +325,20 @@ async fn work_figures(db: &Db, caller: &Caller, f: &Filter, chosen: &[&Choice]) 
     let keep = |id: &str| {
         known.get(id).is_some_and(|u| {
             f.unit_kind.as_ref().is_none_or(|k| *k == u.kind)
-                && f.scope.as_ref().is_none_or(|s| u.path.starts_with(s.as_str()))
+                && f.scope
+                    .as_ref()
+                    .is_none_or(|s| u.path.starts_with(s.as_str()))
         })
     };
     for m in &matrices {
         tally.add(m, keep);
     }
-    let paths: Vec<&str> = tally.by_unit.keys().filter_map(|id| known.get(id)).map(|u| u.path.as_str()).collect();
+    let paths: Vec<&str> = tally
+        .by_unit
+        .keys()
+        .filter_map(|id| known.get(id))
+        .map(|u| u.path.as_str())
+        .collect();
     let base = base_depth(f.scope.as_deref(), paths.iter().copied());
     let names = group_names(&mut tx, org, &paths, base).await?;
     tx.commit().await?;
@@ -296,5 +347,9 @@ async fn work_figures(db: &Db, caller: &Caller, f: &Filter, chosen: &[&Choice]) 
         Some(names.get(&path).cloned().unwrap_or(path))
     };
     let targets = work::targets(&boards, |unit| unit.is_none_or(|id| keep(id)));
-    Ok(vec![work::by_unit(&tally, group), work::by_kind(&tally), targets])
+    Ok(vec![
+        work::by_unit(&tally, group),
+        work::by_kind(&tally),
+        targets,
+    ])
 }

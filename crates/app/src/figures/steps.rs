@@ -14,18 +14,28 @@ fn label(code: &str) -> String {
 }
 
 fn order(code: &str) -> usize {
-    NominationStatus::ALL.iter().position(|s| s.code() == code).unwrap_or(usize::MAX)
+    NominationStatus::ALL
+        .iter()
+        .position(|s| s.code() == code)
+        .unwrap_or(usize::MAX)
 }
 
 /// Nominations by status, in the pipeline's order.
 pub fn by_status(counts: &[(String, i64)]) -> Figure {
     let mut rows: Vec<&(String, i64)> = counts.iter().collect();
     rows.sort_by_key(|(code, _)| order(code));
-    let mut f = Figure::new("nominations_by_status", "Hồ sơ đề nghị khen thưởng theo trạng thái", ChartKind::HorizontalBars);
+    let mut f = Figure::new(
+        "nominations_by_status",
+        "Hồ sơ đề nghị khen thưởng theo trạng thái",
+        ChartKind::HorizontalBars,
+    );
     f.categories = rows.iter().map(|(c, _)| label(c)).collect();
     f.push_series("Số hồ sơ", rows.iter().map(|(_, n)| *n as f64).collect());
     f.headers = vec!["Trạng thái".into(), "Số hồ sơ".into()];
-    f.rows = rows.iter().map(|(c, n)| vec![label(c), thousands(*n)]).collect();
+    f.rows = rows
+        .iter()
+        .map(|(c, n)| vec![label(c), thousands(*n)])
+        .collect();
     f.note = "Hồ sơ có năm thành tích là năm đã chọn.".into();
     f
 }
@@ -44,19 +54,43 @@ pub fn time_in_steps(steps: &[Step]) -> Figure {
         let Some(d) = s.left_at.as_deref().and_then(|l| days(&s.at, l)) else {
             continue;
         };
-        let e = t.entry(order(&s.status)).or_insert_with(|| (label(&s.status), 0, 0.0, 0.0));
+        let e = t
+            .entry(order(&s.status))
+            .or_insert_with(|| (label(&s.status), 0, 0.0, 0.0));
         e.1 += 1;
         e.2 += d;
         e.3 = e.3.max(d);
     }
-    let mut f = Figure::new("time_in_steps", "Thời gian trung bình ở mỗi bước (ngày)", ChartKind::HorizontalBars);
-    let avg = |n: i64, sum: f64| if n == 0 { 0.0 } else { (sum / n as f64 * 10.0).round() / 10.0 };
+    let mut f = Figure::new(
+        "time_in_steps",
+        "Thời gian trung bình ở mỗi bước (ngày)",
+        ChartKind::HorizontalBars,
+    );
+    let avg = |n: i64, sum: f64| {
+        if n == 0 {
+            0.0
+        } else {
+            (sum / n as f64 * 10.0).round() / 10.0
+        }
+    };
     f.categories = t.values().map(|v| v.0.clone()).collect();
-    f.push_series("Số ngày trung bình", t.values().map(|v| avg(v.1, v.2)).collect());
-    f.headers = ["Bước", "Số lượt", "Số ngày trung bình", "Dài nhất (ngày)"].map(String::from).to_vec();
+    f.push_series(
+        "Số ngày trung bình",
+        t.values().map(|v| avg(v.1, v.2)).collect(),
+    );
+    f.headers = ["Bước", "Số lượt", "Số ngày trung bình", "Dài nhất (ngày)"]
+        .map(String::from)
+        .to_vec();
     f.rows = t
         .values()
-        .map(|(name, n, sum, max)| vec![name.clone(), thousands(*n), decimal(avg(*n, *sum)), decimal((max * 10.0).round() / 10.0)])
+        .map(|(name, n, sum, max)| {
+            vec![
+                name.clone(),
+                thousands(*n),
+                decimal(avg(*n, *sum)),
+                decimal((max * 10.0).round() / 10.0),
+            ]
+        })
         .collect();
     f.note = "Tính từ lúc hồ sơ chuyển sang bước đó đến bước tiếp theo; hồ sơ còn ở một bước chưa được tính cho bước ấy.".into();
     f
@@ -67,7 +101,11 @@ mod tests {
     use super::*;
 
     fn step(status: &str, at: &str, left: Option<&str>) -> Step {
-        Step { status: status.into(), at: at.into(), left_at: left.map(str::to_string) }
+        Step {
+            status: status.into(),
+            at: at.into(),
+            left_at: left.map(str::to_string),
+        }
     }
 
     #[test]
@@ -80,8 +118,16 @@ mod tests {
     #[test]
     fn steps_average_the_days_until_the_next_event_and_skip_open_ones() {
         let f = time_in_steps(&[
-            step("submitted", "2025-03-01T00:00:00.000Z", Some("2025-03-03T00:00:00.000Z")),
-            step("submitted", "2025-03-01T00:00:00.000Z", Some("2025-03-05T12:00:00.000Z")),
+            step(
+                "submitted",
+                "2025-03-01T00:00:00.000Z",
+                Some("2025-03-03T00:00:00.000Z"),
+            ),
+            step(
+                "submitted",
+                "2025-03-01T00:00:00.000Z",
+                Some("2025-03-05T12:00:00.000Z"),
+            ),
             step("accepted", "2025-03-05T12:00:00.000Z", None),
         ]);
         assert_eq!(f.categories, ["Chờ thẩm định"]);

@@ -1,7 +1,7 @@
 //! The plots: grouped or stacked vertical bars, horizontal bars, lines; each with its value axis
 //! (gridlines and round ticks from 0) and category labels.
 
-use super::{at, colour, r, scale, Area, Chart, Svg, LABEL_SIZE};
+use super::{Area, Chart, LABEL_SIZE, Svg, at, colour, r, scale};
 
 const TICK_SIZE: f64 = 11.0;
 const GRID: &str = "#dddddd";
@@ -39,14 +39,21 @@ fn largest(chart: &Chart, stacked: bool) -> f64 {
 
 /// Whether every figure is a whole number (then the axis has no fractional ticks).
 fn whole(chart: &Chart) -> bool {
-    chart.series.iter().flat_map(|s| s.values.iter()).all(|v| !v.is_finite() || v.fract() == 0.0)
+    chart
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter())
+        .all(|v| !v.is_finite() || v.fract() == 0.0)
 }
 
 /// A vertical value axis with horizontal gridlines, leaving `below` px for category labels.
 fn vertical_axis(out: &mut Svg, chart: &Chart, area: Area, stacked: bool, below: f64) -> Frame {
     let ticks = scale::ticks(largest(chart, stacked), 5, whole(chart));
     let labels: Vec<String> = ticks.iter().map(|t| scale::axis(*t, &chart.unit)).collect();
-    let widest = labels.iter().map(|l| scale::width(l, TICK_SIZE)).fold(0.0, f64::max);
+    let widest = labels
+        .iter()
+        .map(|l| scale::width(l, TICK_SIZE))
+        .fold(0.0, f64::max);
     let f = Frame {
         left: area.left + widest + 8.0,
         right: area.right,
@@ -79,7 +86,11 @@ pub(super) fn bars(out: &mut Svg, chart: &Chart, area: Area, stacked: bool) {
     let n = chart.categories.len();
     let band = (f.right - f.left) / n as f64;
     let span = f.bottom - f.top;
-    let per = if stacked { 1 } else { chart.series.len().max(1) };
+    let per = if stacked {
+        1
+    } else {
+        chart.series.len().max(1)
+    };
     let width = band * 0.8 / per as f64;
     for (i, category) in chart.categories.iter().enumerate() {
         let x0 = f.left + i as f64 * band + band * 0.1;
@@ -99,7 +110,13 @@ pub(super) fn bars(out: &mut Svg, chart: &Chart, area: Area, stacked: bool) {
             let total = chart.series.iter().map(|s| at(s, i)).sum();
             value_label(out, x0 + width / 2.0, base - 4.0, total, &chart.unit, band);
         }
-        out.label(x0 + band * 0.4, f.bottom + 16.0, "middle", category, band - 4.0);
+        out.label(
+            x0 + band * 0.4,
+            f.bottom + 16.0,
+            "middle",
+            category,
+            band - 4.0,
+        );
     }
 }
 
@@ -146,11 +163,26 @@ pub(super) fn horizontal(out: &mut Svg, chart: &Chart, area: Area) {
         for (s, series) in chart.series.iter().enumerate() {
             let v = at(series, i);
             let y = y0 + s as f64 * thick;
-            out.rect(f.left, y, f.len(v, span), thick, colour(s), &tip(chart, i, s, v), "bar");
+            out.rect(
+                f.left,
+                y,
+                f.len(v, span),
+                thick,
+                colour(s),
+                &tip(chart, i, s, v),
+                "bar",
+            );
             if thick >= 10.0 && v > 0.0 {
                 let x = f.left + f.len(v, span) + 4.0;
                 let text = scale::value(v, &chart.unit);
-                out.text(x, y + thick / 2.0 + 4.0, TICK_SIZE, "start", &text, "normal");
+                out.text(
+                    x,
+                    y + thick / 2.0 + 4.0,
+                    TICK_SIZE,
+                    "start",
+                    &text,
+                    "normal",
+                );
             }
         }
         out.label(f.left - 6.0, y0 + band * 0.375 + 4.0, "end", category, room);

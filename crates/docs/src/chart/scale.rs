@@ -72,7 +72,9 @@ pub(crate) fn shorten(text: &str, size: f64, room: f64) -> Option<String> {
     if width(text, size) <= room {
         return None;
     }
-    let keep = ((room / (size * 0.56)).floor() as usize).saturating_sub(1).max(1);
+    let keep = ((room / (size * 0.56)).floor() as usize)
+        .saturating_sub(1)
+        .max(1);
     let cut: String = text.chars().take(keep).collect();
     Some(format!("{}…", cut.trim_end()))
 }
@@ -86,9 +88,17 @@ mod tests {
         assert_eq!(ticks(37.0, 5, true), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
         assert_eq!(ticks(100.0, 4, true), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
         assert_eq!(ticks(3.0, 5, true), vec![0.0, 1.0, 2.0, 3.0]);
-        assert_eq!(ticks(2.0, 4, true), vec![0.0, 1.0, 2.0], "no half ticks for counts");
+        assert_eq!(
+            ticks(2.0, 4, true),
+            vec![0.0, 1.0, 2.0],
+            "no half ticks for counts"
+        );
         assert_eq!(ticks(2.0, 4, false), vec![0.0, 0.5, 1.0, 1.5, 2.0]);
-        assert_eq!(ticks(12.0, 5, true), vec![0.0, 5.0, 10.0, 15.0], "2.5 is skipped for counts");
+        assert_eq!(
+            ticks(12.0, 5, true),
+            vec![0.0, 5.0, 10.0, 15.0],
+            "2.5 is skipped for counts"
+        );
         assert_eq!(ticks(0.0, 5, true), vec![0.0, 1.0]);
     }
 
@@ -107,7 +117,12 @@ mod tests {
     #[test]
     fn long_labels_are_shortened_with_an_ellipsis() {
         assert_eq!(shorten("Sở Y tế", 12.0, 200.0), None);
-        let short = shorten("Ủy ban nhân dân huyện Thanh Trì thành phố Hà Nội", 12.0, 60.0).unwrap();
+        let short = shorten(
+            "Ủy ban nhân dân huyện Thanh Trì thành phố Hà Nội",
+            12.0,
+            60.0,
+        )
+        .unwrap();
         assert!(short.ends_with('…'), "{short}");
         assert!(width(&short, 12.0) <= 60.0 + 12.0 * 0.56, "{short}");
     }

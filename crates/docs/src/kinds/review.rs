@@ -139,6 +139,11 @@ pub fn share(part: usize, whole: usize) -> String {
     format!("{} %", crate::text::decimal(p))
 }
 
+/// At most this many units are listed in a table; beyond, those that most need attention.
+const TABLE_ROWS: usize = 50;
+/// The label of a met target (see `ProgressStatus::Met`).
+const MET: &str = "Đã đạt";
+
 /// At most this many units are drawn one bar each; more are summed up by status.
 const CHART_UNITS: usize = 30;
 
@@ -200,8 +205,22 @@ fn target(i: usize, t: &TargetResult) -> Vec<Block> {
         .map(|(s, n)| format!("{s}: {n} đơn vị"))
         .collect();
     out.push(Block::text(format!("{}.", counts.join("; "))));
-    let rows = t
-        .lines
+    // A province's thousands of units: the table keeps those that did not meet their target.
+    let shown: Vec<&TargetLine> = if t.lines.len() > TABLE_ROWS {
+        let missed: Vec<&TargetLine> = t.lines.iter().filter(|l| l.status != MET).collect();
+        out.push(Block::text(format!(
+            "Các đơn vị chưa đạt chỉ tiêu{}:",
+            if missed.len() > TABLE_ROWS {
+                format!(" ({TABLE_ROWS} trong số {} đơn vị)", missed.len())
+            } else {
+                String::new()
+            }
+        )));
+        missed.into_iter().take(TABLE_ROWS).collect()
+    } else {
+        t.lines.iter().collect()
+    };
+    let rows = shown
         .iter()
         .enumerate()
         .map(|(n, l)| {
@@ -306,8 +325,20 @@ fn deadlines(d: &Deadlines) -> Vec<Block> {
         ("Chưa gửi", 1.0, Align::Centre),
         ("Tỷ lệ đúng hạn", 1.2, Align::Centre),
     ];
-    let rows = d
-        .units
+    // A province's thousands of units: the table keeps those with the lowest on-time rate.
+    let mut units: Vec<&UnitDeadlines> = d.units.iter().collect();
+    if units.len() > TABLE_ROWS {
+        units.sort_by(|a, b| {
+            let rate = |u: &UnitDeadlines| u.on_time as f64 / u.owed().max(1) as f64;
+            rate(a).total_cmp(&rate(b))
+        });
+        units.truncate(TABLE_ROWS);
+        out.push(Block::text(format!(
+            "{TABLE_ROWS} đơn vị có tỷ lệ gửi đúng hạn thấp nhất (trong số {} đơn vị):",
+            d.units.len()
+        )));
+    }
+    let rows = units
         .iter()
         .enumerate()
         .map(|(n, u)| deadline_row(n + 1, u))

@@ -38,8 +38,15 @@ async fn get_dashboard(
     ctx: Ctx,
     ApiQuery(p): ApiQuery<DashboardParams>,
 ) -> Result<Json<Dashboard>, ApiError> {
-    let q = DashboardQuery::parse(p.year.as_deref(), p.campaign.as_deref(), p.unit_kind.as_deref()).map_err(AppError::from)?;
-    Ok(Json(crate::pages::dashboard::cached(&state, &ctx, &q).await?))
+    let q = DashboardQuery::parse(
+        p.year.as_deref(),
+        p.campaign.as_deref(),
+        p.unit_kind.as_deref(),
+    )
+    .map_err(AppError::from)?;
+    Ok(Json(
+        crate::pages::dashboard::cached(&state, &ctx, &q).await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -57,7 +64,9 @@ async fn get_budget(
     ctx: Ctx,
     ApiQuery(p): ApiQuery<BudgetParams>,
 ) -> Result<Json<Budget>, ApiError> {
-    let year = p.year.unwrap_or_else(|| i64::from(crate::ops::today().year()));
+    let year = p
+        .year
+        .unwrap_or_else(|| i64::from(crate::ops::today().year()));
     Ok(Json(budget_ops::budget(&state.db, &ctx, year).await?))
 }
 

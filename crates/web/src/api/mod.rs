@@ -3,6 +3,7 @@
 //! `X-CSRF-Token` header on changes) or `Authorization: Bearer <API token>`.
 
 mod campaigns;
+mod dashboard;
 pub(crate) mod decisions;
 mod documents;
 mod dto;
@@ -16,7 +17,6 @@ mod people;
 mod rules;
 mod scoring;
 mod settings;
-mod dashboard;
 mod statistics;
 mod system;
 

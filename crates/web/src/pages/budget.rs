@@ -50,8 +50,19 @@ struct Page {
 
 impl Page {
     fn new(l: Layout, b: Budget, lines: Vec<LineForm>, v: Validation, conflict: bool) -> Page {
-        let plans = b.campaigns.iter().filter(|c| !c.sentences.is_empty()).count();
-        Page { l, b, lines, v, conflict, plans }
+        let plans = b
+            .campaigns
+            .iter()
+            .filter(|c| !c.sentences.is_empty())
+            .count();
+        Page {
+            l,
+            b,
+            lines,
+            v,
+            conflict,
+            plans,
+        }
     }
 }
 
@@ -79,23 +90,40 @@ fn stored_lines(b: &Budget) -> Vec<LineForm> {
             LineForm {
                 source: code,
                 label,
-                amount: l.filter(|l| l.version.is_some()).map(|l| crate::ops::figures::thousands(l.amount)).unwrap_or_default(),
+                amount: l
+                    .filter(|l| l.version.is_some())
+                    .map(|l| crate::ops::figures::thousands(l.amount))
+                    .unwrap_or_default(),
                 note: l.map(|l| l.note.clone()).unwrap_or_default(),
-                version: l.and_then(|l| l.version).map(|v| v.to_string()).unwrap_or_default(),
+                version: l
+                    .and_then(|l| l.version)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
             }
         })
         .collect()
 }
 
-async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<YearQuery>) -> AppResult<Response> {
+async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<YearQuery>,
+) -> AppResult<Response> {
     let year = year_of(q.year.as_deref())?;
     let b = ops::budget(&state.db, &ctx, year).await?;
     let lines = stored_lines(&b);
     let l = Layout::new(&ctx, "dashboard").with_flash(q.ok);
-    Ok(render(form_status(&Validation::new(), false), &Page::new(l, b, lines, Validation::new(), false)))
+    Ok(render(
+        form_status(&Validation::new(), false),
+        &Page::new(l, b, lines, Validation::new(), false),
+    ))
 }
 
-async fn save(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> AppResult<Response> {
+async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> AppResult<Response> {
     let year = year_of(f.get("year").map(String::as_str))?;
     let field = |k: String| f.get(&k).cloned().unwrap_or_default();
     let input = BudgetInput {
@@ -120,18 +148,30 @@ async fn save(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<Str
             })
             .collect()
     };
-    match ops::save(&state.db, &ctx, year, &input).await.map_err(AppError::from) {
-        Ok(()) => Ok(see_other(&format!("/budget?year={year}"), &format!("Đã lưu dự toán kinh phí năm {year}."))),
+    match ops::save(&state.db, &ctx, year, &input)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(()) => Ok(see_other(
+            &format!("/budget?year={year}"),
+            &format!("Đã lưu dự toán kinh phí năm {year}."),
+        )),
         Err(AppError::Invalid(v)) => {
             let b = ops::budget(&state.db, &ctx, year).await?;
             let lines = typed(&b);
-            Ok(render(form_status(&v, false), &Page::new(Layout::new(&ctx, "dashboard"), b, lines, v, false)))
+            Ok(render(
+                form_status(&v, false),
+                &Page::new(Layout::new(&ctx, "dashboard"), b, lines, v, false),
+            ))
         }
         Err(AppError::Conflict) => {
             let b = ops::budget(&state.db, &ctx, year).await?;
             let lines = stored_lines(&b);
             let v = Validation::new();
-            Ok(render(form_status(&v, true), &Page::new(Layout::new(&ctx, "dashboard"), b, lines, v, true)))
+            Ok(render(
+                form_status(&v, true),
+                &Page::new(Layout::new(&ctx, "dashboard"), b, lines, v, true),
+            ))
         }
         Err(e) => Err(e),
     }

@@ -36,7 +36,11 @@ pub struct FilterForm {
 
 impl FilterForm {
     pub fn parse(&self) -> Result<DashboardQuery, Validation> {
-        DashboardQuery::parse(self.year.as_deref(), self.campaign.as_deref(), self.unit_kind.as_deref())
+        DashboardQuery::parse(
+            self.year.as_deref(),
+            self.campaign.as_deref(),
+            self.unit_kind.as_deref(),
+        )
     }
 }
 
@@ -62,7 +66,11 @@ struct Page {
 
 fn height(f: &Figure) -> u32 {
     let n = f.categories.len().min(CHART_BARS) as u32;
-    if f.kind == "horizontal_bars" { 90 + 28 * n.max(2) * f.series.len().max(1) as u32 } else { 340 }
+    if f.kind == "horizontal_bars" {
+        90 + 28 * n.max(2) * f.series.len().max(1) as u32
+    } else {
+        340
+    }
 }
 
 fn view(f: Figure) -> FigureView {
@@ -73,14 +81,34 @@ fn view(f: Figure) -> FigureView {
 
 /// The dashboard for the caller, from a copy at most a minute old (see `HomeCaches::dashboards`):
 /// the same organisation, scope and filters give the same figures.
-pub async fn cached(state: &AppState, ctx: &Ctx, q: &DashboardQuery) -> Result<Dashboard, thidua_app::Error> {
-    let key = format!("{}|{}|{}", ctx.org_id(), ctx.actor.read_scope().unwrap_or("/"), q.query_string());
-    let d = state.config.home.dashboards.get_or(&key, ops::dashboard(&state.db, ctx, q)).await?;
+pub async fn cached(
+    state: &AppState,
+    ctx: &Ctx,
+    q: &DashboardQuery,
+) -> Result<Dashboard, thidua_app::Error> {
+    let key = format!(
+        "{}|{}|{}",
+        ctx.org_id(),
+        ctx.actor.read_scope().unwrap_or("/"),
+        q.query_string()
+    );
+    let d = state
+        .config
+        .home
+        .dashboards
+        .get_or(&key, ops::dashboard(&state.db, ctx, q))
+        .await?;
     Ok((*d).clone())
 }
 
-async fn page(State(state): State<AppState>, ctx: Ctx, Query(form): Query<FilterForm>) -> AppResult<Response> {
-    let can_budget = ctx.can(thidua_domain::policy::Action::ViewBudget { org_id: ctx.org_id() });
+async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(form): Query<FilterForm>,
+) -> AppResult<Response> {
+    let can_budget = ctx.can(thidua_domain::policy::Action::ViewBudget {
+        org_id: ctx.org_id(),
+    });
     let (d, v, query) = match form.parse() {
         Ok(q) => match cached(&state, &ctx, &q).await {
             Ok(d) => (Some(d), Validation::new(), q.query_string()),
@@ -89,10 +117,21 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(form): Query<Filter
         },
         Err(v) => (None, v, String::new()),
     };
-    let figures = d.as_ref().map(|d| d.figures.iter().cloned().map(view).collect()).unwrap_or_default();
+    let figures = d
+        .as_ref()
+        .map(|d| d.figures.iter().cloned().map(view).collect())
+        .unwrap_or_default();
     Ok(render(
         form_status(&v, false),
-        &Page { l: Layout::new(&ctx, "dashboard"), f: form, d, figures, query, can_budget, v },
+        &Page {
+            l: Layout::new(&ctx, "dashboard"),
+            f: form,
+            d,
+            figures,
+            query,
+            can_budget,
+            v,
+        },
     ))
 }
 
@@ -107,17 +146,28 @@ async fn table_xlsx(
     let d = cached(&state, &ctx, &q).await?;
     let f = d.figure(&key).ok_or(AppError::NotFound)?;
     let mut subtitle = format!("năm {}", d.year);
-    if let Some(c) = d.campaigns.iter().find(|c| Some(&c.code) == d.campaign_id.as_ref()) {
+    if let Some(c) = d
+        .campaigns
+        .iter()
+        .find(|c| Some(&c.code) == d.campaign_id.as_ref())
+    {
         subtitle.push_str(&format!(", {}", c.name));
     }
-    if let Some(k) = d.unit_kinds.iter().find(|k| Some(&k.code) == d.unit_kind.as_ref()) {
+    if let Some(k) = d
+        .unit_kinds
+        .iter()
+        .find(|k| Some(&k.code) == d.unit_kind.as_ref())
+    {
         subtitle.push_str(&format!(", {}", k.name));
     }
     if let Some(s) = &d.scope_name {
         subtitle.push_str(&format!(", {s}"));
     }
     let bytes = f.xlsx(&subtitle)?;
-    Ok(super::data::xlsx(bytes, &format!("thong-ke-{}-{}.xlsx", key.replace('_', "-"), d.year)))
+    Ok(super::data::xlsx(
+        bytes,
+        &format!("thong-ke-{}-{}.xlsx", key.replace('_', "-"), d.year),
+    ))
 }
 
 /// A percentage as written on the page: `37,5%`.
