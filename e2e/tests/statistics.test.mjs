@@ -16,7 +16,7 @@ describe('thống kê thi đua, khen thưởng', () => {
     const office = await openPage(app.browser, app.server.url);
     const page = office.page;
     await login(page, 'hn.thuongtruc');
-    await page.getByRole('navigation').getByRole('link', { name: 'Thống kê' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Báo cáo thống kê', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Thống kê thi đua, khen thưởng năm/ }).waitFor();
 
     // Change the year to 2024.
@@ -62,7 +62,7 @@ describe('thống kê thi đua, khen thưởng', () => {
 
     const officer = await openPage(app.browser, app.server.url);
     await login(officer.page, 'hn.canbo.haibatrung');
-    assert.equal(await officer.page.getByRole('navigation').getByRole('link', { name: 'Thống kê' }).count(), 0);
+    assert.equal(await officer.page.getByRole('navigation').getByRole('link', { name: 'Báo cáo thống kê', exact: true }).count(), 0);
     await officer.close();
   });
 });
