@@ -1577,108 +1577,9 @@ impl Demo<'_> {
             ],
         )
         .await?;
-        const OFFICE: &str = "Thường trực Hội đồng Thi đua - Khen thưởng Quận (Phòng Nội vụ)";
-        const OFFICE_BODY: &str =
-            "Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng Quận (Phòng Nội vụ)";
-        use DeadlineKind as K;
-        let mut items = vec![
-            deadline(
-                K::Registration,
-                "Đăng ký danh hiệu thi đua, ban hành nội dung tiêu chí thi đua, ký kết giao ước thi đua trong Cụm, Khối thi đua; triển khai thực hiện các chỉ tiêu, nhiệm vụ năm của đơn vị",
-                "30/03/2024",
-                "15/04/2024",
-                "all",
-                "",
-            ),
-            deadline(
-                K::Scoring,
-                "Xây dựng, lấy ý kiến các cơ quan, đơn vị có liên quan và ban hành thang điểm thi đua năm",
-                "30/03/2024",
-                "15/04/2024",
-                "all",
-                OFFICE,
-            ),
-            deadline(
-                K::Other,
-                "Hoạt động chào mừng Lễ 30/4, 01/5; giới thiệu, đề xuất khen thưởng tập thể, cá nhân điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh nhân Ngày sinh của Bác (19/5); sơ kết giao ước thi đua 6 tháng đầu năm",
-                "15/04/2024",
-                "30/06/2024",
-                "all",
-                "",
-            ),
-            deadline(
-                K::MidYearReport,
-                "Báo cáo sơ kết phong trào thi đua yêu nước 6 tháng đầu năm",
-                "",
-                "19/05/2024",
-                "all",
-                "",
-            ),
-            deadline(
-                K::ClusterDossier,
-                "Hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng đầu năm",
-                "",
-                "10/06/2024",
-                "cluster_leaders",
-                "Thường trực Hội đồng Thi đua - Khen thưởng Quận",
-            ),
-            deadline(
-                K::Nomination,
-                "Đánh giá phong trào thi đua năm, báo cáo kết quả, bình xét danh hiệu thi đua, khen thưởng; chọn gương điển hình tiêu biểu, mô hình, công trình, giải pháp, dịch vụ sáng tạo",
-                "01/10/2024",
-                "15/11/2024",
-                "all",
-                OFFICE_BODY,
-            ),
-            deadline(
-                K::YearEndReport,
-                "Báo cáo tổng kết phong trào thi đua yêu nước năm",
-                "",
-                "15/11/2024",
-                "all",
-                "",
-            ),
-            deadline(
-                K::ClusterDossier,
-                "Hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng cuối năm",
-                "",
-                "15/11/2024",
-                "cluster_leaders",
-                "Thường trực Hội đồng Thi đua - Khen thưởng Quận",
-            ),
-            deadline(
-                K::ClusterDossier,
-                "Báo cáo tổng kết hoạt động Cụm, Khối thi đua; báo cáo kết quả công trình, mô hình thi đua của Cụm, Khối; bình xét đơn vị dẫn đầu, bầu Cụm, Khối trưởng năm sau",
-                "",
-                "15/11/2024",
-                "cluster_leaders",
-                OFFICE_BODY,
-            ),
-            DeadlineInput {
-                unit_kind: "ward".into(),
-                ..deadline(
-                    K::Scoring,
-                    "Chấm điểm, xếp hạng thi đua Khối Phường",
-                    "16/11/2024",
-                    "30/11/2024",
-                    "unit_kind",
-                    OFFICE_BODY,
-                )
-            },
-            DeadlineInput {
-                recurrence: "quarterly".into(),
-                ..deadline(
-                    K::ExemplaryModels,
-                    "Hồ sơ giới thiệu gương người tốt việc tốt, gương điển hình tiên tiến của quý (mỗi đơn vị ít nhất 01 gương, kèm báo cáo thành tích)",
-                    "",
-                    "10/01/2024",
-                    "all",
-                    OFFICE,
-                )
-            },
-        ];
+        let mut items = quan7_2024_deadlines();
         if let Some(gd) = self.unit("P-GDDT") {
-            items.push(DeadlineInput { unit_id: gd.id.clone(), ..deadline(K::Nomination, "Hồ sơ đề xuất danh hiệu thi đua, khen thưởng ngành Giáo dục và Đào tạo Quận năm học", "", "25/06/2024", "unit", "Phòng Nội vụ Quận") });
+            items.push(DeadlineInput { unit_id: gd.id.clone(), ..deadline(DeadlineKind::Nomination, "Hồ sơ đề xuất danh hiệu thi đua, khen thưởng ngành Giáo dục và Đào tạo Quận năm học", "", "25/06/2024", "unit", "Phòng Nội vụ Quận") });
         }
         self.deadlines(&c, items).await?;
         Ok(c)
@@ -1826,4 +1727,108 @@ impl Demo<'_> {
             culture_theme: themes[2].clone(),
         })
     }
+}
+
+/// The deadlines of Quận 7's 2024 yearly plan as printed (seed 000), the Education office's own added apart.
+fn quan7_2024_deadlines() -> Vec<DeadlineInput> {
+    const OFFICE: &str = "Thường trực Hội đồng Thi đua - Khen thưởng Quận (Phòng Nội vụ)";
+    const OFFICE_BODY: &str =
+        "Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng Quận (Phòng Nội vụ)";
+    use DeadlineKind as K;
+    vec![
+        deadline(
+            K::Registration,
+            "Đăng ký danh hiệu thi đua, ban hành nội dung tiêu chí thi đua, ký kết giao ước thi đua trong Cụm, Khối thi đua; triển khai thực hiện các chỉ tiêu, nhiệm vụ năm của đơn vị",
+            "30/03/2024",
+            "15/04/2024",
+            "all",
+            "",
+        ),
+        deadline(
+            K::Scoring,
+            "Xây dựng, lấy ý kiến các cơ quan, đơn vị có liên quan và ban hành thang điểm thi đua năm",
+            "30/03/2024",
+            "15/04/2024",
+            "all",
+            OFFICE,
+        ),
+        deadline(
+            K::Other,
+            "Hoạt động chào mừng Lễ 30/4, 01/5; giới thiệu, đề xuất khen thưởng tập thể, cá nhân điển hình học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh nhân Ngày sinh của Bác (19/5); sơ kết giao ước thi đua 6 tháng đầu năm",
+            "15/04/2024",
+            "30/06/2024",
+            "all",
+            "",
+        ),
+        deadline(
+            K::MidYearReport,
+            "Báo cáo sơ kết phong trào thi đua yêu nước 6 tháng đầu năm",
+            "",
+            "19/05/2024",
+            "all",
+            "",
+        ),
+        deadline(
+            K::ClusterDossier,
+            "Hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng đầu năm",
+            "",
+            "10/06/2024",
+            "cluster_leaders",
+            "Thường trực Hội đồng Thi đua - Khen thưởng Quận",
+        ),
+        deadline(
+            K::Nomination,
+            "Đánh giá phong trào thi đua năm, báo cáo kết quả, bình xét danh hiệu thi đua, khen thưởng; chọn gương điển hình tiêu biểu, mô hình, công trình, giải pháp, dịch vụ sáng tạo",
+            "01/10/2024",
+            "15/11/2024",
+            "all",
+            OFFICE_BODY,
+        ),
+        deadline(
+            K::YearEndReport,
+            "Báo cáo tổng kết phong trào thi đua yêu nước năm",
+            "",
+            "15/11/2024",
+            "all",
+            "",
+        ),
+        deadline(
+            K::ClusterDossier,
+            "Hồ sơ sinh hoạt Cụm, Khối thi đua 6 tháng cuối năm",
+            "",
+            "15/11/2024",
+            "cluster_leaders",
+            "Thường trực Hội đồng Thi đua - Khen thưởng Quận",
+        ),
+        deadline(
+            K::ClusterDossier,
+            "Báo cáo tổng kết hoạt động Cụm, Khối thi đua; báo cáo kết quả công trình, mô hình thi đua của Cụm, Khối; bình xét đơn vị dẫn đầu, bầu Cụm, Khối trưởng năm sau",
+            "",
+            "15/11/2024",
+            "cluster_leaders",
+            OFFICE_BODY,
+        ),
+        DeadlineInput {
+            unit_kind: "ward".into(),
+            ..deadline(
+                K::Scoring,
+                "Chấm điểm, xếp hạng thi đua Khối Phường",
+                "16/11/2024",
+                "30/11/2024",
+                "unit_kind",
+                OFFICE_BODY,
+            )
+        },
+        DeadlineInput {
+            recurrence: "quarterly".into(),
+            ..deadline(
+                K::ExemplaryModels,
+                "Hồ sơ giới thiệu gương người tốt việc tốt, gương điển hình tiên tiến của quý (mỗi đơn vị ít nhất 01 gương, kèm báo cáo thành tích)",
+                "",
+                "10/01/2024",
+                "all",
+                OFFICE,
+            )
+        },
+    ]
 }
