@@ -21,6 +21,8 @@ mod db;
 pub mod decisions;
 pub mod doc_settings;
 pub mod error;
+mod exemplar_parts;
+pub mod exemplars;
 pub mod forward_answers;
 pub mod idempotency;
 pub mod ids;
