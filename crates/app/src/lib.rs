@@ -37,6 +37,7 @@ pub mod dashboard;
 pub mod decisions;
 pub mod doc_settings;
 pub mod documents;
+pub mod exemplars;
 pub mod export;
 pub mod figures;
 pub mod history_import;

@@ -12,6 +12,7 @@ pub(crate) mod dashboard;
 mod data;
 mod decisions;
 mod documents;
+mod exemplars;
 mod nominations;
 mod notifications;
 mod transfer;
@@ -22,6 +23,7 @@ mod meetings;
 mod outbox;
 mod people;
 mod public;
+mod public_site;
 mod report_outline;
 mod rule_files;
 pub(crate) mod scoring;
@@ -58,6 +60,8 @@ pub fn routes() -> Router<AppState> {
         .merge(decisions::routes())
         .merge(dashboard::routes())
         .merge(budget::routes())
+        .merge(exemplars::routes())
+        .merge(public_site::routes())
         .merge(public::routes())
         .merge(nominations::routes())
         .merge(notifications::routes())
