@@ -23,6 +23,7 @@ mod decisions;
 mod demo_campaigns;
 mod documents;
 mod durability;
+mod exemplars;
 mod idempotency;
 mod import_export;
 mod jobs;
