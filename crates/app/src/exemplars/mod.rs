@@ -190,6 +190,11 @@ pub async fn put_forward_on(
     input: &ExemplarInput,
     on: time::Date,
 ) -> Result<ExemplarRow> {
+    // Roles that never do a unit's work (council, chairman, viewer) are refused before anything else.
+    caller.authorize(Action::CampaignWork {
+        org_id: caller.org_id(),
+        unit_path: caller.actor.read_scope().unwrap_or("/"),
+    })?;
     let c = check(input).map_err(Error::Invalid)?;
     write_tx!(db, |tx| {
         let unit = own_unit(tx, caller, &input.unit_id).await?;

@@ -83,12 +83,16 @@ pub async fn add_photo(
     })
 }
 
-/// The unit of the exemplar (in scope) or the office.
+/// The officer of the unit at `unit_path`, or the office (403 otherwise: the exemplar is visible).
 fn may_change(caller: &Caller, unit_path: &str) -> Result<()> {
-    caller.authorize(Action::CampaignWork {
+    if caller.can(Action::CampaignWork {
         org_id: caller.org_id(),
         unit_path,
-    })
+    }) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
 }
 
 pub async fn delete_photo(db: &Db, caller: &Caller, id: &str, photo_id: &str) -> Result<()> {

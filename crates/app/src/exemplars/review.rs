@@ -78,11 +78,17 @@ fn office(caller: &Caller) -> Result<()> {
     })
 }
 
+/// The exemplar's unit acting (its officer, or the office). The exemplar is visible by then, so a
+/// refusal is a 403 even outside the caller's scope.
 fn unit_of(caller: &Caller, row: &ExemplarRow) -> Result<()> {
-    caller.authorize(Action::CampaignWork {
+    if caller.can(Action::CampaignWork {
         org_id: caller.org_id(),
         unit_path: &row.unit_path,
-    })
+    }) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
 }
 
 /// Selects, asks for more, declines, or (the unit) resubmits.

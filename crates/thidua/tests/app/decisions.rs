@@ -25,7 +25,7 @@ on_both_engines!(
 pub const SIGNED_ON: &str = "15/06/2025";
 
 /// Who a fixture nomination is for.
-enum Who<'a> {
+pub(crate) enum Who<'a> {
     Person(&'a thidua_store::persons::PersonRow),
     Unit(&'a thidua_store::units::UnitRow),
 }
@@ -83,7 +83,7 @@ async fn nomination(
 }
 
 /// `n` different people of the demo.
-async fn people(app: &TestApp, n: i64) -> Vec<thidua_store::persons::PersonRow> {
+pub(crate) async fn people(app: &TestApp, n: i64) -> Vec<thidua_store::persons::PersonRow> {
     let unit = app.unit("P-VHTT").await;
     let mut tx = app.db.begin().await.unwrap();
     let filter = thidua_store::persons::PersonFilter {
@@ -307,7 +307,7 @@ async fn unit_officer_and_viewer_cannot_decide(engine: crate::common::Engine) {
         .expect(403);
 }
 
-async fn decide_one(
+pub(crate) async fn decide_one(
     app: &TestApp,
     who: Who<'_>,
     award: &str,

@@ -38,6 +38,7 @@ mod people;
 mod plan_import;
 mod policy;
 mod province;
+mod public_site;
 mod registers;
 mod reminders;
 mod rules_admin;

@@ -78,6 +78,12 @@ const PACT: Expect = [(O, O), (O, O), (O, F), (F, F), (F, F), (F, F)];
 const BUDGET: Expect = [(O, O), (O, O), (F, F), (F, F), (O, O), (F, F)];
 /// The statutory statistics (Biểu 0601–0605): the office prepares them, the chairman signs them.
 const STATS: Expect = [(O, O), (O, O), (F, F), (F, F), (O, O), (F, F)];
+/// The office's decision on an exemplar still waiting (select, ask for more, decline): the office; a
+/// unit officer of its unit may not decide (403), another unit's officer does not see it (404).
+const JUDGE_EXEMPLAR: Expect = [(O, O), (O, O), (F, N), (F, F), (F, F), (F, F)];
+/// A unit's act on a selected exemplar (consent; adopting it for the target unit): the office and the
+/// officer of the unit; a selected exemplar is seen by all, so another unit's officer is refused (403).
+const EXEMPLAR_UNIT: Expect = [(O, O), (O, O), (O, F), (F, F), (F, F), (F, F)];
 /// Reading a draft plan: only those who write plans; for everybody else it does not exist.
 const DRAFT: Expect = [(O, O), (O, O), (N, N), (N, N), (N, N), (N, N)];
 
@@ -506,6 +512,64 @@ const ROUTES: &[Route] = &[
     r("GET /api/v1/campaigns/{campaign}/matrix", 200, false, ALL),
     r("GET /api/v1/calendar?unit_id={unit}", 200, false, READ),
     r("GET /api/v1/attachments/{attachment}", 200, false, READ),
+    // Exemplars: `{exemplar}` is put forward by the target unit and waits for the office; `{chosen}`
+    // is selected with consent recorded (`{step}` a step of its fostering plan); `{photo}` is a photo of
+    // `{exemplar}`.
+    r("GET /exemplars", 200, false, ALL),
+    r("GET /exemplars/new", 200, false, NEW_FORM),
+    r("POST /exemplars", 303, true, CREATE_IN),
+    r("GET /exemplars/{exemplar}", 200, false, READ),
+    r("GET /exemplars/{exemplar}/edit", 200, false, EDIT),
+    r("POST /exemplars/{exemplar}/edit", 303, true, EDIT),
+    r(
+        "POST /exemplars/{exemplar}/state",
+        303,
+        true,
+        JUDGE_EXEMPLAR,
+    ),
+    r("POST /exemplars/{exemplar}/photos", 303, true, EDIT),
+    r("GET /exemplars/photos/{photo}", 200, false, READ),
+    r("GET /exemplars/photos/{photo}/thumb", 200, false, READ),
+    r(
+        "POST /exemplars/{exemplar}/photos/{photo}/delete",
+        303,
+        true,
+        EDIT,
+    ),
+    r("POST /exemplars/{chosen}/consent", 303, true, EXEMPLAR_UNIT),
+    r("POST /exemplars/{chosen}/publish", 303, true, OFFICE),
+    r("POST /exemplars/{chosen}/forward", 303, true, OFFICE),
+    r(
+        "POST /exemplars/{chosen}/adoptions",
+        303,
+        true,
+        EXEMPLAR_UNIT,
+    ),
+    r("POST /exemplars/{chosen}/fostering", 303, true, OFFICE),
+    r(
+        "POST /exemplars/{chosen}/fostering/{step}/done",
+        303,
+        true,
+        OFFICE,
+    ),
+    r("GET /api/v1/exemplars", 200, false, ALL),
+    r("POST /api/v1/exemplars", 201, true, CREATE_IN),
+    r("GET /api/v1/exemplars/{exemplar}", 200, false, READ),
+    r(
+        "POST /api/v1/exemplars/{exemplar}/state",
+        200,
+        true,
+        JUDGE_EXEMPLAR,
+    ),
+    r(
+        "POST /api/v1/exemplars/{chosen}/consent",
+        200,
+        true,
+        EXEMPLAR_UNIT,
+    ),
+    // The public site answers everyone, signed in or not.
+    r("GET /cong-khai", 200, false, ALL),
+    r("GET /guong-dien-hinh", 200, false, ALL),
     r("GET /statistics?year=2025", 200, false, STATS),
     r("GET /statistics/2025/0601", 200, false, STATS),
     r("GET /statistics/2025/0603/cells/01/1", 200, false, STATS),
@@ -720,6 +784,10 @@ struct Fixture {
     attachment: String,
     /// A second unit beside `unit`, for merges.
     unit2: String,
+    /// An exemplar of the target unit (`{exemplar}` or `{chosen}`), a photo of it and a fostering step.
+    exemplar: String,
+    photo: String,
+    step: String,
     /// Records of the award pipeline, for the routes of [`NOMINATION_ROUTES`], [`MEETING_ROUTES`] and
     /// [`DECISION_ROUTES`].
     award: Award,
@@ -727,6 +795,102 @@ struct Fixture {
     scoring: Scoring,
     /// A name that a 404 must not reveal (and that a list shows or hides, see [`Out::V`] and [`Out::H`]).
     secret: String,
+}
+
+const EXEMPLAR_STORY: &str = "Ông đã nhặt được chiếc ví có nhiều tiền và giấy tờ, mang đến Công an phường để trả lại người đánh rơi ngay trong ngày.";
+
+/// An exemplar put forward by the administrator for `unit_id`, selected with consent recorded (at
+/// version 3) for `{chosen}` routes; returns its id and name.
+async fn fresh_exemplar(admin: &Session, unit_id: &str, route: &str) -> (String, String) {
+    let name = format!("Ông Trần Văn Gương {}", crate::common::next_n());
+    let body = json!({"unit_id": unit_id, "kind": "person", "name": name, "headline": "Trả lại tài sản nhặt được", "story": EXEMPLAR_STORY});
+    let r = admin.api_post("/api/v1/exemplars", &body).await;
+    r.expect(201);
+    let id = r.json()["id"].as_str().unwrap_or_default().to_string();
+    if route.contains("{chosen}") {
+        let state = json!({"action": "select", "version": 1});
+        admin
+            .api_post(&format!("/api/v1/exemplars/{id}/state"), &state)
+            .await
+            .expect(200);
+        let consent = json!({"action": "give", "given_by": name, "version": 2});
+        admin
+            .api_post(&format!("/api/v1/exemplars/{id}/consent"), &consent)
+            .await
+            .expect(200);
+    }
+    (id, name)
+}
+
+/// A photo of the exemplar, uploaded by the administrator.
+async fn fresh_photo(admin: &Session, exemplar: &str) -> String {
+    let path = format!("/exemplars/{exemplar}/photos");
+    multipart(admin, &path, &[], &[("anh.png", png_picture())])
+        .await
+        .expect(303);
+    let d = admin
+        .api_get(&format!("/api/v1/exemplars/{exemplar}"))
+        .await
+        .json();
+    d["photos"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A step of the exemplar's fostering plan.
+async fn fresh_step(admin: &Session, exemplar: &str) -> String {
+    let path = format!("/exemplars/{exemplar}/fostering");
+    admin
+        .post_form(
+            &path,
+            &[
+                ("goal", "Giấy khen"),
+                ("supporter", "Phòng Nội vụ"),
+                ("due_on", "31/12/2099"),
+            ],
+        )
+        .await
+        .expect(303);
+    let d = admin
+        .api_get(&format!("/api/v1/exemplars/{exemplar}"))
+        .await
+        .json();
+    d["fostering"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A small PNG picture.
+fn png_picture() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(120, 90, |x, _| image::Rgb([x as u8, 80, 160]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("png");
+    out
+}
+
+/// The changes of the exemplar routes, each with what a real form or client sends.
+async fn perform_exemplar(s: &Session, route: &str, path: &str, f: &Fixture) -> Reply {
+    let story = ("story", EXEMPLAR_STORY);
+    let unit = f.parent_id.as_str();
+    match route {
+        "POST /exemplars" => s.post_form(path, &[("unit_id", unit), ("kind", "model"), ("name", "Mô hình mới"), ("headline", "Tuyến phố văn minh"), story]).await,
+        "POST /api/v1/exemplars" => s.api_post(path, &json!({"unit_id": unit, "kind": "model", "name": "Mô hình mới", "headline": "Tuyến phố văn minh", "story": EXEMPLAR_STORY})).await,
+        "POST /exemplars/{exemplar}/edit" => s.post_form(path, &[("unit_id", unit), ("kind", "person"), ("name", &f.secret), ("headline", "Đã sửa"), story, ("version", "1")]).await,
+        "POST /exemplars/{exemplar}/state" => s.post_form(path, &[("action", "select"), ("version", "1")]).await,
+        "POST /api/v1/exemplars/{exemplar}/state" => s.api_post(path, &json!({"action": "select", "version": 1})).await,
+        "POST /exemplars/{exemplar}/photos" => multipart(s, path, &[("caption", "Ảnh")], &[("anh.png", png_picture())]).await,
+        "POST /exemplars/{chosen}/consent" => s.post_form(path, &[("action", "withdraw"), ("version", "3")]).await,
+        "POST /api/v1/exemplars/{chosen}/consent" => s.api_post(path, &json!({"action": "withdraw", "version": 3})).await,
+        "POST /exemplars/{chosen}/publish" => s.post_form(path, &[("publish", "1"), ("version", "3")]).await,
+        "POST /exemplars/{chosen}/forward" => s.post_form(path, &[("forwarded_to", "Ban Thi đua – Khen thưởng Thành phố"), ("version", "3")]).await,
+        "POST /exemplars/{chosen}/adoptions" => s.post_form(path, &[("unit_id", unit), ("adopted_on", "01/03/2026"), ("result", "Áp dụng tốt")]).await,
+        "POST /exemplars/{chosen}/fostering" => s.post_form(path, &[("goal", "Bằng khen"), ("supporter", "Phòng Nội vụ"), ("due_on", "31/12/2099")]).await,
+        _ => s.post_form(path, &[]).await,
+    }
 }
 
 async fn fresh_unit(admin: &Session, parent_id: &str) -> Value {
@@ -1283,6 +1447,9 @@ impl Fixture {
             job: String::new(),
             attachment: String::new(),
             unit2: String::new(),
+            exemplar: String::new(),
+            photo: String::new(),
+            step: String::new(),
             award,
             scoring: Scoring::default(),
             secret: secret.unwrap_or_else(|| parent.name.clone()),
@@ -1355,6 +1522,17 @@ impl Fixture {
         if route.contains("{pact_cluster}") {
             sign_test_pact(admin, &f).await;
         }
+        if route.contains("{exemplar}") || route.contains("{chosen}") || route.contains("{photo}") {
+            let (id, name) = fresh_exemplar(admin, &parent.id, route).await;
+            f.exemplar = id;
+            f.secret = name;
+            if route.contains("{photo}") {
+                f.photo = fresh_photo(admin, &f.exemplar).await;
+            }
+            if route.contains("{step}") {
+                f.step = fresh_step(admin, &f.exemplar).await;
+            }
+        }
         if route.contains("{user}") {
             let body = json!({"username": format!("nguoidung{}", crate::common::next_n()), "full_name": "Người dùng thử", "role": "viewer", "password": "mat-khau-dai-du"});
             let r = admin.api_post("/api/v1/users", &body).await;
@@ -1406,6 +1584,10 @@ impl Fixture {
             .replace("{award_form}", &part("award_forms"))
             .replace("{quota}", &part("quotas"))
             .replace("{attachment}", &self.attachment)
+            .replace("{exemplar}", &self.exemplar)
+            .replace("{chosen}", &self.exemplar)
+            .replace("{photo}", &self.photo)
+            .replace("{step}", &self.step)
             .replace("{nomination}", &award.nomination_id())
             .replace("{doc}", &award.doc)
             .replace("{meeting}", &award.meeting)
@@ -1533,6 +1715,7 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             s.api_put(&path, &cur).await
         }
         "POST /settings/registers" => s.post_form(&path, &[("kind", "report"), ("summary", &format!("Báo cáo {n}"))]).await,
+        _ if route.contains("exemplars") => perform_exemplar(s, route, &path, f).await,
         "POST /budget" | "PUT /api/v1/budget/2031" => {
             // The version read (by the office; others are refused before it matters).
             let cur = s.api_get("/api/v1/budget?year=2031").await.json();

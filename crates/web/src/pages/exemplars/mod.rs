@@ -18,6 +18,7 @@ use axum_extra::extract::Form;
 use serde::Deserialize;
 use thidua_domain::Validation;
 use thidua_domain::exemplar::{ExemplarKind, ExemplarStatus};
+use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -147,6 +148,13 @@ async fn new_form(
     ctx: Ctx,
     Query(q): Query<NewQuery>,
 ) -> AppResult<Response> {
+    // Only those who do a unit's work put exemplars forward.
+    if !ctx.can(Action::CampaignWork {
+        org_id: ctx.org_id(),
+        unit_path: ctx.actor.read_scope().unwrap_or("/"),
+    }) {
+        return Err(AppError::Forbidden);
+    }
     let i = ExemplarInput {
         unit_id: q.unit_id.unwrap_or_default(),
         campaign_id: q.campaign_id.unwrap_or_default(),
@@ -184,6 +192,9 @@ async fn edit_form(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let d = ops::detail(&state.db, &ctx, &id).await?;
+    if !d.can_work {
+        return Err(AppError::Forbidden);
+    }
     let e = d.exemplar;
     let i = ExemplarInput {
         unit_id: e.unit_id,
