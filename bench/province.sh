@@ -9,6 +9,7 @@
 #   ENGINE=postgres bash bench/province.sh           PostgreSQL (database thidua_bench_<preset>)
 #   PRESET=district CONNS="50" DURATION=5s bash bench/province.sh
 #   PROFILE=debug (no build; target/debug)  PAGES="office_home search" (only those rows)
+#   BATCH=0 (skip the batch work at the end)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENGINE=${ENGINE:-sqlite}
@@ -18,6 +19,7 @@ CONNS=${CONNS:-"50 200"}
 DURATION=${DURATION:-10s}
 PROFILE=${PROFILE:-release}
 PAGES=${PAGES:-}
+BATCH=${BATCH:-1}
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
 if [ "$PROFILE" = release ]; then cargo build --release -p thidua --bin thidua; fi
 BIN=$(pwd)/target/$PROFILE/thidua
@@ -63,6 +65,8 @@ PERSON=$(api "/api/v1/people?q=nguyen+van&limit=1" | json_first id)
 OFFICE_TOKEN=$(api_token "$BASE" "$WORK/office.jar")
 DECISION=$(curl -sf -H "Authorization: Bearer $OFFICE_TOKEN" "$BASE/api/v1/decisions" | json_first id)
 YEAR=$(date +%Y)
+# A published exemplar: the first card of the public gallery.
+EXEMPLAR=$(curl -sf "$BASE/guong-dien-hinh" | grep -o 'href="/guong-dien-hinh/[0-9a-f-]\{36\}"' | head -n 1 | cut -d/ -f3 | tr -d '"')
 
 echo
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $PROFILE build; $ENGINE; $PRESET (seed $SEED); wrk $DURATION per row"
@@ -81,6 +85,11 @@ PAGE_LIST=(
   "eligibility|$OFFICE|/people/$PERSON/honours?code=CSTD_TINH&year=$((YEAR - 1))"
   "search|$OFFICE|/people?q=nguyen+van+an"
   "honour_roll|none|/vinh-danh?q=nguyen+van"
+  "public_home|none|/cong-khai"
+  "gallery|none|/guong-dien-hinh"
+  "gallery_search|none|/guong-dien-hinh?q=tra+lai+tai+san"
+  "exemplar_page|none|/guong-dien-hinh/$EXEMPLAR"
+  "exemplars|$OFFICE|/exemplars?status=proposed"
   "decision|$OFFICE|/decisions/$DECISION"
   "dashboard|$OFFICE|/dashboard?year=$((YEAR - 1))"
   "officer_dashboard|$OFFICER|/dashboard?year=$((YEAR - 1))"
@@ -111,6 +120,7 @@ for c in $CONNS; do
   fi
 done
 
+[ "$BATCH" = 1 ] || exit 0
 echo
 START=$(date +%s.%N)
 "$BIN" eligibility --code CSTD_TINH --year $((YEAR - 1)) "${DB_ARGS[@]}" | tail -n 3

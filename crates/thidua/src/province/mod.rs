@@ -11,6 +11,7 @@
 mod campaigns;
 mod council;
 mod draw;
+mod exemplars;
 mod history;
 mod names;
 mod nominations;
@@ -150,6 +151,13 @@ pub async fn generate(db: &Db, preset: Preset, seed: u64) -> anyhow::Result<()> 
         step,
     )
     .await?;
+    tx.commit().await?;
+
+    // Last, so the phases before draw the same numbers as they always did for a seed.
+    let step = Instant::now();
+    let written = exemplars::write(db, &mut g, &org, &tree, &people, &live).await?;
+    let mut tx = db.begin().await?;
+    phase(&mut tx, &caller, &org, "gương điển hình", written, step).await?;
     tx.commit().await?;
     db.analyze().await?;
     println!(
