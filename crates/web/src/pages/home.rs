@@ -44,6 +44,8 @@ pub struct TodoLine {
     pub late: bool,
     pub days: String,
     pub link: String,
+    /// The button's words: the quarterly exemplars are put forward, everything else is sent.
+    pub action: &'static str,
 }
 
 /// A campaign a unit has not registered for while registration is open.
@@ -204,13 +206,25 @@ fn todo_line(t: crate::ops::campaign_views::Todo, today: time::Date) -> TodoLine
     } else {
         format!("còn {n} ngày")
     };
-    let link = format!(
-        "/campaigns/{}/deadlines/{}/submit?unit={}&due={}",
-        t.campaign_id,
-        t.deadline_id,
-        t.unit_id,
-        thidua_domain::date::iso(t.due_on)
-    );
+    // The quarter's exemplars are answered by putting one forward: that counts as sent.
+    let exemplars =
+        t.kind == thidua_domain::campaign::deadline::DeadlineKind::ExemplaryModels.label();
+    let (link, action) = if exemplars {
+        let link = format!(
+            "/exemplars/new?unit_id={}&campaign_id={}",
+            t.unit_id, t.campaign_id
+        );
+        (link, "Giới thiệu gương")
+    } else {
+        let link = format!(
+            "/campaigns/{}/deadlines/{}/submit?unit={}&due={}",
+            t.campaign_id,
+            t.deadline_id,
+            t.unit_id,
+            thidua_domain::date::iso(t.due_on)
+        );
+        (link, "Gửi văn bản")
+    };
     TodoLine {
         campaign_id: t.campaign_id,
         campaign_title: t.campaign_title,
@@ -220,6 +234,7 @@ fn todo_line(t: crate::ops::campaign_views::Todo, today: time::Date) -> TodoLine
         late,
         days,
         link,
+        action,
     }
 }
 
