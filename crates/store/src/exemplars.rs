@@ -67,17 +67,23 @@ macro_rules! public_condition {
     };
 }
 
-/// A new exemplar as put forward.
+/// What a unit writes about an exemplar (and may change while the office has not decided).
 #[derive(Debug, Clone)]
-pub struct NewExemplar<'a> {
-    pub org_id: &'a str,
-    pub unit_id: &'a str,
+pub struct ExemplarText<'a> {
     pub kind: &'a str,
     pub name: &'a str,
     pub headline: &'a str,
     pub story: &'a str,
     pub person_id: Option<&'a str>,
     pub campaign_id: Option<&'a str>,
+}
+
+/// A new exemplar as put forward.
+#[derive(Debug, Clone)]
+pub struct NewExemplar<'a> {
+    pub org_id: &'a str,
+    pub unit_id: &'a str,
+    pub text: ExemplarText<'a>,
     pub put_forward_on: &'a str,
     pub year: i64,
     pub quarter: i64,
@@ -96,12 +102,12 @@ pub async fn insert(tx: &mut Tx, e: &NewExemplar<'_>, search: &str) -> Result<St
         id: &id,
         org_id: e.org_id,
         unit_id: e.unit_id,
-        kind: e.kind,
-        name: e.name,
-        headline: e.headline,
-        story: e.story,
-        person_id: e.person_id,
-        campaign_id: e.campaign_id,
+        kind: e.text.kind,
+        name: e.text.name,
+        headline: e.text.headline,
+        story: e.text.story,
+        person_id: e.text.person_id,
+        campaign_id: e.text.campaign_id,
         put_forward_on: e.put_forward_on,
         year: e.year,
         quarter: e.quarter,
@@ -217,25 +223,14 @@ pub async fn list(
     Ok((rows, total))
 }
 
-/// What the unit may still change while the office has not decided.
-#[derive(Debug, Clone)]
-pub struct ExemplarEdit<'a> {
-    pub kind: &'a str,
-    pub name: &'a str,
-    pub headline: &'a str,
-    pub story: &'a str,
-    pub person_id: Option<&'a str>,
-    pub campaign_id: Option<&'a str>,
-    pub search_text: &'a str,
-}
-
 /// Changes the text of an exemplar of that version ([`StoreError::Conflict`] otherwise).
 pub async fn update_text(
     tx: &mut Tx,
     org_id: &str,
     id: &str,
     version: i64,
-    e: &ExemplarEdit<'_>,
+    e: &ExemplarText<'_>,
+    search_text: &str,
 ) -> Result<()> {
     let done = update_row!(tx, "exemplars", SET {
         kind: e.kind,
@@ -244,7 +239,7 @@ pub async fn update_text(
         story: e.story,
         person_id: e.person_id,
         campaign_id: e.campaign_id,
-        search_text: e.search_text,
+        search_text: search_text,
         "version = version + 1",
         updated_at: ids::now(),
     } WHERE { org_id: org_id, id: id, version: version })?;

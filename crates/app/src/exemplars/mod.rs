@@ -44,7 +44,7 @@ use thidua_domain::campaign::CampaignStatus;
 use thidua_domain::date::iso;
 use thidua_domain::exemplar::{ExemplarKind, ExemplarStatus, quarter_of};
 use thidua_domain::policy::Action;
-use thidua_store::exemplars::{self as store, ExemplarEdit, ExemplarRow, NewExemplar};
+use thidua_store::exemplars::{self as store, ExemplarRow, ExemplarText, NewExemplar};
 use thidua_store::{Db, Tx, campaigns, persons, units};
 
 /// An exemplar as typed by the unit.
@@ -76,6 +76,19 @@ struct Checked {
     story: String,
     person_id: Option<String>,
     campaign_id: Option<String>,
+}
+
+impl Checked {
+    fn text(&self) -> ExemplarText<'_> {
+        ExemplarText {
+            kind: self.kind.code(),
+            name: &self.name,
+            headline: &self.headline,
+            story: &self.story,
+            person_id: self.person_id.as_deref(),
+            campaign_id: self.campaign_id.as_deref(),
+        }
+    }
 }
 
 fn check(input: &ExemplarInput) -> Result<Checked, Validation> {
@@ -202,12 +215,7 @@ pub async fn put_forward_on(
         let new = NewExemplar {
             org_id: caller.org_id(),
             unit_id: &unit.id,
-            kind: c.kind.code(),
-            name: &c.name,
-            headline: &c.headline,
-            story: &c.story,
-            person_id: c.person_id.as_deref(),
-            campaign_id: c.campaign_id.as_deref(),
+            text: c.text(),
             put_forward_on: &iso(on),
             year: i64::from(on.year()),
             quarter: i64::from(quarter_of(u8::from(on.month()))),
@@ -272,17 +280,8 @@ pub async fn edit(
         }
         check_links(tx, caller, &c).await?;
         let search = store::search_text(&c.name, &c.headline, &before.unit_name);
-        let edit = ExemplarEdit {
-            kind: c.kind.code(),
-            name: &c.name,
-            headline: &c.headline,
-            story: &c.story,
-            person_id: c.person_id.as_deref(),
-            campaign_id: c.campaign_id.as_deref(),
-            search_text: &search,
-        };
         let version = input.version.unwrap_or(before.version);
-        store::update_text(tx, caller.org_id(), id, version, &edit).await?;
+        store::update_text(tx, caller.org_id(), id, version, &c.text(), &search).await?;
         let after = store::get(tx, caller.org_id(), id).await?;
         Audit::new("exemplar.update", "exemplar", id, &after.name)
             .before(&before)

@@ -11,18 +11,55 @@ use thidua_store::bulk::{Rows, Val};
 use thidua_store::{Db, exemplars};
 
 const DEEDS: [(&str, &str); 6] = [
-    ("Trả lại tài sản nhặt được cho người đánh rơi", "Nhặt được ví có nhiều tiền và giấy tờ, đã mang đến Công an xã để trả lại người đánh rơi ngay trong ngày."),
-    ("Vận động 100% hộ gia đình phân loại rác tại nguồn", "Kiên trì đến từng hộ hướng dẫn phân loại rác, lập điểm thu gom rác tái chế mỗi sáng Chủ nhật; tiền bán rác dùng tặng quà học sinh khó khăn."),
-    ("Hiến đất mở rộng đường giao thông nông thôn", "Tự nguyện hiến hơn 200 mét vuông đất và tháo dỡ tường rào để mở rộng đường liên thôn, vận động thêm nhiều hộ cùng làm theo."),
-    ("Dạy bơi miễn phí cho trẻ em trong dịp hè", "Ba năm liền mở lớp dạy bơi miễn phí cho trẻ em trong thôn, giúp hơn 150 cháu biết bơi, phòng chống đuối nước."),
-    ("Hướng dẫn người cao tuổi làm thủ tục trực tuyến", "Chủ động hướng dẫn hơn 600 lượt người cao tuổi, người khuyết tật nộp hồ sơ dịch vụ công trực tuyến, không để hồ sơ nào quá hạn."),
-    ("Mô hình «Thắp sáng đường quê»", "Vận động nhân dân đóng góp lắp đặt hơn 3 km đèn chiếu sáng đường thôn, góp phần giữ gìn an ninh trật tự."),
+    (
+        "Trả lại tài sản nhặt được cho người đánh rơi",
+        "Nhặt được ví có nhiều tiền và giấy tờ, đã mang đến Công an xã để trả lại người đánh rơi ngay trong ngày.",
+    ),
+    (
+        "Vận động 100% hộ gia đình phân loại rác tại nguồn",
+        "Kiên trì đến từng hộ hướng dẫn phân loại rác, lập điểm thu gom rác tái chế mỗi sáng Chủ nhật; tiền bán rác dùng tặng quà học sinh khó khăn.",
+    ),
+    (
+        "Hiến đất mở rộng đường giao thông nông thôn",
+        "Tự nguyện hiến hơn 200 mét vuông đất và tháo dỡ tường rào để mở rộng đường liên thôn, vận động thêm nhiều hộ cùng làm theo.",
+    ),
+    (
+        "Dạy bơi miễn phí cho trẻ em trong dịp hè",
+        "Ba năm liền mở lớp dạy bơi miễn phí cho trẻ em trong thôn, giúp hơn 150 cháu biết bơi, phòng chống đuối nước.",
+    ),
+    (
+        "Hướng dẫn người cao tuổi làm thủ tục trực tuyến",
+        "Chủ động hướng dẫn hơn 600 lượt người cao tuổi, người khuyết tật nộp hồ sơ dịch vụ công trực tuyến, không để hồ sơ nào quá hạn.",
+    ),
+    (
+        "Mô hình «Thắp sáng đường quê»",
+        "Vận động nhân dân đóng góp lắp đặt hơn 3 km đèn chiếu sáng đường thôn, góp phần giữ gìn an ninh trật tự.",
+    ),
 ];
 
 const COLUMNS: &[&str] = &[
-    "id", "org_id", "unit_id", "kind", "name", "headline", "story", "person_id", "campaign_id",
-    "put_forward_on", "year", "quarter", "status", "reason", "decided_on", "consent_by", "consent_on",
-    "published_at", "search_text", "version", "created_at", "updated_at",
+    "id",
+    "org_id",
+    "unit_id",
+    "kind",
+    "name",
+    "headline",
+    "story",
+    "person_id",
+    "campaign_id",
+    "put_forward_on",
+    "year",
+    "quarter",
+    "status",
+    "reason",
+    "decided_on",
+    "consent_by",
+    "consent_on",
+    "published_at",
+    "search_text",
+    "version",
+    "created_at",
+    "updated_at",
 ];
 
 /// Writes the exemplars; returns how many.
@@ -86,7 +123,12 @@ fn row(
         Some(p) if g.chance(0.6) => ("person", p.name.clone(), Val::Text(p.id.clone())),
         _ => ("collective", format!("Tập thể {}", u.name), Val::Null),
     };
-    let status = *g.weighted(&[(60, "selected"), (20, "proposed"), (10, "more_info"), (10, "declined")]);
+    let status = *g.weighted(&[
+        (60, "selected"),
+        (20, "proposed"),
+        (10, "more_info"),
+        (10, "declined"),
+    ]);
     let decided = status != "proposed";
     let published = status == "selected" && g.chance(0.8);
     let day = Val::Text(iso(on));
@@ -105,7 +147,10 @@ fn row(
         Val::Int(i64::from(on.year())),
         Val::Int(i64::from(quarter)),
         status.into(),
-        opt(matches!(status, "more_info" | "declined"), "Đề nghị bổ sung minh chứng.".into()),
+        opt(
+            matches!(status, "more_info" | "declined"),
+            "Đề nghị bổ sung minh chứng.".into(),
+        ),
         opt(decided, day.clone()),
         opt(published, Val::Text(name.clone())),
         opt(published, day.clone()),

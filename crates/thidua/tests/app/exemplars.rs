@@ -88,14 +88,22 @@ async fn put_forward_select_publish_and_withdraw(engine: Engine) {
     assert_eq!(app.count(&sent).await, 0);
     // The officer's to-do list asks for the quarter's exemplar, with a link that puts one forward.
     let todo = format!("/exemplars/new?unit_id={}&#38;campaign_id={plan}", unit.id);
-    officer.get("/").await.expect(200).contains(&todo).contains("Giới thiệu gương");
+    officer
+        .get("/")
+        .await
+        .expect(200)
+        .contains(&todo)
+        .contains("Giới thiệu gương");
     let name = unique_name();
     let e = put_forward(&officer, &unit.id, &name, &plan).await;
     let id = e["id"].as_str().unwrap();
     assert_eq!(e["status"], "proposed");
     // The quarter's duty counts itself, once.
     assert_eq!(app.count(&sent).await, 1);
-    assert!(!officer.get("/").await.text.contains(&todo), "the duty is done");
+    assert!(
+        !officer.get("/").await.text.contains(&todo),
+        "the duty is done"
+    );
     put_forward(&officer, &unit.id, &unique_name(), &plan).await;
     assert_eq!(app.count(&sent).await, 1);
     // Not public before selection, consent and publication.
