@@ -217,3 +217,16 @@ pub async fn public_honours(
     .await
     })?)
 }
+
+/// A text that changes whenever what the public site lists could change: the latest change of an
+/// exemplar, of a campaign, of a decision and of a revocation (each answered by an index).
+pub async fn public_stamp(tx: &mut Tx) -> Result<String> {
+    Ok(on_tx!(tx, |c| sqlx::query_scalar::<_, String>(
+        "SELECT COALESCE((SELECT MAX(updated_at) FROM exemplars), '') || '|' || \
+         COALESCE((SELECT MAX(updated_at) FROM campaigns), '') || '|' || \
+         COALESCE((SELECT MAX(created_at) FROM decisions), '') || '|' || \
+         COALESCE((SELECT MAX(revoked_at) FROM decision_lines), '')"
+    )
+    .fetch_one(c)
+    .await)?)
+}

@@ -33,6 +33,8 @@ pub struct Config {
     pub blobs: Arc<dyn BlobStore>,
     /// Recent copies of the home pages' costly counts (this node's; see `thidua_app::recent`).
     pub home: Arc<pages::home::HomeCaches>,
+    /// Copies of the public site's busiest pages (this node's; see `pages::public_cache`).
+    pub public: Arc<pages::public_cache::PublicPages>,
 }
 
 impl Default for Config {
@@ -42,6 +44,7 @@ impl Default for Config {
             max_upload_bytes: 20 * 1024 * 1024,
             blobs: Arc::new(LocalDisk::new("data/blobs")),
             home: Arc::default(),
+            public: Arc::default(),
         }
     }
 }

@@ -234,3 +234,12 @@ pub async fn home(db: &Db) -> Result<Vec<PublicOrg>> {
     tx.commit().await?;
     Ok(out)
 }
+
+/// Changes whenever a public list could change (see `thidua_store::exemplars::public_stamp`): a copy
+/// of a public page made under the same stamp is still true.
+pub async fn stamp(db: &Db) -> Result<String> {
+    let mut tx = db.begin_read().await?;
+    let s = store::public_stamp(&mut tx).await?;
+    tx.commit().await?;
+    Ok(s)
+}

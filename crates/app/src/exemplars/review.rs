@@ -59,6 +59,10 @@ async fn change(
 ) -> Result<ExemplarRow> {
     write_tx!(db, |tx| {
         let before = visible(tx, caller, id).await?;
+        // A stale form is a conflict before anything else: the other person's change wins.
+        if before.version != version {
+            return Err(Error::Conflict);
+        }
         let mut state = ExemplarState::of(&before);
         decide(caller, &before, &mut state)?;
         store::update_state(tx, caller.org_id(), id, version, &state).await?;

@@ -23,6 +23,7 @@ mod meetings;
 mod outbox;
 mod people;
 mod public;
+pub(crate) mod public_cache;
 mod public_site;
 mod report_outline;
 mod rule_files;

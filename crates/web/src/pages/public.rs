@@ -38,7 +38,7 @@ struct RollPage {
 }
 
 async fn roll(State(state): State<AppState>, Query(q): Query<RollQuery>) -> AppResult<Response> {
-    let roll = ops::honour_roll(&state.db, &q.q, q.page.unwrap_or(1)).await?;
+    let page = q.page.unwrap_or(1);
     let q_param = if q.q.trim().is_empty() {
         String::new()
     } else {
@@ -47,14 +47,20 @@ async fn roll(State(state): State<AppState>, Query(q): Query<RollQuery>) -> AppR
             form_urlencoded::byte_serialize(q.q.trim().as_bytes()).collect::<String>()
         )
     };
-    Ok(render(
-        StatusCode::OK,
-        &RollPage {
+    let make = async {
+        let roll = ops::honour_roll(&state.db, &q.q, page).await?;
+        super::public_cache::html(&RollPage {
             q: q.q.trim().to_string(),
             roll,
-            q_param,
-        },
-    ))
+            q_param: q_param.clone(),
+        })
+    };
+    // The roll's pages without a search are the same for everyone; searches are not kept.
+    if q.q.trim().is_empty() {
+        super::public_cache::page(&state, &format!("/vinh-danh?page={page}"), make).await
+    } else {
+        Ok(axum::response::Html(make.await?).into_response())
+    }
 }
 
 #[derive(Template)]

@@ -4,7 +4,7 @@
 //! per published exemplar with its social preview tags, and the photos of published exemplars.
 
 use super::exemplars::show::jpeg;
-use super::render;
+use super::{public_cache, render};
 use crate::AppState;
 use crate::error::AppResult;
 use crate::ops::exemplars::public::{self as ops, Gallery, PublicExemplar, PublicOrg};
@@ -12,7 +12,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
@@ -32,8 +32,11 @@ struct HomePage {
 }
 
 async fn home(State(state): State<AppState>) -> AppResult<Response> {
-    let orgs = ops::home(&state.db).await?;
-    Ok(render(StatusCode::OK, &HomePage { orgs }))
+    public_cache::page(&state, "/cong-khai", async {
+        let orgs = ops::home(&state.db).await?;
+        public_cache::html(&HomePage { orgs })
+    })
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -59,20 +62,27 @@ async fn gallery(
     State(state): State<AppState>,
     Query(q): Query<GalleryQuery>,
 ) -> AppResult<Response> {
-    let g = ops::gallery(&state.db, &q.q, &q.kind, q.page.unwrap_or(1)).await?;
     let query = form_urlencoded::Serializer::new(String::new())
         .append_pair("q", q.q.trim())
         .append_pair("kind", q.kind.trim())
         .finish();
-    Ok(render(
-        StatusCode::OK,
-        &GalleryPage {
+    let page = q.page.unwrap_or(1);
+    let make = async {
+        let g = ops::gallery(&state.db, &q.q, &q.kind, page).await?;
+        public_cache::html(&GalleryPage {
             q: q.q.trim().to_string(),
             kind: q.kind.trim().to_string(),
             g,
-            query,
-        },
-    ))
+            query: query.clone(),
+        })
+    };
+    // Searches are not kept: their number has no bound.
+    if q.q.trim().is_empty() {
+        let key = format!("/guong-dien-hinh?{query}&page={page}");
+        public_cache::page(&state, &key, make).await
+    } else {
+        Ok(axum::response::Html(make.await?).into_response())
+    }
 }
 
 #[derive(Template)]
