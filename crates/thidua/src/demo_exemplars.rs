@@ -198,7 +198,7 @@ async fn decide(
         version,
     };
     let fail = crate::demo::fail;
-    if latest && n % 3 == 0 {
+    if latest && n.is_multiple_of(3) {
         return Ok(());
     }
     if n % 7 == 3 {
@@ -277,7 +277,7 @@ async fn after_selection(
             .map_err(fail)?;
         return Ok(());
     }
-    let r = if n % 4 == 0 {
+    let r = if n.is_multiple_of(4) {
         let f = ForwardInput {
             forwarded_to: "Ban Thi đua – Khen thưởng Thành phố Hà Nội".into(),
             version: r.version,
