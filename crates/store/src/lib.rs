@@ -24,6 +24,7 @@ pub mod error;
 pub mod forward_answers;
 pub mod idempotency;
 pub mod ids;
+pub mod initiatives;
 pub mod jobs;
 pub mod ledger;
 pub mod ledger_reviews;

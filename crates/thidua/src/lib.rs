@@ -9,6 +9,7 @@ pub mod bootstrap;
 pub mod demo;
 pub mod demo_campaigns;
 pub mod demo_city;
+pub mod demo_initiatives;
 pub mod demo_pacts;
 pub mod demo_reports;
 pub mod demo_scoring;

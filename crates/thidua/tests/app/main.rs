@@ -25,6 +25,7 @@ mod documents;
 mod durability;
 mod idempotency;
 mod import_export;
+mod initiatives;
 mod jobs;
 mod legal_review;
 mod meetings;

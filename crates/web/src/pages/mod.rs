@@ -18,6 +18,7 @@ mod transfer;
 pub use data::read_upload;
 pub mod home;
 mod honours;
+pub(crate) mod initiatives;
 mod meetings;
 mod outbox;
 mod people;
@@ -67,6 +68,7 @@ pub fn routes() -> Router<AppState> {
         .merge(outbox::routes())
         .merge(scoring::routes())
         .merge(statistics::routes())
+        .merge(initiatives::routes())
 }
 
 /// What every signed-in page shows around its content.
