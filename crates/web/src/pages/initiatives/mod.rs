@@ -22,7 +22,6 @@ use axum_extra::extract::Form;
 use std::collections::HashMap;
 use thidua_domain::Validation;
 use thidua_domain::initiative::{Event, Level, Status, share_label};
-use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
