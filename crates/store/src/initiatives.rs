@@ -111,18 +111,22 @@ pub struct Filter {
     pub query: Option<String>,
 }
 
-/// The register, newest first, with the unit's name.
-pub async fn list(tx: &mut Tx, org_id: &str, f: &Filter) -> Result<Vec<(InitiativeRow, String)>> {
-    #[derive(sqlx::FromRow)]
-    struct Listed {
-        #[sqlx(flatten)]
-        row: InitiativeRow,
-        unit_name: String,
-    }
+/// One line of the register: the initiative, its unit's name, and what it was used for, if it was.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Listed {
+    #[sqlx(flatten)]
+    pub row: InitiativeRow,
+    pub unit_name: String,
+    pub used_label: Option<String>,
+}
+
+/// The register, newest first.
+pub async fn list(tx: &mut Tx, org_id: &str, f: &Filter) -> Result<Vec<Listed>> {
     let sql = concat!(
         "SELECT ",
         columns!(),
-        ", u.name AS unit_name FROM initiatives i JOIN units u ON u.id = i.unit_id",
+        ", u.name AS unit_name, x.label AS used_label FROM initiatives i JOIN units u ON u.id = i.unit_id",
+        " LEFT JOIN initiative_uses x ON x.initiative_id = i.id",
         " WHERE i.org_id = $1 AND ($2 IS NULL OR i.unit_path LIKE $2 || '%')",
         " AND ($3 IS NULL OR i.year = $3) AND ($4 IS NULL OR i.status = $4)",
         " AND ($5 IS NULL OR i.level = $5) AND ($6 IS NULL OR i.search_text LIKE $6)",
@@ -138,7 +142,7 @@ pub async fn list(tx: &mut Tx, org_id: &str, f: &Filter) -> Result<Vec<(Initiati
         .bind(&like)
         .fetch_all(c)
         .await)?;
-    Ok(rows.into_iter().map(|l| (l.row, l.unit_name)).collect())
+    Ok(rows)
 }
 
 pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<InitiativeRow> {

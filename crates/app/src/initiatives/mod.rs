@@ -36,12 +36,7 @@ pub struct ListQuery {
     pub level: Option<String>,
 }
 
-/// One line of the register.
-#[derive(Debug, Clone, Serialize)]
-pub struct Listed {
-    pub row: InitiativeRow,
-    pub unit_name: String,
-}
+pub use thidua_store::initiatives::Listed;
 
 /// An initiative with everything its page shows, and what the caller may do with it.
 #[derive(Debug, Clone, Serialize)]
@@ -88,10 +83,7 @@ pub async fn list(db: &Db, caller: &Caller, q: &ListQuery) -> Result<Vec<Listed>
     let mut t = db.begin_read().await?;
     let rows = store::list(&mut t, caller.org_id(), &filter).await?;
     t.commit().await?;
-    Ok(rows
-        .into_iter()
-        .map(|(row, unit_name)| Listed { row, unit_name })
-        .collect())
+    Ok(rows)
 }
 
 /// An initiative the caller may read.

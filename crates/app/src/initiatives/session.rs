@@ -70,7 +70,7 @@ pub async fn pending(db: &Db, caller: &Caller) -> Result<Vec<InitiativeRow>> {
     let mut t = db.begin_read().await?;
     let rows = store::list(&mut t, caller.org_id(), &f).await?;
     t.commit().await?;
-    Ok(rows.into_iter().map(|(r, _)| r).collect())
+    Ok(rows.into_iter().map(|l| l.row).collect())
 }
 
 /// The sessions recorded, newest first.

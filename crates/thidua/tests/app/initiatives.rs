@@ -240,6 +240,14 @@ async fn bad_input_changes_nothing(engine: Engine) {
         .await
         .expect(422)
         .contains("phạm vi");
+    // Nor may a unit officer write a recognised initiative straight into a history, without the council.
+    officer
+        .api_post(
+            &format!("/api/v1/ledger/person/{a}/initiatives"),
+            &json!({"name": "Không qua Hội đồng", "year": "2025", "level": "base"}),
+        )
+        .await
+        .expect(403);
     // The page form shows the errors at the field, 422.
     let page = officer
         .post_form(
