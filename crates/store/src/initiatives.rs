@@ -99,6 +99,48 @@ pub struct UseRow {
     pub created_at: String,
 }
 
+/// A row type both engines decode.
+pub trait Decoded:
+    Send
+    + Unpin
+    + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+    + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+{
+}
+impl<T> Decoded for T where
+    T: Send
+        + Unpin
+        + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+{
+}
+
+/// The row `sql` finds with `$1` the organisation and `$2` the id, or `NotFound`.
+async fn one<T: Decoded>(tx: &mut Tx, sql: &'static str, org_id: &str, id: &str) -> Result<T> {
+    on_tx!(tx, |c| sqlx::query_as::<_, T>(sql)
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(c)
+        .await)?
+    .ok_or(StoreError::NotFound)
+}
+
+/// The rows `sql` finds with `$1` (and `$2` when given).
+async fn all<T: Decoded>(
+    tx: &mut Tx,
+    sql: &'static str,
+    first: &str,
+    second: Option<&str>,
+) -> Result<Vec<T>> {
+    Ok(on_tx!(tx, |c| {
+        let q = sqlx::query_as::<_, T>(sql).bind(first);
+        match second {
+            Some(s) => q.bind(s).fetch_all(c).await,
+            None => q.fetch_all(c).await,
+        }
+    })?)
+}
+
 /// What a register list is filtered by.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -151,12 +193,7 @@ pub async fn get(tx: &mut Tx, org_id: &str, id: &str) -> Result<InitiativeRow> {
         columns!(),
         " FROM initiatives i WHERE i.org_id = $1 AND i.id = $2"
     );
-    on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(sql)
-        .bind(org_id)
-        .bind(id)
-        .fetch_optional(c)
-        .await)?
-    .ok_or(StoreError::NotFound)
+    one(tx, sql, org_id, id).await
 }
 
 pub async fn insert(tx: &mut Tx, r: &InitiativeRow) -> Result<()> {
@@ -226,14 +263,7 @@ pub async fn lock(tx: &mut Tx, org_id: &str, id: &str) -> Result<()> {
 }
 
 pub async fn authors(tx: &mut Tx, initiative_id: &str) -> Result<Vec<AuthorRow>> {
-    Ok(on_tx!(tx, |c| {
-        sqlx::query_as::<_, AuthorRow>(
-        "SELECT a.id, a.org_id, a.initiative_id, a.person_id, a.share_bp, a.position, p.full_name FROM initiative_authors a JOIN persons p ON p.id = a.person_id WHERE a.initiative_id = $1 ORDER BY a.position"
-    )
-    .bind(initiative_id)
-    .fetch_all(c)
-    .await
-    })?)
+    all(tx, "SELECT a.id, a.org_id, a.initiative_id, a.person_id, a.share_bp, a.position, p.full_name FROM initiative_authors a JOIN persons p ON p.id = a.person_id WHERE a.initiative_id = $1 ORDER BY a.position", initiative_id, None).await
 }
 
 /// Replaces the authors of an initiative.
@@ -256,23 +286,23 @@ pub async fn set_authors(tx: &mut Tx, initiative_id: &str, rows: &[AuthorRow]) -
 }
 
 pub async fn files(tx: &mut Tx, initiative_id: &str) -> Result<Vec<FileRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, FileRow>(
-        "SELECT * FROM initiative_files WHERE initiative_id = $1 ORDER BY created_at, id"
+    all(
+        tx,
+        "SELECT * FROM initiative_files WHERE initiative_id = $1 ORDER BY created_at, id",
+        initiative_id,
+        None,
     )
-    .bind(initiative_id)
-    .fetch_all(c)
-    .await)?)
+    .await
 }
 
 pub async fn file(tx: &mut Tx, org_id: &str, id: &str) -> Result<FileRow> {
-    on_tx!(tx, |c| sqlx::query_as::<_, FileRow>(
-        "SELECT * FROM initiative_files WHERE org_id = $1 AND id = $2"
+    one(
+        tx,
+        "SELECT * FROM initiative_files WHERE org_id = $1 AND id = $2",
+        org_id,
+        id,
     )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
-    .ok_or(StoreError::NotFound)
+    .await
 }
 
 pub async fn insert_file(tx: &mut Tx, f: &FileRow) -> Result<()> {
@@ -291,23 +321,23 @@ pub async fn insert_file(tx: &mut Tx, f: &FileRow) -> Result<()> {
 }
 
 pub async fn sessions(tx: &mut Tx, org_id: &str) -> Result<Vec<SessionRow>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, SessionRow>(
-        "SELECT * FROM initiative_sessions WHERE org_id = $1 ORDER BY held_on DESC, id DESC"
+    all(
+        tx,
+        "SELECT * FROM initiative_sessions WHERE org_id = $1 ORDER BY held_on DESC, id DESC",
+        org_id,
+        None,
     )
-    .bind(org_id)
-    .fetch_all(c)
-    .await)?)
+    .await
 }
 
 pub async fn session(tx: &mut Tx, org_id: &str, id: &str) -> Result<SessionRow> {
-    on_tx!(tx, |c| sqlx::query_as::<_, SessionRow>(
-        "SELECT * FROM initiative_sessions WHERE org_id = $1 AND id = $2"
+    one(
+        tx,
+        "SELECT * FROM initiative_sessions WHERE org_id = $1 AND id = $2",
+        org_id,
+        id,
     )
-    .bind(org_id)
-    .bind(id)
-    .fetch_optional(c)
-    .await)?
-    .ok_or(StoreError::NotFound)
+    .await
 }
 
 pub async fn insert_session(tx: &mut Tx, s: &SessionRow) -> Result<()> {
@@ -333,11 +363,7 @@ pub async fn of_session(tx: &mut Tx, org_id: &str, session_id: &str) -> Result<V
         columns!(),
         " FROM initiatives i WHERE i.org_id = $1 AND i.session_id = $2 ORDER BY i.name, i.id"
     );
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, InitiativeRow>(sql)
-        .bind(org_id)
-        .bind(session_id)
-        .fetch_all(c)
-        .await)?)
+    all(tx, sql, org_id, Some(session_id)).await
 }
 
 /// The use of an initiative, if it was used.
@@ -393,13 +419,5 @@ pub async fn nominations_of(
     org_id: &str,
     person_id: &str,
 ) -> Result<Vec<OpenNomination>> {
-    Ok(on_tx!(tx, |c| {
-        sqlx::query_as::<_, OpenNomination>(
-        "SELECT id, code, year, status FROM nominations WHERE org_id = $1 AND person_id = $2 AND status NOT IN ('withdrawn', 'failed', 'revoked') ORDER BY year DESC, id"
-    )
-    .bind(org_id)
-    .bind(person_id)
-    .fetch_all(c)
-    .await
-    })?)
+    all(tx, "SELECT id, code, year, status FROM nominations WHERE org_id = $1 AND person_id = $2 AND status NOT IN ('withdrawn', 'failed', 'revoked') ORDER BY year DESC, id", org_id, Some(person_id)).await
 }

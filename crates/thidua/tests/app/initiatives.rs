@@ -43,6 +43,24 @@ fn body(unit_id: &str, name: &str, authors: &[(&str, &str)]) -> Value {
     json!({"unit_id": unit_id, "name": name, "field": "Cải cách hành chính", "applied_on": day(-30), "description": "Tra cứu thủ tục bằng mã QR, giảm lượt hỏi tại quầy.", "authors": authors})
 }
 
+/// The fields of the page form of an initiative with one author.
+fn form<'a>(
+    unit_id: &'a str,
+    name: &'a str,
+    author: &'a str,
+    share: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("unit_id", unit_id),
+        ("name", name),
+        ("field", "Y tế"),
+        ("applied_on", "01/02/2025"),
+        ("description", "Mô tả"),
+        ("author_1", author),
+        ("share_1", share),
+    ]
+}
+
 /// A ledger award (title) of a person, as recorded by the office.
 async fn award(office: &Session, person_id: &str, code: &str, decision: &str) -> String {
     let year = crate::campaigns_api::today().year() - 1;
@@ -250,18 +268,7 @@ async fn bad_input_changes_nothing(engine: Engine) {
         .expect(403);
     // The page form shows the errors at the field, 422.
     let page = officer
-        .post_form(
-            "/initiatives",
-            &[
-                ("unit_id", &unit.id),
-                ("name", "Biểu mẫu"),
-                ("field", "Y tế"),
-                ("applied_on", "01/02/2025"),
-                ("description", "Mô tả"),
-                ("author_1", &a),
-                ("share_1", "70"),
-            ],
-        )
+        .post_form("/initiatives", &form(&unit.id, "Biểu mẫu", &a, "70"))
         .await;
     page.expect(422).contains("Tổng tỷ lệ đóng góp");
     assert_eq!(app.audit_rows().await, audit, "bad input changed data");
@@ -353,15 +360,7 @@ async fn pages_show_the_register_and_the_demo(engine: Engine) {
     let r = officer
         .post_form(
             "/initiatives",
-            &[
-                ("unit_id", &unit.id),
-                ("name", "Biểu mẫu trực tuyến"),
-                ("field", "Y tế"),
-                ("applied_on", "01/02/2025"),
-                ("description", "Mô tả"),
-                ("author_1", &a),
-                ("share_1", "100"),
-            ],
+            &form(&unit.id, "Biểu mẫu trực tuyến", &a, "100"),
         )
         .await;
     r.expect(303);
@@ -456,35 +455,13 @@ pub(crate) async fn perform(
     let session = json!({"held_on": day(0), "minutes_no": format!("{}/BB", next_n()), "members_present": "Lê Minh Tuấn", "results": [{"initiative_id": f.pending, "outcome": "base"}]});
     match route {
         "POST /initiatives" => {
-            s.post_form(
-                path,
-                &[
-                    ("unit_id", unit_id),
-                    ("name", &name),
-                    ("field", "Y tế"),
-                    ("applied_on", "01/02/2025"),
-                    ("description", "Mô tả"),
-                    ("author_1", &f.author),
-                    ("share_1", "100"),
-                ],
-            )
-            .await
+            s.post_form(path, &form(unit_id, &name, &f.author, "100"))
+                .await
         }
         "POST /initiatives/{initiative}" => {
-            s.post_form(
-                path,
-                &[
-                    ("unit_id", unit_id),
-                    ("name", &name),
-                    ("field", "Y tế"),
-                    ("applied_on", "01/02/2025"),
-                    ("description", "Mô tả"),
-                    ("author_1", &f.author),
-                    ("share_1", "100"),
-                    ("version", &f.version),
-                ],
-            )
-            .await
+            let mut fields = form(unit_id, &name, &f.author, "100");
+            fields.push(("version", &f.version));
+            s.post_form(path, &fields).await
         }
         "POST /initiatives/{initiative}/withdraw" | "POST /initiatives/{initiative}/send" => {
             s.post_form(path, &[("version", &f.version)]).await

@@ -233,10 +233,19 @@ async fn withdraw(
     Path(id): Path<String>,
     Json(b): Json<VersionBody>,
 ) -> ApiResult<Json<Initiative>> {
+    step(&state, &ctx, &id, Event::Withdraw, b.version).await
+}
+
+/// Moves the initiative on by `event` and answers it.
+async fn step(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    event: Event,
+    version: Option<i64>,
+) -> ApiResult<Json<Initiative>> {
     Ok(Json(
-        ops::step(&state.db, &ctx, &id, Event::Withdraw, b.version)
-            .await?
-            .into(),
+        ops::step(&state.db, ctx, id, event, version).await?.into(),
     ))
 }
 
@@ -248,11 +257,7 @@ async fn send_to_council(
     Path(id): Path<String>,
     Json(b): Json<VersionBody>,
 ) -> ApiResult<Json<Initiative>> {
-    Ok(Json(
-        ops::step(&state.db, &ctx, &id, Event::SendToCouncil, b.version)
-            .await?
-            .into(),
-    ))
+    step(&state, &ctx, &id, Event::SendToCouncil, b.version).await
 }
 
 /// Uses a recognised initiative as the basis of an author's title, award or nomination; a second use

@@ -211,6 +211,23 @@ pub async fn unit_options(
         .collect())
 }
 
+/// A stored file (evidence, an initiative's dossier) sent for download under its own name.
+pub fn stored_file(content_type: &str, file_name: &str, bytes: Vec<u8>) -> Response {
+    let name: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
+    (
+        StatusCode::OK,
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename*=UTF-8''{name}"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 /// Parses the hidden `version` field of an edit form.
 pub fn version_of(raw: &str) -> i64 {
     raw.trim().parse().unwrap_or(0)
