@@ -154,7 +154,7 @@ pub fn parse_share(raw: &str) -> Option<u32> {
 
 /// Shows a share in hundredths of a per cent the Vietnamese way: `33,33 %`, `50 %`.
 pub fn share_label(bp: u32) -> String {
-    if bp % 100 == 0 {
+    if bp.is_multiple_of(100) {
         format!("{} %", bp / 100)
     } else {
         format!("{},{:02} %", bp / 100, bp % 100)
