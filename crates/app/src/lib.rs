@@ -45,6 +45,7 @@ pub mod honours;
 pub mod idempotency;
 pub mod import;
 pub mod import_templates;
+pub mod initiatives;
 pub mod jobs;
 pub mod meetings;
 pub mod nominations;

@@ -7,6 +7,7 @@
 pub mod campaign;
 pub mod date;
 pub mod exemplar;
+pub mod initiative;
 pub mod nomination;
 pub mod org;
 pub mod person;

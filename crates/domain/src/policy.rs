@@ -253,6 +253,29 @@ pub enum Action<'a> {
     ManageBudget {
         org_id: &'a str,
     },
+    /// Read an initiative of the unit at `unit_path` (the register lists are filtered by
+    /// [`Actor::read_scope`]).
+    ViewInitiative {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
+    /// Register an initiative for the unit at `unit_path`, edit or withdraw it while it is proposed, add
+    /// its files: the office and the unit's officer.
+    ProposeInitiative {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
+    /// Send initiatives to the council and record its sessions (recognised at a level, or not): the
+    /// standing office, never a unit officer.
+    EvaluateInitiatives {
+        org_id: &'a str,
+    },
+    /// Use a recognised initiative of the unit at `unit_path` as the basis of a title or an award: the
+    /// office and the unit's officer.
+    UseInitiative {
+        org_id: &'a str,
+        unit_path: &'a str,
+    },
 }
 
 /// Why an action was refused. The web layer answers 404 for records outside scope (nothing leaks)
@@ -335,6 +358,10 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | ViewDashboard { org_id }
         | ViewBudget { org_id }
         | ManageBudget { org_id }
+        | ViewInitiative { org_id, .. }
+        | ProposeInitiative { org_id, .. }
+        | EvaluateInitiatives { org_id }
+        | UseInitiative { org_id, .. }
         | ManageScoring { org_id }
         | PresideCluster { org_id, .. }
         | ReviewPact { org_id, .. }
@@ -350,6 +377,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         ViewUnit { unit_path, .. }
         | ViewPerson { unit_path, .. }
         | ViewHonours { unit_path, .. }
+        | ViewInitiative { unit_path, .. }
         | ViewNomination { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
@@ -366,6 +394,8 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | EditHonours { unit_path, .. }
         | CampaignWork { unit_path, .. }
         | SelfAssess { unit_path, .. }
+        | ProposeInitiative { unit_path, .. }
+        | UseInitiative { unit_path, .. }
         | Nominate { unit_path, .. } => {
             if !actor.in_scope(unit_path) {
                 return Err(Denied::OutOfScope);
@@ -389,6 +419,7 @@ pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
         | ManageDocuments { .. }
         | ManageScoring { .. }
         | ViewRuleFiles { .. }
+        | EvaluateInitiatives { .. }
         | ManageBudget { .. } => actor.is_office(),
         ReviewAsThemeLead { lead_path, .. } => {
             actor.is_office() || (actor.role == Role::UnitOfficer && actor.in_scope(lead_path))
@@ -588,6 +619,31 @@ mod tests {
                     leader_path: Some(path),
                 },
             ),
+            (
+                "view_initiative",
+                Action::ViewInitiative {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "propose_initiative",
+                Action::ProposeInitiative {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
+            (
+                "evaluate_initiatives",
+                Action::EvaluateInitiatives { org_id: ORG },
+            ),
+            (
+                "use_initiative",
+                Action::UseInitiative {
+                    org_id: ORG,
+                    unit_path: path,
+                },
+            ),
         ]
     }
 
@@ -635,6 +691,10 @@ mod tests {
             "dashboard",
             "view_budget",
             "manage_budget",
+            "view_initiative",
+            "propose_initiative",
+            "evaluate_initiatives",
+            "use_initiative",
         ];
         let office: Vec<&str> = everything
             .iter()
@@ -655,6 +715,7 @@ mod tests {
             "view_campaigns",
             "view_nomination",
             "dashboard",
+            "view_initiative",
         ];
         let council = [read.as_slice(), &["vote"]].concat();
         let chairman = [read.as_slice(), &["vote", "decide", "view_budget"]].concat();
@@ -686,6 +747,9 @@ mod tests {
                     "preside_cluster",
                     "review_pact",
                     "dashboard",
+                    "view_initiative",
+                    "propose_initiative",
+                    "use_initiative",
                 ],
                 vec![
                     "use",

@@ -97,6 +97,9 @@ pub struct InitiativeRow {
     pub research: bool,
     pub applied_in: Option<String>,
     pub used_by_award_id: Option<String>,
+    /// The register's initiative this row was written from when the council recognised it (one row
+    /// per author); none for a row recorded straight into the ledger.
+    pub register_id: Option<String>,
     pub version: i64,
     pub created_at: String,
     pub updated_at: String,
@@ -104,7 +107,7 @@ pub struct InitiativeRow {
 
 macro_rules! initiative_columns {
     () => {
-        "id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, version, created_at, updated_at"
+        "id, org_id, subject_type, subject_id, name, year, level, research, applied_in, used_by_award_id, register_id, version, created_at, updated_at"
     };
 }
 
@@ -215,6 +218,7 @@ impl InitiativeRow {
             research,
             applied_in,
             used_by_award_id: None,
+            register_id: None,
             version: 1,
             created_at: now.clone(),
             updated_at: now,
@@ -416,6 +420,7 @@ pub async fn insert_initiative(tx: &mut Tx, i: &InitiativeRow) -> Result<()> {
         research: i.research,
         applied_in: &i.applied_in,
         used_by_award_id: &i.used_by_award_id,
+        register_id: &i.register_id,
         version: 1_i64,
         created_at: &i.created_at,
         updated_at: &i.created_at,

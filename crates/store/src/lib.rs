@@ -26,6 +26,7 @@ pub mod exemplars;
 pub mod forward_answers;
 pub mod idempotency;
 pub mod ids;
+pub mod initiatives;
 pub mod jobs;
 pub mod ledger;
 pub mod ledger_reviews;

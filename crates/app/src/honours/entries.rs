@@ -401,6 +401,11 @@ pub async fn add_initiative(
     id: &str,
     input: &InitiativeInput,
 ) -> Result<InitiativeRow> {
+    // A recognised initiative comes from the council through the register of initiatives, where a unit
+    // proposes it; entering one straight into a history (one recognised in the past) is the office's.
+    caller.authorize(thidua_domain::policy::Action::EvaluateInitiatives {
+        org_id: caller.org_id(),
+    })?;
     let mut v = Validation::new();
     let name = v.required_text("name", "Tên sáng kiến", &input.name, 500);
     let year = year_field(&mut v, "year", "Năm công nhận", &input.year);

@@ -212,6 +212,14 @@ pub fn to_ledger(id: &str, subject: Subject, s: &StoredLedger) -> Result<Ledger>
         });
     }
     for i in &s.initiatives {
+        // A register initiative used as the basis of a co-author's award is spent for every author.
+        let spent_elsewhere = i.register_id.is_some()
+            && i.used_by_award_id
+                .as_deref()
+                .is_some_and(|a| !s.awards.iter().any(|x| x.id == a));
+        if spent_elsewhere {
+            continue;
+        }
         l.initiatives.push(Initiative {
             id: i.id.clone(),
             name: i.name.clone(),

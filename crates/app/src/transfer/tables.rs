@@ -75,10 +75,23 @@ pub const TABLES: &[TableSpec] = &[
     },
     spec("ledger_ratings", ORG, SUBJECT),
     spec("ledger_disciplines", ORG, SUBJECT),
+    // The register of initiatives: sessions, initiatives, authors, files, uses, then the ledger rows
+    // written from it.
+    spec("initiative_sessions", ORG, &[]),
+    spec("initiatives", ORG, &["unit_id", "session_id"]),
+    spec("initiative_authors", ORG, &["initiative_id", "person_id"]),
+    TableSpec {
+        blob: Some("sha256"),
+        ..spec("initiative_files", ORG, &["initiative_id"])
+    },
+    TableSpec {
+        soft_refs: &["target_id"],
+        ..spec("initiative_uses", ORG, &["initiative_id", "person_id"])
+    },
     spec(
         "ledger_initiatives",
         ORG,
-        &["subject_id", "used_by_award_id"],
+        &["subject_id", "used_by_award_id", "register_id"],
     ),
     TableSpec {
         users: CREATED_BY,

@@ -268,7 +268,8 @@ impl<'a> Writer<'a> {
     async fn adjust(&mut self, table: &str, row: &mut Row) -> Result<bool> {
         match table {
             "units" => self.adjust_unit(row),
-            "persons" => self.adjust_person(row)?,
+            // An initiative follows its unit like a person (unit_id and unit_path).
+            "persons" | "initiatives" => self.adjust_person(row)?,
             "ledger_ratings" => {
                 let (Some(subject), Some(Val::Int(year))) =
                     (row_text(row, "subject_id"), row.get("year"))

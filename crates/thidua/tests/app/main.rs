@@ -26,6 +26,7 @@ mod durability;
 mod exemplars;
 mod idempotency;
 mod import_export;
+mod initiatives;
 mod jobs;
 mod legal_review;
 mod meetings;

@@ -27,6 +27,7 @@ on_both_engines!(
     meetings_policy_matrix,
     decisions_policy_matrix,
     scoring_policy_matrix,
+    initiatives_policy_matrix,
     unit_officer_lists_are_scoped
 );
 
@@ -754,6 +755,63 @@ const SCORING_ROUTES: &[Route] = &[
     a("POST /scoring/{scale}/cross/{unit}/{partner}", 303, true, EDIT, ScaleCross),
 ];
 
+// The register of initiatives (`ViewInitiative`, `ProposeInitiative`, `EvaluateInitiatives`,
+// `UseInitiative` in `thidua_domain::policy`): read by everyone in scope, proposed, edited, withdrawn
+// and used as a basis by the office and the unit's officer, sent to the council and recognised in a
+// session by the office only. Targets are built in `crate::initiatives::Fixture`: `{initiative}`
+// proposed (with a file `{file}`), `{recognised}` recognised with an award of its author, `{session}`.
+const INITIATIVE_ROUTES: &[Route] = &[
+    r("GET /initiatives", 200, false, LISTED),
+    r("GET /initiatives/new", 200, false, NEW_FORM),
+    r("POST /initiatives", 303, true, CREATE_IN),
+    r("GET /initiatives/{initiative}", 200, false, READ),
+    r("GET /initiatives/{initiative}/edit", 200, false, EDIT),
+    r("POST /initiatives/{initiative}", 303, true, EDIT),
+    r("POST /initiatives/{initiative}/withdraw", 303, true, EDIT),
+    r("POST /initiatives/{initiative}/send", 303, true, OFFICE),
+    r("POST /initiatives/{initiative}/files", 303, true, EDIT),
+    r("GET /initiatives/files/{file}", 200, false, READ),
+    r("POST /initiatives/{recognised}/use", 303, true, EDIT),
+    r("GET /initiatives/sessions", 200, false, ALL),
+    r("POST /initiatives/sessions", 303, true, OFFICE),
+    r("GET /initiatives/sessions/{session}", 200, false, ALL),
+    r("GET /api/v1/initiatives", 200, false, LISTED),
+    r("POST /api/v1/initiatives", 201, true, CREATE_IN),
+    r("GET /api/v1/initiatives/{initiative}", 200, false, READ),
+    r("PUT /api/v1/initiatives/{initiative}", 200, true, EDIT),
+    r(
+        "POST /api/v1/initiatives/{initiative}/withdraw",
+        200,
+        true,
+        EDIT,
+    ),
+    r(
+        "POST /api/v1/initiatives/{initiative}/send-to-council",
+        200,
+        true,
+        OFFICE,
+    ),
+    r(
+        "GET /api/v1/initiatives/{recognised}/uses",
+        200,
+        false,
+        READ,
+    ),
+    r(
+        "POST /api/v1/initiatives/{recognised}/uses",
+        201,
+        true,
+        EDIT,
+    ),
+    r("POST /api/v1/initiatives/sessions", 201, true, OFFICE),
+    r(
+        "GET /api/v1/initiatives/sessions/{session}",
+        200,
+        false,
+        ALL,
+    ),
+];
+
 /// The users of the matrix and the column of [`Expect`] each one reads; `own` is the unit the target is
 /// created in for "own" cases (a unit officer's scope; Bạch Đằng for organisation-wide roles).
 const USERS: [(&str, usize, &str, &str); 7] = [
@@ -793,6 +851,8 @@ struct Fixture {
     award: Award,
     /// The scale of the routes of [`SCORING_ROUTES`].
     scoring: Scoring,
+    /// The initiatives of the routes of [`INITIATIVE_ROUTES`].
+    ini: crate::initiatives::Fixture,
     /// A name that a 404 must not reveal (and that a list shows or hides, see [`Out::V`] and [`Out::H`]).
     secret: String,
 }
@@ -1452,8 +1512,16 @@ impl Fixture {
             step: String::new(),
             award,
             scoring: Scoring::default(),
+            ini: crate::initiatives::Fixture::default(),
             secret: secret.unwrap_or_else(|| parent.name.clone()),
         };
+        if route.name.contains("initiatives") {
+            let (ini, secret) =
+                crate::initiatives::Fixture::new(admin, &parent.id, route.name).await;
+            f.ini = ini;
+            f.secret = secret;
+            return f;
+        }
         if route.name.contains("{job}") {
             f.job = failed_job(app).await;
         }
@@ -1570,7 +1638,9 @@ impl Fixture {
                 .map(|c| c[list][0]["id"].as_str().unwrap_or_default().to_string())
                 .unwrap_or_default()
         };
-        path.replace("{unit}", &self.unit_id())
+        let filled = self.ini.fill(path);
+        filled
+            .replace("{unit}", &self.unit_id())
             .replace("{person}", &Self::field(&self.person, "id"))
             .replace("{cluster}", &Self::field(&self.cluster, "id"))
             .replace("{pact_cluster}", &self.pact_cluster)
@@ -1643,6 +1713,9 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
             } else {
                 s.get(&path).await
             }
+        }
+        _ if route.contains("initiatives") => {
+            crate::initiatives::perform(s, route, &path, &f.ini, &f.parent_id).await
         }
         "POST /units" => s.post_form("/units", &[("code", &new_code), ("name", "Tổ dân phố mới"), ("kind", "residential_group"), ("level", "grassroots"), ("parent_id", &f.parent_id), ("valid_from", "01/01/2021")]).await,
         "POST /units/{unit}" => {
@@ -2198,6 +2271,10 @@ async fn decisions_policy_matrix(engine: Engine) {
 
 async fn scoring_policy_matrix(engine: Engine) {
     run_matrix(engine, SCORING_ROUTES).await;
+}
+
+async fn initiatives_policy_matrix(engine: Engine) {
+    run_matrix(engine, INITIATIVE_ROUTES).await;
 }
 
 /// Runs every case of `routes`: each user × a target in their own unit and in another unit.

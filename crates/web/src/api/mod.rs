@@ -10,6 +10,7 @@ mod dto;
 mod exemplars;
 pub mod extract;
 mod honours;
+mod initiatives;
 mod meetings;
 mod nominations;
 mod notifications;
@@ -33,7 +34,7 @@ use utoipa_swagger_ui::SwaggerUi;
 #[openapi(
     info(title = "thidua API", description = "API của hệ thống quản lý thi đua, khen thưởng. Mọi thông báo lỗi bằng tiếng Việt, có tên trường.", version = "1"),
     modifiers(&Security),
-    tags((name = "units", description = "Đơn vị"), (name = "people", description = "Cá nhân"), (name = "clusters", description = "Cụm, khối thi đua"), (name = "system", description = "Tài khoản, nhật ký, nhập dữ liệu"), (name = "honours", description = "Lịch sử khen thưởng, kiểm tra điều kiện, lộ trình"), (name = "campaigns", description = "Kế hoạch, phong trào, đợt thi đua"), (name = "rules", description = "Tệp dữ liệu danh mục, bộ quy tắc, lương cơ sở"), (name = "meetings", description = "Phiên họp Hội đồng thi đua, khen thưởng"), (name = "decisions", description = "Quyết định khen thưởng, trình cấp trên, hủy quyết định, xác minh công khai"), (name = "nominations", description = "Đề nghị khen thưởng, hồ sơ, thẩm định"), (name = "notifications", description = "Thông báo trong ứng dụng, đánh dấu đã đọc"), (name = "documents", description = "Văn bản: quyết định, bằng khen, biên bản, tờ trình, kế hoạch, danh sách, báo cáo thành tích (PDF, DOCX, XLSX)"), (name = "scoring", description = "Chấm điểm, xếp hạng thi đua: thang điểm, tự chấm, thẩm định, kiến nghị, xếp hạng"), (name = "statistics", description = "Báo cáo thống kê TĐKT theo Thông tư 02/2023/TT-BNV (Biểu 0601.N–0605.N)"), (name = "dashboard", description = "Thống kê, biểu đồ và kinh phí thi đua, khen thưởng"), (name = "exemplars", description = "Gương điển hình tiên tiến, người tốt việc tốt: giới thiệu, lựa chọn, công khai"))
+    tags((name = "units", description = "Đơn vị"), (name = "people", description = "Cá nhân"), (name = "clusters", description = "Cụm, khối thi đua"), (name = "system", description = "Tài khoản, nhật ký, nhập dữ liệu"), (name = "honours", description = "Lịch sử khen thưởng, kiểm tra điều kiện, lộ trình"), (name = "campaigns", description = "Kế hoạch, phong trào, đợt thi đua"), (name = "rules", description = "Tệp dữ liệu danh mục, bộ quy tắc, lương cơ sở"), (name = "meetings", description = "Phiên họp Hội đồng thi đua, khen thưởng"), (name = "decisions", description = "Quyết định khen thưởng, trình cấp trên, hủy quyết định, xác minh công khai"), (name = "nominations", description = "Đề nghị khen thưởng, hồ sơ, thẩm định"), (name = "notifications", description = "Thông báo trong ứng dụng, đánh dấu đã đọc"), (name = "documents", description = "Văn bản: quyết định, bằng khen, biên bản, tờ trình, kế hoạch, danh sách, báo cáo thành tích (PDF, DOCX, XLSX)"), (name = "scoring", description = "Chấm điểm, xếp hạng thi đua: thang điểm, tự chấm, thẩm định, kiến nghị, xếp hạng"), (name = "statistics", description = "Báo cáo thống kê TĐKT theo Thông tư 02/2023/TT-BNV (Biểu 0601.N–0605.N)"), (name = "dashboard", description = "Thống kê, biểu đồ và kinh phí thi đua, khen thưởng"), (name = "exemplars", description = "Gương điển hình tiên tiến, người tốt việc tốt: giới thiệu, lựa chọn, công khai"), (name = "initiatives", description = "Sổ sáng kiến: đăng ký, tác giả, Hội đồng sáng kiến công nhận, dùng làm căn cứ khen thưởng một lần"))
 )]
 struct ApiDoc;
 
@@ -74,6 +75,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(statistics::routes())
         .merge(dashboard::routes())
         .merge(exemplars::routes())
+        .merge(initiatives::routes())
         .split_for_parts()
 }
 

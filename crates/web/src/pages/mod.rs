@@ -19,6 +19,7 @@ mod transfer;
 pub use data::read_upload;
 pub mod home;
 mod honours;
+pub(crate) mod initiatives;
 mod meetings;
 mod outbox;
 mod people;
@@ -72,6 +73,7 @@ pub fn routes() -> Router<AppState> {
         .merge(outbox::routes())
         .merge(scoring::routes())
         .merge(statistics::routes())
+        .merge(initiatives::routes())
 }
 
 /// What every signed-in page shows around its content.
@@ -212,6 +214,23 @@ pub async fn unit_options(
         .filter(|(_, u)| keep(u))
         .map(|(d, u)| (u.id, format!("{}{}", "\u{2003}".repeat(d.min(6)), u.name)))
         .collect())
+}
+
+/// A stored file (evidence, an initiative's dossier) sent for download under its own name.
+pub fn stored_file(content_type: &str, file_name: &str, bytes: Vec<u8>) -> Response {
+    let name: String = form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
+    (
+        StatusCode::OK,
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename*=UTF-8''{name}"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 /// Parses the hidden `version` field of an edit form.

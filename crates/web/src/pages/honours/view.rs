@@ -89,6 +89,9 @@ struct ShowPage {
     roadmap: Vec<RoadLine>,
     roadmap_year: i32,
     can_edit: bool,
+    /// A recognised initiative is entered straight into a history (a past one) by the office only;
+    /// units propose theirs in the register of initiatives.
+    can_record_initiatives: bool,
     f: AddForm,
     /// Which add form was refused (`awards`, `ratings`, …).
     open: String,
@@ -444,6 +447,9 @@ pub(super) fn page(
         eval,
         roadmap_year: today.year() - 1,
         can_edit,
+        can_record_initiatives: ctx.can(Action::EvaluateInitiatives {
+            org_id: ctx.org_id(),
+        }),
         f,
         open,
         v,

@@ -11,8 +11,8 @@ use crate::ops::scoring::sheet::{self, Line, Sheet};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use std::collections::HashMap;
@@ -265,19 +265,11 @@ async fn download(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let (row, bytes) = entries::evidence_file(&state.db, state.blobs(), &ctx, &id).await?;
-    let name: String = form_urlencoded::byte_serialize(row.file_name.as_bytes()).collect();
-    Ok((
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, row.content_type.clone()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename*=UTF-8''{name}"),
-            ),
-        ],
+    Ok(crate::pages::stored_file(
+        &row.content_type,
+        &row.file_name,
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 async fn appeal(
