@@ -27,6 +27,9 @@ struct Copy {
 #[derive(Default)]
 pub struct PublicPages {
     copies: Mutex<HashMap<String, Copy>>,
+    /// Held while a missing copy is made, so a crowd arriving at once makes it once, not two hundred
+    /// times side by side.
+    making: tokio::sync::Mutex<()>,
 }
 
 impl std::fmt::Debug for PublicPages {
@@ -66,6 +69,10 @@ where
 {
     let stamp = crate::ops::exemplars::public::stamp(&state.db).await?;
     let pages = &state.config.public;
+    if let Some(html) = pages.find(key, &stamp) {
+        return Ok(Html(html).into_response());
+    }
+    let _making = pages.making.lock().await;
     let html = match pages.find(key, &stamp) {
         Some(html) => html,
         None => {
