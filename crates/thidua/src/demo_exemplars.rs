@@ -31,22 +31,23 @@ const WARDS: [&str; 8] = [
     "P-MINHKHAI",
 ];
 
+/// A person's deeds; `{p}` and `{P}` stand for «ông» or «bà» as the person is a man or a woman.
 const PERSON_STORIES: [(&str, &str); 4] = [
     (
         "Nhặt được túi xách có 45 triệu đồng và giấy tờ, trả lại người đánh rơi",
-        "Trên đường đi làm về, ông phát hiện một túi xách rơi trên vỉa hè, bên trong có 45 triệu đồng, điện thoại và nhiều giấy tờ tùy thân.\nÔng đã mang đến Công an phường trình báo, cùng cán bộ tìm và trả lại tài sản cho chủ nhân ngay trong buổi tối.\nViệc làm được người dân trong khu phố ghi nhận, lan tỏa tinh thần tương thân, tương ái.",
+        "Trên đường đi làm về, {p} phát hiện một túi xách rơi trên vỉa hè, bên trong có 45 triệu đồng, điện thoại và nhiều giấy tờ tùy thân.\n{P} đã mang đến Công an phường trình báo, cùng cán bộ tìm và trả lại tài sản cho chủ nhân ngay trong buổi tối.\nViệc làm được người dân trong khu phố ghi nhận, lan tỏa tinh thần tương thân, tương ái.",
     ),
     (
         "Tổ trưởng tổ dân phố vận động 100% hộ gia đình phân loại rác tại nguồn",
-        "Là tổ trưởng tổ dân phố, bà đã kiên trì đến từng hộ hướng dẫn cách phân loại rác thải sinh hoạt, tổ chức điểm thu gom rác tái chế mỗi sáng Chủ nhật.\nSau sáu tháng, 100% hộ gia đình trong tổ thực hiện phân loại rác tại nguồn; số tiền bán rác tái chế được dùng để tặng quà cho học sinh có hoàn cảnh khó khăn.",
+        "Là tổ trưởng tổ dân phố, {p} đã kiên trì đến từng hộ hướng dẫn cách phân loại rác thải sinh hoạt, tổ chức điểm thu gom rác tái chế mỗi sáng Chủ nhật.\nSau sáu tháng, 100% hộ gia đình trong tổ thực hiện phân loại rác tại nguồn; số tiền bán rác tái chế được dùng để tặng quà cho học sinh có hoàn cảnh khó khăn.",
     ),
     (
         "Cán bộ một cửa chủ động hướng dẫn người cao tuổi làm thủ tục trực tuyến",
-        "Tại bộ phận tiếp nhận và trả kết quả, chị chủ động lập nhóm hỗ trợ người cao tuổi, người khuyết tật thực hiện dịch vụ công trực tuyến.\nTrong năm, chị đã hướng dẫn hơn 600 lượt người dân nộp hồ sơ trực tuyến, không để hồ sơ nào quá hạn, được người dân đánh giá hài lòng.",
+        "Tại bộ phận tiếp nhận và trả kết quả, {p} chủ động lập nhóm hỗ trợ người cao tuổi, người khuyết tật thực hiện dịch vụ công trực tuyến.\nTrong năm, {p} đã hướng dẫn hơn 600 lượt người dân nộp hồ sơ trực tuyến, không để hồ sơ nào quá hạn, được người dân đánh giá hài lòng.",
     ),
     (
         "Cựu chiến binh tình nguyện dạy võ miễn phí cho thiếu nhi trong hè",
-        "Ông là hội viên Hội Cựu chiến binh phường, ba năm liền mở lớp võ cổ truyền miễn phí cho thiếu nhi trong dịp hè tại nhà văn hóa tổ dân phố.\nLớp học thu hút hơn 80 cháu tham gia, giúp các cháu rèn luyện sức khỏe, tránh xa thiết bị điện tử và tệ nạn xã hội.",
+        "{P} là hội viên Hội Cựu chiến binh phường, ba năm liền mở lớp võ cổ truyền miễn phí cho thiếu nhi trong dịp hè tại nhà văn hóa tổ dân phố.\nLớp học thu hút hơn 80 cháu tham gia, giúp các cháu rèn luyện sức khỏe, tránh xa thiết bị điện tử và tệ nạn xã hội.",
     ),
 ];
 
@@ -166,7 +167,12 @@ async fn exemplar_input(
             i.name = p.full_name.clone();
             i.person_id = p.id.clone();
             i.headline = headline.into();
-            i.story = story.into();
+            let (p, cap) = if p.gender == "female" {
+                ("bà", "Bà")
+            } else {
+                ("ông", "Ông")
+            };
+            i.story = story.replace("{p}", p).replace("{P}", cap);
         }
         (1, _) | (0, None) => {
             let (headline, story) = COLLECTIVE_STORIES[turn % COLLECTIVE_STORIES.len()];

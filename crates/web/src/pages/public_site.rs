@@ -29,12 +29,16 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "public/home.html")]
 struct HomePage {
     orgs: Vec<PublicOrg>,
+    /// The latest lines of the honour roll.
+    honours: Vec<crate::ops::decisions::public::RollEntry>,
 }
 
 async fn home(State(state): State<AppState>) -> AppResult<Response> {
     public_cache::page(&state, "/cong-khai", async {
         let orgs = ops::home(&state.db).await?;
-        public_cache::html(&HomePage { orgs })
+        let roll = crate::ops::decisions::public::honour_roll(&state.db, "", 1).await?;
+        let honours = roll.entries.into_iter().take(6).collect();
+        public_cache::html(&HomePage { orgs, honours })
     })
     .await
 }
