@@ -184,40 +184,38 @@ pub async fn list(
         };
     }
     let public = i64::from(f.public_only);
-    let rows = on_tx!(tx, |c| sqlx::query_as::<_, ExemplarRow>(concat!(
-        select_exemplars!(),
-        filter!(),
-        public_condition!(),
-        ")) ORDER BY e.put_forward_on DESC, e.id DESC LIMIT $10 OFFSET $11"
+    // The filter's nine parameters, in the order of `filter!`.
+    macro_rules! bind_filter {
+        ($q:expr) => {
+            $q.bind(org)
+                .bind(&scope)
+                .bind(f.year)
+                .bind(f.quarter)
+                .bind(&f.status)
+                .bind(&f.kind)
+                .bind(&f.campaign_id)
+                .bind(&pattern)
+                .bind(public)
+        };
+    }
+    let rows = on_tx!(tx, |c| bind_filter!(sqlx::query_as::<_, ExemplarRow>(
+        concat!(
+            select_exemplars!(),
+            filter!(),
+            public_condition!(),
+            ")) ORDER BY e.put_forward_on DESC, e.id DESC LIMIT $10 OFFSET $11"
+        )
     ))
-    .bind(org)
-    .bind(&scope)
-    .bind(f.year)
-    .bind(f.quarter)
-    .bind(&f.status)
-    .bind(&f.kind)
-    .bind(&f.campaign_id)
-    .bind(&pattern)
-    .bind(public)
     .bind(limit)
     .bind(offset)
     .fetch_all(c)
     .await)?;
-    let total = on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(concat!(
+    let total = on_tx!(tx, |c| bind_filter!(sqlx::query_scalar::<_, i64>(concat!(
         "SELECT COUNT(*) FROM exemplars e JOIN units u ON u.id = e.unit_id WHERE ",
         filter!(),
         public_condition!(),
         "))"
-    ))
-    .bind(org)
-    .bind(&scope)
-    .bind(f.year)
-    .bind(f.quarter)
-    .bind(&f.status)
-    .bind(&f.kind)
-    .bind(&f.campaign_id)
-    .bind(&pattern)
-    .bind(public)
+    )))
     .fetch_one(c)
     .await)?;
     Ok((rows, total))
