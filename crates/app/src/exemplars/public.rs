@@ -205,9 +205,12 @@ pub async fn home(db: &Db) -> Result<Vec<PublicOrg>> {
             status: Some("launched".into()),
             ..Default::default()
         };
+        // Under way: launched and begun (a plan launched ahead of its year waits for it).
+        let today = thidua_domain::date::iso(crate::today());
         let movements = campaigns::list(&mut tx, &org_id, &filter)
             .await?
             .into_iter()
+            .filter(|c| c.period_from <= today)
             .take(6)
             .map(|c| PublicMovement {
                 period: format!(
