@@ -317,58 +317,65 @@ impl Actor {
     }
 }
 
+impl Action<'_> {
+    /// The organisation the action is taken in.
+    pub fn org_id(&self) -> &str {
+        use Action::*;
+        match *self {
+            UseApp { org_id }
+            | ManageDocuments { org_id }
+            | CreateUnit { org_id, .. }
+            | ViewUnit { org_id, .. }
+            | EditUnit { org_id, .. }
+            | RestructureUnits { org_id }
+            | ViewPerson { org_id, .. }
+            | EditPerson { org_id, .. }
+            | ViewClusters { org_id }
+            | ManageClusters { org_id }
+            | ImportUnits { org_id }
+            | ImportPeople { org_id }
+            | ViewAudit { org_id }
+            | ManageUsers { org_id }
+            | ManageOutbox { org_id }
+            | TransferData { org_id }
+            | ViewStatistics { org_id }
+            | EditStatistics { org_id }
+            | ViewHonours { org_id, .. }
+            | EditHonours { org_id, .. }
+            | ImportHonours { org_id }
+            | ViewCampaigns { org_id }
+            | ManageCampaigns { org_id }
+            | CampaignWork { org_id, .. }
+            | SignPact { org_id, .. }
+            | ViewNomination { org_id, .. }
+            | Nominate { org_id, .. }
+            | ReviewAsThemeLead { org_id, .. }
+            | Appraise { org_id }
+            | ManageMeetings { org_id }
+            | Vote { org_id }
+            | Decide { org_id }
+            | ViewRuleFiles { org_id }
+            | EditRuleFiles { org_id }
+            | ViewDashboard { org_id }
+            | ViewBudget { org_id }
+            | ManageBudget { org_id }
+            | ViewInitiative { org_id, .. }
+            | ProposeInitiative { org_id, .. }
+            | EvaluateInitiatives { org_id }
+            | UseInitiative { org_id, .. }
+            | ManageScoring { org_id }
+            | PresideCluster { org_id, .. }
+            | ReviewPact { org_id, .. }
+            | SelfAssess { org_id, .. }
+            | ReviewScore { org_id, .. } => org_id,
+        }
+    }
+}
+
 /// Decides whether `actor` may take `action`.
 pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), Denied> {
     use Action::*;
-    let org = match action {
-        UseApp { org_id }
-        | ManageDocuments { org_id }
-        | CreateUnit { org_id, .. }
-        | ViewUnit { org_id, .. }
-        | EditUnit { org_id, .. }
-        | RestructureUnits { org_id }
-        | ViewPerson { org_id, .. }
-        | EditPerson { org_id, .. }
-        | ViewClusters { org_id }
-        | ManageClusters { org_id }
-        | ImportUnits { org_id }
-        | ImportPeople { org_id }
-        | ViewAudit { org_id }
-        | ManageUsers { org_id }
-        | ManageOutbox { org_id }
-        | TransferData { org_id }
-        | ViewStatistics { org_id }
-        | EditStatistics { org_id }
-        | ViewHonours { org_id, .. }
-        | EditHonours { org_id, .. }
-        | ImportHonours { org_id }
-        | ViewCampaigns { org_id }
-        | ManageCampaigns { org_id }
-        | CampaignWork { org_id, .. }
-        | SignPact { org_id, .. }
-        | ViewNomination { org_id, .. }
-        | Nominate { org_id, .. }
-        | ReviewAsThemeLead { org_id, .. }
-        | Appraise { org_id }
-        | ManageMeetings { org_id }
-        | Vote { org_id }
-        | Decide { org_id }
-        | ViewRuleFiles { org_id }
-        | EditRuleFiles { org_id }
-        | ViewDashboard { org_id }
-        | ViewBudget { org_id }
-        | ManageBudget { org_id }
-        | ViewInitiative { org_id, .. }
-        | ProposeInitiative { org_id, .. }
-        | EvaluateInitiatives { org_id }
-        | UseInitiative { org_id, .. }
-        | ManageScoring { org_id }
-        | PresideCluster { org_id, .. }
-        | ReviewPact { org_id, .. }
-        | SelfAssess { org_id, .. }
-        | ReviewScore { org_id, .. } => org_id,
-    };
-    if org != actor.org_id {
+    if action.org_id() != actor.org_id {
         return Err(Denied::OutOfScope);
     }
     let allowed = match action {
