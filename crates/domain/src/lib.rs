@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod date;
 pub mod exemplar;
 pub mod initiative;
+pub mod mail_calendar;
 pub mod nomination;
 pub mod org;
 pub mod person;

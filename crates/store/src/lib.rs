@@ -30,6 +30,7 @@ pub mod initiatives;
 pub mod jobs;
 pub mod ledger;
 pub mod ledger_reviews;
+pub mod mailing;
 pub mod meetings;
 pub mod nomination_facts;
 pub mod nominations;

@@ -28,20 +28,34 @@ pub enum Addressee<'a> {
     Role(&'a str),
 }
 
-/// Adds a notice to a unit's officers under a given id, once: a second add of the same id (a job run
+impl<'a> Addressee<'a> {
+    /// The (user, unit, role) columns of the row.
+    fn columns(self) -> (Option<&'a str>, Option<&'a str>, Option<&'a str>) {
+        match self {
+            Addressee::User(u) => (Some(u), None, None),
+            Addressee::Unit(u) => (None, Some(u), None),
+            Addressee::Role(r) => (None, None, Some(r)),
+        }
+    }
+}
+
+/// Adds a notice under a given id, once: a second add of the same id (a job run
 /// again after its node died) does nothing.
 pub async fn add_once(
     tx: &mut Tx,
     id: &str,
     org_id: &str,
-    unit_id: &str,
+    to: Addressee<'_>,
     text: &str,
     link: &str,
 ) -> Result<()> {
+    let (user, unit, role) = to.columns();
     insert_row!(tx, "notifications", {
         id: id,
         org_id: org_id,
-        unit_id: unit_id,
+        user_id: user,
+        unit_id: unit,
+        role: role,
         text: text,
         link: link,
         created_at: ids::now(),
@@ -57,11 +71,7 @@ pub async fn add(
     link: &str,
 ) -> Result<String> {
     let id = ids::new_id();
-    let (user, unit, role) = match to {
-        Addressee::User(u) => (Some(u), None, None),
-        Addressee::Unit(u) => (None, Some(u), None),
-        Addressee::Role(r) => (None, None, Some(r)),
-    };
+    let (user, unit, role) = to.columns();
     insert_row!(tx, "notifications", {
         id: &id,
         org_id: org_id,

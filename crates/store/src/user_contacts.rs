@@ -8,7 +8,7 @@ use serde::Serialize;
 pub struct ContactRow {
     pub user_id: String,
     pub email: String,
-    /// `off` or `immediate`.
+    /// `off`, `immediate` or `digest`.
     pub mail_mode: String,
     pub updated_at: String,
 }
@@ -42,17 +42,26 @@ pub async fn remove(tx: &mut Tx, user_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// The active unit officers of a unit who take mail: (user id, full name, e-mail).
+/// Someone who takes mail: at once (`immediate`) or in a daily digest (`digest`).
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq, Eq)]
+pub struct Recipient {
+    pub user_id: String,
+    pub full_name: String,
+    pub email: String,
+    pub mail_mode: String,
+}
+
+/// The active unit officers of a unit who take mail.
 pub async fn mail_recipients_of_unit(
     tx: &mut Tx,
     org_id: &str,
     unit_id: &str,
-) -> Result<Vec<(String, String, String)>> {
+) -> Result<Vec<Recipient>> {
     Ok(on_tx!(tx, |c| {
-        sqlx::query_as::<_, (String, String, String)>(
-        "SELECT u.id, u.full_name, k.email FROM users u JOIN user_contacts k ON k.user_id = u.id \
+        sqlx::query_as::<_, Recipient>(
+        "SELECT u.id AS user_id, u.full_name, k.email, k.mail_mode FROM users u JOIN user_contacts k ON k.user_id = u.id \
          WHERE u.org_id = $1 AND u.scope_unit_id = $2 AND u.role = 'unit_officer' AND u.active \
-         AND k.mail_mode = 'immediate' ORDER BY u.username"
+         AND k.mail_mode IN ('immediate', 'digest') ORDER BY u.username"
     )
     .bind(org_id)
     .bind(unit_id)
@@ -61,18 +70,40 @@ pub async fn mail_recipients_of_unit(
     })?)
 }
 
-/// A user who takes mail: (full name, e-mail), if active with an address and mail on.
-pub async fn mail_recipient(
-    tx: &mut Tx,
-    org_id: &str,
-    user_id: &str,
-) -> Result<Option<(String, String)>> {
-    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>(
-        "SELECT u.full_name, k.email FROM users u JOIN user_contacts k ON k.user_id = u.id \
-         WHERE u.org_id = $1 AND u.id = $2 AND u.active AND k.mail_mode = 'immediate'"
+/// A user who takes mail, if active with an address and mail on.
+pub async fn mail_recipient(tx: &mut Tx, org_id: &str, user_id: &str) -> Result<Option<Recipient>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, Recipient>(
+        "SELECT u.id AS user_id, u.full_name, k.email, k.mail_mode FROM users u JOIN user_contacts k ON k.user_id = u.id \
+         WHERE u.org_id = $1 AND u.id = $2 AND u.active AND k.mail_mode IN ('immediate', 'digest')"
     )
     .bind(org_id)
     .bind(user_id)
     .fetch_optional(c)
+    .await
+    })?)
+}
+
+/// A user's address whatever their mail mode: security notices (password, API keys) go to it.
+pub async fn address_of(tx: &mut Tx, user_id: &str) -> Result<Option<Recipient>> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_as::<_, Recipient>(
+        "SELECT u.id AS user_id, u.full_name, k.email, k.mail_mode FROM users u JOIN user_contacts k ON k.user_id = u.id \
+         WHERE u.id = $1"
+    )
+    .bind(user_id)
+    .fetch_optional(c)
+    .await
+    })?)
+}
+
+/// The active users whose address is `email`: (user id, org id).
+pub async fn users_with_address(tx: &mut Tx, email: &str) -> Result<Vec<(String, String)>> {
+    Ok(on_tx!(tx, |c| sqlx::query_as::<_, (String, String)>(
+        "SELECT u.id, u.org_id FROM users u JOIN user_contacts k ON k.user_id = u.id \
+         WHERE k.email = $1 AND u.active ORDER BY u.username"
+    )
+    .bind(email)
+    .fetch_all(c)
     .await)?)
 }
