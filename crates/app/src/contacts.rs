@@ -39,12 +39,13 @@ fn checked_email(v: &mut Validation, raw: &str) -> String {
     email
 }
 
-/// Sets the caller's address (empty: removes it) and whether reminders go there (`immediate`) or not
-/// (`off`).
+/// Sets the caller's address (empty: removes it) and whether reminders and notices go there at once
+/// (`immediate`), in a daily digest (`digest`) or not at all (`off`).
 pub async fn set_mine(db: &Db, caller: &Caller, email: &str, mail_mode: &str) -> Result<()> {
     let mut v = Validation::new();
     let mode = match mail_mode.trim() {
         "off" => "off",
+        "digest" => "digest",
         "immediate" | "" => "immediate",
         other => {
             v.add(

@@ -16,6 +16,7 @@ pub use thidua_store::clusters::{ClusterRow, Member};
 pub use thidua_store::decisions::{DecisionRow, ForwardRow, LineRow, LineView, VoteRow};
 pub use thidua_store::idempotency::Claim;
 pub use thidua_store::ledger::{AwardRow, DisciplineRow, InitiativeRow, RatingRow};
+pub use thidua_store::mailing::UnitHeadRow;
 pub use thidua_store::meetings::{ConflictRow, ItemRow, MeetingRow, MemberRow};
 pub use thidua_store::nominations::{DocumentRow, EventRow, NominationFilter, NominationRow};
 pub use thidua_store::notifications::NotificationRow;

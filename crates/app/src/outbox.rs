@@ -35,6 +35,11 @@ fn describe(job: JobRow) -> OutboxItem {
             Ok(r) => ("Nhắc hạn", r.unit_name.clone(), r.text()),
             Err(_) => ("Nhắc hạn", String::new(), String::new()),
         },
+        crate::mailing::digest::KIND => (
+            "Thư tổng hợp",
+            String::new(),
+            "Thư tổng hợp thông báo trong ngày".into(),
+        ),
         _ => ("Việc khác", String::new(), job.kind.clone()),
     };
     OutboxItem {

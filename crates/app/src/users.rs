@@ -263,6 +263,17 @@ pub async fn update(
         // New rights or a new password take effect at once: open sessions end.
         sessions::delete_for_user(&mut tx, id).await?;
     }
+    if !input.password.is_empty() {
+        let how = format!("do quản trị viên {} đổi", caller.user.full_name);
+        crate::mailing::security::password_changed(
+            &mut tx,
+            &after.org_id,
+            id,
+            &after.username,
+            &how,
+        )
+        .await?;
+    }
     Audit::new("user.update", "user", id, &after.username)
         .before(&before)
         .after(&after)
@@ -286,17 +297,29 @@ pub async fn create_token(db: &Db, caller: &Caller, name: &str) -> Result<String
     Audit::new("token.create", "api_token", &id, &name)
         .write(&mut tx, caller)
         .await?;
+    let (org, user) = (caller.org_id(), &caller.user);
+    crate::mailing::security::token_changed(&mut tx, org, &user.id, &user.username, &name, true)
+        .await?;
     tx.commit().await?;
     Ok(token)
 }
 
 pub async fn revoke_token(db: &Db, caller: &Caller, token_id: &str) -> Result<()> {
     let mut tx = db.begin().await?;
+    let name = users::tokens_of(&mut tx, &caller.user.id)
+        .await?
+        .into_iter()
+        .find(|t| t.id == token_id)
+        .map(|t| t.name)
+        .unwrap_or_default();
     if !users::revoke_token(&mut tx, &caller.user.id, token_id).await? {
         return Err(Error::NotFound);
     }
-    Audit::new("token.revoke", "api_token", token_id, "")
+    Audit::new("token.revoke", "api_token", token_id, &name)
         .write(&mut tx, caller)
+        .await?;
+    let (org, user) = (caller.org_id(), &caller.user);
+    crate::mailing::security::token_changed(&mut tx, org, &user.id, &user.username, &name, false)
         .await?;
     tx.commit().await?;
     Ok(())

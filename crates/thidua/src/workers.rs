@@ -4,15 +4,17 @@
 use clap::Args;
 use std::sync::Arc;
 use thidua_app::jobs::mail::{self, SmtpMailer};
-use thidua_app::jobs::{Clock, Handler, JobError, JobFuture, SystemClock, Worker};
+use thidua_app::jobs::{Clock, SystemClock, Worker};
+use thidua_app::mailing::MailHandler;
+use thidua_app::mailing::digest::{self, DigestHandler};
 use thidua_app::reminders::{self, ReminderHandler};
 use thidua_store::Db;
-use thidua_store::jobs::JobRow;
 
 #[derive(Args, Debug, Clone)]
 pub struct MailArgs {
     /// SMTP server for e-mail: `smtp://host:25`, `smtp://user:pass@host:587?tls=required`,
-    /// `smtps://user:pass@host`. Without it, mails wait in the outbox.
+    /// `smtps://user:pass@host`. Without it, mails of organisations without their own SMTP settings
+    /// wait in the outbox.
     #[arg(long, env = "THIDUA_SMTP_URL")]
     pub smtp_url: Option<String>,
     /// Sender of the e-mails.
@@ -28,19 +30,9 @@ pub struct MailArgs {
     /// Seconds between two polls of the job queue.
     #[arg(long, env = "THIDUA_JOB_POLL_SECONDS", default_value_t = 5)]
     pub job_poll_seconds: u64,
-}
-
-/// Mail while no SMTP server is configured: each attempt waits, the job stays in the outbox.
-struct NoSmtp;
-
-impl Handler for NoSmtp {
-    fn run<'a>(&'a self, _job: &'a JobRow) -> JobFuture<'a> {
-        Box::pin(async {
-            Err(JobError::transient(
-                "Chưa cấu hình máy chủ thư (THIDUA_SMTP_URL); thư chờ trong hộp thư đi.",
-            ))
-        })
-    }
+    /// Seconds a node holds a job it claimed; a node that died gives its jobs back after this.
+    #[arg(long, env = "THIDUA_JOB_LEASE_SECONDS", default_value_t = 300)]
+    pub job_lease_seconds: u64,
 }
 
 /// Starts the worker and the scheduler; `default_url` is where the server listens.
@@ -51,28 +43,36 @@ pub fn start(db: &Db, args: &MailArgs, default_url: &str) -> anyhow::Result<()> 
         .public_url
         .clone()
         .unwrap_or_else(|| default_url.to_string());
-    let mailer: Arc<dyn Handler> = match &args.smtp_url {
-        Some(url) => Arc::new(
-            SmtpMailer::new(url, &args.mail_from)
-                .map_err(anyhow::Error::msg)?
-                .with_base_url(&base_url),
-        ),
-        None => Arc::new(NoSmtp),
+    // Without --smtp-url, an organisation's own SMTP settings still send its mails; others wait.
+    let fallback = match &args.smtp_url {
+        Some(url) => Some(SmtpMailer::new(url, &args.mail_from).map_err(anyhow::Error::msg)?),
+        None => None,
     };
+    let mailer = MailHandler::new(db.clone(), &base_url, fallback);
     let reminder = ReminderHandler {
         db: db.clone(),
         clock: clock.clone(),
-        base_url,
     };
+    let digests = DigestHandler {
+        db: db.clone(),
+        clock: clock.clone(),
+    };
+    let lease = time::Duration::seconds(args.job_lease_seconds.clamp(5, 86_400) as i64);
     Worker::new(db.clone(), node, clock.clone())
-        .handle(mail::KIND, mailer)
+        .lease(lease)
+        .handle(mail::KIND, Arc::new(mailer))
         .handle(reminders::KIND, Arc::new(reminder))
+        .handle(digest::KIND, Arc::new(digests))
         .spawn(std::time::Duration::from_secs(args.job_poll_seconds.max(1)));
     let db = db.clone();
     tokio::spawn(async move {
         loop {
-            if let Err(e) = reminders::schedule(&db, clock.now()).await {
+            let now = clock.now();
+            if let Err(e) = reminders::schedule(&db, now).await {
                 tracing::warn!(error = %e, "reminders: scheduling failed");
+            }
+            if let Err(e) = digest::schedule(&db, now).await {
+                tracing::warn!(error = %e, "digests: scheduling failed");
             }
             // Every ten minutes: a day's steps are days apart, the dedupe keys absorb the repeats.
             tokio::time::sleep(std::time::Duration::from_secs(600)).await;

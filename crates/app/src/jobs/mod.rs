@@ -137,6 +137,12 @@ impl Worker {
         }
     }
 
+    /// How long a claimed job is this node's before another may take it over (its node presumed dead).
+    pub fn lease(mut self, lease: Duration) -> Self {
+        self.lease = lease;
+        self
+    }
+
     pub fn handle(mut self, kind: &str, handler: Arc<dyn Handler>) -> Self {
         self.handlers.insert(kind.to_string(), handler);
         self

@@ -1,7 +1,8 @@
 //! Which tables an organisation's archive holds, in the order they are written back (a row's parents
 //! first), how each table's rows of one organisation are found, and which columns name other rows.
 //!
-//! Left out on purpose: user accounts, sessions and tokens (people sign in to the organisation they
+//! Left out on purpose: user accounts, sessions, tokens, e-mail addresses, password reset links and
+//! waiting digest lines, the job queue, (people sign in to the organisation they
 //! work for now), the audit log (it stays with the installation that wrote it), notifications, the
 //! organisation's rule files, document settings and other settings such as the report outline (the
 //! successor keeps its own), the registers of
@@ -53,6 +54,7 @@ const SCORED: &[&str] = &["scale_id", "unit_id", "criterion_id"];
 pub const TABLES: &[TableSpec] = &[
     spec("units", ORG, &["parent_id", "successor_id"]),
     spec("unit_names", ORG, &["unit_id"]),
+    spec("unit_heads", ORG, &["unit_id"]),
     TableSpec {
         users: CREATED_BY,
         ..spec("unit_changes", ORG, &[])
