@@ -33,11 +33,14 @@ struct LoginPage {
     next: String,
     username: String,
     error: Option<String>,
+    /// A confirmation (a password just set).
+    notice: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 struct NextQuery {
     next: Option<String>,
+    ok: Option<String>,
 }
 
 /// Only local paths are followed after login (no open redirect).
@@ -73,6 +76,7 @@ async fn login_page(
         next: safe_next(q.next.as_deref()),
         username: String::new(),
         error: None,
+        notice: q.ok.clone(),
     };
     let jar = jar.add(cookie(
         LOGIN_CSRF_COOKIE,
@@ -111,6 +115,7 @@ async fn login(
             next: safe_next(Some(&f.next)),
             username: f.username.clone(),
             error: Some(error),
+            notice: None,
         };
         (
             jar.add(cookie(
@@ -164,10 +169,10 @@ struct AccountPage {
     new_token: Option<String>,
     error: Option<String>,
     email: String,
-    mail_on: bool,
+    mail_mode: String,
 }
 
-async fn account_page(
+pub(super) async fn account_page(
     state: &AppState,
     ctx: &Ctx,
     flash: Option<String>,
@@ -189,7 +194,10 @@ async fn account_page(
             tokens,
             new_token,
             error,
-            mail_on: contact.as_ref().is_none_or(|c| c.mail_mode == "immediate"),
+            mail_mode: contact
+                .as_ref()
+                .map(|c| c.mail_mode.clone())
+                .unwrap_or_else(|| "immediate".into()),
             email: contact.map(|c| c.email).unwrap_or_default(),
         },
     ))
@@ -261,7 +269,7 @@ async fn set_contact(
         .await
         .map_err(AppError::from)
     {
-        Ok(()) => Ok(see_other("/account", "Đã lưu địa chỉ nhận thư nhắc việc.")),
+        Ok(()) => Ok(see_other("/account", "Đã lưu địa chỉ và cách nhận thư.")),
         Err(AppError::Invalid(v)) => {
             account_page(&state, &ctx, None, None, Some(v.to_string())).await
         }

@@ -13,8 +13,10 @@ mod data;
 mod decisions;
 mod documents;
 mod exemplars;
+mod mail_settings;
 mod nominations;
 mod notifications;
+mod password;
 mod transfer;
 pub use data::read_upload;
 pub mod home;
@@ -46,6 +48,8 @@ use thidua_domain::policy::Action;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(account::routes())
+        .merge(password::routes())
+        .merge(mail_settings::routes())
         .merge(home::routes())
         .merge(units::routes())
         .merge(people::routes())

@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/units/merge", get(merge_form).post(merge))
         .route("/units/{id}", get(show).post(update))
         .route("/units/{id}/edit", get(edit_form))
+        .route("/units/{id}/head", axum::routing::post(set_head))
         .route("/units/{id}/rename", get(rename_form).post(rename))
         .route("/units/{id}/split", get(split_form).post(split))
 }
@@ -153,6 +154,10 @@ struct ShowPage {
     can_create: bool,
     can_restructure: bool,
     can_edit_people: bool,
+    /// The unit's head, told by mail when the unit stays late.
+    head: Option<thidua_app::model::UnitHeadRow>,
+    /// The head form as sent, with its problems, when it was refused.
+    head_retry: Option<(HeadForm, thidua_domain::Validation)>,
 }
 
 async fn show(
@@ -163,8 +168,41 @@ async fn show(
 ) -> AppResult<Response> {
     let (kinds, levels) = labels(&state).await?;
     let d = unit_views::details(&state.db, &ctx, &id).await?;
-    let page = show_page(&ctx, d, &kinds, &levels, flash.ok);
+    let mut page = show_page(&ctx, d, &kinds, &levels, flash.ok);
+    page.head = thidua_app::mailing::heads::get(&state.db, &ctx, &id).await?;
     Ok(render(StatusCode::OK, &page))
+}
+
+#[derive(Deserialize, Default, Clone)]
+struct HeadForm {
+    #[serde(default)]
+    head_name: String,
+    #[serde(default)]
+    head_email: String,
+}
+
+async fn set_head(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    axum::extract::Form(f): axum::extract::Form<HeadForm>,
+) -> AppResult<Response> {
+    let done =
+        thidua_app::mailing::heads::set(&state.db, &ctx, &id, &f.head_name, &f.head_email).await;
+    match done.map_err(crate::error::AppError::from) {
+        Ok(()) => Ok(super::see_other(
+            &format!("/units/{id}#thu-truong"),
+            "Đã lưu thủ trưởng đơn vị.",
+        )),
+        Err(crate::error::AppError::Invalid(v)) => {
+            let (kinds, levels) = labels(&state).await?;
+            let d = unit_views::details(&state.db, &ctx, &id).await?;
+            let mut page = show_page(&ctx, d, &kinds, &levels, None);
+            page.head_retry = Some((f, v));
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// A merge or split as the unit's page lists it.
@@ -234,5 +272,7 @@ fn show_page(
             unit_path: &u.path,
         }),
         u,
+        head: None,
+        head_retry: None,
     }
 }
