@@ -33,7 +33,7 @@ describe('nhắc hạn và hộp thư đi', () => {
     assert.match(await bodyText(page), /Địa chỉ thư điện tử «canbo bachdang» không hợp lệ/);
     await page.getByLabel('Thư điện tử').fill('canbo.bachdang@hbt.example.vn');
     await page.getByRole('button', { name: 'Lưu' }).first().click();
-    await page.getByText('Đã lưu địa chỉ nhận thư nhắc việc.').waitFor();
+    await page.getByText('Đã lưu địa chỉ và cách nhận thư.').waitFor();
     await screenshot(page, 'reminders-account');
 
     const admin = await openPage(app.browser, app.server.url);

@@ -110,7 +110,6 @@ async fn main() -> anyhow::Result<()> {
     let handler = ReminderHandler {
         db: db.clone(),
         clock: clock.clone(),
-        base_url: "https://thidua.example.vn".into(),
     };
     let worker = Worker::new(db.clone(), "bench", clock).handle(reminders::KIND, Arc::new(handler));
     let t = Instant::now();

@@ -168,6 +168,8 @@ pub async fn load_if_empty(
     crate::demo_reports::build(db, office.as_ref().unwrap_or(&ctx)).await?;
     crate::demo_exemplars::build(db, blobs, office.as_ref().unwrap_or(&ctx)).await?;
     crate::demo_initiatives::build(db, &ctx).await?;
+    // Last, so the demo's own history queues no mail.
+    crate::demo_mail::build(db, office.as_ref().unwrap_or(&ctx)).await?;
     println!(
         "Đã tạo dữ liệu mẫu của hai tổ chức. Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):"
     );

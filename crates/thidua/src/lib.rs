@@ -11,6 +11,7 @@ pub mod demo_campaigns;
 pub mod demo_city;
 pub mod demo_exemplars;
 pub mod demo_initiatives;
+pub mod demo_mail;
 pub mod demo_pacts;
 pub mod demo_reports;
 pub mod demo_scoring;

@@ -73,6 +73,15 @@ pub struct Server {
 impl Server {
     /// Starts `thidua serve` on an ephemeral port and waits until it prints its address.
     pub async fn start(database_url: &str, data_dir: &Path) -> Server {
+        Server::start_with_env(database_url, data_dir, &[]).await
+    }
+
+    /// [`Server::start`] with environment variables set (`THIDUA_SMTP_URL` …).
+    pub async fn start_with_env(
+        database_url: &str,
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Server {
         let dir = data_dir.to_string_lossy().to_string();
         let args = [
             "serve",
@@ -84,6 +93,7 @@ impl Server {
             database_url,
         ];
         let mut child = command(&args)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .spawn()
             .expect("start thidua serve");

@@ -265,7 +265,7 @@ async fn mail_reaches_the_sink_through_an_outage(engine: Engine) {
         to_name: "Nguyễn Thị Lan".into(),
         subject: "Nhắc hạn: Báo cáo sơ kết phong trào thi đua (còn 3 ngày)".into(),
         body: "Kính gửi Phường Bạch Đằng,\nHạn gửi báo cáo sơ kết là ngày 15/06/2026.".into(),
-        link: None,
+        ..Default::default()
     };
     let mut tx = app.db.begin().await.unwrap();
     jobs::enqueue(

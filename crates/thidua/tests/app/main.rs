@@ -29,6 +29,8 @@ mod import_export;
 mod initiatives;
 mod jobs;
 mod legal_review;
+mod mail;
+mod mail_nodes;
 mod meetings;
 mod nodes;
 mod nominations;

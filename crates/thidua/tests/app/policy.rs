@@ -289,6 +289,31 @@ const ROUTES: &[Route] = &[
     r("POST /data/transfer/upload", 422, false, ADMIN_ONLY),
     r("POST /data/transfer/import", 422, false, ADMIN_ONLY),
     r("GET /account", 200, false, ALL),
+    // Mail: the administrator's settings (SMTP, calendar, templates with a preview), a test mail to
+    // their own address; a unit's head kept by those who edit the unit.
+    r("GET /settings/mail", 200, false, ADMIN_ONLY),
+    r("POST /settings/mail/smtp", 303, true, ADMIN_ONLY),
+    r("POST /settings/mail/calendar", 303, true, ADMIN_ONLY),
+    r("POST /settings/mail/test", 303, true, ADMIN_ONLY),
+    r(
+        "GET /settings/mail/templates/reminder",
+        200,
+        false,
+        ADMIN_ONLY,
+    ),
+    r(
+        "POST /settings/mail/templates/notice",
+        303,
+        true,
+        ADMIN_ONLY,
+    ),
+    r(
+        "POST /settings/mail/templates/token_changed/reset",
+        303,
+        true,
+        ADMIN_ONLY,
+    ),
+    r("POST /units/{unit}/head", 303, true, EDIT),
     // API
     r("GET /api/v1/me", 200, false, ALL),
     r("GET /api/v1/units", 200, false, ALL),
@@ -1525,6 +1550,10 @@ impl Fixture {
         if route.name.contains("{job}") {
             f.job = failed_job(app).await;
         }
+        if route.name.contains("/settings/mail/test") {
+            // The administrator's own address, which the test mail goes to.
+            app.exec("INSERT INTO user_contacts (user_id, email, mail_mode, updated_at) SELECT id, 'admin@hbt.example.vn', 'immediate', '2026-01-01T00:00:00Z' FROM users WHERE username = 'admin' ON CONFLICT (user_id) DO NOTHING").await;
+        }
         if is_scoring(route.name) {
             let (scoring, secret) = Scoring::new(app, admin, parent_code, route).await;
             f.scoring = scoring;
@@ -1737,6 +1766,8 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
         }
         "POST /clusters/{cluster}/year-end" => post_year_end(s, &path, &f.parent_id).await,
         "POST /outbox/{job}/resend" => s.post_form(&path, &[]).await,
+        _ if route.starts_with("POST /settings/mail") => perform_mail(s, route, &path).await,
+        "POST /units/{unit}/head" => s.post_form(&path, &[("head_name", "Trần Văn Thủ"), ("head_email", &format!("thutruong{n}@hbt.example.vn"))]).await,
         "POST /campaigns/{campaign}/pacts/{pact_cluster}/review" => {
             s.post_form(&path, &[("reviewed_on", &day(0)), (&format!("assessment_{}", f.parent_id), "met")]).await
         }
@@ -1819,6 +1850,68 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
     }
 }
 
+/// The version of the settings form `form_id` as the user's page shows it (0 when the page is refused).
+async fn form_version(s: &Session, page: &str, form_id: &str) -> String {
+    let html = s.get(page).await.text;
+    html.split_once(&format!("id=\"{form_id}\""))
+        .and_then(|(_, rest)| rest.split_once("name=\"version\" value=\""))
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(v, _)| v.to_string())
+        .unwrap_or_else(|| "0".into())
+}
+
+/// The requests of the mail settings, each at the version its page shows.
+async fn perform_mail(s: &Session, route: &str, path: &str) -> Reply {
+    match route {
+        "POST /settings/mail/smtp" => {
+            let v = form_version(s, "/settings/mail", "smtp-form").await;
+            s.post_form(
+                path,
+                &[
+                    ("host", "mail.hbt.example.vn"),
+                    ("security", "starttls"),
+                    ("from_address", "thidua@hbt.example.vn"),
+                    ("version", &v),
+                ],
+            )
+            .await
+        }
+        "POST /settings/mail/calendar" => {
+            let v = form_version(s, "/settings/mail", "calendar-form").await;
+            s.post_form(
+                path,
+                &[
+                    ("quiet_from", "21"),
+                    ("quiet_to", "7"),
+                    ("skip_weekends", "on"),
+                    ("holidays", "01/01/2027 Tết Dương lịch"),
+                    ("escalate_after_days", "5"),
+                    ("version", &v),
+                ],
+            )
+            .await
+        }
+        "POST /settings/mail/templates/notice" => {
+            let v = form_version(s, "/settings/mail/templates/notice", "template-form").await;
+            s.post_form(
+                path,
+                &[
+                    ("subject", "Thông báo: {{ text }}"),
+                    ("body", "Kính gửi {{ name }},\n{{ text }}\n{{ link }}"),
+                    ("version", &v),
+                ],
+            )
+            .await
+        }
+        "POST /settings/mail/templates/token_changed/reset" => {
+            let v =
+                form_version(s, "/settings/mail/templates/token_changed", "template-form").await;
+            s.post_form(path, &[("version", &v)]).await
+        }
+        _ => s.post_form(path, &[]).await,
+    }
+}
+
 /// A mail job of the demo organisation that failed for good, as the outbox lists it.
 async fn failed_job(app: &TestApp) -> String {
     let now = time::OffsetDateTime::now_utc();
@@ -1827,7 +1920,7 @@ async fn failed_job(app: &TestApp) -> String {
         to_name: "Người nhận thử".into(),
         subject: "Thư thử".into(),
         body: "Nội dung".into(),
-        link: None,
+        ..Default::default()
     };
     let key = format!("policy:{}", crate::common::next_n());
     let job = thidua_app::jobs::mail::job(Some(app.org_id.clone()), key.clone(), &payload, now);

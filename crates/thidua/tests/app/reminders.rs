@@ -5,12 +5,13 @@
 
 use crate::campaigns_api::{launch, make_plan, today};
 use crate::common::smtp_sink::SmtpSink;
-use crate::common::{Engine, STANDING, TestApp, UO_BACHDANG};
+use crate::common::{ADMIN, Engine, STANDING, TestApp, UO_BACHDANG};
 use crate::on_both_engines;
 use serde_json::json;
 use std::sync::Arc;
 use thidua_app::jobs::mail::{self, SmtpMailer};
 use thidua_app::jobs::{Clock, Worker};
+use thidua_app::mailing::MailHandler;
 use thidua_app::reminders::{self, ReminderHandler};
 use time::{Duration, OffsetDateTime};
 
@@ -26,6 +27,20 @@ impl Clock for FixedClock {
 
 async fn reminders_reach_units_that_still_owe(engine: Engine) {
     let app = TestApp::spawn(engine).await;
+    // No quiet hours, weekends or holidays: the mails leave at the clock's time, whenever this runs.
+    app.login(ADMIN)
+        .await
+        .post_form(
+            "/settings/mail/calendar",
+            &[
+                ("quiet_from", "0"),
+                ("quiet_to", "0"),
+                ("holidays", ""),
+                ("version", "0"),
+            ],
+        )
+        .await
+        .expect(303);
     let office = app.login(STANDING).await;
     let officer = app.login(UO_BACHDANG).await;
     let (bd, vhtt) = (app.unit("P-BACHDANG").await.id, app.unit("P-VHTT").await.id);
@@ -146,9 +161,9 @@ async fn reminders_reach_units_that_still_owe(engine: Engine) {
     let handler = ReminderHandler {
         db: app.db.clone(),
         clock: clock.clone(),
-        base_url: "https://thidua.example.vn".into(),
     };
-    let mailer = SmtpMailer::new(&sink.url(), "Thi đua <thidua@hbt.example.vn>").unwrap();
+    let smtp = SmtpMailer::new(&sink.url(), "Thi đua <thidua@hbt.example.vn>").unwrap();
+    let mailer = MailHandler::new(app.db.clone(), "https://thidua.example.vn", Some(smtp));
     let worker = Worker::new(app.db.clone(), "node-1", clock)
         .handle(reminders::KIND, Arc::new(handler))
         .handle(mail::KIND, Arc::new(mailer));

@@ -7,6 +7,15 @@ use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
+/// A received mail, decoded.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub message_id: String,
+    pub body: String,
+}
+
 #[derive(Clone)]
 pub struct SmtpSink {
     pub port: u16,
@@ -43,6 +52,29 @@ impl SmtpSink {
 
     pub fn received(&self) -> Vec<String> {
         self.messages.lock().expect("sink lock").clone()
+    }
+
+    /// The messages received, decoded: recipient, subject and text body.
+    pub fn mails(&self) -> Vec<Mail> {
+        self.received()
+            .iter()
+            .map(|raw| {
+                let m = mailparse::parse_mail(raw.as_bytes()).expect("a mail");
+                let header = |name: &str| {
+                    m.headers
+                        .iter()
+                        .find(|h| h.get_key().eq_ignore_ascii_case(name))
+                        .map(|h| h.get_value())
+                        .unwrap_or_default()
+                };
+                Mail {
+                    to: header("To"),
+                    subject: header("Subject"),
+                    message_id: header("Message-ID"),
+                    body: m.get_body().expect("a body").replace("\r\n", "\n"),
+                }
+            })
+            .collect()
     }
 
     async fn session(&self, conn: TcpStream) -> std::io::Result<()> {
