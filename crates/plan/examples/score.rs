@@ -3,9 +3,10 @@
 //!
 //! Without DIR it scores both sets at once: the fixtures (`tests/fixtures`; names starting with a
 //! digit are the four seed plans, the others the extra plans written for this crate) and the
-//! development corpus of real plans (`tests/corpus`) and its held-out part (`tests/corpus/held_out`,
-//! plans added after the importer was tuned, never tuned on). Each DIR given is scored as its own group,
-//! seeds split out the same way.
+//! development corpus of real plans (`tests/corpus`), its held-out part (`tests/corpus/held_out`,
+//! plans added after the importer was tuned, never tuned on) and the layout variants of the seeds' list
+//! sections (`tests/corpus/derived`: run-on, no diacritics, tables — derived, not unseen). Each DIR given
+//! is scored as its own group, seeds split out the same way.
 
 #[path = "../tests/common/score.rs"]
 mod score;
@@ -124,6 +125,7 @@ fn main() {
             root.join("fixtures"),
             root.join("corpus"),
             root.join("corpus/held_out"),
+            root.join("corpus/derived"),
         ];
     }
     let mut summary = Vec::new();
