@@ -208,10 +208,7 @@ fn inline_lead(p: &Para) -> Option<(Theme, Vec<usize>)> {
     if is_generic(&lead) {
         return None;
     }
-    let title_at = f
-        .find(" trong thuc hien ")
-        .map(|i| i + 7)
-        .or_else(|| movement_start(&f))?;
+    let title_at = content_start(&f, pos)?;
     let title_f = &f[title_at..];
     let title_end = title_at + title_f.find([';']).unwrap_or(title_f.len());
     let title = trim_punct(
@@ -219,7 +216,7 @@ fn inline_lead(p: &Para) -> Option<(Theme, Vec<usize>)> {
             ..map_offset(&text, &fold(&text), offset + title_end)],
     )
     .to_string();
-    if !f.contains(" trong thuc hien ") && !is_named_movement(&fold(&title)) {
+    if !f[pos..].contains(" trong thuc hien ") && !is_named_movement(&fold(&title)) {
         return None;
     }
     let coord = f[pos..title_at].find("phoi hop voi ").map(|i| {
@@ -236,6 +233,16 @@ fn inline_lead(p: &Para) -> Option<(Theme, Vec<usize>)> {
         },
         p.all_lines(),
     ))
+}
+
+/// Where the content of an inline lead starts: after `trong thực hiện`, or at a named movement, in
+/// both cases after the lead's verb at `pos` (a line may name the movement before its lead).
+fn content_start(f: &str, pos: usize) -> Option<usize> {
+    let after = f.get(pos..)?;
+    after
+        .find(" trong thuc hien ")
+        .map(|i| pos + i + 7)
+        .or_else(|| movement_start(after).map(|i| pos + i))
 }
 
 /// A movement with a name (`phong trào thi đua “…”`), not the generic `phong trào thi đua yêu nước`.
