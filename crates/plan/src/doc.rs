@@ -142,7 +142,11 @@ impl Doc {
             }
             s
         } else {
-            (0..n).find(|&i| self.is_basis_line(i)).unwrap_or(0)
+            // No title: the preamble is the first basis line before the first section heading.
+            let first_heading = (0..n).find(|&i| self.is_section_heading(i)).unwrap_or(n);
+            (0..first_heading)
+                .find(|&i| self.is_basis_line(i))
+                .unwrap_or(0)
         };
         self.closing = (pre_start..n)
             .find(|&i| is_closing(&self.lines[i].fold))
@@ -369,12 +373,13 @@ pub fn is_closing(folded: &str) -> bool {
     f.starts_with("noi nhan") || (f.len() < 14 && f.starts_with("noi nh"))
 }
 
-/// Splits the raw text into cleaned lines, cutting table cells and flattened header blocks.
+/// Splits the raw text into cleaned lines, cutting table cells, run-on lines and flattened header
+/// blocks (the header is looked for in the first 40 lines, as the importer sees them).
 fn split_lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out: Vec<Line> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let no = i + 1;
-        let header_zone = i < 40;
+        let header_zone = i < 40 && out.len() < 40;
         for seg in split_raw(raw, header_zone) {
             let c = clean_line(&seg);
             let f = fold(&c.text);
@@ -402,13 +407,18 @@ fn split_raw(raw: &str, header_zone: bool) -> Vec<String> {
         vec![raw.to_string()]
     };
     let mut out = Vec::new();
-    for cell in cells {
-        for part in split_glue(&cell) {
-            if header_zone {
-                out.extend(crate::flatten::split_anchors(&part));
-            } else {
-                out.push(part);
-            }
+    let parts = cells
+        .iter()
+        .flat_map(|c| crate::runon::split(c))
+        .flat_map(|c| split_glue(&c));
+    // A run-on line is cut into many parts: the header ends at the first section heading.
+    let mut header = header_zone;
+    for part in parts {
+        header = header && !crate::runon::is_roman_heading(&part);
+        if header {
+            out.extend(crate::flatten::split_anchors(&part));
+        } else {
+            out.push(part);
         }
     }
     if out.is_empty() {
