@@ -27,7 +27,7 @@ pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
         if window.is_some() && !matches!(marker, '+' | 'a') {
             window = None;
         }
-        let found = from_para(&p, year, &heading, &mut window);
+        let found = from_para(&p, year, &heading, &mut window, d.ocr);
         if found.is_empty()
             && let Some(w) = &window
             && matches!(marker, '+' | 'a')
@@ -109,6 +109,7 @@ fn from_para(
     year: Option<i32>,
     heading: &str,
     window: &mut Option<WindowCtx>,
+    ocr: bool,
 ) -> Vec<(Deadline, Vec<usize>)> {
     let f = &p.fold;
     if f.contains("thoi gian thi dua")
@@ -125,7 +126,7 @@ fn from_para(
         let Some(date) = b.date.to_iso(b.date.year.or(year)) else {
             continue;
         };
-        let Some(start) = f[..a.start].rfind("tu").filter(|s| a.start - s <= 12) else {
+        let Some((start, misread)) = window_start(f, a.start, ocr) else {
             continue;
         };
         if a.date.year.is_some()
@@ -137,6 +138,10 @@ fn from_para(
         }
         let label =
             clean_fragment(&p.text[map_offset(&p.text, f, start)..map_offset(&p.text, f, b.end)]);
+        let label = match (misread, label.split_once(' ')) {
+            (true, Some((_, rest))) => format!("từ {rest}"),
+            _ => label,
+        };
         let rest_f = f[b.end..].trim_start_matches([':', ' ', '.', '|']);
         used.push(w.to);
         if rest_f.trim().is_empty() {
@@ -174,6 +179,25 @@ fn from_para(
         out.push((Deadline { date, what, to }, p.lines_for(trig_start..h.end)));
     }
     out
+}
+
+/// Start of the `từ` that opens a window whose first date is at `date_start` (not an anniversary
+/// span `10/10/1954 - 10/10/2024`), and whether it was read from an OCR misreading of `Từ` (`Tir`,
+/// restored as `Tin`: a short word in `t` right before `ngày`).
+fn window_start(f: &str, date_start: usize, ocr: bool) -> Option<(usize, bool)> {
+    let before = f.get(..date_start)?;
+    if let Some(s) = before.rfind("tu").filter(|s| date_start - s <= 12) {
+        return Some((s, false));
+    }
+    if !ocr {
+        return None;
+    }
+    let words = word_positions(before);
+    let n = words.len();
+    let (pos, w) = *words.get(n.checked_sub(2)?)?;
+    let is_day_word = words.get(n - 1).is_some_and(|x| x.1.starts_with("ng"));
+    let short_t = w.starts_with('t') && (2..=3).contains(&w.len());
+    (is_day_word && short_t && date_start - pos <= 12).then_some((pos, true))
 }
 
 /// Start of a deadline word right before the date (`trước`, `chậm nhất là`, `hạn chót`), and

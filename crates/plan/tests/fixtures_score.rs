@@ -21,7 +21,7 @@ const SEED_FLOOR: &[(&str, f64, f64)] = &[
     ("signer.title", 1.0, 1.0),
     ("signer.name", 1.0, 1.0),
     ("legal_bases", 1.0, 1.0),
-    ("deadlines", 0.95, 0.80),
+    ("deadlines", 1.0, 1.0),
     ("targets", 0.90, 0.90),
     ("award_forms", 1.0, 1.0),
     ("quotas", 0.66, 0.66),
