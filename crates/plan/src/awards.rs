@@ -203,6 +203,24 @@ pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Q
         .collect()
 }
 
+/// The subject of `<subject> <verb> 02 tập thể` as a range of `seg`: in the last comma-separated
+/// chunk that has a verb (`Căn cứ đề xuất của các đơn vị, …, Hội đồng … sẽ lựa chọn 02 tập thể`).
+fn subject_before_verb(seg: &str) -> Option<(usize, usize)> {
+    let first_verb = |from: usize| {
+        VERBS
+            .iter()
+            .filter_map(|v| seg[from..].find(v).map(|i| from + i))
+            .min()
+    };
+    let chunk_start = seg.rfind(',').map(|i| i + 1).unwrap_or(0);
+    if let Some(end) = first_verb(chunk_start) {
+        return Some((chunk_start, end));
+    }
+    let end = first_verb(0)?;
+    let s = seg[..end].rfind(',').map(|i| i + 1).unwrap_or(0);
+    Some((s, end))
+}
+
 /// The unit a quota applies to: `Mỗi …` up to the verb, else the subject before the verb.
 fn who_of(text: &str, f: &str, clause_start: usize, count_pos: usize) -> Option<String> {
     let seg = &f[clause_start..count_pos];
@@ -222,10 +240,7 @@ fn who_of(text: &str, f: &str, clause_start: usize, count_pos: usize) -> Option<
             .min()?;
         (m, end)
     } else {
-        let end = VERBS.iter().filter_map(|v| seg.find(v)).min()?;
-        let sub = &seg[..end];
-        let s = sub.rfind(',').map(|i| i + 1).unwrap_or(0);
-        (s, end)
+        subject_before_verb(seg)?
     };
     let a = map_offset(text, f, seg_start + rel_start);
     let b = map_offset(text, f, seg_start + rel_end);

@@ -24,7 +24,7 @@ const SEED_FLOOR: &[(&str, f64, f64)] = &[
     ("deadlines", 1.0, 1.0),
     ("targets", 0.90, 0.90),
     ("award_forms", 1.0, 1.0),
-    ("quotas", 0.66, 0.66),
+    ("quotas", 1.0, 1.0),
     ("themes", 0.60, 0.60),
 ];
 
