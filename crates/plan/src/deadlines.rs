@@ -3,6 +3,8 @@
 //! listed under a window line share its date). `what` is the obligation, `to` the recipient
 //! after `về`/`đến` as printed.
 
+use std::collections::HashSet;
+
 use crate::dates::{DateHit, find_dates, find_windows};
 use crate::doc::{Doc, Para};
 use crate::model::{Deadline, Evidence};
@@ -16,12 +18,15 @@ struct WindowCtx {
 
 /// Extracts deadlines from the body paragraphs.
 pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
-    let mut out: Vec<(Deadline, Vec<usize>)> = Vec::new();
+    let (mut out, table_rows) = from_tables(d, year);
     let mut heading = String::new();
     let mut window: Option<WindowCtx> = None;
     for p in d.body_paras() {
         if out.len() >= crate::text::MAX_ITEMS {
             break;
+        }
+        if p.all_lines().iter().all(|n| table_rows.contains(n)) {
+            continue;
         }
         let marker = marker_of(&p.fold);
         if window.is_some() && !matches!(marker, '+' | 'a') {
@@ -60,6 +65,20 @@ pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
         }
     }
     result
+}
+
+/// Deadlines of the rows of tables with a time and a content column, and the input lines of those
+/// rows (read here, not again as paragraphs).
+fn from_tables(d: &Doc, year: Option<i32>) -> (Vec<(Deadline, Vec<usize>)>, HashSet<usize>) {
+    let mut out = Vec::new();
+    let mut rows = HashSet::new();
+    for t in crate::tables::tables(d) {
+        for p in crate::table_items::deadline_paras(&t) {
+            rows.extend(p.all_lines());
+            out.extend(from_para(&p, year, "", &mut None, d.ocr));
+        }
+    }
+    (out, rows)
 }
 
 /// The list marker kind of a paragraph: `-`, `+`, `a` (a), b)…), `1` (numbered) or ' '.

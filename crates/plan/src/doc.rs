@@ -24,6 +24,8 @@ pub struct Line {
     pub footnote: bool,
     /// An empty line.
     pub blank: bool,
+    /// The column of a table cell (`| a | b |` rows), counted as split on `|`.
+    pub cell: Option<usize>,
 }
 
 /// A paragraph: wrapped lines joined with one space.
@@ -380,7 +382,7 @@ fn split_lines(text: &str) -> Vec<Line> {
     for (i, raw) in text.lines().enumerate() {
         let no = i + 1;
         let header_zone = i < 40 && out.len() < 40;
-        for seg in split_raw(raw, header_zone) {
+        for (cell, seg) in split_raw(raw, header_zone) {
             let c = clean_line(&seg);
             let f = fold(&c.text);
             out.push(Line {
@@ -389,40 +391,50 @@ fn split_lines(text: &str) -> Vec<Line> {
                 text: c.text,
                 fold: f,
                 footnote: c.footnote,
+                cell,
             });
         }
     }
     out
 }
 
-/// Cuts one raw line into segments: table cells, `HEADING**Text` glue, header anchors.
-fn split_raw(raw: &str, header_zone: bool) -> Vec<String> {
-    let cells: Vec<String> = if raw.matches('|').count() >= 2 || raw.trim_start().starts_with('|') {
-        raw.split('|')
-            .map(str::trim)
-            .filter(|c| !c.is_empty() && !c.chars().all(|ch| "-: ".contains(ch)))
-            .map(str::to_string)
-            .collect()
-    } else {
-        vec![raw.to_string()]
-    };
+/// Cuts one raw line into segments — table cells (with their column), run-on lines, `HEADING**Text`
+/// glue, header anchors.
+fn split_raw(raw: &str, header_zone: bool) -> Vec<(Option<usize>, String)> {
+    let cells: Vec<(Option<usize>, String)> =
+        if raw.matches('|').count() >= 2 || raw.trim_start().starts_with('|') {
+            raw.split('|')
+                .map(str::trim)
+                .enumerate()
+                .filter(|(_, c)| !c.is_empty() && !c.chars().all(|ch| "-: ".contains(ch)))
+                .map(|(k, c)| (Some(k), c.to_string()))
+                .collect()
+        } else {
+            vec![(None, raw.to_string())]
+        };
     let mut out = Vec::new();
-    let parts = cells
-        .iter()
-        .flat_map(|c| crate::runon::split(c))
-        .flat_map(|c| split_glue(&c));
+    let parts = cells.iter().flat_map(|(k, c)| {
+        crate::runon::split(c)
+            .into_iter()
+            .flat_map(|r| split_glue(&r))
+            .map(move |g| (*k, g))
+    });
     // A run-on line is cut into many parts: the header ends at the first section heading.
     let mut header = header_zone;
-    for part in parts {
+    for (k, part) in parts {
         header = header && !crate::runon::is_roman_heading(&part);
         if header {
-            out.extend(crate::flatten::split_anchors(&part));
+            out.extend(
+                crate::flatten::split_anchors(&part)
+                    .into_iter()
+                    .map(|a| (k, a)),
+            );
         } else {
-            out.push(part);
+            out.push((k, part));
         }
     }
     if out.is_empty() {
-        out.push(String::new());
+        out.push((None, String::new()));
     }
     out
 }

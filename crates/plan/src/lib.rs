@@ -24,6 +24,8 @@ mod period;
 mod restore;
 mod runon;
 mod signer;
+mod table_items;
+mod tables;
 mod targets;
 mod text;
 mod themes;
