@@ -11,7 +11,7 @@ use regex::Regex;
 use crate::text::upper_ratio;
 
 /// A line shorter than this (in chars) is an ordinary paragraph, never cut.
-const MIN_CHARS: usize = 300;
+const MIN_CHARS: usize = 200;
 /// A line with fewer cuts than this is a paragraph that happens to contain a marker.
 const MIN_CUTS: usize = 3;
 
@@ -56,7 +56,7 @@ fn cuts(line: &str) -> Vec<usize> {
     for c in re.captures_iter(line) {
         let Some(m) = c.get(1) else { continue };
         let before = &line[last..m.start()];
-        if starts_line(m.as_str(), before) {
+        if starts_line(m.as_str(), &line[m.start()..], before) {
             out.push(m.start());
             last = m.start();
         }
@@ -64,13 +64,68 @@ fn cuts(line: &str) -> Vec<usize> {
     out
 }
 
-/// Whether marker `m` begins a line, given the text since the previous cut.
-fn starts_line(m: &str, before: &str) -> bool {
+/// Labels of the fields of an item (`- Đơn vị chủ trì: …`, `- Thời gian thực hiện: …`), folded.
+const LABELS: &[&str] = &[
+    "don vi chu tri",
+    "don vi phoi hop",
+    "co quan chu tri",
+    "co quan phoi hop",
+    "thoi gian",
+    "thoi han",
+    "hinh thuc",
+    "noi dung",
+    "doi tuong",
+    "chi tieu",
+    "kinh phi",
+    "tieu chuan",
+    "so luong",
+    "ho so",
+    "dia diem",
+];
+
+/// Whether the marker at `m` (`rest` is the line from the marker on) begins a line, given the text
+/// since the previous cut.
+fn starts_line(m: &str, rest: &str, before: &str) -> bool {
     if before.trim().is_empty() {
         return false;
     }
     let roman = m.starts_with(['I', 'V', 'X']);
-    roman || after_sentence(before) || after_heading(before)
+    let bullet = m.starts_with(['-', '–', '+', '•', '~']);
+    roman
+        || after_sentence(before)
+        || after_heading(before)
+        || bullet && (labelled_field(rest) || after_numbered_heading(before, rest))
+}
+
+/// A bullet that opens a labelled field: `- Đơn vị chủ trì tham mưu: …`.
+fn labelled_field(rest: &str) -> bool {
+    let body = rest.trim_start_matches(['-', '–', '+', '•', '~', ' ']);
+    let Some((label, _)) = body.split_once(':') else {
+        return false;
+    };
+    let f = crate::text::fold(label);
+    label.split_whitespace().count() <= 6 && LABELS.iter().any(|l| f.starts_with(l))
+}
+
+/// A bullet right after a numbered heading that has no punctuation (`1. Hình thức khen thưởng,
+/// biểu dương - Bằng khen …`): the heading has at least four words and is not a unit's name
+/// (`2. Phòng Tài chính - Kế hoạch …` is one item).
+fn after_numbered_heading(before: &str, rest: &str) -> bool {
+    let t = before.trim();
+    let marker = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .count();
+    let words = t[marker..].split_whitespace().count();
+    let next_upper = rest
+        .trim_start_matches(['-', '–', '+', '•', '~', ' '])
+        .starts_with(char::is_uppercase);
+    marker > 0
+        && t[..marker].ends_with('.')
+        && (4..=15).contains(&words)
+        && !t[marker..].contains(['.', ';', ':', '!', '?'])
+        && !crate::units::starts_with_head(&crate::text::fold(t[marker..].trim()))
+        && next_upper
 }
 
 /// The text ends a sentence or a clause (`.`, `;`, `:`), maybe with closing marks after it.
@@ -110,6 +165,23 @@ mod tests {
         assert_eq!(parts[0], "III. CÔNG TÁC KHEN THƯỞNG, BIỂU DƯƠNG");
         assert!(parts[2].starts_with("- Bằng khen"));
         assert!(parts[5].starts_with("a) Tập thể"));
+    }
+
+    #[test]
+    fn cuts_labelled_fields_and_bullets_after_a_bare_heading() {
+        let item = "2.7. Thi đua bảo đảm an sinh xã hội, đền ơn đáp nghĩa - Đơn vị chủ trì tham mưu: Phòng \
+                    Lao động - Thương binh và Xã hội - Đơn vị phối hợp thực hiện: Các phòng, ban, ngành, \
+                    đơn vị thuộc Quận. - Thời gian thực hiện: Theo Kế hoạch của Quận.";
+        let parts = split(item);
+        assert_eq!(parts.len(), 4, "{parts:#?}");
+        assert!(parts[1].starts_with("- Đơn vị chủ trì") && parts[1].ends_with("Xã hội"));
+        let section = "3. Tuyên trình đề nghị khen thưởng, biểu dương - Chi cục Thuế chủ trì xem xét, \
+                       đề xuất khen thưởng trong thực hiện thu ngân sách năm 2024. - Phòng Văn hóa và \
+                       Thông tin chủ trì xem xét, đề xuất khen thưởng trong thực hiện chuyển đổi số. \
+                       4. Hồ sơ gửi về Phòng Nội vụ trước ngày 20/12/2024.";
+        let parts = split(section);
+        assert_eq!(parts.len(), 4, "{parts:#?}");
+        assert_eq!(parts[0], "3. Tuyên trình đề nghị khen thưởng, biểu dương");
     }
 
     #[test]
