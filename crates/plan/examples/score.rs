@@ -5,7 +5,8 @@
 //! digit are the four seed plans, the others the extra plans written for this crate) and the
 //! development corpus of real plans (`tests/corpus`), its held-out part (`tests/corpus/held_out`,
 //! plans added after the importer was tuned, never tuned on) and the layout variants of the seeds' list
-//! sections (`tests/corpus/derived`: run-on, no diacritics, tables — derived, not unseen). Each DIR given
+//! sections (`tests/corpus/derived`: run-on, no diacritics, tables — derived, not unseen) with its
+//! held-out part (`tests/corpus/derived/held_out`, made after the importer was tuned). Each DIR given
 //! is scored as its own group, seeds split out the same way.
 
 #[path = "../tests/common/score.rs"]
@@ -91,11 +92,16 @@ fn score_dir(
             others.push(r)
         }
     }
-    let label = dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("plans")
-        .to_string();
+    // The path under `tests/` (`corpus/derived/held_out`), else the directory's name.
+    let path = dir.to_string_lossy().replace('\\', "/");
+    let label = match path.rsplit_once("/tests/") {
+        Some((_, under)) => under.trim_end_matches('/').to_string(),
+        None => dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("plans")
+            .to_string(),
+    };
     let mut groups = Vec::new();
     if !seeds.is_empty() {
         groups.push(("seed plans".to_string(), seeds));
@@ -126,6 +132,7 @@ fn main() {
             root.join("corpus"),
             root.join("corpus/held_out"),
             root.join("corpus/derived"),
+            root.join("corpus/derived/held_out"),
         ];
     }
     let mut summary = Vec::new();
