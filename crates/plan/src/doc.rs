@@ -144,9 +144,12 @@ impl Doc {
             }
             s
         } else {
-            // No title: the preamble is the first basis line before the first section heading.
-            let first_heading = (0..n).find(|&i| self.is_section_heading(i)).unwrap_or(n);
-            (0..first_heading)
+            // No title: the preamble is the first basis line before the first heading or numbered
+            // item (a «Căn cứ vào tiêu chuẩn…» inside a section is not one).
+            let first_item = (0..n)
+                .find(|&i| self.is_section_heading(i) || self.is_numbered(i))
+                .unwrap_or(n);
+            (0..first_item)
                 .find(|&i| self.is_basis_line(i))
                 .unwrap_or(0)
         };
@@ -201,6 +204,18 @@ impl Doc {
                 })
                 .map_or(self.closing, |i| i + 1)
         })
+    }
+
+    /// A line numbered `1.`, `2.1.` or `III.` (a section or an item).
+    fn is_numbered(&self, i: usize) -> bool {
+        let f = self.lines[i].fold.trim_start();
+        let digits = f
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .count();
+        let roman = f.chars().take_while(|c| "ivx".contains(*c)).count();
+        (digits > 0 && f[..digits].ends_with('.') && f[digits..].starts_with(' '))
+            || (roman > 0 && f[roman..].starts_with(". "))
     }
 
     /// A roman-numbered, mostly uppercase heading (`I. MỤC ĐÍCH, YÊU CẦU`, OCR `L. MUC…`).

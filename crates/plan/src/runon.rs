@@ -36,13 +36,15 @@ pub fn split(line: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for c in cuts {
-        let part = line[start..c].trim();
+        let Some(part) = line.get(start..c).map(str::trim) else {
+            continue;
+        };
         if !part.is_empty() {
             out.push(part.to_string());
         }
         start = c;
     }
-    out.push(line[start..].trim().to_string());
+    out.push(line.get(start..).unwrap_or("").trim().to_string());
     out
 }
 
@@ -53,15 +55,53 @@ fn cuts(line: &str) -> Vec<usize> {
     };
     let mut out: Vec<usize> = Vec::new();
     let mut last = 0;
+    let numeral = line.chars().take_while(|c| "IVX".contains(*c)).count();
+    if numeral > 0
+        && line[numeral..].starts_with(". ")
+        && let Some(end) = heading_end(line)
+    {
+        out.push(end);
+        last = end;
+    }
     for c in re.captures_iter(line) {
         let Some(m) = c.get(1) else { continue };
+        if m.start() <= last && last > 0 {
+            continue;
+        }
         let before = &line[last..m.start()];
         if starts_line(m.as_str(), &line[m.start()..], before) {
             out.push(m.start());
             last = m.start();
+            if m.as_str().starts_with(['I', 'V', 'X'])
+                && let Some(end) = heading_end(&line[m.start()..])
+            {
+                out.push(m.start() + end);
+                last = m.start() + end;
+            }
         }
     }
     out
+}
+
+/// Where an uppercase roman heading run into its text ends: at the first word with a lowercase
+/// letter (`III. KHEN THƯỞNG Các phòng, ban…`).
+fn heading_end(s: &str) -> Option<usize> {
+    let mut upper_words = 0;
+    let mut at = 0;
+    for (k, w) in s.split(' ').enumerate() {
+        let start = at;
+        at += w.len() + 1;
+        if k == 0 || w.is_empty() {
+            continue;
+        }
+        if w.chars().any(char::is_lowercase) || w.starts_with(|c: char| c.is_ascii_digit()) {
+            return (upper_words >= 1).then_some(start);
+        }
+        if w.chars().any(char::is_uppercase) {
+            upper_words += 1;
+        }
+    }
+    None
 }
 
 /// Labels of the fields of an item (`- Đơn vị chủ trì: …`, `- Thời gian thực hiện: …`), folded.
@@ -182,6 +222,18 @@ mod tests {
         let parts = split(section);
         assert_eq!(parts.len(), 4, "{parts:#?}");
         assert_eq!(parts[0], "3. Tuyên trình đề nghị khen thưởng, biểu dương");
+    }
+
+    #[test]
+    fn ends_an_uppercase_heading_at_its_first_sentence_word() {
+        let line = "III. KHEN THUONG Cac phong, ban, nganh chu dong khen thuong theo tham quyen va de \
+                    nghi cap tren khen thuong cac tap the, ca nhan co thanh tich xuat sac, cu the nhu sau: \
+                    1. Doi tuong: cac phong, ban, nganh. 2. Thoi gian thi dua: den het thang 10 nam 2024. \
+                    IV. TO CHUC THUC HIEN Phong Noi vu tong hop, bao cao.";
+        let parts = split(line);
+        assert_eq!(parts[0], "III. KHEN THUONG", "{parts:#?}");
+        assert!(parts[1].starts_with("Cac phong") && parts[2].starts_with("1. Doi tuong"));
+        assert_eq!(parts[4], "IV. TO CHUC THUC HIEN");
     }
 
     #[test]
