@@ -288,6 +288,27 @@ fn capitalize_first_if_name(s: &str) -> String {
     s.to_string()
 }
 
+/// The end of a movement's name before a reference to the document it follows (`… “Quận làm
+/// đường, Phường làm hẻm” theo Nghị quyết số 01-NQ/QU …`).
+fn before_reference(f: &str, start: usize, end: usize) -> usize {
+    const DOCS: &[&str] = &[
+        " theo nghi quyet",
+        " theo ke hoach",
+        " theo quyet dinh",
+        " theo chi thi",
+        " theo cong van",
+        " theo huong dan",
+        " theo thong tu",
+    ];
+    let Some(part) = f.get(start..end) else {
+        return end;
+    };
+    DOCS.iter()
+        .filter_map(|d| part.find(d))
+        .min()
+        .map_or(end, |i| start + i)
+}
+
 /// Start of a named movement (`phong trào thi đua “…”`, `Cuộc vận động`, `Đề án`).
 fn movement_start(f: &str) -> Option<usize> {
     ["de an ", "phong trao ", "cuoc van dong "]
@@ -349,15 +370,20 @@ fn movement_item(p: &Para, unit: &str, coord: &[String]) -> Option<(Theme, Vec<u
     {
         return None;
     }
+    let head = &f[..start];
+    if head.trim_end().ends_with(" ve") {
+        // `tuyên truyền về phong trào …`: the movement is what is talked about, not led.
+        return None;
+    }
     let end = f[start..]
         .find([';', '.'])
         .map(|i| start + i)
         .unwrap_or(f.len());
+    let end = before_reference(&f, start, end);
     let title =
         trim_punct(&text[map_offset(&text, &f, start)..map_offset(&text, &f, end)]).to_string();
     let mut lead = unit.to_string();
     let mut coordinating = coord.to_vec();
-    let head = &f[..start];
     if let Some(i) = head.find("phoi hop voi ") {
         let a = i + 13;
         let stop = head[a..].find([',', ';']).map(|j| a + j).unwrap_or(start);
