@@ -138,3 +138,31 @@ fn corpus_stays_at_its_level() {
         score::micro(&total)
     );
 }
+
+/// The layout variants of the seeds' list sections (`tests/corpus/derived` and its held-out part:
+/// run-on lines, no diacritics, tables): the list fields must stay at the levels reached.
+#[test]
+fn derived_list_sections_stay_at_their_level() {
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/derived"));
+    let mut reports = Vec::new();
+    for dir in [root.clone(), root.join("held_out")] {
+        for (_, input, expected) in score::fixtures(&dir) {
+            let bytes = std::fs::read(&input).expect("derived file readable");
+            let plan = thidua_plan::import_bytes(&bytes).expect("derived file imports");
+            let pred = serde_json::to_value(&plan).expect("serialises");
+            let exp: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(&expected).expect("expected readable"),
+            )
+            .expect("expected is JSON");
+            reports.push(score::score(&pred, &exp));
+        }
+    }
+    assert!(reports.len() >= 11, "the derived variants are there");
+    let total = score::total(&reports);
+    println!("{}", score::table("## Derived list sections", &total));
+    for field in ["deadlines", "targets", "award_forms", "quotas", "themes"] {
+        let c = total.get(field).copied().unwrap_or_default();
+        assert!(c.precision() >= 0.95 && c.recall() >= 0.9, "{field}: {c:?}");
+    }
+    assert!(score::micro(&total).f1() >= 0.95, "{:?}", score::micro(&total));
+}
