@@ -238,13 +238,18 @@ impl Doc {
     pub fn paras(&self, range: Range<usize>) -> Vec<Para> {
         let mut out: Vec<Para> = Vec::new();
         let mut blank_before = false;
+        let mut prev_cell = false;
         for i in range.start..range.end.min(self.lines.len()) {
             let l = &self.lines[i];
             if l.blank {
                 blank_before = true;
                 continue;
             }
-            let merge = out.last().is_some_and(|p| can_merge(p, l, blank_before));
+            // A table cell is a paragraph of its own: cells and rows never run together.
+            let cell = l.cell.is_some();
+            let merge =
+                !cell && !prev_cell && out.last().is_some_and(|p| can_merge(p, l, blank_before));
+            prev_cell = cell;
             match out.last_mut() {
                 Some(p) if merge => {
                     if !p.text.ends_with('-') {

@@ -63,7 +63,21 @@ pub fn quotas(t: &Table) -> Vec<(Quota, &Row)> {
     let taken: Vec<usize> = coll.into_iter().chain(ind).collect();
     let who_col = t
         .column(&["don vi", "doi tuong", "co quan", "dia phuong"], &taken)
-        .or_else(|| t.head.iter().map(|(c, _)| *c).find(|c| !taken.contains(c)));
+        .or_else(|| {
+            t.head
+                .iter()
+                .find(|(c, label)| !taken.contains(c) && !is_counter(label))
+                .map(|(c, _)| *c)
+        });
+    // Numbers per form of award (`Hình thức khen thưởng | Tập thể | Cá nhân`) are not per unit.
+    let per_form = who_col.is_some_and(|c| {
+        t.head
+            .iter()
+            .any(|(k, l)| *k == c && (l.contains("hinh thuc") || l.contains("danh hieu")))
+    });
+    if per_form {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for r in &t.rows {
         let Some(who) = who_col.and_then(|c| r.get(c)) else {
@@ -88,6 +102,11 @@ pub fn quotas(t: &Table) -> Vec<(Quota, &Row)> {
         out.push((quota, r));
     }
     out
+}
+
+/// A running-number column (`STT`, `TT`).
+fn is_counter(label: &str) -> bool {
+    matches!(label.trim(), "stt" | "tt" | "so tt" | "so thu tu")
 }
 
 /// The first whole number of a cell (`02`, `tối đa 03`).
@@ -137,6 +156,30 @@ mod tests {
         | 2 | Thi đua bảo đảm an ninh trật tự | Công an xã | | Cả năm |\n\n\
         III. KHEN THƯỞNG\n\n\
         | Đơn vị | Tập thể | Cá nhân |\n|---|---|---|\n| Mỗi thôn | 01 | 02 |\n| Tổng cộng | 10 | 20 |\n";
+
+    #[test]
+    fn cells_do_not_run_into_the_text_after_a_table() {
+        let text = "II. KHEN THƯỞNG\n\
+            | STT | Hình thức khen thưởng | Tập thể | Cá nhân |\n|---|---|---|---|\n\
+            | 1 | Giấy khen của Chủ tịch UBND xã | 05 | 10 |\n\
+            | 2 | Bằng khen của Chủ tịch UBND tỉnh | 01 | 02 |\n\
+            Hồ sơ đề nghị khen thưởng gửi về UBND xã chậm nhất ngày 15/11/2025.\n";
+        let plan = crate::import_text(text);
+        assert_eq!(
+            plan.award_forms,
+            vec![
+                "Giấy khen của Chủ tịch UBND xã",
+                "Bằng khen của Chủ tịch UBND tỉnh"
+            ]
+        );
+        assert!(plan.quotas.is_empty(), "numbers per form are not per unit");
+        assert_eq!(plan.deadlines.len(), 1);
+        assert!(
+            plan.deadlines[0].what.starts_with("Hồ sơ"),
+            "{:?}",
+            plan.deadlines
+        );
+    }
 
     #[test]
     fn reads_themes_quotas_and_deadlines_by_column() {

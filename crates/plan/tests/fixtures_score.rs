@@ -164,5 +164,9 @@ fn derived_list_sections_stay_at_their_level() {
         let c = total.get(field).copied().unwrap_or_default();
         assert!(c.precision() >= 0.95 && c.recall() >= 0.9, "{field}: {c:?}");
     }
-    assert!(score::micro(&total).f1() >= 0.95, "{:?}", score::micro(&total));
+    assert!(
+        score::micro(&total).f1() >= 0.95,
+        "{:?}",
+        score::micro(&total)
+    );
 }
