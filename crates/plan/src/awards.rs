@@ -18,7 +18,7 @@ static FORM_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"\b(bang khen|giay khen|thu khen|co thi dua|huan chuong [a-z]+(?: hang (?:nhat|nhi|ba))?|huy chuong [a-z ]{3,30}?|ky niem chuong [a-z ]{3,30}?)\s+cua\s+((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|uy ban|ubnd|chinh phu|truong|thu truong|tong)[^,;.:()]*)").ok()
 });
 static ACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:trinh|de nghi|de xuat)\s+|^|[:;.)]\s*)((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|chu nhiem)[^,;.:()]{2,60}?)\s+(?:xet\s+)?(?:tang|tang thuong|khen thuong)\s+(bang khen|giay khen|thu khen|co thi dua)").ok()
+    Regex::new(r"(?:\b(?:trinh|de nghi|de xuat)\s+|^|[:;.),]\s*)((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|chu nhiem)[^,;.:()]{2,60}?)\s+(?:xet\s+)?(?:tang|tang thuong|khen thuong)\s+(bang khen|giay khen|thu khen|co thi dua)").ok()
 });
 static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"danh hieu\s*[“”]([^“”]{3,80})[”“]|\b(lao dong tien tien|chien si thi dua (?:co so|toan quoc|cap (?:tinh|thanh pho|bo|nganh))|tap the lao dong (?:xuat sac|tien tien)|chien si tien tien|don vi quyet thang|anh hung lao dong)\b").ok()
