@@ -275,3 +275,14 @@ fn who_of(text: &str, f: &str, clause_start: usize, count_pos: usize) -> Option<
         who.to_string()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_award_act_after_a_comma_names_its_form() {
+        let text = "III. KHEN THƯỞNG\nCuối đợt thi đua, Chủ tịch UBND tỉnh tặng Bằng khen cho các \
+                    tập thể, cá nhân có thành tích xuất sắc.\n";
+        let plan = crate::import_text(text);
+        assert_eq!(plan.award_forms, vec!["Bằng khen của Chủ tịch UBND tỉnh"]);
+    }
+}

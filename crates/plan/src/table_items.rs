@@ -182,14 +182,6 @@ mod tests {
     }
 
     #[test]
-    fn an_award_act_after_a_comma_names_its_form() {
-        let text = "III. KHEN THƯỞNG\nCuối đợt thi đua, Chủ tịch UBND tỉnh tặng Bằng khen cho các \
-                    tập thể, cá nhân có thành tích xuất sắc.\n";
-        let plan = crate::import_text(text);
-        assert_eq!(plan.award_forms, vec!["Bằng khen của Chủ tịch UBND tỉnh"]);
-    }
-
-    #[test]
     fn reads_themes_quotas_and_deadlines_by_column() {
         let d = Doc::parse(TEXT);
         let ts = tables(&d);
