@@ -170,31 +170,7 @@ pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Q
                 who_of(&p.text, f, offset, offset + first.2).or_else(|| issuer.map(str::to_string));
             let Some(who) = who else { continue };
             let lines = p.lines_for(offset..offset + clause.len());
-            let key = fold(&who);
-            let idx = match out.iter().position(|(q, _)| fold(&q.who) == key) {
-                Some(i) => i,
-                None => {
-                    out.push((
-                        Quota {
-                            who,
-                            collectives_max: None,
-                            individuals_max: None,
-                        },
-                        Vec::new(),
-                    ));
-                    out.len() - 1
-                }
-            };
-            let (q, l) = &mut out[idx];
-            for (n, collective, _) in counts {
-                let slot = if collective {
-                    &mut q.collectives_max
-                } else {
-                    &mut q.individuals_max
-                };
-                slot.get_or_insert(n);
-            }
-            l.extend(lines);
+            merge_counts(&mut out, who, &counts, lines);
         }
     }
     out.into_iter()
@@ -205,6 +181,38 @@ pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Q
             q
         })
         .collect()
+}
+
+/// Adds the counts of one clause to the quota of `who` (a new one when `who` is new).
+fn merge_counts(
+    out: &mut Vec<(Quota, Vec<usize>)>,
+    who: String,
+    counts: &[(u32, bool, usize)],
+    lines: Vec<usize>,
+) {
+    let key = fold(&who);
+    let idx = match out.iter().position(|(q, _)| fold(&q.who) == key) {
+        Some(i) => i,
+        None => {
+            let q = Quota {
+                who,
+                collectives_max: None,
+                individuals_max: None,
+            };
+            out.push((q, Vec::new()));
+            out.len() - 1
+        }
+    };
+    let (q, l) = &mut out[idx];
+    for &(n, collective, _) in counts {
+        let slot = if collective {
+            &mut q.collectives_max
+        } else {
+            &mut q.individuals_max
+        };
+        slot.get_or_insert(n);
+    }
+    l.extend(lines);
 }
 
 /// Quotas read from tables with a `tập thể` / `cá nhân` column, and the input lines of their rows.

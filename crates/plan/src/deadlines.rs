@@ -138,8 +138,46 @@ fn from_para(
     }
     let hits = find_dates(f);
     let windows = find_windows(f, &hits);
-    let mut out = Vec::new();
     let mut used: Vec<usize> = Vec::new();
+    let mut out = window_deadlines(p, &hits, &windows, year, ocr, window, &mut used);
+    for (k, h) in hits.iter().enumerate().take(crate::text::MAX_PER_PARA) {
+        if used.contains(&k) || windows.iter().any(|w| w.from == k) {
+            continue;
+        }
+        let Some((trig_start, month_only)) = trigger_before(f, h) else {
+            continue;
+        };
+        let date = if month_only {
+            h.date.to_iso(year)
+        } else {
+            h.date.to_iso(h.date.year.or(year))
+        };
+        let Some(date) = date else { continue };
+        if out
+            .iter()
+            .any(|(o, _): &(Deadline, Vec<usize>)| o.date == date)
+        {
+            continue;
+        }
+        let (what, to) = obligation(p, trig_start, h, heading);
+        out.push((Deadline { date, what, to }, p.lines_for(trig_start..h.end)));
+    }
+    out
+}
+
+/// Deadlines of the windows `từ ngày … đến ngày …: <obligation>` of a paragraph (a window line
+/// without an obligation opens `window` for the items under it); `used` gets their end hits.
+fn window_deadlines(
+    p: &Para,
+    hits: &[DateHit],
+    windows: &[crate::dates::Window],
+    year: Option<i32>,
+    ocr: bool,
+    window: &mut Option<WindowCtx>,
+    used: &mut Vec<usize>,
+) -> Vec<(Deadline, Vec<usize>)> {
+    let f = &p.fold;
+    let mut out = Vec::new();
     for w in windows.iter().take(crate::text::MAX_PER_PARA) {
         let (a, b) = (&hits[w.from], &hits[w.to]);
         let Some(date) = b.date.to_iso(b.date.year.or(year)) else {
@@ -174,28 +212,6 @@ fn from_para(
         let (what, to) = split_recipient(&cut_at_trigger(rest));
         let what = format!("{}: {}", decapitalize(&label), decapitalize(&what));
         out.push((Deadline { date, what, to }, p.lines_for(a.start..b.end)));
-    }
-    for (k, h) in hits.iter().enumerate().take(crate::text::MAX_PER_PARA) {
-        if used.contains(&k) || windows.iter().any(|w| w.from == k) {
-            continue;
-        }
-        let Some((trig_start, month_only)) = trigger_before(f, h) else {
-            continue;
-        };
-        let date = if month_only {
-            h.date.to_iso(year)
-        } else {
-            h.date.to_iso(h.date.year.or(year))
-        };
-        let Some(date) = date else { continue };
-        if out
-            .iter()
-            .any(|(o, _): &(Deadline, Vec<usize>)| o.date == date)
-        {
-            continue;
-        }
-        let (what, to) = obligation(p, trig_start, h, heading);
-        out.push((Deadline { date, what, to }, p.lines_for(trig_start..h.end)));
     }
     out
 }
