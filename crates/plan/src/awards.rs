@@ -3,7 +3,6 @@
 //! UBND Quận`), named titles (`Lao động tiên tiến`, `danh hiệu “Công dân Thủ đô ưu tú”`).
 //! Quotas: `Mỗi phường lựa chọn tối đa 02 tập thể`, `… sẽ lựa chọn 02 tập thể, 03 cá nhân`.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -137,7 +136,7 @@ pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Q
     let Some(re) = COUNT.as_ref() else {
         return Vec::new();
     };
-    let (mut out, table_rows) = quotas_from_tables(d);
+    let (mut out, table_rows) = crate::table_items::from_tables(d, crate::table_items::quotas);
     for p in d.body_paras() {
         if p.all_lines().iter().all(|n| table_rows.contains(n)) {
             continue;
@@ -213,19 +212,6 @@ fn merge_counts(
         slot.get_or_insert(n);
     }
     l.extend(lines);
-}
-
-/// Quotas read from tables with a `tập thể` / `cá nhân` column, and the input lines of their rows.
-fn quotas_from_tables(d: &Doc) -> (Vec<(Quota, Vec<usize>)>, HashSet<usize>) {
-    let mut out = Vec::new();
-    let mut rows = HashSet::new();
-    for t in crate::tables::tables(d) {
-        for (q, r) in crate::table_items::quotas(&t) {
-            rows.insert(r.no);
-            out.push((q, vec![r.no]));
-        }
-    }
-    (out, rows)
 }
 
 /// The subject of `<subject> <verb> 02 tập thể` as a range of `seg`: in the last comma-separated

@@ -2,9 +2,11 @@
 //! phối hợp`), quotas (`Đơn vị | Tập thể | Cá nhân`) and the rows of a timeline whose time column
 //! holds a deadline (`Nội dung | … | Thời gian: Trước tháng 10/2024`).
 
-use crate::doc::Para;
+use std::collections::HashSet;
+
+use crate::doc::{Doc, Para};
 use crate::model::{Quota, Theme};
-use crate::tables::{Row, Table};
+use crate::tables::{Row, Table, tables};
 use crate::text::{decapitalize, fold, strip_quotes, trim_punct};
 use crate::units::is_generic;
 
@@ -19,6 +21,23 @@ const CONTENT: &[&str] = &[
 ];
 /// Head words of a column of dates or times.
 const TIME: &[&str] = &["thoi gian", "thoi han", "tien do"];
+
+/// The items `read` finds in the body's tables, each with the input line of its row, and the set
+/// of those lines (for the paragraph readers to skip).
+pub fn from_tables<T>(
+    d: &Doc,
+    read: impl for<'a> Fn(&'a Table) -> Vec<(T, &'a Row)>,
+) -> (Vec<(T, Vec<usize>)>, HashSet<usize>) {
+    let mut out = Vec::new();
+    let mut rows = HashSet::new();
+    for t in tables(d) {
+        for (item, r) in read(&t) {
+            rows.insert(r.no);
+            out.push((item, vec![r.no]));
+        }
+    }
+    (out, rows)
+}
 
 /// Themes of a table with a lead column (`chủ trì`) and a content column.
 pub fn themes(t: &Table) -> Vec<(Theme, &Row)> {
@@ -147,8 +166,6 @@ pub fn deadline_paras(t: &Table) -> Vec<Para> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Doc;
-    use crate::tables::tables;
 
     const TEXT: &str = "II. NỘI DUNG THI ĐUA\n\n\
         | TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n|---|---|---|---|---|\n\

@@ -5,8 +5,6 @@
 //! `A phối hợp với B` makes B the lead when B is a named unit (A coordinates), and A the lead
 //! when B is a generic group.
 
-use std::collections::HashSet;
-
 use crate::doc::{Doc, Para};
 use crate::model::{Evidence, Theme};
 use crate::text::{capitalize, fold, map_offset, similarity, strip_quotes, trim_punct};
@@ -15,7 +13,7 @@ use crate::units::{is_generic, starts_with_head};
 /// Extracts themes from the body.
 pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
     let paras = d.body_paras();
-    let (mut out, table_rows) = from_tables(d);
+    let (mut out, table_rows) = crate::table_items::from_tables(d, crate::table_items::themes);
     let mut heading: Option<(String, Vec<usize>)> = None;
     let mut assigned: Option<(String, Vec<String>)> = None;
     for (k, p) in paras.iter().enumerate() {
@@ -59,19 +57,6 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
         }
     }
     result
-}
-
-/// Themes read from tables with a lead column, and the input lines of their rows.
-fn from_tables(d: &Doc) -> (Vec<(Theme, Vec<usize>)>, HashSet<usize>) {
-    let mut out = Vec::new();
-    let mut rows = HashSet::new();
-    for t in crate::tables::tables(d) {
-        for (theme, r) in crate::table_items::themes(&t) {
-            rows.insert(r.no);
-            out.push((theme, vec![r.no]));
-        }
-    }
-    (out, rows)
 }
 
 /// Folded text without the list marker.
