@@ -172,7 +172,7 @@ fn after_numbered_heading(before: &str, rest: &str) -> bool {
 fn after_sentence(before: &str) -> bool {
     before
         .trim_end()
-        .trim_end_matches(['*', '"', '”', '’', '_'])
+        .trim_end_matches(['*', '"', '”', '’', '_', '|', ' '])
         .ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
