@@ -6,7 +6,8 @@
 //! development corpus of real plans (`tests/corpus`), its held-out part (`tests/corpus/held_out`,
 //! plans added after the importer was tuned, never tuned on) and the layout variants of the seeds' list
 //! sections (`tests/corpus/derived`: run-on, no diacritics, tables — derived, not unseen) with its
-//! held-out part (`tests/corpus/derived/held_out`, made after the importer was tuned). Each DIR given
+//! held-out parts (`tests/corpus/derived/held_out`, `…/held_out_2`, made after the importer was
+//! tuned). Each DIR given
 //! is scored as its own group, seeds split out the same way.
 
 #[path = "../tests/common/score.rs"]
@@ -133,6 +134,7 @@ fn main() {
             root.join("corpus/held_out"),
             root.join("corpus/derived"),
             root.join("corpus/derived/held_out"),
+            root.join("corpus/derived/held_out_2"),
         ];
     }
     let mut summary = Vec::new();
