@@ -19,6 +19,7 @@ mod issuer;
 mod legal;
 mod model;
 mod numbers;
+mod ocrnames;
 mod orgcase;
 mod period;
 mod restore;

@@ -4,6 +4,7 @@
 //! heading, a numbered item or a bullet after the end of a sentence or after a heading — so the
 //! rest of the importer sees one item per line, as in the plan.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -147,6 +148,38 @@ fn labelled_field(rest: &str) -> bool {
     label.split_whitespace().count() <= 6 && LABELS.iter().any(|l| f.starts_with(l))
 }
 
+/// Word pairs joined by a dash in the names of the domain vocabulary (`Thi đua - Khen thưởng`,
+/// `Tài chính - Kế hoạch`), folded: such a dash is not a bullet.
+static DASH_PAIRS: LazyLock<HashSet<(String, String)>> = LazyLock::new(|| {
+    let mut out = HashSet::new();
+    for line in crate::restore::DOMAIN
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let f = crate::text::fold(line);
+        let mut rest = f.as_str();
+        while let Some((a, b)) = rest.split_once(" - ") {
+            if let (Some(x), Some(y)) = (a.split_whitespace().last(), b.split_whitespace().next()) {
+                out.insert((x.to_string(), y.to_string()));
+            }
+            rest = b;
+        }
+    }
+    out
+});
+
+/// Whether the dash between `before` and `rest` joins a known name (`Thi đua - Khen thưởng`).
+fn joins_a_name(before: &str, rest: &str) -> bool {
+    let last = crate::text::fold(before.split_whitespace().last().unwrap_or(""));
+    let next = rest
+        .trim_start_matches(['-', '–', '+', '•', '~', ' '])
+        .split_whitespace()
+        .next()
+        .map(crate::text::fold)
+        .unwrap_or_default();
+    DASH_PAIRS.contains(&(last, next))
+}
+
 /// A bullet right after a numbered heading that has no punctuation (`1. Hình thức khen thưởng,
 /// biểu dương - Bằng khen …`): the heading has at least four words and is not a unit's name
 /// (`2. Phòng Tài chính - Kế hoạch …` is one item).
@@ -166,6 +199,7 @@ fn after_numbered_heading(before: &str, rest: &str) -> bool {
         && !t[marker..].contains(['.', ';', ':', '!', '?'])
         && !crate::units::starts_with_head(&crate::text::fold(t[marker..].trim()))
         && next_upper
+        && !joins_a_name(t, rest)
 }
 
 /// The text ends a sentence or a clause (`.`, `;`, `:`), maybe with closing marks after it.

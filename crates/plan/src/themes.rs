@@ -47,7 +47,8 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
         }
     }
     let mut result: Vec<Theme> = Vec::new();
-    for (t, l) in out {
+    for (mut t, l) in out {
+        t.lead = t.lead.map(|lead| crate::ocrnames::repair(d, &lead));
         if !result
             .iter()
             .any(|r| similarity(&r.title, &t.title) > 0.8 && r.lead == t.lead)
