@@ -73,9 +73,26 @@ fn from_tables(d: &Doc, year: Option<i32>) -> (Vec<(Deadline, Vec<usize>)>, Hash
     let mut out = Vec::new();
     let mut rows = HashSet::new();
     for t in crate::tables::tables(d) {
-        for p in crate::table_items::deadline_paras(&t) {
+        for (p, content) in crate::table_items::deadline_paras(&t) {
             rows.extend(p.all_lines());
-            out.extend(from_para(&p, year, "", &mut None, d.ocr));
+            let mut window = None;
+            let found = from_para(&p, year, "", &mut window, d.ocr);
+            // A time cell that is a window alone (`Từ ngày … đến ngày …`): the row's content is
+            // the obligation.
+            if found.is_empty()
+                && let Some(w) = window
+            {
+                let what = format!("{}: {}", w.label, decapitalize(&content));
+                out.push((
+                    Deadline {
+                        date: w.date,
+                        what,
+                        to: None,
+                    },
+                    p.all_lines(),
+                ));
+            }
+            out.extend(found);
         }
     }
     (out, rows)

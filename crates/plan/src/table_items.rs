@@ -139,8 +139,8 @@ fn first_number(s: &str) -> Option<u32> {
 }
 
 /// For each row with a time cell: a paragraph `<content> <time>` for the deadline reader, whose
-/// obligation is then the row's content.
-pub fn deadline_paras(t: &Table) -> Vec<Para> {
+/// obligation is then the row's content, and that content.
+pub fn deadline_paras(t: &Table) -> Vec<(Para, String)> {
     let Some(time_col) = t.column(TIME, &[]) else {
         return Vec::new();
     };
@@ -153,12 +153,13 @@ pub fn deadline_paras(t: &Table) -> Vec<Para> {
             let time = r.get(time_col)?;
             let content = trim_punct(r.get(content_col)?);
             let text = format!("{content} {time}");
-            Some(Para {
+            let para = Para {
                 fold: fold(&text),
                 text,
                 starts: vec![(0, r.no)],
                 footnote: false,
-            })
+            };
+            Some((para, content.to_string()))
         })
         .collect()
 }
@@ -173,6 +174,23 @@ mod tests {
         | 2 | Thi đua bảo đảm an ninh trật tự | Công an xã | | Cả năm |\n\n\
         III. KHEN THƯỞNG\n\n\
         | Đơn vị | Tập thể | Cá nhân |\n|---|---|---|\n| Mỗi thôn | 01 | 02 |\n| Tổng cộng | 10 | 20 |\n";
+
+    #[test]
+    fn a_timeline_table_gives_the_end_of_each_window() {
+        let text = "IV. TIẾN ĐỘ THỰC HIỆN\n\
+            | Thời gian | Nội dung công việc |\n|---|---|\n\
+            | Từ ngày 01/3 đến ngày 15/3/2025 | Các đơn vị đăng ký thi đua |\n\
+            | Trước ngày 20/11/2025 | Gửi hồ sơ đề nghị khen thưởng |\n";
+        let plan = crate::import_text(text);
+        let dates: Vec<&str> = plan.deadlines.iter().map(|d| d.date.as_str()).collect();
+        assert_eq!(
+            dates,
+            vec!["2025-03-15", "2025-11-20"],
+            "{:?}",
+            plan.deadlines
+        );
+        assert!(plan.deadlines[0].what.contains("đăng ký thi đua"));
+    }
 
     #[test]
     fn cells_do_not_run_into_the_text_after_a_table() {
@@ -216,6 +234,6 @@ mod tests {
             (Some(1), Some(2))
         );
         let paras = deadline_paras(&ts[0]);
-        assert!(paras[0].text.ends_with("Trước ngày 15/11/2025"));
+        assert!(paras[0].0.text.ends_with("Trước ngày 15/11/2025"));
     }
 }
