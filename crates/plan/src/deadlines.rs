@@ -413,8 +413,14 @@ fn cut_tail(s: &str) -> String {
     trim_punct(t).to_string()
 }
 
-/// Starts the obligation at its verb, dropping the subject (`Các cơ quan, đơn vị gửi…`).
+/// Starts the obligation at its verb, dropping the subject (`Các cơ quan, đơn vị gửi…`) and what
+/// a flattened heading left before it (`để khen thưởng, biểu dương Các cơ quan…`: a capital «Các»
+/// inside a clause starts a sentence).
 fn shorten(s: &str) -> String {
+    let s = match s.find(" Các ") {
+        Some(i) if i > 0 => &s[i + 1..],
+        _ => s,
+    };
     let f = fold(s);
     let verbs = [
         " gui ",
@@ -455,4 +461,18 @@ fn clean_fragment(s: &str) -> String {
     let t = trim_punct(t).trim_end_matches(['(', ' ']);
     let t = t.trim_start_matches('(');
     crate::text::squeeze_spaces(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_run_into_its_sentence_leaves_the_obligation() {
+        assert_eq!(
+            shorten("để khen thưởng, biểu dương Các cơ quan, đơn vị gửi hồ sơ đề nghị khen thưởng"),
+            "gửi hồ sơ đề nghị khen thưởng"
+        );
+        assert_eq!(shorten("Báo cáo sơ kết 6 tháng"), "Báo cáo sơ kết 6 tháng");
+    }
 }

@@ -263,7 +263,19 @@ fn is_named_movement(f: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
     let generic_start = matches!(
         words.first(),
-        Some(&("cua" | "tai" | "tren" | "do" | "trong" | "nay"))
+        Some(
+            &("cua"
+                | "tai"
+                | "tren"
+                | "do"
+                | "trong"
+                | "nay"
+                | "va"
+                | "da"
+                | "dang"
+                | "duoc"
+                | "khac")
+        )
     );
     let only_yeu_nuoc = rest.starts_with("yeu nuoc") && words.len() <= 3;
     words.len() >= 3 && !generic_start && !only_yeu_nuoc
