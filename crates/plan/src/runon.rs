@@ -13,6 +13,9 @@ use crate::text::upper_ratio;
 
 /// A line shorter than this (in chars) is an ordinary paragraph, never cut.
 const MIN_CHARS: usize = 200;
+/// Headings are short: text since the previous cut longer than this (in bytes) is not one, and no
+/// more than this is looked at after a marker (keeps hostile one-line inputs linear).
+const SHORT: usize = 240;
 /// A line with fewer cuts than this is a paragraph that happens to contain a marker.
 const MIN_CUTS: usize = 3;
 
@@ -87,6 +90,7 @@ fn cuts(line: &str) -> Vec<usize> {
 /// Where an uppercase roman heading run into its text ends: at the first word with a lowercase
 /// letter (`III. KHEN THƯỞNG Các phòng, ban…`).
 fn heading_end(s: &str) -> Option<usize> {
+    let s = crate::text::sub(s, 0, SHORT);
     let mut upper_words = 0;
     let mut at = 0;
     for (k, w) in s.split(' ').enumerate() {
@@ -140,6 +144,7 @@ fn starts_line(m: &str, rest: &str, before: &str) -> bool {
 
 /// A bullet that opens a labelled field: `- Đơn vị chủ trì tham mưu: …`.
 fn labelled_field(rest: &str) -> bool {
+    let rest = crate::text::sub(rest, 0, SHORT);
     let body = rest.trim_start_matches(['-', '–', '+', '•', '~', ' ']);
     let Some((label, _)) = body.split_once(':') else {
         return false;
@@ -184,6 +189,9 @@ fn joins_a_name(before: &str, rest: &str) -> bool {
 /// biểu dương - Bằng khen …`): the heading has at least four words and is not a unit's name
 /// (`2. Phòng Tài chính - Kế hoạch …` is one item).
 fn after_numbered_heading(before: &str, rest: &str) -> bool {
+    if before.len() > SHORT {
+        return false;
+    }
     let t = before.trim();
     let marker = t
         .chars()
@@ -212,6 +220,9 @@ fn after_sentence(before: &str) -> bool {
 
 /// The text since the previous cut is an uppercase heading (`III. CÔNG TÁC KHEN THƯỞNG`).
 fn after_heading(before: &str) -> bool {
+    if before.len() > SHORT {
+        return false;
+    }
     let letters = before.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 4 && upper_ratio(before) > 0.8
 }

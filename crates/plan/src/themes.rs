@@ -47,8 +47,9 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
         }
     }
     let mut result: Vec<Theme> = Vec::new();
+    let mut names = crate::ocrnames::Names::new(d);
     for (mut t, l) in out {
-        t.lead = t.lead.map(|lead| crate::ocrnames::repair(d, &lead));
+        t.lead = t.lead.map(|lead| names.repair(&lead));
         if !result
             .iter()
             .any(|r| similarity(&r.title, &t.title) > 0.8 && r.lead == t.lead)
