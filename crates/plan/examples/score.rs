@@ -3,9 +3,12 @@
 //!
 //! Without DIR it scores both sets at once: the fixtures (`tests/fixtures`; names starting with a
 //! digit are the four seed plans, the others the extra plans written for this crate) and the
-//! development corpus of real plans (`tests/corpus`) and its held-out part (`tests/corpus/held_out`,
-//! plans added after the importer was tuned, never tuned on). Each DIR given is scored as its own group,
-//! seeds split out the same way.
+//! development corpus of real plans (`tests/corpus`), its held-out part (`tests/corpus/held_out`,
+//! plans added after the importer was tuned, never tuned on) and the layout variants of the seeds' list
+//! sections (`tests/corpus/derived`: run-on, no diacritics, tables — derived, not unseen) with its
+//! held-out parts (`tests/corpus/derived/held_out`, `…/held_out_2`, made after the importer was
+//! tuned). Each DIR given
+//! is scored as its own group, seeds split out the same way.
 
 #[path = "../tests/common/score.rs"]
 mod score;
@@ -90,11 +93,16 @@ fn score_dir(
             others.push(r)
         }
     }
-    let label = dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("plans")
-        .to_string();
+    // The path under `tests/` (`corpus/derived/held_out`), else the directory's name.
+    let path = dir.to_string_lossy().replace('\\', "/");
+    let label = match path.rsplit_once("/tests/") {
+        Some((_, under)) => under.trim_end_matches('/').to_string(),
+        None => dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("plans")
+            .to_string(),
+    };
     let mut groups = Vec::new();
     if !seeds.is_empty() {
         groups.push(("seed plans".to_string(), seeds));
@@ -124,6 +132,9 @@ fn main() {
             root.join("fixtures"),
             root.join("corpus"),
             root.join("corpus/held_out"),
+            root.join("corpus/derived"),
+            root.join("corpus/derived/held_out"),
+            root.join("corpus/derived/held_out_2"),
         ];
     }
     let mut summary = Vec::new();

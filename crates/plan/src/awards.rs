@@ -17,7 +17,7 @@ static FORM_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"\b(bang khen|giay khen|thu khen|co thi dua|huan chuong [a-z]+(?: hang (?:nhat|nhi|ba))?|huy chuong [a-z ]{3,30}?|ky niem chuong [a-z ]{3,30}?)\s+cua\s+((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|uy ban|ubnd|chinh phu|truong|thu truong|tong)[^,;.:()]*)").ok()
 });
 static ACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:trinh|de nghi|de xuat)\s+|^|[:;.)]\s*)((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|chu nhiem)[^,;.:()]{2,60}?)\s+(?:xet\s+)?(?:tang|tang thuong|khen thuong)\s+(bang khen|giay khen|thu khen|co thi dua)").ok()
+    Regex::new(r"(?:\b(?:trinh|de nghi|de xuat)\s+|^|[:;.),]\s*)((?:thu tuong|chu tich|bo truong|giam doc|hieu truong|chu nhiem)[^,;.:()]{2,60}?)\s+(?:xet\s+)?(?:tang|tang thuong|khen thuong)\s+(bang khen|giay khen|thu khen|co thi dua)").ok()
 });
 static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"danh hieu\s*[“”]([^“”]{3,80})[”“]|\b(lao dong tien tien|chien si thi dua (?:co so|toan quoc|cap (?:tinh|thanh pho|bo|nganh))|tap the lao dong (?:xuat sac|tien tien)|chien si tien tien|don vi quyet thang|anh hung lao dong)\b").ok()
@@ -136,8 +136,11 @@ pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Q
     let Some(re) = COUNT.as_ref() else {
         return Vec::new();
     };
-    let mut out: Vec<(Quota, Vec<usize>)> = Vec::new();
+    let (mut out, table_rows) = crate::table_items::from_tables(d, crate::table_items::quotas);
     for p in d.body_paras() {
+        if p.all_lines().iter().all(|n| table_rows.contains(n)) {
+            continue;
+        }
         let f = &p.fold;
         let mut start = 0;
         for clause_end in f
@@ -166,31 +169,7 @@ pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Q
                 who_of(&p.text, f, offset, offset + first.2).or_else(|| issuer.map(str::to_string));
             let Some(who) = who else { continue };
             let lines = p.lines_for(offset..offset + clause.len());
-            let key = fold(&who);
-            let idx = match out.iter().position(|(q, _)| fold(&q.who) == key) {
-                Some(i) => i,
-                None => {
-                    out.push((
-                        Quota {
-                            who,
-                            collectives_max: None,
-                            individuals_max: None,
-                        },
-                        Vec::new(),
-                    ));
-                    out.len() - 1
-                }
-            };
-            let (q, l) = &mut out[idx];
-            for (n, collective, _) in counts {
-                let slot = if collective {
-                    &mut q.collectives_max
-                } else {
-                    &mut q.individuals_max
-                };
-                slot.get_or_insert(n);
-            }
-            l.extend(lines);
+            merge_counts(&mut out, who, &counts, lines);
         }
     }
     out.into_iter()
@@ -201,6 +180,56 @@ pub fn extract_quotas(d: &Doc, issuer: Option<&str>, ev: &mut Evidence) -> Vec<Q
             q
         })
         .collect()
+}
+
+/// Adds the counts of one clause to the quota of `who` (a new one when `who` is new).
+fn merge_counts(
+    out: &mut Vec<(Quota, Vec<usize>)>,
+    who: String,
+    counts: &[(u32, bool, usize)],
+    lines: Vec<usize>,
+) {
+    let key = fold(&who);
+    let idx = match out.iter().position(|(q, _)| fold(&q.who) == key) {
+        Some(i) => i,
+        None => {
+            let q = Quota {
+                who,
+                collectives_max: None,
+                individuals_max: None,
+            };
+            out.push((q, Vec::new()));
+            out.len() - 1
+        }
+    };
+    let (q, l) = &mut out[idx];
+    for &(n, collective, _) in counts {
+        let slot = if collective {
+            &mut q.collectives_max
+        } else {
+            &mut q.individuals_max
+        };
+        slot.get_or_insert(n);
+    }
+    l.extend(lines);
+}
+
+/// The subject of `<subject> <verb> 02 tập thể` as a range of `seg`: in the last comma-separated
+/// chunk that has a verb (`Căn cứ đề xuất của các đơn vị, …, Hội đồng … sẽ lựa chọn 02 tập thể`).
+fn subject_before_verb(seg: &str) -> Option<(usize, usize)> {
+    let first_verb = |from: usize| {
+        VERBS
+            .iter()
+            .filter_map(|v| seg[from..].find(v).map(|i| from + i))
+            .min()
+    };
+    let chunk_start = seg.rfind(',').map(|i| i + 1).unwrap_or(0);
+    if let Some(end) = first_verb(chunk_start) {
+        return Some((chunk_start, end));
+    }
+    let end = first_verb(0)?;
+    let s = seg[..end].rfind(',').map(|i| i + 1).unwrap_or(0);
+    Some((s, end))
 }
 
 /// The unit a quota applies to: `Mỗi …` up to the verb, else the subject before the verb.
@@ -222,10 +251,7 @@ fn who_of(text: &str, f: &str, clause_start: usize, count_pos: usize) -> Option<
             .min()?;
         (m, end)
     } else {
-        let end = VERBS.iter().filter_map(|v| seg.find(v)).min()?;
-        let sub = &seg[..end];
-        let s = sub.rfind(',').map(|i| i + 1).unwrap_or(0);
-        (s, end)
+        subject_before_verb(seg)?
     };
     let a = map_offset(text, f, seg_start + rel_start);
     let b = map_offset(text, f, seg_start + rel_end);
@@ -242,4 +268,15 @@ fn who_of(text: &str, f: &str, clause_start: usize, count_pos: usize) -> Option<
     } else {
         who.to_string()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_award_act_after_a_comma_names_its_form() {
+        let text = "III. KHEN THƯỞNG\nCuối đợt thi đua, Chủ tịch UBND tỉnh tặng Bằng khen cho các \
+                    tập thể, cá nhân có thành tích xuất sắc.\n";
+        let plan = crate::import_text(text);
+        assert_eq!(plan.award_forms, vec!["Bằng khen của Chủ tịch UBND tỉnh"]);
+    }
 }

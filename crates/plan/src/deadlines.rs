@@ -3,6 +3,8 @@
 //! listed under a window line share its date). `what` is the obligation, `to` the recipient
 //! after `về`/`đến` as printed.
 
+use std::collections::HashSet;
+
 use crate::dates::{DateHit, find_dates, find_windows};
 use crate::doc::{Doc, Para};
 use crate::model::{Deadline, Evidence};
@@ -16,18 +18,21 @@ struct WindowCtx {
 
 /// Extracts deadlines from the body paragraphs.
 pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
-    let mut out: Vec<(Deadline, Vec<usize>)> = Vec::new();
+    let (mut out, table_rows) = from_tables(d, year);
     let mut heading = String::new();
     let mut window: Option<WindowCtx> = None;
     for p in d.body_paras() {
         if out.len() >= crate::text::MAX_ITEMS {
             break;
         }
+        if p.all_lines().iter().all(|n| table_rows.contains(n)) {
+            continue;
+        }
         let marker = marker_of(&p.fold);
         if window.is_some() && !matches!(marker, '+' | 'a') {
             window = None;
         }
-        let found = from_para(&p, year, &heading, &mut window);
+        let found = from_para(&p, year, &heading, &mut window, d.ocr);
         if found.is_empty()
             && let Some(w) = &window
             && matches!(marker, '+' | 'a')
@@ -60,6 +65,37 @@ pub fn extract(d: &Doc, year: Option<i32>, ev: &mut Evidence) -> Vec<Deadline> {
         }
     }
     result
+}
+
+/// Deadlines of the rows of tables with a time and a content column, and the input lines of those
+/// rows (read here, not again as paragraphs).
+fn from_tables(d: &Doc, year: Option<i32>) -> (Vec<(Deadline, Vec<usize>)>, HashSet<usize>) {
+    let mut out = Vec::new();
+    let mut rows = HashSet::new();
+    for t in crate::tables::tables(d) {
+        for (p, content) in crate::table_items::deadline_paras(&t) {
+            rows.extend(p.all_lines());
+            let mut window = None;
+            let found = from_para(&p, year, "", &mut window, d.ocr);
+            // A time cell that is a window alone (`Từ ngày … đến ngày …`): the row's content is
+            // the obligation.
+            if found.is_empty()
+                && let Some(w) = window
+            {
+                let what = format!("{}: {}", w.label, decapitalize(&content));
+                out.push((
+                    Deadline {
+                        date: w.date,
+                        what,
+                        to: None,
+                    },
+                    p.all_lines(),
+                ));
+            }
+            out.extend(found);
+        }
+    }
+    (out, rows)
 }
 
 /// The list marker kind of a paragraph: `-`, `+`, `a` (a), b)…), `1` (numbered) or ' '.
@@ -109,6 +145,7 @@ fn from_para(
     year: Option<i32>,
     heading: &str,
     window: &mut Option<WindowCtx>,
+    ocr: bool,
 ) -> Vec<(Deadline, Vec<usize>)> {
     let f = &p.fold;
     if f.contains("thoi gian thi dua")
@@ -118,39 +155,8 @@ fn from_para(
     }
     let hits = find_dates(f);
     let windows = find_windows(f, &hits);
-    let mut out = Vec::new();
     let mut used: Vec<usize> = Vec::new();
-    for w in windows.iter().take(crate::text::MAX_PER_PARA) {
-        let (a, b) = (&hits[w.from], &hits[w.to]);
-        let Some(date) = b.date.to_iso(b.date.year.or(year)) else {
-            continue;
-        };
-        let Some(start) = f[..a.start].rfind("tu").filter(|s| a.start - s <= 12) else {
-            continue;
-        };
-        if a.date.year.is_some()
-            && a.date.year != b.date.year
-            && a.date.month == b.date.month
-            && a.date.day == b.date.day
-        {
-            continue;
-        }
-        let label =
-            clean_fragment(&p.text[map_offset(&p.text, f, start)..map_offset(&p.text, f, b.end)]);
-        let rest_f = f[b.end..].trim_start_matches([':', ' ', '.', '|']);
-        used.push(w.to);
-        if rest_f.trim().is_empty() {
-            *window = Some(WindowCtx {
-                date,
-                label: decapitalize(&label),
-            });
-            continue;
-        }
-        let rest = &p.text[map_offset(&p.text, f, f.len() - rest_f.len())..];
-        let (what, to) = split_recipient(&cut_at_trigger(rest));
-        let what = format!("{}: {}", decapitalize(&label), decapitalize(&what));
-        out.push((Deadline { date, what, to }, p.lines_for(a.start..b.end)));
-    }
+    let mut out = window_deadlines(p, &hits, &windows, year, ocr, window, &mut used);
     for (k, h) in hits.iter().enumerate().take(crate::text::MAX_PER_PARA) {
         if used.contains(&k) || windows.iter().any(|w| w.from == k) {
             continue;
@@ -174,6 +180,76 @@ fn from_para(
         out.push((Deadline { date, what, to }, p.lines_for(trig_start..h.end)));
     }
     out
+}
+
+/// Deadlines of the windows `từ ngày … đến ngày …: <obligation>` of a paragraph (a window line
+/// without an obligation opens `window` for the items under it); `used` gets their end hits.
+fn window_deadlines(
+    p: &Para,
+    hits: &[DateHit],
+    windows: &[crate::dates::Window],
+    year: Option<i32>,
+    ocr: bool,
+    window: &mut Option<WindowCtx>,
+    used: &mut Vec<usize>,
+) -> Vec<(Deadline, Vec<usize>)> {
+    let f = &p.fold;
+    let mut out = Vec::new();
+    for w in windows.iter().take(crate::text::MAX_PER_PARA) {
+        let (a, b) = (&hits[w.from], &hits[w.to]);
+        let Some(date) = b.date.to_iso(b.date.year.or(year)) else {
+            continue;
+        };
+        let Some((start, misread)) = window_start(f, a.start, ocr) else {
+            continue;
+        };
+        if a.date.year.is_some()
+            && a.date.year != b.date.year
+            && a.date.month == b.date.month
+            && a.date.day == b.date.day
+        {
+            continue;
+        }
+        let label =
+            clean_fragment(&p.text[map_offset(&p.text, f, start)..map_offset(&p.text, f, b.end)]);
+        let label = match (misread, label.split_once(' ')) {
+            (true, Some((_, rest))) => format!("từ {rest}"),
+            _ => label,
+        };
+        let rest_f = f[b.end..].trim_start_matches([':', ' ', '.', '|']);
+        used.push(w.to);
+        if rest_f.trim().is_empty() {
+            *window = Some(WindowCtx {
+                date,
+                label: decapitalize(&label),
+            });
+            continue;
+        }
+        let rest = &p.text[map_offset(&p.text, f, f.len() - rest_f.len())..];
+        let (what, to) = split_recipient(&cut_at_trigger(rest));
+        let what = format!("{}: {}", decapitalize(&label), decapitalize(&what));
+        out.push((Deadline { date, what, to }, p.lines_for(a.start..b.end)));
+    }
+    out
+}
+
+/// Start of the `từ` that opens a window whose first date is at `date_start` (not an anniversary
+/// span `10/10/1954 - 10/10/2024`), and whether it was read from an OCR misreading of `Từ` (`Tir`,
+/// restored as `Tin`: a short word in `t` right before `ngày`).
+fn window_start(f: &str, date_start: usize, ocr: bool) -> Option<(usize, bool)> {
+    let before = f.get(..date_start)?;
+    if let Some(s) = before.rfind("tu").filter(|s| date_start - s <= 12) {
+        return Some((s, false));
+    }
+    if !ocr {
+        return None;
+    }
+    let words = word_positions(before);
+    let n = words.len();
+    let (pos, w) = *words.get(n.checked_sub(2)?)?;
+    let is_day_word = words.get(n - 1).is_some_and(|x| x.1.starts_with("ng"));
+    let short_t = w.starts_with('t') && (2..=3).contains(&w.len());
+    (is_day_word && short_t && date_start - pos <= 12).then_some((pos, true))
 }
 
 /// Start of a deadline word right before the date (`trước`, `chậm nhất là`, `hạn chót`), and
@@ -337,8 +413,14 @@ fn cut_tail(s: &str) -> String {
     trim_punct(t).to_string()
 }
 
-/// Starts the obligation at its verb, dropping the subject (`Các cơ quan, đơn vị gửi…`).
+/// Starts the obligation at its verb, dropping the subject (`Các cơ quan, đơn vị gửi…`) and what
+/// a flattened heading left before it (`để khen thưởng, biểu dương Các cơ quan…`: a capital «Các»
+/// inside a clause starts a sentence).
 fn shorten(s: &str) -> String {
+    let s = match s.find(" Các ") {
+        Some(i) if i > 0 => &s[i + 1..],
+        _ => s,
+    };
     let f = fold(s);
     let verbs = [
         " gui ",
@@ -379,4 +461,18 @@ fn clean_fragment(s: &str) -> String {
     let t = trim_punct(t).trim_end_matches(['(', ' ']);
     let t = t.trim_start_matches('(');
     crate::text::squeeze_spaces(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heading_run_into_its_sentence_leaves_the_obligation() {
+        assert_eq!(
+            shorten("để khen thưởng, biểu dương Các cơ quan, đơn vị gửi hồ sơ đề nghị khen thưởng"),
+            "gửi hồ sơ đề nghị khen thưởng"
+        );
+        assert_eq!(shorten("Báo cáo sơ kết 6 tháng"), "Báo cáo sơ kết 6 tháng");
+    }
 }

@@ -24,6 +24,8 @@ pub struct Line {
     pub footnote: bool,
     /// An empty line.
     pub blank: bool,
+    /// The column of a table cell (`| a | b |` rows), counted as split on `|`.
+    pub cell: Option<usize>,
 }
 
 /// A paragraph: wrapped lines joined with one space.
@@ -142,7 +144,14 @@ impl Doc {
             }
             s
         } else {
-            (0..n).find(|&i| self.is_basis_line(i)).unwrap_or(0)
+            // No title: the preamble is the first basis line before the first heading or numbered
+            // item (a «Căn cứ vào tiêu chuẩn…» inside a section is not one).
+            let first_item = (0..n)
+                .find(|&i| self.is_section_heading(i) || self.is_numbered(i))
+                .unwrap_or(n);
+            (0..first_item)
+                .find(|&i| self.is_basis_line(i))
+                .unwrap_or(0)
         };
         self.closing = (pre_start..n)
             .find(|&i| is_closing(&self.lines[i].fold))
@@ -197,6 +206,18 @@ impl Doc {
         })
     }
 
+    /// A line numbered `1.`, `2.1.` or `III.` (a section or an item).
+    fn is_numbered(&self, i: usize) -> bool {
+        let f = self.lines[i].fold.trim_start();
+        let digits = f
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .count();
+        let roman = f.chars().take_while(|c| "ivx".contains(*c)).count();
+        (digits > 0 && f[..digits].ends_with('.') && f[digits..].starts_with(' '))
+            || (roman > 0 && f[roman..].starts_with(". "))
+    }
+
     /// A roman-numbered, mostly uppercase heading (`I. MỤC ĐÍCH, YÊU CẦU`, OCR `L. MUC…`).
     pub fn is_section_heading(&self, i: usize) -> bool {
         let l = &self.lines[i];
@@ -217,13 +238,18 @@ impl Doc {
     pub fn paras(&self, range: Range<usize>) -> Vec<Para> {
         let mut out: Vec<Para> = Vec::new();
         let mut blank_before = false;
+        let mut prev_cell = false;
         for i in range.start..range.end.min(self.lines.len()) {
             let l = &self.lines[i];
             if l.blank {
                 blank_before = true;
                 continue;
             }
-            let merge = out.last().is_some_and(|p| can_merge(p, l, blank_before));
+            // A table cell is a paragraph of its own: cells and rows never run together.
+            let cell = l.cell.is_some();
+            let merge =
+                !cell && !prev_cell && out.last().is_some_and(|p| can_merge(p, l, blank_before));
+            prev_cell = cell;
             match out.last_mut() {
                 Some(p) if merge => {
                     if !p.text.ends_with('-') {
@@ -369,13 +395,14 @@ pub fn is_closing(folded: &str) -> bool {
     f.starts_with("noi nhan") || (f.len() < 14 && f.starts_with("noi nh"))
 }
 
-/// Splits the raw text into cleaned lines, cutting table cells and flattened header blocks.
+/// Splits the raw text into cleaned lines, cutting table cells, run-on lines and flattened header
+/// blocks (the header is looked for in the first 40 lines, as the importer sees them).
 fn split_lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out: Vec<Line> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let no = i + 1;
-        let header_zone = i < 40;
-        for seg in split_raw(raw, header_zone) {
+        let header_zone = i < 40 && out.len() < 40;
+        for (cell, seg) in split_raw(raw, header_zone) {
             let c = clean_line(&seg);
             let f = fold(&c.text);
             out.push(Line {
@@ -384,35 +411,50 @@ fn split_lines(text: &str) -> Vec<Line> {
                 text: c.text,
                 fold: f,
                 footnote: c.footnote,
+                cell,
             });
         }
     }
     out
 }
 
-/// Cuts one raw line into segments: table cells, `HEADING**Text` glue, header anchors.
-fn split_raw(raw: &str, header_zone: bool) -> Vec<String> {
-    let cells: Vec<String> = if raw.matches('|').count() >= 2 || raw.trim_start().starts_with('|') {
-        raw.split('|')
-            .map(str::trim)
-            .filter(|c| !c.is_empty() && !c.chars().all(|ch| "-: ".contains(ch)))
-            .map(str::to_string)
-            .collect()
-    } else {
-        vec![raw.to_string()]
-    };
+/// Cuts one raw line into segments — table cells (with their column), run-on lines, `HEADING**Text`
+/// glue, header anchors.
+fn split_raw(raw: &str, header_zone: bool) -> Vec<(Option<usize>, String)> {
+    let cells: Vec<(Option<usize>, String)> =
+        if raw.matches('|').count() >= 2 || raw.trim_start().starts_with('|') {
+            raw.split('|')
+                .map(str::trim)
+                .enumerate()
+                .filter(|(_, c)| !c.is_empty() && !c.chars().all(|ch| "-: ".contains(ch)))
+                .map(|(k, c)| (Some(k), c.to_string()))
+                .collect()
+        } else {
+            vec![(None, raw.to_string())]
+        };
     let mut out = Vec::new();
-    for cell in cells {
-        for part in split_glue(&cell) {
-            if header_zone {
-                out.extend(crate::flatten::split_anchors(&part));
-            } else {
-                out.push(part);
-            }
+    let parts = cells.iter().flat_map(|(k, c)| {
+        crate::runon::split(c)
+            .into_iter()
+            .flat_map(|r| split_glue(&r))
+            .map(move |g| (*k, g))
+    });
+    // A run-on line is cut into many parts: the header ends at the first section heading.
+    let mut header = header_zone;
+    for (k, part) in parts {
+        header = header && !crate::runon::is_roman_heading(&part);
+        if header {
+            out.extend(
+                crate::flatten::split_anchors(&part)
+                    .into_iter()
+                    .map(|a| (k, a)),
+            );
+        } else {
+            out.push((k, part));
         }
     }
     if out.is_empty() {
-        out.push(String::new());
+        out.push((None, String::new()));
     }
     out
 }

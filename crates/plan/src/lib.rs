@@ -1,8 +1,8 @@
 //! Plan importer: turns the text of a plan (*Kế hoạch*) — clean, Markdown-ish, OCR output without
 //! most diacritics, or a DOCX — into the plan-import JSON contract (`PlanImport`).
 //!
-//! The pipeline: decode bytes ([`input`]) → clean lines and rebuild the document layout
-//! ([`doc`]) → restore diacritics when the text lost them ([`restore`]) → field extractors
+//! The pipeline: decode bytes ([`input`]) → clean lines, cut run-on lines ([`runon`]) and rebuild
+//! the document layout ([`doc`]) → restore diacritics when the text lost them ([`restore`]) → field extractors
 //! (header, legal bases, period, deadlines, targets, awards, quotas, themes, signer).
 
 mod awards;
@@ -19,10 +19,14 @@ mod issuer;
 mod legal;
 mod model;
 mod numbers;
+mod ocrnames;
 mod orgcase;
 mod period;
 mod restore;
+mod runon;
 mod signer;
+mod table_items;
+mod tables;
 mod targets;
 mod text;
 mod themes;

@@ -14,7 +14,7 @@ use crate::text::{clean_line, edit_distance, fold};
 /// Embedded clean texts (full diacritics).
 const CORPUS: &str = include_str!("../data/corpus.txt");
 /// Embedded domain phrases: units, titles, awards, places, name syllables.
-const DOMAIN: &str = include_str!("../data/domain.txt");
+pub(crate) const DOMAIN: &str = include_str!("../data/domain.txt");
 /// Marker for a number in the pair model (`năm <num>`).
 const NUM: &str = "<num>";
 

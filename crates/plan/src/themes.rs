@@ -13,12 +13,15 @@ use crate::units::{is_generic, starts_with_head};
 /// Extracts themes from the body.
 pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
     let paras = d.body_paras();
-    let mut out: Vec<(Theme, Vec<usize>)> = Vec::new();
+    let (mut out, table_rows) = crate::table_items::from_tables(d, crate::table_items::themes);
     let mut heading: Option<(String, Vec<usize>)> = None;
     let mut assigned: Option<(String, Vec<String>)> = None;
     for (k, p) in paras.iter().enumerate() {
         if out.len() >= crate::text::MAX_ITEMS {
             break;
+        }
+        if p.all_lines().iter().all(|n| table_rows.contains(n)) {
+            continue;
         }
         let f = item_fold(&p.fold);
         if is_numbered(&p.fold) {
@@ -44,7 +47,9 @@ pub fn extract(d: &Doc, ev: &mut Evidence) -> Vec<Theme> {
         }
     }
     let mut result: Vec<Theme> = Vec::new();
-    for (t, l) in out {
+    let mut names = crate::ocrnames::Names::new(d);
+    for (mut t, l) in out {
+        t.lead = t.lead.map(|lead| names.repair(&lead));
         if !result
             .iter()
             .any(|r| similarity(&r.title, &t.title) > 0.8 && r.lead == t.lead)
@@ -208,10 +213,7 @@ fn inline_lead(p: &Para) -> Option<(Theme, Vec<usize>)> {
     if is_generic(&lead) {
         return None;
     }
-    let title_at = f
-        .find(" trong thuc hien ")
-        .map(|i| i + 7)
-        .or_else(|| movement_start(&f))?;
+    let title_at = content_start(&f, pos)?;
     let title_f = &f[title_at..];
     let title_end = title_at + title_f.find([';']).unwrap_or(title_f.len());
     let title = trim_punct(
@@ -219,7 +221,7 @@ fn inline_lead(p: &Para) -> Option<(Theme, Vec<usize>)> {
             ..map_offset(&text, &fold(&text), offset + title_end)],
     )
     .to_string();
-    if !f.contains(" trong thuc hien ") && !is_named_movement(&fold(&title)) {
+    if !f[pos..].contains(" trong thuc hien ") && !is_named_movement(&fold(&title)) {
         return None;
     }
     let coord = f[pos..title_at].find("phoi hop voi ").map(|i| {
@@ -238,6 +240,16 @@ fn inline_lead(p: &Para) -> Option<(Theme, Vec<usize>)> {
     ))
 }
 
+/// Where the content of an inline lead starts: after `trong thực hiện`, or at a named movement, in
+/// both cases after the lead's verb at `pos` (a line may name the movement before its lead).
+fn content_start(f: &str, pos: usize) -> Option<usize> {
+    let after = f.get(pos..)?;
+    after
+        .find(" trong thuc hien ")
+        .map(|i| pos + i + 7)
+        .or_else(|| movement_start(after).map(|i| pos + i))
+}
+
 /// A movement with a name (`phong trào thi đua “…”`), not the generic `phong trào thi đua yêu nước`.
 fn is_named_movement(f: &str) -> bool {
     if f.contains('“') || f.contains('"') {
@@ -252,7 +264,19 @@ fn is_named_movement(f: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
     let generic_start = matches!(
         words.first(),
-        Some(&("cua" | "tai" | "tren" | "do" | "trong" | "nay"))
+        Some(
+            &("cua"
+                | "tai"
+                | "tren"
+                | "do"
+                | "trong"
+                | "nay"
+                | "va"
+                | "da"
+                | "dang"
+                | "duoc"
+                | "khac")
+        )
     );
     let only_yeu_nuoc = rest.starts_with("yeu nuoc") && words.len() <= 3;
     words.len() >= 3 && !generic_start && !only_yeu_nuoc
@@ -261,6 +285,27 @@ fn is_named_movement(f: &str) -> bool {
 /// Keeps the title's case as printed.
 fn capitalize_first_if_name(s: &str) -> String {
     s.to_string()
+}
+
+/// The end of a movement's name before a reference to the document it follows (`… “Quận làm
+/// đường, Phường làm hẻm” theo Nghị quyết số 01-NQ/QU …`).
+fn before_reference(f: &str, start: usize, end: usize) -> usize {
+    const DOCS: &[&str] = &[
+        " theo nghi quyet",
+        " theo ke hoach",
+        " theo quyet dinh",
+        " theo chi thi",
+        " theo cong van",
+        " theo huong dan",
+        " theo thong tu",
+    ];
+    let Some(part) = f.get(start..end) else {
+        return end;
+    };
+    DOCS.iter()
+        .filter_map(|d| part.find(d))
+        .min()
+        .map_or(end, |i| start + i)
 }
 
 /// Start of a named movement (`phong trào thi đua “…”`, `Cuộc vận động`, `Đề án`).
@@ -324,15 +369,20 @@ fn movement_item(p: &Para, unit: &str, coord: &[String]) -> Option<(Theme, Vec<u
     {
         return None;
     }
+    let head = &f[..start];
+    if head.trim_end().ends_with(" ve") {
+        // `tuyên truyền về phong trào …`: the movement is what is talked about, not led.
+        return None;
+    }
     let end = f[start..]
         .find([';', '.'])
         .map(|i| start + i)
         .unwrap_or(f.len());
+    let end = before_reference(&f, start, end);
     let title =
         trim_punct(&text[map_offset(&text, &f, start)..map_offset(&text, &f, end)]).to_string();
     let mut lead = unit.to_string();
     let mut coordinating = coord.to_vec();
-    let head = &f[..start];
     if let Some(i) = head.find("phoi hop voi ") {
         let a = i + 13;
         let stop = head[a..].find([',', ';']).map(|j| a + j).unwrap_or(start);

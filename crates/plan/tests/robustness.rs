@@ -44,6 +44,26 @@ proptest! {
     }
 }
 
+/// A content with its lead and partners run into one line, the movement named before the lead (it
+/// used to slice backwards in the theme reader).
+#[test]
+fn movement_named_before_its_lead_on_one_line() {
+    let line = "2.3. Phong trào thi đua “Vì người nghèo - Không để ai bị bỏ lại phía sau” - Đơn vị chủ trì \
+                tham mưu: Phòng Lao động - Thương binh và Xã hội. - Đơn vị phối hợp thực hiện: Các phòng, \
+                ban, ngành; UBND các phường. - Thời gian thực hiện: Thực hiện trong năm 2024.";
+    let _ = import_text(line);
+}
+
+/// One-line inputs full of markers that never begin a line (bullets without punctuation, numbered
+/// headings, labelled fields): the run-on reader looks at bounded stretches, so these stay fast.
+#[test]
+fn hostile_run_on_lines() {
+    let _ = import_text(&"thi đua a - b ".repeat(8000));
+    let _ = import_text(&"Thi đua 1. Hình thức - Bằng khen ".repeat(3500));
+    let _ = import_text(&"- Đơn vị chủ trì: Phòng A ".repeat(4000));
+    let _ = import_text(&"IV. KHEN THƯỞNG ".repeat(6000));
+}
+
 #[test]
 fn huge_lines_and_empty_input() {
     let line = "Thi đua 100% chỉ tiêu trước ngày 20/8/2024 ".repeat(5000);
