@@ -54,7 +54,6 @@ const SCORED: &[&str] = &["scale_id", "unit_id", "criterion_id"];
 pub const TABLES: &[TableSpec] = &[
     spec("units", ORG, &["parent_id", "successor_id"]),
     spec("unit_names", ORG, &["unit_id"]),
-    spec("unit_heads", ORG, &["unit_id"]),
     TableSpec {
         users: CREATED_BY,
         ..spec("unit_changes", ORG, &[])
@@ -270,6 +269,8 @@ pub const TABLES: &[TableSpec] = &[
         OF_PACT_REVIEWS,
         &["review_id", "unit_id"],
     ),
+    // Added later, so the numbers of the tables before stay as older archives have them.
+    spec("unit_heads", ORG, &["unit_id"]),
 ];
 
 /// The spec of a table by name.
