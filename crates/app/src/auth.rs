@@ -63,6 +63,19 @@ pub fn password_problem(password: &str) -> Option<String> {
     None
 }
 
+/// Checks a new password typed twice (fields `password` and `again`), naming the problem.
+pub fn check_new_password(v: &mut thidua_domain::Validation, new: &str, again: &str) {
+    if let Some(problem) = password_problem(new) {
+        v.add("password", "Mật khẩu mới", problem);
+    } else if new != again {
+        v.add(
+            "again",
+            "Nhập lại mật khẩu mới",
+            "Hai lần nhập mật khẩu mới không giống nhau.",
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,15 +21,8 @@ pub async fn change(db: &Db, caller: &Caller, current: &str, new: &str, again: &
             "Mật khẩu hiện tại không đúng.",
         );
     }
-    if let Some(problem) = auth::password_problem(new) {
-        v.add("password", "Mật khẩu mới", problem);
-    } else if new != again {
-        v.add(
-            "again",
-            "Nhập lại mật khẩu mới",
-            "Hai lần nhập mật khẩu mới không giống nhau.",
-        );
-    } else if new == current {
+    auth::check_new_password(&mut v, new, again);
+    if v.message_for("password").is_none() && v.message_for("again").is_none() && new == current {
         v.add(
             "password",
             "Mật khẩu mới",

@@ -51,14 +51,21 @@ pub async fn login(db: &Db, username: &str, password: &str) -> Result<NewSession
         &expires,
     )
     .await?;
+    audit_by_self(&mut tx, &user, "user.login").await?;
+    tx.commit().await?;
+    Ok(NewSession { token, user })
+}
+
+/// An audit row of something a user did before having a session (signing in, a reset link).
+pub(crate) async fn audit_by_self(tx: &mut Tx, user: &UserRow, action: &str) -> Result<()> {
     let author = format!("{} ({})", user.full_name, user.username);
     thidua_store::audit::record(
-        &mut tx,
+        tx,
         AuditEntry {
             org_id: &user.org_id,
             user_id: Some(&user.id),
             user_name: &author,
-            action: "user.login",
+            action,
             object_type: "user",
             object_id: &user.id,
             object_label: &user.username,
@@ -67,8 +74,7 @@ pub async fn login(db: &Db, username: &str, password: &str) -> Result<NewSession
         },
     )
     .await?;
-    tx.commit().await?;
-    Ok(NewSession { token, user })
+    Ok(())
 }
 
 pub async fn logout(db: &Db, caller: &Caller) -> Result<()> {

@@ -137,13 +137,7 @@ impl SmtpMailer {
                 let r = crate::mailing::templates::render(k, &t, &vars);
                 (r.subject, r.body)
             }
-            None => {
-                let body = match &p.link {
-                    Some(link) => format!("{}\n\nXem tại: {}{link}", p.body, self.base_url),
-                    None => p.body.clone(),
-                };
-                (p.subject.clone(), body)
-            }
+            None => plain_text(p, &self.base_url),
         }
     }
 
@@ -200,6 +194,15 @@ impl Handler for SmtpMailer {
             self.send(job, &p, &subject, body).await
         })
     }
+}
+
+/// A payload's written-out subject and body, its link after the body as a full address.
+pub fn plain_text(p: &MailPayload, base_url: &str) -> (String, String) {
+    let body = match &p.link {
+        Some(link) => format!("{}\n\nXem tại: {base_url}{link}", p.body),
+        None => p.body.clone(),
+    };
+    (p.subject.clone(), body)
 }
 
 /// A mail job's payload, or a permanent failure when it cannot be read.

@@ -88,13 +88,7 @@ impl MailHandler {
                 let r = templates::render(k, &t, &vars);
                 (r.subject, r.body)
             }
-            None => {
-                let body = match &p.link {
-                    Some(link) => format!("{}\n\nXem tại: {}{link}", p.body, self.base_url),
-                    None => p.body.clone(),
-                };
-                (p.subject.clone(), body)
-            }
+            None => crate::jobs::mail::plain_text(p, &self.base_url),
         };
         Ok((mailer, subject, body))
     }

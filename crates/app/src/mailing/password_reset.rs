@@ -9,7 +9,6 @@ use crate::auth;
 use crate::error::{Error, Result};
 use serde_json::json;
 use thidua_domain::Validation;
-use thidua_store::audit::AuditEntry;
 use thidua_store::{Db, Tx, ids, mailing, sessions, user_contacts, users};
 use time::{Duration, OffsetDateTime};
 
@@ -17,26 +16,6 @@ use time::{Duration, OffsetDateTime};
 pub const LINK_MINUTES: i64 = 60;
 /// Links asked for one account within an hour, at most (against filling someone's mailbox).
 const PER_HOUR: i64 = 3;
-
-async fn audit(tx: &mut Tx, user: &users::UserRow, action: &str) -> Result<()> {
-    let author = format!("{} ({})", user.full_name, user.username);
-    thidua_store::audit::record(
-        tx,
-        AuditEntry {
-            org_id: &user.org_id,
-            user_id: Some(&user.id),
-            user_name: &author,
-            action,
-            object_type: "user",
-            object_id: &user.id,
-            object_label: &user.username,
-            before: None,
-            after: None,
-        },
-    )
-    .await?;
-    Ok(())
-}
 
 /// The accounts a user name or address names: active, with an address.
 async fn accounts(tx: &mut Tx, who: &str) -> Result<Vec<users::UserRow>> {
@@ -104,7 +83,7 @@ pub async fn request(db: &Db, who: &str) -> Result<()> {
             &letter,
         )
         .await?;
-        audit(&mut tx, &user, "user.password_reset_requested").await?;
+        crate::users::audit_by_self(&mut tx, &user, "user.password_reset_requested").await?;
     }
     tx.commit().await?;
     Ok(())
@@ -127,15 +106,7 @@ pub async fn check_link(db: &Db, token: &str) -> Result<String> {
 /// Sets a new password through a live link (typed twice).
 pub async fn reset(db: &Db, token: &str, password: &str, again: &str) -> Result<String> {
     let mut v = Validation::new();
-    if let Some(problem) = auth::password_problem(password) {
-        v.add("password", "Mật khẩu mới", problem);
-    } else if password != again {
-        v.add(
-            "again",
-            "Nhập lại mật khẩu",
-            "Hai lần nhập mật khẩu không giống nhau.",
-        );
-    }
+    auth::check_new_password(&mut v, password, again);
     let hash = if v.is_ok() {
         auth::hash_password(password)?
     } else {
@@ -165,7 +136,7 @@ pub async fn reset(db: &Db, token: &str, password: &str, again: &str) -> Result<
     .await?;
     sessions::delete_for_user(&mut tx, &user_id).await?;
     users::clear_login_failures(&mut tx, &after.username).await?;
-    audit(&mut tx, &after, "user.password_reset").await?;
+    crate::users::audit_by_self(&mut tx, &after, "user.password_reset").await?;
     let how = "qua liên kết đặt lại mật khẩu gửi tới thư điện tử";
     super::security::password_changed(&mut tx, &after.org_id, &after.id, &after.username, how)
         .await?;

@@ -20,6 +20,30 @@ pub fn vietnam_time(at: OffsetDateTime) -> String {
     )
 }
 
+/// Mails the user a security notice of `kind` at once, if they have an address (whatever their mode).
+async fn tell(
+    tx: &mut Tx,
+    org_id: &str,
+    user_id: &str,
+    kind: &'static str,
+    mut vars: serde_json::Value,
+) -> Result<()> {
+    let Some(to) = user_contacts::address_of(tx, user_id).await? else {
+        return Ok(());
+    };
+    let now = OffsetDateTime::now_utc();
+    vars["when"] = json!(vietnam_time(now));
+    let letter = Letter {
+        kind,
+        vars,
+        link: "/account",
+        line: "",
+        urgent: true,
+    };
+    let key = format!("{kind}:{user_id}:{}", ids::new_id());
+    post(tx, org_id, now, &to, &key, &letter).await
+}
+
 /// Tells the user their password changed; `how` says by whom («qua liên kết đặt lại mật khẩu»).
 pub async fn password_changed(
     tx: &mut Tx,
@@ -28,26 +52,8 @@ pub async fn password_changed(
     username: &str,
     how: &str,
 ) -> Result<()> {
-    let Some(to) = user_contacts::address_of(tx, user_id).await? else {
-        return Ok(());
-    };
-    let now = OffsetDateTime::now_utc();
-    let letter = Letter {
-        kind: "password_changed",
-        vars: json!({"username": username, "when": vietnam_time(now), "how": how}),
-        link: "/account",
-        line: "",
-        urgent: true,
-    };
-    post(
-        tx,
-        org_id,
-        now,
-        &to,
-        &format!("password_changed:{user_id}:{}", ids::new_id()),
-        &letter,
-    )
-    .await
+    let vars = json!({"username": username, "how": how});
+    tell(tx, org_id, user_id, "password_changed", vars).await
 }
 
 /// Tells the user one of their API keys was created (`created`) or revoked.
@@ -59,24 +65,6 @@ pub async fn token_changed(
     token: &str,
     created: bool,
 ) -> Result<()> {
-    let Some(to) = user_contacts::address_of(tx, user_id).await? else {
-        return Ok(());
-    };
-    let now = OffsetDateTime::now_utc();
-    let letter = Letter {
-        kind: "token_changed",
-        vars: json!({"username": username, "token": token, "created": created, "when": vietnam_time(now)}),
-        link: "/account",
-        line: "",
-        urgent: true,
-    };
-    post(
-        tx,
-        org_id,
-        now,
-        &to,
-        &format!("token_changed:{user_id}:{}", ids::new_id()),
-        &letter,
-    )
-    .await
+    let vars = json!({"username": username, "token": token, "created": created});
+    tell(tx, org_id, user_id, "token_changed", vars).await
 }

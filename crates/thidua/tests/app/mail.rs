@@ -182,7 +182,7 @@ async fn a_forgotten_password_is_reset_by_a_link_used_once(engine: Engine) {
     )
     .await
     .expect(422)
-    .contains("Hai lần nhập mật khẩu không giống nhau");
+    .contains("Hai lần nhập mật khẩu mới không giống nhau");
     anon.post_form_raw(
         &path,
         &[("password", "ngan"), ("again", "ngan"), ("_csrf", &csrf)],

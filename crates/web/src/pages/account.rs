@@ -167,9 +167,20 @@ struct AccountPage {
     username: String,
     tokens: Vec<TokenRow>,
     new_token: Option<String>,
-    error: Option<String>,
+    /// The refused form («contact», «password» or «token») and why, shown beside that form.
+    error: Option<(&'static str, String)>,
     email: String,
     mail_mode: String,
+}
+
+impl AccountPage {
+    /// The error of `form`, if it is the one refused.
+    fn error_of(&self, form: &str) -> Option<&str> {
+        self.error
+            .as_ref()
+            .filter(|(f, _)| *f == form)
+            .map(|(_, m)| m.as_str())
+    }
 }
 
 pub(super) async fn account_page(
@@ -177,7 +188,7 @@ pub(super) async fn account_page(
     ctx: &Ctx,
     flash: Option<String>,
     new_token: Option<String>,
-    error: Option<String>,
+    error: Option<(&'static str, String)>,
 ) -> AppResult<Response> {
     let tokens = ops::users::tokens(&state.db, ctx).await?;
     let contact = ops::contacts::mine(&state.db, ctx).await?;
@@ -237,7 +248,7 @@ async fn create_token(
             .await
         }
         Err(AppError::Invalid(v)) => {
-            account_page(&state, &ctx, None, None, Some(v.to_string())).await
+            account_page(&state, &ctx, None, None, Some(("token", v.to_string()))).await
         }
         Err(e) => Err(e),
     }
@@ -271,7 +282,7 @@ async fn set_contact(
     {
         Ok(()) => Ok(see_other("/account", "Đã lưu địa chỉ và cách nhận thư.")),
         Err(AppError::Invalid(v)) => {
-            account_page(&state, &ctx, None, None, Some(v.to_string())).await
+            account_page(&state, &ctx, None, None, Some(("contact", v.to_string()))).await
         }
         Err(e) => Err(e),
     }

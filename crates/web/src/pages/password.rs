@@ -245,7 +245,14 @@ async fn change_own(
             "Đã đổi mật khẩu. Hãy đăng nhập lại bằng mật khẩu mới.",
         )),
         Err(AppError::Invalid(v)) => {
-            super::account::account_page(&state, &ctx, None, None, Some(v.to_string())).await
+            super::account::account_page(
+                &state,
+                &ctx,
+                None,
+                None,
+                Some(("password", v.to_string())),
+            )
+            .await
         }
         Err(e) => Err(e),
     }
