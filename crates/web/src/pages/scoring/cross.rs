@@ -2,7 +2,7 @@
 //! and the average taken as the review, and the form an assessor fills for the unit it was given.
 
 use super::super::{Layout, render, see_other};
-use super::sheet::points_text;
+use super::sheet::{SummaryItem, points_text, renumber, summary};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
@@ -172,6 +172,15 @@ impl FormPage {
     fn num(x: &f64) -> String {
         points_text(*x)
     }
+    /// The error summary, each message linked to its criterion's row.
+    fn summary(&self) -> Vec<SummaryItem> {
+        summary(&self.v, &rows_of(&self.s), &[])
+    }
+}
+
+/// The criteria of the form's rows, in order.
+fn rows_of(s: &Loaded) -> Vec<&str> {
+    s.criteria.iter().map(|c| c.id.as_str()).collect()
 }
 
 async fn form_page(
@@ -252,6 +261,7 @@ async fn save(
             board_page(&state, &ctx, &id, v, None).await
         }
         Err(AppError::Invalid(v)) => {
+            let v = renumber(v, &rows_of(&s), &lines);
             form_page(&state, &ctx, (&id, &assessor, &assessed), v, f, None).await
         }
         Err(e) => Err(e),
