@@ -7,8 +7,9 @@ use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::ops::scoring::cross::{self, Pair};
+use crate::ops::scoring::cross_views;
 use crate::ops::scoring::entries::EntryInput;
-use crate::ops::scoring::{Loaded, sheet};
+use crate::ops::scoring::Loaded;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -18,7 +19,6 @@ use axum_extra::extract::Form;
 use std::collections::HashMap;
 use thidua_app::model::CrossRow;
 use thidua_domain::Validation;
-use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -50,30 +50,15 @@ async fn board_page(
     v: Validation,
     flash: Option<String>,
 ) -> AppResult<Response> {
-    let (s, all) = cross::board(&state.db, ctx, id).await?;
-    let mine: Vec<String> = sheet::own_units(&state.db, ctx, &s)
-        .await?
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    let org_wide = ctx.actor.read_scope().is_none();
-    let pairs = all
-        .into_iter()
-        .filter(|p| {
-            org_wide || mine.contains(&p.assessor_unit_id) || mine.contains(&p.assessed_unit_id)
-        })
-        .collect();
-    let can_manage = ctx.can(Action::ManageScoring {
-        org_id: ctx.org_id(),
-    });
+    let b = cross_views::visible_board(&state.db, ctx, id).await?;
     Ok(render(
         super::super::form_status(&v, false),
         &BoardPage {
             l: Layout::new(ctx, "scoring").with_flash(flash),
-            s,
-            pairs,
-            can_manage,
-            mine,
+            s: b.scale,
+            pairs: b.pairs,
+            can_manage: b.may_manage,
+            mine: b.mine,
             v,
         },
     ))
