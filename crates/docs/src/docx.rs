@@ -6,9 +6,9 @@
 use crate::Error;
 use crate::model::{Align, Block, Column, Doc, Letterhead, Row, Run, Signature};
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Footer, Header, HeightRule, LineSpacing, PageMargin, PageNum, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, RunFonts, SpecialIndentType, Table, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, Docx, Footer, Header, HeightRule, LineSpacing, PageMargin, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, RunFonts, SpecialIndentType, Table,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 /// Twips (1/20 pt) in a millimetre.

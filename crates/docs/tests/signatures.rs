@@ -49,11 +49,17 @@ fn the_docx_keeps_the_last_paragraph_with_an_unsplittable_signature_row() {
     let paras: Vec<&str> = xml.split("</w:p>").collect();
     let last = paras.iter().position(|p| p.contains(LAST)).unwrap();
     assert!(paras[last].contains("<w:keepNext />"), "{}", paras[last]);
-    assert!(paras[last + 1].contains("<w:keepNext />"), "the space after it too");
+    assert!(
+        paras[last + 1].contains("<w:keepNext />"),
+        "the space after it too"
+    );
     let at = xml.find("THƯ KÝ").unwrap();
     let row = &xml[xml[..at].rfind("<w:tr>").unwrap()..at];
     assert!(row.contains("<w:cantSplit />"), "{row}");
-    assert!(!row.contains("<w:tblHeader />"), "a signature row is no table header");
+    assert!(
+        !row.contains("<w:tblHeader />"),
+        "a signature row is no table header"
+    );
     // The ranking's header row still repeats, and is the only one marked so.
     assert_eq!(xml.matches("<w:tblHeader />").count(), 1);
 }

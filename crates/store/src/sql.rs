@@ -109,7 +109,11 @@ pub(crate) use {__row, insert_row, update_row};
 /// are not interleaved with another transaction's. On PostgreSQL `FOR NO KEY UPDATE`: rows that merely
 /// refer to it are still written meanwhile (no advisory locks, by our rules); on SQLite a write
 /// transaction already holds the database's write lock (`BEGIN IMMEDIATE`).
-pub(crate) async fn lock_row(tx: &mut crate::Tx, table: &'static str, id: &str) -> crate::Result<()> {
+pub(crate) async fn lock_row(
+    tx: &mut crate::Tx,
+    table: &'static str,
+    id: &str,
+) -> crate::Result<()> {
     if let crate::Tx::Postgres(t) = tx {
         let sql = format!("SELECT id FROM {table} WHERE id = $1 FOR NO KEY UPDATE");
         sqlx::query(sqlx::AssertSqlSafe(sql))

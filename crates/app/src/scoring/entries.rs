@@ -410,8 +410,14 @@ mod tests {
     #[test]
     fn a_long_name_is_cut_at_a_word() {
         assert_eq!(short_name(" Tổ chức phong trào ", 80), "Tổ chức phong trào");
-        assert_eq!(short_name("Tổ chức phong trào thi đua", 15), "Tổ chức phong…");
-        assert_eq!(short_name("Bảo đảm an ninh, trật tự", 16), "Bảo đảm an ninh…");
+        assert_eq!(
+            short_name("Tổ chức phong trào thi đua", 15),
+            "Tổ chức phong…"
+        );
+        assert_eq!(
+            short_name("Bảo đảm an ninh, trật tự", 16),
+            "Bảo đảm an ninh…"
+        );
         assert_eq!(short_name("Khôngcókhoảngtrắng", 5), "Không…");
     }
 }

@@ -310,7 +310,12 @@ const ROUTES: &[Route] = &[
     // The year-end through the API, as on the page: the cluster is led by the target unit.
     r("GET /api/v1/clusters/{cluster}/year-end", 200, false, ALL),
     r("POST /api/v1/clusters/{cluster}/year-end", 201, true, PACT),
-    r("POST /api/v1/clusters/{cluster}/year-end/propose", 201, true, PACT),
+    r(
+        "POST /api/v1/clusters/{cluster}/year-end/propose",
+        201,
+        true,
+        PACT,
+    ),
     r("GET /api/v1/users", 200, false, ADMIN_ONLY),
     r("POST /api/v1/users", 201, true, ADMIN_ONLY),
     r("PUT /api/v1/users/{user}", 200, true, ADMIN_ONLY),

@@ -502,12 +502,36 @@ async fn self_assessment_refusals_save_nothing(engine: Engine) {
         .await
         .expect(404);
     let cases = [
-        ("1", json!(25), "Tiêu chí 1 (Bảo đảm an ninh, trật tự trên địa bàn): điểm 25 vượt điểm chuẩn 20."),
-        ("1", json!("mười"), "Tiêu chí 1 (Bảo đảm an ninh, trật tự trên địa bàn): «mười» không phải là số."),
-        ("6", json!(-1), "Tiêu chí 6 (Giới thiệu gương điển hình tiên tiến): giá trị không được âm."),
-        ("7", json!(3), "Tiêu chí 7 (Mô hình được Thành phố biểu dương): tối đa 2 lần."),
-        ("8", json!("1,5"), "Tiêu chí 8 (Chậm gửi báo cáo (mỗi lần)): số lần phải là số nguyên."),
-        ("3", json!("chắc có"), "Tiêu chí 3 (Ban hành kế hoạch thi đua đúng hạn): hãy chọn Có hoặc Không."),
+        (
+            "1",
+            json!(25),
+            "Tiêu chí 1 (Bảo đảm an ninh, trật tự trên địa bàn): điểm 25 vượt điểm chuẩn 20.",
+        ),
+        (
+            "1",
+            json!("mười"),
+            "Tiêu chí 1 (Bảo đảm an ninh, trật tự trên địa bàn): «mười» không phải là số.",
+        ),
+        (
+            "6",
+            json!(-1),
+            "Tiêu chí 6 (Giới thiệu gương điển hình tiên tiến): giá trị không được âm.",
+        ),
+        (
+            "7",
+            json!(3),
+            "Tiêu chí 7 (Mô hình được Thành phố biểu dương): tối đa 2 lần.",
+        ),
+        (
+            "8",
+            json!("1,5"),
+            "Tiêu chí 8 (Chậm gửi báo cáo (mỗi lần)): số lần phải là số nguyên.",
+        ),
+        (
+            "3",
+            json!("chắc có"),
+            "Tiêu chí 3 (Ban hành kế hoạch thi đua đúng hạn): hãy chọn Có hoặc Không.",
+        ),
     ];
     for (code, amount, message) in cases {
         // A good line first: the sheet is saved whole or not at all.
@@ -516,7 +540,10 @@ async fn self_assessment_refusals_save_nothing(engine: Engine) {
         let r = save(&officer, &f, bd, entries).await;
         refused(&r, 422, "entries[1].amount", message);
         let label = r.json()["fields"][0]["label"].as_str().unwrap().to_string();
-        assert!(message.starts_with(&format!("{label}: ")), "{label} names the criterion");
+        assert!(
+            message.starts_with(&format!("{label}: ")),
+            "{label} names the criterion"
+        );
         assert!(label.starts_with(&format!("Tiêu chí {code} (")), "{label}");
     }
     // The page keeps what was typed and shows the message at the criterion; the summary at the top

@@ -139,9 +139,11 @@ async fn cross_scoring_inside_a_cluster(engine: Engine) {
 
 /// A pair's cross scores over the API.
 fn pair_api(f: &Fixture, assessor: &str, assessed: &str) -> String {
-    format!("/api/v1/scoring/scales/{}/cross/{assessor}/{assessed}", f.id)
+    format!(
+        "/api/v1/scoring/scales/{}/cross/{assessor}/{assessed}",
+        f.id
+    )
 }
-
 
 /// `assessor → assessed: done/total` of each pair of a board, sorted.
 fn progress(board: &Value, f: &Fixture) -> Vec<String> {
@@ -180,16 +182,22 @@ async fn cross_scoring_over_the_api(engine: Engine) {
     let outsider = app.login(UO_VHTT).await;
     let f = opened(&app, &office).await;
     let (bd, bk, bm) = (&f.w.bachdang, &f.w.bachkhoa, &f.w.bachmai);
-    save(&officer, &f, bd, json!([{"criterion_id": f.c("1"), "amount": 10}]))
-        .await
-        .expect(200);
+    save(
+        &officer,
+        &f,
+        bd,
+        json!([{"criterion_id": f.c("1"), "amount": 10}]),
+    )
+    .await
+    .expect(200);
     let board_url = format!("/api/v1/scoring/scales/{}/cross", f.id);
     let assign = format!("{board_url}/assign");
     let apply = format!("{board_url}/apply");
     let saved = || async {
         (
             app.audit_rows().await,
-            app.count("SELECT COUNT(*) FROM scoring_cross_entries").await,
+            app.count("SELECT COUNT(*) FROM scoring_cross_entries")
+                .await,
             app.count("SELECT COUNT(*) FROM scoring_assignments").await,
         )
     };
@@ -206,20 +214,29 @@ async fn cross_scoring_over_the_api(engine: Engine) {
     let r = office.api_post(&assign, &json!({"per_unit": 1})).await;
     r.expect(200);
     // Members in order (Bạch Đằng, Bách Khoa, Bạch Mai): each scores the next, the last the first.
-    assert_eq!(progress(&r.json(), &f), ["BD→BK 0/8", "BK→BM 0/8", "BM→BD 0/8"]);
+    assert_eq!(
+        progress(&r.json(), &f),
+        ["BD→BK 0/8", "BK→BM 0/8", "BM→BD 0/8"]
+    );
     assert_eq!(r.json()["pending"], 3);
     assert_eq!(r.json()["may_manage"], true);
 
     let score = |amount: Value| json!({"entries": [{"criterion_id": f.c("1"), "amount": amount, "note": "Đối chiếu báo cáo"}]});
-    let r = officer.api_post(&pair_api(&f, bd, bk), &score(json!(16))).await;
+    let r = officer
+        .api_post(&pair_api(&f, bd, bk), &score(json!(16)))
+        .await;
     refused(&r, 422, "status", "bước thẩm định");
     advance(&office, &f.id, "review").await;
 
     // Each refusal names its field and saves nothing.
     let before = saved().await;
-    let r = officer.api_post(&pair_api(&f, bd, bd), &score(json!(20))).await;
+    let r = officer
+        .api_post(&pair_api(&f, bd, bd), &score(json!(20)))
+        .await;
     refused(&r, 422, "assessed_unit_id", "chính mình");
-    let r = officer.api_post(&pair_api(&f, bd, bm), &score(json!(20))).await;
+    let r = officer
+        .api_post(&pair_api(&f, bd, bm), &score(json!(20)))
+        .await;
     refused(&r, 422, "assessed_unit_id", "không được phân công");
     outsider
         .api_post(&pair_api(&f, bd, bk), &score(json!(20)))
@@ -227,7 +244,9 @@ async fn cross_scoring_over_the_api(engine: Engine) {
         .expect(404);
     outsider.api_get(&pair_api(&f, bd, bk)).await.expect(404);
     office.api_get(&pair_api(&f, bd, bm)).await.expect(404);
-    let r = officer.api_post(&pair_api(&f, bd, bk), &score(json!(25))).await;
+    let r = officer
+        .api_post(&pair_api(&f, bd, bk), &score(json!(25)))
+        .await;
     refused(
         &r,
         422,
@@ -238,7 +257,12 @@ async fn cross_scoring_over_the_api(engine: Engine) {
     let two = json!({"entries": [{"criterion_id": f.c("3"), "amount": 1},
                                  {"criterion_id": f.c("8"), "amount": "1,5"}]});
     let r = officer.api_post(&pair_api(&f, bd, bk), &two).await;
-    refused(&r, 422, "entries[1].amount", "Tiêu chí 8 (Chậm gửi báo cáo (mỗi lần)): số lần phải là số nguyên.");
+    refused(
+        &r,
+        422,
+        "entries[1].amount",
+        "Tiêu chí 8 (Chậm gửi báo cáo (mỗi lần)): số lần phải là số nguyên.",
+    );
     officer.api_post(&apply, &json!({})).await.expect(403);
     assert_eq!(saved().await, before, "refusals save nothing");
 
@@ -250,7 +274,10 @@ async fn cross_scoring_over_the_api(engine: Engine) {
     let r = officer.api_post(&pair_api(&f, bd, bk), &three).await;
     r.expect(200);
     let pair = r.json();
-    assert_eq!((pair["done"].clone(), pair["total"].clone()), (json!(3), json!(8)));
+    assert_eq!(
+        (pair["done"].clone(), pair["total"].clone()),
+        (json!(3), json!(8))
+    );
     assert_eq!(pair["may_score"], true);
     assert_eq!(line(&pair, &f, "1")["points"], 16.0);
     assert_eq!(line(&pair, &f, "3")["points"], 10.0);
@@ -272,7 +299,9 @@ async fn cross_scoring_over_the_api(engine: Engine) {
 
     // The office scores for the other assessors: Bạch Mai gives Bạch Đằng 12; Bách Khoa gives Bạch Mai
     // 14 and a rate of 90 against the scale's target of 100 (20 × 0,9 = 18).
-    let r = office.api_post(&pair_api(&f, bm, bd), &score(json!(12))).await;
+    let r = office
+        .api_post(&pair_api(&f, bm, bd), &score(json!(12)))
+        .await;
     r.expect(200);
     let rate = json!({"entries": [{"criterion_id": f.c("1"), "amount": 14},
                                   {"criterion_id": f.c("2"), "amount": 90}]});
@@ -283,7 +312,10 @@ async fn cross_scoring_over_the_api(engine: Engine) {
     // Everyone sees how far each got: the office every pair, the leader's officer those of its
     // cluster, a unit outside it none.
     let board = office.api_get(&board_url).await.json();
-    assert_eq!(progress(&board, &f), ["BD→BK 3/8", "BK→BM 2/8", "BM→BD 1/8"]);
+    assert_eq!(
+        progress(&board, &f),
+        ["BD→BK 3/8", "BK→BM 2/8", "BM→BD 1/8"]
+    );
     assert_eq!(board["pending"], 3);
     let led = officer.api_get(&board_url).await.json();
     assert_eq!(progress(&led, &f), progress(&board, &f));
@@ -308,7 +340,10 @@ async fn cross_scoring_over_the_api(engine: Engine) {
     assert_eq!(bd_sheet["self_total"], 10.0, "the unit's own score stays");
     let change = review_change(&bd_sheet);
     assert_eq!(
-        (change["before_points"].clone(), change["after_points"].clone()),
+        (
+            change["before_points"].clone(),
+            change["after_points"].clone()
+        ),
         (json!(10.0), json!(12.0))
     );
     assert_eq!(change["reason"], "Trung bình điểm chấm chéo của 1 đơn vị.");

@@ -157,8 +157,7 @@ async fn propose(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ProposeInput>,
 ) -> ApiResult<(StatusCode, Json<Nomination>)> {
-    let n =
-        crate::ops::cluster_proposal::propose(&state.db, state.blobs(), &ctx, &id, &body.code)
-            .await?;
+    let n = crate::ops::cluster_proposal::propose(&state.db, state.blobs(), &ctx, &id, &body.code)
+        .await?;
     Ok((StatusCode::CREATED, Json(Nomination::from(n))))
 }

@@ -125,7 +125,11 @@ fn pair_dto(p: PairView) -> CrossScoresDto {
                 amount: l.given.as_ref().map(|g| g.amount),
                 target: l.given.as_ref().and_then(|g| g.target),
                 precondition_met: l.given.as_ref().map(|g| g.precondition_met),
-                comment: l.given.as_ref().map(|g| g.comment.clone()).unwrap_or_default(),
+                comment: l
+                    .given
+                    .as_ref()
+                    .map(|g| g.comment.clone())
+                    .unwrap_or_default(),
                 by_name: l.given.as_ref().map(|g| g.by_name.clone()),
                 version: l.given.as_ref().map(|g| g.version),
             })
