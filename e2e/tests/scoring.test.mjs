@@ -162,8 +162,12 @@ describe('chấm điểm, xếp hạng thi đua cụm phường', () => {
     await o.getByRole('button', { name: 'Lưu kết quả thẩm định' }).click();
     const refused = criterionRow(o, FIXED).locator('p.error');
     await refused.waitFor();
-    assert.equal((await refused.innerText()).trim(), 'Tiêu chí 1.1: hãy ghi lý do thay đổi điểm.');
+    const missing = `Tiêu chí 1.1 (${FIXED}): hãy ghi lý do thay đổi điểm.`;
+    assert.equal((await refused.innerText()).trim(), missing);
     assert.match(await o.getByRole('alert').innerText(), /Chưa lưu được/);
+    // The summary names the criterion and links to its row.
+    const toRow = o.getByRole('alert').getByRole('link', { name: missing, exact: true });
+    assert.equal(await toRow.getAttribute('href'), `#${await criterionRow(o, FIXED).getAttribute('id')}`);
     assert.equal(await o.getByLabel('Điểm tiêu chí 1.1', { exact: true }).inputValue(), '15', 'what was typed comes back');
     await shot(o, 'scoring-05-tham-dinh-thieu-ly-do');
     await o.getByLabel('Lý do sửa điểm tiêu chí 1.1', { exact: true }).fill(REASON);

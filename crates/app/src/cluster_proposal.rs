@@ -21,13 +21,18 @@ pub async fn propose(
     code: &str,
 ) -> Result<NominationView> {
     let y = cluster_year_end::view(db, caller, cluster_id).await?;
-    if y.recorded.is_some() && !y.may_propose {
+    // Those who preside: the office or the leader's officer (who may record, or may propose once recorded).
+    if !(y.may_record || y.may_propose) {
         return Err(Error::Forbidden);
     }
     let Some(r) = &y.recorded else {
-        return Err(Error::Rejected(
-            "Hãy ghi kết quả tổng kết năm của cụm, khối trước khi đề nghị khen thưởng đơn vị dẫn đầu.".into(),
-        ));
+        let mut v = thidua_domain::Validation::new();
+        v.add(
+            "recorded",
+            "Kết quả tổng kết năm",
+            "Hãy ghi kết quả tổng kết năm của cụm, khối trước khi đề nghị khen thưởng đơn vị dẫn đầu.",
+        );
+        return Err(Error::Invalid(v));
     };
     let leader = y
         .cluster

@@ -15,16 +15,21 @@ use thidua_domain::date::iso;
 use thidua_domain::policy::Action;
 use thidua_store::cluster_year_ends::{self as store, YearEndRow};
 use thidua_store::clusters::{self, ClusterRow, Member};
-use thidua_store::{Db, Tx, ids, scoring, units};
+use thidua_store::{Db, StoreError, Tx, ids, scoring, units};
 
 /// The meeting's result as typed.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct YearEndInput {
+    /// dd/mm/yyyy or yyyy-mm-dd.
     pub held_on: String,
+    /// Members present (a number, or its text).
+    #[serde(deserialize_with = "thidua_domain::scoring::input::number_text")]
     pub present: String,
     pub leading_unit_id: String,
+    /// Votes for the leading unit: more than half of those present.
+    #[serde(deserialize_with = "thidua_domain::scoring::input::number_text")]
     pub leading_votes: String,
     pub next_leader_unit_id: String,
     pub next_deputy_unit_id: String,
@@ -240,14 +245,13 @@ pub async fn record(
         org_id: caller.org_id(),
         leader_path: path.as_deref(),
     })?;
+    // Two records at once: the second waits here for the first, then finds it.
+    clusters::lock(&mut tx, cluster_id).await?;
     if store::of_cluster(&mut tx, caller.org_id(), cluster_id)
         .await?
         .is_some()
     {
-        return Err(Error::Rejected(format!(
-            "{} đã ghi kết quả tổng kết năm {}.",
-            cluster.name, cluster.year
-        )));
+        return Err(already_recorded(&cluster));
     }
     let members = clusters::members(&mut tx, cluster_id).await?;
     let (mut row, deputy) = checked(input, &cluster, &members)?;
@@ -262,13 +266,30 @@ pub async fn record(
     .await?;
     row.next_cluster_id = next.id.clone();
     row.recorded_by_name = caller.author();
-    store::insert(&mut tx, &row).await?;
+    store::insert(&mut tx, &row).await.map_err(|e| match e {
+        StoreError::Duplicate(_) => already_recorded(&cluster),
+        e => e.into(),
+    })?;
     Audit::new("cluster.year_end", "cluster", cluster_id, &cluster.name)
         .after(&crate::with_field(&row, "next_cluster", &next))
         .write(&mut tx, caller)
         .await?;
     tx.commit().await?;
     Ok(row)
+}
+
+/// The refusal of a second record of one cluster's meeting.
+fn already_recorded(cluster: &ClusterRow) -> Error {
+    let mut v = Validation::new();
+    v.add(
+        "cluster_id",
+        "Cụm, khối",
+        format!(
+            "{} đã ghi kết quả tổng kết năm {}; kết quả đã ghi không sửa được.",
+            cluster.name, cluster.year
+        ),
+    );
+    Error::Invalid(v)
 }
 
 async fn next_cluster(

@@ -17,6 +17,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             kinds::report::build(&samples::report()),
         ),
         ("bao-cao-tong-ket", kinds::review::build(&samples::review())),
+        (
+            "bien-ban-tong-ket-khoi",
+            kinds::cluster_minutes::build(&samples::cluster_minutes(6)),
+        ),
     ];
     for (name, doc) in docs {
         for f in [Format::Pdf, Format::Docx] {

@@ -6,9 +6,9 @@
 use crate::Error;
 use crate::model::{Align, Block, Column, Doc, Letterhead, Row, Run, Signature};
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Footer, Header, LineSpacing, PageMargin, PageNum, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, RunFonts, SpecialIndentType, Table, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, Docx, Footer, Header, HeightRule, LineSpacing, PageMargin, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, RunFonts, SpecialIndentType, Table,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 /// Twips (1/20 pt) in a millimetre.
@@ -63,9 +63,9 @@ fn cell(width_mm: f32, paras: Vec<Paragraph>) -> TableCell {
     )
 }
 
-/// Two cells side by side without borders.
+/// Two cells side by side without borders, never split across pages.
 fn side_by_side(left: TableCell, right: TableCell) -> Table {
-    Table::without_borders(vec![TableRow::new(vec![left, right])])
+    Table::without_borders(vec![TableRow::new(vec![left, right]).cant_split()])
         .margins(TableCellMargins::new().margin(0, 0, 0, 0))
         .layout(TableLayoutType::Fixed)
         .width(tw(TEXT_MM) as usize, WidthType::Dxa)
@@ -132,20 +132,27 @@ fn body_para(rs: &[Run], align: Align) -> Paragraph {
     runs(p, rs, 14)
 }
 
-/// A marker on header rows, replaced by `<w:tblHeader/>` when the package is written ([`pack`]).
-const HEADER_MARK: &str = "<w:cantSplit />";
+/// A marker on header rows (a height of one twip, at least: no other row has it), replaced by
+/// `<w:cantSplit /><w:tblHeader />` when the package is written ([`pack`]).
+const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
+
+/// Marks a header row (see [`HEADER_MARK`]).
+fn header_row(cells: Vec<TableCell>) -> TableRow {
+    TableRow::new(cells)
+        .row_height(1.0)
+        .height_rule(HeightRule::AtLeast)
+}
 
 fn table(columns: &[Column], rows: &[Row]) -> Table {
     let total: f32 = columns.iter().map(|c| c.width).sum();
     let widths: Vec<f32> = columns.iter().map(|c| TEXT_MM * c.width / total).collect();
-    let header = TableRow::new(
+    let header = header_row(
         columns
             .iter()
             .zip(&widths)
             .map(|(c, w)| cell(*w, vec![centred(&c.header, 12, true, false)]))
             .collect(),
-    )
-    .cant_split();
+    );
     let mut out = vec![header];
     for row in rows {
         out.push(match row {
@@ -277,11 +284,19 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, Error> {
     for a in &doc.authority {
         d = d.add_paragraph(centred(a, 14, true, false));
     }
-    for b in &doc.blocks {
+    // The last paragraph of the body keeps with the signatures, so they never stand alone on a page.
+    let (last, body) = match doc.blocks.split_last() {
+        Some((Block::Para { runs, align }, body)) => (Some(body_para(runs, *align)), body),
+        _ => (None, doc.blocks.as_slice()),
+    };
+    for b in body {
         d = add_block(d, b);
     }
+    if let Some(p) = last {
+        d = d.add_paragraph(p.keep_next(true).keep_lines(true));
+    }
     d = d
-        .add_paragraph(para(AlignmentType::Left))
+        .add_paragraph(para(AlignmentType::Left).keep_next(true))
         .add_table(closing(doc));
     for a in &doc.appendices {
         for (i, t) in a.title.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! snapshot tests, by `thidua docs-samples` (the PNGs in `docs/samples/`) and by the benchmark.
 
 use crate::certificate::{Certificate, CertificateSet};
+use crate::kinds::cluster_minutes::{self, ClusterMinutes};
 use crate::kinds::decision::{Decision, Line};
 use crate::kinds::listing::Listing;
 use crate::kinds::minutes::{Item, Minutes};
@@ -154,6 +155,40 @@ pub fn minutes() -> Minutes {
         conclusion: vec!["Hội đồng thống nhất trình Chủ tịch Ủy ban nhân dân Thành phố khen thưởng các trường hợp được thông qua.".into()],
         closing: "Cuộc họp kết thúc vào hồi 11 giờ 00 phút cùng ngày.".into(),
         title: "Biên bản 07/BB-HĐTĐKT".into(),
+    }
+}
+
+/// The year-end minutes of a block of `n` wards (the ranking read out has a row for each).
+pub fn cluster_minutes(n: usize) -> ClusterMinutes {
+    let ward = |i: usize| format!("Phường {} số {}", NAMES[i % NAMES.len()], i + 1);
+    ClusterMinutes {
+        head: Letterhead {
+            managing_body: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI".into(),
+            issuing_body: "KHỐI THI ĐUA CÁC PHƯỜNG".into(),
+            number: String::new(),
+            place_date: "Hà Nội, ngày 12 tháng 11 năm 2026".into(),
+        },
+        cluster: "Khối thi đua các phường".into(),
+        year: 2026,
+        when: "Vào ngày 12 tháng 11 năm 2026".into(),
+        place: "Ủy ban nhân dân phường Hoàn Kiếm".into(),
+        chair_unit: ward(0),
+        members: n,
+        present: n as i64,
+        scale: "Thang điểm thi đua khối phường năm 2026".into(),
+        ranking: (0..n)
+            .map(|i| cluster_minutes::Place {
+                rank: i + 1,
+                unit: ward(i),
+                total: format!("{},5", 98 - i.min(90)),
+            })
+            .collect(),
+        leading_unit: ward(0),
+        leading_votes: n as i64,
+        next_leader: ward(1),
+        next_deputy: ward(2),
+        repeat_reason: String::new(),
+        note: "Hội nghị thống nhất đề nghị Ủy ban nhân dân Thành phố tặng Cờ thi đua cho đơn vị dẫn đầu.".into(),
     }
 }
 

@@ -106,6 +106,12 @@ impl ClusterRow {
     }
 }
 
+/// Locks a cluster's row until the transaction ends ([`lock_row`](crate::sql::lock_row)), so that a
+/// check of what was recorded for it and the write it allows are not interleaved with another's.
+pub async fn lock(tx: &mut Tx, id: &str) -> Result<()> {
+    crate::sql::lock_row(tx, "clusters", id).await
+}
+
 pub async fn insert(tx: &mut Tx, c_row: &ClusterRow, member_ids: &[String]) -> Result<()> {
     insert_row!(tx, "clusters", {
         id: &c_row.id,

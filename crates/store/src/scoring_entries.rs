@@ -378,18 +378,10 @@ pub async fn totals(tx: &mut Tx, scale_id: &str) -> Result<Vec<TotalRow>> {
 }
 
 /// Holds a unit's scores until the transaction ends, so that two writers of the same unit's scores
-/// compute its kept points one after the other (each from the other's committed answers). On
-/// PostgreSQL this locks the unit's row (`FOR NO KEY UPDATE`: rows that merely refer to the unit are
-/// still written meanwhile; no advisory locks, by our rules); on SQLite a write transaction already
-/// holds the database's write lock (`BEGIN IMMEDIATE`).
+/// compute its kept points one after the other (each from the other's committed answers): the unit's
+/// row is locked ([`lock_row`](crate::sql::lock_row)).
 pub async fn lock_unit(tx: &mut Tx, unit_id: &str) -> Result<()> {
-    if let Tx::Postgres(t) = tx {
-        sqlx::query("SELECT id FROM units WHERE id = $1 FOR NO KEY UPDATE")
-            .bind(unit_id)
-            .fetch_optional(&mut **t)
-            .await?;
-    }
-    Ok(())
+    crate::sql::lock_row(tx, "units", unit_id).await
 }
 
 /// Keeps a unit's points (replacing what was kept).

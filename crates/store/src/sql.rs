@@ -105,6 +105,25 @@ macro_rules! __row {
 
 pub(crate) use {__row, insert_row, update_row};
 
+/// Locks row `id` of `table` until the transaction ends, so that checks on it and the writes they allow
+/// are not interleaved with another transaction's. On PostgreSQL `FOR NO KEY UPDATE`: rows that merely
+/// refer to it are still written meanwhile (no advisory locks, by our rules); on SQLite a write
+/// transaction already holds the database's write lock (`BEGIN IMMEDIATE`).
+pub(crate) async fn lock_row(
+    tx: &mut crate::Tx,
+    table: &'static str,
+    id: &str,
+) -> crate::Result<()> {
+    if let crate::Tx::Postgres(t) = tx {
+        let sql = format!("SELECT id FROM {table} WHERE id = $1 FOR NO KEY UPDATE");
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&mut **t)
+            .await?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Db, Tx, on_tx};

@@ -17,6 +17,7 @@ use thidua_store::{Db, Tx, ids};
 
 /// One assignment and how far it got.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Pair {
     pub cluster_name: String,
     pub assessor_unit_id: String,

@@ -104,13 +104,39 @@ async fn check_window(
     Ok(())
 }
 
-/// The label naming a criterion in messages.
+/// The label naming a criterion in messages: its number and its name, «Tiêu chí 2.1 (Tổ chức phong
+/// trào)», the name cut at a word after about 80 letters.
 pub(super) fn label_of(c: &CriterionRow) -> String {
+    let name = short_name(&c.text, 80);
     if c.code.is_empty() {
-        format!("Tiêu chí «{}»", c.text.chars().take(40).collect::<String>())
-    } else {
+        format!("Tiêu chí «{name}»")
+    } else if name.is_empty() {
         format!("Tiêu chí {}", c.code)
+    } else {
+        format!("Tiêu chí {} ({name})", c.code)
     }
+}
+
+/// `text` when it has at most `most` letters, else its words that fit, then «…».
+fn short_name(text: &str, most: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > most {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(most).collect();
+    }
+    format!("{}…", out.trim_end_matches([',', ';', ':']))
 }
 
 /// One checked line: the criterion, what was typed, the answer.
@@ -375,4 +401,23 @@ pub async fn evidence_file(
         .await
         .map_err(|e| Error::Internal(anyhow::anyhow!("blob {}: {e}", row.sha256)))?;
     Ok((row, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_name;
+
+    #[test]
+    fn a_long_name_is_cut_at_a_word() {
+        assert_eq!(short_name(" Tổ chức phong trào ", 80), "Tổ chức phong trào");
+        assert_eq!(
+            short_name("Tổ chức phong trào thi đua", 15),
+            "Tổ chức phong…"
+        );
+        assert_eq!(
+            short_name("Bảo đảm an ninh, trật tự", 16),
+            "Bảo đảm an ninh…"
+        );
+        assert_eq!(short_name("Khôngcókhoảngtrắng", 5), "Không…");
+    }
 }

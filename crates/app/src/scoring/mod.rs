@@ -5,6 +5,7 @@
 
 pub mod appeals;
 pub mod cross;
+pub mod cross_views;
 pub mod entries;
 pub mod export;
 pub mod ranking;

@@ -15,6 +15,7 @@ mod binary;
 mod campaign_pages;
 mod campaign_reports;
 mod campaigns_api;
+mod cluster_year_end;
 mod clusters;
 mod concurrency;
 mod csrf;

@@ -332,6 +332,15 @@ const ROUTES: &[Route] = &[
     r("GET /api/v1/clusters/{cluster}", 200, false, ALL),
     r("POST /api/v1/clusters", 201, true, OFFICE),
     r("PUT /api/v1/clusters/{cluster}", 200, true, OFFICE),
+    // The year-end through the API, as on the page: the cluster is led by the target unit.
+    r("GET /api/v1/clusters/{cluster}/year-end", 200, false, ALL),
+    r("POST /api/v1/clusters/{cluster}/year-end", 201, true, PACT),
+    r(
+        "POST /api/v1/clusters/{cluster}/year-end/propose",
+        201,
+        true,
+        PACT,
+    ),
     r("GET /api/v1/users", 200, false, ADMIN_ONLY),
     r("POST /api/v1/users", 201, true, ADMIN_ONLY),
     r("PUT /api/v1/users/{user}", 200, true, ADMIN_ONLY),
@@ -771,13 +780,19 @@ const SCORING_ROUTES: &[Route] = &[
     a("GET /api/v1/scoring/scales/{scale}/ranking", 200, false, RANKING, ScaleOpen),
     a("GET /api/v1/scoring/scales/{scale}/ranking [peers]", 200, false, ALL, ScalePeers),
     a("GET /api/v1/scoring/scales/{scale}/ranking [published]", 200, false, ALL, ScalePublished),
-    // Cross-scoring (pages only): the board, the office's assignment and average, an assessor's form
+    // Cross-scoring pages: the board, the office's assignment and average, an assessor's form
     // for the unit it scores (`{unit}` scores `{partner}`).
     a("GET /scoring/{scale}/cross", 200, false, ALL, ScaleCross),
     a("POST /scoring/{scale}/cross/assign", 303, true, OFFICE, ScaleCross),
     a("POST /scoring/{scale}/cross/apply", 303, true, OFFICE, ScaleCross),
     a("GET /scoring/{scale}/cross/{unit}/{partner}", 200, false, READ, ScaleCross),
     a("POST /scoring/{scale}/cross/{unit}/{partner}", 303, true, EDIT, ScaleCross),
+    // Cross-scoring through the API: the same use cases and the same answers.
+    a("GET /api/v1/scoring/scales/{scale}/cross", 200, false, ALL, ScaleCross),
+    a("POST /api/v1/scoring/scales/{scale}/cross/assign", 200, true, OFFICE, ScaleCross),
+    a("POST /api/v1/scoring/scales/{scale}/cross/apply", 200, true, OFFICE, ScaleCross),
+    a("GET /api/v1/scoring/scales/{scale}/cross/{unit}/{partner}", 200, false, READ, ScaleCross),
+    a("POST /api/v1/scoring/scales/{scale}/cross/{unit}/{partner}", 200, true, EDIT, ScaleCross),
 ];
 
 // The register of initiatives (`ViewInitiative`, `ProposeInitiative`, `EvaluateInitiatives`,
@@ -1773,6 +1788,11 @@ async fn perform(s: &Session, route: &str, f: &Fixture) -> Reply {
         }
         "POST /statistics/2025/0604/entries" => s.post_form(&path, &[("v_04_1", &n.to_string())]).await,
         "POST /clusters/{cluster}/year-end/propose" => s.post_form(&path, &[("code", "CO_TINH")]).await,
+        "POST /api/v1/clusters/{cluster}/year-end" => {
+            let u = &f.parent_id;
+            s.api_post(&path, &json!({"held_on": day(0), "present": 1, "leading_unit_id": u, "leading_votes": 1, "next_leader_unit_id": u, "repeat_reason": "Cụm chỉ có một đơn vị thành viên"})).await
+        }
+        "POST /api/v1/clusters/{cluster}/year-end/propose" => s.api_post(&path, &json!({"code": "CO_TINH"})).await,
         "POST /users" => s.post_form("/users", &[("username", &format!("moi{n}")), ("full_name", "Người dùng mới"), ("role", "viewer"), ("password", "mat-khau-dai-du")]).await,
         "POST /users/{user}" => {
             let u = &f.user;
@@ -2284,6 +2304,11 @@ async fn perform_scoring(s: &Session, route: &str, path: &str, f: &Fixture) -> R
         // A criterion the target unit has not cross-scored yet.
         "POST /scoring/{scale}/cross/{unit}/{partner}" => {
             s.post_form(path, &[(&format!("amount.{}", sc.c("3")), "14"), (&format!("note.{}", sc.c("3")), "Đủ gương điển hình")]).await
+        }
+        "POST /api/v1/scoring/scales/{scale}/cross/assign" => s.api_post(path, &json!({"per_unit": 1})).await,
+        "POST /api/v1/scoring/scales/{scale}/cross/apply" => s.api_post(path, &json!({})).await,
+        "POST /api/v1/scoring/scales/{scale}/cross/{unit}/{partner}" => {
+            s.api_post(path, &json!({"entries": [{"criterion_id": sc.c("3"), "amount": 14, "note": "Đủ gương điển hình"}]})).await
         }
         _ => panic!("no request for scoring route {route}"),
     }

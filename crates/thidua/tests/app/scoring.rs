@@ -217,7 +217,7 @@ async fn saved(app: &TestApp, scale: &str) -> [i64; 6] {
 
 /// Asserts an API refusal: the status, and a field error whose message holds `needle`.
 #[track_caller]
-fn refused(r: &Reply, status: u16, field: &str, needle: &str) {
+pub(crate) fn refused(r: &Reply, status: u16, field: &str, needle: &str) {
     r.expect(status);
     let body = r.json();
     let found = body["fields"]
@@ -344,7 +344,7 @@ async fn review_with_reasons(app: &TestApp, f: &Fixture) {
         &r,
         422,
         "entries[1].note",
-        "Tiêu chí 6: hãy ghi lý do thay đổi điểm",
+        "Tiêu chí 6 (Giới thiệu gương điển hình tiên tiến): hãy ghi lý do thay đổi điểm",
     );
     assert_eq!(saved(app, &f.id).await, before, "nothing saved");
     // The page form says the same at the criterion.
@@ -355,7 +355,7 @@ async fn review_with_reasons(app: &TestApp, f: &Fixture) {
     ];
     let r = post_sheet(&office, f, unit, &fields).await;
     r.expect(422)
-        .contains("Tiêu chí 6: hãy ghi lý do thay đổi điểm");
+        .contains("Tiêu chí 6 (Giới thiệu gương điển hình tiên tiến): hãy ghi lý do thay đổi điểm");
     assert_eq!(saved(app, &f.id).await, before, "nothing saved");
     // With the reason: saved; 71,5 − 3 = 68,5.
     let entries = json!([{"criterion_id": f.c("1"), "amount": 15, "note": REASON, "version": v1}]);
@@ -502,12 +502,36 @@ async fn self_assessment_refusals_save_nothing(engine: Engine) {
         .await
         .expect(404);
     let cases = [
-        ("1", json!(25), "Tiêu chí 1: điểm 25 vượt điểm chuẩn 20."),
-        ("1", json!("mười"), "Tiêu chí 1: «mười» không phải là số."),
-        ("6", json!(-1), "Tiêu chí 6: giá trị không được âm."),
-        ("7", json!(3), "Tiêu chí 7: tối đa 2 lần."),
-        ("8", json!("1,5"), "Tiêu chí 8: số lần phải là số nguyên."),
-        ("3", json!("chắc có"), "Tiêu chí 3: hãy chọn Có hoặc Không."),
+        (
+            "1",
+            json!(25),
+            "Tiêu chí 1 (Bảo đảm an ninh, trật tự trên địa bàn): điểm 25 vượt điểm chuẩn 20.",
+        ),
+        (
+            "1",
+            json!("mười"),
+            "Tiêu chí 1 (Bảo đảm an ninh, trật tự trên địa bàn): «mười» không phải là số.",
+        ),
+        (
+            "6",
+            json!(-1),
+            "Tiêu chí 6 (Giới thiệu gương điển hình tiên tiến): giá trị không được âm.",
+        ),
+        (
+            "7",
+            json!(3),
+            "Tiêu chí 7 (Mô hình được Thành phố biểu dương): tối đa 2 lần.",
+        ),
+        (
+            "8",
+            json!("1,5"),
+            "Tiêu chí 8 (Chậm gửi báo cáo (mỗi lần)): số lần phải là số nguyên.",
+        ),
+        (
+            "3",
+            json!("chắc có"),
+            "Tiêu chí 3 (Ban hành kế hoạch thi đua đúng hạn): hãy chọn Có hoặc Không.",
+        ),
     ];
     for (code, amount, message) in cases {
         // A good line first: the sheet is saved whole or not at all.
@@ -515,16 +539,26 @@ async fn self_assessment_refusals_save_nothing(engine: Engine) {
                              {"criterion_id": f.c(code), "amount": amount}]);
         let r = save(&officer, &f, bd, entries).await;
         refused(&r, 422, "entries[1].amount", message);
-        assert_eq!(r.json()["fields"][0]["label"], format!("Tiêu chí {code}"));
+        let label = r.json()["fields"][0]["label"].as_str().unwrap().to_string();
+        assert!(
+            message.starts_with(&format!("{label}: ")),
+            "{label} names the criterion"
+        );
+        assert!(label.starts_with(&format!("Tiêu chí {code} (")), "{label}");
     }
-    // The page keeps what was typed and shows the message at the criterion.
+    // The page keeps what was typed and shows the message at the criterion; the summary at the top
+    // links to the criterion's row.
     let fields = [
         (field(&f, "amount", "2"), "95"),
         (field(&f, "amount", "1"), "25"),
     ];
     let r = post_sheet(&officer, &f, bd, &fields).await;
     r.expect(422)
-        .contains("Tiêu chí 1: điểm 25 vượt điểm chuẩn 20.")
+        .contains(&format!(
+            "<li><a href=\"#c-{}\">Tiêu chí 1 (Bảo đảm an ninh, trật tự trên địa bàn): điểm 25 vượt điểm chuẩn 20.</a></li>",
+            f.c("1")
+        ))
+        .contains(&format!("<tr id=\"c-{}\" class=\"has-error\">", f.c("1")))
         .contains(&format!(
             "name=\"{}\" value=\"25\"",
             field(&f, "amount", "1")

@@ -3,6 +3,7 @@
 //! `X-CSRF-Token` header on changes) or `Authorization: Bearer <API token>`.
 
 mod campaigns;
+mod cluster_year_end;
 mod dashboard;
 pub(crate) mod decisions;
 mod documents;
@@ -18,6 +19,7 @@ mod org;
 mod people;
 mod rules;
 mod scoring;
+mod scoring_cross;
 mod settings;
 mod statistics;
 mod system;
@@ -72,6 +74,8 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(documents::routes())
         .merge(settings::routes())
         .merge(scoring::routes())
+        .merge(scoring_cross::routes())
+        .merge(cluster_year_end::routes())
         .merge(statistics::routes())
         .merge(dashboard::routes())
         .merge(exemplars::routes())

@@ -81,7 +81,7 @@ pub struct ScaleDto {
     pub clusters: Vec<ClusterRanking>,
 }
 
-fn summary(r: &thidua_app::model::ScaleRow) -> ScaleSummary {
+pub(super) fn summary(r: &thidua_app::model::ScaleRow) -> ScaleSummary {
     ScaleSummary {
         id: r.id.clone(),
         year: r.year,

@@ -2,13 +2,14 @@
 //! and the average taken as the review, and the form an assessor fills for the unit it was given.
 
 use super::super::{Layout, render, see_other};
-use super::sheet::points_text;
+use super::sheet::{SummaryItem, points_text, renumber, summary};
 use crate::AppState;
 use crate::ctx::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::ops::scoring::Loaded;
 use crate::ops::scoring::cross::{self, Pair};
+use crate::ops::scoring::cross_views;
 use crate::ops::scoring::entries::EntryInput;
-use crate::ops::scoring::{Loaded, sheet};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -18,7 +19,6 @@ use axum_extra::extract::Form;
 use std::collections::HashMap;
 use thidua_app::model::CrossRow;
 use thidua_domain::Validation;
-use thidua_domain::policy::Action;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -50,30 +50,15 @@ async fn board_page(
     v: Validation,
     flash: Option<String>,
 ) -> AppResult<Response> {
-    let (s, all) = cross::board(&state.db, ctx, id).await?;
-    let mine: Vec<String> = sheet::own_units(&state.db, ctx, &s)
-        .await?
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    let org_wide = ctx.actor.read_scope().is_none();
-    let pairs = all
-        .into_iter()
-        .filter(|p| {
-            org_wide || mine.contains(&p.assessor_unit_id) || mine.contains(&p.assessed_unit_id)
-        })
-        .collect();
-    let can_manage = ctx.can(Action::ManageScoring {
-        org_id: ctx.org_id(),
-    });
+    let b = cross_views::visible_board(&state.db, ctx, id).await?;
     Ok(render(
         super::super::form_status(&v, false),
         &BoardPage {
             l: Layout::new(ctx, "scoring").with_flash(flash),
-            s,
-            pairs,
-            can_manage,
-            mine,
+            s: b.scale,
+            pairs: b.pairs,
+            can_manage: b.may_manage,
+            mine: b.mine,
             v,
         },
     ))
@@ -172,6 +157,15 @@ impl FormPage {
     fn num(x: &f64) -> String {
         points_text(*x)
     }
+    /// The error summary, each message linked to its criterion's row.
+    fn summary(&self) -> Vec<SummaryItem> {
+        summary(&self.v, &rows_of(&self.s), &[])
+    }
+}
+
+/// The criteria of the form's rows, in order.
+fn rows_of(s: &Loaded) -> Vec<&str> {
+    s.criteria.iter().map(|c| c.id.as_str()).collect()
 }
 
 async fn form_page(
@@ -252,6 +246,7 @@ async fn save(
             board_page(&state, &ctx, &id, v, None).await
         }
         Err(AppError::Invalid(v)) => {
+            let v = renumber(v, &rows_of(&s), &lines);
             form_page(&state, &ctx, (&id, &assessor, &assessed), v, f, None).await
         }
         Err(e) => Err(e),

@@ -97,6 +97,15 @@ impl SheetPage {
             .message_for(&format!("entries[{index}].amount"))
             .or_else(|| self.v.message_for(&format!("entries[{index}].note")))
     }
+    /// The error summary, each message linked to its criterion's row or its field.
+    fn summary(&self) -> Vec<SummaryItem> {
+        let places = [
+            ("text", "a-text"),
+            ("files", "ev-files"),
+            ("criterion_id", "ev-criterion"),
+        ];
+        summary(&self.v, &rows_of(&self.s), &places)
+    }
     fn has_cross(&self) -> bool {
         self.s.lines.iter().any(|l| l.cross.is_some())
     }
@@ -201,30 +210,63 @@ async fn save(
         )),
         Err(AppError::Invalid(v)) => {
             // Messages name `entries[i]` of the lines sent; the page numbers lines of the whole scale.
-            let v = renumber(v, &s, &lines);
+            let v = renumber(v, &rows_of(&s), &lines);
             page(&state, &ctx, &id, &unit_id, v, f, None).await
         }
         Err(e) => Err(e),
     }
 }
 
-/// Maps `entries[i]` of the lines sent to the index of the criterion on the sheet.
-fn renumber(mut v: Validation, s: &Sheet, sent: &[EntryInput]) -> Validation {
+/// The criteria of the sheet's rows, in order.
+fn rows_of(s: &Sheet) -> Vec<&str> {
+    s.lines.iter().map(|l| l.criterion.id.as_str()).collect()
+}
+
+/// Maps `entries[i]` of the lines sent to the index of their criterion among the page's rows, `order`
+/// (criterion ids): a form sends only the criteria it shows as editable.
+pub(super) fn renumber(mut v: Validation, order: &[&str], sent: &[EntryInput]) -> Validation {
     for e in &mut v.errors {
-        for (i, line) in sent.iter().enumerate() {
-            let prefix = format!("entries[{i}].");
-            if let Some(rest) = e.field.strip_prefix(&prefix) {
-                let at = s
-                    .lines
-                    .iter()
-                    .position(|l| l.criterion.id == line.criterion_id)
-                    .unwrap_or(i);
-                e.field = format!("entries[{at}].{rest}");
-                break;
-            }
+        if let Some((i, rest)) = entry_index(&e.field)
+            && let Some(line) = sent.get(i)
+        {
+            let at = order
+                .iter()
+                .position(|id| *id == line.criterion_id)
+                .unwrap_or(i);
+            e.field = format!("entries[{at}].{rest}");
         }
     }
     v
+}
+
+/// `entries[3].amount` → (3, "amount").
+fn entry_index(field: &str) -> Option<(usize, &str)> {
+    let (i, rest) = field.strip_prefix("entries[")?.split_once("].")?;
+    Some((i.parse().ok()?, rest))
+}
+
+/// One message of a form's error summary, a link to where it is fixed when the page has that place.
+pub struct SummaryItem {
+    pub message: String,
+    pub anchor: Option<String>,
+}
+
+/// The summary of `v`: a message on `entries[i]` links to the row of its criterion, `c-{order[i]}`;
+/// one on another field to the element `places` gives it, if any.
+pub(super) fn summary(v: &Validation, order: &[&str], places: &[(&str, &str)]) -> Vec<SummaryItem> {
+    v.errors
+        .iter()
+        .map(|e| SummaryItem {
+            message: e.message.clone(),
+            anchor: match entry_index(&e.field) {
+                Some((i, _)) => order.get(i).map(|id| format!("c-{id}")),
+                None => places
+                    .iter()
+                    .find(|(f, _)| *f == e.field)
+                    .map(|(_, a)| (*a).to_string()),
+            },
+        })
+        .collect()
 }
 
 async fn evidence(
