@@ -274,6 +274,28 @@ pub async fn all(db: &Db, caller: &Caller) -> Result<Vec<(&'static Kind, MailTem
     Ok(out)
 }
 
+/// One kind's template for its page: (kind, template, version); 404 for an unknown kind.
+pub async fn one(
+    db: &Db,
+    caller: &Caller,
+    code: &str,
+) -> Result<(&'static Kind, MailTemplate, i64)> {
+    authorize(caller)?;
+    let k = kind(code).ok_or(Error::NotFound)?;
+    let mut tx = db.begin_read().await?;
+    let (t, version) = load(&mut tx, caller.org_id(), k).await?;
+    tx.commit().await?;
+    Ok((k, t, version))
+}
+
+/// The preview of an edited template with the kind's example values, nothing saved (administrators
+/// only, as only they may save it).
+pub fn preview(caller: &Caller, code: &str, t: &MailTemplate) -> Result<Rendered> {
+    authorize(caller)?;
+    let k = kind(code).ok_or(Error::NotFound)?;
+    check(k, t).map_err(Error::Invalid)
+}
+
 fn authorize(caller: &Caller) -> Result<()> {
     caller.authorize(Action::ManageOutbox {
         org_id: caller.org_id(),

@@ -51,7 +51,12 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-fn cookie(name: &'static str, value: String, secure: bool, max_age_hours: i64) -> Cookie<'static> {
+pub(super) fn cookie(
+    name: &'static str,
+    value: String,
+    secure: bool,
+    max_age_hours: i64,
+) -> Cookie<'static> {
     let mut c = Cookie::new(name, value);
     c.set_http_only(true);
     c.set_same_site(SameSite::Lax);

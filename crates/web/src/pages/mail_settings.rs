@@ -40,6 +40,8 @@ pub fn routes() -> Router<AppState> {
 struct MailPage {
     l: Layout,
     smtp: SmtpSettings,
+    /// The port as typed in a refused form (it may not be a number).
+    port_typed: Option<String>,
     smtp_version: i64,
     calendar: CalendarInput,
     /// Which form the errors are of: "smtp" or "calendar".
@@ -50,7 +52,9 @@ struct MailPage {
 
 impl MailPage {
     fn port(&self) -> String {
-        if self.smtp.port == 0 {
+        if let Some(p) = &self.port_typed {
+            p.clone()
+        } else if self.smtp.port == 0 {
             String::new()
         } else {
             self.smtp.port.to_string()
@@ -98,6 +102,7 @@ async fn show(
     let mut page = MailPage {
         l: Layout::new(ctx, "users").with_flash(flash),
         smtp,
+        port_typed: None,
         smtp_version,
         calendar: calendar_form(&cal, cal_version),
         failed: "",
@@ -115,6 +120,7 @@ async fn show(
                 from_address: i.from_address,
                 ..page.smtp
             };
+            page.port_typed = Some(i.port);
             (page.failed, page.v) = ("smtp", v);
         }
         Retry::Test(v) => (page.failed, page.v) = ("test", v),
@@ -203,11 +209,7 @@ async fn template_page(
     Path(code): Path<String>,
     Query(f): Query<Flash>,
 ) -> AppResult<Response> {
-    let all = templates::all(&state.db, &ctx).await?;
-    let (kind, t, version) = all
-        .into_iter()
-        .find(|(k, _, _)| k.code == code)
-        .ok_or(AppError::NotFound)?;
+    let (kind, t, version) = templates::one(&state.db, &ctx, &code).await?;
     let preview = templates::check(kind, &t).ok();
     let l = Layout::new(&ctx, "users").with_flash(f.ok);
     Ok(render(
@@ -249,9 +251,7 @@ async fn save_template(
     };
     let l = Layout::new(&ctx, "users");
     let answer = if f.preview.is_some() {
-        // Only an administrator may see previews, as only they may save.
-        templates::all(&state.db, &ctx).await?;
-        templates::check(kind, &t).map_err(AppError::Invalid)
+        templates::preview(&ctx, &code, &t).map_err(AppError::from)
     } else {
         ops::mailing::templates::save(&state.db, &ctx, &code, &t, f.version)
             .await

@@ -14,7 +14,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 use thidua_domain::Validation;
 
@@ -50,12 +50,12 @@ fn form_token(state: &AppState, jar: CookieJar) -> (CookieJar, String) {
         .get(LOGIN_CSRF_COOKIE)
         .map(|c| c.value().to_string())
         .unwrap_or_else(random_token);
-    let mut c = Cookie::new(LOGIN_CSRF_COOKIE, token.clone());
-    c.set_http_only(true);
-    c.set_same_site(SameSite::Lax);
-    c.set_path("/");
-    c.set_secure(state.config.secure_cookies);
-    c.set_max_age(time::Duration::hours(1));
+    let c = super::account::cookie(
+        LOGIN_CSRF_COOKIE,
+        token.clone(),
+        state.config.secure_cookies,
+        1,
+    );
     (jar.add(c), token)
 }
 
